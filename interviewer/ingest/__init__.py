@@ -1,0 +1,1 @@
+"""Notes ingestion: parse files into sections, chunk them, and index the chunks in the store."""

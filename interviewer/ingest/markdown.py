@@ -1,0 +1,93 @@
+"""Markdown notes: split by ATX and setext headings (ignoring fenced code); the heading path is kept."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.ingest.sections import Section
+
+__all__ = ["parse_markdown", "title_from_stem"]
+
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+
+
+def title_from_stem(stem: str) -> str:
+    """A readable title from a file name: 'ab_test-pitfalls' -> 'Ab test pitfalls'."""
+    words = re.sub(r"[_\-.]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def _strip_front_matter(text: str) -> tuple[str, str | None]:
+    if not text.startswith("---\n"):
+        return text, None
+    end = text.find("\n---", 4)
+    if end == -1:
+        return text, None
+    block = text[4:end]
+    title = next(
+        (line.split(":", 1)[1].strip().strip("'\"") for line in block.splitlines() if line.startswith("title:")),
+        None,
+    )
+    return text[end + 4 :].lstrip("\n"), title
+
+
+def parse_markdown(text: str, fallback_title: str) -> list[Section]:
+    """Split a Markdown note into sections; text before the first heading goes under the title."""
+    body, front_title = _strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = body.split("\n")
+    headings: list[tuple[int, str]] = []  # (level, text) stack
+    sections: list[Section] = []
+    buffer: list[str] = []
+    in_fence = False
+    title = front_title or fallback_title
+
+    def path() -> tuple[str, ...]:
+        names = [name for _, name in headings]
+        if not names or headings[0][0] != 1:
+            names.insert(0, title)
+        return tuple(names)
+
+    def flush() -> None:
+        content = "\n".join(buffer).strip()
+        if content:
+            sections.append(Section(heading_path=path(), text=content))
+        buffer.clear()
+
+    def open_heading(level: int, name: str) -> None:
+        nonlocal title
+        flush()
+        while headings and headings[-1][0] >= level:
+            headings.pop()
+        if level == 1 and not front_title:
+            title = name
+        headings.append((level, name))
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            buffer.append(line)
+        elif not in_fence and (match := _ATX.match(line)) and match.group(2):
+            open_heading(len(match.group(1)), match.group(2).strip())
+        elif (
+            not in_fence
+            and line.strip()
+            and index + 1 < len(lines)
+            and _SETEXT.match(lines[index + 1])
+            and not buffer_ends_paragraph(buffer)
+        ):
+            open_heading(1 if lines[index + 1].startswith("=") else 2, line.strip())
+            index += 1
+        else:
+            buffer.append(line)
+        index += 1
+    flush()
+    return sections
+
+
+def buffer_ends_paragraph(buffer: list[str]) -> bool:
+    """True when the previous line is text, so a following '---' is a rule or table, not a heading."""
+    return bool(buffer) and bool(buffer[-1].strip())

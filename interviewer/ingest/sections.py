@@ -1,0 +1,56 @@
+"""What every parser returns: sections of a note, each under a heading path, plus the stage vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["CASE_STAGES", "ParseError", "Section", "note_kind", "stage_of_heading"]
+
+
+class ParseError(Exception):
+    """A file could not be parsed; the message says why, in a few words."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of note text under one heading path (title first)."""
+
+    heading_path: tuple[str, ...]
+    text: str
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def topic(self) -> str:
+        """The note's title: the first element of the heading path."""
+        return self.heading_path[0] if self.heading_path else ""
+
+
+# Case-study stages, in interview order, with the heading words that name them in notes.
+CASE_STAGES: tuple[str, ...] = ("clarify", "frame", "data", "method", "evaluation", "experiment", "deployment")
+_STAGE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("clarify", re.compile(r"\b(clarif\w*|goal|business (context|question)|requirements?|scope)\b", re.I)),
+    ("frame", re.compile(r"\b(fram\w*|problem (statement|formulation|definition)|formulat\w*)\b", re.I)),
+    ("data", re.compile(r"\b(data|features?|feature engineering|labels?)\b", re.I)),
+    ("method", re.compile(r"\b(method\w*|models?|modell?ing|approach|algorithms?|baselines?)\b", re.I)),
+    ("evaluation", re.compile(r"\b(evaluat\w*|metrics?|offline)\b", re.I)),
+    ("experiment", re.compile(r"\b(experiment\w*|a/b|ab test\w*|online test\w*|validation|rollout)\b", re.I)),
+    ("deployment", re.compile(r"\b(deploy\w*|monitor\w*|production|serving|maintenance)\b", re.I)),
+)
+
+
+def stage_of_heading(heading: str) -> str | None:
+    """The case-study stage a section heading names, or None."""
+    for stage, pattern in _STAGE_PATTERNS:
+        if pattern.search(heading):
+            return stage
+    return None
+
+
+def note_kind(source: str, sections: list[Section]) -> str:
+    """'case' for a case-study note (a cases folder, or at least four stage headings), else 'note'."""
+    if re.search(r"(^|[/\\])(cases?|case[-_ ]stud(y|ies))([/\\]|$)", source, re.I):
+        return "case"
+    stages = {stage_of_heading(s.heading_path[-1]) for s in sections if len(s.heading_path) > 1}
+    stages.discard(None)
+    return "case" if len(stages) >= 4 else "note"

