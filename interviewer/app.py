@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.llm.locate import embedded_model_path
+from interviewer.scoring.judge import Judge, load_calibration
+from interviewer.scoring.rubric import load_rubrics
+from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
 from interviewer.store import NoteStore, open_chroma_client
 
@@ -50,3 +55,25 @@ class App:
             n_threads=self.settings.n_threads,
             n_ctx=self.settings.n_ctx,
         )
+
+    @property
+    def model_id(self) -> str:
+        """What calibration results are stored under: the model file's name and size, or the backend."""
+        if self.settings.llm_backend != "llama":
+            return self.settings.llm_backend
+        path = self.settings.model_path or embedded_model_path()
+        return f"{path.name}:{path.stat().st_size if path.exists() else 0}"
+
+    @property
+    def calibration_path(self) -> Path:
+        """Where `interviewer calibrate` stores each model's judge weight."""
+        return self.settings.home / "calibration.json"
+
+    @cached_property
+    def scorer(self) -> Scorer:
+        """The answer scorer over the notes store, with the rubrics from prompts/ and, when this model
+        earned a weight in calibration, its judgement."""
+        calibration = load_calibration(self.calibration_path, self.model_id)
+        weight = calibration.weight if calibration is not None else 0.0
+        judge = Judge(self.chat_model) if weight > 0 else None
+        return Scorer(self.embedder, self.store, load_rubrics(), judge=judge, judge_weight=weight)

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from interviewer import __version__
 from interviewer.app import App
+from interviewer.cli_score import add_score_commands
 from interviewer.errors import InterviewerError
 from interviewer.settings import Settings
 
@@ -172,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="check the model, the embedder and the store")
     doctor.add_argument("--json", action="store_true")
     doctor.set_defaults(handler=cmd_doctor)
+
+    add_score_commands(commands)
     return parser
 
 

@@ -84,3 +84,42 @@ def test_doctor_passes_on_fakes(interviewer_home: Path) -> None:
     document = json.loads(out)
     assert code == 0 and document["ok"] is True
     assert [check["name"] for check in document["checks"]] == ["model", "embedder", "store"]
+
+
+def test_score_json_and_batch(
+    interviewer_home: Path, notes_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["ingest", str(notes_dir)], interviewer_home)
+    code, out = run(
+        ["score", "--question", "What does L1 do?", "--answer", "L1 drives coefficients to zero.", "--json"],
+        interviewer_home,
+    )
+    document = json.loads(out)
+    assert code == 0 and 0 <= document["total"] <= 1
+    assert {c["name"] for c in document["criteria"]} == {"coverage", "precision", "reasoning", "structure"}
+    assert all({"name", "score", "weight", "evidence", "missing"} <= set(c) for c in document["criteria"])
+    assert document["sources"][0]["source"].endswith(".md")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps({"question": "What does L1 do?", "answer": "fine"})
+        + "\n"
+        + "not json\n"
+        + json.dumps({"question": "What is a LEFT JOIN?", "answer": "It keeps every row of the left table."})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out = run(["score", "--batch", str(batch)], interviewer_home)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and len(lines) == 3
+    assert lines[0]["total"] <= 0.1 and "error" in lines[1] and lines[2]["total"] > lines[0]["total"]
+    assert f"{batch}:2:" in capsys.readouterr().err
+
+
+def test_score_human_output_shows_criteria_and_missing_sources(interviewer_home: Path, notes_dir: Path) -> None:
+    run(["ingest", str(notes_dir)], interviewer_home)
+    code, out = run(
+        ["score", "--question", "What do L1 and L2 do?", "--answer", "L1 drives coefficients to zero."],
+        interviewer_home,
+    )
+    assert code == 0 and out.startswith("Score: ")
+    assert "Correctness and coverage" in out and "missing:" in out and "regularization.md" in out

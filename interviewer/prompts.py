@@ -1,0 +1,31 @@
+"""Prompt templates live in files under prompts/; each declares its variables, and a missing one is an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from langchain_core.prompts import PromptTemplate
+
+from interviewer.errors import BadInputError
+from interviewer.scoring.rubric import default_prompts_dir
+
+__all__ = ["load_prompt", "render"]
+
+
+def load_prompt(name: str, prompts_dir: Path | None = None) -> PromptTemplate:
+    """The template in prompts/NAME.txt (f-string syntax: {variable}, literal braces doubled)."""
+    path = (prompts_dir or default_prompts_dir()) / f"{name}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BadInputError(f"{path}: prompt file missing or unreadable ({exc.strerror})") from None
+    return PromptTemplate.from_template(text)
+
+
+def render(template: PromptTemplate, **values: Any) -> str:
+    """Fill a template; a variable it declares but was not given is an error that names it."""
+    missing = sorted(set(template.input_variables) - set(values))
+    if missing:
+        raise BadInputError(f"prompt needs {', '.join(missing)}; the caller did not provide it")
+    return template.format(**{key: values[key] for key in template.input_variables})

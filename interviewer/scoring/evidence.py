@@ -1,0 +1,246 @@
+"""The evidence scorer: pure functions from an answer, key points and similarity matrices to a ScoreResult.
+
+Every point is traceable: coverage to the answer sentence that matched a key point, precision to the
+specific terms used, reasoning to the connectives in on-topic sentences, structure to what the answer did
+first. Evasive or off-topic answers are gated to at most 0.1; contradicted key points earn nothing and cost."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.scoring.contradictions import (
+    contrast_pairs_in,
+    find_contradiction,
+    find_misattribution,
+    find_number_mismatch,
+    pair_agreement,
+    statement_words,
+)
+from interviewer.scoring.keypoints import KeyPoint
+from interviewer.scoring.result import CriterionScore, ScoreResult
+from interviewer.scoring.rubric import Rubric
+from interviewer.scoring.text import content_words, is_evasive, tokens
+
+__all__ = ["EvidenceInput", "Thresholds", "score_evidence"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Similarity bands of the MiniLM embedder; set once from the tuning split of the labelled set."""
+
+    match_low: float = 0.45  # below: the sentence says nothing about the key point
+    match_high: float = 0.72  # above: the key point is fully covered
+    coverage_for_full: float = 0.6  # share of key-point weight that earns full coverage
+    relevant_sentence: float = 0.40  # a sentence this close to a key point or the question is on topic
+    gate_low: float = 0.3  # answer relevance below this: capped at 0.1
+    gate_high: float = 0.55  # answer relevance above this: not gated
+    contradiction_alignment: float = 0.5  # a sentence is checked against note statements this close
+    number_alignment: float = 0.65  # a figure is compared only between statements this close
+    contradiction_factor: float = 0.55  # each contradiction multiplies the total (at most two count)
+    precision_target: int = 5
+    on_topic_share: float = 0.05  # of the total, earned by relevance alone  # specific terms that earn full precision
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    """Everything the evidence scorer reads; similarity matrices are computed by the caller."""
+
+    question: str
+    answer_sentences: list[str]
+    key_points: list[KeyPoint]  # the selected key points, best first
+    key_weights: list[float]
+    reference_points: list[KeyPoint]  # every statement of the reference chunks (for contradictions)
+    answer_key_sim: np.ndarray  # (answer sentences, key points)
+    answer_reference_sim: np.ndarray  # (answer sentences, reference points)
+    answer_question_sim: np.ndarray  # (answer sentences,)
+    sources: list[dict[str, str]]
+
+
+_REASONING = re.compile(
+    r"\b(because|since|so that|therefore|thus|hence|which means|that means|that's why|due to|as a result|"
+    r"trade-?offs?|whereas|however|but|although|though|on the other hand|versus|vs\.?|instead|rather than|"
+    r"at the cost of|costs?|downsides?|upsides?|benefits?|risks?|if|unless|otherwise|in exchange|"
+    r"prefer|better|worse|depends on|leads? to|causes?|so)\b",
+    re.I,
+)
+_CLARIFY = re.compile(r"(\?|\b(clarify|ask|confirm|check with|understand|what (is|are) the goal|objective)\b)", re.I)
+_ASSUME = re.compile(r"\b(assum\w*|suppose|let's say|given that|constraints?|budget|goal is)\b", re.I)
+_SEQUENCE = re.compile(r"\b(first(ly)?|then|next|after that|finally|second(ly)?|step|plan|start (by|with))\b", re.I)
+_DIGITS = re.compile(r"\d")
+
+
+def _ramp(value: float, low: float, high: float) -> float:
+    return float(min(1.0, max(0.0, (value - low) / (high - low))))
+
+
+def _specific_terms(text: str) -> set[str]:
+    """Terms that show precision: numbers, acronyms, formulas, hyphenated or long technical words."""
+    raw = tokens(text)
+    found = {t for t in raw if _DIGITS.search(t) or "-" in t or "/" in t}
+    found |= {w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", text)}
+    found |= {w for w in content_words(text) if len(w) >= 7}
+    return found
+
+
+def _criterion(
+    rubric: Rubric, name: str, score: float, evidence: list[str], missing: list[dict[str, str]]
+) -> CriterionScore:
+    spec = next(c for c in rubric.criteria if c.name == name)
+    score = round(min(1.0, max(0.0, score)), 3)
+    return CriterionScore(
+        name=name,
+        label=spec.label,
+        score=score,
+        weight=spec.weight,
+        descriptor=spec.descriptor_for(score),
+        evidence=tuple(evidence),
+        missing=tuple(missing),
+    )
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s*|:\s+(?=[a-z])")
+
+
+def _contradiction(
+    sentence: str,
+    index: int,
+    data: EvidenceInput,
+    reference_words: list[list[str]],
+    pairs: set[tuple[str, str]],
+    t: Thresholds,
+) -> dict[str, str] | None:
+    """The first clause of a sentence that reverses a note statement, with the evidence, or None."""
+    aligned = [
+        int(j)
+        for j in np.argsort(-data.answer_reference_sim[index])[:3]
+        if data.answer_reference_sim[index, j] >= t.contradiction_alignment
+    ]
+    words = statement_words(sentence)
+    swapped = find_misattribution(words, reference_words, pairs)
+    if swapped is not None:
+        return {"answer": sentence, "edit": swapped, **data.reference_points[aligned[0]].citation()}
+    for j in aligned:
+        if data.answer_reference_sim[index, j] >= t.number_alignment:
+            mismatch = find_number_mismatch(sentence, data.reference_points[j].text, data.question)
+            if mismatch is not None:
+                return {"answer": sentence, "edit": mismatch, **data.reference_points[j].citation()}
+    # Word-pair edits are local, so clauses are tested on their own too ("P is X, and R is Y").
+    clauses = [sentence] + [c for c in _CLAUSE_BREAK.split(sentence) if len(c.split()) >= 3 and c != sentence]
+    for clause in clauses:
+        clause_words = statement_words(clause)
+        support = max((pair_agreement(clause_words, ref) for ref in reference_words), default=0)
+        for j in aligned:
+            edit = find_contradiction(clause, data.reference_points[j].text, support)
+            if edit is not None:
+                return {"answer": sentence, "edit": edit, **data.reference_points[j].citation()}
+    return None
+
+
+def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | None = None) -> ScoreResult:
+    """Score one answer against the key points of the notes, criterion by criterion."""
+    t = limits or Thresholds()
+    sentences = data.answer_sentences
+    evasive = is_evasive(" ".join(sentences))
+    n_keys = len(data.key_points)
+
+    # Contradictions: a sentence that reverses a reference statement it is close to.
+    contradictions: list[dict[str, str]] = []
+    contradicting: set[int] = set()
+    reference_words = [statement_words(p.text) for p in data.reference_points]
+    pairs = contrast_pairs_in([p.text for p in data.reference_points] + [p.heading for p in data.reference_points])
+    for i, sentence in enumerate(sentences):
+        if data.answer_reference_sim.shape[1] == 0 or data.answer_reference_sim[i].max() < t.contradiction_alignment:
+            continue
+        found = _contradiction(sentence, i, data, reference_words, pairs, t)
+        if found is not None:
+            contradicting.add(i)
+            contradictions.append(found)
+
+    # Relevance: how close the answer's best sentences come to the key points and the question.
+    on_topic = (
+        np.maximum(data.answer_reference_sim.max(axis=1, initial=0.0), data.answer_question_sim)
+        if sentences
+        else np.zeros(0)
+    )
+    best = sorted(on_topic.tolist(), reverse=True)[:2]
+    relevance = float(np.mean(best)) if best else 0.0
+    relevant = [i for i in range(len(sentences)) if on_topic[i] >= t.relevant_sentence]
+
+    # Coverage: each key point's best match among the answer's non-contradicting sentences.
+    coverage_evidence: list[str] = []
+    missing: list[dict[str, str]] = []
+    earned = 0.0
+    for k in range(n_keys):
+        candidates = [(float(data.answer_key_sim[i, k]), i) for i in range(len(sentences)) if i not in contradicting]
+        similarity, where = max(candidates, default=(0.0, -1))
+        credit = _ramp(similarity, t.match_low, t.match_high)
+        earned += data.key_weights[k] * credit
+        if credit >= 0.5 and where >= 0:
+            coverage_evidence.append(f"{sentences[where]}  [covers: {data.key_points[k].text}]")
+        else:
+            missing.append(data.key_points[k].citation())
+    total_weight = sum(data.key_weights) or 1.0
+    coverage = min(1.0, earned / (t.coverage_for_full * total_weight))
+    for item in contradictions:
+        coverage_evidence.append(f"{item['answer']}  [contradicts: {item['text']} ({item['edit']})]")
+
+    # Precision: specific terms of the key points that the answer uses in on-topic sentences.
+    wanted = set().union(*(_specific_terms(p.text) for p in data.key_points)) if data.key_points else set()
+    used_text = " ".join(sentences[i] for i in relevant if i not in contradicting)
+    used = sorted(wanted & _specific_terms(used_text))
+    precision = len(used) / max(1, min(t.precision_target, len(wanted)))
+
+    # Reasoning: distinct connectives and trade-off words in on-topic sentences.
+    markers: dict[str, str] = {}
+    for i in relevant:
+        for match in _REASONING.finditer(sentences[i]):
+            markers.setdefault(match.group(0).lower(), sentences[i])
+    reasoning = len(markers) / 3
+    reasoning_evidence = sorted(set(markers.values()), key=sentences.index)[:4]
+
+    # Structure: case studies want clarify / assumptions / plan first; deep dives want focus.
+    focus = len(relevant) / len(sentences) if sentences else 0.0
+    structure_evidence: list[str] = []
+    if rubric.kind == "case":
+        opening = sentences[: max(2, len(sentences) // 2)]
+        moves: dict[str, str | None] = {
+            name: next((s for s in opening if rx.search(s)), None)
+            for name, rx in (("clarify", _CLARIFY), ("assume", _ASSUME), ("plan", _SEQUENCE))
+        }
+        structure = 0.6 * sum(v is not None for v in moves.values()) / 3 + 0.4 * _ramp(focus, 0.3, 0.7)
+        structure_evidence = [f"{name}: {s}" for name, s in moves.items() if s]
+    else:
+        leads = bool(sentences) and on_topic[0] >= t.relevant_sentence
+        structure = 0.5 * _ramp(focus, 0.3, 0.8) + 0.25 * leads + 0.25 * min(1.0, len(relevant) / 3)
+        structure_evidence = [sentences[0]] if leads else []
+
+    signals = {
+        "coverage": (coverage, coverage_evidence, missing),
+        "precision": (precision, [f"specific terms: {', '.join(used)}"] if used else [], []),
+        "reasoning": (reasoning, reasoning_evidence, []),
+        "structure": (structure, structure_evidence, []),
+    }
+    criteria = tuple(_criterion(rubric, c.name, *signals[c.name]) for c in rubric.criteria)
+    # Staying on the question is worth a little on its own: a vague on-topic answer beats an off-topic one.
+    total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * _ramp(
+        relevance, t.gate_low, t.gate_high
+    )
+    total *= t.contradiction_factor ** min(2, len(contradictions))
+    gate = _ramp(relevance, t.gate_low, t.gate_high)
+    total *= gate
+    if evasive or relevance < t.gate_low:
+        total = min(total, 0.1)
+        if evasive:
+            total = min(total, 0.02)
+    return ScoreResult(
+        total=round(total, 3),
+        criteria=criteria,
+        sources=tuple(data.sources),
+        rubric=rubric.key,
+        relevance=round(relevance, 3),
+        evasive=evasive,
+        contradictions=tuple(contradictions),
+    )

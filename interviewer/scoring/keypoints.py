@@ -1,0 +1,80 @@
+"""Key points: the statements from the notes that a full answer covers, each with its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.chunks import Chunk
+from interviewer.scoring.text import content_words, sentences
+
+__all__ = ["KeyPoint", "extract_key_points", "select_key_points"]
+
+_FENCED_CODE = re.compile(r"```.*?```", re.S)
+_MIN_CONTENT_WORDS = 3
+_QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”]\s*:?\s*')
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One statement from the notes, with the chunk it came from."""
+
+    text: str
+    source: str
+    heading: str
+    chunk_id: str
+
+    def citation(self) -> dict[str, str]:
+        """Where the key point comes from, for evidence lists."""
+        return {"text": self.text, "source": self.source, "heading": self.heading, "chunk_id": self.chunk_id}
+
+
+def extract_key_points(chunks: Sequence[Chunk]) -> list[KeyPoint]:
+    """Split chunks into statement-sized key points (bullets and sentences), dropping code and fragments."""
+    points: list[KeyPoint] = []
+    seen: set[str] = set()
+    for chunk in chunks:
+        text = _FENCED_CODE.sub(" ", chunk.text)
+        for sentence in sentences(text):
+            sentence = re.sub(r"^[QA]:\s*", "", sentence)
+            # '"How do you choose k?": elbow, silhouette...' keeps only the answer part.
+            sentence = _QUOTED_QUESTION.sub("", sentence)
+            key = sentence.lower()
+            # Questions (flashcard fronts, "interview angles") are prompts, not facts to cover.
+            if sentence.endswith("?") or len(content_words(sentence)) < _MIN_CONTENT_WORDS or key in seen:
+                continue
+            seen.add(key)
+            points.append(KeyPoint(sentence, chunk.source, chunk.heading, chunk.chunk_id))
+    return points
+
+
+def select_key_points(
+    question_vector: np.ndarray,
+    point_vectors: np.ndarray,
+    chunk_rank: Sequence[int],
+    limit: int = 6,
+    window: float = 0.2,
+    redundancy: float = 0.8,
+) -> list[tuple[int, float]]:
+    """Choose the key points a full answer must cover: the most question-relevant, preferring the
+    best-ranked chunks, skipping near-duplicates of a point already chosen (notes repeat themselves,
+    and one sentence must not cover three copies of the same fact); returns (index, weight) pairs,
+    weights in (0, 1], best first."""
+    if point_vectors.shape[0] == 0:
+        return []
+    relevance = point_vectors @ question_vector
+    # Points from lower-ranked chunks must be clearly relevant on their own to count.
+    adjusted = relevance - 0.03 * np.asarray(chunk_rank, dtype=np.float32)
+    order = sorted(range(len(adjusted)), key=lambda i: (-float(adjusted[i]), i))
+    best = float(adjusted[order[0]])
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) >= limit or (float(adjusted[i]) < best - window and len(chosen) >= 3):
+            break
+        if all(float(point_vectors[i] @ point_vectors[j]) < redundancy for j in chosen):
+            chosen.append(i)
+    top = max(float(relevance[i]) for i in chosen)
+    return [(i, max(0.3, float(relevance[i]) / top) if top > 0 else 1.0) for i in chosen]

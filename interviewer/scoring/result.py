@@ -1,0 +1,66 @@
+"""What a score is: per-criterion scores with evidence and missing key points, and its JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["CriterionScore", "ScoreResult"]
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    """One criterion: its score in 0..1, weight, the answer spans that earned it, the key points missing."""
+
+    name: str
+    label: str
+    score: float
+    weight: float
+    descriptor: str
+    evidence: tuple[str, ...] = ()
+    missing: tuple[dict[str, str], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The criterion as DESIGN.md section 5 specifies it (plus label and descriptor)."""
+        return {
+            "name": self.name,
+            "label": self.label,
+            "score": self.score,
+            "weight": self.weight,
+            "descriptor": self.descriptor,
+            "evidence": list(self.evidence),
+            "missing": list(self.missing),
+        }
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """The whole score of one answer."""
+
+    total: float
+    criteria: tuple[CriterionScore, ...]
+    sources: tuple[dict[str, str], ...]
+    rubric: str
+    relevance: float
+    evasive: bool = False
+    contradictions: tuple[dict[str, str], ...] = ()
+    judge: dict[str, Any] | None = field(default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"total", "criteria", "sources", ...}` as DESIGN.md section 5 specifies."""
+        document: dict[str, Any] = {
+            "total": self.total,
+            "criteria": [criterion.to_json() for criterion in self.criteria],
+            "sources": list(self.sources),
+            "rubric": self.rubric,
+            "relevance": self.relevance,
+            "evasive": self.evasive,
+            "contradictions": list(self.contradictions),
+        }
+        if self.judge is not None:
+            document["judge"] = self.judge
+        return document
+
+    def criterion(self, name: str) -> CriterionScore:
+        """The criterion with this name."""
+        return next(c for c in self.criteria if c.name == name)

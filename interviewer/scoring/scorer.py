@@ -1,0 +1,130 @@
+"""The scorer: finds the reference in the notes, embeds, and runs the evidence scorer (plus a judge if calibrated)."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from interviewer.chunks import Chunk
+from interviewer.embeddings import Embedder, cosine_matrix
+from interviewer.errors import BadInputError
+from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
+from interviewer.scoring.judge import Judge, blend
+from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
+from interviewer.scoring.result import ScoreResult
+from interviewer.scoring.rubric import Rubric
+from interviewer.scoring.text import sentences
+from interviewer.store import NoteStore
+
+__all__ = ["MAX_ANSWER_CHARS", "Scorer", "infer_level"]
+
+MAX_ANSWER_CHARS = 20_000  # an answer longer than this is cut: length earns nothing, and embedding costs time
+_LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (5, re.compile(r"\b(design|trade-?offs?|would you (choose|build|structure)|defend|end-to-end|architect)", re.I)),
+    (4, re.compile(r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?)", re.I)),
+    (3, re.compile(r"\b(given|suppose|scenario|you have|calculate|compute|how many|\d)", re.I)),
+    (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs)\b", re.I)),
+)
+
+
+def infer_level(question: str) -> int:
+    """Guess a free-standing question's level from its wording (1 recall .. 5 design)."""
+    for level, pattern in _LEVEL_CUES:
+        if pattern.search(question):
+            return level
+    return 1
+
+
+class Scorer:
+    """Scores answers against the user's notes; deterministic for the same notes, question and answer."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        store: NoteStore | None,
+        rubrics: dict[str, Rubric],
+        thresholds: Thresholds | None = None,
+        reference_chunks: int = 3,
+        judge: Judge | None = None,
+        judge_weight: float = 0.0,
+    ) -> None:
+        self.judge = judge if judge_weight > 0 else None
+        self.judge_weight = judge_weight
+        self.embedder = embedder
+        self.store = store
+        self.rubrics = rubrics
+        self.thresholds = thresholds or Thresholds()
+        self.reference_chunks = reference_chunks
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _embed_cached(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
+                self._vectors[text] = vector
+            while len(self._vectors) > 20_000:
+                self._vectors.popitem(last=False)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[text] for text in texts])
+
+    def reference_for(self, question: str) -> list[Chunk]:
+        """The chunks of the notes a free-standing question is about, best first."""
+        if self.store is None:
+            return []
+        return [hit.chunk for hit in self.store.search(question, k=self.reference_chunks)]
+
+    def rubric_for(self, kind: str, level: int | None, stage: str | None) -> Rubric:
+        """The rubric for a question kind and level or stage."""
+        key = f"case-{stage}" if kind == "case" else f"deep-dive-{level}"
+        if key not in self.rubrics:
+            raise BadInputError(f"no rubric {key!r} in prompts/rubrics/; use a level 1..5 or a case stage")
+        return self.rubrics[key]
+
+    def score(
+        self,
+        question: str,
+        answer: str,
+        reference: Sequence[Chunk] | None = None,
+        kind: str | None = None,
+        level: int | None = None,
+        stage: str | None = None,
+    ) -> ScoreResult:
+        """Score an answer to a question; without `reference`, the notes are searched for it."""
+        chunks = list(reference) if reference is not None else self.reference_for(question)
+        if kind is None:
+            case_stage = chunks[0].stage if chunks and chunks[0].kind == "case" else ""
+            kind, stage = ("case", stage or case_stage) if case_stage else ("deep-dive", None)
+        if kind == "case" and not stage:
+            stage = "frame"
+        rubric = self.rubric_for(kind, level or infer_level(question), stage)
+        answer_sentences = sentences(answer[:MAX_ANSWER_CHARS])[:200]
+        reference_points = extract_key_points(chunks)
+        chunk_rank = {chunk.chunk_id: rank for rank, chunk in enumerate(chunks)}
+        point_vectors = self._embed_cached([p.text for p in reference_points])
+        question_vector = self._embed_cached([question])[0]
+        answer_vectors = self.embedder.embed(answer_sentences) if answer_sentences else np.zeros((0, 384), np.float32)
+        chosen = select_key_points(question_vector, point_vectors, [chunk_rank[p.chunk_id] for p in reference_points])
+        key_points: list[KeyPoint] = [reference_points[i] for i, _ in chosen]
+        similarity = cosine_matrix(answer_vectors, point_vectors)
+        data = EvidenceInput(
+            question=question,
+            answer_sentences=answer_sentences,
+            key_points=key_points,
+            key_weights=[weight for _, weight in chosen],
+            reference_points=reference_points,
+            answer_key_sim=similarity[:, [i for i, _ in chosen]] if chosen else np.zeros((len(answer_sentences), 0)),
+            answer_reference_sim=similarity,
+            answer_question_sim=(answer_vectors @ question_vector) if answer_sentences else np.zeros(0),
+            sources=[chunk.citation() for chunk in chunks],
+        )
+        result = score_evidence(data, rubric, self.thresholds)
+        if self.judge is None or result.evasive or result.relevance < self.thresholds.gate_low:
+            return result  # the gates hold whatever a model says
+        grade = self.judge.grade(question, [p.text for p in key_points], answer)
+        total = round(blend(result.total, grade, self.judge_weight), 3)
+        return replace(result, total=total, judge={"grade": grade, "weight": self.judge_weight})
