@@ -7,7 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.interview.engine import Interviewer
+from interviewer.interview.phrasing import QuestionPhraser
+from interviewer.interview.templates import load_templates
 from interviewer.llm.locate import embedded_model_path
+from interviewer.persistence import SessionRepository
 from interviewer.scoring.judge import Judge, load_calibration
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
@@ -77,3 +81,14 @@ class App:
         weight = calibration.weight if calibration is not None else 0.0
         judge = Judge(self.chat_model) if weight > 0 else None
         return Scorer(self.embedder, self.store, load_rubrics(), judge=judge, judge_weight=weight)
+
+    @cached_property
+    def repo(self) -> SessionRepository:
+        """Saved sessions (SQLite under INTERVIEWER_HOME)."""
+        return SessionRepository(self.settings.sessions_db)
+
+    @cached_property
+    def interviewer(self) -> Interviewer:
+        """The interview engine over the notes, the scorer and the saved sessions."""
+        phraser = QuestionPhraser(self.chat_model, self.embedder) if self.settings.phrase_questions else None
+        return Interviewer(self.store, self.scorer, self.embedder, self.repo, load_templates(), phraser)

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from interviewer import __version__
 from interviewer.app import App
+from interviewer.cli_mock import add_mock_commands
 from interviewer.cli_score import add_score_commands
 from interviewer.errors import InterviewerError
 from interviewer.settings import Settings
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.set_defaults(handler=cmd_doctor)
 
     add_score_commands(commands)
+    add_mock_commands(commands)
     return parser
 
 

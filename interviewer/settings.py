@@ -66,6 +66,7 @@ class Settings:
     embedder: str = "minilm"
     collection: str = "notes"
     max_file_mb: int = 20
+    phrase_questions: bool = True  # let the model phrase questions (validated; the template stands otherwise)
 
     @property
     def store_dir(self) -> Path:
@@ -97,6 +98,7 @@ class Settings:
             llm_backend=_choice(env, "INTERVIEWER_LLM", "llama", LLM_BACKENDS),
             embedder=_choice(env, "INTERVIEWER_EMBEDDER", "minilm", EMBEDDERS),
             max_file_mb=_int(env, "INTERVIEWER_MAX_FILE_MB", 20, 1, 4096),
+            phrase_questions=_choice(env, "INTERVIEWER_PHRASE", "1", ("0", "1")) == "1",
         )
         clean = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **clean) if clean else settings

@@ -11,7 +11,7 @@ from interviewer.prompts import load_prompt, render
 from interviewer.scoring.rubric import SIGNALS, default_prompts_dir, load_rubric, load_rubrics
 
 # Each prompt file and the variables its caller passes (checked against the file's declared variables).
-PROMPT_CALLERS = {"judge": {"question", "reference", "answer"}}
+PROMPT_CALLERS = {"judge": {"question", "reference", "answer"}, "phrase_question": {"note", "level_name"}}
 
 
 def test_every_rubric_loads_and_covers_levels_and_stages() -> None:

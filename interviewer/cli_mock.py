@@ -1,0 +1,196 @@
+"""`interviewer mock`, `sessions` and `report`: the interview commands of the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from interviewer.app import App
+from interviewer.core.domain import Kind, Level, Mode
+from interviewer.core.session import SessionConfig
+from interviewer.errors import BadInputError
+from interviewer.interview.engine import LiveSession, question_event
+from interviewer.transcript import build_markdown, summarise
+
+__all__ = ["add_mock_commands", "write_transcript"]
+
+EXIT_OK = 0
+
+
+def write_transcript(app: App, session: LiveSession) -> Path:
+    """Write the session's Markdown transcript under INTERVIEWER_HOME/transcripts; return its path."""
+    record = app.repo.load(session.id)
+    text = build_markdown(
+        record.id, record.started, record.config.kind.value, session.state.mode.value, list(record.turns)
+    )
+    folder = app.settings.transcripts_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{record.id}.md"
+    tmp = path.with_suffix(".md.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _finish(app: App, session: LiveSession) -> dict[str, Any]:
+    path = write_transcript(app, session)
+    if session.finished:
+        app.repo.finish(session.id, str(path))
+    summary = summarise(list(session.state.turns))
+    return {
+        "type": "summary",
+        "session_id": session.id,
+        "transcript": str(path),
+        "answered": summary.answered,
+        "finished": session.finished,
+        "mean_score": summary.mean_score,
+        "levels": summary.levels,
+        "weak_topics": [{"topic": topic, "mean_score": score} for topic, score in summary.weakest_topics],
+    }
+
+
+def _open_session(app: App, args: argparse.Namespace) -> LiveSession:
+    if args.resume:
+        return app.interviewer.resume(args.resume)
+    if args.questions < 1 or args.questions > 200:
+        raise BadInputError("--questions must be between 1 and 200")
+    config = SessionConfig(
+        kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed
+    )
+    return app.interviewer.start(config)
+
+
+def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
+    def emit(document: dict[str, Any]) -> None:
+        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+        out.flush()
+
+    while (question := session.next_question()) is not None:
+        emit(question_event(question))
+        while True:
+            line = sys.stdin.readline()
+            if not line:
+                emit(_finish(app, session))
+                return EXIT_OK
+            try:
+                message = json.loads(line)
+                answer = message["answer"] if isinstance(message, dict) else None
+                if not isinstance(answer, str):
+                    raise KeyError
+                break
+            except (json.JSONDecodeError, KeyError):
+                print('interviewer: error: each input line must be {"answer": "..."}; line ignored', file=sys.stderr)
+        result, _ = session.answer(answer)
+        emit({"type": "score", "turn": question.turn, **result.to_json()})
+    emit(_finish(app, session))
+    return EXIT_OK
+
+
+def _read_answer(prompt_out: TextIO) -> str | None:
+    prompt_out.write("Your answer (finish with an empty line; /skip, /challenge, /standard, /quit):\n")
+    prompt_out.flush()
+    lines: list[str] = []
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            return "\n".join(lines) if lines else None
+        if not line.strip():
+            if lines:
+                return "\n".join(lines)
+            continue
+        lines.append(line.rstrip("\n"))
+
+
+def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
+    out.write(f"Session {session.id} ({session.state.config.kind.value}, {session.state.mode.value} mode).\n")
+    while (question := session.next_question()) is not None:
+        label = "follow-up" if question.follow_up else f"level {question.level}: {Level(question.level).name.lower()}"
+        stage = f", stage {question.stage}" if question.stage else ""
+        out.write(f"\n[{question.turn}] {question.topic} ({label}{stage})\n{question.text}\n")
+        out.write("  from: " + "; ".join(f"{s['source']} > {s['heading']}" for s in question.sources) + "\n\n")
+        answer = _read_answer(out)
+        if answer is None or answer.strip() == "/quit":
+            break
+        if answer.strip() in ("/challenge", "/standard"):
+            session.set_mode(Mode.CHALLENGE if answer.strip() == "/challenge" else Mode.STANDARD)
+            out.write(f"Mode: {session.state.mode.value} (from the next question).\n")
+            answer = _read_answer(out)
+            if answer is None or answer.strip() == "/quit":
+                break
+        result, _ = session.answer("" if answer.strip() == "/skip" else answer)
+        out.write(
+            f"\nScore {result.total:.2f}: " + ", ".join(f"{c.name} {c.score:.2f}" for c in result.criteria) + "\n"
+        )
+        for missing in result.criterion("coverage").missing[:3]:
+            out.write(f"  missed: {missing['text']}  ({missing['source']})\n")
+        for contradiction in result.contradictions[:2]:
+            out.write(f"  wrong way round: {contradiction['answer']}\n")
+    summary = _finish(app, session)
+    mean = summary["mean_score"]
+    out.write(
+        f"\nAnswered {summary['answered']}, mean score {mean if mean is not None else 'n/a'}. "
+        f"Transcript: {summary['transcript']}\n"
+        + ("" if summary["finished"] else f"Resume with: interviewer mock --resume {session.id}\n")
+    )
+    return EXIT_OK
+
+
+def cmd_mock(app: App, args: argparse.Namespace, out: TextIO) -> int:
+    session = _open_session(app, args)
+    return _run_jsonl(app, session, out) if args.protocol == "jsonl" else _run_terminal(app, session, out)
+
+
+def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:
+    sessions = app.repo.list()
+    if args.json:
+        out.write(json.dumps({"sessions": sessions}) + "\n")
+    elif not sessions:
+        out.write("No sessions yet: start one with `interviewer mock`.\n")
+    for s in sessions if not args.json else []:
+        mean = f"{s['mean_score']:.2f}" if s["mean_score"] is not None else "  - "
+        state = "finished" if s["finished"] else "unfinished"
+        out.write(
+            f"{s['id']}  {s['started']}  {s['kind']:<9} {s['mode']:<9} {s['answered']:>3} answered  {mean}  {state}\n"
+        )
+    return EXIT_OK
+
+
+def cmd_report(app: App, args: argparse.Namespace, out: TextIO) -> int:
+    record = app.repo.load(args.session_id)
+    text = build_markdown(record.id, record.started, record.config.kind.value, record.mode.value, list(record.turns))
+    if args.format == "html":
+        from interviewer.report_html import markdown_to_html
+
+        text = markdown_to_html(text, title=f"Interview feedback {record.id}")
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        out.write(f"{args.out}\n")
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def add_mock_commands(commands: Any) -> None:
+    """Register `mock`, `sessions` and `report` on the CLI's subparsers."""
+    mock = commands.add_parser("mock", help="run a mock interview (terminal, or --protocol jsonl for programs)")
+    mock.add_argument("--mode", choices=[m.value for m in Mode], default="standard")
+    mock.add_argument("--kind", choices=[k.value for k in Kind], default="deep-dive")
+    mock.add_argument("--topic", help="a topic from `interviewer topics` (default: chosen for you)")
+    mock.add_argument("--questions", type=int, default=5)
+    mock.add_argument("--seed", type=int, default=0)
+    mock.add_argument("--protocol", choices=["jsonl"])
+    mock.add_argument("--resume", metavar="SESSION_ID")
+    mock.set_defaults(handler=cmd_mock)
+
+    sessions = commands.add_parser("sessions", help="list saved sessions, newest first")
+    sessions.add_argument("--json", action="store_true")
+    sessions.set_defaults(handler=cmd_sessions)
+
+    report = commands.add_parser("report", help="the feedback transcript of a session")
+    report.add_argument("session_id")
+    report.add_argument("--format", choices=["md", "html"], default="md")
+    report.add_argument("--out")
+    report.set_defaults(handler=cmd_report)

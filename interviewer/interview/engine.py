@@ -1,0 +1,296 @@
+"""The interview engine: realises the core's plans as questions grounded in the notes, scores answers
+against the question's own sources, and saves every turn before the next question is shown."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from interviewer.chunks import Chunk
+from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
+from interviewer.embeddings import Embedder
+from interviewer.errors import BadInputError
+from interviewer.interview.phrasing import QuestionPhraser
+from interviewer.interview.templates import QuestionTemplates, cue_for, pick, subject_of
+from interviewer.persistence import SessionRepository
+from interviewer.scoring.result import ScoreResult
+from interviewer.scoring.scorer import Scorer
+from interviewer.scoring.text import sentences
+from interviewer.store import NoteStore
+
+__all__ = ["NEAR_DUPLICATE", "Interviewer", "LiveSession"]
+
+NEAR_DUPLICATE = 0.9  # cosine similarity above which two questions count as the same question
+MAX_ANSWER_CHARS = 100_000  # kept whole in the session; the scorer reads the first 20,000
+_LEVEL_SECTIONS = {
+    1: re.compile(r"defin|what|overview|basics|key|summary", re.I),
+    2: re.compile(r"how|why|intuition|mechanism|works|compar|vs|versus|differen", re.I),
+    3: re.compile(r"example|apply|formula|comput|calculat|scenario|practice|how to|sample|worked", re.I),
+    4: re.compile(r"pitfall|mistake|fail|trap|detect|diagnos|wrong|caveat|gotcha|assumption", re.I),
+    5: re.compile(r"trade|design|choos|when to use|strateg|versus|vs|decision|alternative", re.I),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_hint(text: str) -> str:
+    return text.split(" Hint: ", 1)[0]
+
+
+def clean_answer(text: str) -> str:
+    """An answer as saved: control characters removed, at most MAX_ANSWER_CHARS."""
+    return _CONTROL.sub("", text)[:MAX_ANSWER_CHARS]
+
+
+class LiveSession:
+    """One running session: its id, its state derived from saved turns, and the question on screen."""
+
+    def __init__(self, engine: Interviewer, session_id: str, state: SessionState, pending: Question | None) -> None:
+        self.engine = engine
+        self.id = session_id
+        self.state = state
+        self.pending = pending
+
+    @property
+    def finished(self) -> bool:
+        """True once every question has been asked and answered."""
+        return self.pending is None and isinstance(plan_next(self.state), Finish)
+
+    def set_mode(self, mode: Mode) -> None:
+        """Switch "challenge me" on or off; applies from the next question."""
+        self.state = with_mode(self.state, mode)
+
+    def next_question(self) -> Question | None:
+        """The question to show: the pending one if any, else a new one (saved before it is returned)."""
+        if self.pending is None:
+            plan = plan_next(self.state)
+            if isinstance(plan, Finish):
+                return None
+            self.pending = self.engine.realise(plan, self.state)
+            self.engine.repo.save_question(self.id, self.pending, self.state.mode, self.engine.clock())
+        return self.pending
+
+    def answer(self, text: str) -> tuple[ScoreResult, Turn]:
+        """Score the answer to the pending question and save it; committed before this returns."""
+        question = self.pending
+        if question is None:
+            raise BadInputError("there is no question to answer; ask for the next question first")
+        answer = clean_answer(text)
+        result = self.engine.score(question, answer)
+        turn = Turn(question=question, answer=answer, score=result.to_json())
+        self.engine.repo.save_answer(self.id, turn, self.engine.clock())
+        self.state = apply_turn(self.state, turn)
+        self.pending = None
+        return result, turn
+
+
+class Interviewer:
+    """Builds questions from the notes and runs sessions; one per app, shared by all sessions."""
+
+    def __init__(
+        self,
+        store: NoteStore,
+        scorer: Scorer,
+        embedder: Embedder,
+        repo: SessionRepository,
+        templates: QuestionTemplates,
+        phraser: QuestionPhraser | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.store = store
+        self.scorer = scorer
+        self.embedder = embedder
+        self.repo = repo
+        self.templates = templates
+        self.phraser = phraser
+        self.clock = clock
+        self._chunks: list[Chunk] | None = None
+
+    # ----- sessions --------------------------------------------------------------------------------
+
+    def start(self, config: SessionConfig) -> LiveSession:
+        """Start and save a new session."""
+        self._chunks = None  # the notes may have changed since the last session
+        if not self.chunks():
+            raise BadInputError("no notes indexed yet: run `interviewer ingest PATH` first")
+        if config.topic and not self._matching_topics(config.topic):
+            raise BadInputError(f"no topic matches {config.topic!r}; `interviewer topics` lists them")
+        session_id = self.repo.create(config, self.clock())
+        return LiveSession(self, session_id, SessionState(config=config, mode=config.mode), None)
+
+    def resume(self, session_id: str) -> LiveSession:
+        """Continue a saved session: answered turns are kept, a shown but unanswered question is asked again."""
+        record = self.repo.load(session_id)
+        state = replay(record.config, list(record.turns), mode=record.mode)
+        return LiveSession(self, record.id, state, record.pending)
+
+    # ----- questions -------------------------------------------------------------------------------
+
+    def chunks(self) -> list[Chunk]:
+        """Every chunk of the notes (read once per session start)."""
+        if self._chunks is None:
+            self._chunks = self.store.chunks()
+        return self._chunks
+
+    def _matching_topics(self, wanted: str) -> list[str]:
+        topics = sorted({chunk.topic for chunk in self.chunks()})
+        exact = [t for t in topics if t.lower() == wanted.lower()]
+        return exact or [t for t in topics if wanted.lower() in t.lower()]
+
+    def _topic_for(self, plan: Plan, state: SessionState, rng: random.Random) -> str:
+        kind = "case" if plan.kind == "case" else "note"
+        used = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        by_topic: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks():
+            if chunk.kind == kind:
+                by_topic.setdefault(chunk.topic, []).append(chunk)
+        if not by_topic:  # no case notes: a case question falls back to any note, and the other way round
+            for chunk in self.chunks():
+                by_topic.setdefault(chunk.topic, []).append(chunk)
+
+        def fresh(topic: str) -> int:
+            return sum(chunk.chunk_id not in used for chunk in by_topic.get(topic, []))
+
+        if state.config.topic:
+            wanted = [t for t in self._matching_topics(state.config.topic) if t in by_topic] or self._matching_topics(
+                state.config.topic
+            )
+            return max(wanted, key=lambda t: (fresh(t) > 0, t == plan.topic, -wanted.index(t)))
+        if plan.topic and fresh(plan.topic) > 0:
+            return plan.topic
+        previous = [q.topic for q in reversed(state.asked) if q.kind == plan.kind and fresh(q.topic) > 0]
+        if previous:
+            return previous[0]
+        choices = sorted(t for t in by_topic if fresh(t) >= (2 if kind == "note" else 1)) or sorted(by_topic)
+        return rng.choice(choices)
+
+    def _candidates(self, plan: Plan, topic: str, state: SessionState, rng: random.Random) -> list[Chunk]:
+        used = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        used_here = {q.chunk_ids[0] for q in state.asked if q.chunk_ids and q.level == plan.level}
+        pool = [c for c in self.chunks() if c.topic == topic] or self.chunks()
+        rng.shuffle(pool)
+        if plan.kind == "case":
+            return sorted(pool, key=lambda c: (c.stage != plan.stage, c.chunk_id in used, c.heading == c.topic))
+        affinity = _LEVEL_SECTIONS[plan.level]
+        # A note's preamble (text before its first section) rarely holds facts worth a question.
+        return sorted(
+            pool,
+            key=lambda c: (
+                c.chunk_id in used,
+                c.chunk_id in used_here,
+                c.heading == c.topic,
+                not affinity.search(c.heading),
+            ),
+        )
+
+    def _case_context(self, topic: str) -> str:
+        intro = [c for c in self.chunks() if c.topic == topic and c.heading == topic]
+        return " ".join(sentences(intro[0].text)[:2]) if intro else ""
+
+    def _twist(self, topic: str, rng: random.Random) -> str:
+        notes = [c for c in self.chunks() if c.topic == topic and re.search(r"twist|curveball", c.heading, re.I)]
+        options = [s for c in notes for s in sentences(c.text)] or list(self.templates.twists)
+        twist = rng.choice(options)
+        return twist if twist.lower().startswith("twist") else f"Twist: {twist}"
+
+    def _text(
+        self, plan: Plan, chunk: Chunk, state: SessionState, rng: random.Random, used: set[str], phrase: bool
+    ) -> str:
+        if plan.follow_up and plan.gap is not None:
+            section = plan.gap.get("heading", "").split(" > ")[-1] or chunk.topic
+            cue = cue_for(
+                plan.gap.get("text", ""), exclude=state.turns[-1].answer + " " + state.turns[-1].question.text
+            )
+            return pick(self.templates.follow_up, rng, used, section=section, cue=cue)
+        if plan.kind == "case":
+            first = not any(q.kind == "case" and q.topic == chunk.topic for q in state.asked)
+            context = self._case_context(chunk.topic) if first else ""
+            options = self.templates.case[plan.stage or "clarify"]
+            text = pick(options, rng, used, topic=chunk.topic, context=context)
+            if plan.level >= 4:
+                text = f"{text} {self._twist(chunk.topic, rng)}"
+            return text
+        phrased = self.phraser.phrase(chunk.text, plan.level) if phrase and self.phraser is not None else None
+        if phrased:
+            return phrased
+        front = chunk.heading.split(" > ")[-1]
+        if plan.level == 1 and front.endswith("?") and front not in used:  # a flashcard's own question
+            return front
+        return pick(self.templates.deep_dive[plan.level], rng, used, subject=subject_of(chunk), topic=chunk.topic)
+
+    def _hint(self, chunk: Chunk, text: str) -> str:
+        first = next(iter(sentences(chunk.text)), chunk.text)
+        section = chunk.heading.split(" > ")[-1]
+        return pick(self.templates.hint, random.Random(0), set(), section=section, cue=cue_for(first, exclude=text))
+
+    def realise(self, plan: Plan, state: SessionState) -> Question:
+        """Turn a plan into a question grounded in the notes, never repeating an earlier question."""
+        rng = random.Random(f"{state.config.seed}:{plan.turn}")
+        used_texts = {_without_hint(q.text) for q in state.asked}
+        asked_vectors = self.embedder.embed(sorted(used_texts)) if used_texts else None
+        if plan.follow_up and plan.gap is not None:
+            root = state.asked[-1]
+            gap_chunks = self.store.get([plan.gap["chunk_id"]]) if plan.gap.get("chunk_id") else []
+            chunks = gap_chunks + [c for c in self.store.get(root.chunk_ids[:1]) if c not in gap_chunks]
+            topic = root.topic
+            candidates = chunks[:1] or self.store.get(root.chunk_ids[:1])
+        else:
+            topic = self._topic_for(plan, state, rng)
+            candidates = self._candidates(plan, topic, state, rng)[:6]
+        text, chosen = "", candidates[0]
+        for attempt, chunk in enumerate(candidates):
+            # The model phrases the first candidate only: one generation per question at most.
+            text = self._text(plan, chunk, state, rng, used_texts, phrase=attempt == 0)
+            chosen = chunk
+            if text in used_texts:
+                continue
+            if asked_vectors is None or float(np.max(asked_vectors @ self.embedder.embed([text])[0])) < NEAR_DUPLICATE:
+                break
+        if plan.hint:
+            text = f"{text} {self._hint(chosen, text)}"
+        sources = [chosen]
+        if plan.follow_up:
+            sources += [c for c in self.store.get(state.asked[-1].chunk_ids[:1]) if c.chunk_id != chosen.chunk_id]
+        return Question(
+            turn=plan.turn,
+            text=text,
+            kind=plan.kind,
+            topic=topic,
+            level=plan.level,
+            stage=plan.stage,
+            follow_up=plan.follow_up,
+            hint=plan.hint,
+            root_turn=plan.root_turn,
+            sources=tuple({**c.citation(), "text": c.text} for c in sources),
+        )
+
+    # ----- answers ---------------------------------------------------------------------------------
+
+    def score(self, question: Question, answer: str) -> ScoreResult:
+        """Score an answer against the question's own sources (retrieved again if they were re-ingested)."""
+        chunks: list[Chunk] | None = self.store.get(question.chunk_ids) or None
+        return self.scorer.score(
+            question.text, answer, reference=chunks, kind=question.kind, level=question.level, stage=question.stage
+        )
+
+
+def question_event(question: Question) -> dict[str, Any]:
+    """The protocol's question object."""
+    data = question.to_dict()
+    return {
+        "type": "question",
+        "turn": data["turn"],
+        "text": data["text"],
+        "kind": data["kind"],
+        "stage": data["stage"],
+        "topic": data["topic"],
+        "level": data["level"],
+        "follow_up": data["follow_up"],
+        "hint": data["hint"],
+        "sources": data["sources"],
+    }

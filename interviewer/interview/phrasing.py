@@ -1,0 +1,100 @@
+"""Optional model phrasing of questions, accepted only when it passes every check; else the template stands.
+
+Checks: one question, a sensible length, no chatter, on the note's topic (embedding similarity), not a copy
+of the note, and not a lower level than asked (a recall question cannot stand in for a design question)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from langchain_core.messages import HumanMessage
+
+from interviewer.embeddings import Embedder
+from interviewer.prompts import load_prompt, render
+from interviewer.scoring.scorer import infer_level
+from interviewer.scoring.text import content_words
+
+__all__ = ["LEVEL_NAMES", "QuestionPhraser", "validate_question"]
+
+LEVEL_NAMES = {
+    1: "recall a definition or fact",
+    2: "explain how and why",
+    3: "apply it to a concrete scenario with numbers",
+    4: "pitfalls and how to detect them",
+    5: "design and trade-offs under a constraint",
+}
+_CHATTER = re.compile(r"^(sure|okay|ok|here|certainly|of course|i |i'm|do you want|would you like|as an ai)\b", re.I)
+MIN_CHARS, MAX_CHARS = 25, 300
+MIN_TOPIC_SIMILARITY = 0.35
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    best = 0
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(b):
+        positions.setdefault(word, []).append(index)
+    for i, word in enumerate(a):
+        for j in positions.get(word, []):
+            length = 0
+            while i + length < len(a) and j + length < len(b) and a[i + length] == b[j + length]:
+                length += 1
+            best = max(best, length)
+    return best
+
+
+def validate_question(candidate: str, note: str, level: int, similarity: float) -> str | None:
+    """Why a model-written question is rejected, or None when it is acceptable."""
+    text = candidate.strip()
+    if not MIN_CHARS <= len(text) <= MAX_CHARS:
+        return "length"
+    if text.count("?") != 1 or not text.endswith("?"):
+        return "not exactly one question"
+    if _CHATTER.match(text):
+        return "chatter"
+    if _longest_shared_run(content_words(text), content_words(note)) >= 7:
+        return "copies the note"
+    if similarity < MIN_TOPIC_SIMILARITY:
+        return "off the note's topic"
+    if level >= 3 and infer_level(text) < level - 1:
+        return "lower level than asked"
+    return None
+
+
+class QuestionPhraser:
+    """Asks the chat model for a question about a note and validates it."""
+
+    def __init__(self, chat_model: Any, embedder: Embedder) -> None:
+        self.chat_model = chat_model
+        self.embedder = embedder
+        self.template = load_prompt("phrase_question")
+        self.rejections: dict[str, int] = {}
+        self.accepted = 0
+
+    @property
+    def worth_trying(self) -> bool:
+        """False once the model has shown it rarely writes an acceptable question (after 6 tries, under 1 in 3):
+        a model that has not proven it can phrase must not cost the candidate time."""
+        tries = self.accepted + sum(self.rejections.values())
+        return tries < 6 or self.accepted * 3 >= tries
+
+    def phrase(self, note: str, level: int) -> str | None:
+        """A validated question about the note at this level, or None (the caller keeps its template)."""
+        if not self.worth_trying:
+            return None
+        prompt = render(self.template, note=" ".join(note.split())[:700], level_name=LEVEL_NAMES[level])
+        try:
+            reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, stop=["\n\n", "Note:"])
+        except Exception:  # a model that fails must not break the interview: the template stands
+            self.rejections["model error"] = self.rejections.get("model error", 0) + 1
+            return None
+        candidate = str(reply.content).strip().split("\n")[0].strip().strip('"')
+        vectors = self.embedder.embed([candidate or " ", note])
+        similarity = float(np.dot(vectors[0], vectors[1]))
+        reason = validate_question(candidate, note, level, similarity)
+        if reason is not None:
+            self.rejections[reason] = self.rejections.get(reason, 0) + 1
+            return None
+        self.accepted += 1
+        return candidate
