@@ -82,9 +82,8 @@ def build_markdown(session_id: str, started: str, kind: str, mode: str, turns: l
         lines += ["**Your answer:**", "", "> " + (turn.answer.strip().replace("\n", "\n> ") or "(empty)"), ""]
         lines += [f"**Score: {turn.total:.2f}**", "", "| criterion | score | weight | |", "|---|---|---|---|"]
         for criterion in turn.score.get("criteria", []):
-            lines.append(
-                f"| {criterion['label']} | {criterion['score']:.2f} | {criterion['weight']:.2f} | {criterion.get('descriptor', '')} |"
-            )
+            score, weight, descriptor = criterion["score"], criterion["weight"], criterion.get("descriptor", "")
+            lines.append(f"| {criterion['label']} | {score:.2f} | {weight:.2f} | {descriptor} |")
         lines.append("")
         for criterion in turn.score.get("criteria", []):
             for item in criterion.get("evidence", []):
