@@ -20,7 +20,7 @@ class PolicyConfig:
 
     scale: float = 0.8  # rating units per logit: how sharply expected score falls with level
     start_rating: float = 1.5
-    k_standard: float = 1.5
+    k_standard: float = 2.0
     k_challenge: float = 1.0
     k_challenge_strong: float = 2.2  # challenge mode climbs faster after strong answers
     target_standard: float = 0.7

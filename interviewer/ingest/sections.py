@@ -51,6 +51,10 @@ def note_kind(source: str, sections: list[Section]) -> str:
     """'case' for a case-study note (a cases folder, or at least four stage headings), else 'note'."""
     if re.search(r"(^|[/\\])(cases?|case[-_ ]stud(y|ies))([/\\]|$)", source, re.I):
         return "case"
-    stages = {stage_of_heading(s.heading_path[-1]) for s in sections if len(s.heading_path) > 1}
-    stages.discard(None)
-    return "case" if len(stages) >= 4 else "note"
+    # Stage headings are short section names ("Data and features"), not flashcard questions, and they make
+    # up most of a case note's sections.
+    named = [s.heading_path[-1] for s in sections if len(s.heading_path) > 1]
+    stage_names = [stage_of_heading(h) for h in named if len(h.split()) <= 5 and not h.endswith("?")]
+    stages = {stage for stage in stage_names if stage is not None}
+    share = sum(stage is not None for stage in stage_names) / len(named) if named else 0.0
+    return "case" if len(stages) >= 4 and share >= 0.5 else "note"

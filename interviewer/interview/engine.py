@@ -19,6 +19,7 @@ from interviewer.errors import BadInputError
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import QuestionTemplates, cue_for, pick, subject_of
 from interviewer.persistence import SessionRepository
+from interviewer.scoring.keypoints import extract_key_points
 from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.scorer import Scorer
 from interviewer.scoring.text import sentences
@@ -161,6 +162,13 @@ class Interviewer:
                 state.config.topic
             )
             return max(wanted, key=lambda t: (fresh(t) > 0, t == plan.topic, -wanted.index(t)))
+        if plan.kind == "case" and plan.stage == "clarify" and any(q.kind == "case" for q in state.asked):
+            # A case that has run through all its stages is done: the next "clarify" opens a new case.
+            done = {q.topic for q in state.asked if q.kind == "case"}
+            last = next(q.topic for q in reversed(state.asked) if q.kind == "case")
+            others = sorted(t for t in by_topic if t not in done) or sorted(t for t in by_topic if t != last)
+            if others:
+                return rng.choice(others)
         if plan.topic and fresh(plan.topic) > 0:
             return plan.topic
         previous = [q.topic for q in reversed(state.asked) if q.kind == plan.kind and fresh(q.topic) > 0]
@@ -173,6 +181,8 @@ class Interviewer:
         used = {cid for q in state.asked for cid in q.chunk_ids[:1]}
         used_here = {q.chunk_ids[0] for q in state.asked if q.chunk_ids and q.level == plan.level}
         pool = [c for c in self.chunks() if c.topic == topic] or self.chunks()
+        # A chunk with fewer than two statements (code, a stub) cannot ground a question or its scoring.
+        pool = [c for c in pool if len(extract_key_points([c])) >= 2] or pool
         rng.shuffle(pool)
         if plan.kind == "case":
             return sorted(pool, key=lambda c: (c.stage != plan.stage, c.chunk_id in used, c.heading == c.topic))
@@ -242,6 +252,13 @@ class Interviewer:
         else:
             topic = self._topic_for(plan, state, rng)
             candidates = self._candidates(plan, topic, state, rng)[:6]
+            if not plan.follow_up and not state.config.topic:
+                # When this topic has run out of fresh questions, move on to another one.
+                kind = "case" if plan.kind == "case" else "note"
+                others = sorted({c.topic for c in self.chunks() if c.kind == kind and c.topic != topic})
+                rng.shuffle(others)
+                for other in others[:4]:
+                    candidates += self._candidates(plan, other, state, rng)[:2]
         text, chosen = "", candidates[0]
         for attempt, chunk in enumerate(candidates):
             # The model phrases the first candidate only: one generation per question at most.
@@ -251,6 +268,7 @@ class Interviewer:
                 continue
             if asked_vectors is None or float(np.max(asked_vectors @ self.embedder.embed([text])[0])) < NEAR_DUPLICATE:
                 break
+        topic = chosen.topic if not plan.follow_up else topic
         if plan.hint:
             text = f"{text} {self._hint(chosen, text)}"
         sources = [chosen]

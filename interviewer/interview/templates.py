@@ -24,6 +24,7 @@ _GENERIC_SECTIONS = re.compile(
     r"properties|interpretation|in practice|practical notes|why it matters)$",
     re.I,
 )
+_QUESTION_LIKE = re.compile(r"^(how|why|what|which|when|where|who|should|can|does|is)\b", re.I)
 _VARIABLES = {"subject", "topic", "context", "cue", "section", "twist"}
 
 
@@ -69,7 +70,7 @@ def subject_of(chunk: Chunk) -> str:
     parts = [part.strip() for part in chunk.heading.split(" > ") if part.strip()]
     title = parts[0] if parts else chunk.topic
     section = re.sub(r"\s*\([^)]*\)", "", parts[-1]).strip() if len(parts) > 1 else ""
-    if not section or _GENERIC_SECTIONS.match(section) or section.endswith("?"):
+    if not section or _GENERIC_SECTIONS.match(section) or _QUESTION_LIKE.match(section) or section.endswith("?"):
         return title
     if section.lower() in title.lower():
         return title
@@ -92,8 +93,15 @@ def cue_for(point: str, exclude: str = "", limit: int = 3) -> str:
     return ", ".join(ordered[:-1]) + f" and {ordered[-1]}" if len(ordered) > 1 else (ordered or chosen)[0]
 
 
+def display_topic(topic: str) -> str:
+    """A topic as it reads inside a question: 'Case Study: Churn' -> 'Churn'."""
+    return re.sub(r"^case( study)?\s*:\s*", "", topic, flags=re.I) or topic
+
+
 def pick(options: tuple[str, ...], rng: random.Random, used: set[str], **values: str) -> str:
     """A filled template not used yet in this session (the first unused in seeded order)."""
+    if "topic" in values:
+        values = {**values, "topic": display_topic(values["topic"])}
     order = list(options)
     rng.shuffle(order)
     filled = [" ".join(template.format(**values).split()) for template in order]

@@ -119,6 +119,9 @@ def _contradiction(
         if data.answer_reference_sim[index, j] >= t.contradiction_alignment
     ]
     words = statement_words(sentence)
+    own_pairs = pair_agreement(words, words)
+    if own_pairs and max((pair_agreement(words, ref) for ref in reference_words), default=0) >= 0.8 * own_pairs:
+        return None  # the notes state this sentence (almost) word for word: it cannot contradict them
     swapped = find_misattribution(words, reference_words, pairs)
     if swapped is not None:
         return {"answer": sentence, "edit": swapped, **data.reference_points[aligned[0]].citation()}

@@ -11,9 +11,13 @@ import numpy as np
 from interviewer.chunks import Chunk
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["KeyPoint", "extract_key_points", "select_key_points"]
+__all__ = ["KeyPoint", "extract_key_points", "prose", "select_key_points"]
 
-_FENCED_CODE = re.compile(r"```.*?```", re.S)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# A line of code outside a fence (a chunk can start inside a code block): assignments, calls, imports.
+_CODE_LINE = re.compile(
+    r"^\s*(from \S+ import|import \w|def \w|class \w|return\b|print\(|#|[\w.\[\]\"', :]+\s*=\s*\S)|\w\([^)]*\)\s*$"
+)
 _MIN_CONTENT_WORDS = 3
 _QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”]\s*:?\s*')
 
@@ -32,13 +36,25 @@ class KeyPoint:
         return {"text": self.text, "source": self.source, "heading": self.heading, "chunk_id": self.chunk_id}
 
 
+def prose(text: str) -> str:
+    """The text without code: fenced blocks and lines that look like code are dropped."""
+    kept: list[str] = []
+    in_fence = False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence and not _CODE_LINE.search(line):
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def extract_key_points(chunks: Sequence[Chunk]) -> list[KeyPoint]:
     """Split chunks into statement-sized key points (bullets and sentences), dropping code and fragments."""
     points: list[KeyPoint] = []
     seen: set[str] = set()
     for chunk in chunks:
-        text = _FENCED_CODE.sub(" ", chunk.text)
-        for sentence in sentences(text):
+        for sentence in sentences(prose(chunk.text)):
             sentence = re.sub(r"^[QA]:\s*", "", sentence)
             # '"How do you choose k?": elbow, silhouette...' keeps only the answer part.
             sentence = _QUOTED_QUESTION.sub("", sentence)

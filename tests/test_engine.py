@@ -1,0 +1,157 @@
+"""The interview engine on the sample notes, with the fake embedder and a recording fake model."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from interviewer.app import App
+from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.session import SessionConfig
+from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.ingest.pipeline import ingest
+from interviewer.interview.engine import LiveSession
+from interviewer.interview.templates import display_topic
+from interviewer.settings import Settings
+from tests.conftest import CORPUS, RecordingChatModel
+
+Answerer = Callable[[Question], str]
+
+
+def strong(question: Question) -> str:
+    """A scripted strong candidate: answers with the text of the question's own sources."""
+    return " ".join(source["text"] for source in question.sources)
+
+
+def weak(question: Question) -> str:
+    return "I'm not sure."
+
+
+def make_app(
+    home: Path, model: RecordingChatModel | None = None, phrase: bool = False, embedder: Embedder | None = None
+) -> App:
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
+    settings = replace(settings, phrase_questions=phrase)
+    return App(settings, chat_model=model or RecordingChatModel(), embedder=embedder or FakeEmbedder())
+
+
+@pytest.fixture
+def app(interviewer_home: Path) -> App:
+    app = make_app(interviewer_home)
+    ingest([str(CORPUS)], app.store, 10**8)
+    return app
+
+
+def run(session: LiveSession, answer: Answerer) -> list[tuple[Question, float]]:
+    asked = []
+    while (question := session.next_question()) is not None:
+        result, _ = session.answer(answer(question))
+        asked.append((question, result.total))
+    return asked
+
+
+def start(app: App, **config: object) -> LiveSession:
+    return app.interviewer.start(SessionConfig(**config))  # type: ignore[arg-type]
+
+
+def test_strong_candidate_in_challenge_mode_reaches_design_within_six_and_never_steps_down(app: App) -> None:
+    asked = run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong)
+    levels = [q.level for q, _ in asked]
+    assert 5 in levels
+    assert levels == sorted(levels)
+    assert all(total >= 0.7 for _, total in asked)
+
+
+def test_strong_candidate_climbs_more_slowly_in_standard_mode(app: App) -> None:
+    standard = [q.level for q, _ in run(start(app, mode=Mode.STANDARD, questions=6, seed=1), strong)]
+    challenge = [q.level for q, _ in run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong)]
+    assert sum(standard) < sum(challenge) and max(standard) < 5
+
+
+def test_weak_candidate_in_standard_mode_steps_down_gets_hints_and_never_harder(app: App) -> None:
+    asked = run(start(app, mode=Mode.STANDARD, questions=6, seed=2, topic="Gradient Boosting"), weak)
+    levels = [q.level for q, _ in asked]
+    assert all(level <= 2 for level in levels[1:])
+    assert all(q.hint for q, _ in asked[1:])
+    assert all(after <= before for before, after in itertools.pairwise(levels))
+
+
+def test_twenty_questions_without_repeats_each_grounded_in_the_store(app: App) -> None:
+    asked = run(start(app, kind=Kind.MIXED, questions=20, seed=3), strong)
+    texts = [q.text.split(" Hint: ")[0] for q, _ in asked]
+    assert len(asked) == 20 and len(set(texts)) == 20
+    vectors = FakeEmbedder().embed(texts)
+    similarity = vectors @ vectors.T - np.eye(len(texts))
+    assert float(similarity.max()) < 0.9
+    stored = {chunk.chunk_id for chunk in app.store.chunks()}
+    assert all(q.sources and set(q.chunk_ids) <= stored for q, _ in asked)
+    assert {q.kind for q, _ in asked} == {"deep-dive", "case"}
+
+
+def test_same_seed_notes_and_answers_give_the_same_session(tmp_path: Path) -> None:
+    runs = []
+    for name in ("a", "b"):
+        app = make_app(tmp_path / name)
+        ingest([str(CORPUS)], app.store, 10**8)
+        asked = run(start(app, kind=Kind.MIXED, questions=8, seed=5), strong)
+        runs.append([(q.text, q.level, q.topic, q.chunk_ids, total) for q, total in asked])
+    assert runs[0] == runs[1]
+
+
+def test_case_questions_follow_stages_with_context_and_twists(app: App) -> None:
+    asked = run(start(app, kind=Kind.CASE, mode=Mode.CHALLENGE, questions=5, seed=4), strong)
+    assert [q.stage for q, _ in asked] == ["clarify", "frame", "data", "method", "evaluation"]
+    first = asked[0][0]
+    assert first.text.startswith(f"Case study ({display_topic(first.topic)}).") and len(first.text) > 120
+    assert any("Twist:" in q.text for q, _ in asked if q.level >= 4)
+    assert all(q.sources[0]["heading"].startswith(q.topic) for q, _ in asked)
+
+
+def test_resume_keeps_answered_turns_and_asks_the_pending_question_again(interviewer_home: Path, app: App) -> None:
+    session = start(app, questions=5, seed=6)
+    for _ in range(2):
+        question = session.next_question()
+        assert question is not None
+        session.answer(strong(question))
+    shown = session.next_question()
+    restarted = make_app(interviewer_home)  # a new process: nothing in memory survives
+    resumed = restarted.interviewer.resume(session.id)
+    assert [t.question.turn for t in resumed.state.turns] == [1, 2]
+    assert resumed.next_question() == shown
+    rest = run(resumed, strong)
+    assert [q.turn for q, _ in rest] == [3, 4, 5] and resumed.finished
+
+
+def test_model_phrasing_is_used_only_when_valid(interviewer_home: Path) -> None:
+    model = RecordingChatModel()
+    # The real embedder (offline): the on-topic check needs meaning, not shared words.
+    app = make_app(interviewer_home, model=model, phrase=True, embedder=MiniLMEmbedder(n_threads=1))
+    ingest([str(CORPUS / "ml" / "regularization_l1_l2.md")], app.store, 10**8)
+    model.enqueue(["What penalty does regularization add to the loss, and how do the L1 and L2 penalties differ?"])
+    session = start(app, questions=2, seed=1)
+    first = session.next_question()
+    assert (
+        first is not None
+        and first.text == "What penalty does regularization add to the loss, and how do the L1 and L2 penalties differ?"
+    )
+    session.answer("fine")
+    model.enqueue(["Sure! Do you want me to ask you a question?"])
+    second = session.next_question()
+    assert second is not None and "Sure" not in second.text and second.text.endswith(("?", "."))
+    assert app.interviewer.phraser is not None and app.interviewer.phraser.rejections
+    assert "L1" in str(model.history[0][0].content)
+
+
+def test_unknown_topic_and_empty_store_are_clear_errors(interviewer_home: Path, app: App) -> None:
+    from interviewer.errors import BadInputError
+
+    with pytest.raises(BadInputError, match="no topic matches 'astrology'"):
+        start(app, topic="astrology")
+    empty = make_app(interviewer_home.parent / "empty")
+    with pytest.raises(BadInputError, match="no notes indexed yet"):
+        start(empty)

@@ -1,0 +1,89 @@
+"""The session state machine: follow-ups, hints, step-downs, kinds and stages, the end."""
+
+from __future__ import annotations
+
+from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question, Turn
+from interviewer.core.session import MAX_FOLLOW_UPS, Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next
+
+GAP = {"text": "Higher variance needs more samples.", "source": "n.md", "heading": "T > Size", "chunk_id": "c2"}
+
+
+def answered(
+    state: SessionState, plan: Plan, total: float, missing: list[dict[str, str]] | None = None
+) -> SessionState:
+    question = Question(
+        turn=plan.turn, text=f"q{plan.turn}", kind=plan.kind, topic=plan.topic or "T", level=plan.level,
+        stage=plan.stage, follow_up=plan.follow_up, hint=plan.hint, root_turn=plan.root_turn,
+        sources=({"source": "n.md", "heading": "T", "chunk_id": f"c{plan.turn}"},),
+    )  # fmt: skip
+    score = {"total": total, "criteria": [{"name": "coverage", "missing": missing or []}]}
+    return apply_turn(state, Turn(question=question, answer="a", score=score))
+
+
+def step(state: SessionState, total: float, missing: list[dict[str, str]] | None = None) -> tuple[Plan, SessionState]:
+    plan = plan_next(state)
+    assert isinstance(plan, Plan)
+    return plan, answered(state, plan, total, missing)
+
+
+def test_middling_answer_with_a_gap_gets_at_most_two_follow_ups() -> None:
+    state = SessionState(SessionConfig(questions=10))
+    plans = []
+    for _ in range(4):
+        plan, state = step(state, 0.5, [GAP])
+        plans.append(plan)
+    assert [p.follow_up for p in plans] == [False, True, True, False]
+    assert plans[1].gap == GAP and plans[1].root_turn == plans[2].root_turn == 1
+    assert sum(p.follow_up for p in plans[:3]) == MAX_FOLLOW_UPS
+
+
+def test_weak_answer_in_standard_mode_steps_down_with_a_hint() -> None:
+    state = SessionState(SessionConfig(questions=10), ratings={"T": 4.0})
+    first, state = step(state, 0.1, [GAP])
+    second = plan_next(state)
+    assert isinstance(second, Plan)
+    assert not second.follow_up and second.hint and second.level < first.level
+
+
+def test_challenge_mode_gives_no_hints() -> None:
+    state = SessionState(SessionConfig(mode=Mode.CHALLENGE, questions=10), mode=Mode.CHALLENGE)
+    _, state = step(state, 0.1, [GAP])
+    plan = plan_next(state)
+    assert isinstance(plan, Plan) and not plan.hint
+
+
+def test_strong_answer_moves_on_to_a_new_question() -> None:
+    state = SessionState(SessionConfig(questions=10))
+    _, state = step(state, 0.9, [GAP])
+    plan = plan_next(state)
+    assert isinstance(plan, Plan) and not plan.follow_up and plan.root_turn == 2
+
+
+def test_session_finishes_after_n_questions() -> None:
+    state = SessionState(SessionConfig(questions=2))
+    _, state = step(state, 0.9)
+    _, state = step(state, 0.9)
+    assert isinstance(plan_next(state), Finish)
+
+
+def test_case_stages_advance_in_order_and_mixed_alternates() -> None:
+    state = SessionState(SessionConfig(kind=Kind.CASE, questions=8))
+    stages = []
+    for _ in range(8):
+        plan, state = step(state, 0.9)
+        stages.append(plan.stage)
+    assert stages == [*CASE_STAGES, CASE_STAGES[0]]
+    state = SessionState(SessionConfig(kind=Kind.MIXED, questions=4))
+    kinds = []
+    for _ in range(4):
+        plan, state = step(state, 0.9)
+        kinds.append(plan.kind)
+    assert kinds == ["deep-dive", "case", "deep-dive", "case"]
+
+
+def test_apply_turn_returns_a_new_state() -> None:
+    state = SessionState(SessionConfig(questions=3))
+    plan = plan_next(state)
+    assert isinstance(plan, Plan)
+    after = answered(state, plan, 0.9)
+    assert state.turns == () and len(after.turns) == 1 and after.ratings["T"] > state.rating_for("T")
