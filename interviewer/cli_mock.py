@@ -18,6 +18,7 @@ from interviewer.transcript import build_markdown, summarise
 __all__ = ["add_mock_commands", "write_transcript"]
 
 EXIT_OK = 0
+_COMMANDS = ("/skip", "/challenge", "/standard", "/quit")
 
 
 def write_transcript(app: App, session: LiveSession) -> Path:
@@ -101,6 +102,8 @@ def _read_answer(prompt_out: TextIO) -> str | None:
             if lines:
                 return "\n".join(lines)
             continue
+        if not lines and line.strip() in _COMMANDS:
+            return line.strip()
         lines.append(line.rstrip("\n"))
 
 

@@ -272,6 +272,11 @@ class Interviewer:
         if plan.hint:
             text = f"{text} {self._hint(chosen, text)}"
         sources = [chosen]
+        if plan.kind == "deep-dive" and not plan.follow_up:
+            # A question about a topic can be answered from any part of that note: its sources are the chunk it
+            # was written from, then the note's two sections closest to the question.
+            related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
+            sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
         if plan.follow_up:
             sources += [c for c in self.store.get(state.asked[-1].chunk_ids[:1]) if c.chunk_id != chosen.chunk_id]
         return Question(

@@ -29,6 +29,7 @@ _EVASIONS = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|\n+")
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|vs|etc|cf|approx|incl|resp|fig|eq)\.", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'/.][a-z0-9]+)*|[=<>^%+*/]")
 
@@ -40,7 +41,10 @@ def sentences(text: str) -> list[str]:
         line = _BULLET.sub("", line).strip()
         if not line:
             continue
-        pieces.extend(part.strip() for part in _SENTENCE_END.split(line) if part and part.strip())
+        protected = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "\x00"), line)
+        pieces.extend(
+            part.replace("\x00", ".").strip() for part in _SENTENCE_END.split(protected) if part and part.strip()
+        )
     return [piece for piece in pieces if re.search(r"[A-Za-z0-9]", piece)]
 
 
