@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from interviewer.app import App
 from interviewer.errors import BadInputError
 from interviewer.scoring.result import ScoreResult
+from interviewer.scoring.scorer import Scorer
 
 __all__ = ["add_score_commands", "format_score"]
 
@@ -112,21 +113,15 @@ def cmd_calibrate(app: App, args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         raise BadInputError(f"{path}: no rows in split {args.split!r}")
     judge = Judge(app.chat_model)
-    evidence_scorer = app.scorer.__class__(app.embedder, app.store, app.scorer.rubrics)
+    # Calibration compares the judge with the evidence alone, so the scorer here never blends.
+    evidence_scorer = Scorer(app.embedder, app.store, app.scorer.rubrics)
     evidence, grades = [], []
     for index, row in enumerate(rows, start=1):
         result = evidence_scorer.score(
             row["question"], row["answer"], kind=row.get("kind"), level=row.get("level"), stage=row.get("stage")
         )
         evidence.append(result.total)
-        grades.append(
-            judge.grade(
-                row["question"],
-                [c["text"] for c in result.criterion("coverage").missing]
-                + [e.split("  [covers: ")[-1].rstrip("]") for e in result.criterion("coverage").evidence],
-                row["answer"],
-            )
-        )
+        grades.append(judge.grade(row["question"], [point["text"] for point in result.key_points], row["answer"]))
         if not args.json and sys.stderr.isatty():
             print(f"\rjudged {index}/{len(rows)}", end="", file=sys.stderr)
     calibration = calibrate_weight(rows, evidence, grades, app.model_id)

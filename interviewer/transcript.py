@@ -38,15 +38,8 @@ def summarise(turns: list[Turn]) -> SessionSummary:
 
 
 def _model_answer(turn: Turn) -> list[str]:
-    points: list[str] = []
-    for criterion in turn.score.get("criteria", []):
-        if criterion.get("name") != "coverage":
-            continue
-        for item in criterion.get("evidence", []):
-            if "[covers: " in item:
-                points.append(item.split("[covers: ", 1)[1].rstrip("]"))
-        points.extend(f"{m['text']} ({m['source']} > {m['heading']})" for m in criterion.get("missing", []))
-    return points
+    """The key points of the notes a full answer covers, each with its source."""
+    return [f"{p['text']} (`{p['source']}` > {p['heading']})" for p in turn.score.get("key_points", [])]
 
 
 def build_markdown(session_id: str, started: str, kind: str, mode: str, turns: list[Turn]) -> str:

@@ -111,3 +111,19 @@ def test_damaged_sessions_file_is_kept_and_reported(tmp_path: Path) -> None:
     assert (tmp_path / "sessions.sqlite3.damaged").read_bytes() == path.read_bytes()
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("select 1 from sessions").fetchall()
+
+
+def test_transcript_has_every_part_of_the_feedback(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, events = run(
+        ["mock", "--protocol", "jsonl", "--questions", "2", "--seed", "4"],
+        indexed,
+        monkeypatch,
+        answers("fine", "no idea"),
+    )
+    text = Path(events[-1]["transcript"]).read_text(encoding="utf-8")
+    question, score = events[0], events[1]
+    assert f"**Question:** {question['text']}" in text
+    assert f"level {question['level']}" in text and question["sources"][0]["source"] in text
+    assert "> fine" in text and f"**Score: {score['total']:.2f}**" in text
+    assert "A full answer from your notes:" in text and score["key_points"][0]["text"] in text
+    assert "✗ missing:" in text and "## What to review" in text

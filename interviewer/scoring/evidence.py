@@ -246,4 +246,5 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         relevance=round(relevance, 3),
         evasive=evasive,
         contradictions=tuple(contradictions),
+        key_points=tuple(point.citation() for point in data.key_points),
     )

@@ -44,6 +44,7 @@ class ScoreResult:
     relevance: float
     evasive: bool = False
     contradictions: tuple[dict[str, str], ...] = ()
+    key_points: tuple[dict[str, str], ...] = ()  # what a full answer covers, from the notes, most important first
     judge: dict[str, Any] | None = field(default=None)
 
     def to_json(self) -> dict[str, Any]:
@@ -56,6 +57,7 @@ class ScoreResult:
             "relevance": self.relevance,
             "evasive": self.evasive,
             "contradictions": list(self.contradictions),
+            "key_points": list(self.key_points),
         }
         if self.judge is not None:
             document["judge"] = self.judge
