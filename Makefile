@@ -32,7 +32,7 @@ run: install
 	$(BIN)/interviewer mock
 
 lint: install
-	$(BIN)/ruff check interviewer tests bench scripts
+	$(BIN)/ruff check interviewer tests bench
 	$(BIN)/mypy
 
 test: install browser lint
