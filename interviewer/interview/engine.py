@@ -111,6 +111,15 @@ class Interviewer:
         self.phraser = phraser
         self.clock = clock
         self._chunks: list[Chunk] | None = None
+        self._vectors: dict[str, np.ndarray] = {}  # question text -> embedding, so each text is embedded once
+
+    def _question_vectors(self, texts: list[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            if len(self._vectors) > 10_000:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return np.stack([self._vectors[text] for text in texts])
 
     # ----- sessions --------------------------------------------------------------------------------
 
@@ -242,7 +251,7 @@ class Interviewer:
         """Turn a plan into a question grounded in the notes, never repeating an earlier question."""
         rng = random.Random(f"{state.config.seed}:{plan.turn}")
         used_texts = {_without_hint(q.text) for q in state.asked}
-        asked_vectors = self.embedder.embed(sorted(used_texts)) if used_texts else None
+        asked_vectors = self._question_vectors(sorted(used_texts)) if used_texts else None
         if plan.follow_up and plan.gap is not None:
             root = state.asked[-1]
             gap_chunks = self.store.get([plan.gap["chunk_id"]]) if plan.gap.get("chunk_id") else []
@@ -266,7 +275,10 @@ class Interviewer:
             chosen = chunk
             if text in used_texts:
                 continue
-            if asked_vectors is None or float(np.max(asked_vectors @ self.embedder.embed([text])[0])) < NEAR_DUPLICATE:
+            if (
+                asked_vectors is None
+                or float(np.max(asked_vectors @ self._question_vectors([text])[0])) < NEAR_DUPLICATE
+            ):
                 break
         topic = chosen.topic if not plan.follow_up else topic
         if plan.hint:
