@@ -113,7 +113,8 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
         label = "follow-up" if question.follow_up else f"level {question.level}: {Level(question.level).name.lower()}"
         stage = f", stage {question.stage}" if question.stage else ""
         out.write(f"\n[{question.turn}] {question.topic} ({label}{stage})\n{question.text}\n")
-        out.write("  from: " + "; ".join(f"{s['source']} > {s['heading']}" for s in question.sources) + "\n\n")
+        places = dict.fromkeys(f"{s['source']} > {s['heading']}" for s in question.sources)
+        out.write("  from: " + "; ".join(places) + "\n\n")
         answer = _read_answer(out)
         if answer is None or answer.strip() == "/quit":
             break

@@ -234,13 +234,12 @@ class Interviewer:
             if plan.level >= 4:
                 text = f"{text} {self._twist(chunk.topic, rng)}"
             return text
-        phrased = self.phraser.phrase(chunk.text, plan.level) if phrase and self.phraser is not None else None
-        if phrased:
-            return phrased
         front = chunk.heading.split(" > ")[-1]
         if plan.level == 1 and front.endswith("?") and front not in used:  # a flashcard's own question
             return front
-        return pick(self.templates.deep_dive[plan.level], rng, used, subject=subject_of(chunk), topic=chunk.topic)
+        template = pick(self.templates.deep_dive[plan.level], rng, used, subject=subject_of(chunk), topic=chunk.topic)
+        phrased = self.phraser.phrase(chunk.text, plan.level, template) if phrase and self.phraser is not None else None
+        return phrased or template
 
     def _hint(self, chunk: Chunk, text: str) -> str:
         first = next(iter(sentences(chunk.text)), chunk.text)

@@ -79,8 +79,11 @@ class QuestionPhraser:
         tries = self.accepted + sum(self.rejections.values())
         return tries < 6 or self.accepted * 3 >= tries
 
-    def phrase(self, note: str, level: int) -> str | None:
-        """A validated question about the note at this level, or None (the caller keeps its template)."""
+    def phrase(self, note: str, level: int, template: str) -> str | None:
+        """A validated question about the note at this level, or None (the caller keeps its template).
+
+        The model's question must also be at least as close to the note as the template question is: it
+        replaces the template only when it is more about this note, not merely about the same field."""
         if not self.worth_trying:
             return None
         prompt = render(self.template, note=" ".join(note.split())[:700], level_name=LEVEL_NAMES[level])
@@ -90,9 +93,11 @@ class QuestionPhraser:
             self.rejections["model error"] = self.rejections.get("model error", 0) + 1
             return None
         candidate = str(reply.content).strip().split("\n")[0].strip().strip('"')
-        vectors = self.embedder.embed([candidate or " ", note])
+        vectors = self.embedder.embed([candidate or " ", note, template])
         similarity = float(np.dot(vectors[0], vectors[1]))
         reason = validate_question(candidate, note, level, similarity)
+        if reason is None and similarity < float(np.dot(vectors[2], vectors[1])):
+            reason = "less about the note than the template"
         if reason is not None:
             self.rejections[reason] = self.rejections.get(reason, 0) + 1
             return None

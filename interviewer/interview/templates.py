@@ -24,6 +24,14 @@ _GENERIC_SECTIONS = re.compile(
     r"properties|interpretation|in practice|practical notes|why it matters)$",
     re.I,
 )
+# Words too vague to point a candidate anywhere ("start from matters, data and science").
+_VAGUE_CUES = frozenset(
+    content_words(
+        "matters matter science data thing things use used using make makes way ways good bad often usually "
+        "important key main common general simple simply example examples case cases mean means value values "
+        "reduce increase change changes work works give gives need needs help helps performs perform"
+    )
+)
 _QUESTION_LIKE = re.compile(r"^(how|why|what|which|when|where|who|should|can|does|is)\b", re.I)
 _VARIABLES = {"subject", "topic", "context", "cue", "section", "twist"}
 
@@ -80,7 +88,7 @@ def subject_of(chunk: Chunk) -> str:
 def cue_for(point: str, exclude: str = "", limit: int = 3) -> str:
     """Key terms of a missing point that the candidate did not use: what a follow-up asks about, without
     giving the point away."""
-    seen = set(content_words(exclude))
+    seen = set(content_words(exclude)) | _VAGUE_CUES
     terms: list[str] = []
     for raw in tokens(point):
         if raw in STOPWORDS or len(raw) < 3 or raw.isdigit() or not raw[0].isalpha():
@@ -88,7 +96,12 @@ def cue_for(point: str, exclude: str = "", limit: int = 3) -> str:
         stem = content_words(raw)
         if stem and stem[0] not in seen and raw not in terms:
             terms.append(raw)
-    chosen = sorted(terms[: limit * 2], key=lambda t: -len(t))[:limit] if terms else ["the missing point"]
+
+    # Specific terms first (acronyms, hyphenated, numbers inside, long words): they say what the point is about.
+    def specificity(term: str) -> tuple[bool, int]:
+        return (any(ch.isdigit() or ch == "-" for ch in term) or term.upper() in point, len(term))
+
+    chosen = sorted(terms, key=specificity, reverse=True)[:limit] if terms else ["the missing point"]
     ordered = [t for t in terms if t in chosen]
     return ", ".join(ordered[:-1]) + f" and {ordered[-1]}" if len(ordered) > 1 else (ordered or chosen)[0]
 

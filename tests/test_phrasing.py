@@ -1,0 +1,70 @@
+"""Model-phrased questions are checked; anything that fails a check leaves the template in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.embeddings import MiniLMEmbedder
+from interviewer.interview.phrasing import QuestionPhraser, validate_question
+from tests.conftest import RecordingChatModel
+
+NOTE = (
+    "The central limit theorem says that the mean of n independent, identically distributed random variables "
+    "with finite variance is approximately normal when n is large. It justifies t-tests on skewed metrics such "
+    "as revenue per user, but it does not apply to distributions with infinite variance."
+)
+TEMPLATE = "What is the central limit theorem? Define it and state the key facts, as you would to an interviewer."
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MiniLMEmbedder:
+    return MiniLMEmbedder(n_threads=1)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "reason"),
+    [
+        ("Why?", "length"),
+        ("What is the CLT? And why does it matter for t-tests?", "not exactly one question"),
+        ("Sure! What would you like to know about the central limit theorem?", "chatter"),
+        (
+            "Is the mean of n independent identically distributed random variables with finite variance normal?",
+            "copies the note",
+        ),
+    ],
+)
+def test_validation_reasons(candidate: str, reason: str) -> None:
+    assert validate_question(candidate, NOTE, level=1, similarity=0.9) == reason
+
+
+def test_a_design_question_cannot_be_replaced_by_a_recall_question() -> None:
+    assert validate_question("What is the central limit theorem about?", NOTE, 5, 0.9) == "lower level than asked"
+
+
+def test_a_question_about_the_field_but_not_the_note_keeps_the_template(embedder: MiniLMEmbedder) -> None:
+    model = RecordingChatModel()
+    phraser = QuestionPhraser(model, embedder)
+    model.enqueue(["What is the difference between a normal distribution and a skewed distribution?"])
+    assert phraser.phrase(NOTE, 1, TEMPLATE) is None
+    model.enqueue(
+        ["Why can you run a t-test on revenue per user even though revenue is skewed, and when does that fail?"]
+    )
+    assert phraser.phrase(NOTE, 2, TEMPLATE) is not None
+
+
+def test_a_failing_model_never_breaks_the_interview(embedder: MiniLMEmbedder) -> None:
+    class Broken(RecordingChatModel):
+        def _generate(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+            raise RuntimeError("model crashed")
+
+    phraser = QuestionPhraser(Broken(), embedder)
+    assert phraser.phrase(NOTE, 1, TEMPLATE) is None
+    assert phraser.rejections == {"model error": 1}
+
+
+def test_phrasing_stops_when_the_model_has_not_proven_it_can(embedder: MiniLMEmbedder) -> None:
+    model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
+    phraser = QuestionPhraser(model, embedder)
+    for _ in range(8):
+        phraser.phrase(NOTE, 1, TEMPLATE)
+    assert len(model.history) == 6 and not phraser.worth_trying
