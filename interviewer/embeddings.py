@@ -22,6 +22,7 @@ __all__ = [
     "EMBEDDING_DIM",
     "MINILM_SHA256",
     "TOKENIZER_SHA256",
+    "CachedEmbedder",
     "Embedder",
     "EmbedderError",
     "FakeEmbedder",
@@ -155,6 +156,29 @@ class MiniLMEmbedder:
                 pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
                 out[batch] = pooled
             return out
+
+
+class CachedEmbedder:
+    """Wraps an embedder so each distinct text is embedded once (bounded; cleared when full).
+
+    Note statements and asked questions recur across turns; answers do not, so callers embed those directly."""
+
+    def __init__(self, embedder: Embedder, limit: int = 20_000) -> None:
+        self.embedder = embedder
+        self.name = embedder.name
+        self.limit = limit
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, reusing vectors of texts seen before."""
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            if len(self._vectors) + len(missing) > self.limit:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
+        if not texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        return np.stack([self._vectors[text] for text in texts])
 
 
 class FakeEmbedder:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer.embeddings import EmbedderError, FakeEmbedder, MiniLMEmbedder, cosine_matrix
+from interviewer.embeddings import CachedEmbedder, EmbedderError, FakeEmbedder, MiniLMEmbedder, cosine_matrix
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,21 @@ def test_fake_embedder_is_deterministic_and_word_based() -> None:
     a, b, c = fake.embed(["left join rows", "rows of a left join", "gradient boosting"])
     assert float(a @ b) > 0.7 and float(a @ c) < 0.2
     assert np.array_equal(fake.embed(["left join rows"])[0], a)
+
+
+def test_cached_embedder_embeds_each_text_once() -> None:
+    calls: list[list[str]] = []
+
+    class Counting(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls.append(list(texts))
+            return super().embed(texts)
+
+    cached = CachedEmbedder(Counting(), limit=3)
+    first = cached.embed(["a b", "c d", "a b"])
+    again = cached.embed(["c d", "a b"])
+    assert calls == [["a b", "c d"]]
+    assert np.array_equal(first[0], again[1]) and cached.embed([]).shape == (0, 384)
+    cached.embed(["e f", "g h"])  # over the limit: the cache starts again
+    cached.embed(["a b"])
+    assert calls[-1] == ["a b"]

@@ -14,7 +14,7 @@ import numpy as np
 from interviewer.chunks import Chunk
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
-from interviewer.embeddings import Embedder
+from interviewer.embeddings import CachedEmbedder, Embedder
 from interviewer.errors import BadInputError
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import QuestionTemplates, cue_for, pick, subject_of
@@ -111,15 +111,7 @@ class Interviewer:
         self.phraser = phraser
         self.clock = clock
         self._chunks: list[Chunk] | None = None
-        self._vectors: dict[str, np.ndarray] = {}  # question text -> embedding, so each text is embedded once
-
-    def _question_vectors(self, texts: list[str]) -> np.ndarray:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            if len(self._vectors) > 10_000:
-                self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.embed(missing), strict=True))
-        return np.stack([self._vectors[text] for text in texts])
+        self._question_vectors = CachedEmbedder(embedder)  # asked questions are compared on every turn
 
     # ----- sessions --------------------------------------------------------------------------------
 
@@ -250,13 +242,12 @@ class Interviewer:
         """Turn a plan into a question grounded in the notes, never repeating an earlier question."""
         rng = random.Random(f"{state.config.seed}:{plan.turn}")
         used_texts = {_without_hint(q.text) for q in state.asked}
-        asked_vectors = self._question_vectors(sorted(used_texts)) if used_texts else None
+        asked_vectors = self._question_vectors.embed(sorted(used_texts)) if used_texts else None
         if plan.follow_up and plan.gap is not None:
             root = state.asked[-1]
             gap_chunks = self.store.get([plan.gap["chunk_id"]]) if plan.gap.get("chunk_id") else []
-            chunks = gap_chunks + [c for c in self.store.get(root.chunk_ids[:1]) if c not in gap_chunks]
             topic = root.topic
-            candidates = chunks[:1] or self.store.get(root.chunk_ids[:1])
+            candidates = gap_chunks or self.store.get(root.chunk_ids[:1])
         else:
             topic = self._topic_for(plan, state, rng)
             candidates = self._candidates(plan, topic, state, rng)[:6]
@@ -276,7 +267,7 @@ class Interviewer:
                 continue
             if (
                 asked_vectors is None
-                or float(np.max(asked_vectors @ self._question_vectors([text])[0])) < NEAR_DUPLICATE
+                or float(np.max(asked_vectors @ self._question_vectors.embed([text])[0])) < NEAR_DUPLICATE
             ):
                 break
         topic = chosen.topic if not plan.follow_up else topic

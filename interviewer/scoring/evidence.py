@@ -40,8 +40,8 @@ class Thresholds:
     contradiction_alignment: float = 0.5  # a sentence is checked against note statements this close
     number_alignment: float = 0.65  # a figure is compared only between statements this close
     contradiction_factor: float = 0.55  # each contradiction multiplies the total (at most two count)
-    precision_target: int = 5
-    on_topic_share: float = 0.05  # of the total, earned by relevance alone  # specific terms that earn full precision
+    precision_target: int = 5  # specific terms that earn full precision
+    on_topic_share: float = 0.05  # of the total, earned by relevance alone
 
 
 @dataclass(frozen=True)
@@ -118,9 +118,14 @@ def _contradiction(
         for j in np.argsort(-data.answer_reference_sim[index])[:3]
         if data.answer_reference_sim[index, j] >= t.contradiction_alignment
     ]
+
+    def support(words: list[str]) -> int:
+        return max((pair_agreement(words, ref) for ref in reference_words), default=0)
+
     words = statement_words(sentence)
     own_pairs = pair_agreement(words, words)
-    if own_pairs and max((pair_agreement(words, ref) for ref in reference_words), default=0) >= 0.8 * own_pairs:
+    sentence_support = support(words)
+    if own_pairs and sentence_support >= 0.8 * own_pairs:
         return None  # the notes state this sentence (almost) word for word: it cannot contradict them
     swapped = find_misattribution(words, reference_words, pairs)
     if swapped is not None:
@@ -133,10 +138,9 @@ def _contradiction(
     # Word-pair edits are local, so clauses are tested on their own too ("P is X, and R is Y").
     clauses = [sentence] + [c for c in _CLAUSE_BREAK.split(sentence) if len(c.split()) >= 3 and c != sentence]
     for clause in clauses:
-        clause_words = statement_words(clause)
-        support = max((pair_agreement(clause_words, ref) for ref in reference_words), default=0)
+        clause_support = sentence_support if clause == sentence else support(statement_words(clause))
         for j in aligned:
-            edit = find_contradiction(clause, data.reference_points[j].text, support)
+            edit = find_contradiction(clause, data.reference_points[j].text, clause_support)
             if edit is not None:
                 return {"answer": sentence, "edit": edit, **data.reference_points[j].citation()}
     return None
@@ -228,11 +232,9 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     }
     criteria = tuple(_criterion(rubric, c.name, *signals[c.name]) for c in rubric.criteria)
     # Staying on the question is worth a little on its own: a vague on-topic answer beats an off-topic one.
-    total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * _ramp(
-        relevance, t.gate_low, t.gate_high
-    )
-    total *= t.contradiction_factor ** min(2, len(contradictions))
     gate = _ramp(relevance, t.gate_low, t.gate_high)
+    total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
+    total *= t.contradiction_factor ** min(2, len(contradictions))
     total *= gate
     if evasive or relevance < t.gate_low:
         total = min(total, 0.1)

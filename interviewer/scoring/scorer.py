@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
-
 from interviewer.chunks import Chunk
-from interviewer.embeddings import Embedder, cosine_matrix
+from interviewer.embeddings import CachedEmbedder, Embedder, cosine_matrix
 from interviewer.errors import BadInputError
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
 from interviewer.scoring.judge import Judge, blend
@@ -59,18 +56,7 @@ class Scorer:
         self.rubrics = rubrics
         self.thresholds = thresholds or Thresholds()
         self.reference_chunks = reference_chunks
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-
-    def _embed_cached(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
-                self._vectors[text] = vector
-            while len(self._vectors) > 20_000:
-                self._vectors.popitem(last=False)
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._vectors[text] for text in texts])
+        self._cached = CachedEmbedder(embedder)  # note statements and questions recur across answers
 
     def reference_for(self, question: str) -> list[Chunk]:
         """The chunks of the notes a free-standing question is about, best first."""
@@ -105,9 +91,9 @@ class Scorer:
         answer_sentences = sentences(answer[:MAX_ANSWER_CHARS])[:200]
         reference_points = extract_key_points(chunks)
         chunk_rank = {chunk.chunk_id: rank for rank, chunk in enumerate(chunks)}
-        point_vectors = self._embed_cached([p.text for p in reference_points])
-        question_vector = self._embed_cached([question])[0]
-        answer_vectors = self.embedder.embed(answer_sentences) if answer_sentences else np.zeros((0, 384), np.float32)
+        point_vectors = self._cached.embed([p.text for p in reference_points])
+        question_vector = self._cached.embed([question])[0]
+        answer_vectors = self.embedder.embed(answer_sentences)
         chosen = select_key_points(question_vector, point_vectors, [chunk_rank[p.chunk_id] for p in reference_points])
         key_points: list[KeyPoint] = [reference_points[i] for i, _ in chosen]
         similarity = cosine_matrix(answer_vectors, point_vectors)
@@ -117,9 +103,9 @@ class Scorer:
             key_points=key_points,
             key_weights=[weight for _, weight in chosen],
             reference_points=reference_points,
-            answer_key_sim=similarity[:, [i for i, _ in chosen]] if chosen else np.zeros((len(answer_sentences), 0)),
+            answer_key_sim=similarity[:, [i for i, _ in chosen]],
             answer_reference_sim=similarity,
-            answer_question_sim=(answer_vectors @ question_vector) if answer_sentences else np.zeros(0),
+            answer_question_sim=answer_vectors @ question_vector,
             sources=[chunk.citation() for chunk in chunks],
         )
         result = score_evidence(data, rubric, self.thresholds)
