@@ -53,6 +53,16 @@ def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str,
     return value
 
 
+def _auth(env: Mapping[str, str]) -> tuple[str, str] | None:
+    raw = env.get("INTERVIEWER_AUTH")
+    if not raw:
+        return None
+    user, sep, password = raw.partition(":")
+    if not sep or not user or not password:
+        raise SettingsError("INTERVIEWER_AUTH must be username:password (both non-empty)")
+    return user, password
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the composition root needs to build the app; immutable, passed explicitly."""
@@ -67,6 +77,7 @@ class Settings:
     collection: str = "notes"
     max_file_mb: int = 20
     phrase_questions: bool = True  # let the model phrase questions (validated; the template stands otherwise)
+    auth: tuple[str, str] | None = None  # username and password for the web app (INTERVIEWER_AUTH=user:password)
 
     @property
     def store_dir(self) -> Path:
@@ -99,6 +110,7 @@ class Settings:
             embedder=_choice(env, "INTERVIEWER_EMBEDDER", "minilm", EMBEDDERS),
             max_file_mb=_int(env, "INTERVIEWER_MAX_FILE_MB", 20, 1, 4096),
             phrase_questions=_choice(env, "INTERVIEWER_PHRASE", "1", ("0", "1")) == "1",
+            auth=_auth(env),
         )
         clean = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **clean) if clean else settings

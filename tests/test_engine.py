@@ -155,3 +155,22 @@ def test_unknown_topic_and_empty_store_are_clear_errors(interviewer_home: Path, 
     empty = make_app(interviewer_home.parent / "empty")
     with pytest.raises(BadInputError, match="no notes indexed yet"):
         start(empty)
+
+
+def test_priority_topics_are_asked_first_in_order_and_survive_resume(interviewer_home: Path, app: App) -> None:
+    topics = sorted({chunk.topic for chunk in app.interviewer.chunks() if chunk.kind == "note"})
+    wanted = (topics[5], topics[2], "A topic that is not in the notes")
+    session = start(app, questions=6, seed=3, priority_topics=wanted)
+    asked = run(session, weak)  # weak answers: no follow-ups, every question is a new one
+    assert [q.topic for q, _ in asked][:2] == [topics[5], topics[2]]
+    resumed = make_app(interviewer_home).interviewer.resume(session.id)
+    assert resumed.state.config.priority_topics == wanted
+
+
+def test_saved_turns_keep_when_each_question_was_asked_and_answered(app: App) -> None:
+    session = start(app, questions=2, seed=2)
+    run(session, strong)
+    record = app.repo.load(session.id)
+    assert len(record.timings) == 2 and all(asked <= answered for asked, answered in record.timings if answered)
+    answered = app.repo.answered()
+    assert [(sid, turn.question.turn) for sid, _, turn in answered] == [(session.id, 1), (session.id, 2)]

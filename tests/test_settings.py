@@ -26,6 +26,12 @@ def test_environment_values_are_read() -> None:
     assert settings.store_dir == Path("/data/iv/store")
 
 
+def test_web_app_credentials_are_split_once() -> None:
+    settings = Settings.from_env({"INTERVIEWER_HOME": "/h", "INTERVIEWER_AUTH": "alice:pa:ss"})
+    assert settings.auth == ("alice", "pa:ss")
+    assert Settings.from_env({"INTERVIEWER_HOME": "/h"}).auth is None
+
+
 def test_flags_override_environment_and_none_means_unset() -> None:
     settings = Settings.from_env({"INTERVIEWER_HOME": "/h", "INTERVIEWER_THREADS": "3"}, n_threads=1, chroma_url=None)
     assert (settings.n_threads, settings.chroma_url) == (1, None)
@@ -44,6 +50,7 @@ def test_default_home_is_per_user() -> None:
         ({"INTERVIEWER_THREADS": "0"}, "INTERVIEWER_THREADS=0 is out of range"),
         ({"INTERVIEWER_THREADS": "two"}, "INTERVIEWER_THREADS='two' is not a whole number"),
         ({"INTERVIEWER_LLM": "gpt"}, "INTERVIEWER_LLM='gpt' is not one of llama, fake"),
+        ({"INTERVIEWER_AUTH": "alice"}, "INTERVIEWER_AUTH must be username:password"),
     ],
 )
 def test_bad_values_name_the_variable(env: dict[str, str], message: str) -> None:

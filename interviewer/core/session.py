@@ -32,6 +32,7 @@ class SessionConfig:
     topic: str | None = None
     questions: int = 5
     seed: int = 0
+    priority_topics: tuple[str, ...] = ()  # asked first, in order (weakest or due topics); then as usual
 
 
 @dataclass(frozen=True)

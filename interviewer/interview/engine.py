@@ -163,6 +163,13 @@ class Interviewer:
                 state.config.topic
             )
             return max(wanted, key=lambda t: (fresh(t) > 0, t == plan.topic, -wanted.index(t)))
+        if plan.kind != "case" or plan.stage == "clarify":
+            # Weakest or due topics come first, one new question (or one new case) each, in the order given.
+            asked = {q.topic for q in state.asked}
+            known = {chunk.topic for chunk in self.chunks()}
+            waiting = [t for t in state.config.priority_topics if t in known and t not in asked]
+            if waiting:
+                return waiting[0]
         if plan.kind == "case" and plan.stage == "clarify" and any(q.kind == "case" for q in state.asked):
             # A case that has run through all its stages is done: the next "clarify" opens a new case.
             done = {q.topic for q in state.asked if q.kind == "case"}
