@@ -29,7 +29,7 @@ browser:
 run: install
 	$(BIN)/interviewer ingest corpus
 	$(BIN)/interviewer doctor
-	$(BIN)/interviewer mock
+	$(BIN)/interviewer serve
 
 lint: install
 	$(BIN)/ruff check interviewer tests bench

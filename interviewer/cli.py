@@ -12,8 +12,10 @@ from typing import Any, TextIO
 
 from interviewer import __version__
 from interviewer.app import App
+from interviewer.cli_learning import add_learning_commands
 from interviewer.cli_mock import add_mock_commands
 from interviewer.cli_score import add_score_commands
+from interviewer.cli_serve import add_serve_command
 from interviewer.errors import InterviewerError
 from interviewer.settings import Settings
 
@@ -177,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_score_commands(commands)
     add_mock_commands(commands)
+    add_learning_commands(commands)
+    add_serve_command(commands)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -13,7 +14,9 @@ from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.interview.engine import LiveSession, question_event
-from interviewer.transcript import build_markdown, summarise
+from interviewer.reports import FORMATS, render_report, write_reports, write_text_atomically
+from interviewer.review import topics_for_next_session
+from interviewer.transcript import summarise
 
 __all__ = ["add_mock_commands", "write_transcript"]
 
@@ -22,18 +25,8 @@ _COMMANDS = ("/skip", "/challenge", "/standard", "/quit")
 
 
 def write_transcript(app: App, session: LiveSession) -> Path:
-    """Write the session's Markdown transcript under INTERVIEWER_HOME/transcripts; return its path."""
-    record = app.repo.load(session.id)
-    text = build_markdown(
-        record.id, record.started, record.config.kind.value, session.state.mode.value, list(record.turns)
-    )
-    folder = app.settings.transcripts_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{record.id}.md"
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    """Write the session's report (Markdown and HTML) under INTERVIEWER_HOME/transcripts; return the Markdown path."""
+    return write_reports(app.repo, app.settings.transcripts_dir, session.id).markdown
 
 
 def _finish(app: App, session: LiveSession) -> dict[str, Any]:
@@ -58,9 +51,12 @@ def _open_session(app: App, args: argparse.Namespace) -> LiveSession:
         return app.interviewer.resume(args.resume)
     if args.questions < 1 or args.questions > 200:
         raise BadInputError("--questions must be between 1 and 200")
+    # Topics due for spaced review come first, unless the candidate picked a topic.
+    due = () if args.topic else topics_for_next_session(app.repo.answered(), datetime.now(UTC))
     config = SessionConfig(
-        kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed
-    )
+        kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed,
+        priority_topics=tuple(due),
+    )  # fmt: skip
     return app.interviewer.start(config)
 
 
@@ -163,17 +159,15 @@ def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_report(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    record = app.repo.load(args.session_id)
-    text = build_markdown(record.id, record.started, record.config.kind.value, record.mode.value, list(record.turns))
-    if args.format == "html":
-        from interviewer.report_html import markdown_to_html
-
-        text = markdown_to_html(text, title=f"Interview feedback {record.id}")
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-        out.write(f"{args.out}\n")
-    else:
+    text = render_report(app.repo.load(args.session_id), args.format)
+    if not args.out:
         out.write(text)
+        return EXIT_OK
+    try:
+        write_text_atomically(Path(args.out), text)
+    except OSError as exc:
+        raise BadInputError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    out.write(f"{args.out}\n")
     return EXIT_OK
 
 
@@ -195,6 +189,6 @@ def add_mock_commands(commands: Any) -> None:
 
     report = commands.add_parser("report", help="the feedback transcript of a session")
     report.add_argument("session_id")
-    report.add_argument("--format", choices=["md", "html"], default="md")
+    report.add_argument("--format", choices=FORMATS, default="md")
     report.add_argument("--out")
     report.set_defaults(handler=cmd_report)

@@ -1,14 +1,27 @@
 """The feedback transcript: every question with its level and sources, the answer, per-criterion scores with
-evidence and missing key points, a model answer from the notes, and what to review. Pure: text in, text out."""
+evidence and missing key points, a full answer from the notes, the difficulty trajectory, session timing,
+strengths and what to review. Pure: values in, Markdown out (text from notes and answers is escaped)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from interviewer.core.domain import Level, Turn
+from interviewer.charts import level_name, trajectory_text
+from interviewer.core.domain import Turn
+from interviewer.report_html import md_code, md_escape, md_fence
 
-__all__ = ["SessionSummary", "build_markdown", "summarise"]
+__all__ = ["TRAJECTORY_FIGURE", "SessionSummary", "SessionTiming", "build_markdown", "session_timing", "summarise"]
+
+TRAJECTORY_FIGURE = "trajectory"  # info string of the chart's fenced block: the HTML page shows the SVG there
+STRONG = 0.6  # a topic or criterion averaging this much is a strength
+_EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown in full above it
+_REVIEW_POINTS = 5
+
+Timing = tuple[str | None, str | None]  # (asked_at, answered_at), ISO-8601, as saved
 
 
 @dataclass(frozen=True)
@@ -33,70 +46,263 @@ def summarise(turns: list[Turn]) -> SessionSummary:
         mean_score=round(sum(t.total for t in turns) / len(turns), 3) if turns else None,
         levels=[turn.question.level for turn in turns],
         weakest_topics=[(t, round(m, 3)) for t, m in means[:3]],
-        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means[-3:]) if m >= 0.6],
+        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means[-3:]) if m >= STRONG],
     )
 
 
-def _model_answer(turn: Turn) -> list[str]:
-    """The key points of the notes a full answer covers, each with its source."""
-    return [f"{p['text']} (`{p['source']}` > {p['heading']})" for p in turn.score.get("key_points", [])]
+@dataclass(frozen=True)
+class SessionTiming:
+    """When the session started and last saved something, and how long each answer took (None: unknown)."""
+
+    started: datetime | None
+    ended: datetime | None
+    answer_seconds: tuple[float | None, ...]  # one per answered turn, in turn order
+
+    @property
+    def total_seconds(self) -> float | None:
+        """From the start to the last saved question or answer."""
+        return _seconds(self.started, self.ended)
+
+    @property
+    def answering_seconds(self) -> float | None:
+        """The time spent on the answers whose timing is known (breaks between sessions excluded)."""
+        known = [s for s in self.answer_seconds if s is not None]
+        return sum(known) if known else None
 
 
-def build_markdown(session_id: str, started: str, kind: str, mode: str, turns: list[Turn]) -> str:
-    """The transcript of a session as Markdown."""
+def _parse(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _seconds(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    try:
+        delta = (end - start).total_seconds()
+    except TypeError:  # one time carries a time zone and the other does not
+        return None
+    return delta if delta >= 0 else None
+
+
+def _answered_timings(timings: Sequence[Timing], answered: int) -> list[Timing]:
+    """The pair of each answered turn: the saved pairs also hold the pending (unanswered) question, if any."""
+    pairs = list(timings)
+    if len(pairs) == answered + 1:
+        unanswered = [i for i, (_, done) in enumerate(pairs) if done is None]
+        pairs.pop(unanswered[0] if len(unanswered) == 1 else -1)
+    return pairs if len(pairs) == answered else [(None, None)] * answered
+
+
+def session_timing(started: str, timings: Sequence[Timing], answered: int) -> SessionTiming:
+    """Start, end and time per answer from the saved (asked_at, answered_at) pairs, one per saved turn in turn
+    order (a trailing pending question included); unreadable or missing times count as unknown."""
+    start = _parse(started) or next((t for t in (_parse(asked) for asked, _ in timings) if t), None)
+    ended = next((t for asked, done in reversed(timings) if (t := _parse(done) or _parse(asked))), None)
+    pairs = _answered_timings(timings, answered)
+    return SessionTiming(start, ended, tuple(_seconds(_parse(asked), _parse(done)) for asked, done in pairs))
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.isoformat(sep=" ") if moment else "n/a"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _cite(item: dict[str, Any]) -> str:
+    """Where a key point or source comes from: `file` > heading."""
+    heading = str(item.get("heading") or "").strip()
+    place = md_code(str(item.get("source") or "unknown source"))
+    return f"{place} > {md_escape(heading)}" if heading else place
+
+
+def _unique(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for item in items:
+        seen.setdefault((str(item.get("text")), str(item.get("source")), str(item.get("heading"))), item)
+    return list(seen.values())
+
+
+def _level_label(turn: Turn) -> str:
+    question = turn.question
+    return f"{question.level} {level_name(question.level)}" + (", follow-up" if question.follow_up else "")
+
+
+def _header(session_id: str, started: str, kind: str, mode: str, finished: bool | None, turns: list[Turn]) -> list[str]:
     summary = summarise(turns)
     mean = f"{summary.mean_score:.2f}" if summary.mean_score is not None else "n/a"
     lines = [
-        f"# Interview feedback: {session_id}",
+        f"# Interview feedback: {md_escape(session_id)}",
         "",
-        f"- Started: {started}",
-        f"- Kind: {kind}; mode: {mode}",
-        f"- Questions answered: {summary.answered}; mean score: {mean}",
-        f"- Level trajectory: {' → '.join(str(level) for level in summary.levels) or 'none'}",
+        f"- Started: {_when(_parse(started)) if _parse(started) else md_escape(started) or 'n/a'}",
+    ]
+    lines.append(f"- Kind: {md_escape(kind)}; mode: {md_escape(mode)}")
+    if finished is not None:
+        resume = md_code(f"interviewer mock --resume {session_id}")
+        lines.append("- Status: finished" if finished else f"- Status: not finished; continue with {resume}")
+    lines.append(f"- Questions answered: {summary.answered}; mean score: {mean}")
+    lines += [f"- Level trajectory: {' → '.join(str(level) for level in summary.levels) or 'none'}", ""]
+    return lines
+
+
+def _overview(turns: list[Turn], timing: SessionTiming) -> list[str]:
+    lines = ["## Overview", "", "| turn | topic | level | score | time to answer |", "|---|---|---|---|---|"]
+    for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
+        lines.append(
+            f"| {turn.question.turn} | {md_escape(turn.question.topic)} | {_level_label(turn)} | {turn.total:.2f} "
+            f"| {_duration(seconds)} |"
+        )
+    return [*lines, ""]
+
+
+def _timing_section(timing: SessionTiming, answered: int) -> list[str]:
+    answering = timing.answering_seconds
+    known = sum(1 for s in timing.answer_seconds if s is not None)
+    mean = f", mean {_duration(answering / known)} per answer" if answering is not None and known else ""
+    timed = f"{known} answers" if known == answered else f"the {known} of {answered} answers with saved times"
+    return [
+        "## Session timing",
+        "",
+        f"- Started: {_when(timing.started)}",
+        f"- Ended: {_when(timing.ended)}",
+        f"- Total duration: {_duration(timing.total_seconds)}",
+        f"- Time spent answering: {_duration(answering)} over {timed}{mean}",
         "",
     ]
+
+
+def _strengths(turns: list[Turn]) -> list[str]:
+    summary = summarise(turns)
+    lines = [f"- Topic **{md_escape(topic)}**: mean score {score:.2f}" for topic, score in summary.strongest_topics]
+    by_criterion: dict[str, list[float]] = defaultdict(list)
     for turn in turns:
-        question = turn.question
-        level_name = Level(question.level).name.lower()
-        tags = [f"level {question.level} ({level_name})", question.kind]
-        if question.stage:
-            tags.append(f"stage: {question.stage}")
-        if question.follow_up:
-            tags.append("follow-up")
-        lines += [
-            f"## {question.turn}. {question.topic}",
-            "",
-            f"*{', '.join(tags)}*",
-            "",
-            f"**Question:** {question.text}",
-            "",
-        ]
-        lines += ["Sources: " + "; ".join(f"`{s['source']}` > {s['heading']}" for s in question.sources), ""]
-        lines += ["**Your answer:**", "", "> " + (turn.answer.strip().replace("\n", "\n> ") or "(empty)"), ""]
-        lines += [f"**Score: {turn.total:.2f}**", "", "| criterion | score | weight | |", "|---|---|---|---|"]
         for criterion in turn.score.get("criteria", []):
-            score, weight, descriptor = criterion["score"], criterion["weight"], criterion.get("descriptor", "")
-            lines.append(f"| {criterion['label']} | {score:.2f} | {weight:.2f} | {descriptor} |")
-        lines.append("")
-        for criterion in turn.score.get("criteria", []):
-            for item in criterion.get("evidence", []):
-                lines.append(f"- ✓ {criterion['name']}: {item}")
-            for missing in criterion.get("missing", []):
-                lines.append(f"- ✗ missing: {missing['text']} (`{missing['source']}` > {missing['heading']})")
-        for contradiction in turn.score.get("contradictions", []):
-            lines.append(f"- ! stated the wrong way round: {contradiction['answer']} — notes: {contradiction['text']}")
-        model = _model_answer(turn)
-        if model:
-            lines += ["", "**A full answer from your notes:**", ""] + [f"- {point}" for point in model]
-        lines.append("")
-    lines += ["## What to review", ""]
-    for topic, score in summary.weakest_topics:
-        missed = [m for t in turns if t.question.topic == topic for m in t.missing][:3]
+            label = str(criterion.get("label") or criterion.get("name") or "criterion")
+            by_criterion[label].append(float(criterion.get("score", 0.0)))
+    means = sorted(((sum(s) / len(s), label, len(s)) for label, s in by_criterion.items()), key=lambda m: (-m[0], m[1]))
+    lines += [f"- {md_escape(label)}: mean {mean:.2f} over {n} answers" for mean, label, n in means if mean >= STRONG]
+    best = max(turns, key=lambda t: t.total)
+    if best.total >= STRONG:
         lines.append(
-            f"- **{topic}** (mean {score:.2f})" + (": " + "; ".join(m["text"] for m in missed) if missed else "")
+            f"- Best answer: turn {best.question.turn} ({md_escape(best.question.topic)}, level "
+            f"{_level_label(best)}), score {best.total:.2f}"
         )
-    if summary.strongest_topics:
-        lines += ["", "## Strengths", ""] + [
-            f"- {topic} (mean {score:.2f})" for topic, score in summary.strongest_topics
+    return [
+        "## Strengths",
+        "",
+        *(lines or [f"- Nothing averaged {STRONG:.2f} or more yet: start with the list below."]),
+        "",
+    ]
+
+
+def _review(turns: list[Turn]) -> list[str]:
+    lines = ["## What to review", "", "The three weakest topics, weakest first, with the key points to go over.", ""]
+    for rank, (topic, score) in enumerate(summarise(turns).weakest_topics, 1):
+        topic_turns = [t for t in turns if t.question.topic == topic]
+        missed = _unique(point for t in topic_turns for point in t.missing)
+        wrong = _unique(item for t in topic_turns for item in t.score.get("contradictions", []))
+        items = [f"- {md_escape(str(point.get('text', '')))} ({_cite(point)})" for point in missed[:_REVIEW_POINTS]]
+        if len(missed) > _REVIEW_POINTS:
+            items.append(f"- and {len(missed) - _REVIEW_POINTS} more key points in the questions below")
+        items += [f"- stated the wrong way round: {md_escape(str(c.get('text', '')))} ({_cite(c)})" for c in wrong]
+        fallback = "- No key point missed: compare your answers with the full answers from your notes below."
+        lines += [f"### {rank}. {md_escape(topic)} (mean {score:.2f})", "", *(items or [fallback]), ""]
+    return lines
+
+
+def _criteria(score: dict[str, Any]) -> list[str]:
+    lines = ["| criterion | score | weight | what the score means |", "|---|---|---|---|"]
+    evidence: list[str] = []
+    for criterion in score.get("criteria", []):
+        label = md_escape(str(criterion.get("label") or criterion.get("name") or "criterion"))
+        lines.append(
+            f"| {label} | {float(criterion.get('score', 0.0)):.2f} | {float(criterion.get('weight', 0.0)):.2f} "
+            f"| {md_escape(str(criterion.get('descriptor', '')))} |"
+        )
+        evidence += [
+            f"- ✓ {label}: {md_escape(_shorten(str(item), _EVIDENCE_CHARS))}" for item in criterion.get("evidence", [])
         ]
-    return "\n".join(lines) + "\n"
+        evidence += [
+            f"- ✗ missing: {md_escape(str(point.get('text', '')))} ({_cite(point)})"
+            for point in criterion.get("missing", [])
+        ]
+    for item in score.get("contradictions", []):
+        said = md_escape(_shorten(str(item.get("answer", "")), _EVIDENCE_CHARS))
+        notes = md_escape(str(item.get("text", "")))
+        evidence.append(f"- ! stated the wrong way round: {said}; the notes say: {notes} ({_cite(item)})")
+    return [
+        *lines,
+        "",
+        "**Evidence:**",
+        "",
+        *(evidence or ["- No evidence for any criterion was found in this answer."]),
+        "",
+    ]
+
+
+def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
+    question = turn.question
+    tags = [f"level {question.level} ({level_name(question.level)})", question.kind]
+    tags += [f"stage: {question.stage}"] if question.stage else []
+    tags += ["follow-up"] if question.follow_up else []
+    tags += ["with a hint"] if question.hint else []
+    sources = "; ".join(_cite(s) for s in _unique({**s, "text": ""} for s in question.sources)) or "none recorded"
+    answer = turn.answer.replace("\r\n", "\n").strip("\n").rstrip()
+    lines = [
+        f"### {question.turn}. {md_escape(question.topic)}",
+        "",
+        f"*{md_escape(', '.join(tags))}; time to answer: {_duration(seconds)}*",
+        "",
+        f"**Question:** {md_escape(question.text)}",
+        "",
+        f"**Sources:** {sources}",
+        "",
+    ]
+    lines += (
+        ["**Your answer:**", "", md_fence(answer, "text"), ""] if answer.strip() else ["**Your answer:** *(empty)*", ""]
+    )
+    lines += [f"**Score: {turn.total:.2f}**", "", *_criteria(turn.score), "**A full answer from your notes:**", ""]
+    points = turn.score.get("key_points", [])
+    lines += [f"- {md_escape(str(p.get('text', '')))} ({_cite(p)})" for p in points] or [
+        "- The notes gave no key points for this question."
+    ]
+    return [*lines, ""]
+
+
+def build_markdown(
+    session_id: str,
+    started: str,
+    kind: str,
+    mode: str,
+    turns: list[Turn],
+    *,
+    timings: Sequence[Timing] = (),
+    finished: bool | None = None,
+) -> str:
+    """The transcript of a session as Markdown; `timings` as SessionRecord.timings holds them."""
+    timing = session_timing(started, timings, len(turns))
+    lines = _header(session_id, started, kind, mode, finished, turns)
+    if not turns:
+        lines += ["No question was answered in this session, so there is nothing to score yet.", ""]
+        return "\n".join(lines + _timing_section(timing, 0)).rstrip("\n") + "\n"
+    lines += _overview(turns, timing)
+    lines += ["## Difficulty trajectory", "", md_fence(trajectory_text(turns), TRAJECTORY_FIGURE), ""]
+    lines += _timing_section(timing, len(turns)) + _strengths(turns) + _review(turns)
+    lines += ["## Questions and answers", ""]
+    for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
+        lines += _turn_section(turn, seconds)
+    return "\n".join(lines).rstrip("\n") + "\n"

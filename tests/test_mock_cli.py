@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import sqlite3
@@ -11,6 +12,7 @@ import pytest
 
 from interviewer.cli import main
 from interviewer.persistence import SessionRepository, SessionsFileError
+from interviewer.report_html import md_escape
 from tests.conftest import CORPUS
 
 FAKE = {
@@ -53,7 +55,10 @@ def test_headless_session_events(indexed: Path, monkeypatch: pytest.MonkeyPatch)
     summary = events[-1]
     assert summary["answered"] == 3 and summary["finished"] is True
     transcript = Path(summary["transcript"]).read_text(encoding="utf-8")
-    assert question["text"] in transcript and "I'm not sure" in transcript
+    assert md_escape(question["text"]) in transcript and "```text\nI'm not sure\n```" in transcript
+    assert "- Status: finished\n" in transcript  # written before the session is marked finished
+    page = Path(summary["transcript"]).with_suffix(".html").read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and page.count('<circle class="level"') == 3
 
 
 def test_end_of_input_saves_and_resume_continues(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,7 +98,8 @@ def test_report_markdown_and_html(indexed: Path, monkeypatch: pytest.MonkeyPatch
     target = tmp_path / "report.html"
     assert main(["report", session_id, "--format", "html", "--out", str(target)], env=env, out=io.StringIO()) == 0
     page = target.read_text(encoding="utf-8")
-    assert page.startswith("<!doctype html>") and "<table>" in page and events[0]["text"][:30] in page
+    assert page.startswith("<!doctype html>") and "<table>" in page and "<svg" in page
+    assert html.escape(" ".join(events[0]["text"].split())[:30]) in page
 
 
 def test_unknown_session_is_a_one_line_error(
@@ -122,8 +128,8 @@ def test_transcript_has_every_part_of_the_feedback(indexed: Path, monkeypatch: p
     )
     text = Path(events[-1]["transcript"]).read_text(encoding="utf-8")
     question, score = events[0], events[1]
-    assert f"**Question:** {question['text']}" in text
+    assert f"**Question:** {md_escape(question['text'])}" in text
     assert f"level {question['level']}" in text and question["sources"][0]["source"] in text
-    assert "> fine" in text and f"**Score: {score['total']:.2f}**" in text
-    assert "A full answer from your notes:" in text and score["key_points"][0]["text"] in text
+    assert "```text\nfine\n```" in text and f"**Score: {score['total']:.2f}**" in text
+    assert "A full answer from your notes:" in text and md_escape(score["key_points"][0]["text"]) in text
     assert "✗ missing:" in text and "## What to review" in text

@@ -1,0 +1,89 @@
+"""What the interview chat shows, as chat messages: questions with their level and sources, answers, and a
+compact score card whose evidence and missing points fold open. Pure: turns in, messages out, so the chat
+after a reload or a server restart is exactly the chat before it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interviewer.core.domain import Level, Question, Turn
+
+__all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
+
+Message = dict[str, Any]  # Gradio's "messages" format: role, content and optional metadata
+
+
+def level_label(level: int) -> str:
+    """'3 · apply' for level 3."""
+    return f"{level} · {Level(level).name.lower()}"
+
+
+def _escape(text: str) -> str:
+    # The chat renders Markdown: the candidate's words and notes are shown as they were written, not as markup.
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+
+
+def question_header(question: Question) -> str:
+    """The line above a question: turn, topic, level, stage and whether it is a follow-up or has a hint."""
+    parts = [f"**Q{question.turn} · {_escape(question.topic)}**", f"level {level_label(question.level)}"]
+    if question.stage:
+        parts.append(f"stage: {question.stage}")
+    if question.follow_up:
+        parts.append("follow-up")
+    return " · ".join(parts)
+
+
+def _sources_line(question: Question) -> str:
+    places = dict.fromkeys(f"{s['source']} › {s['heading']}" for s in question.sources)
+    return "From your notes: " + "; ".join(f"`{place}`" for place in places)
+
+
+def question_message(question: Question, text: str | None = None) -> Message:
+    """A question as the interviewer's chat message; `text` is the part streamed so far."""
+    shown = question.text if text is None else text
+    return {"role": "assistant", "content": f"{question_header(question)}\n\n{shown}\n\n{_sources_line(question)}"}
+
+
+def score_card(turn: Turn) -> list[Message]:
+    """The compact card (total and each criterion) and, folded, the evidence and the missing key points."""
+    score = turn.score
+    rows = [
+        f"| {_escape(str(c.get('label') or c['name']).split(':')[0])} | {c['score']:.2f} | {c['weight']:.2f} |"
+        for c in score.get("criteria", [])
+    ]
+    card = "\n".join(
+        [f"**Score {turn.total:.2f}** / 1.00", "", "| criterion | score | weight |", "|---|---|---|", *rows]
+    )
+    details: list[str] = []
+    for criterion in score.get("criteria", []):
+        details += [f"- ✓ {criterion['name']}: {_escape(item)}" for item in criterion.get("evidence", [])]
+    for point in turn.missing:
+        details.append(f"- ✗ missing: {_escape(point['text'])} (`{point['source']} › {point['heading']}`)")
+    for contradiction in score.get("contradictions", []):
+        details.append(f"- ! the wrong way round: {_escape(contradiction['answer'])}")
+    messages: list[Message] = [{"role": "assistant", "content": card}]
+    if details:
+        messages.append(
+            {
+                "role": "assistant",
+                "content": "\n".join(details),
+                "metadata": {"title": f"Evidence and {len(turn.missing)} missing points", "status": "done"},
+            }
+        )
+    return messages
+
+
+def _answer_message(answer: str) -> Message:
+    return {"role": "user", "content": _escape(answer) if answer.strip() else "*(no answer)*"}
+
+
+def chat_messages(turns: list[Turn], pending: Question | None) -> list[Message]:
+    """The whole chat of a session: each answered turn, then the question waiting for an answer."""
+    messages: list[Message] = []
+    for turn in turns:
+        messages.append(question_message(turn.question))
+        messages.append(_answer_message(turn.answer))
+        messages += score_card(turn)
+    if pending is not None:
+        messages.append(question_message(pending))
+    return messages

@@ -1,0 +1,225 @@
+"""What the web app does, as plain functions: start a session, stream a question, score an answer, switch
+"challenge me", end with the feedback transcript, restore after a reload. No Gradio here: the layout module
+translates events into these calls, and tests call them directly."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from interviewer.app import App
+from interviewer.core.domain import Kind, Mode
+from interviewer.core.session import SessionConfig
+from interviewer.errors import BadInputError
+from interviewer.interview.engine import LiveSession
+from interviewer.reports import ReportFiles, write_reports
+from interviewer.review import topics_for_next_session
+from interviewer.ui.cards import Message, chat_messages, level_label, question_message
+
+__all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
+
+CHOSEN_FOR_ME = "Chosen for me (topics due for review first)"
+WEAKEST_FIRST = "Weakest topics first"
+KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
+_WORDS_PER_CHUNK = 3
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """What the interview tab shows after an event."""
+
+    session_id: str | None
+    turn: int | None  # the turn of the question waiting for an answer
+    chat: list[Message] = field(default_factory=list)
+    level: str = ""
+    status: str = ""
+    finished: bool = False
+    challenge: bool = False
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The feedback transcript: its Markdown for the page and the two downloadable files."""
+
+    markdown: str
+    files: ReportFiles
+
+
+class InterviewHandlers:
+    """The interview tab's actions over one App; sessions are keyed by id, never shared between browsers
+    unless a browser names the id (its own, kept in its local storage)."""
+
+    def __init__(self, app: App, stream_delay: float = 0.0) -> None:
+        self.app = app
+        self.stream_delay = stream_delay  # seconds between streamed chunks of a question
+        self._live: dict[str, LiveSession] = {}
+        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._registry = threading.Lock()
+
+    # ----- sessions --------------------------------------------------------------------------------
+
+    def _session(self, session_id: str | None) -> LiveSession:
+        if not session_id:
+            raise BadInputError("no interview is running: press Start")
+        with self._registry:
+            live = self._live.get(session_id)
+            if live is None:  # after a server restart, or a session opened from the history
+                live = self._live[session_id] = self.app.interviewer.resume(session_id)
+            return live
+
+    def _lock(self, session_id: str) -> threading.Lock:
+        with self._registry:
+            return self._locks[session_id]
+
+    def _view(self, live: LiveSession, status: str = "", chat: list[Message] | None = None) -> SessionView:
+        pending = live.pending
+        level = (
+            pending.level if pending is not None else (live.state.turns[-1].question.level if live.state.turns else 0)
+        )
+        return SessionView(
+            session_id=live.id,
+            turn=pending.turn if pending is not None else None,
+            chat=chat if chat is not None else chat_messages(list(live.state.turns), pending),
+            level=_level_text(level, live.state.mode),
+            status=status,
+            finished=live.finished,
+            challenge=live.state.mode is Mode.CHALLENGE,
+        )
+
+    def topic_choices(self) -> list[str]:
+        """The topic menu: chosen for me, weakest first, then every topic in the notes."""
+        return [CHOSEN_FOR_ME, WEAKEST_FIRST, *sorted(topic for topic, _ in self.app.store.topics())]
+
+    def weakest_topics(self, limit: int = 3) -> list[str]:
+        """Topics with the lowest mean score over all sessions (below 0.6), weakest first."""
+        scores: defaultdict[str, list[float]] = defaultdict(list)
+        for _, _, turn in self.app.repo.answered():
+            scores[turn.question.topic].append(turn.total)
+        means = sorted((sum(s) / len(s), topic) for topic, s in scores.items())
+        return [topic for mean, topic in means if mean < 0.6][:limit]
+
+    def priority_topics(self, choice: str) -> tuple[str, ...]:
+        """The topics a new session asks first for a menu choice (none when the user picked one)."""
+        if choice == WEAKEST_FIRST:
+            return tuple(self.weakest_topics())
+        if choice == CHOSEN_FOR_ME:
+            return tuple(self.due_topics())
+        return ()
+
+    def due_topics(self) -> list[str]:
+        """Topics due for spaced review, most overdue first."""
+        return list(topics_for_next_session(self.app.repo.answered(), datetime.now(UTC)))
+
+    def start(
+        self, kind: str, topic_choice: str, questions: int, challenge: bool, seed: int | None = None
+    ) -> SessionView:
+        """Start and save a new session; the first question comes from `next_question`."""
+        if kind not in KINDS:
+            raise BadInputError(f"interview kind must be one of {', '.join(KINDS)}")
+        if not 1 <= int(questions) <= 50:
+            raise BadInputError("number of questions must be between 1 and 50")
+        topic = None if topic_choice in (CHOSEN_FOR_ME, WEAKEST_FIRST, "", None) else topic_choice
+        config = SessionConfig(
+            kind=KINDS[kind],
+            mode=Mode.CHALLENGE if challenge else Mode.STANDARD,
+            topic=topic,
+            questions=int(questions),
+            seed=seed if seed is not None else time.time_ns() % 1_000_000,
+            priority_topics=self.priority_topics(topic_choice or CHOSEN_FOR_ME),
+        )
+        live = self.app.interviewer.start(config)
+        with self._registry:
+            self._live[live.id] = live
+        return self._view(live, status=f"Session {live.id} started.")
+
+    def next_question(self, session_id: str | None) -> Iterator[SessionView]:
+        """Stream the next question into the chat (the whole text so far at each step)."""
+        live = self._session(session_id)
+        with self._lock(live.id):
+            before = chat_messages(list(live.state.turns), None)
+            if live.pending is None and not live.finished:
+                thinking = {"role": "assistant", "content": "*Preparing the next question from your notes…*"}
+                yield self._view(live, status="The interviewer is thinking…", chat=[*before, thinking])
+            question = live.next_question()
+            if question is None:
+                yield self._view(live, status="All questions answered: press End session for your feedback.")
+                return
+            words = question.text.split(" ")
+            for end in range(_WORDS_PER_CHUNK, len(words), _WORDS_PER_CHUNK):
+                partial = question_message(question, " ".join(words[:end]) + " …")
+                yield self._view(live, status="Asking…", chat=[*before, partial])
+                if self.stream_delay:
+                    time.sleep(self.stream_delay)
+            yield self._view(live, status="Your turn: type your answer and press Submit.")
+
+    def answer(self, session_id: str | None, turn: int | None, text: str) -> SessionView:
+        """Score and save the answer to the question on screen; a repeated submit of the same turn is ignored."""
+        live = self._session(session_id)
+        with self._lock(live.id):
+            pending = live.pending
+            if pending is None or (turn is not None and pending.turn != turn):
+                return self._view(live, status="That answer was already submitted.")
+            result, _ = live.answer(text)
+            return self._view(live, status=f"Scored {result.total:.2f}. Next question coming…")
+
+    def set_challenge(self, session_id: str | None, challenge: bool) -> SessionView | None:
+        """Switch "challenge me" on or off for the running session (from its next question)."""
+        if not session_id:
+            return None
+        live = self._session(session_id)
+        with self._lock(live.id):
+            live.set_mode(Mode.CHALLENGE if challenge else Mode.STANDARD)
+            note = "on: harder questions after strong answers" if challenge else "off"
+            return self._view(live, status=f"Challenge me {note}.")
+
+    def restore(self, session_id: str | None) -> SessionView | None:
+        """The chat of a saved session as it was (after a reload or a server restart), or None."""
+        if not session_id:
+            return None
+        try:
+            live = self._session(session_id)
+        except BadInputError:
+            return None  # the browser remembers a session this data directory does not have
+        return self._view(live, status=f"Session {live.id} restored." if not live.finished else "")
+
+    def end(self, session_id: str | None) -> Feedback:
+        """Write the feedback transcript (Markdown and HTML) and mark the session finished if it is."""
+        live = self._session(session_id)
+        with self._lock(live.id):
+            files = write_reports(self.app.repo, self.app.settings.transcripts_dir, live.id)
+            if live.finished:
+                self.app.repo.finish(live.id, str(files.markdown))
+        return Feedback(files.markdown.read_text(encoding="utf-8"), files)
+
+    def open_report(self, session_id: str) -> Feedback:
+        """The transcript of any saved session (written again from the saved turns)."""
+        if not session_id:
+            raise BadInputError("choose a session from the list first")
+        self.app.repo.load(session_id)  # a clear error for an unknown id
+        files = write_reports(self.app.repo, self.app.settings.transcripts_dir, session_id)
+        return Feedback(files.markdown.read_text(encoding="utf-8"), files)
+
+    def forget_all(self) -> None:
+        """Drop every session held in memory (after the user deleted their data)."""
+        with self._registry:
+            self._live.clear()
+
+    def history(self) -> list[list[str]]:
+        """Past sessions, newest first: id, date, kind, mode, answered, mean score, state."""
+        rows = []
+        for s in self.app.repo.list():
+            mean = f"{s['mean_score']:.2f}" if s["mean_score"] is not None else "–"
+            state = "finished" if s["finished"] else "unfinished"
+            rows.append(
+                [s["id"], s["started"].replace("T", " "), s["kind"], s["mode"], str(s["answered"]), mean, state]
+            )
+        return rows
+
+
+def _level_text(level: int, mode: Mode) -> str:
+    mode_text = "**Challenge me: on**" if mode is Mode.CHALLENGE else "Challenge me: off"
+    return f"Current level: **{level_label(level)}** · {mode_text}" if level else mode_text

@@ -1,0 +1,271 @@
+"""The Gradio page: components and events only. Every event calls a plain function of `handlers` or `notes`
+and translates its result into component updates; importing this module launches nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import gradio as gr
+
+from interviewer.app import App
+from interviewer.errors import InterviewerError
+from interviewer.ui import learning
+from interviewer.ui.handlers import CHOSEN_FOR_ME, KINDS, Feedback, InterviewHandlers, SessionView
+from interviewer.ui.notes import ingest_notes, topic_rows
+
+__all__ = ["CSS", "build_ui"]
+
+NOTE_TYPES = [".md", ".markdown", ".txt", ".pdf", ".ipynb", ".apkg"]
+_KEEP = gr.skip()  # "leave this component as it is"
+MODEL_QUEUE = "interview"  # events that may run the model share one queue, so the page shows a position
+CSS = """
+#chat .message { font-size: 1rem; line-height: 1.5; }
+#level { min-height: 2.2rem; }
+#status { color: var(--body-text-color-subdued); min-height: 1.5rem; }
+"""
+
+
+def _guard(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Show our one-line errors in the page instead of Gradio's generic 'Error'."""
+
+    def call(*args: Any) -> Any:
+        try:
+            return function(*args)
+        except InterviewerError as exc:
+            raise gr.Error(str(exc)) from None
+
+    call.__name__ = function.__name__
+    return call
+
+
+def _stream_guard(function: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    def call(*args: Any) -> Iterator[Any]:
+        try:
+            yield from function(*args)
+        except InterviewerError as exc:
+            raise gr.Error(str(exc)) from None
+
+    call.__name__ = function.__name__
+    return call
+
+
+def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
+    """The whole web app over one App; `secret` encrypts the session id each browser keeps."""
+    handlers = InterviewHandlers(app, stream_delay=stream_delay)
+
+    def show(view: SessionView, answer: Any = _KEEP, can_submit: bool | None = None) -> tuple[Any, ...]:
+        ready = view.turn is not None if can_submit is None else can_submit
+        state = {"id": view.session_id, "turn": view.turn}
+        return (
+            state,
+            {"id": view.session_id},
+            view.chat,
+            view.level,
+            view.status,
+            answer,
+            gr.Button(interactive=ready),
+            gr.Checkbox(value=view.challenge),
+        )
+
+    with gr.Blocks(title="interviewer", fill_width=False) as demo:
+        current = gr.State({"id": None, "turn": None})  # this browser tab's session
+        remembered = gr.BrowserState({"id": None}, storage_key="interviewer-session", secret=secret)
+        gr.Markdown("## interviewer · mock interviews from your own notes\nEverything runs on this machine.")
+        with gr.Tabs() as tabs:
+            with gr.Tab("Interview", id="interview"):
+                with gr.Accordion("Readiness check-in (optional, before you start)", open=False, elem_id="checkin"):
+                    gr.Markdown(
+                        "Walk through the steps of the interview day. Rate your anxiety for each from 1 (calm) to "
+                        "10 (panic), take the calming pause, then rate each step again. Edit the steps freely."
+                    )
+                    checkin_table = gr.Dataframe(
+                        headers=["step of the interview day", "before (1-10)", "after (1-10)"],
+                        datatype=["str", "number", "number"], column_count=3, column_limits=(3, 3), interactive=True,
+                        type="array", elem_id="checkin-table",
+                    )  # fmt: skip
+                    with gr.Row():
+                        pause = gr.Button("Calming pause", elem_id="pause")
+                        save_check = gr.Button("Save check-in", elem_id="save-checkin")
+                    checkin_note = gr.Markdown(elem_id="checkin-note")
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=260):
+                        kind = gr.Radio(list(KINDS), value="Deep dive", label="Interview kind", elem_id="kind")
+                        topic = gr.Dropdown([CHOSEN_FOR_ME], value=CHOSEN_FOR_ME, label="Topic", elem_id="topic")
+                        questions = gr.Slider(1, 20, value=5, step=1, label="Questions", elem_id="questions")
+                        challenge = gr.Checkbox(label="Challenge me", elem_id="challenge")
+                        level = gr.Markdown(elem_id="level")
+                        start = gr.Button("Start interview", variant="primary", elem_id="start")
+                        end = gr.Button("End session · feedback", elem_id="end")
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(
+                            label="Interview", height=540, elem_id="chat", feedback_options=None,
+                            group_consecutive_messages=False,
+                        )  # fmt: skip
+                        status = gr.Markdown(elem_id="status")
+                        answer = gr.Textbox(
+                            lines=6, max_lines=24, label="Your answer", elem_id="answer",
+                            placeholder="Answer as you would out loud: structure first, then detail.",
+                        )  # fmt: skip
+                        submit = gr.Button("Submit answer", variant="primary", elem_id="submit", interactive=False)
+                with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
+                    feedback_files = gr.File(label="Download the transcript", file_count="multiple", elem_id="files")
+                    feedback = gr.Markdown(elem_id="feedback")
+            with gr.Tab("Your notes", id="notes"):
+                uploads = gr.File(
+                    file_count="multiple",
+                    file_types=NOTE_TYPES,
+                    type="filepath",
+                    label="Upload notes",
+                    elem_id="uploads",
+                )
+                folder = gr.Textbox(label="…or the path of a notes folder on this machine", elem_id="folder")
+                add_notes = gr.Button("Add to my notes", variant="primary", elem_id="add-notes")
+                notes_result = gr.Markdown(elem_id="notes-result")
+                topics_table = gr.Dataframe(headers=["topic", "chunks"], interactive=False, elem_id="topics")
+            with gr.Tab("History", id="history"):
+                history = gr.Dataframe(
+                    headers=["session", "started", "kind", "mode", "answered", "mean", "state"],
+                    interactive=False, elem_id="history",
+                )  # fmt: skip
+                with gr.Row():
+                    picked = gr.Dropdown([], label="Session", elem_id="picked", scale=3)
+                    open_report = gr.Button("Open transcript", elem_id="open-report", scale=1)
+                    resume = gr.Button("Resume", elem_id="resume", scale=1)
+                history_files = gr.File(label="Download", file_count="multiple", elem_id="history-files")
+                history_report = gr.Markdown(elem_id="history-report")
+
+            with gr.Tab("Progress", id="progress"):
+                refresh_progress = gr.Button("Refresh charts", elem_id="refresh-progress")
+                progress_charts = gr.HTML(elem_id="progress-charts")
+                with gr.Row():
+                    anki_choice = gr.Dropdown(
+                        [learning.ALL_SESSIONS], value=learning.ALL_SESSIONS, label="Missed points from"
+                    )
+                    anki = gr.Button("Export to Anki (.apkg)", elem_id="export-anki")
+                    export = gr.Button("Export all my data (JSON)", elem_id="export-data")
+                data_files = gr.File(label="Download", file_count="multiple", elem_id="data-files")
+                data_note = gr.Markdown(elem_id="data-note")
+                with gr.Accordion("Delete my data", open=False):
+                    confirm = gr.Textbox(
+                        label='Type "delete" to remove your sessions, scores, transcripts and check-ins'
+                    )
+                    delete = gr.Button("Delete", variant="stop", elem_id="delete-data")
+
+        session_outputs = [current, remembered, chat, level, status, answer, submit, challenge]
+
+        # ----- interview ---------------------------------------------------------------------------
+        def run_start(kind_: str, topic_: str, count: float, challenge_: bool) -> Iterator[tuple[Any, ...]]:
+            view = handlers.start(kind_, topic_, int(count), challenge_)
+            yield (*show(view, answer="", can_submit=False), gr.Column(visible=False))
+            for step in handlers.next_question(view.session_id):
+                yield (*show(step, can_submit=step is not None and step.status.startswith("Your turn")), gr.skip())
+
+        def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
+            if not text.strip():
+                raise gr.Error("Type an answer first (or write 'skip' to move on).")
+            yield (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False), gr.skip())
+            view = handlers.answer(state.get("id"), state.get("turn"), text)
+            yield show(view, answer="", can_submit=False)
+            for step in handlers.next_question(view.session_id):
+                yield show(step, can_submit=step.status.startswith("Your turn"))
+
+        def run_end(state: dict[str, Any]) -> tuple[Any, ...]:
+            result: Feedback = handlers.end(state.get("id"))
+            return gr.Column(visible=True), [str(result.files.markdown), str(result.files.html)], result.markdown
+
+        def run_challenge(state: dict[str, Any], on: bool) -> tuple[Any, ...]:
+            view = handlers.set_challenge(state.get("id"), on)
+            return (gr.skip(), gr.skip()) if view is None else (view.level, view.status)
+
+        start.click(
+            _stream_guard(run_start), [kind, topic, questions, challenge], [*session_outputs, feedback_box],
+            concurrency_id=MODEL_QUEUE, concurrency_limit=2,
+        )  # fmt: skip
+        submit.click(
+            _stream_guard(run_answer), [current, answer], session_outputs,
+            concurrency_id=MODEL_QUEUE, concurrency_limit=2, trigger_mode="once",
+        )  # fmt: skip
+        end.click(_guard(run_end), [current], [feedback_box, feedback_files, feedback])
+        challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
+
+        # ----- notes ---------------------------------------------------------------------------------
+        def run_ingest(files: list[str] | None, path: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (Gradio's idiom)
+            def report(done: int, total: int, name: str) -> None:
+                progress((done, total), desc=f"Reading {name.rsplit('/', 1)[-1]}", unit="files")
+
+            result = ingest_notes(app, files, path, progress=report)
+            text = result.summary + "".join(f"\n- skipped {line}" for line in result.skipped)
+            return text, result.topics, gr.Dropdown(choices=handlers.topic_choices()), None
+
+        add_notes.click(_guard(run_ingest), [uploads, folder], [notes_result, topics_table, topic, uploads])
+
+        # ----- history -------------------------------------------------------------------------------
+        def run_history() -> tuple[Any, ...]:
+            rows = handlers.history()
+            return rows, gr.Dropdown(choices=[row[0] for row in rows], value=rows[0][0] if rows else None)
+
+        def run_open(session_id: str) -> tuple[Any, ...]:
+            result = handlers.open_report(session_id)
+            return [str(result.files.markdown), str(result.files.html)], result.markdown
+
+        def run_resume(session_id: str) -> Iterator[tuple[Any, ...]]:
+            view = handlers.restore(session_id)
+            if view is None:
+                raise gr.Error("Choose a saved session first.")
+            yield (*show(view, can_submit=False), gr.Tabs(selected="interview"))
+            for step in handlers.next_question(view.session_id):
+                yield (*show(step, can_submit=step.status.startswith("Your turn")), gr.skip())
+
+        open_report.click(_guard(run_open), [picked], [history_files, history_report])
+        resume.click(
+            _stream_guard(run_resume),
+            [picked],
+            [*session_outputs, tabs],
+            concurrency_id=MODEL_QUEUE,
+            concurrency_limit=2,
+        )
+
+        # ----- progress and the learning loop ----------------------------------------------------------
+        def run_progress() -> tuple[Any, ...]:
+            sessions = [row[0] for row in handlers.history()]
+            return learning.progress_fragment(app), gr.Dropdown(choices=[learning.ALL_SESSIONS, *sessions])
+
+        def run_anki(choice: str) -> tuple[Any, ...]:
+            path, note = learning.export_anki(app, choice)
+            return [str(path)], note
+
+        def run_export() -> tuple[Any, ...]:
+            path = learning.export_data(app)
+            return [str(path)], f"Exported to {path.name}."
+
+        def run_delete(text: str) -> tuple[Any, ...]:
+            note = learning.delete_data(app, text)
+            handlers.forget_all()
+            return note, "", learning.progress_fragment(app)
+
+        refresh_progress.click(_guard(run_progress), [], [progress_charts, anki_choice])
+        anki.click(_guard(run_anki), [anki_choice], [data_files, data_note])
+        export.click(_guard(run_export), [], [data_files, data_note])
+        delete.click(_guard(run_delete), [confirm], [data_note, confirm, progress_charts])
+        pause.click(lambda: learning.CALMING_PAUSE, [], [checkin_note], queue=False)
+        save_check.click(
+            _guard(lambda rows: learning.save_checkin(app, rows)), [checkin_table], [checkin_note],
+        )  # fmt: skip
+
+        # ----- page load: restore this browser's session -----------------------------------------------------
+        def run_load(saved: dict[str, Any] | None) -> tuple[Any, ...]:
+            view = handlers.restore((saved or {}).get("id"))
+            rows, pick = run_history()
+            menu = gr.Dropdown(choices=handlers.topic_choices(), value=CHOSEN_FOR_ME)
+            session = show(view, can_submit=view.turn is not None) if view else (gr.skip(),) * len(session_outputs)
+            charts, anki_menu = run_progress()
+            return (*session, rows, pick, menu, topic_rows(app), charts, anki_menu, learning.checkin_rows(app))
+
+        demo.load(
+            _guard(run_load), [remembered],
+            [*session_outputs, history, picked, topic, topics_table, progress_charts, anki_choice, checkin_table],
+        )  # fmt: skip
+        for refresh in (end.click, open_report.click):
+            refresh(run_history, [], [history, picked])
+    return demo

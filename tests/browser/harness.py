@@ -1,0 +1,100 @@
+"""Start `interviewer serve` in a child process on a free loopback port, and a headless Debian Chromium;
+shared by the browser tests and bench/web_app.py."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "chromium", "peak_memory_mb", "serve"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Server:
+    """A running `interviewer serve`: its URL, process and everything it printed."""
+
+    url: str
+    process: subprocess.Popen[str]
+    output: list[str] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    # Ask the kernel through the child: the test process itself may not open sockets (pytest-socket).
+    code = "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+    return int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+@contextmanager
+def serve(home: Path, env: dict[str, str] | None = None, timeout: float = 120.0) -> Iterator[Server]:
+    """Run the app on INTERVIEWER_HOME=home until the block ends; wait until it says it is serving."""
+    port = _free_port()
+    environment = {**os.environ, "INTERVIEWER_HOME": str(home), "PYTHONUNBUFFERED": "1", **(env or {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "interviewer", "serve", "--port", str(port)],
+        env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    output: list[str] = []
+    ready = threading.Event()
+    found: dict[str, str] = {}
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            output.append(line)
+            match = re.search(r"serving on (http://\S+)", line)
+            if match:
+                found["url"] = match.group(1).rstrip("/")
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    ready.wait(timeout)
+    if "url" not in found:
+        process.kill()
+        raise RuntimeError("interviewer serve did not start:\n" + "".join(output[-30:]))
+    try:
+        yield Server(found["url"], process, output)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory (VmHWM), in MB."""
+    text = Path(f"/proc/{pid}/status").read_text()
+    match = re.search(r"VmHWM:\s+(\d+) kB", text)
+    return int(match.group(1)) / 1024 if match else float("nan")
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright (never Playwright's own downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

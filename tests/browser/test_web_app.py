@@ -1,0 +1,134 @@
+"""End to end in a real headless browser: upload a note, run a three-question interview with "challenge me"
+on, read the score cards, end the session, download the transcript, reload and find the session again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from tests.browser.harness import Server
+from tests.conftest import CORPUS
+
+NOTE = CORPUS / "ml" / "gradient_boosting.md"
+LONG = 120_000  # ms: the embedded model on two shared cores can be slow, never this slow
+
+
+def wait_for_turn(page: Any) -> str:
+    """Wait until the interviewer waits for an answer (or has asked everything); return the status line."""
+    page.wait_for_function(
+        "() => /Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')",
+        timeout=LONG,
+    )
+    return str(page.locator("#status").inner_text())
+
+
+def start_interview(page: Any, questions: int, challenge: bool, kind: str = "Deep dive") -> None:
+    page.get_by_role("tab", name="Interview").click()
+    page.locator("#kind").get_by_label(kind).check()
+    number = page.locator("#questions input[type=number]")
+    number.fill(str(questions))
+    number.press("Enter")
+    if challenge:
+        page.locator("#challenge input[type=checkbox]").check()
+    page.locator("#start").click()
+
+
+def foreign_requests(page: Any, base: str) -> list[str]:
+    """Collect every request the page makes to a host other than the app's."""
+    host = urlparse(base).hostname
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if urlparse(request.url).hostname != host else None)
+    return seen
+
+
+def test_upload_interview_feedback_download_and_history(server: Server, browser: Any, shots: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    outside = foreign_requests(page, server.url)
+    page.goto(server.url)
+    page.get_by_role("tab", name="Your notes").click()
+    page.locator("#uploads input[type=file]").set_input_files(str(NOTE))
+    page.locator("#add-notes").click()
+    page.wait_for_function(
+        "() => /files read/.test(document.querySelector('#notes-result')?.innerText || '')", timeout=LONG
+    )
+    assert "1 files read" in page.locator("#notes-result").inner_text()
+    assert "Gradient Boosting" in page.locator("#topics").inner_text()
+    page.screenshot(path=shots / "1-notes.png", full_page=True)
+
+    start_interview(page, questions=3, challenge=True)
+    answer = NOTE.read_text(encoding="utf-8")
+    for turn in (1, 2, 3):
+        wait_for_turn(page)
+        assert f"Q{turn} ·" in page.locator("#chat").inner_text()
+        page.screenshot(path=shots / f"2-question-{turn}.png", full_page=True)
+        page.locator("#answer textarea").fill(answer)
+        page.locator("#submit").click()
+        page.wait_for_function(
+            f"() => (document.querySelector('#chat')?.innerText.match(/Score \\d\\.\\d\\d/g) || []).length >= {turn}",
+            timeout=LONG,
+        )
+    status = wait_for_turn(page)
+    assert "All questions answered" in status
+    chat = page.locator("#chat").inner_text()
+    assert chat.count("Score ") >= 3 and "Challenge me: on" in page.locator("#level").inner_text()
+    page.locator("#chat").get_by_text("Evidence and", exact=False).first.click()  # fold open the evidence
+    page.screenshot(path=shots / "3-score-cards.png", full_page=True)
+
+    page.locator("#end").click()
+    page.wait_for_function(
+        "() => /Interview feedback/.test(document.querySelector('#feedback')?.innerText || '')", timeout=LONG
+    )
+    links = page.locator("#files a")
+    page.wait_for_function("() => document.querySelectorAll('#files a').length >= 2", timeout=LONG)
+    downloaded = {}
+    for index in range(2):
+        with page.expect_download() as info:
+            links.nth(index).click()
+        download = info.value
+        downloaded[Path(download.suggested_filename).suffix] = Path(download.path()).read_text(encoding="utf-8")
+    page.screenshot(path=shots / "4-feedback.png", full_page=True)
+    assert set(downloaded) == {".md", ".html"}
+    assert downloaded[".md"].startswith("# Interview feedback") and downloaded[".md"].count("**Question:**") == 3
+    assert "<svg" in downloaded[".html"] and "Gradient Boosting" in downloaded[".html"]
+
+    session_id = downloaded[".md"].splitlines()[0].rsplit(" ", 1)[-1]
+    page.reload()
+    page.wait_for_function(
+        "() => (document.querySelector('#chat')?.innerText.match(/Score /g) || []).length >= 3", timeout=LONG
+    )  # this browser's session came back with the page
+    page.get_by_role("tab", name="History").click()
+    page.wait_for_function(
+        f"() => (document.querySelector('#history')?.innerText || '').includes('{session_id}')", timeout=LONG
+    )
+    page.screenshot(path=shots / "5-history.png", full_page=True)
+    assert outside == []  # nothing the page loads comes from anywhere but this machine
+
+
+def test_two_browsers_do_not_see_each_others_questions(server: Server, browser: Any, shots: Path) -> None:
+    first = browser.new_context().new_page()
+    second = browser.new_context().new_page()
+    for page in (first, second):
+        page.goto(server.url)
+    if "Gradient Boosting" not in first.locator("#topic").inner_text():
+        first.get_by_role("tab", name="Your notes").click()
+        first.locator("#uploads input[type=file]").set_input_files(str(NOTE))
+        first.locator("#add-notes").click()
+        first.wait_for_function(
+            "() => /files read/.test(document.querySelector('#notes-result')?.innerText || '')", timeout=LONG
+        )
+    start_interview(first, questions=2, challenge=False)
+    start_interview(second, questions=2, challenge=True)
+    wait_for_turn(first)
+    wait_for_turn(second)
+    first.locator("#answer textarea").fill(NOTE.read_text(encoding="utf-8"))
+    first.locator("#submit").click()
+    first.wait_for_function("() => /Score \\d/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
+    wait_for_turn(first)
+    first.screenshot(path=shots / "browser-1.png", full_page=True)
+    second.screenshot(path=shots / "browser-2.png", full_page=True)
+    one, two = first.locator("#chat").inner_text(), second.locator("#chat").inner_text()
+    assert "Q2 ·" in one and "Score " in one
+    assert "Q2 ·" not in two and "Score " not in two  # the other browser's answer never reached this one
+    assert "Challenge me: on" in second.locator("#level").inner_text()
+    assert "Challenge me: on" not in first.locator("#level").inner_text()

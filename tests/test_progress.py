@@ -1,0 +1,130 @@
+"""Progress: per-topic score and level over sessions, sessions per week, readiness beside performance, and the
+self-contained HTML page the CLI writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from interviewer.checkins import CheckInStore, make_checkin
+from interviewer.cli import main
+from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.session import SessionConfig
+from interviewer.persistence import SessionRepository
+from interviewer.progress import build_progress, render_html
+
+MONDAY = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)  # ISO week 2025-W10
+
+
+def turn(topic: str, score: float, level: int) -> Turn:
+    question = Question(turn=1, text=f"About {topic}?", kind="deep-dive", topic=topic, level=level)
+    return Turn(question=question, answer="an answer", score={"total": score, "criteria": []})
+
+
+def when(days: float, minutes: int = 0) -> str:
+    return (MONDAY + timedelta(days=days, minutes=minutes)).isoformat()
+
+
+# Three sessions: "Bagging" improves and climbs; "<SQL> & joins" is asked once. Week 11 has no session.
+ANSWERED = [
+    ("s1", when(0), turn("Bagging", 0.2, 1)),
+    ("s1", when(0, 2), turn("Bagging", 0.4, 1)),
+    ("s1", when(0, 4), turn("<SQL> & joins", 0.6, 2)),
+    ("s2", when(2), turn("Bagging", 0.5, 2)),
+    ("s3", when(15), turn("Bagging", 0.9, 3)),
+]
+
+
+def test_topic_score_and_level_per_session() -> None:
+    progress = build_progress(ANSWERED)
+    bagging = [(r["session_id"], r["mean_score"], r["level"]) for r in progress.topics if r["topic"] == "Bagging"]
+    assert bagging == [("s1", 0.3, 1), ("s2", 0.5, 2), ("s3", 0.9, 3)]
+    assert [(s["session_id"], s["index"], s["answers"], s["mean_score"]) for s in progress.sessions] == [
+        ("s1", 0, 3, 0.4),
+        ("s2", 1, 1, 0.5),
+        ("s3", 2, 1, 0.9),
+    ]
+    assert progress.sessions[0]["started"] == "2025-03-03T18:00:00+00:00"
+
+
+def test_sessions_per_week_include_empty_weeks() -> None:
+    assert build_progress(ANSWERED).weeks == [
+        {"week": "2025-W10", "sessions": 2},
+        {"week": "2025-W11", "sessions": 0},
+        {"week": "2025-W12", "sessions": 1},
+    ]
+
+
+def test_checkins_sit_beside_the_session_that_followed() -> None:
+    checkins = [
+        make_checkin(["A", "B"], [8, 6], [5, 5], at=when(0, -30)),  # 30 minutes before s1
+        make_checkin(["A"], [4], [3], at=when(5), session_id="s2"),  # named explicitly
+        make_checkin(["A"], [9], [9], at=when(6)),  # no session within a day after it
+    ]
+    rows = build_progress(ANSWERED, checkins).readiness
+    assert [(r["session_id"], r["before"], r["after"], r["session_mean_score"]) for r in rows] == [
+        ("s1", 7.0, 5.0, 0.4),
+        ("s2", 4.0, 3.0, 0.5),
+        (None, 9.0, 9.0, None),
+    ]
+
+
+def test_html_is_self_contained_shows_the_trend_and_escapes_names() -> None:
+    checkins = [make_checkin(["A"], [8], [5], at=when(0, -30))]
+    page = render_html(build_progress(ANSWERED, checkins), generated_at=MONDAY + timedelta(days=16))
+    for external in ("<script", "src=", "href=", "http", "url(", "@import"):
+        assert external not in page
+    assert page.count("<svg") == 6  # mean score, score by topic, level by topic, per week, anxiety, scores
+    bagging_lines = re.findall(r'<polyline[^>]*points="([^"]+)"><title>Bagging</title>', page)
+    assert len(bagging_lines) == 2 and all(len(points.split()) == 3 for points in bagging_lines)
+    score_line = [tuple(map(float, p.split(","))) for p in bagging_lines[0].split()]
+    assert score_line[0][1] > score_line[1][1] > score_line[2][1]  # higher score: higher on the page
+    assert "&lt;SQL&gt; &amp; joins" in page and "<SQL>" not in page
+
+
+def test_empty_history_renders_a_hint() -> None:
+    page = render_html(build_progress([]), generated_at=MONDAY)
+    assert "No answered questions yet" in page and "No readiness check-ins yet" in page
+
+
+def save_sessions(home: Path) -> None:
+    repo = SessionRepository(home / "sessions.sqlite3")
+    by_session: dict[str, list[tuple[str, Turn]]] = {}
+    for sid, at, answered in ANSWERED:
+        by_session.setdefault(sid, []).append((at, answered))
+    for turns in by_session.values():
+        session_id = repo.create(SessionConfig(), datetime.fromisoformat(turns[0][0]))
+        for number, (at, answered) in enumerate(turns, start=1):
+            question = Question.from_dict({**answered.question.to_dict(), "turn": number})
+            moment = datetime.fromisoformat(at)
+            repo.save_question(session_id, question, Mode.STANDARD, moment)
+            repo.save_answer(session_id, Turn(question, answered.answer, answered.score), moment)
+    repo.close()
+    CheckInStore(home / "sessions.sqlite3").add(make_checkin(["A"], [8], [5], at=when(0, -30)))
+
+
+def test_cli_writes_the_page_and_prints_its_path(interviewer_home: Path, tmp_path: Path) -> None:
+    save_sessions(interviewer_home)
+    env = {"INTERVIEWER_HOME": str(interviewer_home)}
+    out = io.StringIO()
+    assert main(["progress"], env=env, out=out) == 0
+    default = interviewer_home / "progress.html"
+    assert out.getvalue() == f"{default}\n" and "<svg" in default.read_text(encoding="utf-8")
+    out = io.StringIO()
+    assert main(["progress", "--out", str(tmp_path / "charts" / "p.html"), "--json"], env=env, out=out) == 0
+    document = json.loads(out.getvalue())
+    assert Path(document["html"]).is_file() and document["html"] == str(tmp_path / "charts" / "p.html")
+    assert [round(s["mean_score"], 3) for s in document["sessions"]] == [0.4, 0.5, 0.9]
+    assert document["readiness"][0]["session_mean_score"] == 0.4
+    assert len(document["weeks"]) == 3
+
+
+@pytest.mark.parametrize(("answers", "has_line"), [(3, False), (4, True), (5, True)])
+def test_a_topic_line_appears_from_its_second_session(answers: int, has_line: bool) -> None:
+    page = render_html(build_progress(ANSWERED[:answers]), generated_at=MONDAY)
+    assert ("<title>Bagging</title></polyline>" in page) is has_line

@@ -1,0 +1,192 @@
+"""The web app's handlers, called directly on the fake backends (no browser, no Gradio server)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from interviewer.app import App
+from interviewer.errors import BadInputError
+from interviewer.ingest.pipeline import ingest
+from interviewer.settings import Settings
+from interviewer.ui.handlers import CHOSEN_FOR_ME, WEAKEST_FIRST, InterviewHandlers, SessionView
+from interviewer.ui.notes import ingest_notes
+from tests.conftest import CORPUS, RecordingChatModel
+from tests.test_engine import strong
+
+
+def make_app(home: Path) -> App:
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
+    return App(replace(settings, phrase_questions=False), chat_model=RecordingChatModel())
+
+
+@pytest.fixture
+def app(interviewer_home: Path) -> App:
+    app = make_app(interviewer_home)
+    ingest([str(CORPUS)], app.store, 10**8)
+    return app
+
+
+def ask(handlers: InterviewHandlers, session_id: str | None) -> list[SessionView]:
+    return list(handlers.next_question(session_id))
+
+
+def texts(view: SessionView) -> list[str]:
+    return [m["content"] for m in view.chat]
+
+
+def test_a_question_streams_in_and_waits_for_the_answer(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    started = handlers.start("Deep dive", CHOSEN_FOR_ME, 3, challenge=False, seed=1)
+    assert started.session_id and started.chat == [] and started.turn is None
+    steps = ask(handlers, started.session_id)
+    question = app.repo.load(started.session_id).pending
+    assert question is not None
+    shown = [step.chat[-1]["content"] for step in steps if step.chat]
+    assert "Preparing the next question" in shown[0]
+    streamed = [text for text in shown[1:] if question.text.split(" ")[0] in text]
+    assert len(streamed) >= 2 and all(len(a) < len(b) for a, b in itertools.pairwise(streamed))
+    final = steps[-1]
+    assert final.turn == 1 and question.text in final.chat[-1]["content"]
+    assert question.sources[0]["source"] in final.chat[-1]["content"] and final.status.startswith("Your turn")
+
+
+def test_an_answer_gets_a_score_card_and_a_second_submit_is_ignored(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 3, challenge=False, seed=2).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert question is not None
+    view = handlers.answer(session_id, 1, strong(question))
+    card = [m for m in view.chat if m["content"].startswith("**Score ")]
+    saved = app.repo.load(session_id or "").turns[0].score
+    assert len(card) == 1 and f"**Score {saved['total']:.2f}**" in card[0]["content"]
+    rows = [line for line in card[0]["content"].splitlines() if line.startswith("| ") and "criterion" not in line]
+    assert len(rows) == len(saved["criteria"])
+    assert all(f"{c['score']:.2f}" in row for c, row in zip(saved["criteria"], rows, strict=True))
+    folded = [m for m in view.chat if m.get("metadata")]
+    assert folded and "✓" in folded[0]["content"]
+    again = handlers.answer(session_id, 1, "a second click on the same answer")
+    assert again.status == "That answer was already submitted."
+    assert len(app.repo.load(session_id or "").turns) == 1
+
+
+def test_challenge_me_can_be_flipped_mid_session(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 4, challenge=False, seed=3).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert question is not None
+    handlers.answer(session_id, 1, strong(question))
+    view = handlers.set_challenge(session_id, True)
+    assert view is not None and view.challenge and "Challenge me: on" in view.level
+    ask(handlers, session_id)
+    assert app.repo.load(session_id or "").mode.value == "challenge"
+
+
+def test_two_browsers_never_see_each_others_questions(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    first = handlers.start("Deep dive", "Gradient Boosting", 2, challenge=False, seed=4).session_id
+    second = handlers.start("Case study", CHOSEN_FOR_ME, 2, challenge=True, seed=5).session_id
+    one, two = ask(handlers, first)[-1], ask(handlers, second)[-1]
+    assert one.session_id != two.session_id
+    assert not set(texts(one)) & set(texts(two))
+    assert "Gradient Boosting" in texts(one)[-1] and "stage: clarify" in texts(two)[-1]
+
+
+def test_a_reload_after_a_server_restart_restores_the_chat(interviewer_home: Path, app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Mixed", CHOSEN_FOR_ME, 3, challenge=False, seed=6).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert question is not None
+    handlers.answer(session_id, 1, strong(question))
+    before = ask(handlers, session_id)[-1]
+    restarted = InterviewHandlers(make_app(interviewer_home))  # nothing in memory survives
+    after = restarted.restore(session_id)
+    assert after is not None and after.chat == before.chat and after.turn == 2
+    assert restarted.restore("no-such-session") is None and restarted.restore(None) is None
+
+
+def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 1, challenge=False, seed=7).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert question is not None
+    handlers.answer(session_id, 1, strong(question))
+    assert ask(handlers, session_id)[-1].finished
+    feedback = handlers.end(session_id)
+    assert feedback.files.markdown.exists() and feedback.files.html.exists()
+    assert question.text in feedback.markdown
+    assert app.repo.load(session_id or "").finished
+    row = handlers.history()[0]
+    assert row[0] == session_id and row[4] == "1" and row[6] == "finished"
+    assert handlers.open_report(session_id or "").markdown == feedback.markdown
+
+
+def test_weakest_topics_first_starts_on_the_topic_answered_worst(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", "Gradient Boosting", 1, challenge=False, seed=8).session_id
+    ask(handlers, session_id)
+    handlers.answer(session_id, 1, "fine")
+    assert handlers.weakest_topics() == ["Gradient Boosting"]
+    again = handlers.start("Deep dive", WEAKEST_FIRST, 2, challenge=False, seed=9).session_id
+    ask(handlers, again)
+    pending = app.repo.load(again or "").pending
+    assert pending is not None and pending.topic == "Gradient Boosting"
+
+
+def test_bad_choices_are_one_line_errors(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    with pytest.raises(BadInputError, match="interview kind"):
+        handlers.start("Quiz", CHOSEN_FOR_ME, 3, challenge=False)
+    with pytest.raises(BadInputError, match="between 1 and 50"):
+        handlers.start("Deep dive", CHOSEN_FOR_ME, 0, challenge=False)
+    with pytest.raises(BadInputError, match="press Start"):
+        handlers.answer(None, None, "an answer")
+
+
+def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewer_home: Path, tmp_path: Path) -> None:
+    app = make_app(interviewer_home)
+    upload = tmp_path / "browser-tmp" / "bayes.md"
+    upload.parent.mkdir()
+    upload.write_text("# Bayes Theorem\n\n## Definition\n\nPosterior is prior times likelihood. It is normalised.\n")
+    broken = tmp_path / "browser-tmp" / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    result = ingest_notes(app, [str(upload), str(broken)], str(CORPUS / "ml"))
+    topics = [row[0] for row in result.topics]
+    assert "Bayes Theorem" in topics and "Gradient Boosting" in topics
+    assert len(result.skipped) == 1 and "broken.pdf" in result.skipped[0]
+    kept = list((interviewer_home / "uploads").iterdir())
+    assert [p.name for p in kept if p.suffix == ".md"] == ["bayes.md"]
+    with pytest.raises(BadInputError, match="no such folder"):
+        ingest_notes(app, None, str(tmp_path / "missing"))
+    with pytest.raises(BadInputError, match="choose files"):
+        ingest_notes(app, [], "")
+
+
+_BUILD = """
+import json, sys
+from interviewer.app import App
+from interviewer.settings import Settings
+from interviewer.ui.layout import build_ui
+demo = build_ui(App(Settings.from_env(llm_backend="fake", embedder="fake", n_threads=1)), secret="test")
+print(json.dumps({"ids": sorted(b.elem_id for b in demo.blocks.values() if getattr(b, "elem_id", None)),
+                  "running": demo.is_running}))
+"""
+
+
+def test_the_page_builds_without_launching_anything(interviewer_home: Path) -> None:
+    # In a child process: Gradio leaves asyncio loops of its own behind, which pytest would report as ours.
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _BUILD], capture_output=True, text=True, timeout=120, check=True)
+    page = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"chat", "answer", "submit", "challenge", "level", "start", "end", "uploads", "history"} <= set(page["ids"])
+    assert page["running"] is False
