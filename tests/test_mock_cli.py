@@ -133,3 +133,13 @@ def test_transcript_has_every_part_of_the_feedback(indexed: Path, monkeypatch: p
     assert "```text\nfine\n```" in text and f"**Score: {score['total']:.2f}**" in text
     assert "A full answer from your notes:" in text and md_escape(score["key_points"][0]["text"]) in text
     assert "✗ missing:" in text and "## What to review" in text
+
+
+def test_the_next_session_starts_on_the_topic_answered_badly(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    weak = ["mock", "--protocol", "jsonl", "--questions", "2", "--topic", "Linear Regression", "--seed", "4"]
+    code, _ = run(weak, indexed, monkeypatch, answers("fine", "no idea"))
+    assert code == 0
+    code, events = run(["mock", "--protocol", "jsonl", "--questions", "1", "--seed", "5"], indexed, monkeypatch)
+    assert code == 0 and events[0]["topic"] == "Linear Regression"
+    code, events = run(["mock", "--protocol", "jsonl", "--questions", "1", "--topic", "SQL"], indexed, monkeypatch)
+    assert code == 0 and "SQL" in events[0]["topic"]  # a topic the candidate picks wins over the review
