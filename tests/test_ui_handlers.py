@@ -11,6 +11,7 @@ import pytest
 from interviewer.app import App
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
+from interviewer.report_html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.handlers import CHOSEN_FOR_ME, WEAKEST_FIRST, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes
@@ -121,7 +122,7 @@ def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App)
     assert ask(handlers, session_id)[-1].finished
     feedback = handlers.end(session_id)
     assert feedback.files.markdown.exists() and feedback.files.html.exists()
-    assert question.text in feedback.markdown
+    assert md_escape(question.text) in feedback.markdown and feedback.chart.startswith("<svg")
     assert app.repo.load(session_id or "").finished
     row = handlers.history()[0]
     assert row[0] == session_id and row[4] == "1" and row[6] == "finished"
@@ -172,6 +173,7 @@ def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewe
 _BUILD = """
 import json, sys
 from interviewer.app import App
+from interviewer.report_html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.layout import build_ui
 demo = build_ui(App(Settings.from_env(llm_backend="fake", embedder="fake", n_threads=1)), secret="test")

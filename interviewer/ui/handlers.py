@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from interviewer.app import App
+from interviewer.charts import trajectory_svg
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
@@ -47,6 +48,7 @@ class Feedback:
 
     markdown: str
     files: ReportFiles
+    chart: str  # the difficulty trajectory as inline SVG
 
 
 class InterviewHandlers:
@@ -193,7 +195,11 @@ class InterviewHandlers:
             files = write_reports(self.app.repo, self.app.settings.transcripts_dir, live.id)
             if live.finished:
                 self.app.repo.finish(live.id, str(files.markdown))
-        return Feedback(files.markdown.read_text(encoding="utf-8"), files)
+        return self._feedback(live.id, files)
+
+    def _feedback(self, session_id: str, files: ReportFiles) -> Feedback:
+        turns = list(self.app.repo.load(session_id).turns)
+        return Feedback(files.markdown.read_text(encoding="utf-8"), files, trajectory_svg(turns) if turns else "")
 
     def open_report(self, session_id: str) -> Feedback:
         """The transcript of any saved session (written again from the saved turns)."""
@@ -201,7 +207,7 @@ class InterviewHandlers:
             raise BadInputError("choose a session from the list first")
         self.app.repo.load(session_id)  # a clear error for an unknown id
         files = write_reports(self.app.repo, self.app.settings.transcripts_dir, session_id)
-        return Feedback(files.markdown.read_text(encoding="utf-8"), files)
+        return self._feedback(session_id, files)
 
     def forget_all(self) -> None:
         """Drop every session held in memory (after the user deleted their data)."""

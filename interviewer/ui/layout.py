@@ -110,6 +110,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                         submit = gr.Button("Submit answer", variant="primary", elem_id="submit", interactive=False)
                 with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
                     feedback_files = gr.File(label="Download the transcript", file_count="multiple", elem_id="files")
+                    feedback_chart = gr.HTML(elem_id="feedback-chart")
                     feedback = gr.Markdown(elem_id="feedback")
             with gr.Tab("Your notes", id="notes"):
                 uploads = gr.File(
@@ -172,7 +173,8 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         def run_end(state: dict[str, Any]) -> tuple[Any, ...]:
             result: Feedback = handlers.end(state.get("id"))
-            return gr.Column(visible=True), [str(result.files.markdown), str(result.files.html)], result.markdown
+            files = [str(result.files.markdown), str(result.files.html)]
+            return gr.Column(visible=True), files, result.chart, result.markdown
 
         def run_challenge(state: dict[str, Any], on: bool) -> tuple[Any, ...]:
             view = handlers.set_challenge(state.get("id"), on)
@@ -186,7 +188,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             _stream_guard(run_answer), [current, answer], session_outputs,
             concurrency_id=MODEL_QUEUE, concurrency_limit=2, trigger_mode="once",
         )  # fmt: skip
-        end.click(_guard(run_end), [current], [feedback_box, feedback_files, feedback])
+        end.click(_guard(run_end), [current], [feedback_box, feedback_files, feedback_chart, feedback])
         challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
 
         # ----- notes ---------------------------------------------------------------------------------
