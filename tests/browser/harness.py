@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "chromium", "peak_memory_mb", "serve"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "chromium", "free_port", "peak_memory_mb", "serve"]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,16 +36,19 @@ class Server:
     output: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
     # Ask the kernel through the child: the test process itself may not open sockets (pytest-socket).
     code = "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
     return int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
 @contextmanager
-def serve(home: Path, env: dict[str, str] | None = None, timeout: float = 120.0) -> Iterator[Server]:
+def serve(
+    home: Path, env: dict[str, str] | None = None, timeout: float = 120.0, port: int | None = None
+) -> Iterator[Server]:
     """Run the app on INTERVIEWER_HOME=home until the block ends; wait until it says it is serving."""
-    port = _free_port()
+    port = port or free_port()
     environment = {**os.environ, "INTERVIEWER_HOME": str(home), "PYTHONUNBUFFERED": "1", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "interviewer", "serve", "--port", str(port)],
@@ -65,12 +68,12 @@ def serve(home: Path, env: dict[str, str] | None = None, timeout: float = 120.0)
                 ready.set()
         ready.set()
 
-    threading.Thread(target=read, daemon=True).start()
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     ready.wait(timeout)
-    if "url" not in found:
-        process.kill()
-        raise RuntimeError("interviewer serve did not start:\n" + "".join(output[-30:]))
     try:
+        if "url" not in found:
+            raise RuntimeError("interviewer serve did not start:\n" + "".join(output[-30:]))
         yield Server(found["url"], process, output)
     finally:
         process.send_signal(signal.SIGINT)
@@ -78,6 +81,10 @@ def serve(home: Path, env: dict[str, str] | None = None, timeout: float = 120.0)
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        reader.join(timeout=5)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def peak_memory_mb(pid: int) -> float:

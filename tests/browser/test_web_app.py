@@ -3,11 +3,14 @@ on, read the score cards, end the session, download the transcript, reload and f
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from tests.browser.harness import Server
+from tests.browser.harness import Server, free_port, serve
 from tests.conftest import CORPUS
 
 NOTE = CORPUS / "ml" / "gradient_boosting.md"
@@ -132,3 +135,28 @@ def test_two_browsers_do_not_see_each_others_questions(server: Server, browser: 
     assert "Q2 ·" not in two and "Score " not in two  # the other browser's answer never reached this one
     assert "Challenge me: on" in second.locator("#level").inner_text()
     assert "Challenge me: on" not in first.locator("#level").inner_text()
+
+
+def test_a_reload_after_a_server_restart_brings_the_session_back(browser: Any, shots: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    environment = {**os.environ, "INTERVIEWER_HOME": str(home)}
+    subprocess.run([sys.executable, "-m", "interviewer", "ingest", str(NOTE)], env=environment, check=True)
+    port = free_port()  # the same address after the restart: the browser keeps the session id per address
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    with serve(home, port=port) as server:
+        page.goto(server.url)
+        start_interview(page, questions=3, challenge=False)
+        wait_for_turn(page)
+        page.locator("#answer textarea").fill(NOTE.read_text(encoding="utf-8"))
+        page.locator("#submit").click()
+        page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
+        wait_for_turn(page)
+        before = page.locator("#chat").inner_text()
+    with serve(home, port=port) as server:
+        page.reload()
+        page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
+        page.screenshot(path=shots / "after-restart.png", full_page=True)
+        assert page.locator("#chat").inner_text() == before
+        page.locator("#answer textarea").fill("Shrinkage: a small learning rate with more trees generalises better.")
+        page.locator("#submit").click()
+        page.wait_for_function("() => /Q3 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
