@@ -166,7 +166,10 @@ def _topic_charts(progress: Progress, labels: list[str]) -> str:
 
 def _readiness_charts(progress: Progress) -> str:
     if not progress.readiness:
-        return "<p>No readiness check-ins yet: run <code>interviewer checkin</code> before a session.</p>"
+        return (
+            "<p>No readiness check-ins yet: use the check-in above the interview in the web app, or run "
+            "<code>interviewer checkin</code>, before a session.</p>"
+        )
     labels = [row["at"][5:10] for row in progress.readiness]
     anxiety = [
         Series("before the pause", tuple(row["before"] for row in progress.readiness)),

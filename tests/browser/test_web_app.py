@@ -105,6 +105,11 @@ def test_upload_interview_feedback_download_and_history(server: Server, browser:
         f"() => (document.querySelector('#history')?.innerText || '').includes('{session_id}')", timeout=LONG
     )
     page.screenshot(path=shots / "5-history.png", full_page=True)
+    page.get_by_role("tab", name="Progress").click()
+    page.locator("#refresh-progress").click()
+    page.wait_for_function("() => document.querySelectorAll('#progress-charts svg').length >= 2", timeout=LONG)
+    assert "Gradient Boosting" in page.locator("#progress-charts").inner_text()
+    page.screenshot(path=shots / "6-progress.png", full_page=True)
     assert outside == []  # nothing the page loads comes from anywhere but this machine
 
 
