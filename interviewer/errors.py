@@ -6,8 +6,10 @@ __all__ = [
     "BadInputError",
     "InterviewerError",
     "ModelNotFoundError",
+    "SaveError",
     "SettingsError",
     "StoreError",
+    "UploadError",
 ]
 
 
@@ -29,3 +31,17 @@ class BadInputError(InterviewerError):
 
 class StoreError(InterviewerError):
     """The vector store cannot be opened or reached."""
+
+
+class UploadError(BadInputError):
+    """An uploaded file cannot be taken: too large, not a file, or no room to store it."""
+
+
+class SaveError(InterviewerError):
+    """Something the user wrote (an answer, a session) could not be saved; nothing saved before it was lost.
+
+    `unsaved` holds the text that was not saved, so a caller can keep it on screen for another try."""
+
+    def __init__(self, message: str, unsaved: str | None = None) -> None:
+        super().__init__(message)
+        self.unsaved = unsaved

@@ -8,6 +8,8 @@ import shutil
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +17,9 @@ from typing import Any
 
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.errors import BadInputError, InterviewerError
+from interviewer.errors import BadInputError, InterviewerError, SaveError
 
-__all__ = ["SessionRecord", "SessionRepository", "SessionsFileError"]
+__all__ = ["SessionRecord", "SessionRepository", "SessionsFileError", "keep_damaged_copy"]
 
 _SCHEMA = """
 create table if not exists sessions (
@@ -70,29 +72,158 @@ class SessionRecord:
         return round(sum(t.total for t in self.turns) / len(self.turns), 3) if self.turns else None
 
 
+# Columns every sessions file has had; `priority` came later and is added to older files.
+_REQUIRED_COLUMNS = {
+    "sessions": {"id", "started", "kind", "mode", "topic", "questions", "seed", "finished", "transcript"},
+    "turns": {"session_id", "turn", "question", "answer", "score", "asked_at", "answered_at", "mode"},
+}
+
+
+def _same_bytes(left: Path, right: Path) -> bool:
+    return left.stat().st_size == right.stat().st_size and left.read_bytes() == right.read_bytes()
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file itself is broken; a locked, full or unreadable file is not damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)  # absent on the integrity-check errors raised here
+    return code is None or code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _not_damaged(path: Path, exc: sqlite3.Error) -> SessionsFileError:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    fix = {
+        sqlite3.SQLITE_BUSY: "close other interviewer windows and try again",
+        sqlite3.SQLITE_LOCKED: "close other interviewer windows and try again",
+        sqlite3.SQLITE_FULL: "free disk space and try again",
+    }.get(code, "check the folder's permissions and free space")
+    return SessionsFileError(f"{path}: cannot use the sessions file ({_one_line(exc)}); {fix}")
+
+
+def keep_damaged_copy(path: Path) -> Path:
+    """Copy a damaged sessions file (and its write-ahead log) beside it, never over an earlier, different copy:
+    `NAME.damaged`, then `NAME.damaged-2`, ...; returns the copy's path."""
+    for number in range(1, 1000):
+        backup = path.with_name(path.name + (".damaged" if number == 1 else f".damaged-{number}"))
+        if backup.exists() and not _same_bytes(path, backup):
+            continue
+        if not backup.exists():
+            shutil.copy2(path, backup)
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file():  # committed answers not yet folded into the main file live here
+            shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+        return backup
+    raise SessionsFileError(f"{path}: damaged, and 999 damaged copies are already kept; move them away")
+
+
 class SessionRepository:
     """Reads and writes sessions; one short transaction per write, durable on commit. Safe to share between
-    the threads of the web app: one lock serialises the connection's transactions."""
+    the threads of the web app: one lock serialises the connection's transactions.
+
+    A file that is not a sessions file is left untouched; a damaged one is copied aside first; a write that
+    fails (a full disk) raises SaveError and leaves every earlier turn as it was."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.RLock()
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_file() and path.stat().st_size and not _has_sqlite_header(path):
+                # Copied before SQLite opens it: SQLite may delete a write-ahead log it cannot use.
+                raise self._damaged(sqlite3.DatabaseError("file is not a database"))
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise SessionsFileError(f"{path}: cannot open the sessions file ({exc}); check the folder") from None
+        try:
+            self._check_schema()  # before anything is written: a foreign database must stay as it is
             self._db.execute("pragma journal_mode=wal")
             self._db.execute("pragma synchronous=full")
             self._db.executescript(_SCHEMA)
             columns = {row[1] for row in self._db.execute("pragma table_info(sessions)")}
             if "priority" not in columns:  # a sessions file from before priority topics existed
                 self._db.execute("alter table sessions add column priority text")
+        except SessionsFileError:
+            self._db.close()
+            raise
         except sqlite3.DatabaseError as exc:
-            backup = path.with_suffix(path.suffix + ".damaged")
-            if path.exists() and not backup.exists():
-                shutil.copy2(path, backup)
+            # A damaged file is copied while still open: closing may fold the log into it.
+            error = self._damaged(exc) if _is_damage(exc) else _not_damaged(path, exc)
+            self._db.close()
+            raise error from None
+
+    def _check_schema(self) -> None:
+        """Refuse a SQLite file that is not ours; a damaged one raises sqlite3.DatabaseError."""
+        tables = {row[0] for row in self._db.execute("select name from sqlite_master where type = 'table'")}
+        problem = self._db.execute("pragma quick_check").fetchone()[0]
+        if problem != "ok":
+            raise sqlite3.DatabaseError(f"integrity check: {problem}")
+        if not tables:
+            return  # a new, empty file
+        if "sessions" not in tables:
+            raise self._foreign("it has no sessions table")
+        for table, required in _REQUIRED_COLUMNS.items():
+            present = {row[1] for row in self._db.execute(f"pragma table_info({table})")}
+            if present and required - present:
+                raise self._foreign(f"table {table} lacks {', '.join(sorted(required - present))}")
+
+    def _foreign(self, why: str) -> SessionsFileError:
+        return SessionsFileError(
+            f"{self.path}: not an interviewer sessions file ({why}); it was left untouched: "
+            "move it away or set INTERVIEWER_HOME to another folder"
+        )
+
+    def _damaged(self, exc: BaseException) -> SessionsFileError:
+        if not self.path.is_file():
+            return SessionsFileError(f"{self.path}: cannot use the sessions file ({_one_line(exc)})")
+        backup = keep_damaged_copy(self.path)
+        return SessionsFileError(
+            f"{self.path}: the sessions file is damaged ({_one_line(exc)}); a copy was kept at {backup}. "
+            "Move the file away to start a new one."
+        )
+
+    @contextmanager
+    def _writing(self, what: str, unsaved: str | None = None) -> Iterator[None]:
+        """One write transaction; a failure (disk full, file locked or damaged) becomes a one-line SaveError
+        that says what was not saved, and the transaction is rolled back, so earlier turns stay as they were."""
+        with self._lock:
+            try:
+                with self._db:
+                    self._db.execute("begin immediate")
+                    yield
+            except InterviewerError:
+                raise
+            except (sqlite3.Error, UnicodeEncodeError) as exc:
+                raise SaveError(
+                    f"{self.path}: {what} was not saved ({_one_line(exc)}); earlier answers are safe: "
+                    "free disk space (or close other interviewer windows) and try again",
+                    unsaved=unsaved,
+                ) from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                yield
+            except sqlite3.DatabaseError as exc:
+                raise (self._damaged(exc) if _is_damage(exc) else _not_damaged(self.path, exc)) from None
+
+    @contextmanager
+    def _decoding(self, what: str) -> Iterator[None]:
+        # A row SQLite reads fine can still hold JSON or a value this version cannot read (edited by hand).
+        try:
+            yield
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SessionsFileError(
-                f"{path}: the sessions file is damaged ({exc}); a copy was kept at {backup}. "
-                "Move the file away to start a new one."
+                f"{self.path}: {what} cannot be read ({type(exc).__name__}: {_one_line(exc)}); "
+                "the file was left as it is"
             ) from None
 
     def close(self) -> None:
@@ -104,8 +235,7 @@ class SessionRepository:
         """Save a new session and return its id."""
         session_id = f"{started:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
         priority = json.dumps(list(config.priority_topics)) if config.priority_topics else None
-        with self._lock, self._db:
-            self._db.execute("begin immediate")
+        with self._writing("the new session"):
             self._db.execute(
                 "insert into sessions (id, started, kind, mode, topic, questions, seed, priority) "
                 "values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -116,8 +246,7 @@ class SessionRepository:
 
     def save_question(self, session_id: str, question: Question, mode: Mode, at: datetime) -> None:
         """Save a question as it is shown (pending until answered)."""
-        with self._lock, self._db:
-            self._db.execute("begin immediate")
+        with self._writing(f"question {question.turn}"):
             self._db.execute(
                 "insert or replace into turns (session_id, turn, question, asked_at, mode) values (?, ?, ?, ?, ?)",
                 (
@@ -131,8 +260,7 @@ class SessionRepository:
 
     def save_answer(self, session_id: str, turn: Turn, at: datetime) -> None:
         """Save an answer with its score; committed before this returns."""
-        with self._lock, self._db:
-            self._db.execute("begin immediate")
+        with self._writing(f"your answer to question {turn.question.turn}", unsaved=turn.answer):
             cursor = self._db.execute(
                 "update turns set answer = ?, score = ?, answered_at = ? where session_id = ? and turn = ?",
                 (turn.answer, json.dumps(turn.score), at.isoformat(timespec="seconds"), session_id, turn.question.turn),
@@ -142,12 +270,12 @@ class SessionRepository:
 
     def finish(self, session_id: str, transcript: str | None) -> None:
         """Mark a session finished and remember its transcript path."""
-        with self._lock, self._db:
+        with self._writing("the end of the session"):
             self._db.execute("update sessions set finished = 1, transcript = ? where id = ?", (transcript, session_id))
 
     def load(self, session_id: str) -> SessionRecord:
         """A saved session; a one-line error naming the id when there is none."""
-        with self._lock:
+        with self._reading():
             row = self._db.execute(
                 "select id, started, kind, mode, topic, questions, seed, finished, transcript, priority "
                 "from sessions where id = ?",
@@ -160,6 +288,10 @@ class SessionRepository:
                 "order by turn",
                 (session_id,),
             ).fetchall()
+        with self._decoding(f"session {session_id}"):
+            return self._record(row, rows)
+
+    def _record(self, row: tuple[Any, ...], rows: list[tuple[Any, ...]]) -> SessionRecord:
         priority = tuple(json.loads(row[9])) if row[9] else ()
         config = SessionConfig(
             kind=Kind(row[2]), mode=Mode(row[3]), topic=row[4], questions=row[5], seed=row[6], priority_topics=priority
@@ -183,19 +315,20 @@ class SessionRepository:
     def answered(self) -> list[tuple[str, str, Turn]]:
         """Every answered turn of every session as (session id, answered_at ISO-8601, turn), oldest first:
         what spaced review and progress charts are computed from."""
-        with self._lock:
+        with self._reading():
             rows = self._db.execute(
                 "select session_id, answered_at, question, answer, score from turns where answer is not null "
                 "order by answered_at, session_id, turn"
             ).fetchall()
-        return [
-            (sid, at, Turn(question=Question.from_dict(json.loads(q)), answer=a, score=json.loads(s)))
-            for sid, at, q, a, s in rows
-        ]
+        with self._decoding("an answered turn"):
+            return [
+                (sid, at, Turn(question=Question.from_dict(json.loads(q)), answer=a, score=json.loads(s)))
+                for sid, at, q, a, s in rows
+            ]
 
     def list(self) -> list[dict[str, Any]]:
         """Every session, newest first, as `interviewer sessions --json` shows them."""
-        with self._lock:
+        with self._reading():
             rows = self._db.execute(
                 "select s.id, s.started, s.kind, s.mode, s.finished, count(t.answer), "
                 "avg(json_extract(t.score, '$.total')) "

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.chunks import Chunk, chunk_id
+from interviewer.errors import InterviewerError, StoreError
 from interviewer.ingest.anki import is_anki_text_export, parse_anki_text_export, parse_apkg
 from interviewer.ingest.markdown import parse_markdown, title_from_stem
 from interviewer.ingest.notebook import parse_notebook
@@ -17,7 +20,16 @@ from interviewer.ingest.plaintext import parse_plaintext
 from interviewer.ingest.sections import ParseError, Section, note_kind, stage_of_heading
 from interviewer.store import NoteStore
 
-__all__ = ["SUPPORTED_SUFFIXES", "IngestReport", "Skipped", "build_chunks", "discover", "ingest", "parse_file"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "IngestReport",
+    "Skipped",
+    "build_chunks",
+    "discover",
+    "ingest",
+    "parse_file",
+    "storable",
+]
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".pdf", ".ipynb", ".apkg")
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".ipynb")
@@ -100,8 +112,26 @@ def _decode_text(data: bytes) -> str:
         raise ParseError("not UTF-8 text; re-save it as UTF-8") from None
 
 
+# Lone surrogates (from JSON escapes or broken PDF fonts) cannot be stored or embedded; control characters
+# other than tab, newline and carriage return only garble the text.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def storable(section: Section) -> Section:
+    """The section with control characters (but tabs and line breaks) and lone surrogates removed."""
+    heading = tuple(_UNSTORABLE.sub("", name) for name in section.heading_path)
+    tags = tuple(_UNSTORABLE.sub("", tag) for tag in section.tags)
+    return Section(heading_path=heading, text=_UNSTORABLE.sub("", section.text), tags=tags)
+
+
 def parse_file(path: str, data: bytes) -> list[Section]:
-    """Parse a file's bytes by its type; raise ParseError when it cannot be read as that type."""
+    """Parse a file's bytes by its type; raise ParseError when it cannot be read as that type. The sections'
+    text holds no control characters (but tabs and line breaks), always encodes as UTF-8, and is never blank."""
+    sections = (storable(section) for section in _parse_by_type(path, data))
+    return [section for section in sections if section.text.strip()]
+
+
+def _parse_by_type(path: str, data: bytes) -> list[Section]:
     suffix = Path(path).suffix.lower()
     title = title_from_stem(Path(path).stem)
     if suffix == ".apkg":
@@ -168,20 +198,40 @@ def build_chunks(source: str, location: str, file_hash: str, sections: list[Sect
     return chunks
 
 
+def _too_large(size: int, max_bytes: int) -> ParseError:
+    return ParseError(f"too large ({size / 1e6:.0f} MB, limit {max_bytes / 1e6:.0f} MB; raise INTERVIEWER_MAX_FILE_MB)")
+
+
 def _read_checked(path: str, max_bytes: int) -> bytes:
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise ParseError(
-                f"too large ({size / 1e6:.0f} MB, limit {max_bytes / 1e6:.0f} MB; raise INTERVIEWER_MAX_FILE_MB)"
-            )
+        info = os.stat(path)
+        # A pipe or a device would block the read or never end: only regular files are notes.
+        if not stat.S_ISREG(info.st_mode):
+            raise ParseError("not a regular file (a pipe, device or socket); copy the notes into a file")
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ParseError(f"unreadable ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # the file grew after it was measured
+        raise _too_large(len(data), max_bytes)
     if not data.strip():
         raise ParseError("empty file")
     return data
+
+
+def _write(store: NoteStore, path: str, location: str, chunks: list[Chunk]) -> int:
+    try:
+        return store.replace_file(location, chunks)
+    except InterviewerError:
+        raise
+    except Exception as exc:  # Chroma wraps a full disk or a damaged database in several unrelated types
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise StoreError(
+            f"{path}: could not write to the notes store ({reason}); files before it are indexed and your notes "
+            "are untouched: free disk space, then run ingest again"
+        ) from None
 
 
 def ingest(
@@ -215,7 +265,7 @@ def ingest(
             report.skipped.append(Skipped(path, str(exc)))
             continue
         chunks = build_chunks(path, location, file_hash, sections)
-        report.added += store.replace_file(location, chunks)
+        report.added += _write(store, path, location, chunks)
         report.files += 1
         report.chunks += len(chunks)
     if prune:

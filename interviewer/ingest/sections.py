@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["CASE_STAGES", "ParseError", "Section", "note_kind", "stage_of_heading"]
+__all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "stage_of_heading"]
+
+# A packed file (PDF, Anki deck) may unpack to far more text than its size: past this many characters it is
+# refused rather than embedded for hours.
+MAX_TEXT_CHARS = 50_000_000
 
 
 class ParseError(Exception):
