@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from interviewer.app import App
 from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session import SessionConfig
-from interviewer.errors import BadInputError
+from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.engine import LiveSession, question_event
 from interviewer.reports import FORMATS, render_report, write_reports, write_text_atomically
 from interviewer.review import topics_for_next_session
@@ -80,7 +80,11 @@ def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
                 break
             except (json.JSONDecodeError, KeyError):
                 print('interviewer: error: each input line must be {"answer": "..."}; line ignored', file=sys.stderr)
-        result, _ = session.answer(answer)
+        try:
+            result, _ = session.answer(answer)
+        except SaveError as exc:  # the question stays pending: it is sent again, and the next line answers it
+            print(f"interviewer: error: {exc}", file=sys.stderr)
+            continue
         emit({"type": "score", "turn": question.turn, **result.to_json()})
     emit(_finish(app, session))
     return EXIT_OK
@@ -120,7 +124,11 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
             answer = _read_answer(out)
             if answer is None or answer.strip() == "/quit":
                 break
-        result, _ = session.answer("" if answer.strip() == "/skip" else answer)
+        try:
+            result, _ = session.answer("" if answer.strip() == "/skip" else answer)
+        except SaveError as exc:  # nothing typed is lost: show it back, then ask the same question again
+            out.write(f"\ninterviewer: error: {exc}\nYour answer was:\n{exc.unsaved or answer}\n")
+            continue
         out.write(
             f"\nScore {result.total:.2f}: " + ", ".join(f"{c.name} {c.score:.2f}" for c in result.criteria) + "\n"
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from interviewer.charts import trajectory_svg
 from interviewer.core.session import Finish, plan_next, replay
-from interviewer.errors import BadInputError
+from interviewer.errors import BadInputError, SaveError
 from interviewer.persistence import SessionRecord, SessionRepository
 from interviewer.report_html import markdown_to_html
 from interviewer.transcript import TRAJECTORY_FIGURE, build_markdown
@@ -75,8 +75,14 @@ def write_reports(repo: SessionRepository, folder: Path, session_id: str) -> Rep
     record = repo.load(session_id)
     if Path(record.id).name != record.id or record.id in ("", ".", ".."):
         raise BadInputError(f"session id {record.id!r} cannot be used as a file name")
-    folder.mkdir(parents=True, exist_ok=True)
     files = ReportFiles(markdown=folder / f"{record.id}.md", html=folder / f"{record.id}.html")
-    write_text_atomically(files.markdown, render_report(record, "md"))
-    write_text_atomically(files.html, render_report(record, "html"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(files.markdown, render_report(record, "md"))
+        write_text_atomically(files.html, render_report(record, "html"))
+    except OSError as exc:  # a full disk, a read-only folder: the session itself is saved, only the file is not
+        raise SaveError(
+            f"{folder}: could not write the transcript ({exc.strerror or exc}); your session is saved: free space "
+            f"or fix the folder, then run `interviewer report {record.id}`"
+        ) from None
     return files

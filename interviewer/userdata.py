@@ -132,8 +132,9 @@ def delete_user_data(settings: Settings, include_notes: bool = False, keep_datab
         except sqlite3.DatabaseError:
             pass  # not a database (damaged): it cannot be emptied, and removing it below suffices
     companions = [database.with_name(database.name + suffix) for suffix in ("-wal", "-shm")]
-    damaged = database.with_name(database.name + ".damaged")
-    files = [damaged] if keep_database_file else [database, *companions, damaged]
+    # Copies kept when the file was found damaged: `.damaged`, `.damaged-2`, ..., and their `-wal` logs.
+    damaged = sorted(database.parent.glob(database.name + ".damaged*")) if database.parent.exists() else []
+    files = damaged if keep_database_file else [database, *companions, *damaged]
     others = [settings.transcripts_dir, steps_path(settings.home), default_progress_path(settings.home)]
     if include_notes:
         others.append(settings.store_dir)

@@ -246,7 +246,6 @@ def test_answer_with_control_characters_and_100_kb_is_saved_whole_up_to_the_cap(
     assert resumed.state.turns[0].answer == turn.answer and resumed.next_question() is not None
 
 
-@pytest.mark.xfail(strict=True, reason="engine.clean_answer must also drop lone surrogates (\\ud800-\\udfff)")
 def test_answer_with_a_lone_surrogate_from_json_is_saved_without_it(fake_app: App, session: LiveSession) -> None:
     text = json.loads('{"answer": "L1 sets weights to zero \\ud800 exactly."}')["answer"]  # valid JSON, invalid text
     _, turn = session.answer(text)
@@ -424,10 +423,38 @@ def test_full_disk_while_writing_the_transcript_keeps_the_last_one_and_the_sessi
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdopen", full_disk)
-    with pytest.raises(OSError, match="No space left on device"):
+    with pytest.raises(SaveError, match=r"could not write the transcript \(No space left on device\)"):
         write_transcript(fake_app, session)
     monkeypatch.undo()
     assert transcript.read_bytes() == before  # written beside it and moved over: never half-written
     assert sorted(p.suffix for p in transcript.parent.iterdir()) == [".html", ".md"]  # no temporary file left
     assert len(fake_app.repo.load(session.id).turns) == 2
     assert "L2 shrinks" in write_transcript(fake_app, fake_app.interviewer.resume(session.id)).read_text("utf-8")
+
+
+def test_the_jsonl_protocol_asks_again_when_an_answer_could_not_be_saved(
+    fake_app: App, session: LiveSession, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import json as json_module
+
+    from interviewer.cli_mock import _run_jsonl
+
+    real_save = fake_app.repo.save_answer
+    failures = iter([True])
+
+    def save_once_full(*args: Any) -> None:
+        if next(failures, False):
+            raise SaveError("your answer to question 1 was not saved (database or disk is full)", "first try")
+        real_save(*args)
+
+    monkeypatch.setattr(fake_app.repo, "save_answer", save_once_full)
+    lines = "".join(json_module.dumps({"answer": a}) + "\n" for a in ("first try", "second try"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    out = io.StringIO()
+    assert _run_jsonl(fake_app, session, out) == 0
+    events = [json_module.loads(line) for line in out.getvalue().splitlines()]
+    assert [e["type"] for e in events][:3] == ["question", "question", "score"]  # the same question, asked again
+    assert events[0]["turn"] == events[1]["turn"] == 1
+    assert "was not saved" in capsys.readouterr().err
+    assert fake_app.repo.load(session.id).turns[0].answer == "second try"

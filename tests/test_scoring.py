@@ -161,3 +161,21 @@ def test_a_calibrated_judge_moves_the_score_but_not_past_the_gates(scorer: Score
     assert judged.score(QUESTION, "fine").total <= 0.1
     assert judged.score(QUESTION, OFF_TOPIC).total <= 0.1
     assert len(model.history) == 1  # the gated answers never reached the model
+
+
+def test_a_hand_edited_judge_weight_is_capped_at_what_calibration_can_give(scorer: Scorer) -> None:
+    from interviewer.scoring.judge import Judge
+    from interviewer.scoring.scorer import MAX_JUDGE_WEIGHT
+    from tests.conftest import RecordingChatModel
+
+    model = RecordingChatModel(default_reply='{"score": 5, "reason": "perfect"}')
+    judged = Scorer(scorer.embedder, scorer.store, scorer.rubrics, judge=Judge(model), judge_weight=1.0)
+    plain = scorer.score(QUESTION, PARTIAL, kind="deep-dive", level=2).total
+    result = judged.score(QUESTION, PARTIAL, kind="deep-dive", level=2)
+    assert MAX_JUDGE_WEIGHT == 0.5 and judged.judge_weight == MAX_JUDGE_WEIGHT
+    assert result.total == pytest.approx(0.5 * plain + 0.5, abs=1e-3)
+
+
+def test_lone_surrogates_in_an_answer_are_dropped_before_scoring(scorer: Scorer) -> None:
+    clean = scorer.score(QUESTION, PARTIAL).total
+    assert scorer.score(QUESTION, PARTIAL + "\ud800").total == pytest.approx(clean, abs=1e-3)

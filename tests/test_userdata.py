@@ -131,6 +131,11 @@ def test_notes_on_a_chroma_server_fail_before_anything_is_deleted(fake_settings:
 def test_a_damaged_sessions_file_is_removed_too(fake_settings: Settings) -> None:
     fake_settings.home.mkdir(parents=True)
     fake_settings.sessions_db.write_bytes(b"this is not a database " + SECRET.encode())
+    copies = [
+        fake_settings.sessions_db.with_name(fake_settings.sessions_db.name + s) for s in (".damaged-2", ".damaged-wal")
+    ]
+    for copy in copies:
+        copy.write_bytes(SECRET.encode())  # the backups kept when damage was found hold answers too
     deletion = delete_user_data(fake_settings)
-    assert deletion.removed == [str(fake_settings.sessions_db)]
+    assert deletion.removed == [str(fake_settings.sessions_db), *map(str, copies)]
     assert files_containing(fake_settings.home, SECRET) == []

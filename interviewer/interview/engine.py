@@ -36,7 +36,9 @@ _LEVEL_SECTIONS = {
     4: re.compile(r"pitfall|mistake|fail|trap|detect|diagnos|wrong|caveat|gotcha|assumption", re.I),
     5: re.compile(r"trade|design|choos|when to use|strateg|versus|vs|decision|alternative", re.I),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]"
+)  # incl. lone surrogates (valid JSON, invalid text)
 
 
 def _without_hint(text: str) -> str:

@@ -10,7 +10,7 @@ from interviewer.chunks import Chunk
 from interviewer.embeddings import CachedEmbedder, Embedder, cosine_matrix
 from interviewer.errors import BadInputError
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
-from interviewer.scoring.judge import Judge, blend
+from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
 from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.rubric import Rubric
@@ -20,6 +20,8 @@ from interviewer.store import NoteStore
 __all__ = ["MAX_ANSWER_CHARS", "Scorer", "infer_level"]
 
 MAX_ANSWER_CHARS = 20_000  # an answer longer than this is cut: length earns nothing, and embedding costs time
+MAX_JUDGE_WEIGHT = max(BLEND_WEIGHTS)  # the most a calibration run can give a model's judgement
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (5, re.compile(r"\b(design|trade-?offs?|would you (choose|build|structure)|defend|end-to-end|architect)", re.I)),
     (4, re.compile(r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?)", re.I)),
@@ -49,8 +51,9 @@ class Scorer:
         judge: Judge | None = None,
         judge_weight: float = 0.0,
     ) -> None:
-        self.judge = judge if judge_weight > 0 else None
-        self.judge_weight = judge_weight
+        # A hand-edited calibration file must not hand the score to the model: never more than calibration gives.
+        self.judge_weight = min(max(judge_weight, 0.0), MAX_JUDGE_WEIGHT)
+        self.judge = judge if self.judge_weight > 0 else None
         self.embedder = embedder
         self.store = store
         self.rubrics = rubrics
@@ -88,6 +91,7 @@ class Scorer:
         if kind == "case" and not stage:
             stage = "frame"
         rubric = self.rubric_for(kind, level or infer_level(question), stage)
+        answer = _SURROGATES.sub("", answer)  # valid JSON can carry them; the tokenizer cannot
         answer_sentences = sentences(answer[:MAX_ANSWER_CHARS])[:200]
         reference_points = extract_key_points(chunks)
         chunk_rank = {chunk.chunk_id: rank for rank, chunk in enumerate(chunks)}
