@@ -42,15 +42,28 @@ class App:
     def store(self) -> NoteStore:
         """The notes store: embedded under INTERVIEWER_HOME, or a Chroma server."""
         client = open_chroma_client(self.settings.store_dir, self.settings.chroma_url)
-        return NoteStore(client, self.embedder, self.settings.collection)
+        return NoteStore(client, self.embedder, self.settings.collection, server_url=self.settings.chroma_url)
 
     @cached_property
     def chat_model(self) -> Any:
-        """The chat model chosen by the settings: llama.cpp on a GGUF file, or a fake that echoes."""
+        """The chat model chosen by the settings: llama.cpp on a GGUF file, an OpenAI-compatible server, or a
+        fake that echoes."""
         if self.settings.llm_backend == "fake":
             from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
             return FakeListChatModel(responses=["What is the main idea of this note?"])
+        if self.settings.llm_backend == "openai":
+            from pydantic import SecretStr
+
+            from interviewer.llm.openai_compat import OpenAICompatChatModel
+
+            key = self.settings.llm_api_key
+            return OpenAICompatChatModel(
+                base_url=str(self.settings.llm_url),
+                model=self.settings.llm_model,
+                api_key=SecretStr(key) if key else None,
+                read_timeout=float(self.settings.llm_timeout),
+            )
         from interviewer.llm.llama import LlamaChatModel
         from interviewer.llm.locate import resolve_model_path
 
@@ -62,7 +75,10 @@ class App:
 
     @property
     def model_id(self) -> str:
-        """What calibration results are stored under: the model file's name and size, or the backend."""
+        """What calibration results are stored under: the model file's name and size, the served model's name
+        (or the server's URL when no name is set), or the backend."""
+        if self.settings.llm_backend == "openai":
+            return f"openai:{self.settings.llm_model or self.settings.llm_url}"
         if self.settings.llm_backend != "llama":
             return self.settings.llm_backend
         path = self.settings.model_path or embedded_model_path()

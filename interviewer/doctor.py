@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from interviewer.app import App
 from interviewer.errors import InterviewerError
@@ -32,6 +33,21 @@ def _timed(name: str, probe: Callable[[], str]) -> Check:
     return Check(name, True, f"{detail} ({time.perf_counter() - start:.2f} s)")
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _model_label(app: App) -> str:
+    """Which model the check talks to, and where the prompts go when that is another machine."""
+    settings = app.settings
+    if settings.llm_backend == "openai":
+        label = f"model server at {settings.llm_url}" + (f" (model {settings.llm_model})" if settings.llm_model else "")
+        host = urlparse(str(settings.llm_url)).hostname or ""
+        if host not in _LOOPBACK:
+            label += f" [prompts, with excerpts of your notes, are sent to {host}]"
+        return label
+    return str(getattr(app.chat_model, "model_path", settings.llm_backend))
+
+
 def run_checks(app: App) -> list[Check]:
     """Run every check in order; later checks still run when an earlier one fails."""
 
@@ -39,8 +55,7 @@ def run_checks(app: App) -> list[Check]:
         from langchain_core.messages import HumanMessage
 
         reply = app.chat_model.invoke([HumanMessage(content="Say one word.")], max_tokens=8)
-        name = getattr(app.chat_model, "model_path", app.settings.llm_backend)
-        return f"{name}: replied {str(reply.content).strip()[:40]!r}"
+        return f"{_model_label(app)}: replied {str(reply.content).strip()[:40]!r}"
 
     def embedder() -> str:
         vectors = app.embedder.embed(["offline embedding check"])

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from interviewer.errors import SettingsError
 
 __all__ = ["EMBEDDERS", "LLM_BACKENDS", "Settings", "default_home"]
 
-LLM_BACKENDS = ("llama", "fake")
+LLM_BACKENDS = ("llama", "openai", "fake")
 EMBEDDERS = ("minilm", "fake")
 
 
@@ -53,6 +54,19 @@ def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str,
     return value
 
 
+def _url(name: str, value: str | None, example: str) -> str | None:
+    if not value:
+        return None
+    parsed = urlparse(value)
+    try:
+        parsed.port  # noqa: B018 -- reading it is the check: a bad port raises ValueError
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} has a bad port; set it to a URL like {example}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise SettingsError(f"{name}={value!r} is not a URL like {example}")
+    return value
+
+
 def _auth(env: Mapping[str, str]) -> tuple[str, str] | None:
     raw = env.get("INTERVIEWER_AUTH")
     if not raw:
@@ -78,6 +92,10 @@ class Settings:
     max_file_mb: int = 20
     phrase_questions: bool = True  # let the model phrase questions (validated; the template stands otherwise)
     auth: tuple[str, str] | None = None  # username and password for the web app (INTERVIEWER_AUTH=user:password)
+    llm_url: str | None = None  # an OpenAI-compatible server's base URL (INTERVIEWER_LLM=openai)
+    llm_model: str | None = None  # the model name sent to that server; None: the server's own choice
+    llm_api_key: str | None = field(default=None, repr=False)  # only for servers that ask for one
+    llm_timeout: int = 120  # seconds the server may stay silent (reading a long prompt, generating)
 
     @property
     def store_dir(self) -> Path:
@@ -100,17 +118,29 @@ class Settings:
         env = os.environ if env is None else env
         home = Path(env.get("INTERVIEWER_HOME") or default_home(env)).expanduser()
         model = env.get("INTERVIEWER_MODEL")
+        llm_url = _url("INTERVIEWER_LLM_URL", env.get("INTERVIEWER_LLM_URL"), "http://127.0.0.1:8080/v1")
+        # A server URL alone is enough to choose the server backend; INTERVIEWER_LLM=llama still overrides it.
+        backend = _choice(env, "INTERVIEWER_LLM", "openai" if llm_url else "llama", LLM_BACKENDS)
         settings = cls(
             home=home,
             model_path=Path(model).expanduser() if model else None,
             chroma_url=env.get("INTERVIEWER_CHROMA_URL") or None,
             n_threads=_int(env, "INTERVIEWER_THREADS", _default_threads(), 1, 256),
             n_ctx=_int(env, "INTERVIEWER_CTX", 2048, 512, 131072),
-            llm_backend=_choice(env, "INTERVIEWER_LLM", "llama", LLM_BACKENDS),
+            llm_backend=backend,
             embedder=_choice(env, "INTERVIEWER_EMBEDDER", "minilm", EMBEDDERS),
             max_file_mb=_int(env, "INTERVIEWER_MAX_FILE_MB", 20, 1, 4096),
             phrase_questions=_choice(env, "INTERVIEWER_PHRASE", "1", ("0", "1")) == "1",
             auth=_auth(env),
+            llm_url=llm_url,
+            llm_model=env.get("INTERVIEWER_LLM_MODEL") or None,
+            llm_api_key=env.get("INTERVIEWER_LLM_API_KEY") or None,
+            llm_timeout=_int(env, "INTERVIEWER_LLM_TIMEOUT", 120, 1, 3600),
         )
         clean = {key: value for key, value in overrides.items() if value is not None}
-        return replace(settings, **clean) if clean else settings
+        settings = replace(settings, **clean) if clean else settings
+        if settings.llm_backend == "openai" and not settings.llm_url:
+            raise SettingsError("INTERVIEWER_LLM=openai needs INTERVIEWER_LLM_URL, e.g. http://127.0.0.1:8080/v1")
+        chroma_source = "--chroma-url" if clean.get("chroma_url") else "INTERVIEWER_CHROMA_URL"
+        _url(chroma_source, settings.chroma_url, "http://127.0.0.1:8000")
+        return settings

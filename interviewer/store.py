@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlparse
 
+import httpx
 import numpy as np
 
 from interviewer.chunks import Chunk, SearchHit
@@ -17,6 +19,28 @@ from interviewer.errors import StoreError
 __all__ = ["NoteStore", "open_chroma_client"]
 
 _BATCH = 256
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _server_errors_named(method: _Method) -> _Method:
+    """Turn a lost connection to the Chroma server into a one-line StoreError that names the server's URL."""
+
+    @functools.wraps(method)
+    def wrapper(self: NoteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except httpx.TransportError as exc:
+            if self.server_url is None:
+                raise
+            raise StoreError(
+                f"lost the Chroma server at {self.server_url} ({_one_line(exc)}); is `chroma run` still up?"
+            ) from None
+
+    return cast(_Method, wrapper)
 
 
 def open_chroma_client(store_dir: Path, chroma_url: str | None) -> Any:
@@ -37,21 +61,28 @@ def open_chroma_client(store_dir: Path, chroma_url: str | None) -> Any:
                 settings=chroma_settings,
             )
         except Exception as exc:  # chromadb raises several unrelated types when the server is down
-            raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({exc}); is `chroma run` up?") from None
+            raise StoreError(
+                f"cannot reach the Chroma server at {chroma_url}: is `chroma run` up? ({_one_line(exc)})"
+            ) from None
     try:
         store_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(store_dir), settings=chroma_settings)
     except Exception as exc:
-        raise StoreError(f"{store_dir}: cannot open the notes store ({exc})") from None
+        raise StoreError(f"{store_dir}: cannot open the notes store ({_one_line(exc)})") from None
 
 
 class NoteStore:
-    """Chunks of notes with their embeddings; one collection, one embedder."""
+    """Chunks of notes with their embeddings; one collection, one embedder.
 
-    def __init__(self, client: Any, embedder: Embedder, collection_name: str = "notes") -> None:
+    `server_url` is the Chroma server the client talks to (None: embedded); errors name it."""
+
+    def __init__(
+        self, client: Any, embedder: Embedder, collection_name: str = "notes", server_url: str | None = None
+    ) -> None:
         from interviewer.chroma_embedding import ChromaEmbedding
 
         self.embedder = embedder
+        self.server_url = server_url
         self._client = client
         try:
             self._collection = client.get_or_create_collection(
@@ -60,10 +91,12 @@ class NoteStore:
                 configuration={"hnsw": {"space": "cosine"}},
             )
         except Exception as exc:
-            raise StoreError(f"cannot open the collection {collection_name!r} ({exc})") from None
+            where = f" on the Chroma server at {server_url}" if server_url else ""
+            raise StoreError(f"cannot open the collection {collection_name!r}{where} ({_one_line(exc)})") from None
 
     # ----- writing ---------------------------------------------------------------------------------
 
+    @_server_errors_named
     def indexed_files(self) -> dict[str, tuple[str, int]]:
         """Absolute file path -> (file hash, chunk count) of every file that has chunks in the store."""
         records = self._collection.get(include=["metadatas"])
@@ -74,6 +107,7 @@ class NoteStore:
             found[location] = (str(metadata["file_hash"]), count + 1)
         return found
 
+    @_server_errors_named
     def replace_file(self, location: str, chunks: Sequence[Chunk]) -> int:
         """Replace every chunk of the file at `location` with `chunks`; returns how many were added."""
         self.remove_files([location])
@@ -88,6 +122,7 @@ class NoteStore:
             )
         return len(chunks)
 
+    @_server_errors_named
     def remove_files(self, locations: Iterable[str]) -> None:
         """Delete every chunk of the files at the given absolute paths."""
         for location in locations:
@@ -95,10 +130,12 @@ class NoteStore:
 
     # ----- reading ---------------------------------------------------------------------------------
 
+    @_server_errors_named
     def count(self) -> int:
         """How many chunks are stored."""
         return int(self._collection.count())
 
+    @_server_errors_named
     def chunks(self, where: dict[str, Any] | None = None) -> list[Chunk]:
         """Every chunk (optionally filtered by metadata), in source and chunk order."""
         records = self._collection.get(where=where, include=["documents", "metadatas"])
@@ -108,6 +145,7 @@ class NoteStore:
         ]
         return sorted(found, key=lambda chunk: (chunk.source, chunk.chunk_index))
 
+    @_server_errors_named
     def get(self, chunk_ids: Sequence[str]) -> list[Chunk]:
         """The chunks with these ids, in the order asked (missing ids are left out)."""
         if not chunk_ids:
@@ -119,6 +157,7 @@ class NoteStore:
         }
         return [by_id[i] for i in chunk_ids if i in by_id]
 
+    @_server_errors_named
     def topics(self) -> list[tuple[str, int]]:
         """Each topic with its chunk count, most chunks first, then by name."""
         records = self._collection.get(include=["metadatas"])
@@ -129,6 +168,7 @@ class NoteStore:
         """The k chunks most similar to the query, best first."""
         return self.search_vector(self.embedder.embed([query])[0], k=k, where=where)
 
+    @_server_errors_named
     def search_vector(self, vector: np.ndarray, k: int = 5, where: dict[str, Any] | None = None) -> list[SearchHit]:
         """The k chunks most similar to an embedding, best first."""
         total = self.count()

@@ -17,6 +17,7 @@ from pydantic import PrivateAttr
 from interviewer.app import App
 from interviewer.embeddings import FakeEmbedder
 from interviewer.settings import Settings
+from tests.chroma_server import app_on_each_store, chroma_server  # noqa: F401 -- fixtures, found by name
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -59,7 +60,10 @@ def interviewer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data directory; nothing touches the user's real one."""
     home = tmp_path / "home"
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
-    for name in ("INTERVIEWER_MODEL", "INTERVIEWER_CHROMA_URL", "INTERVIEWER_LLM", "INTERVIEWER_EMBEDDER"):
+    for name in (
+        "INTERVIEWER_MODEL", "INTERVIEWER_CHROMA_URL", "INTERVIEWER_LLM", "INTERVIEWER_EMBEDDER", "INTERVIEWER_LLM_URL",
+        "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT", "INTERVIEWER_AUTH",
+    ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     return home
 

@@ -1,4 +1,5 @@
-"""Ingestion into a real Chroma (temp folder) with the fake embedder: idempotent, replaces, prunes, skips."""
+"""Ingestion into a real Chroma with the fake embedder: idempotent, replaces, prunes, skips. Each test that
+uses the store runs on the embedded store (temp folder) and on a Chroma server (`chroma run`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from interviewer.ingest.pipeline import discover, ingest
 from tests.notefiles import make_apkg, make_pdf
 
 LIMIT = 25_000_000
+
+
+@pytest.fixture
+def fake_app(app_on_each_store: App) -> App:
+    """This module's app: on the embedded store, then on a Chroma server."""
+    return app_on_each_store
 
 
 def test_ingest_is_idempotent_and_counts(fake_app: App, notes_dir: Path) -> None:

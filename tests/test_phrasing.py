@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatResult
 
 from interviewer.embeddings import MiniLMEmbedder
 from interviewer.interview.phrasing import QuestionPhraser, validate_question
+from interviewer.llm.errors import ModelUnavailableError
 from tests.conftest import RecordingChatModel
 
 NOTE = (
@@ -14,6 +19,7 @@ NOTE = (
     "as revenue per user, but it does not apply to distributions with infinite variance."
 )
 TEMPLATE = "What is the central limit theorem? Define it and state the key facts, as you would to an interviewer."
+GOOD_QUESTION = "Why can you run a t-test on revenue per user even though revenue is skewed, and when does that fail?"
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +52,7 @@ def test_a_question_about_the_field_but_not_the_note_keeps_the_template(embedder
     phraser = QuestionPhraser(model, embedder)
     model.enqueue(["What is the difference between a normal distribution and a skewed distribution?"])
     assert phraser.phrase(NOTE, 1, TEMPLATE) is None
-    model.enqueue(
-        ["Why can you run a t-test on revenue per user even though revenue is skewed, and when does that fail?"]
-    )
+    model.enqueue([GOOD_QUESTION])
     assert phraser.phrase(NOTE, 2, TEMPLATE) is not None
 
 
@@ -68,3 +72,23 @@ def test_phrasing_stops_when_the_model_has_not_proven_it_can(embedder: MiniLMEmb
     for _ in range(8):
         phraser.phrase(NOTE, 1, TEMPLATE)
     assert len(model.history) == 6 and not phraser.worth_trying
+
+
+def test_a_model_server_that_is_down_keeps_the_template_and_is_retried_after_a_pause(embedder: MiniLMEmbedder) -> None:
+    class ServerDownOnce(RecordingChatModel):
+        def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
+            if not self.history:
+                self.history.append(messages)
+                raise ModelUnavailableError("cannot reach the model server at http://127.0.0.1:8080/v1")
+            return super()._generate(messages, *args, **kwargs)
+
+    now = [100.0]
+    model = ServerDownOnce(default_reply=GOOD_QUESTION)
+    phraser = QuestionPhraser(model, embedder, pause_seconds=30, clock=lambda: now[0])
+    assert phraser.phrase(NOTE, 2, TEMPLATE) is None
+    now[0] += 29
+    assert phraser.phrase(NOTE, 2, TEMPLATE) is None  # still paused: the down server is not asked again
+    assert len(model.history) == 1
+    now[0] += 2
+    assert phraser.phrase(NOTE, 2, TEMPLATE) == GOOD_QUESTION
+    assert (phraser.unavailable, phraser.rejections, phraser.accepted) == (1, {}, 1)

@@ -43,6 +43,18 @@ def test_prompt_variables_are_exactly_what_the_caller_provides(name: str) -> Non
     assert set(template.input_variables) == PROMPT_CALLERS[name]
 
 
+@pytest.mark.parametrize("name", sorted(PROMPT_CALLERS))
+def test_fixed_text_comes_first_so_llama_cpp_can_reuse_it(name: str) -> None:
+    # llama.cpp keeps the longest common prefix of consecutive prompts in its cache: instructions and examples
+    # go first, and what changes every turn (retrieved notes, questions, answers) after them.
+    template = load_prompt(name)
+    values = {turn: {v: f"<{v} on turn {turn}>" for v in template.input_variables} for turn in (1, 2)}
+    first, second = (render(template, **values[turn]) for turn in (1, 2))
+    shared = next(index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b)
+    fixed_after_first_change = len(first) - shared - sum(len(value) for value in values[1].values())
+    assert fixed_after_first_change <= 100 and shared >= 3 * fixed_after_first_change
+
+
 def test_every_prompt_file_has_a_known_caller() -> None:
     files = {path.stem for path in default_prompts_dir().glob("*.txt")}
     assert files == set(PROMPT_CALLERS)

@@ -49,10 +49,51 @@ def test_default_home_is_per_user() -> None:
     [
         ({"INTERVIEWER_THREADS": "0"}, "INTERVIEWER_THREADS=0 is out of range"),
         ({"INTERVIEWER_THREADS": "two"}, "INTERVIEWER_THREADS='two' is not a whole number"),
-        ({"INTERVIEWER_LLM": "gpt"}, "INTERVIEWER_LLM='gpt' is not one of llama, fake"),
+        ({"INTERVIEWER_LLM": "gpt"}, "INTERVIEWER_LLM='gpt' is not one of llama, openai, fake"),
         ({"INTERVIEWER_AUTH": "alice"}, "INTERVIEWER_AUTH must be username:password"),
+        (
+            {"INTERVIEWER_LLM": "openai"},
+            "INTERVIEWER_LLM=openai needs INTERVIEWER_LLM_URL, e.g. http://127.0.0.1:8080/v1",
+        ),
+        ({"INTERVIEWER_LLM_URL": "127.0.0.1:8080/v1"}, "INTERVIEWER_LLM_URL='127.0.0.1:8080/v1' is not a URL like"),
+        (
+            {"INTERVIEWER_LLM_URL": "http://127.0.0.1:80a/v1"},
+            "INTERVIEWER_LLM_URL='http://127.0.0.1:80a/v1' has a bad port",
+        ),
+        ({"INTERVIEWER_LLM_TIMEOUT": "0"}, "INTERVIEWER_LLM_TIMEOUT=0 is out of range"),
+        ({"INTERVIEWER_CHROMA_URL": "localhost:8000"}, "INTERVIEWER_CHROMA_URL='localhost:8000' is not a URL like"),
     ],
 )
 def test_bad_values_name_the_variable(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         Settings.from_env({"INTERVIEWER_HOME": "/h", **env})
+
+
+def test_a_model_server_is_chosen_by_its_url_and_its_key_is_never_shown() -> None:
+    env = {
+        "INTERVIEWER_HOME": "/h",
+        "INTERVIEWER_LLM_URL": "http://127.0.0.1:8080/v1",
+        "INTERVIEWER_LLM_API_KEY": "sk-1",
+    }
+    settings = Settings.from_env({**env, "INTERVIEWER_LLM_MODEL": "qwen", "INTERVIEWER_LLM_TIMEOUT": "30"})
+    assert (settings.llm_backend, settings.llm_url, settings.llm_model) == (
+        "openai",
+        env["INTERVIEWER_LLM_URL"],
+        "qwen",
+    )
+    assert (settings.llm_api_key, settings.llm_timeout) == ("sk-1", 30)
+    assert "sk-1" not in repr(settings)
+    assert Settings.from_env({**env, "INTERVIEWER_LLM": "llama"}).llm_backend == "llama"
+    defaults = Settings.from_env({"INTERVIEWER_HOME": "/h"})
+    assert (defaults.llm_backend, defaults.llm_url, defaults.llm_model, defaults.llm_timeout) == (
+        "llama",
+        None,
+        None,
+        120,
+    )
+
+
+def test_a_bad_chroma_url_flag_names_the_flag() -> None:
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env({"INTERVIEWER_HOME": "/h"}, chroma_url="ftp://x")
+    assert str(error.value) == "--chroma-url='ftp://x' is not a URL like http://127.0.0.1:8000"

@@ -6,12 +6,15 @@ of the note, and not a lower level than asked (a recall question cannot stand in
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from langchain_core.messages import HumanMessage
 
 from interviewer.embeddings import Embedder
+from interviewer.llm.errors import ModelUnavailableError
 from interviewer.prompts import load_prompt, render
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words
@@ -28,6 +31,7 @@ LEVEL_NAMES = {
 _CHATTER = re.compile(r"^(sure|okay|ok|here|certainly|of course|i |i'm|do you want|would you like|as an ai)\b", re.I)
 MIN_CHARS, MAX_CHARS = 25, 300
 MIN_TOPIC_SIMILARITY = 0.35
+UNAVAILABLE_PAUSE_SECONDS = 30.0
 
 
 def _longest_shared_run(a: list[str], b: list[str]) -> int:
@@ -63,14 +67,27 @@ def validate_question(candidate: str, note: str, level: int, similarity: float) 
 
 
 class QuestionPhraser:
-    """Asks the chat model for a question about a note and validates it."""
+    """Asks the chat model for a question about a note and validates it.
 
-    def __init__(self, chat_model: Any, embedder: Embedder) -> None:
+    A model server that cannot be reached is not held against the model: the template stands, the server is
+    left alone for `pause_seconds` (so a down server does not cost every question its retries), then tried again."""
+
+    def __init__(
+        self,
+        chat_model: Any,
+        embedder: Embedder,
+        pause_seconds: float = UNAVAILABLE_PAUSE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.chat_model = chat_model
         self.embedder = embedder
         self.template = load_prompt("phrase_question")
         self.rejections: dict[str, int] = {}
         self.accepted = 0
+        self.unavailable = 0
+        self.pause_seconds = pause_seconds
+        self.clock = clock
+        self._paused_until = float("-inf")
 
     @property
     def worth_trying(self) -> bool:
@@ -84,11 +101,15 @@ class QuestionPhraser:
 
         The model's question must also be at least as close to the note as the template question is: it
         replaces the template only when it is more about this note, not merely about the same field."""
-        if not self.worth_trying:
+        if not self.worth_trying or self.clock() < self._paused_until:
             return None
         prompt = render(self.template, note=" ".join(note.split())[:700], level_name=LEVEL_NAMES[level])
         try:
             reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, stop=["\n\n", "Note:"])
+        except ModelUnavailableError:  # the server is down or restarting: not the model's fault
+            self.unavailable += 1
+            self._paused_until = self.clock() + self.pause_seconds
+            return None
         except Exception:  # a model that fails must not break the interview: the template stands
             self.rejections["model error"] = self.rejections.get("model error", 0) + 1
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +14,14 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 from interviewer.errors import ModelNotFoundError
+from interviewer.llm.kv_snapshots import CacheSwitcher
 
 __all__ = ["LlamaChatModel", "to_llama_messages"]
 
 _ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
-def to_llama_messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
+def to_llama_messages(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
     """Convert langchain messages to the OpenAI-style dicts llama.cpp's chat templates expect."""
     return [{"role": _ROLES.get(message.type, "user"), "content": str(message.content)} for message in messages]
 
@@ -34,10 +35,13 @@ class LlamaChatModel(BaseChatModel):
     max_tokens: int = 256
     temperature: float = 0.0
     seed: int = 0
+    streaming: bool = False  # True: invoke() streams too (callbacks see each token); set False, stream() will not
 
     _llama: Any = PrivateAttr(default=None)
     # llama.cpp contexts are not thread-safe: two callers must never decode in one context at once.
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    # The phraser's and the judge's prompts take turns in one context: each keeps its cached prefix.
+    _caches: CacheSwitcher = PrivateAttr(default_factory=CacheSwitcher)
 
     @property
     def _llm_type(self) -> str:
@@ -67,6 +71,20 @@ class LlamaChatModel(BaseChatModel):
                 ) from None
         return self._llama
 
+    def close(self) -> None:
+        """Free the model and its context (it loads again if used again)."""
+        with self._lock:
+            if self._llama is not None:
+                self._llama.close()
+                self._llama = None
+                self._caches = CacheSwitcher()
+
+    def _ready(self, messages: Sequence[BaseMessage]) -> Any:
+        """The loaded model, its cache switched to this prompt's family (call with the lock held)."""
+        llama = self.load()
+        self._caches.prepare(llama, "\n".join(str(message.content) for message in messages))
+        return llama
+
     def _params(self, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
         return {
             "max_tokens": kwargs.get("max_tokens", self.max_tokens),
@@ -83,7 +101,7 @@ class LlamaChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         with self._lock:
-            llama = self.load()
+            llama = self._ready(messages)
             reply = llama.create_chat_completion(messages=to_llama_messages(messages), **self._params(stop, kwargs))
         text = reply["choices"][0]["message"].get("content") or ""
         usage = reply.get("usage", {})
@@ -98,15 +116,12 @@ class LlamaChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         with self._lock:
-            llama = self.load()
+            llama = self._ready(messages)
             stream = llama.create_chat_completion(
                 messages=to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
             )
             for part in stream:
                 delta = part["choices"][0].get("delta", {}).get("content") or ""
-                if not delta:
-                    continue
-                chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
-                if run_manager is not None:
-                    run_manager.on_llm_new_token(delta, chunk=chunk)
-                yield chunk
+                if delta:
+                    # No on_llm_new_token here: langchain-core 1.x calls it for every chunk we yield.
+                    yield ChatGenerationChunk(message=AIMessageChunk(content=delta))

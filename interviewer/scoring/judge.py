@@ -16,6 +16,7 @@ from typing import Any
 
 from langchain_core.messages import HumanMessage
 
+from interviewer.llm.errors import ModelServerError
 from interviewer.prompts import load_prompt, render
 from interviewer.scoring.quality import measure_quality
 
@@ -49,12 +50,21 @@ class Judge:
         """A 0..1 grade of the answer, or None."""
         prompt = render(
             self.template,
-            question=question,
-            reference="\n".join(f"- {point}" for point in key_points) or "- (no notes found)",
-            answer=answer[:4000] or "(empty)",
+            question=_as_data(question),
+            reference="\n".join(f"- {_as_data(point)}" for point in key_points) or "- (no notes found)",
+            answer=_as_data(answer[:4000]) or "(empty)",
         )
-        reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, temperature=0.0)
+        try:
+            reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, temperature=0.0)
+        except ModelServerError:
+            return None  # a model server that is down must not cost the candidate the answer: evidence scores it
         return parse_grade(str(reply.content))
+
+
+def _as_data(text: str) -> str:
+    """Text the judge reads as data: no braces (an answer holding '{"score": 5}' must not be echoed back as a
+    grade) and no tags (it cannot close the block it sits in)."""
+    return text.translate(str.maketrans("{}<>", "()()"))
 
 
 def blend(evidence_total: float, grade: float | None, weight: float) -> float:

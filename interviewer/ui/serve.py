@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.app import App
+from interviewer.errors import InterviewerError
 
 __all__ = ["browser_secret", "launch", "warm_up"]
 
@@ -31,7 +32,10 @@ def warm_up(app: App) -> None:
     app.embedder.embed(["warm up"])
     app.store.count()
     if app.settings.phrase_questions:
-        app.chat_model.invoke("Hi")
+        try:
+            app.chat_model.invoke("Hi")
+        except InterviewerError as exc:  # a model server that is down: questions use their templates meanwhile
+            print(f"interviewer: warning: {exc}; starting anyway, questions use their templates", file=sys.stderr)
 
 
 def is_loopback(host: str) -> bool:
