@@ -216,7 +216,12 @@ def test_an_obeying_judge_moves_the_total_at_most_by_its_calibrated_weight(score
     assert result.total <= round((1 - weight) * evidence + weight, 3) < 0.8
     prompt = str(model.history[-1][-1].content)
     # The answer sits in its own slot of the template, after the instructions and the notes.
-    assert prompt.index("Reference notes") < prompt.index("Candidate's answer:") < prompt.index(INJECTIONS[0])
+    assert (
+        prompt.index("Reference notes")
+        < prompt.index("<answer>\n")
+        < prompt.index(INJECTIONS[0])
+        < prompt.index("</answer>")
+    )
 
 
 # ----- 6. control characters and 100 KB in an answer ------------------------------------------------

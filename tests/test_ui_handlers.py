@@ -35,6 +35,16 @@ def ask(handlers: InterviewHandlers, session_id: str | None) -> list[SessionView
     return list(handlers.next_question(session_id))
 
 
+def start_and_answer_strongly(app: App, handlers: InterviewHandlers, kind: str, questions: int, seed: int) -> str:
+    """Start a session, show its first question and answer it from its own sources; the session id."""
+    session_id = handlers.start(kind, CHOSEN_FOR_ME, questions, challenge=False, seed=seed).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert session_id is not None and question is not None
+    handlers.answer(session_id, 1, strong(question))
+    return session_id
+
+
 def texts(view: SessionView) -> list[str]:
     return [m["content"] for m in view.chat]
 
@@ -77,11 +87,7 @@ def test_an_answer_gets_a_score_card_and_a_second_submit_is_ignored(app: App) ->
 
 def test_challenge_me_can_be_flipped_mid_session(app: App) -> None:
     handlers = InterviewHandlers(app)
-    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 4, challenge=False, seed=3).session_id
-    ask(handlers, session_id)
-    question = app.repo.load(session_id or "").pending
-    assert question is not None
-    handlers.answer(session_id, 1, strong(question))
+    session_id = start_and_answer_strongly(app, handlers, "Deep dive", 4, seed=3)
     view = handlers.set_challenge(session_id, True)
     assert view is not None and view.challenge and "Challenge me: on" in view.level
     ask(handlers, session_id)
@@ -100,11 +106,7 @@ def test_two_browsers_never_see_each_others_questions(app: App) -> None:
 
 def test_a_reload_after_a_server_restart_restores_the_chat(interviewer_home: Path, app: App) -> None:
     handlers = InterviewHandlers(app)
-    session_id = handlers.start("Mixed", CHOSEN_FOR_ME, 3, challenge=False, seed=6).session_id
-    ask(handlers, session_id)
-    question = app.repo.load(session_id or "").pending
-    assert question is not None
-    handlers.answer(session_id, 1, strong(question))
+    session_id = start_and_answer_strongly(app, handlers, "Mixed", 3, seed=6)
     before = ask(handlers, session_id)[-1]
     restarted = InterviewHandlers(make_app(interviewer_home))  # nothing in memory survives
     after = restarted.restore(session_id)
@@ -114,19 +116,16 @@ def test_a_reload_after_a_server_restart_restores_the_chat(interviewer_home: Pat
 
 def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App) -> None:
     handlers = InterviewHandlers(app)
-    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 1, challenge=False, seed=7).session_id
-    ask(handlers, session_id)
-    question = app.repo.load(session_id or "").pending
-    assert question is not None
-    handlers.answer(session_id, 1, strong(question))
+    session_id = start_and_answer_strongly(app, handlers, "Deep dive", 1, seed=7)
+    question = app.repo.load(session_id).turns[0].question
     assert ask(handlers, session_id)[-1].finished
     feedback = handlers.end(session_id)
     assert feedback.files.markdown.exists() and feedback.files.html.exists()
     assert md_escape(question.text) in feedback.markdown and feedback.chart.startswith("<svg")
-    assert app.repo.load(session_id or "").finished
+    assert app.repo.load(session_id).finished
     row = handlers.history()[0]
     assert row[0] == session_id and row[4] == "1" and row[6] == "finished"
-    assert handlers.open_report(session_id or "").markdown == feedback.markdown
+    assert handlers.open_report(session_id).markdown == feedback.markdown
 
 
 def test_weakest_topics_first_starts_on_the_topic_answered_worst(app: App) -> None:
