@@ -150,6 +150,11 @@ def test_bad_choices_are_one_line_errors(app: App) -> None:
         handlers.answer(None, None, "an answer")
 
 
+def test_starting_without_notes_says_where_to_add_them(interviewer_home: Path) -> None:
+    with pytest.raises(BadInputError, match="under “Your notes”"):
+        InterviewHandlers(make_app(interviewer_home)).start("Deep dive", CHOSEN_FOR_ME, 3, challenge=False)
+
+
 def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewer_home: Path, tmp_path: Path) -> None:
     app = make_app(interviewer_home)
     upload = tmp_path / "browser-tmp" / "bayes.md"

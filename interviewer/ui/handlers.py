@@ -124,6 +124,8 @@ class InterviewHandlers:
             raise BadInputError(f"interview kind must be one of {', '.join(KINDS)}")
         if not 1 <= int(questions) <= 50:
             raise BadInputError("number of questions must be between 1 and 50")
+        if self.app.store.count() == 0:
+            raise BadInputError("no notes yet: add files or a folder under “Your notes” first")
         topic = None if topic_choice in (CHOSEN_FOR_ME, WEAKEST_FIRST, "", None) else topic_choice
         config = SessionConfig(
             kind=KINDS[kind],
