@@ -21,7 +21,9 @@ details pre{white-space:pre;overflow-x:auto;overflow-wrap:normal}"""
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _ALWAYS = re.compile(r"[\\`*\[\]<#|~&]")
-_LINE_START = re.compile(r"^(\s*)([>+=-]|\d+[.)])")
+# What would start a block at the start of a line: a quote, a list or heading marker, or "1." / "1)"; the
+# punctuation is escaped ("1\\." renders "1."; a backslash before a digit would show).
+_LINE_START = re.compile(r"^(\s*)([>+=-])|^(\s*\d+)([.)])")
 # A backslash escape, or a code span: a whole run of backticks, then text, then a run of the same length.
 _INLINE_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|(?<!`)(`+)(?!`)(.+?)(?<!`)\2(?!`)")
 _FENCE_OPEN = re.compile(r"^(`{3,})([^`]*)$")
@@ -40,7 +42,12 @@ def md_escape(text: str) -> str:
     text = _ALWAYS.sub(lambda m: "\\" + m.group(0), text)
     # An underscore inside a word never starts emphasis; escaping only the others keeps snake_case readable.
     text = re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+    return _LINE_START.sub(_escape_block_start, text, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    lead, mark = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
+    return f"{lead}\\{mark}"
 
 
 def md_code(text: str) -> str:

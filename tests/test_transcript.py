@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from interviewer.charts import trajectory_svg, trajectory_text
@@ -268,6 +269,9 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
 @given(TEXT)
+@example("0.")  # found by hypothesis: "\\0." showed its backslash; the dot is what needs the escape
+@example("12) done")
+@settings(derandomize=True, database=None, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")))
 def test_escaped_text_converts_back_to_itself(text: str) -> None:
     expected = html.escape(" ".join(text.replace("\x00", "").split()))
     assert markdown_to_html(f"- {md_escape(text)}", "t").count(f"<li>{expected}</li>") == 1
@@ -292,6 +296,7 @@ def test_inline_markdown(markdown: str, expected: str) -> None:
 
 
 @given(TEXT)
+@settings(derandomize=True, database=None, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")))
 def test_fenced_text_converts_back_to_itself(text: str) -> None:
     text = text.replace("\r", "")
     assert f"<pre><code>{html.escape(text)}</code></pre>" in markdown_to_html(md_fence(text, "text") + "\n\nafter", "t")
