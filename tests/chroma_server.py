@@ -25,7 +25,14 @@ from interviewer.store import open_chroma_client
 if TYPE_CHECKING:  # tests.conftest imports this module's fixtures: no import back at run time
     from tests.conftest import RecordingChatModel
 
-__all__ = ["ChromaServer", "app_on_each_store", "chroma_server", "free_port", "on_loopback_server"]
+__all__ = [
+    "ChromaServer",
+    "app_on_each_store",
+    "chroma_server",
+    "free_port",
+    "on_loopback_server",
+    "wait_until_serving",
+]
 
 STARTUP_SECONDS = 60
 # The variant of a test that talks to a local server: it may connect to 127.0.0.1 and nowhere else.
@@ -37,6 +44,20 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def wait_until_serving(process: subprocess.Popen[bytes], url: str, seconds: float) -> bool:
+    """Poll a local server's URL until it answers 200 (True), its process exits or time runs out (False)."""
+    deadline = time.monotonic() + seconds
+    with httpx.Client(trust_env=False, timeout=2) as client:
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if client.get(url).status_code == 200:
+                    return True
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    return False
 
 
 @dataclass
@@ -60,17 +81,8 @@ class ChromaServer:
         env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + STARTUP_SECONDS
-        with httpx.Client(trust_env=False, timeout=2) as client:
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    break
-                try:
-                    if client.get(f"{self.url}/api/v2/heartbeat").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.1)
+        if wait_until_serving(self.process, f"{self.url}/api/v2/heartbeat", STARTUP_SECONDS):
+            return
         self.stop()
         tail = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
         pytest.fail(f"`chroma run` did not come up on {self.url} within {STARTUP_SECONDS} s:\n{tail}")

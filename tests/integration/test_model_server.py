@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from langchain_core.messages import HumanMessage
 
@@ -28,7 +26,7 @@ from interviewer.llm.locate import embedded_model_path
 from interviewer.llm.openai_compat import OpenAICompatChatModel
 from interviewer.prompts import load_prompt, render
 from interviewer.settings import Settings
-from tests.chroma_server import free_port, on_loopback_server
+from tests.chroma_server import free_port, on_loopback_server, wait_until_serving
 from tests.conftest import CORPUS
 
 pytestmark = on_loopback_server
@@ -54,15 +52,8 @@ class LlamaServer:
         command += ["--host", "127.0.0.1", "--port", str(self.port), "--n_threads", "1", "--n_ctx", "2048"]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + STARTUP_SECONDS
-        with httpx.Client(trust_env=False, timeout=2) as client:
-            while time.monotonic() < deadline and self.process.poll() is None:
-                try:
-                    if client.get(f"{self.url}/models").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
+        if wait_until_serving(self.process, f"{self.url}/models", STARTUP_SECONDS):
+            return
         self.kill()
         tail = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
         pytest.fail(f"llama_cpp.server did not come up on {self.url} within {STARTUP_SECONDS} s:\n{tail}")
