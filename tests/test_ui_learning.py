@@ -36,6 +36,8 @@ def test_a_check_in_from_the_table_is_stored_and_its_steps_kept(app: App) -> Non
     saved = CheckInStore(app.settings.sessions_db).list()
     assert len(saved) == 1 and [r.after for r in saved[0].ratings] == [4, 4, 6]
     assert [row[0] for row in learning.checkin_rows(app)][-1] == "Writing code while they watch"
+    with pytest.raises(BadInputError, match="rate each step from 1"):
+        learning.save_checkin(app, learning.checkin_rows(app), now=NOW)  # nothing rated yet: one short line
     with pytest.raises(BadInputError, match="step 1 before"):
         learning.save_checkin(app, [["Hearing the first question", 11, 3]], now=NOW)
 

@@ -65,6 +65,8 @@ def save_checkin(app: App, rows: Sequence[Sequence[object]], now: datetime | Non
     steps = [str(row[0]).strip() for row in filled]
     before = [_rating(row[1] if len(row) > 1 else None) for row in filled]
     after = [_rating(row[2] if len(row) > 2 else None) for row in filled]
+    if all(value in (None, "") for value in (*before, *after)):
+        raise BadInputError("check-in: rate each step from 1 (calm) to 10 (panic), before and after the pause")
     at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     checkin = CheckInStore(app.settings.sessions_db).add(make_checkin(steps, before, after, at, pause_seconds=30))
     save_steps(app.settings.home, steps)
