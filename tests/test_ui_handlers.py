@@ -63,6 +63,7 @@ def test_a_question_streams_in_and_waits_for_the_answer(app: App) -> None:
     final = steps[-1]
     assert final.turn == 1 and question.text in final.chat[-1]["content"]
     assert question.sources[0]["source"] in final.chat[-1]["content"] and final.status.startswith("Your turn")
+    assert final.ready and not any(step.ready for step in steps[:-1])  # Submit only once the question is whole
 
 
 def test_an_answer_gets_a_score_card_and_a_second_submit_is_ignored(app: App) -> None:
@@ -110,7 +111,7 @@ def test_a_reload_after_a_server_restart_restores_the_chat(interviewer_home: Pat
     before = ask(handlers, session_id)[-1]
     restarted = InterviewHandlers(make_app(interviewer_home))  # nothing in memory survives
     after = restarted.restore(session_id)
-    assert after is not None and after.chat == before.chat and after.turn == 2
+    assert after is not None and after.chat == before.chat and after.turn == 2 and after.ready
     assert restarted.restore("no-such-session") is None and restarted.restore(None) is None
 
 

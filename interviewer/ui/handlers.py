@@ -40,6 +40,7 @@ class SessionView:
     status: str = ""
     finished: bool = False
     challenge: bool = False
+    ready: bool = False  # the question is fully shown and waits for an answer (Submit may be pressed)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ class InterviewHandlers:
         with self._registry:
             return self._locks[session_id]
 
-    def _view(self, live: LiveSession, status: str = "", chat: list[Message] | None = None) -> SessionView:
+    def _view(
+        self, live: LiveSession, status: str = "", chat: list[Message] | None = None, ready: bool = False
+    ) -> SessionView:
         pending = live.pending
         level = (
             pending.level if pending is not None else (live.state.turns[-1].question.level if live.state.turns else 0)
@@ -90,6 +93,7 @@ class InterviewHandlers:
             status=status,
             finished=live.finished,
             challenge=live.state.mode is Mode.CHALLENGE,
+            ready=ready and pending is not None,
         )
 
     def topic_choices(self) -> list[str]:
@@ -158,7 +162,7 @@ class InterviewHandlers:
                 yield self._view(live, status="Asking…", chat=[*before, partial])
                 if self.stream_delay:
                     time.sleep(self.stream_delay)
-            yield self._view(live, status="Your turn: type your answer and press Submit.")
+            yield self._view(live, status="Your turn: type your answer and press Submit.", ready=True)
 
     def answer(self, session_id: str | None, turn: int | None, text: str) -> SessionView:
         """Score and save the answer to the question on screen; a repeated submit of the same turn is ignored."""
@@ -188,7 +192,7 @@ class InterviewHandlers:
             live = self._session(session_id)
         except BadInputError:
             return None  # the browser remembers a session this data directory does not have
-        return self._view(live, status=f"Session {live.id} restored." if not live.finished else "")
+        return self._view(live, status=f"Session {live.id} restored." if not live.finished else "", ready=True)
 
     def end(self, session_id: str | None) -> Feedback:
         """Write the feedback transcript (Markdown and HTML) and mark the session finished if it is."""

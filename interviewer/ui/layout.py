@@ -55,7 +55,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
     handlers = InterviewHandlers(app, stream_delay=stream_delay)
 
     def show(view: SessionView, answer: Any = _KEEP, can_submit: bool | None = None) -> tuple[Any, ...]:
-        ready = view.turn is not None if can_submit is None else can_submit
+        ready = view.ready if can_submit is None else can_submit
         state = {"id": view.session_id, "turn": view.turn}
         return (
             state,
@@ -158,18 +158,18 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         # ----- interview ---------------------------------------------------------------------------
         def run_start(kind_: str, topic_: str, count: float, challenge_: bool) -> Iterator[tuple[Any, ...]]:
             view = handlers.start(kind_, topic_, int(count), challenge_)
-            yield (*show(view, answer="", can_submit=False), gr.Column(visible=False))
+            yield (*show(view, answer=""), gr.Column(visible=False))
             for step in handlers.next_question(view.session_id):
-                yield (*show(step, can_submit=step is not None and step.status.startswith("Your turn")), gr.skip())
+                yield (*show(step), gr.skip())
 
         def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
             if not text.strip():
                 raise gr.Error("Type an answer first (or write 'skip' to move on).")
             yield (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False), gr.skip())
             view = handlers.answer(state.get("id"), state.get("turn"), text)
-            yield show(view, answer="", can_submit=False)
+            yield show(view, answer="")
             for step in handlers.next_question(view.session_id):
-                yield show(step, can_submit=step.status.startswith("Your turn"))
+                yield show(step)
 
         def run_end(state: dict[str, Any]) -> tuple[Any, ...]:
             result: Feedback = handlers.end(state.get("id"))
@@ -217,7 +217,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 raise gr.Error("Choose a saved session first.")
             yield (*show(view, can_submit=False), gr.Tabs(selected="interview"))
             for step in handlers.next_question(view.session_id):
-                yield (*show(step, can_submit=step.status.startswith("Your turn")), gr.skip())
+                yield (*show(step), gr.skip())
 
         open_report.click(_guard(run_open), [picked], [history_files, history_report])
         resume.click(
@@ -260,7 +260,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             view = handlers.restore((saved or {}).get("id"))
             rows, pick = run_history()
             menu = gr.Dropdown(choices=handlers.topic_choices(), value=CHOSEN_FOR_ME)
-            session = show(view, can_submit=view.turn is not None) if view else (gr.skip(),) * len(session_outputs)
+            session = show(view) if view else (gr.skip(),) * len(session_outputs)
             charts, anki_menu = run_progress()
             return (*session, rows, pick, menu, topic_rows(app), charts, anki_menu, learning.checkin_rows(app))
 
