@@ -197,3 +197,11 @@ def test_the_page_builds_without_launching_anything(interviewer_home: Path) -> N
     page = json.loads(done.stdout.strip().splitlines()[-1])
     assert {"chat", "answer", "submit", "challenge", "level", "start", "end", "uploads", "history"} <= set(page["ids"])
     assert page["running"] is False
+
+
+def test_opening_an_unknown_session_is_a_one_line_error(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    with pytest.raises(BadInputError, match="no session 'nope'"):
+        handlers.open_report("nope")
+    with pytest.raises(BadInputError, match="choose a session"):
+        handlers.open_report("")

@@ -211,7 +211,6 @@ class InterviewHandlers:
         """The transcript of any saved session (written again from the saved turns)."""
         if not session_id:
             raise BadInputError("choose a session from the list first")
-        self.app.repo.load(session_id)  # a clear error for an unknown id
         files = write_reports(self.app.repo, self.app.settings.transcripts_dir, session_id)
         return self._feedback(session_id, files)
 
