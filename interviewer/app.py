@@ -10,7 +10,8 @@ from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
-from interviewer.llm.locate import embedded_model_path
+from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
+from interviewer.llm.locate import embedded_model_path, resolve_model_path
 from interviewer.persistence import SessionRepository
 from interviewer.scoring.judge import Judge, load_calibration
 from interviewer.scoring.rubric import load_rubrics
@@ -64,14 +65,26 @@ class App:
                 api_key=SecretStr(key) if key else None,
                 read_timeout=float(self.settings.llm_timeout),
             )
-        from interviewer.llm.llama import LlamaChatModel
-        from interviewer.llm.locate import resolve_model_path
+        from interviewer.llm.supervised import SupervisedChatModel
 
-        return LlamaChatModel(
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return SupervisedChatModel(
             model_path=resolve_model_path(self.settings.model_path),
             n_threads=self.settings.n_threads,
             n_ctx=self.settings.n_ctx,
+            extra_buffers=self.buffer_choice.enabled,
+            log_path=self.settings.home / "model.log",
         )
+
+    @cached_property
+    def buffer_choice(self) -> BufferChoice:
+        """Whether llama.cpp loads with its extra buffer types on this CPU (off where its AMX path crashes)."""
+        return choose_extra_buffers(read_cpu_flags(), self.settings.extra_buffers)
+
+    def model_notices(self) -> list[str]:
+        """One-line notices from the model since the last call (it crashed and restarts, or was given up)."""
+        take = getattr(self.chat_model, "take_notices", None) if "chat_model" in self.__dict__ else None
+        return list(take()) if take is not None else []
 
     @property
     def model_id(self) -> str:

@@ -60,12 +60,19 @@ def _open_session(app: App, args: argparse.Namespace) -> LiveSession:
     return app.interviewer.start(config)
 
 
+def _tell_model_notices(app: App) -> None:
+    """A model that crashed and restarts is one line on stderr; the interview goes on from templates."""
+    for notice in app.model_notices():
+        print(f"interviewer: {notice}", file=sys.stderr)
+
+
 def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
     def emit(document: dict[str, Any]) -> None:
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         out.flush()
 
     while (question := session.next_question()) is not None:
+        _tell_model_notices(app)
         emit(question_event(question))
         while True:
             line = sys.stdin.readline()
@@ -110,6 +117,7 @@ def _read_answer(prompt_out: TextIO) -> str | None:
 def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
     out.write(f"Session {session.id} ({session.state.config.kind.value}, {session.state.mode.value} mode).\n")
     while (question := session.next_question()) is not None:
+        _tell_model_notices(app)
         label = "follow-up" if question.follow_up else f"level {question.level}: {Level(question.level).name.lower()}"
         stage = f", stage {question.stage}" if question.stage else ""
         out.write(f"\n[{question.turn}] {question.topic} ({label}{stage})\n{question.text}\n")

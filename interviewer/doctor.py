@@ -61,8 +61,16 @@ def run_checks(app: App) -> list[Check]:
         vectors = app.embedder.embed(["offline embedding check"])
         return f"{app.embedder.name}: {vectors.shape[1]}-dimensional vectors, no network"
 
+    def cpu() -> str:
+        """The CPU features llama.cpp uses and the buffer choice made for them (AMX crashes: see llm/cpu.py)."""
+        used = getattr(app.chat_model, "system_info", "") or "not reported (the model did not load)"
+        return f"extra buffer types {app.buffer_choice.reason}; llama.cpp uses: {used}"
+
     def store() -> str:
         where = app.settings.chroma_url or str(app.settings.store_dir)
         return f"{where}: {app.store.count()} chunks, {len(app.store.topics())} topics"
 
-    return [_timed("model", model), _timed("embedder", embedder), _timed("store", store)]
+    checks = [_timed("model", model)]
+    if app.settings.llm_backend == "llama":
+        checks.append(_timed("cpu", cpu))
+    return [*checks, _timed("embedder", embedder), _timed("store", store)]

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from interviewer.errors import SettingsError
+from interviewer.llm.cpu import ExtraBuffers
 
 __all__ = ["EMBEDDERS", "LLM_BACKENDS", "Settings", "default_home"]
 
@@ -96,6 +97,7 @@ class Settings:
     llm_model: str | None = None  # the model name sent to that server; None: the server's own choice
     llm_api_key: str | None = field(default=None, repr=False)  # only for servers that ask for one
     llm_timeout: int = 120  # seconds the server may stay silent (reading a long prompt, generating)
+    extra_buffers: ExtraBuffers = ExtraBuffers.AUTO  # llama.cpp's repacked/AMX buffers: auto (off on AMX CPUs), on, off
 
     @property
     def store_dir(self) -> Path:
@@ -136,6 +138,9 @@ class Settings:
             llm_model=env.get("INTERVIEWER_LLM_MODEL") or None,
             llm_api_key=env.get("INTERVIEWER_LLM_API_KEY") or None,
             llm_timeout=_int(env, "INTERVIEWER_LLM_TIMEOUT", 120, 1, 3600),
+            extra_buffers=ExtraBuffers(
+                _choice(env, "INTERVIEWER_EXTRA_BUFFERS", "auto", tuple(choice.value for choice in ExtraBuffers))
+            ),
         )
         clean = {key: value for key, value in overrides.items() if value is not None}
         settings = replace(settings, **clean) if clean else settings

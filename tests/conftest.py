@@ -63,6 +63,7 @@ def interviewer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (
         "INTERVIEWER_MODEL", "INTERVIEWER_CHROMA_URL", "INTERVIEWER_LLM", "INTERVIEWER_EMBEDDER", "INTERVIEWER_LLM_URL",
         "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT", "INTERVIEWER_AUTH",
+        "INTERVIEWER_EXTRA_BUFFERS",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     return home

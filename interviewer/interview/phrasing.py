@@ -14,7 +14,7 @@ import numpy as np
 from langchain_core.messages import HumanMessage
 
 from interviewer.embeddings import Embedder
-from interviewer.llm.errors import ModelUnavailableError
+from interviewer.llm.errors import ModelCrashedError, ModelUnavailableError
 from interviewer.prompts import load_prompt, render
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words
@@ -106,6 +106,9 @@ class QuestionPhraser:
         prompt = render(self.template, note=" ".join(note.split())[:700], level_name=LEVEL_NAMES[level])
         try:
             reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, stop=["\n\n", "Note:"])
+        except ModelCrashedError:  # the model's process died: the template stands, and the next call restarts it
+            self.unavailable += 1
+            return None
         except ModelUnavailableError:  # the server is down or restarting: not the model's fault
             self.unavailable += 1
             self._paused_until = self.clock() + self.pause_seconds

@@ -1,10 +1,10 @@
-"""Errors of the model adapters that the rest of the app reacts to (without importing an HTTP client)."""
+"""Errors of the model adapters that the rest of the app reacts to (without importing an HTTP client or llama.cpp)."""
 
 from __future__ import annotations
 
 from interviewer.errors import InterviewerError
 
-__all__ = ["ModelServerError", "ModelUnavailableError"]
+__all__ = ["ModelCrashedError", "ModelServerError", "ModelUnavailableError"]
 
 
 class ModelServerError(InterviewerError):
@@ -13,3 +13,7 @@ class ModelServerError(InterviewerError):
 
 class ModelUnavailableError(ModelServerError):
     """The model server cannot be reached (down, restarting, wrong address) even after retries."""
+
+
+class ModelCrashedError(ModelUnavailableError):
+    """The local model's process stopped (a native crash, a kill); it starts again on the next call."""

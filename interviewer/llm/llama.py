@@ -1,11 +1,14 @@
-"""A langchain-core chat model around llama.cpp: lazy load, streaming, one caller per context at a time."""
+"""A langchain-core chat model around llama.cpp in this process: lazy load, streaming, one caller per context at a
+time. The app runs it inside a supervised child process (`llm/supervised.py`), so a native crash cannot take the app
+down; benches and the worker use it directly."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -14,9 +17,17 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 from interviewer.errors import ModelNotFoundError
+from interviewer.llm.cpu import choose_extra_buffers, read_cpu_flags
 from interviewer.llm.kv_snapshots import CacheSwitcher
 
-__all__ = ["LlamaChatModel", "to_llama_messages"]
+__all__ = [
+    "GenerationDefaults",
+    "LlamaChatModel",
+    "extra_buffer_types",
+    "generation_params",
+    "llama_system_info",
+    "to_llama_messages",
+]
 
 _ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
@@ -24,6 +35,58 @@ _ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"
 def to_llama_messages(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
     """Convert langchain messages to the OpenAI-style dicts llama.cpp's chat templates expect."""
     return [{"role": _ROLES.get(message.type, "user"), "content": str(message.content)} for message in messages]
+
+
+class GenerationDefaults(Protocol):
+    """A model's own generation settings, used where a call does not set them."""
+
+    max_tokens: int
+    temperature: float
+    seed: int
+
+
+def generation_params(defaults: GenerationDefaults, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """llama.cpp's generation parameters for one call: the call's own, else the model's defaults."""
+    return {
+        "max_tokens": kwargs.get("max_tokens", defaults.max_tokens),
+        "temperature": kwargs.get("temperature", defaults.temperature),
+        "seed": kwargs.get("seed", defaults.seed),
+        "stop": stop or kwargs.get("stop") or [],
+    }
+
+
+def llama_system_info() -> str:
+    """The CPU features llama.cpp was built with and uses (e.g. "AVX2 = 1 | AMX_INT8 = 0 | ...")."""
+    import llama_cpp
+
+    return " ".join(llama_cpp.llama_print_system_info().decode("utf-8", "replace").split())
+
+
+@contextlib.contextmanager
+def extra_buffer_types(extra_buffers: bool | None) -> Iterator[None]:
+    """Models loaded inside load with or without llama.cpp's extra buffer types; None: as this CPU needs (off with
+    AMX). llama-cpp-python 0.3.36 has no argument for it: `Llama.__init__` takes its model parameters from
+    `llama_model_default_params`, so that call is wrapped."""
+    if extra_buffers is None:
+        extra_buffers = choose_extra_buffers(read_cpu_flags()).enabled
+    import llama_cpp.llama as llama_module
+
+    if extra_buffers:
+        yield
+        return
+    library = llama_module.llama_cpp
+    default = library.llama_model_default_params
+
+    def without_extra_buffers() -> Any:
+        params = default()
+        params.use_extra_bufts = False
+        return params
+
+    library.llama_model_default_params = without_extra_buffers
+    try:
+        yield
+    finally:
+        library.llama_model_default_params = default
 
 
 class LlamaChatModel(BaseChatModel):
@@ -35,6 +98,7 @@ class LlamaChatModel(BaseChatModel):
     max_tokens: int = 256
     temperature: float = 0.0
     seed: int = 0
+    extra_buffers: bool | None = None  # llama.cpp's repacked-weight and AMX buffers; None: off on AMX (llm/cpu.py)
     streaming: bool = False  # True: invoke() streams too (callbacks see each token); set False, stream() will not
 
     _llama: Any = PrivateAttr(default=None)
@@ -57,14 +121,15 @@ class LlamaChatModel(BaseChatModel):
             from llama_cpp import Llama
 
             try:
-                self._llama = Llama(
-                    model_path=str(self.model_path),
-                    n_ctx=self.n_ctx,
-                    n_threads=self.n_threads,
-                    n_threads_batch=self.n_threads,
-                    seed=self.seed,
-                    verbose=False,
-                )
+                with extra_buffer_types(self.extra_buffers):
+                    self._llama = Llama(
+                        model_path=str(self.model_path),
+                        n_ctx=self.n_ctx,
+                        n_threads=self.n_threads,
+                        n_threads_batch=self.n_threads,
+                        seed=self.seed,
+                        verbose=False,
+                    )
             except (ValueError, RuntimeError) as exc:
                 raise ModelNotFoundError(
                     f"{self.model_path}: llama.cpp could not load this model ({exc}); see models.md"
@@ -79,19 +144,16 @@ class LlamaChatModel(BaseChatModel):
                 self._llama = None
                 self._caches = CacheSwitcher()
 
-    def _ready(self, messages: Sequence[BaseMessage]) -> Any:
-        """The loaded model, its cache switched to this prompt's family (call with the lock held)."""
-        llama = self.load()
-        self._caches.prepare(llama, "\n".join(str(message.content) for message in messages))
-        return llama
-
-    def _params(self, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
-            "temperature": kwargs.get("temperature", self.temperature),
-            "seed": kwargs.get("seed", self.seed),
-            "stop": stop or kwargs.get("stop") or [],
-        }
+    def complete(self, messages: list[dict[str, str]], params: dict[str, Any]) -> Iterator[str]:
+        """Stream the reply to OpenAI-style messages as text pieces; the lock is held until the reply ends."""
+        with self._lock:
+            llama = self.load()
+            # The phraser's and the judge's prompts take turns: switch the cache to this prompt's family first.
+            self._caches.prepare(llama, "\n".join(message["content"] for message in messages))
+            for part in llama.create_chat_completion(messages=messages, stream=True, **params):
+                delta = part["choices"][0].get("delta", {}).get("content") or ""
+                if delta:
+                    yield delta
 
     def _generate(
         self,
@@ -100,12 +162,8 @@ class LlamaChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        with self._lock:
-            llama = self._ready(messages)
-            reply = llama.create_chat_completion(messages=to_llama_messages(messages), **self._params(stop, kwargs))
-        text = reply["choices"][0]["message"].get("content") or ""
-        usage = reply.get("usage", {})
-        message = AIMessage(content=text, response_metadata={"usage": usage, "model": str(self.model_path.name)})
+        text = "".join(self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)))
+        message = AIMessage(content=text, response_metadata={"model": str(self.model_path.name)})
         return ChatResult(generations=[ChatGeneration(message=message)])
 
     def _stream(
@@ -115,13 +173,6 @@ class LlamaChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        with self._lock:
-            llama = self._ready(messages)
-            stream = llama.create_chat_completion(
-                messages=to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
-            )
-            for part in stream:
-                delta = part["choices"][0].get("delta", {}).get("content") or ""
-                if delta:
-                    # No on_llm_new_token here: langchain-core 1.x calls it for every chunk we yield.
-                    yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+        for delta in self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)):
+            # No on_llm_new_token here: langchain-core 1.x calls it for every chunk we yield.
+            yield ChatGenerationChunk(message=AIMessageChunk(content=delta))

@@ -162,7 +162,8 @@ class InterviewHandlers:
                 yield self._view(live, status="Asking…", chat=[*before, partial])
                 if self.stream_delay:
                     time.sleep(self.stream_delay)
-            yield self._view(live, status="Your turn: type your answer and press Submit.", ready=True)
+            notices = "".join(f"⚠ {notice[:1].upper()}{notice[1:]}. " for notice in self.app.model_notices())
+            yield self._view(live, status=f"{notices}Your turn: type your answer and press Submit.", ready=True)
 
     def answer(self, session_id: str | None, turn: int | None, text: str) -> SessionView:
         """Score and save the answer to the question on screen; a repeated submit of the same turn is ignored."""

@@ -31,6 +31,11 @@ from tests.conftest import CORPUS
 
 pytestmark = on_loopback_server
 STARTUP_SECONDS = 120
+# llama_cpp.server, loading its model with the extra-buffer choice for this CPU (its AMX path crashes otherwise).
+SERVE_WITH_BUFFER_CHOICE = (
+    "import runpy; from interviewer.llm.llama import extra_buffer_types\n"
+    "with extra_buffer_types(None): runpy.run_module('llama_cpp.server', run_name='__main__', alter_sys=True)"
+)
 
 
 @dataclass
@@ -48,7 +53,7 @@ class LlamaServer:
 
     def start(self) -> None:
         """Start the server and wait until it lists its model."""
-        command = [sys.executable, "-m", "llama_cpp.server", "--model", str(embedded_model_path())]
+        command = [sys.executable, "-c", SERVE_WITH_BUFFER_CHOICE, "--model", str(embedded_model_path())]
         command += ["--host", "127.0.0.1", "--port", str(self.port), "--n_threads", "1", "--n_ctx", "2048"]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
