@@ -70,7 +70,7 @@ def test_parts_that_do_not_make_the_published_file_are_refused_in_one_line(insta
     message = str(refused.value)
     assert "\n" not in message and "refused" in message and "`make capable`" in message
     assert list((tmp_path / "models").iterdir()) == []  # no half-verified file is left to be used
-    with pytest.raises(ModelNotFoundError, match="join into 1,786 bytes .* not the published file \\(99 bytes"):
+    with pytest.raises(ModelNotFoundError, match=r"join into 1,786 bytes .* not the published file \(99 bytes"):
         assemble(packaged(size=99), tmp_path / "models")
 
 
