@@ -28,6 +28,10 @@ def main() -> None:
         words = str(request["messages"][-1]["content"]).split()
         if mode == "hang":
             time.sleep(3600)
+        if mode == "params":  # the reply is the generation parameters the child received
+            send({"id": request["id"], "delta": json.dumps(request["params"], sort_keys=True)})
+            send({"id": request["id"], "done": True})
+            continue
         if mode == "error-reply":
             send({"id": request["id"], "error": "RuntimeError: llama_decode returned -1"})
             continue

@@ -97,6 +97,16 @@ def test_without_a_model_name_or_key_neither_is_sent() -> None:
     assert "model" not in server.bodies()[0] and "authorization" not in server.requests[0].headers
 
 
+def test_a_json_schema_is_sent_as_the_response_format_only_when_asked() -> None:
+    server = FakeServer(reply('{"score": 4}'))
+    model, _ = model_on(server)
+    schema = {"type": "json_object", "schema": {"type": "object", "properties": {"score": {"type": "integer"}}}}
+    model.invoke("grade", response_format=schema)
+    model.invoke("ask")
+    first, second = server.bodies()
+    assert first["response_format"] == schema and "response_format" not in second
+
+
 class TokenRecorder(BaseCallbackHandler):
     def __init__(self) -> None:
         self.tokens: list[str] = []

@@ -3,6 +3,7 @@ call fails as "model unavailable", and the next call starts a new child; the app
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -133,5 +134,18 @@ def test_an_abandoned_stream_leaves_the_next_reply_clean(monkeypatch: pytest.Mon
         assert str(next(stream).content) == "first "
         stream.close()
         assert ask(model, "second") == "second "
+    finally:
+        model.close()
+
+
+def test_generation_parameters_reach_the_child_including_a_json_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_WORKER_MODE", "params")
+    schema = {"type": "json_object", "schema": {"type": "object", "properties": {"score": {"type": "integer"}}}}
+    model = supervised(max_tokens=99)
+    try:
+        sent = json.loads(str(model.invoke([HumanMessage(content="x")], stop=["\n"], response_format=schema).content))
+        assert sent == {"max_tokens": 99, "response_format": schema, "seed": 0, "stop": ["\n"], "temperature": 0.0}
+        plain = json.loads(ask(model))
+        assert "response_format" not in plain and plain["max_tokens"] == 99
     finally:
         model.close()

@@ -46,13 +46,17 @@ class GenerationDefaults(Protocol):
 
 
 def generation_params(defaults: GenerationDefaults, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """llama.cpp's generation parameters for one call: the call's own, else the model's defaults."""
-    return {
+    """llama.cpp's generation parameters for one call: the call's own, else the model's defaults. A
+    `response_format` ({"type": "json_object", "schema": ...}) makes llama.cpp sample only JSON of that schema."""
+    params = {
         "max_tokens": kwargs.get("max_tokens", defaults.max_tokens),
         "temperature": kwargs.get("temperature", defaults.temperature),
         "seed": kwargs.get("seed", defaults.seed),
         "stop": stop or kwargs.get("stop") or [],
     }
+    if kwargs.get("response_format"):
+        params["response_format"] = kwargs["response_format"]
+    return params
 
 
 def llama_system_info() -> str:

@@ -101,6 +101,8 @@ class OpenAICompatChatModel(BaseChatModel):
         stop = stop or kwargs.get("stop")
         if stop:
             payload["stop"] = list(stop)
+        if kwargs.get("response_format"):  # servers built on llama.cpp constrain their sampling to it
+            payload["response_format"] = kwargs["response_format"]
         if self.model:
             payload["model"] = self.model
         return payload
