@@ -23,6 +23,10 @@ CSS = """
 #chat .message { font-size: 1rem; line-height: 1.5; }
 #level { min-height: 2.2rem; }
 #status { color: var(--body-text-color-subdued); min-height: 1.5rem; }
+/* Answers sit in code blocks in the transcript: wrap them, or a long answer is cut at the panel's edge. */
+#feedback pre, #feedback pre code, #history-report pre, #history-report pre code {
+  white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-word;
+}
 """
 
 
