@@ -137,6 +137,9 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
             out.write(f"  missed: {missing['text']}  ({missing['source']})\n")
         for contradiction in result.contradictions[:2]:
             out.write(f"  wrong way round: {contradiction['answer']}\n")
+    if not session.state.turns and app.repo.discard_if_empty(session.id):  # as the web app's End does
+        out.write("\nSession ended before any answer: nothing to score, nothing kept.\n")
+        return EXIT_OK
     summary = _finish(app, session)
     mean = summary["mean_score"]
     out.write(
