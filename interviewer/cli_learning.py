@@ -79,7 +79,8 @@ def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_progress(app: App, args: argparse.Namespace, out: TextIO) -> int:
     from interviewer.progress import build_progress, default_progress_path, write_html
 
-    progress = build_progress(app.repo.answered(), CheckInStore(app.settings.sessions_db).list())
+    modes = {session["id"]: session["modes"] for session in app.repo.list()}
+    progress = build_progress(app.repo.answered(), CheckInStore(app.settings.sessions_db).list(), modes)
     path = write_html(progress, Path(args.out) if args.out else default_progress_path(app.settings.home), _now())
     if args.json:
         out.write(json.dumps({"html": str(path), **progress.to_json()}, ensure_ascii=False) + "\n")

@@ -16,6 +16,7 @@ from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.engine import LiveSession, question_event
 from interviewer.reports import FORMATS, render_report, write_reports, write_text_atomically
 from interviewer.review import topics_for_next_session
+from interviewer.session_modes import mode_history_text
 from interviewer.transcript import summarise
 
 __all__ = ["add_mock_commands", "write_transcript"]
@@ -144,6 +145,9 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
             out.write(f"  missed: {missing['text']}  ({missing['source']})\n")
         for contradiction in result.contradictions[:2]:
             out.write(f"  wrong way round: {contradiction['answer']}\n")
+    if not session.state.turns and app.repo.discard_if_empty(session.id):  # as the web app's End does
+        out.write("\nSession ended before any answer: nothing to score, nothing kept.\n")
+        return EXIT_OK
     summary = _finish(app, session)
     mean = summary["mean_score"]
     out.write(
@@ -168,8 +172,9 @@ def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:
     for s in sessions if not args.json else []:
         mean = f"{s['mean_score']:.2f}" if s["mean_score"] is not None else "  - "
         state = "finished" if s["finished"] else "unfinished"
+        modes = mode_history_text(s["modes"])
         out.write(
-            f"{s['id']}  {s['started']}  {s['kind']:<9} {s['mode']:<9} {s['answered']:>3} answered  {mean}  {state}\n"
+            f"{s['id']}  {s['started']}  {s['kind']:<9} {modes:<9} {s['answered']:>3} answered  {mean}  {state}\n"
         )
     return EXIT_OK
 

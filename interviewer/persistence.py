@@ -18,6 +18,7 @@ from typing import Any
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError, InterviewerError, SaveError
+from interviewer.session_modes import mode_history
 
 __all__ = ["SessionRecord", "SessionRepository", "SessionsFileError", "keep_damaged_copy"]
 
@@ -65,6 +66,7 @@ class SessionRecord:
     pending: Question | None
     mode: Mode  # the mode of the latest turn (challenge may be switched mid-session)
     timings: tuple[tuple[str, str | None], ...] = ()  # (asked_at, answered_at) per saved turn, in turn order
+    modes: tuple[str, ...] = ()  # the starting mode, then each mode switched to (see session_modes.mode_history)
 
     @property
     def mean_score(self) -> float | None:
@@ -273,6 +275,19 @@ class SessionRepository:
         with self._writing("the end of the session"):
             self._db.execute("update sessions set finished = 1, transcript = ? where id = ?", (transcript, session_id))
 
+    def discard_if_empty(self, session_id: str) -> bool:
+        """Delete a session that has no answered question (its shown question too); True when it was deleted.
+        A session with an answer is never deleted here."""
+        with self._writing("the end of the session"):
+            answered = self._db.execute(
+                "select count(*) from turns where session_id = ? and answer is not null", (session_id,)
+            ).fetchone()[0]
+            if answered:
+                return False
+            self._db.execute("delete from turns where session_id = ?", (session_id,))
+            deleted = self._db.execute("delete from sessions where id = ?", (session_id,)).rowcount
+        return deleted == 1
+
     def load(self, session_id: str) -> SessionRecord:
         """A saved session; a one-line error naming the id when there is none."""
         with self._reading():
@@ -300,7 +315,9 @@ class SessionRepository:
         timings: list[tuple[str, str | None]] = []
         pending: Question | None = None
         mode = config.mode
+        turn_modes: list[str | None] = []
         for question, answer, score, turn_mode, asked_at, answered_at in rows:
+            turn_modes.append(turn_mode)
             parsed = Question.from_dict(json.loads(question))
             mode = Mode(turn_mode) if turn_mode else mode
             timings.append((asked_at, answered_at))
@@ -309,8 +326,9 @@ class SessionRepository:
             else:
                 turns.append(Turn(question=parsed, answer=answer, score=json.loads(score)))
         return SessionRecord(
-            row[0], row[1], config, bool(row[7]), row[8], tuple(turns), pending, mode, timings=tuple(timings)
-        )
+            row[0], row[1], config, bool(row[7]), row[8], tuple(turns), pending, mode, timings=tuple(timings),
+            modes=mode_history(config.mode, turn_modes),
+        )  # fmt: skip
 
     def answered(self) -> list[tuple[str, str, Turn]]:
         """Every answered turn of every session as (session id, answered_at ISO-8601, turn), oldest first:
@@ -327,7 +345,8 @@ class SessionRepository:
             ]
 
     def list(self) -> list[dict[str, Any]]:
-        """Every session, newest first, as `interviewer sessions --json` shows them."""
+        """Every session, newest first, as `interviewer sessions --json` shows them: "mode" is the mode it
+        started in, "modes" that mode and each one switched to later."""
         with self._reading():
             rows = self._db.execute(
                 "select s.id, s.started, s.kind, s.mode, s.finished, count(t.answer), "
@@ -335,8 +354,13 @@ class SessionRepository:
                 "from sessions s left join turns t on t.session_id = s.id and t.answer is not null "
                 "group by s.id order by s.started desc, s.rowid desc"
             ).fetchall()
-        return [
-            {"id": r[0], "started": r[1], "kind": r[2], "mode": r[3], "answered": r[5], "finished": bool(r[4]),
-             "mean_score": round(r[6], 3) if r[6] is not None else None}
-            for r in rows
-        ]  # fmt: skip
+            turn_modes: dict[str, list[str | None]] = {}
+            for session_id, mode in self._db.execute("select session_id, mode from turns order by session_id, turn"):
+                turn_modes.setdefault(session_id, []).append(mode)
+        with self._decoding("the list of sessions"):
+            return [
+                {"id": r[0], "started": r[1], "kind": r[2], "mode": r[3],
+                 "modes": list(mode_history(r[3], turn_modes.get(r[0], []))), "answered": r[5],
+                 "finished": bool(r[4]), "mean_score": round(r[6], 3) if r[6] is not None else None}
+                for r in rows
+            ]  # fmt: skip

@@ -6,7 +6,7 @@ Dates are UTC."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
@@ -16,6 +16,7 @@ from typing import Any
 from interviewer.checkins import CheckIn
 from interviewer.core.domain import Turn
 from interviewer.review import to_utc
+from interviewer.session_modes import mode_history_text
 from interviewer.svg_charts import PALETTE, Series, bar_chart, line_chart
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "default_progress_path",
     "render_charts",
     "render_html",
+    "series_name",
+    "time_labels",
     "write_html",
 ]
 
@@ -68,6 +71,31 @@ def _weeks(starts: Sequence[datetime]) -> list[dict[str, Any]]:
     return rows
 
 
+def time_labels(moments: Sequence[datetime]) -> list[str]:
+    """Distinct, short axis labels: "12-01" for a day with one entry, "12-01 14:26" where a day has several
+    (seconds where a minute has several), the year when the entries span more than one year."""
+    day = "%Y-%m-%d" if len({m.year for m in moments}) > 1 else "%m-%d"
+    formats = [day] * len(moments)
+    for finer in (f"{day} %H:%M", f"{day} %H:%M:%S"):
+        labels = [f"{m:{f}}" for m, f in zip(moments, formats, strict=True)]
+        formats = [finer if labels.count(label) > 1 else f for label, f in zip(labels, formats, strict=True)]
+    seen: dict[str, int] = defaultdict(int)
+    distinct = []
+    for moment, f in zip(moments, formats, strict=True):  # the same second twice: number them, never merge
+        label = f"{moment:{f}}"
+        seen[label] += 1
+        distinct.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return distinct
+
+
+def series_name(topic: str, kind: str) -> str:
+    """The name of a topic's line: case-study questions get their own line, so a case question filed under a
+    deep-dive topic never moves that topic's level (case stages are not the recall … design ladder)."""
+    if kind != "case" or "case" in topic.lower():
+        return topic
+    return f"{topic} (case study)"
+
+
 def _readiness(checkins: Iterable[CheckIn], sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_id = {s["session_id"]: s for s in sessions}
     rows = []
@@ -91,8 +119,14 @@ def _readiness(checkins: Iterable[CheckIn], sessions: list[dict[str, Any]]) -> l
     return rows
 
 
-def build_progress(answered: Iterable[tuple[str, str, Turn]], checkins: Iterable[CheckIn] = ()) -> Progress:
-    """Aggregate answered turns (session id, answered_at, turn) and check-ins into rows to plot."""
+def build_progress(
+    answered: Iterable[tuple[str, str, Turn]],
+    checkins: Iterable[CheckIn] = (),
+    session_modes: Mapping[str, Sequence[str]] | None = None,
+) -> Progress:
+    """Aggregate answered turns (session id, answered_at, turn) and check-ins into rows to plot; a topic row
+    holds only that topic's questions of one kind (see `series_name`). `session_modes` gives each session's
+    modes as `SessionRepository.list()` does."""
     by_session: dict[str, list[tuple[datetime, Turn]]] = defaultdict(list)
     for session_id, at, turn in answered:
         by_session[session_id].append((to_utc(at), turn))
@@ -109,11 +143,12 @@ def build_progress(answered: Iterable[tuple[str, str, Turn]], checkins: Iterable
                 "started": started.isoformat(timespec="seconds"),
                 "answers": len(turns),
                 "mean_score": round(sum(scores) / len(scores), 3),
+                "modes": list((session_modes or {}).get(session_id, [])),
             }
         )
         per_topic: dict[str, list[Turn]] = defaultdict(list)
         for _, turn in sorted(turns, key=lambda item: item[0]):
-            per_topic[turn.question.topic].append(turn)
+            per_topic[series_name(turn.question.topic, turn.question.kind)].append(turn)
         for topic, topic_turns in sorted(per_topic.items()):
             topics.append(
                 {
@@ -146,6 +181,18 @@ def _topic_table(progress: Progress) -> str:
     return "".join(lines)
 
 
+def _sessions_table(progress: Progress, labels: list[str]) -> str:
+    lines = ["<table><tr><th>session</th><th>started (UTC)</th><th>mode</th><th>answers</th><th>mean score</th></tr>"]
+    for label, row in zip(labels, progress.sessions, strict=True):
+        modes = mode_history_text(row["modes"]) if row.get("modes") else "n/a"
+        lines.append(
+            f"<tr><td>{escape(label)}</td><td>{escape(row['started'][:16].replace('T', ' '))}</td>"
+            f"<td>{escape(modes)}</td><td>{row['answers']}</td><td>{row['mean_score']:.2f}</td></tr>"
+        )
+    lines.append("</table>")
+    return "".join(lines)
+
+
 def _topic_charts(progress: Progress, labels: list[str]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for row in progress.topics:
@@ -170,7 +217,7 @@ def _readiness_charts(progress: Progress) -> str:
             "<p>No readiness check-ins yet: use the check-in above the interview in the web app, or run "
             "<code>interviewer checkin</code>, before a session.</p>"
         )
-    labels = [row["at"][5:10] for row in progress.readiness]
+    labels = time_labels([to_utc(row["at"]) for row in progress.readiness])
     anxiety = [
         Series("before the pause", tuple(row["before"] for row in progress.readiness)),
         Series("after the pause", tuple(row["after"] for row in progress.readiness), dashed=True),
@@ -195,11 +242,12 @@ def render_charts(progress: Progress, generated_at: datetime) -> str:
     if not progress.sessions:
         body.append("<p>No answered questions yet: start with <code>interviewer mock</code>.</p>")
     else:
-        labels = [row["started"][5:10] for row in progress.sessions]
+        labels = time_labels([to_utc(row["started"]) for row in progress.sessions])
         means = [Series("mean score", tuple(row["mean_score"] for row in progress.sessions))]
         body.append(line_chart("Mean score per session", labels, means, 0.0, 1.0, (0.0, 0.25, 0.5, 0.75, 1.0)))
         body.append(_topic_charts(progress, labels))
         body.append("<h2>Topics, weakest latest score first</h2>" + _topic_table(progress))
+        body.append("<h2>Sessions, oldest first</h2>" + _sessions_table(progress, labels))
         weeks = progress.weeks
         body.append(
             bar_chart("Sessions per week", [w["week"][5:] for w in weeks], [float(w["sessions"]) for w in weeks])

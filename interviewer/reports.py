@@ -14,6 +14,7 @@ from interviewer.core.session import Finish, plan_next, replay
 from interviewer.errors import BadInputError, SaveError
 from interviewer.persistence import SessionRecord, SessionRepository
 from interviewer.report_html import markdown_to_html
+from interviewer.session_modes import mode_history_text
 from interviewer.transcript import TRAJECTORY_FIGURE, build_markdown
 
 __all__ = ["FORMATS", "ReportFiles", "render_report", "write_reports", "write_text_atomically"]
@@ -45,7 +46,7 @@ def render_report(record: SessionRecord, fmt: str) -> str:
         record.id,
         record.started,
         record.config.kind.value,
-        record.mode.value,
+        mode_history_text(record.modes or (record.mode.value,)),
         list(record.turns),
         timings=record.timings,
         finished=_is_finished(record),

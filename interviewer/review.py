@@ -121,17 +121,15 @@ def schedule_topics(answered: Answered) -> list[TopicSchedule]:
 
 def _split(schedules: list[TopicSchedule], now: datetime) -> tuple[list[TopicSchedule], list[TopicSchedule]]:
     now = to_utc(now)
-    # Overdue in whole days (FSRS's unit): topics that fell due the same day, e.g. in one session, come weakest
-    # first, not in the order they happened to be asked.
-    due = sorted(
-        (s for s in schedules if s.due <= now), key=lambda s: (-(now - s.due).days, s.last_score, s.due, s.topic)
-    )
+    # Most overdue first, to the second, as `review` prints the times beside the topics; only topics due at the
+    # very same moment fall back to the weakest last answer first.
+    due = sorted((s for s in schedules if s.due <= now), key=lambda s: (s.due, s.last_score, s.topic))
     upcoming = sorted((s for s in schedules if s.due > now), key=lambda s: (s.due, s.topic))
     return due, upcoming
 
 
 def due_topics(answered: Answered, now: datetime) -> list[TopicSchedule]:
-    """Topics due at `now`, most overdue first in whole days; equally overdue ones weakest last answer first."""
+    """Topics due at `now`, most overdue (earliest due) first; equally overdue ones weakest last answer first."""
     return _split(schedule_topics(answered), now)[0]
 
 

@@ -4,6 +4,7 @@ numbers in, SVG text out; every label is escaped."""
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -14,7 +15,10 @@ __all__ = ["PALETTE", "Series", "bar_chart", "line_chart"]
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 _WIDTH, _HEIGHT = 640, 260
 _LEFT, _RIGHT, _TOP, _BOTTOM = 48, 16, 28, 44
-_LEGEND_PER_ROW = 4
+_LEGEND_COLUMNS = 2
+_LEGEND_COLUMN_WIDTH = (_WIDTH - _LEFT - _RIGHT) // _LEGEND_COLUMNS
+_LEGEND_CHARS = 42  # what fits in a legend column at 11 px (about 6.2 px a character); longer names wrap
+_LINE = 14  # px between lines of text
 
 
 @dataclass(frozen=True)
@@ -49,11 +53,40 @@ def _frame(
     step = max(1, -(-len(x_labels) // 12))  # at most about a dozen labels on the axis
     for index, label in enumerate(x_labels):
         if index % step == 0 or index == len(x_labels) - 1:
-            parts.append(
-                f'<text x="{_x(index, len(x_labels)):.1f}" y="{_HEIGHT - _BOTTOM + 16}" text-anchor="middle" '
-                f'fill="#555">{escape(label)}</text>'
-            )
+            parts.append(_axis_label(_x(index, len(x_labels)), label))
     return parts
+
+
+def _axis_label(x: float, label: str) -> str:
+    """A label under the axis; "date time" goes on two lines, so a dozen of them never overlap."""
+    lines = label.split(" ", 1)
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if number == 0 else _LINE}">{escape(line)}</tspan>'
+        for number, line in enumerate(lines)
+    )
+    return f'<text class="x-label" y="{_HEIGHT - _BOTTOM + 16}" text-anchor="middle" fill="#555">{spans}</text>'
+
+
+def _legend(series: Sequence[Series], top: float) -> tuple[list[str], float]:
+    """Every series' full name beside its colour, two columns, long names wrapped; the parts and their height."""
+    parts: list[str] = []
+    y = top
+    for first in range(0, len(series), _LEGEND_COLUMNS):
+        row = series[first : first + _LEGEND_COLUMNS]
+        wrapped = [textwrap.wrap(line.name, _LEGEND_CHARS, break_on_hyphens=False) or [""] for line in row]
+        for column, lines in enumerate(wrapped):
+            x = _LEFT + column * _LEGEND_COLUMN_WIDTH
+            colour = PALETTE[(first + column) % len(PALETTE)]
+            spans = "".join(
+                f'<tspan x="{x + 14}" dy="{0 if number == 0 else _LINE}">{escape(text)}</tspan>'
+                for number, text in enumerate(lines)
+            )
+            parts.append(
+                f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
+                f'<text class="legend" y="{y}">{spans}</text>'
+            )
+        y += _LINE * max(len(lines) for lines in wrapped) + 4
+    return parts, y - top
 
 
 def _x(index: int, count: int) -> float:
@@ -77,8 +110,9 @@ def line_chart(
 ) -> str:
     """A line chart: a polyline per series through its values (a topic's line joins the sessions that asked
     it), a dot per value, and a legend under the axis."""
-    rows = -(-len(series) // _LEGEND_PER_ROW)
-    parts = _frame(title, y_min, y_max, y_ticks, x_labels, _HEIGHT + 16 * max(rows - 1, 0))
+    legend_top = _HEIGHT + 6  # under the axis labels, which may take two lines
+    legend, legend_height = _legend(series, legend_top)
+    parts = _frame(title, y_min, y_max, y_ticks, x_labels, round(legend_top + legend_height))
     for number, line in enumerate(series):
         colour = PALETTE[number % len(PALETTE)]
         shown = [(i, v) for i, v in enumerate(line.values) if v is not None]
@@ -91,17 +125,13 @@ def line_chart(
                 f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="{coords}">'
                 f"<title>{name}</title></polyline>"
             )
-        for (x, y), (_, value) in zip(points, shown, strict=True):
+        for (x, y), (index, value) in zip(points, shown, strict=True):
+            where = escape(x_labels[index]) if index < len(x_labels) else ""
             parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{name}: {_fmt(value)}</title></circle>'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
+                f"<title>{name}, {where}: {_fmt(value)}</title></circle>"
             )
-        legend_x = _LEFT + (number % _LEGEND_PER_ROW) * 148
-        legend_y = _HEIGHT - 14 + (number // _LEGEND_PER_ROW) * 16
-        label = escape(line.name if len(line.name) <= 22 else line.name[:21] + "…")
-        parts.append(
-            f'<rect x="{legend_x}" y="{legend_y - 9}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{legend_x + 14}" y="{legend_y}">{label}</text>'
-        )
+    parts += legend
     parts.append("</svg>")
     return "".join(parts)
 

@@ -12,12 +12,23 @@ from typing import Any
 
 from interviewer.charts import level_name, trajectory_text
 from interviewer.core.domain import Turn
+from interviewer.core.policy import STRONG
 from interviewer.report_html import md_code, md_escape, md_fence
+from interviewer.score_reason import why_low
 
-__all__ = ["TRAJECTORY_FIGURE", "SessionSummary", "SessionTiming", "build_markdown", "session_timing", "summarise"]
+__all__ = [
+    "STRONG",
+    "TRAJECTORY_FIGURE",
+    "SessionSummary",
+    "SessionTiming",
+    "build_markdown",
+    "session_timing",
+    "summarise",
+]
 
 TRAJECTORY_FIGURE = "trajectory"  # info string of the chart's fenced block: the HTML page shows the SVG there
-STRONG = 0.6  # a topic or criterion averaging this much is a strength
+# A strength is what was actually strong: a topic, criterion or answer averaging at least the policy's STRONG
+# (0.7, the score at which challenge mode climbs fast). Anything below it is something to review.
 _EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown in full above it
 _REVIEW_POINTS = 5
 
@@ -36,7 +47,8 @@ class SessionSummary:
 
 
 def summarise(turns: list[Turn]) -> SessionSummary:
-    """Mean score, level trajectory and topics ordered by mean score."""
+    """Mean score, level trajectory, the strongest topics (mean at least STRONG, best first) and the weakest
+    (below STRONG, weakest first): a topic is in one list only."""
     by_topic: dict[str, list[float]] = defaultdict(list)
     for turn in turns:
         by_topic[turn.question.topic].append(turn.total)
@@ -45,8 +57,8 @@ def summarise(turns: list[Turn]) -> SessionSummary:
         answered=len(turns),
         mean_score=round(sum(t.total for t in turns) / len(turns), 3) if turns else None,
         levels=[turn.question.level for turn in turns],
-        weakest_topics=[(t, round(m, 3)) for t, m in means[:3]],
-        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means[-3:]) if m >= STRONG],
+        weakest_topics=[(t, round(m, 3)) for t, m in means if m < STRONG][:3],
+        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means) if m >= STRONG][:3],
     )
 
 
@@ -196,22 +208,24 @@ def _strengths(turns: list[Turn]) -> list[str]:
     means = sorted(((sum(s) / len(s), label, len(s)) for label, s in by_criterion.items()), key=lambda m: (-m[0], m[1]))
     lines += [f"- {md_escape(label)}: mean {mean:.2f} over {n} answers" for mean, label, n in means if mean >= STRONG]
     best = max(turns, key=lambda t: t.total)
-    if best.total >= STRONG:
+    weak = {topic for topic, _ in summary.weakest_topics}
+    if best.total >= STRONG and best.question.topic not in weak:  # a topic to review is not also a strength
         lines.append(
             f"- Best answer: turn {best.question.turn} ({md_escape(best.question.topic)}, level "
             f"{_level_label(best)}), score {best.total:.2f}"
         )
-    return [
-        "## Strengths",
-        "",
-        *(lines or [f"- Nothing averaged {STRONG:.2f} or more yet: start with the list below."]),
-        "",
-    ]
+    if not lines:
+        return ["## Strengths", "", f"- Nothing averaged {STRONG:.2f} or more yet: start with the list below.", ""]
+    return ["## Strengths", "", f"What averaged {STRONG:.2f} or more:", "", *lines, ""]
 
 
 def _review(turns: list[Turn]) -> list[str]:
-    lines = ["## What to review", "", "The three weakest topics, weakest first, with the key points to go over.", ""]
-    for rank, (topic, score) in enumerate(summarise(turns).weakest_topics, 1):
+    weakest = summarise(turns).weakest_topics
+    intro = f"The three weakest topics (mean below {STRONG:.2f}), weakest first, with the key points to go over."
+    lines = ["## What to review", "", intro, ""]
+    if not weakest:
+        lines += [f"- Every topic averaged {STRONG:.2f} or more: the questions below still list any point missed.", ""]
+    for rank, (topic, score) in enumerate(weakest, 1):
         topic_turns = [t for t in turns if t.question.topic == topic]
         missed = _unique(point for t in topic_turns for point in t.missing)
         wrong = _unique(item for t in topic_turns for item in t.score.get("contradictions", []))
@@ -275,7 +289,10 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
     lines += (
         ["**Your answer:**", "", md_fence(answer, "text"), ""] if answer.strip() else ["**Your answer:** *(empty)*", ""]
     )
-    lines += [f"**Score: {turn.total:.2f}**", "", *_criteria(turn.score), "**A full answer from your notes:**", ""]
+    reason = why_low(turn.score)
+    lines += [f"**Score: {turn.total:.2f}**", ""]
+    lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
+    lines += [*_criteria(turn.score), "**A full answer from your notes:**", ""]
     points = turn.score.get("key_points", [])
     lines += [f"- {md_escape(str(p.get('text', '')))} ({_cite(p)})" for p in points] or [
         "- The notes gave no key points for this question."

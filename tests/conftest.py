@@ -16,6 +16,7 @@ from pydantic import PrivateAttr
 
 from interviewer.app import App
 from interviewer.embeddings import FakeEmbedder
+from interviewer.interview.phrasing import forget_verdicts
 from interviewer.settings import Settings
 from tests.chroma_server import app_on_each_store, chroma_server  # noqa: F401 -- fixtures, found by name
 
@@ -67,6 +68,14 @@ def interviewer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def fresh_phrasing_verdicts() -> Iterator[None]:
+    """The verdict on a model's phrasing lasts the process: each test starts without one."""
+    forget_verdicts()
+    yield
+    forget_verdicts()
 
 
 @pytest.fixture

@@ -167,6 +167,17 @@ def test_priority_topics_are_asked_first_in_order_and_survive_resume(interviewer
     assert resumed.state.config.priority_topics == wanted
 
 
+def test_a_due_deep_dive_topic_never_opens_a_case_study(app: App) -> None:
+    """A case "clarify" question was filed under a due deep-dive topic, and dragged that topic's level to 1."""
+    notes = sorted({chunk.topic for chunk in app.interviewer.chunks() if chunk.kind == "note"})
+    cases = {chunk.topic for chunk in app.interviewer.chunks() if chunk.kind == "case"}
+    session = start(app, kind=Kind.MIXED, questions=4, seed=5, priority_topics=(notes[3], notes[6]))
+    asked = run(session, weak)
+    assert any(q.kind == "case" for q, _ in asked)
+    assert all(q.topic in cases for q, _ in asked if q.kind == "case")
+    assert [q.topic for q, _ in asked if q.kind != "case"][:2] == [notes[3], notes[6]]
+
+
 def test_saved_turns_keep_when_each_question_was_asked_and_answered(app: App) -> None:
     session = start(app, questions=2, seed=2)
     run(session, strong)

@@ -143,3 +143,15 @@ def test_the_next_session_starts_on_the_topic_answered_badly(indexed: Path, monk
     assert code == 0 and events[0]["topic"] == "Linear Regression"
     code, events = run(["mock", "--protocol", "jsonl", "--questions", "1", "--topic", "SQL"], indexed, monkeypatch)
     assert code == 0 and "SQL" in events[0]["topic"]  # a topic the candidate picks wins over the review
+
+
+def test_quitting_the_terminal_interview_before_any_answer_keeps_nothing(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("/quit\n"))
+    out = io.StringIO()
+    assert main(["mock", "--questions", "2"], env={"INTERVIEWER_HOME": str(indexed), **FAKE}, out=out) == 0
+    assert "Session ended before any answer: nothing to score, nothing kept." in out.getvalue()
+    assert "Resume with" not in out.getvalue()
+    code, listed = run(["sessions", "--json"], indexed, monkeypatch)
+    assert code == 0 and listed[0]["sessions"] == []

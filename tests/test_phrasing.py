@@ -71,7 +71,35 @@ def test_phrasing_stops_when_the_model_has_not_proven_it_can(embedder: MiniLMEmb
     phraser = QuestionPhraser(model, embedder)
     for _ in range(8):
         phraser.phrase(NOTE, 1, TEMPLATE)
-    assert len(model.history) == 6 and not phraser.worth_trying
+    assert len(model.history) == 3 and not phraser.worth_trying  # none of its first three could be used
+
+
+def test_a_model_that_phrases_some_keeps_phrasing_until_its_rate_falls(embedder: MiniLMEmbedder) -> None:
+    model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
+    model.enqueue([GOOD_QUESTION])
+    phraser = QuestionPhraser(model, embedder)
+    for _ in range(10):
+        phraser.phrase(NOTE, 2, TEMPLATE)
+    assert phraser.accepted == 1 and len(model.history) == 6 and not phraser.worth_trying
+
+
+def test_the_verdict_lasts_the_process_not_the_session(embedder: MiniLMEmbedder) -> None:
+    """Each App builds its own phraser and model object; a model that has shown it cannot phrase is not asked
+    again by the next session or app, while another model still gets its chance."""
+    first = RecordingChatModel(default_reply="Sure, here is a question for you?")
+    for _ in range(3):
+        QuestionPhraser(first, embedder).phrase(NOTE, 1, TEMPLATE)  # one phraser per session, say
+    same_model = RecordingChatModel(default_reply=GOOD_QUESTION)  # the same model, built again by another app
+    later = QuestionPhraser(same_model, embedder)
+    assert not later.worth_trying and later.phrase(NOTE, 2, TEMPLATE) is None and same_model.history == []
+
+    class OtherModel(RecordingChatModel):
+        @property
+        def _llm_type(self) -> str:
+            return "another-model"
+
+    other = OtherModel(default_reply=GOOD_QUESTION)
+    assert QuestionPhraser(other, embedder).phrase(NOTE, 2, TEMPLATE) == GOOD_QUESTION
 
 
 def test_a_model_server_that_is_down_keeps_the_template_and_is_retried_after_a_pause(embedder: MiniLMEmbedder) -> None:

@@ -16,7 +16,7 @@ from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.persistence import SessionRepository
-from interviewer.progress import build_progress, render_html
+from interviewer.progress import build_progress, render_html, series_name, time_labels
 
 MONDAY = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)  # ISO week 2025-W10
 
@@ -128,3 +128,66 @@ def test_cli_writes_the_page_and_prints_its_path(interviewer_home: Path, tmp_pat
 def test_a_topic_line_appears_from_its_second_session(answers: int, has_line: bool) -> None:
     page = render_html(build_progress(ANSWERED[:answers]), generated_at=MONDAY)
     assert ("<title>Bagging</title></polyline>" in page) is has_line
+
+
+@pytest.mark.parametrize(
+    ("moments", "labels"),
+    [
+        ([datetime(2026, 11, 30, 9), datetime(2026, 12, 1, 9)], ["11-30", "12-01"]),
+        (  # sessions on the same day all showed "12-01"
+            [datetime(2026, 11, 30, 9), datetime(2026, 12, 1, 14, 26), datetime(2026, 12, 1, 14, 48)],
+            ["11-30", "12-01 14:26", "12-01 14:48"],
+        ),
+        ([datetime(2026, 12, 1, 14, 26, 5), datetime(2026, 12, 1, 14, 26, 40)], ["12-01 14:26:05", "12-01 14:26:40"]),
+        ([datetime(2026, 12, 1, 14, 26), datetime(2026, 12, 1, 14, 26)], ["12-01 14:26:00", "12-01 14:26:00 (2)"]),
+        ([datetime(2025, 12, 1), datetime(2026, 12, 1)], ["2025-12-01", "2026-12-01"]),
+        ([], []),
+    ],
+)
+def test_time_labels_are_distinct_and_short(moments: list[datetime], labels: list[str]) -> None:
+    assert time_labels(moments) == labels
+
+
+LONG_TOPIC = "Feature engineering and target leakage in time-series forecasting pipelines"
+SAME_DAY = [
+    ("a", when(0), turn(LONG_TOPIC, 0.4, 2)),
+    ("a", when(0, 1), turn("Gradient Boosting", 0.8, 5)),
+    ("b", when(0, 30), turn("Gradient Boosting", 0.9, 5)),
+    ("c", when(0, 60), turn(LONG_TOPIC, 0.6, 3)),
+]
+
+
+def test_same_day_sessions_get_distinct_labels_and_legends_show_full_names() -> None:
+    page = render_html(build_progress(SAME_DAY), generated_at=MONDAY + timedelta(days=1))
+    axis = re.findall(r'<text class="x-label"[^>]*>(.*?)</text>', page)
+    first_chart = [re.sub(r"<[^>]+>", " ", label).split() for label in axis[:3]]
+    assert first_chart == [["03-03", "18:00"], ["03-03", "18:30"], ["03-03", "19:00"]]
+    legends = re.findall(r'<text class="legend"[^>]*>(.*?)</text>', page)
+    long_legend = next(text for text in legends if "Feature" in text)
+    assert long_legend.count("<tspan") == 2  # wrapped onto two lines, never cut off
+    assert re.sub(r"<[^>]+>", " ", long_legend).split() == LONG_TOPIC.split()
+    for match in re.finditer(r'<tspan x="(\d+)"[^>]*>([^<]*)</tspan>', page):
+        x, text = int(match.group(1)), match.group(2)
+        assert x + 6.2 * len(text) <= 640, text  # every legend line fits inside the chart's width
+
+
+def case_turn(topic: str, score: float, level: int, stage: str) -> Turn:
+    question = Question(turn=1, text="What would you clarify?", kind="case", topic=topic, level=level, stage=stage)
+    return Turn(question=question, answer="an answer", score={"total": score, "criteria": []})
+
+
+def test_a_case_question_filed_under_a_topic_does_not_move_that_topics_level() -> None:
+    answered = [
+        ("s1", when(0), turn("Gradient Boosting", 0.8, 5)),
+        ("s2", when(1), case_turn("Gradient Boosting", 0.3, 1, "clarify")),  # the misfiled case question
+        ("s2", when(1, 5), case_turn("Case Study: Fraud", 0.5, 2, "frame")),
+    ]
+    progress = build_progress(answered)
+    lines = {(row["topic"], row["session_id"]): row["level"] for row in progress.topics}
+    assert lines == {
+        ("Gradient Boosting", "s1"): 5,
+        ("Gradient Boosting (case study)", "s2"): 1,
+        ("Case Study: Fraud", "s2"): 2,
+    }
+    assert series_name("Gradient Boosting", "deep-dive") == "Gradient Boosting"
+    assert series_name("Case Study: Fraud", "case") == "Case Study: Fraud"

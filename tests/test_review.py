@@ -15,9 +15,10 @@ from fsrs import Rating, State
 
 from interviewer.app import App
 from interviewer.cli import main
-from interviewer.core.domain import Question, Turn
+from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
+from interviewer.persistence import SessionRepository
 from interviewer.review import (
     due_topics,
     rating_for,
@@ -88,22 +89,61 @@ def test_schedule_does_not_depend_on_input_order() -> None:
     assert schedule_topics(shuffled) == schedule_topics(answered)
 
 
-def test_due_topics_most_overdue_first_then_weakest_and_upcoming_soonest_first() -> None:
+def test_due_topics_most_overdue_first_and_upcoming_soonest_first() -> None:
     answered = [
         ("s1", at(0), turn("Old weak", 0.3)),  # due at day 0
         ("s2", at(5), turn("Fair", 0.5)),  # due at day 5 (Hard keeps it due)
-        ("s2", at(5.001), turn("Weakest", 0.0)),  # due at day 5 too, answered later but weaker
+        ("s2", at(5.001), turn("Weakest", 0.0)),  # due at day 5 too, a little later: weaker, but less overdue
         ("s2", at(5.002), turn("Strong", 0.9)),  # Easy: due in days
     ]
     now = T0 + timedelta(days=5, hours=1)
-    assert [s.topic for s in due_topics(answered, now)] == ["Old weak", "Weakest", "Fair"]
+    assert [s.topic for s in due_topics(answered, now)] == ["Old weak", "Fair", "Weakest"]
     assert [s.topic for s in upcoming_topics(answered, now)] == ["Strong"]
-    assert topics_for_next_session(answered, now, limit=2) == ("Old weak", "Weakest")
+    assert topics_for_next_session(answered, now, limit=2) == ("Old weak", "Fair")
     document = review_document(answered, now)
     assert [set(item) for item in document["due"]] == [{"topic", "due", "last_score"}] * 3
-    assert document["due"][1] == {"topic": "Weakest", "due": at(5.001)[:19] + "+00:00", "last_score": 0.0}
+    assert document["due"][2] == {"topic": "Weakest", "due": at(5.001)[:19] + "+00:00", "last_score": 0.0}
     assert [item["topic"] for item in document["upcoming"]] == ["Strong"]
     assert datetime.fromisoformat(document["upcoming"][0]["due"]) > now
+
+
+def test_topics_due_at_the_same_moment_list_the_weakest_first() -> None:
+    same = at(1)
+    answered = [("s1", same, turn("Bagging", 0.3)), ("s1", same, turn("Boosting", 0.1))]
+    assert [s.topic for s in due_topics(answered, T0 + timedelta(days=2))] == ["Boosting", "Bagging"]
+
+
+def test_golden_review_listing_is_in_due_order(interviewer_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reported case: within one afternoon, a weaker topic due at 14:48 came before one due at 14:26."""
+    day = datetime(2026, 12, 1, tzinfo=UTC)
+    script = [  # (minute of the afternoon, topic, score), as one session answered them
+        (5, "SQL Joins", 0.72),  # Good: due tomorrow
+        (26, "Bias-Variance", 0.3),  # Again: due at once
+        (31, "Calibration", 0.9),  # Easy: due in days
+        (40, "A/B Testing", 0.5),  # Hard: due at once
+        (48, "Gradient Boosting", 0.05),  # Again: due at once, the weakest, and the last to fall due
+    ]
+    repo = SessionRepository(interviewer_home / "sessions.sqlite3")
+    session_id = repo.create(SessionConfig(questions=len(script)), day + timedelta(hours=14))
+    for number, (minute, topic, score) in enumerate(script, 1):
+        when = day + timedelta(hours=14, minutes=minute)
+        question = Question(turn=number, text=f"What is {topic}?", kind="deep-dive", topic=topic, level=2)
+        repo.save_question(session_id, question, Mode.STANDARD, when - timedelta(minutes=1))
+        repo.save_answer(session_id, Turn(question, "an answer", {"total": score, "criteria": []}), when)
+    repo.close()
+    monkeypatch.setattr("interviewer.cli_learning._now", lambda: day + timedelta(hours=15))
+    out = io.StringIO()
+    env = {"INTERVIEWER_HOME": str(interviewer_home), **FAKE_ENV}
+    assert main(["review"], env=env, out=out) == 0
+    assert out.getvalue().splitlines() == [
+        "Due now, most overdue first (the next session starts with these):",
+        "  Bias-Variance      due since 2026-12-01 14:26 UTC  last score 0.30",
+        "  A/B Testing        due since 2026-12-01 14:40 UTC  last score 0.50",
+        "  Gradient Boosting  due since 2026-12-01 14:48 UTC  last score 0.05",
+        "Coming up:",
+        "  SQL Joins          due 2026-12-03 14:05 UTC  last score 0.72",
+        "  Calibration        due 2026-12-09 14:31 UTC  last score 0.90",
+    ]
 
 
 def test_naive_timestamps_are_local_time(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -180,25 +180,70 @@ def test_every_question_has_level_sources_answer_scores_evidence_and_a_full_answ
 def test_weakest_topics_are_ordered_with_what_to_review(turns: list[Turn]) -> None:
     review = section(build_markdown("S1", at(0), "deep-dive", "standard", turns), "What to review")
     headings = re.findall(r"^### (.+)$", review, re.M)
-    assert headings == ["1. Statistics (mean 0.10)", "2. Regularization (mean 0.45)", "3. SQL (mean 0.90)"]
-    regularization = review.split("### 2.")[1].split("### 3.")[0]
+    assert headings == ["1. Statistics (mean 0.10)", "2. Regularization (mean 0.45)"]  # SQL, at 0.90, is strong
+    regularization = review.split("### 2.")[1]
     assert "- L2 shrinks weights. (`notes/reg.md` > L2)" in regularization
     assert "- L1 sets some weights to exactly zero. (`notes/reg.md` > L1)" in regularization
     assert "- stated the wrong way round: L2 shrinks weights. (`notes/reg.md` > L2)" in regularization
     assert "- A p-value assumes the null. (`notes/stats.md` > P)" in review.split("### 2.")[0]
-    assert "No key point missed" in review.split("### 3.")[1]
+    assert "mean below 0.70" in review
 
 
 def test_strengths_name_strong_topics_criteria_and_the_best_answer(turns: list[Turn]) -> None:
     strengths = section(build_markdown("S1", at(0), "deep-dive", "standard", turns), "Strengths")
+    assert "What averaged 0.70 or more:" in strengths
     assert "- Topic **SQL**: mean score 0.90" in strengths
-    assert "- Structure: mean 0.65 over 4 answers" in strengths
+    assert "Structure" not in strengths  # mean 0.65: fair, not strong
     assert "Coverage of key points" not in strengths  # mean 0.475
     assert "- Best answer: turn 3 (SQL, level 4 analyze), score 0.90" in strengths
     weak = [make_turn(1, "SQL", 1, 0.2, "no")]
-    assert "Nothing averaged 0.60 or more yet" in section(
+    assert "Nothing averaged 0.70 or more yet" in section(
         build_markdown("S", at(0), "case", "standard", weak), "Strengths"
     )
+
+
+@pytest.mark.parametrize(
+    ("totals", "strong_topics", "review_topics"),
+    [
+        ({"SQL": [0.9], "Trees": [0.61]}, ["SQL"], ["Trees"]),  # 0.61 is not a strength
+        ({"SQL": [0.9], "Trees": [0.7]}, ["SQL", "Trees"], []),  # at the threshold: a strength, nothing weak
+        ({"SQL": [0.95, 0.3], "Trees": [0.2]}, [], ["Trees", "SQL"]),  # the best answer's topic averaged 0.625
+        ({"A": [0.1], "B": [0.2], "C": [0.3], "D": [0.4], "E": [0.8]}, ["E"], ["A", "B", "C"]),
+    ],
+)
+def test_a_topic_is_a_strength_or_something_to_review_never_both(
+    totals: dict[str, list[float]], strong_topics: list[str], review_topics: list[str]
+) -> None:
+    session = [
+        make_turn(number, topic, 2, total, "an answer")
+        for number, (topic, total) in enumerate(((t, x) for t, xs in totals.items() for x in xs), 1)
+    ]
+    markdown = build_markdown("S", at(0), "deep-dive", "standard", session)
+    strengths, review = section(markdown, "Strengths"), section(markdown, "What to review")
+    assert re.findall(r"^- Topic \*\*(.+?)\*\*", strengths, re.M) == strong_topics
+    assert re.findall(r"^### \d\. (.+?) \(mean", review, re.M) == review_topics
+    best = re.findall(r"^- Best answer: turn \d+ \((.+?), level", strengths, re.M)
+    assert not set(best) & set(review_topics)
+    criterion_means = [float(m) for m in re.findall(r": mean (\d\.\d\d) over", strengths)]
+    assert all(mean >= 0.7 for mean in criterion_means)
+
+
+def test_a_low_score_says_why_in_one_line_and_a_good_one_does_not() -> None:
+    fraud_note = point("With 0.1% fraud, a model that flags nothing is 99.9% accurate.", "cases/fraud.md", "Metrics")
+    wrong = make_turn(
+        1, "Fraud", 4, 0.001, "Accuracy above 99% is good enough.",
+        contradictions=({"answer": "Accuracy above 99% is good enough.", "edit": "99% vs 99.9%", **fraud_note},),
+    )  # fmt: skip
+    good = make_turn(2, "SQL", 2, 0.8, "Left join keeps left rows.")
+    markdown = build_markdown("S", at(0), "deep-dive", "standard", [wrong, good])
+    first, second = section(markdown, "Questions and answers").split("\n### ")[1:3]
+    assert (
+        '**Why it is low:** contradicts your notes, which say "With 0.1% fraud, a model that flags nothing is '
+        '99.9% accurate." (cases/fraud.md › Metrics)' in first
+    )
+    assert "Why it is low" not in second
+    page = markdown_to_html(markdown, "t")
+    assert "<p><strong>Why it is low:</strong> contradicts your notes" in page
 
 
 def test_text_chart_has_one_column_per_turn_with_follow_ups_marked(turns: list[Turn]) -> None:
@@ -329,7 +374,7 @@ def test_write_reports_writes_both_files_from_the_saved_session(tmp_path: Path, 
     assert files.html.read_bytes() == render_report(record, "html").encode("utf-8")
     assert sorted(p.name for p in folder.iterdir()) == sorted([files.markdown.name, files.html.name])
     markdown = files.markdown.read_text(encoding="utf-8")
-    assert "- Total duration: 5 min 00 s" in markdown and "mode: challenge" in markdown
+    assert "- Total duration: 5 min 00 s" in markdown and "mode: standard → challenge" in markdown
     assert "| 3 | SQL | 4 analyze | 0.90 | 40 s |" in markdown and "Pending?" not in markdown
     page = files.html.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and page.count('<circle class="level"') == 3

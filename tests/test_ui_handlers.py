@@ -93,6 +93,9 @@ def test_challenge_me_can_be_flipped_mid_session(app: App) -> None:
     assert view is not None and view.challenge and "Challenge me: on" in view.level
     ask(handlers, session_id)
     assert app.repo.load(session_id or "").mode.value == "challenge"
+    # History showed "standard" for this session while its transcript said "mode: challenge".
+    assert handlers.history()[0][3] == "standard → challenge"
+    assert "mode: standard → challenge" in handlers.end(session_id).markdown
 
 
 def test_two_browsers_never_see_each_others_questions(app: App) -> None:
@@ -125,8 +128,31 @@ def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App)
     assert md_escape(question.text) in feedback.markdown and feedback.chart.startswith("<svg")
     assert app.repo.load(session_id).finished
     row = handlers.history()[0]
-    assert row[0] == session_id and row[4] == "1" and row[6] == "finished"
+    assert row[0] == session_id and row[3] == "standard" and row[4] == "1" and row[6] == "finished"
+    assert feedback.status == "Session finished: your feedback is below."
     assert handlers.open_report(session_id).markdown == feedback.markdown
+
+
+def test_ending_before_any_answer_leaves_nothing_behind(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 3, challenge=False, seed=10).session_id
+    assert ask(handlers, session_id)[-1].status.startswith("Your turn")
+    feedback = handlers.end(session_id)
+    assert feedback.discarded and feedback.markdown == "" and "Your turn" not in feedback.status
+    assert feedback.status.startswith("Session ended before any answer")
+    assert handlers.history() == [] and app.repo.list() == []  # no "unfinished" session with nothing in it
+    assert handlers.restore(session_id) is None  # a reload finds nothing to resume
+    assert not app.settings.transcripts_dir.exists() or not any(app.settings.transcripts_dir.iterdir())
+
+
+def test_ending_mid_session_keeps_it_resumable_and_says_so(app: App) -> None:
+    handlers = InterviewHandlers(app)
+    session_id = start_and_answer_strongly(app, handlers, "Deep dive", 3, seed=11)
+    ask(handlers, session_id)
+    feedback = handlers.end(session_id)
+    assert not feedback.discarded and feedback.files is not None and feedback.files.markdown.exists()
+    assert "Your turn" not in feedback.status and "resume it later from History" in feedback.status
+    assert handlers.history()[0][6] == "unfinished" and app.repo.load(session_id).turns
 
 
 def test_weakest_topics_first_starts_on_the_topic_answered_worst(app: App) -> None:
@@ -176,14 +202,19 @@ def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewe
 
 
 _BUILD = """
-import json, sys
+import json, sys, warnings
 from interviewer.app import App
 from interviewer.report_html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.layout import build_ui
-demo = build_ui(App(Settings.from_env(llm_backend="fake", embedder="fake", n_threads=1)), secret="test")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    demo = build_ui(App(Settings.from_env(llm_backend="fake", embedder="fake", n_threads=1)), secret="test")
+table = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "checkin-table")
+said = [str(w.message) for w in caught if w.category is not ResourceWarning]  # Gradio's own event loops
 print(json.dumps({"ids": sorted(b.elem_id for b in demo.blocks.values() if getattr(b, "elem_id", None)),
-                  "running": demo.is_running}))
+                  "running": demo.is_running, "warnings": said,
+                  "checkin_columns": list(table.get_config()["col_count"])}))
 """
 
 
@@ -197,6 +228,9 @@ def test_the_page_builds_without_launching_anything(interviewer_home: Path) -> N
     page = json.loads(done.stdout.strip().splitlines()[-1])
     assert {"chat", "answer", "submit", "challenge", "level", "start", "end", "uploads", "history"} <= set(page["ids"])
     assert page["running"] is False
+    # Gradio warned "The `column_limits` parameter is not yet implemented." in the server log on every start.
+    assert page["warnings"] == [] and "not yet implemented" not in done.stderr
+    assert page["checkin_columns"] == [3, "fixed"]  # the check-in table still offers no column to add
 
 
 def test_opening_an_unknown_session_is_a_one_line_error(app: App) -> None:

@@ -168,8 +168,9 @@ class Interviewer:
         if plan.kind != "case" or plan.stage == "clarify":
             # Weakest or due topics come first, one new question (or one new case) each, in the order given.
             asked = {q.topic for q in state.asked}
-            known = {chunk.topic for chunk in self.chunks()}
-            waiting = [t for t in state.config.priority_topics if t in known and t not in asked]
+            # Only topics with notes of this kind: a due deep-dive topic must not open a case study (its question
+            # would be filed under that topic and move its level).
+            waiting = [t for t in state.config.priority_topics if t in by_topic and t not in asked]
             if waiting:
                 return waiting[0]
         if plan.kind == "case" and plan.stage == "clarify" and any(q.kind == "case" for q in state.asked):

@@ -5,7 +5,9 @@ of the note, and not a lower level than asked (a recall question cannot stand in
 
 from __future__ import annotations
 
+import json
 import re
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +21,7 @@ from interviewer.prompts import load_prompt, render
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words
 
-__all__ = ["LEVEL_NAMES", "QuestionPhraser", "validate_question"]
+__all__ = ["LEVEL_NAMES", "PhrasingVerdict", "QuestionPhraser", "forget_verdicts", "validate_question", "verdict_for"]
 
 LEVEL_NAMES = {
     1: "recall a definition or fact",
@@ -32,6 +34,8 @@ _CHATTER = re.compile(r"^(sure|okay|ok|here|certainly|of course|i |i'm|do you wa
 MIN_CHARS, MAX_CHARS = 25, 300
 MIN_TOPIC_SIMILARITY = 0.35
 UNAVAILABLE_PAUSE_SECONDS = 30.0
+FIRST_TRIES = 3  # a model with no acceptable question in its first three has shown it cannot
+TRIES_FOR_RATE, MIN_ACCEPTED_SHARE = 6, 1 / 3  # after six tries, it must keep at least one in three
 
 
 def _longest_shared_run(a: list[str], b: list[str]) -> int:
@@ -66,6 +70,57 @@ def validate_question(candidate: str, note: str, level: int, similarity: float) 
     return None
 
 
+class PhrasingVerdict:
+    """How one model has done at phrasing questions in this process: shared by every phraser (every app, every
+    session) of that model, so once it has shown it cannot, no later candidate waits for a rejected question."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.accepted = 0
+        self.rejections: dict[str, int] = {}
+
+    def record(self, rejection: str | None) -> None:
+        """Count one accepted question (None) or one rejection with its reason."""
+        with self._lock:
+            if rejection is None:
+                self.accepted += 1
+            else:
+                self.rejections[rejection] = self.rejections.get(rejection, 0) + 1
+
+    @property
+    def worth_trying(self) -> bool:
+        """False once the model has shown it cannot: none accepted in its first tries, or too few later."""
+        with self._lock:
+            tries = self.accepted + sum(self.rejections.values())
+            if self.accepted == 0:
+                return tries < FIRST_TRIES
+            return tries < TRIES_FOR_RATE or self.accepted >= MIN_ACCEPTED_SHARE * tries
+
+
+_VERDICTS: dict[str, PhrasingVerdict] = {}
+_VERDICTS_LOCK = threading.Lock()
+
+
+def _model_key(chat_model: Any) -> str:
+    # The model's own identity (its GGUF path, or its server's URL and model name), not the Python object:
+    # each App builds its own model object for the same model.
+    params = getattr(chat_model, "_identifying_params", None)
+    kind = getattr(chat_model, "_llm_type", type(chat_model).__qualname__)
+    return f"{kind}:{json.dumps(params, sort_keys=True, default=str) if isinstance(params, dict) else ''}"
+
+
+def verdict_for(chat_model: Any) -> PhrasingVerdict:
+    """The process-wide verdict on this model's phrasing."""
+    with _VERDICTS_LOCK:
+        return _VERDICTS.setdefault(_model_key(chat_model), PhrasingVerdict())
+
+
+def forget_verdicts() -> None:
+    """Start every model's verdict afresh (tests; a process that changes its model keeps its key apart)."""
+    with _VERDICTS_LOCK:
+        _VERDICTS.clear()
+
+
 class QuestionPhraser:
     """Asks the chat model for a question about a note and validates it.
 
@@ -82,19 +137,27 @@ class QuestionPhraser:
         self.chat_model = chat_model
         self.embedder = embedder
         self.template = load_prompt("phrase_question")
-        self.rejections: dict[str, int] = {}
-        self.accepted = 0
+        self.verdict = verdict_for(chat_model)
         self.unavailable = 0
         self.pause_seconds = pause_seconds
         self.clock = clock
         self._paused_until = float("-inf")
 
     @property
+    def accepted(self) -> int:
+        """Questions of this model accepted in this process."""
+        return self.verdict.accepted
+
+    @property
+    def rejections(self) -> dict[str, int]:
+        """Questions of this model rejected in this process, by reason."""
+        return self.verdict.rejections
+
+    @property
     def worth_trying(self) -> bool:
-        """False once the model has shown it rarely writes an acceptable question (after 6 tries, under 1 in 3):
-        a model that has not proven it can phrase must not cost the candidate time."""
-        tries = self.accepted + sum(self.rejections.values())
-        return tries < 6 or self.accepted * 3 >= tries
+        """False once this model has shown, in this process, that it cannot phrase (see PhrasingVerdict): a
+        model that has not proven it can phrase must not cost the candidate time."""
+        return self.verdict.worth_trying
 
     def phrase(self, note: str, level: int, template: str) -> str | None:
         """A validated question about the note at this level, or None (the caller keeps its template).
@@ -114,7 +177,7 @@ class QuestionPhraser:
             self._paused_until = self.clock() + self.pause_seconds
             return None
         except Exception:  # a model that fails must not break the interview: the template stands
-            self.rejections["model error"] = self.rejections.get("model error", 0) + 1
+            self.verdict.record("model error")
             return None
         candidate = str(reply.content).strip().split("\n")[0].strip().strip('"')
         vectors = self.embedder.embed([candidate or " ", note, template])
@@ -122,8 +185,5 @@ class QuestionPhraser:
         reason = validate_question(candidate, note, level, similarity)
         if reason is None and similarity < float(np.dot(vectors[2], vectors[1])):
             reason = "less about the note than the template"
-        if reason is not None:
-            self.rejections[reason] = self.rejections.get(reason, 0) + 1
-            return None
-        self.accepted += 1
-        return candidate
+        self.verdict.record(reason)
+        return candidate if reason is None else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
+from interviewer.score_reason import why_low
 
 __all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
 
@@ -51,8 +52,10 @@ def score_card(turn: Turn) -> list[Message]:
         f"| {_escape(str(c.get('label') or c['name']).split(':')[0])} | {c['score']:.2f} | {c['weight']:.2f} |"
         for c in score.get("criteria", [])
     ]
+    reason = why_low(score)
+    why = [f"**Why it is low:** {_escape(reason.text)}", ""] if reason is not None else []
     card = "\n".join(
-        [f"**Score {turn.total:.2f}** / 1.00", "", "| criterion | score | weight |", "|---|---|---|", *rows]
+        [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
     )
     details: list[str] = []
     for criterion in score.get("criteria", []):

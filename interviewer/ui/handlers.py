@@ -19,6 +19,7 @@ from interviewer.errors import BadInputError
 from interviewer.interview.engine import LiveSession
 from interviewer.reports import ReportFiles, write_reports
 from interviewer.review import topics_for_next_session
+from interviewer.session_modes import mode_history_text
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
 
 __all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
@@ -48,8 +49,14 @@ class Feedback:
     """The feedback transcript: its Markdown for the page and the two downloadable files."""
 
     markdown: str
-    files: ReportFiles
+    files: ReportFiles | None  # None: the session ended before any answer, so nothing was written
     chart: str  # the difficulty trajectory as inline SVG
+    status: str = ""  # the status line once the session has ended
+
+    @property
+    def discarded(self) -> bool:
+        """True when the session ended with nothing answered and was not kept."""
+        return self.files is None
 
 
 class InterviewHandlers:
@@ -196,17 +203,30 @@ class InterviewHandlers:
         return self._view(live, status=f"Session {live.id} restored." if not live.finished else "", ready=True)
 
     def end(self, session_id: str | None) -> Feedback:
-        """Write the feedback transcript (Markdown and HTML) and mark the session finished if it is."""
+        """Write the feedback transcript (Markdown and HTML) and mark the session finished if it is. A session
+        ended before any answer is deleted instead: there is nothing to score, keep or resume."""
         live = self._session(session_id)
         with self._lock(live.id):
+            if not live.state.turns and self.app.repo.discard_if_empty(live.id):
+                with self._registry:
+                    self._live.pop(live.id, None)
+                status = "Session ended before any answer: nothing to score, nothing kept. Press Start for a new one."
+                return Feedback("", None, "", status=status)
             files = write_reports(self.app.repo, self.app.settings.transcripts_dir, live.id)
             if live.finished:
                 self.app.repo.finish(live.id, str(files.markdown))
-        return self._feedback(live.id, files)
+                status = "Session finished: your feedback is below."
+            else:
+                status = (
+                    f"Feedback on your {_count(len(live.state.turns), 'answer')} is below. The session stays open: "
+                    "answer the question above to go on, or resume it later from History."
+                )
+        return self._feedback(live.id, files, status)
 
-    def _feedback(self, session_id: str, files: ReportFiles) -> Feedback:
+    def _feedback(self, session_id: str, files: ReportFiles, status: str = "") -> Feedback:
         turns = list(self.app.repo.load(session_id).turns)
-        return Feedback(files.markdown.read_text(encoding="utf-8"), files, trajectory_svg(turns) if turns else "")
+        chart = trajectory_svg(turns) if turns else ""
+        return Feedback(files.markdown.read_text(encoding="utf-8"), files, chart, status=status)
 
     def open_report(self, session_id: str) -> Feedback:
         """The transcript of any saved session (written again from the saved turns)."""
@@ -221,15 +241,18 @@ class InterviewHandlers:
             self._live.clear()
 
     def history(self) -> list[list[str]]:
-        """Past sessions, newest first: id, date, kind, mode, answered, mean score, state."""
+        """Past sessions, newest first: id, date, kind, modes ("standard → challenge"), answered, mean, state."""
         rows = []
         for s in self.app.repo.list():
             mean = f"{s['mean_score']:.2f}" if s["mean_score"] is not None else "–"
             state = "finished" if s["finished"] else "unfinished"
-            rows.append(
-                [s["id"], s["started"].replace("T", " "), s["kind"], s["mode"], str(s["answered"]), mean, state]
-            )
+            modes = mode_history_text(s["modes"])
+            rows.append([s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, state])
         return rows
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _level_text(level: int, mode: Mode) -> str:

@@ -23,6 +23,10 @@ CSS = """
 #chat .message { font-size: 1rem; line-height: 1.5; }
 #level { min-height: 2.2rem; }
 #status { color: var(--body-text-color-subdued); min-height: 1.5rem; }
+/* Answers sit in code blocks in the transcript: wrap them, or a long answer is cut at the panel's edge. */
+#feedback pre, #feedback pre code, #history-report pre, #history-report pre code {
+  white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-word;
+}
 """
 
 
@@ -79,10 +83,12 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                         "Walk through the steps of the interview day. Rate your anxiety for each from 1 (calm) to "
                         "10 (panic), take the calming pause, then rate each step again. Edit the steps freely."
                     )
+                    # Three fixed columns: Gradio 6's `column_limits` only warns "not yet implemented" on every
+                    # start; its table still reads a (count, "fixed") column count and offers no column to add.
                     checkin_table = gr.Dataframe(
                         headers=["step of the interview day", "before (1-10)", "after (1-10)"],
-                        datatype=["str", "number", "number"], column_count=3, column_limits=(3, 3), interactive=True,
-                        type="array", elem_id="checkin-table",
+                        datatype=["str", "number", "number"], column_count=(3, "fixed"),  # type: ignore[arg-type]
+                        interactive=True, type="array", elem_id="checkin-table",
                     )  # fmt: skip
                     with gr.Row():
                         pause = gr.Button("Calming pause", elem_id="pause")
@@ -173,8 +179,12 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         def run_end(state: dict[str, Any]) -> tuple[Any, ...]:
             result: Feedback = handlers.end(state.get("id"))
+            if result.files is None:  # ended before any answer: the session is gone, so is its question
+                cleared: tuple[Any, ...] = ({"id": None, "turn": None}, {"id": None}, [], "", result.status, "")
+                return (*cleared, gr.Button(interactive=False), gr.Column(visible=False), None, "", "")
             files = [str(result.files.markdown), str(result.files.html)]
-            return gr.Column(visible=True), files, result.chart, result.markdown
+            kept = (*[gr.skip()] * 4, result.status, gr.skip(), gr.skip())
+            return (*kept, gr.Column(visible=True), files, result.chart, result.markdown)
 
         def run_challenge(state: dict[str, Any], on: bool) -> tuple[Any, ...]:
             view = handlers.set_challenge(state.get("id"), on)
@@ -188,7 +198,10 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             _stream_guard(run_answer), [current, answer], session_outputs,
             concurrency_id=MODEL_QUEUE, concurrency_limit=2, trigger_mode="once",
         )  # fmt: skip
-        end.click(_guard(run_end), [current], [feedback_box, feedback_files, feedback_chart, feedback])
+        end.click(
+            _guard(run_end), [current],
+            [*session_outputs[:-1], feedback_box, feedback_files, feedback_chart, feedback],
+        )  # fmt: skip
         challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
 
         # ----- notes ---------------------------------------------------------------------------------
@@ -209,7 +222,8 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         def run_open(session_id: str) -> tuple[Any, ...]:
             result = handlers.open_report(session_id)
-            return [str(result.files.markdown), str(result.files.html)], result.markdown
+            files = [str(result.files.markdown), str(result.files.html)] if result.files else None
+            return files, result.markdown
 
         def run_resume(session_id: str) -> Iterator[tuple[Any, ...]]:
             view = handlers.restore(session_id)

@@ -41,7 +41,8 @@ def _exports(app: App) -> Path:
 def progress_fragment(app: App, now: datetime | None = None) -> str:
     """The progress charts (score and level per topic over time, sessions per week, readiness) as HTML."""
     checkins = CheckInStore(app.settings.sessions_db).list()
-    return render_charts(build_progress(app.repo.answered(), checkins), now or datetime.now(UTC))
+    modes = {session["id"]: session["modes"] for session in app.repo.list()}
+    return render_charts(build_progress(app.repo.answered(), checkins, modes), now or datetime.now(UTC))
 
 
 def checkin_rows(app: App) -> list[list[str | int | None]]:

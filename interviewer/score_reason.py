@@ -1,0 +1,104 @@
+"""Why a score is low, in one line: derived from what the saved score already holds, so the score card and the
+transcript say the same thing. Pure: a score's JSON form in, a reason (or None for a score that is not low) out.
+
+The first that applies, in this order, is the reason:
+
+1. the answer does not try the question (it says it does not know, asks for the question again, or deflects);
+2. it contradicts the notes: the note it contradicts, quoted, with its source;
+3. it is off the question (relevance below the scorer's gate);
+4. it misses key points: how many of how many, and the most important one, quoted, with its source;
+5. otherwise its weakest criterion and what that score means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from interviewer.scoring.evidence import Thresholds
+
+__all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
+
+LOW_SCORE = 0.6  # below this an answer is not yet good (FSRS "Hard" or "Again"): the candidate needs the why
+_OFF_TOPIC = Thresholds().gate_low  # the relevance under which the scorer caps an answer at 0.1
+_QUOTE_CHARS = 160  # a quoted note stays one readable line
+
+
+class ReasonKind(StrEnum):
+    """What made the score low."""
+
+    NO_ATTEMPT = "no attempt"
+    CONTRADICTS = "contradicts the notes"
+    OFF_QUESTION = "off the question"
+    MISSING = "missing points"
+    WEAK_CRITERION = "weak criterion"
+
+
+@dataclass(frozen=True)
+class LowScoreReason:
+    """The reason a score is low, as one line of plain text (escape it for Markdown)."""
+
+    kind: ReasonKind
+    text: str
+
+
+def _quote(text: object) -> str:
+    words = " ".join(str(text or "").split())
+    return f'"{words if len(words) <= _QUOTE_CHARS else words[: _QUOTE_CHARS - 1].rstrip() + "…"}"'
+
+
+def _place(item: Mapping[str, Any]) -> str:
+    source = " ".join(str(item.get("source") or "your notes").split())
+    heading = " ".join(str(item.get("heading") or "").split())
+    return f"{source} › {heading}" if heading else source
+
+
+def _missing(score: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    for criterion in score.get("criteria") or []:
+        if criterion.get("name") == "coverage":
+            return list(criterion.get("missing") or [])
+    return [point for criterion in score.get("criteria") or [] for point in criterion.get("missing") or []]
+
+
+def _weakest_criterion(score: Mapping[str, Any]) -> LowScoreReason | None:
+    criteria = [c for c in score.get("criteria") or [] if float(c.get("weight", 0.0)) > 0]
+    if not criteria:
+        return None
+    weakest = min(criteria, key=lambda c: (float(c.get("score", 0.0)), -float(c.get("weight", 0.0))))
+    label = " ".join(str(weakest.get("label") or weakest.get("name") or "a criterion").split(":")[0].split())
+    meaning = " ".join(str(weakest.get("descriptor") or "").split())
+    text = f"weakest on {label.lower()} ({float(weakest.get('score', 0.0)):.2f})" + (f": {meaning}" if meaning else "")
+    return LowScoreReason(ReasonKind.WEAK_CRITERION, text)
+
+
+def why_low(score: Mapping[str, Any]) -> LowScoreReason | None:
+    """The one-line reason for a score below LOW_SCORE, or None when the score is not low."""
+    if float(score.get("total", 0.0)) >= LOW_SCORE:
+        return None
+    if score.get("evasive"):
+        return LowScoreReason(
+            ReasonKind.NO_ATTEMPT,
+            "no attempt at the question (not knowing, asking again or deflecting earns nothing): "
+            "say what you do know, even in part",
+        )
+    contradictions = list(score.get("contradictions") or [])
+    if contradictions:
+        first = contradictions[0]
+        more = f" (and {len(contradictions) - 1} more)" if len(contradictions) > 1 else ""
+        return LowScoreReason(
+            ReasonKind.CONTRADICTS,
+            f"contradicts your notes{more}, which say {_quote(first.get('text'))} ({_place(first)})",
+        )
+    if "relevance" in score and float(score["relevance"]) < _OFF_TOPIC:
+        return LowScoreReason(ReasonKind.OFF_QUESTION, "off the question: the answer is about something else")
+    missing = _missing(score)
+    if missing:
+        total = max(len(score.get("key_points") or []), len(missing))
+        first = missing[0]
+        return LowScoreReason(
+            ReasonKind.MISSING,
+            f"misses {len(missing)} of {total} key points, first {_quote(first.get('text'))} ({_place(first)})",
+        )
+    return _weakest_criterion(score)

@@ -1,0 +1,29 @@
+"""The chat's score card names why a low score is low, in one escaped line; a good score needs no reason."""
+
+from __future__ import annotations
+
+from interviewer.core.domain import Question, Turn
+from interviewer.ui.cards import score_card
+
+QUESTION = Question(turn=1, text="Is accuracy a good metric here?", kind="case", topic="Fraud", level=3, stage="data")
+NOTE = {"text": "At 0.1% fraud, flagging nothing is 99.9% accurate.", "source": "fraud.md", "heading": "Metrics"}
+
+
+def card(total: float, **score: object) -> str:
+    document = {"total": total, "relevance": 0.8, "evasive": False, "criteria": [], "contradictions": [], **score}
+    return str(score_card(Turn(QUESTION, "Accuracy above 99% is good enough.", document))[0]["content"])
+
+
+def test_a_low_score_card_says_why_with_the_contradicted_note_and_its_source() -> None:
+    shown = card(0.001, contradictions=[{"answer": "Accuracy above 99% is good enough.", "edit": "99", **NOTE}])
+    why = next(line for line in shown.splitlines() if line.startswith("**Why it is low:**"))
+    assert why == (
+        '**Why it is low:** contradicts your notes, which say "At 0\\.1% fraud, flagging nothing is 99\\.9% '
+        'accurate\\." \\(fraud\\.md › Metrics\\)'
+    )
+    assert shown.index("**Score 0.00**") < shown.index("**Why it is low:**") < shown.index("| criterion |")
+
+
+def test_off_the_question_and_a_good_score() -> None:
+    assert "**Why it is low:** off the question" in card(0.05, relevance=0.1)
+    assert "Why it is low" not in card(0.8)
