@@ -29,6 +29,8 @@ class Chunk:
     stage: str = ""  # the case-study stage for case notes, else ""
     tags: str = ""
     location: str = ""  # absolute path of the file: identity for re-ingest and --prune
+    question: str = ""  # the notes' own question when they pair one with an answer (Anki card, Q&A file)
+    answer: str = ""  # its answer, as written in the notes (cleaned)
 
     def metadata(self) -> dict[str, Any]:
         """What Chroma stores beside the text (flat, scalar values only)."""
@@ -42,6 +44,8 @@ class Chunk:
             "stage": self.stage,
             "tags": self.tags,
             "location": self.location,
+            "question": self.question,
+            "answer": self.answer,
         }
 
     @classmethod
@@ -59,6 +63,8 @@ class Chunk:
             stage=str(metadata.get("stage", "")),
             tags=str(metadata.get("tags", "")),
             location=str(metadata.get("location", "")),
+            question=str(metadata.get("question", "") or ""),
+            answer=str(metadata.get("answer", "") or ""),
         )
 
     def citation(self) -> dict[str, str]:
