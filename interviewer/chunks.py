@@ -67,6 +67,14 @@ class Chunk:
             answer=str(metadata.get("answer", "") or ""),
         )
 
+    def embedding_text(self) -> str:
+        """What the embedder sees: the heading, then the text; a Q&A chunk's text already starts with its
+        question, so its heading is given without the question (one copy leaves room for the answer)."""
+        heading = self.heading
+        if self.question and self.text.startswith("Q: ") and " > " in heading:
+            heading = heading.rsplit(" > ", 1)[0]
+        return f"{heading}\n{self.text}"
+
     def citation(self) -> dict[str, str]:
         """The source reference shown beside questions and scores."""
         return {"source": self.source, "heading": self.heading, "chunk_id": self.chunk_id}

@@ -73,7 +73,6 @@ class IngestReport:
             "chunks": self.chunks,
             "added": self.added,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-            "topics": [{"path": path, "topics": topics} for path, topics in self.topics.items()],
         }
 
 

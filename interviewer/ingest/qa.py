@@ -20,12 +20,25 @@ _LABELLED = re.compile(r"^\s*Q(?:uestion)?\s*\d*\s*[:.)]\s*(?P<q>.+)$", re.I)
 _SUMMARY = re.compile(r"<summary>\s*(?P<q>.+?)\s*</summary>\s*(?P<rest>.*)$", re.I)
 _ANSWER_LABEL = re.compile(r"^\s*(?:\*\*|__)?A(?:nswer)?\s*[:.]\s*(?:\*\*|__)?\s*", re.I)
 _QUESTION_END = re.compile(r"\?[\s*_)\]]*$")
+# Interviewers also ask in the imperative: "Walk me through k-means.", "Explain bagging."
+_PROMPT_START = re.compile(
+    r"^(?:walk (?:me|us) through|explain|describe|compare|contrast|define|derive|name|list|give|outline|"
+    r"tell (?:me|us)|talk (?:me|us) through|sketch|design|estimate|implement|write)\b(?!\s+of\b)",
+    re.I,
+)
+_MAX_PROMPT_CHARS = 200
 
 
-def _as_question(candidate: str) -> str | None:
+def _as_question(candidate: str, labelled: bool = False) -> str | None:
+    """The question a line asks, cleaned, or None: it ends in '?', or is a short prompt or a labelled line."""
     text = " ".join(drop_emoji(candidate).split()).strip(" *_")
     text = re.sub(r"^(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d{1,3}[.)])\s*", "", text, flags=re.I)
-    return text if len(text) >= 8 and _QUESTION_END.search(text) else None
+    if len(text) < 8:
+        return None
+    if _QUESTION_END.search(text):
+        return text
+    prompt = len(text) <= _MAX_PROMPT_CHARS and (labelled or _PROMPT_START.match(text))
+    return text if prompt else None
 
 
 def question_of_line(line: str) -> tuple[str, str] | None:
@@ -38,7 +51,7 @@ def question_of_line(line: str) -> tuple[str, str] | None:
                 return question, match.group("rest").strip()
     match = _LABELLED.match(line)
     if match and not line.lstrip().startswith(("-", "*")):
-        question = _as_question(match.group("q"))
+        question = _as_question(match.group("q"), labelled=True)
         if question and len(question) <= 300:
             return question, ""
     return None
@@ -63,7 +76,8 @@ def split_questions(section: Section) -> list[Section]:
             blocks.append((found[0], [found[1]] if found[1] else []))
         else:
             blocks[-1][1].append(line)
-    heading_question = _as_question(section.heading_path[-1]) if len(section.heading_path) > 1 else None
+    last = section.heading_path[-1] if len(section.heading_path) > 1 else ""
+    heading_question = _as_question(last) if _QUESTION_END.search(drop_emoji(last).strip()) else None
     sections: list[Section] = []
     for asked, lines in blocks:
         answer = _answer(lines)
