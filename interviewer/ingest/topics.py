@@ -30,7 +30,7 @@ MANY_SECTIONS = 10
 MANY_QUESTIONS = 12
 QA_SECTIONS = 3
 # A tag on more than this share of a deck's notes says nothing about any one of them.
-_TAG_SHARE = 0.6
+_TAG_SHARE = 0.8
 _ANKI_MARKER_TAGS = {"leech", "marked", "duplicate", "imported", "todo"}
 _GENERIC = re.compile(
     r"^(?:default|anki|deck|my deck|new deck|imported|untitled|notes?|introduction|intro|overview|summary|"
@@ -75,7 +75,7 @@ def anki_topics(notes: Sequence[tuple[str, Sequence[str]]], fallback: str) -> li
     total = len(notes)
 
     def telling(tag: str) -> bool:
-        if total >= 5 and counts[tag] > _TAG_SHARE * total:
+        if total >= 2 and counts[tag] > _TAG_SHARE * total:
             return False
         return counts[tag] >= 2 or total < 10
 
