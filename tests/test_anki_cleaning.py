@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
-from interviewer.ingest.metacards import metadata_card_reason
+from interviewer.ingest.metacards import is_metadata_deck, metadata_card_reason
 from interviewer.ingest.pipeline import ingest, read_sections
 from tests.notefiles import make_apkg
 
@@ -57,6 +57,8 @@ PUBLISHED = [
         ("License & credits", "Made by A. Person.", "licence card"),
         ("Changelog v2.1", "Fixed typos in 12 cards.", "changelog card"),
         ("How to use this deck", "Study 20 new cards a day.", "how to use this deck card"),
+        ("Read me first", "Cards go from easy to hard.", "how to use this deck card"),
+        ("Licence and how to study", "CC BY 4.0; answer aloud first.", "licence card"),
         ("Google ML terms", "To see this work in full go to the original glossary.", "introduction card"),
         ("About", "Report errors on the issue tracker; this deck is free.", "introduction card"),
         ("What does a Creative Commons licence allow?", "Sharing with attribution.", None),
@@ -110,3 +112,22 @@ def test_text_export_cards_are_cleaned_too() -> None:
     sections, skipped = read_sections("flash.txt", export.encode())
     assert [(s.question, s.answer) for s in sections] == [("Precision?", "TP / (TP+FP)")]
     assert [s.path for s in skipped] == ["flash.txt#note-2"]
+
+
+@pytest.mark.parametrize(
+    ("deck", "meta"),
+    [("Trees Deck::Meta", True), ("Trees Deck::00 About", True), ("Meta", False), ("Trees Deck::Metrics", False)],
+)
+def test_is_metadata_deck(deck: str, meta: bool) -> None:
+    assert is_metadata_deck(deck) is meta
+
+
+def test_cards_of_a_meta_sub_deck_are_skipped() -> None:
+    notes = [
+        ("Deck map", "Trees first, then ensembles.", "Trees::Meta", ""),
+        ("Gini?", "Impurity.", "Trees::Splits", ""),
+    ]
+    sections, skipped = read_sections("trees.apkg", make_apkg(notes))
+    assert [s.question for s in sections] == ["Gini?"]
+    reasons = [(s.path, s.reason) for s in skipped]
+    assert reasons == [("trees.apkg#note-1", "card of a sub-deck about the deck: not indexed")]

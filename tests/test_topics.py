@@ -100,3 +100,10 @@ def test_anki_package_topics_are_tags_of_a_flat_publisher_deck_not_its_name() ->
     ]
     sections, _ = read_sections("acme_glossary.apkg", make_apkg(notes, layout="current"))
     assert [s.topic for s in sections] == ["Metrics", "Metrics", "ML Glossary"]
+
+
+def test_pdf_without_a_title_takes_its_title_slide_and_drops_page_numbers() -> None:
+    pdf = make_pdf(["Models in Production", "Monitoring, drift and retraining", "1"])
+    sections, _ = read_sections("ml_monitoring_slides.pdf", pdf)
+    assert [s.topic for s in sections] == ["Models in Production"]
+    assert sections[0].text == "Models in Production\nMonitoring, drift and retraining"

@@ -17,7 +17,7 @@ from typing import IO
 from urllib.request import pathname2url
 
 from interviewer.ingest.clean import drop_media, html_to_text
-from interviewer.ingest.metacards import metadata_card_reason
+from interviewer.ingest.metacards import is_metadata_deck, metadata_card_reason
 from interviewer.ingest.sections import MAX_TEXT_CHARS, ParseError, Section
 from interviewer.ingest.topics import anki_topics
 
@@ -79,7 +79,7 @@ def _is_cloze(field: str) -> bool:
     return _CLOZE.search(field) is not None
 
 
-def _note_section(fields: list[str], topic: str, tags: str, number: int) -> Section | None:
+def _note_section(fields: list[str], topic: str, tags: str, number: int, meta_deck: bool = False) -> Section | None:
     """One note as a section: question and answer kept apart, clozes as a question with a blank."""
     cloze = bool(fields) and _is_cloze(fields[0])
     clean = [strip_html(field) for field in fields]
@@ -88,7 +88,7 @@ def _note_section(fields: list[str], topic: str, tags: str, number: int) -> Sect
     front = clean[0] or next(field for field in clean if field)
     back = "\n".join(field for field in clean[1:] if field and field != front)
     tag_tuple = tuple(tags.split())
-    reason = metadata_card_reason(front, back)
+    reason = metadata_card_reason(front, back) or ("card of a sub-deck about the deck" if meta_deck else None)
     if reason is not None:
         return Section(heading_path=(topic, f"note-{number}"), text=front, tags=tag_tuple, skip_reason=reason)
     if cloze:
@@ -111,8 +111,8 @@ def _deck_sections(notes: list[tuple[list[str], str, str]], fallback_title: str)
     """Sections of a deck's notes (fields, deck name, tags), each under its topic (see topics.py)."""
     topics = anki_topics([(deck, tags.split()) for _, deck, tags in notes], fallback_title)
     sections = []
-    for number, ((fields, _, tags), topic) in enumerate(zip(notes, topics, strict=True), start=1):
-        section = _note_section(fields, topic, tags, number)
+    for number, ((fields, deck, tags), topic) in enumerate(zip(notes, topics, strict=True), start=1):
+        section = _note_section(fields, topic, tags, number, is_metadata_deck(deck))
         if section is not None:
             sections.append(section)
     return sections

@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["metadata_card_reason"]
+__all__ = ["is_metadata_deck", "metadata_card_reason"]
 
 _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("licence", r"licen[cs]es?|licensing|copyright|creative commons|cc[ -]by(?:[ -]\w+)*|terms of use"),
     ("changelog", r"change ?log|changes|version history|release notes|what'?s new|updates"),
-    ("how to use this deck", r"how to use(?: this deck| these cards)?|instructions|getting started|read ?me|usage"),
+    (
+        "how to use this deck",
+        r"how to (?:use|study)(?: this deck| these cards| with this deck)?|study tips?|instructions|getting started|"
+        r"read ?me(?: first)?|usage",
+    ),
     ("introduction", r"introduction|intro|about(?: this deck)?|welcome|preface|credits|acknowledg\w*|disclaimer"),
 )
-# The front is the role's name and nothing else, maybe joined with another role or followed by a version.
+_ANY_ROLE = "|".join(words for _, words in _ROLE_WORDS)
+# The front is the role's name and nothing else, maybe joined with another role (or one more word) or
+# followed by a version: "Licence", "Licence & credits", "Licence and how to study", "Changelog v2".
 _FRONT_IS_ROLE = tuple(
-    (role, re.compile(rf"^\W*(?:{words})(?:\s*(?:and|&|/)\s*\w+)?(?:\s+v?\d[\d.]*)?\W*$", re.I))
+    (role, re.compile(rf"^\W*(?:{words})(?:\s*(?:and|&|/)\s*(?:{_ANY_ROLE}|\w+))?(?:\s+v?\d[\d.]*)?\W*$", re.I))
     for role, words in _ROLE_WORDS
 )
+# A sub-deck for such cards: "My Deck::00 Meta", "My Deck::About".
+_META_DECK = re.compile(r"^\W*(?:\d+\W*)?(?:meta|about|info|read ?me|introduction|intro)\W*$", re.I)
 _ROLE_ANYWHERE = tuple((role, re.compile(rf"\b(?:{words})\b", re.I)) for role, words in _ROLE_WORDS)
 _ABOUT_THE_DECK = re.compile(
     r"\b(?:this (?:deck|collection of cards|set of cards)|these cards|see this work in full|"
@@ -44,3 +52,8 @@ def metadata_card_reason(front: str, back: str) -> str | None:
         return None
     role = next((role for role, pattern in _ROLE_ANYWHERE if pattern.search(whole)), "introduction")
     return f"{role} card"
+
+
+def is_metadata_deck(deck: str) -> bool:
+    """True for a sub-deck that holds cards about the deck ("Deck::Meta", "Deck::00 About")."""
+    return any(_META_DECK.match(part) for part in deck.split("::")[1:])
