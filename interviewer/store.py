@@ -190,7 +190,10 @@ class NoteStore:
         fused = fuse_rankings([[hit.chunk.chunk_id for hit in semantic], keyword_ids])[:k]
         found = {hit.chunk.chunk_id: hit for hit in semantic}
         found.update(self._hits_by_id([i for i in fused if i not in found], vector))
-        return [found[i] for i in fused if i in found]
+        # Keywords choose which chunks make the k; within them, best first still means most similar, as
+        # `search --json` has always promised.
+        chosen = [found[i] for i in fused if i in found]
+        return sorted(chosen, key=lambda hit: -hit.similarity)
 
     @_server_errors_named
     def _keyword_index(self) -> tuple[int, KeywordIndex, dict[str, dict[str, Any]]]:
