@@ -18,6 +18,7 @@ from interviewer.ingest.mathtext import latex_to_text, render_math
         ("\\[\\sigma(z) = \\frac{1}{1 + e^{-z}}\\]", "σ(z) = 1 / (1 + e^-z)"),
         ("[$]p \\leq \\alpha[/$] means reject", "p ≤ α means reject"),
         ("[latex]\\lambda \\|w\\|_1[/latex] gives sparsity", "λ ‖w‖_1 gives sparsity"),
+        ("Update: [latex]$F_m(x) = F_{m-1}(x) + \\eta \\, h_m(x)$[/latex]", "Update: F_m(x) = F_(m-1)(x) + η h_m(x)"),
         ("$$\\hat{y} = \\beta_0 + \\beta_1 x$$", "ŷ = β_0 + β_1 x"),
         ("The SE is $\\sigma / \\sqrt{n}$ here", "The SE is σ / sqrt(n) here"),
         ("\\(\\mathbb{E}[X] = \\mu\\)", "E[X] = μ"),

@@ -158,6 +158,10 @@ def latex_to_text(source: str, depth: int = 0) -> str:
 
 def _render(match: re.Match[str]) -> str:
     content = next(group for group in match.groups() if group is not None)
+    # Anki's [latex] holds a LaTeX fragment that often brings its own $...$ or \(...\) inside.
+    inner = re.fullmatch(r"\s*(?:\$\$?(.*?)\$\$?|\\\((.*?)\\\)|\\\[(.*?)\\\])\s*", content, re.S)
+    if inner:
+        content = next(group for group in inner.groups() if group is not None)
     return latex_to_text(content)
 
 
