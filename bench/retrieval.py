@@ -3,7 +3,7 @@
 Each line of the queries file is `{"query": ..., "file": ..., "quote": ...}`: the right chunk comes from that
 file and contains the quote (compared without case, markup spacing or line breaks). The folder is ingested
 into a temporary home, so nothing of the user's is touched.
-Run: `.venv/bin/python -m bench.retrieval [FOLDER] [--queries FILE] [--show-misses]`
+Run: `.venv/bin/python -m bench.retrieval [FOLDER] [--queries FILE] [--show-misses] [--embedding-only]`
 (default FOLDER bench/heldout/retrieval, written for this bench by a helper who did not see the code)."""
 
 from __future__ import annotations
@@ -40,12 +40,17 @@ def main() -> None:
     parser.add_argument("--queries", default=None, help="default: FOLDER/queries.jsonl")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--embedding-only", action="store_true", help="rank by the embedding alone (no keywords)")
     args = parser.parse_args()
     folder = Path(args.folder)
     queries_path = Path(args.queries) if args.queries else folder / "queries.jsonl"
     queries = [json.loads(line) for line in queries_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not queries:
+        parser.error(f"{queries_path}: no queries; write one JSON object per line with query, file and quote")
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as home:
         app = App(Settings.from_env({"INTERVIEWER_HOME": home}, n_threads=args.threads))
+        if args.embedding_only and hasattr(app.store, "hybrid"):
+            app.store.hybrid = False
         start = time.perf_counter()
         report = ingest([str(folder)], app.store, 10**9)
         elapsed = time.perf_counter() - start
