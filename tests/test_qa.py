@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,10 @@ def test_realistic_qa_file_chunks_are_question_answer_pairs_without_decoration()
     assert accuracy.answer == "Accuracy = Correct Predictions / Total Predictions"
     wrapped = next(c for c in pairs if c.question == "What is linear regression?")
     assert "plus an intercept" in wrapped.answer and "\n" not in wrapped.answer
+
+
+@pytest.mark.parametrize("hostile", ["<summary>" * 20_000, "**a" * 20_000, "Q: " * 20_000, "**x?**\n" * 20_000])
+def test_splitting_is_fast_on_hostile_text(hostile: str) -> None:
+    start = time.process_time()
+    split_questions(Section(("T", "S"), hostile))
+    assert time.process_time() - start < 2.0

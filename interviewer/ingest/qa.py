@@ -17,7 +17,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 # A whole line in bold (optionally a list item), a `Q:` / `Question 3:` line, or an HTML <summary>.
 _BOLD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)(?P<q>.+?)\1\s*(?P<rest>.*)$")
 _LABELLED = re.compile(r"^\s*Q(?:uestion)?\s*\d*\s*[:.)]\s*(?P<q>.+)$", re.I)
-_SUMMARY = re.compile(r"<summary>\s*(?P<q>.+?)\s*</summary>\s*(?P<rest>.*)$", re.I)
+_SUMMARY = re.compile(r"<summary>\s*(?P<q>[^<>\n]{1,300}?)\s*</summary>\s*(?P<rest>.*)$", re.I)  # bounded: linear
 _ANSWER_LABEL = re.compile(r"^\s*(?:\*\*|__)?A(?:nswer)?\s*[:.]\s*(?:\*\*|__)?\s*", re.I)
 _QUESTION_END = re.compile(r"\?[\s*_)\]]*$")
 # Interviewers also ask in the imperative: "Walk me through k-means.", "Explain bagging."
