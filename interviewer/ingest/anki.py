@@ -43,9 +43,6 @@ _FIELD_SEPARATOR = "\x1f"
 # Possessive quantifiers and no overlapping alternatives: each pattern runs in linear time on any field
 # (the lazy `.*?` these replace took minutes on a 30 KB field of unclosed clozes).
 _CLOZE = re.compile(r"\{\{c\d+::([^{}]*+)\}\}")
-_BREAKS = re.compile(r"<\s*+/?\s*+(?:br|div|p|li|h\d)\b[^<>]*+>", re.I)
-_TAG = re.compile(r"<[^<>]*+>")
-_SOUND = re.compile(r"\[sound:[^\[\]]*+\]")
 _SOURCE_WRAP = re.compile(r"[ \t]*+\r?\n[ \t]*+")
 
 
@@ -71,7 +68,6 @@ def strip_html(text: str) -> str:
     text = _clozes(text, _open_cloze)
     text = _SOURCE_WRAP.sub(" ", text)  # a line break in the HTML source is a space, not a break
     text = html_to_text(drop_media(text))
-    text = _SOUND.sub("", text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
