@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pytest
@@ -32,7 +33,7 @@ NOTES = [
 ]
 
 
-def _chunks(topic_of: dict[str, str] | None = None) -> list[Chunk]:
+def _chunks() -> list[Chunk]:
     return [
         Chunk(chunk_id(f"{i}.md", topic, text), text, f"{i}.md", topic, topic, 0, "h", location=f"/n/{i}.md")
         for i, (topic, text) in enumerate(NOTES)
@@ -63,12 +64,17 @@ def test_fusion_prefers_ids_high_in_both_rankings() -> None:
 
 
 @pytest.fixture
-def blind_store(fake_app: App) -> NoteStore:
-    client = open_chroma_client(fake_app.settings.home / "blind", None)
-    store = NoteStore(client, BlindEmbedder(), collection_name="blind")  # type: ignore[arg-type]
+def blind_store(app_on_each_store: App) -> Iterator[NoteStore]:
+    """A store whose embedder is blind, on the embedded store and then on a Chroma server."""
+    settings = app_on_each_store.settings
+    app_on_each_store.store.count()  # the app's own collection exists, so its teardown can delete it
+    client = open_chroma_client(settings.store_dir, settings.chroma_url)
+    name = f"blind-{uuid.uuid4().hex[:12]}"
+    store = NoteStore(client, BlindEmbedder(), collection_name=name)  # type: ignore[arg-type]
     for chunk in _chunks():
         store.replace_file(chunk.location, [chunk])
-    return store
+    yield store
+    client.delete_collection(name)
 
 
 @pytest.mark.parametrize(
