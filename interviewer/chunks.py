@@ -29,6 +29,8 @@ class Chunk:
     stage: str = ""  # the case-study stage for case notes, else ""
     tags: str = ""
     location: str = ""  # absolute path of the file: identity for re-ingest and --prune
+    question: str = ""  # the notes' own question when they pair one with an answer (Anki card, Q&A file)
+    answer: str = ""  # its answer, as written in the notes (cleaned)
 
     def metadata(self) -> dict[str, Any]:
         """What Chroma stores beside the text (flat, scalar values only)."""
@@ -42,6 +44,8 @@ class Chunk:
             "stage": self.stage,
             "tags": self.tags,
             "location": self.location,
+            "question": self.question,
+            "answer": self.answer,
         }
 
     @classmethod
@@ -59,7 +63,17 @@ class Chunk:
             stage=str(metadata.get("stage", "")),
             tags=str(metadata.get("tags", "")),
             location=str(metadata.get("location", "")),
+            question=str(metadata.get("question", "") or ""),
+            answer=str(metadata.get("answer", "") or ""),
         )
+
+    def embedding_text(self) -> str:
+        """What the embedder sees: the heading, then the text; a Q&A chunk's text already starts with its
+        question, so its heading is given without the question (one copy leaves room for the answer)."""
+        heading = self.heading
+        if self.question and self.text.startswith("Q: ") and " > " in heading:
+            heading = heading.rsplit(" > ", 1)[0]
+        return f"{heading}\n{self.text}"
 
     def citation(self) -> dict[str, str]:
         """The source reference shown beside questions and scores."""

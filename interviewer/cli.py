@@ -41,7 +41,7 @@ def _emit_json(document: object, out: TextIO) -> None:
 
 
 def cmd_ingest(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.ingest.pipeline import ingest
+    from interviewer.ingest.pipeline import ingest, topic_summary
 
     progress = None
     bar: Any = None
@@ -63,6 +63,8 @@ def cmd_ingest(app: App, args: argparse.Namespace, out: TextIO) -> int:
     else:
         for skipped in report.skipped:
             print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        for path, topics in report.topics.items():
+            out.write(f"{path}: {topic_summary(topics)}\n")
         out.write(
             f"{report.files} files read, {report.chunks} chunks ({report.added} added, "
             f"{report.unchanged} files unchanged"

@@ -15,10 +15,12 @@ import numpy as np
 from interviewer.chunks import Chunk, SearchHit
 from interviewer.embeddings import Embedder
 from interviewer.errors import StoreError
+from interviewer.keyword_index import KeywordIndex, fuse_rankings
 
 __all__ = ["NoteStore", "open_chroma_client"]
 
 _BATCH = 256
+_FUSION_POOL = 30  # candidates each ranking brings to the fusion
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
@@ -74,16 +76,24 @@ def open_chroma_client(store_dir: Path, chroma_url: str | None) -> Any:
 class NoteStore:
     """Chunks of notes with their embeddings; one collection, one embedder.
 
-    `server_url` is the Chroma server the client talks to (None: embedded); errors name it."""
+    `server_url` is the Chroma server the client talks to (None: embedded); errors name it. With `hybrid`,
+    text queries fuse the embedding ranking with a keyword (BM25) ranking (see keyword_index.py)."""
 
     def __init__(
-        self, client: Any, embedder: Embedder, collection_name: str = "notes", server_url: str | None = None
+        self,
+        client: Any,
+        embedder: Embedder,
+        collection_name: str = "notes",
+        server_url: str | None = None,
+        hybrid: bool = True,
     ) -> None:
         from interviewer.chroma_embedding import ChromaEmbedding
 
         self.embedder = embedder
         self.server_url = server_url
+        self.hybrid = hybrid
         self._client = client
+        self._keywords: tuple[int, KeywordIndex, dict[str, dict[str, Any]]] | None = None
         try:
             self._collection = client.get_or_create_collection(
                 name=collection_name,
@@ -111,9 +121,10 @@ class NoteStore:
     def replace_file(self, location: str, chunks: Sequence[Chunk]) -> int:
         """Replace every chunk of the file at `location` with `chunks`; returns how many were added."""
         self.remove_files([location])
+        self._keywords = None
         for start in range(0, len(chunks), _BATCH):
             batch = chunks[start : start + _BATCH]
-            vectors = self.embedder.embed([f"{chunk.heading}\n{chunk.text}" for chunk in batch])
+            vectors = self.embedder.embed([chunk.embedding_text() for chunk in batch])
             self._collection.add(
                 ids=[chunk.chunk_id for chunk in batch],
                 documents=[chunk.text for chunk in batch],
@@ -125,6 +136,7 @@ class NoteStore:
     @_server_errors_named
     def remove_files(self, locations: Iterable[str]) -> None:
         """Delete every chunk of the files at the given absolute paths."""
+        self._keywords = None
         for location in locations:
             self._collection.delete(where={"location": location})
 
@@ -165,8 +177,60 @@ class NoteStore:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
 
     def search(self, query: str, k: int = 5, where: dict[str, Any] | None = None) -> list[SearchHit]:
-        """The k chunks most similar to the query, best first."""
-        return self.search_vector(self.embedder.embed([query])[0], k=k, where=where)
+        """The k chunks that best match the query, best first: by embedding, fused with keywords when hybrid."""
+        vector = self.embedder.embed([query])[0]
+        if not self.hybrid or k <= 0:
+            return self.search_vector(vector, k=k, where=where)
+        semantic = self.search_vector(vector, k=max(k, _FUSION_POOL), where=where)
+        allowed = self._matching_ids(where)
+        if not semantic or allowed is False:
+            return semantic[:k]
+        index = self._keyword_index()[1]
+        keyword_ids = index.ranking(query, allowed if isinstance(allowed, set) else None, limit=_FUSION_POOL)
+        fused = fuse_rankings([[hit.chunk.chunk_id for hit in semantic], keyword_ids])[:k]
+        found = {hit.chunk.chunk_id: hit for hit in semantic}
+        found.update(self._hits_by_id([i for i in fused if i not in found], vector))
+        # Keywords choose which chunks make the k; within them, best first still means most similar, as
+        # `search --json` has always promised.
+        chosen = [found[i] for i in fused if i in found]
+        return sorted(chosen, key=lambda hit: -hit.similarity)
+
+    @_server_errors_named
+    def _keyword_index(self) -> tuple[int, KeywordIndex, dict[str, dict[str, Any]]]:
+        """The BM25 index of every chunk, rebuilt when this store wrote or the count changed."""
+        total = self.count()
+        if self._keywords is None or self._keywords[0] != total:
+            records = self._collection.get(include=["documents", "metadatas"])
+            metadatas = {i: dict(m or {}) for i, m in zip(records["ids"], records["metadatas"] or [], strict=True)}
+            documents = zip(records["ids"], records["documents"] or [], strict=True)
+            index = KeywordIndex.build((i, f"{metadatas[i].get('heading', '')}\n{d}") for i, d in documents)
+            self._keywords = (total, index, metadatas)
+        return self._keywords
+
+    def _matching_ids(self, where: dict[str, Any] | None) -> set[str] | bool:
+        """Ids whose metadata equals `where` (True: no filter; False: a filter the keyword side cannot apply)."""
+        if where is None:
+            return True
+        if any(key.startswith("$") or isinstance(value, dict) for key, value in where.items()):
+            return False
+        metadatas = self._keyword_index()[2]
+        return {i for i, m in metadatas.items() if all(m.get(key) == value for key, value in where.items())}
+
+    @_server_errors_named
+    def _hits_by_id(self, chunk_ids: list[str], vector: np.ndarray) -> dict[str, SearchHit]:
+        """Hits for chunks found by keyword only, with their real cosine similarity to the query."""
+        if not chunk_ids:
+            return {}
+        records = self._collection.get(ids=chunk_ids, include=["documents", "metadatas", "embeddings"])
+        query = vector / (np.linalg.norm(vector) or 1.0)
+        hits = {}
+        for i, d, m, e in zip(
+            records["ids"], records["documents"] or [], records["metadatas"] or [], records["embeddings"], strict=True
+        ):
+            stored = np.asarray(e, dtype=np.float32)
+            similarity = float(query @ stored / (np.linalg.norm(stored) or 1.0))
+            hits[i] = SearchHit(chunk=Chunk.from_record(i, d, m), similarity=round(similarity, 4))
+        return hits
 
     @_server_errors_named
     def search_vector(self, vector: np.ndarray, k: int = 5, where: dict[str, Any] | None = None) -> list[SearchHit]:

@@ -75,7 +75,8 @@ def test_every_format_ingests(fake_app: App, tmp_path: Path) -> None:
     (folder / "cards.txt").write_text("#separator:tab\n#html:false\nQ1\tA1\n", encoding="utf-8")
     report = ingest([str(folder)], fake_app.store, LIMIT)
     assert (report.files, report.skipped) == (3, [])
-    assert {topic for topic, _ in fake_app.store.topics()} == {"A", "Stats", "Anki"}
+    # An export without a deck name takes its topic from the file name, not "Anki".
+    assert {topic for topic, _ in fake_app.store.topics()} == {"A", "Stats", "Cards"}
 
 
 def _bad_inputs(folder: Path) -> dict[str, str]:

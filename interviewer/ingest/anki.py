@@ -11,11 +11,15 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 from urllib.request import pathname2url
 
+from interviewer.ingest.clean import drop_media, html_to_text
+from interviewer.ingest.metacards import is_metadata_deck, metadata_card_reason
 from interviewer.ingest.sections import MAX_TEXT_CHARS, ParseError, Section
+from interviewer.ingest.topics import anki_topics
 
 __all__ = [
     "MAX_MEMBERS",
@@ -39,43 +43,75 @@ _FIELD_SEPARATOR = "\x1f"
 # Possessive quantifiers and no overlapping alternatives: each pattern runs in linear time on any field
 # (the lazy `.*?` these replace took minutes on a 30 KB field of unclosed clozes).
 _CLOZE = re.compile(r"\{\{c\d+::([^{}]*+)\}\}")
-_BREAKS = re.compile(r"<\s*+/?\s*+(?:br|div|p|li|h\d)\b[^<>]*+>", re.I)
-_TAG = re.compile(r"<[^<>]*+>")
-_SOUND = re.compile(r"\[sound:[^\[\]]*+\]")
+_SOURCE_WRAP = re.compile(r"[ \t]*+\r?\n[ \t]*+")
 
 
 def _open_cloze(match: re.Match[str]) -> str:
     return match.group(1).split("::", 1)[0]  # "{{c1::answer::hint}}" -> "answer"
 
 
-def strip_html(text: str) -> str:
-    """Anki field HTML to plain text: line breaks kept, tags and media references dropped, clozes opened."""
+def _blank_cloze(match: re.Match[str]) -> str:
+    parts = match.group(1).split("::", 1)
+    return f"[{parts[1]}]" if len(parts) > 1 and parts[1].strip() else "[...]"  # the hint, when there is one
+
+
+def _clozes(text: str, replacement: Callable[[re.Match[str]], str]) -> str:
     for _ in range(_CLOZE_DEPTH):
-        text, opened = _CLOZE.subn(_open_cloze, text)
+        text, opened = _CLOZE.subn(replacement, text)
         if not opened:
             break
-    text = _BREAKS.sub("\n", text)
-    text = _TAG.sub("", text)
-    text = _SOUND.sub("", text)
-    text = html.unescape(text).replace("\xa0", " ")
+    return text
+
+
+def strip_html(text: str) -> str:
+    """Anki field HTML to plain text: line breaks kept, tags and media references dropped, clozes opened."""
+    text = _clozes(text, _open_cloze)
+    text = _SOURCE_WRAP.sub(" ", text)  # a line break in the HTML source is a space, not a break
+    text = html_to_text(drop_media(text))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _deck_topic(deck: str) -> tuple[str, ...]:
-    parts = tuple(part.strip() for part in deck.split("::") if part.strip())
-    return parts or ("Anki",)
+def _is_cloze(field: str) -> bool:
+    return _CLOZE.search(field) is not None
 
 
-def _note_section(fields: list[str], deck: str, tags: str) -> Section | None:
+def _note_section(fields: list[str], topic: str, tags: str, number: int, meta_deck: bool = False) -> Section | None:
+    """One note as a section: question and answer kept apart, clozes as a question with a blank."""
+    cloze = bool(fields) and _is_cloze(fields[0])
     clean = [strip_html(field) for field in fields]
-    clean = [field for field in clean if field]
-    if not clean:
+    if not any(clean):
         return None
-    front, back = clean[0], "\n".join(clean[1:])
+    front = clean[0] or next(field for field in clean if field)
+    back = "\n".join(field for field in clean[1:] if field and field != front)
+    tag_tuple = tuple(tags.split())
+    reason = metadata_card_reason(front, back) or ("card of a sub-deck about the deck" if meta_deck else None)
+    if reason is not None:
+        return Section(heading_path=(topic, f"note-{number}"), text=front, tags=tag_tuple, skip_reason=reason)
+    if cloze:
+        question = strip_html(_clozes(fields[0], _blank_cloze))
+        text = f"{front}\n{back}" if back else front
+        return Section(
+            heading_path=(topic, question[:80]), text=text, tags=tag_tuple, question=question, answer=text
+        )
     text = f"Q: {front}\nA: {back}" if back else front
-    deck_path = _deck_topic(deck)
-    # Topic is the deck's last component: "DS Interview::Statistics" -> "Statistics".
-    return Section(heading_path=(deck_path[-1], front[:80]), text=text, tags=tuple(tags.split()))
+    return Section(
+        heading_path=(topic, front[:80]),
+        text=text,
+        tags=tag_tuple,
+        question=front if back else "",
+        answer=back,
+    )
+
+
+def _deck_sections(notes: list[tuple[list[str], str, str]], fallback_title: str) -> list[Section]:
+    """Sections of a deck's notes (fields, deck name, tags), each under its topic (see topics.py)."""
+    topics = anki_topics([(deck, tags.split()) for _, deck, tags in notes], fallback_title)
+    sections = []
+    for number, ((fields, deck, tags), topic) in enumerate(zip(notes, topics, strict=True), start=1):
+        section = _note_section(fields, topic, tags, number, is_metadata_deck(deck))
+        if section is not None:
+            sections.append(section)
+    return sections
 
 
 # ----- .apkg ------------------------------------------------------------------------------------------
@@ -177,7 +213,7 @@ def _is_table(connection: sqlite3.Connection, name: str) -> bool:
     return row is not None and row[0] == "table" and not str(row[1] or "").lstrip().lower().startswith("create virtual")
 
 
-def _sections_from_collection(path: Path) -> list[Section]:
+def _sections_from_collection(path: Path, fallback_title: str) -> list[Section]:
     # immutable: the file is read as it is, with no journal, lock or WAL of its own.
     connection = sqlite3.connect(f"file:{pathname2url(str(path))}?mode=ro&immutable=1", uri=True)
     budget = _StepBudget()
@@ -188,16 +224,15 @@ def _sections_from_collection(path: Path) -> list[Section]:
             raise ParseError("the deck's collection has no notes and cards tables; re-export the deck from Anki")
         decks = _decks(connection)
         deck_of_note = dict(connection.execute("select nid, min(did) from cards group by nid").fetchall())
-        sections, size = [], 0
+        notes: list[tuple[list[str], str, str]] = []
+        size = 0
         for note_id, tags, fields in connection.execute("select id, tags, flds from notes order by id"):
             deck = decks.get(int(deck_of_note.get(note_id, 1)), "Default")
-            section = _note_section(str(fields).split(_FIELD_SEPARATOR), deck, str(tags or ""))
-            if section is not None:
-                size += len(section.text)
-                if size > MAX_TEXT_CHARS:
-                    raise ParseError(f"the deck holds more than {MAX_TEXT_CHARS:,} characters of text; split it")
-                sections.append(section)
-        return sections
+            size += len(str(fields))
+            if size > MAX_TEXT_CHARS:
+                raise ParseError(f"the deck holds more than {MAX_TEXT_CHARS:,} characters of text; split it")
+            notes.append((str(fields).split(_FIELD_SEPARATOR), deck, str(tags or "")))
+        return _deck_sections(notes, fallback_title)
     except sqlite3.OperationalError:
         if budget.spent:
             raise ParseError("the deck's collection takes too long to read; re-export the deck from Anki") from None
@@ -221,8 +256,9 @@ class _StepBudget:
         return self.spent
 
 
-def parse_apkg(data: bytes) -> list[Section]:
-    """Read the notes of an Anki package; prefers the current collection over the legacy placeholder."""
+def parse_apkg(data: bytes, fallback_title: str = "Anki") -> list[Section]:
+    """Read the notes of an Anki package; prefers the current collection over the legacy placeholder.
+    `fallback_title` is the topic of notes whose deck and tags name none (a deck called "Default")."""
     with _open_archive(data) as archive, tempfile.TemporaryDirectory(prefix="interviewer-apkg-") as folder:
         names = set(archive.namelist())
         member = next((n for n in ("collection.anki21b", "collection.anki21", "collection.anki2") if n in names), None)
@@ -235,7 +271,7 @@ def parse_apkg(data: bytes) -> list[Section]:
         except OSError as exc:
             raise _no_room(exc) from None
         try:
-            return _sections_from_collection(path)
+            return _sections_from_collection(path, fallback_title)
         except (
             sqlite3.Error,
             json.JSONDecodeError,
@@ -259,7 +295,7 @@ def is_anki_text_export(text: str) -> bool:
     return first.startswith(("#separator:", "#html:", "#notetype", "#deck", "#tags", "#guid", "#columns:"))
 
 
-def parse_anki_text_export(text: str) -> list[Section]:
+def parse_anki_text_export(text: str, fallback_title: str = "Anki") -> list[Section]:
     """Read Anki's 'Notes in Plain Text' export: headers, then one note per line."""
     import csv
 
@@ -285,8 +321,9 @@ def parse_anki_text_export(text: str) -> list[Section]:
 
     deck_column, tags_column = column("deck"), column("tags")
     special = {index for index in (deck_column, tags_column, column("notetype"), column("guid")) if index is not None}
-    default_deck = headers.get("deck", "Anki")
-    sections, size = [], 0
+    default_deck = headers.get("deck", "")
+    notes: list[tuple[list[str], str, str]] = []
+    size = 0
     reader = csv.reader(lines[body_start:], delimiter=separator, quotechar='"')
     try:
         for row in reader:
@@ -295,17 +332,16 @@ def parse_anki_text_export(text: str) -> list[Section]:
             deck = row[deck_column] if deck_column is not None and deck_column < len(row) else default_deck
             tags = row[tags_column] if tags_column is not None and tags_column < len(row) else headers.get("tags", "")
             fields = [cell for index, cell in enumerate(row) if index not in special]
-            if not is_html:
-                fields = [html.escape(field) for field in fields]
-            section = _note_section(fields, deck, tags)
-            if section is not None:
-                size += len(section.text)
-                if size > MAX_TEXT_CHARS:
-                    raise ParseError(f"the Anki export holds more than {MAX_TEXT_CHARS:,} characters of text; split it")
-                sections.append(section)
+            if not is_html:  # plain text: its line breaks are real, so they become <br> like Anki's own
+                fields = [html.escape(field).replace("\n", "<br>") for field in fields]
+            size += sum(len(field) for field in fields)
+            if size > MAX_TEXT_CHARS:
+                raise ParseError(f"the Anki export holds more than {MAX_TEXT_CHARS:,} characters of text; split it")
+            notes.append((fields, deck, tags))
     except csv.Error as exc:
         at = body_start + reader.line_num
         raise ParseError(f"the Anki export is malformed at line {at} ({exc}); export it from Anki again") from None
+    sections = _deck_sections(notes, fallback_title)
     if not sections:
         raise ParseError("the Anki export has headers but no notes")
     return sections

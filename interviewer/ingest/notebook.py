@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 from typing import Any
 
 from interviewer.ingest.markdown import parse_markdown
 from interviewer.ingest.sections import ParseError, Section
 
 __all__ = ["parse_notebook"]
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 def _read(text: str) -> Any:
@@ -58,4 +61,18 @@ def parse_notebook(text: str, fallback_title: str) -> list[Section]:
             parts.append(source)
         elif cell.get("cell_type") == "code":
             parts.append(f"```{language}\n{source.rstrip()}\n```")
-    return parse_markdown("\n\n".join(parts), fallback_title)
+    sections = parse_markdown("\n\n".join(parts), fallback_title)
+    first = _first_heading(parts)
+    # A notebook's topic is its first heading, whatever its level (many start at "##").
+    return [replace(section, topic_name=first) for section in sections] if first else sections
+
+
+def _first_heading(markdown_parts: list[str]) -> str:
+    for part in markdown_parts:
+        if part.startswith("```"):
+            continue
+        for line in part.split("\n"):
+            match = _HEADING.match(line)
+            if match and match.group(2).strip():
+                return match.group(2).strip()
+    return ""

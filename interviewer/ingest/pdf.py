@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import signal
 import subprocess
 import sys
@@ -56,8 +57,29 @@ def _read_pages(data: bytes) -> tuple[str | None, list[tuple[int, str]]]:
     return title or None, pages
 
 
+_PAGE_NUMBER_LINE = re.compile(r"\n\s*(?:\d{1,4}|page \d{1,4}(?: of \d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+
+
+def _without_page_number(text: str) -> str:
+    """A slide's or page's text without the page number printed on its last line."""
+    return _PAGE_NUMBER_LINE.sub("", text).strip() or text
+
+
+def _title_line(pages: list[tuple[int, str]]) -> str | None:
+    """The first line of the first page when it reads as a title (a slide deck's title slide)."""
+    if not pages:
+        return None
+    first = pages[0][1].strip().split("\n", 1)[0].strip()
+    words = first.split()
+    looks_like_title = 2 <= len(words) <= 10 and len(first) <= 80 and not first.endswith((".", ",", ":", ";"))
+    return first if looks_like_title and re.search(r"[A-Za-z]{3}", first) else None
+
+
 def _sections(title: str | None, pages: list[tuple[int, str]], fallback_title: str) -> list[Section]:
-    return [Section(heading_path=(title or fallback_title, f"page {number}"), text=text) for number, text in pages]
+    # A document title in the metadata wins (topics.py cleans "Microsoft PowerPoint - x.pptx"); without it
+    # the title slide's first line says more than the file name.
+    name = title or _title_line(pages) or fallback_title
+    return [Section(heading_path=(name, f"page {number}"), text=_without_page_number(text)) for number, text in pages]
 
 
 def read_pdf_pages(data: bytes, fallback_title: str) -> list[Section]:

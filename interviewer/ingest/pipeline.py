@@ -7,17 +7,20 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from interviewer.chunks import Chunk, chunk_id
 from interviewer.errors import InterviewerError, StoreError
 from interviewer.ingest.anki import is_anki_text_export, parse_anki_text_export, parse_apkg
+from interviewer.ingest.clean import clean_inline, clean_text
 from interviewer.ingest.markdown import parse_markdown, title_from_stem
 from interviewer.ingest.notebook import parse_notebook
 from interviewer.ingest.pdf import parse_pdf
 from interviewer.ingest.plaintext import parse_plaintext
+from interviewer.ingest.qa import split_questions
 from interviewer.ingest.sections import ParseError, Section, note_kind, stage_of_heading
+from interviewer.ingest.topics import markdown_topics, readable_title
 from interviewer.store import NoteStore
 
 __all__ = [
@@ -25,14 +28,18 @@ __all__ = [
     "IngestReport",
     "Skipped",
     "build_chunks",
+    "clean_section",
     "discover",
     "ingest",
     "parse_file",
+    "read_sections",
     "storable",
+    "topic_summary",
 ]
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".pdf", ".ipynb", ".apkg")
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".ipynb")
+_QA_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".ipynb")  # where a question line starts a Q&A pair
 _CHUNK_CHARS = 1200
 _CHUNK_OVERLAP = 150
 
@@ -56,7 +63,8 @@ class IngestReport:
     added: int = 0  # chunks written by this run
     unchanged: int = 0  # files already indexed with the same content
     removed: int = 0  # files pruned because they no longer exist
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # files, and parts of files that are not knowledge
+    topics: dict[str, list[str]] = field(default_factory=dict)  # file as given -> its topics, for changed files
 
     def to_json(self) -> dict[str, object]:
         """The `ingest --json` document."""
@@ -66,6 +74,15 @@ class IngestReport:
             "added": self.added,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
         }
+
+
+def topic_summary(topics: list[str], shown: int = 4) -> str:
+    """A file's topics on one line: 'topic' or 'A, B, C, D and 7 more topics'."""
+    if len(topics) <= 1:
+        return f"topic {topics[0]}" if topics else "no topic"
+    head = ", ".join(topics[:shown])
+    more = len(topics) - shown
+    return f"topics {head}" + (f" and {more} more" if more > 0 else "")
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[Skipped]]:
@@ -121,21 +138,62 @@ def storable(section: Section) -> Section:
     """The section with control characters (but tabs and line breaks) and lone surrogates removed."""
     heading = tuple(_UNSTORABLE.sub("", name) for name in section.heading_path)
     tags = tuple(_UNSTORABLE.sub("", tag) for tag in section.tags)
-    return Section(heading_path=heading, text=_UNSTORABLE.sub("", section.text), tags=tags)
+    return replace(
+        section,
+        heading_path=heading,
+        text=_UNSTORABLE.sub("", section.text),
+        tags=tags,
+        question=_UNSTORABLE.sub("", section.question),
+        answer=_UNSTORABLE.sub("", section.answer),
+        topic_name=_UNSTORABLE.sub("", section.topic_name),
+    )
+
+
+def clean_section(section: Section) -> Section:
+    """The section's text, headings and question/answer through the cleaning pass (clean.py)."""
+    heading = tuple(clean_inline(name) or name for name in section.heading_path)
+    if section.question:
+        question, answer = clean_inline(section.question), clean_text(section.answer)
+        text = clean_text(section.text) if not section.text.startswith("Q: ") else f"Q: {question}\nA: {answer}"
+        return replace(section, heading_path=heading, text=text, question=question, answer=answer)
+    return replace(section, heading_path=heading, text=clean_text(section.text))
+
+
+def read_sections(path: str, data: bytes) -> tuple[list[Section], list[Skipped]]:
+    """The knowledge sections of a file (parsed, split at questions, cleaned, with topics), and the parts
+    recognised as not knowledge (a deck's licence card), each as a Skipped line `path#where`."""
+    sections: list[Section] = []
+    skipped: list[Skipped] = []
+    suffix = Path(path).suffix.lower()
+    fallback = title_from_stem(Path(path).stem)
+    for parsed in _parse_by_type(path, data):
+        if parsed.skip_reason:
+            where = parsed.heading_path[-1] if parsed.heading_path else ""
+            skipped.append(Skipped(f"{path}#{where}", f"{parsed.skip_reason}: not indexed"))
+            continue
+        pieces = split_questions(parsed) if suffix in _QA_SUFFIXES else [parsed]
+        for piece in pieces:
+            cleaned = storable(clean_section(piece))
+            if not cleaned.text.strip():
+                continue
+            topic = readable_title(cleaned.topic, fallback)
+            sections.append(replace(cleaned, topic_name=topic) if topic != cleaned.topic else cleaned)
+    if suffix in (".md", ".markdown", ".ipynb"):
+        sections = markdown_topics(sections)
+    return sections, skipped
 
 
 def parse_file(path: str, data: bytes) -> list[Section]:
     """Parse a file's bytes by its type; raise ParseError when it cannot be read as that type. The sections'
     text holds no control characters (but tabs and line breaks), always encodes as UTF-8, and is never blank."""
-    sections = (storable(section) for section in _parse_by_type(path, data))
-    return [section for section in sections if section.text.strip()]
+    return read_sections(path, data)[0]
 
 
 def _parse_by_type(path: str, data: bytes) -> list[Section]:
     suffix = Path(path).suffix.lower()
     title = title_from_stem(Path(path).stem)
     if suffix == ".apkg":
-        return parse_apkg(data)
+        return parse_apkg(data, title)
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise ParseError("not a PDF file")
@@ -148,17 +206,27 @@ def _parse_by_type(path: str, data: bytes) -> list[Section]:
     if suffix in (".md", ".markdown"):
         return parse_markdown(text, title)
     if is_anki_text_export(text):
-        return parse_anki_text_export(text)
+        return parse_anki_text_export(text, title)
     return parse_plaintext(text, title)
 
 
-def _split(text: str) -> list[str]:
-    if len(text) <= _CHUNK_CHARS:
+def _split(text: str, size: int = _CHUNK_CHARS) -> list[str]:
+    if len(text) <= size:
         return [text]
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    splitter = RecursiveCharacterTextSplitter(chunk_size=_CHUNK_CHARS, chunk_overlap=_CHUNK_OVERLAP)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=min(_CHUNK_OVERLAP, size // 4))
     return [piece for piece in splitter.split_text(text) if piece.strip()]
+
+
+def _pieces(section: Section) -> list[str]:
+    """The chunk texts of a section; a long Q&A pair is split in its answer and every piece starts with
+    the question, so no chunk begins mid-answer."""
+    if not section.question or len(section.text) <= _CHUNK_CHARS or not section.text.startswith("Q: "):
+        return _split(section.text)
+    head = f"Q: {section.question}\nA: "
+    room = max(_CHUNK_CHARS - len(head), _CHUNK_CHARS // 2)
+    return [head + piece for piece in _split(section.answer, room)]
 
 
 def build_chunks(source: str, location: str, file_hash: str, sections: list[Section]) -> list[Chunk]:
@@ -173,7 +241,7 @@ def build_chunks(source: str, location: str, file_hash: str, sections: list[Sect
             if kind == "case" and len(section.heading_path) > 1
             else ""
         )
-        for piece in _split(section.text):
+        for piece in _pieces(section):
             identifier = chunk_id(source, heading, piece)
             suffix = 2
             while identifier in used:
@@ -193,6 +261,8 @@ def build_chunks(source: str, location: str, file_hash: str, sections: list[Sect
                     stage=stage,
                     tags=" ".join(section.tags),
                     location=location,
+                    question=section.question,
+                    answer=section.answer,
                 )
             )
     return chunks
@@ -258,13 +328,15 @@ def ingest(
                 report.unchanged += 1
                 report.chunks += known_chunks
                 continue
-            sections = parse_file(path, data)
+            sections, not_knowledge = read_sections(path, data)
+            report.skipped.extend(not_knowledge)
             if not sections:
-                raise ParseError("no text found")
+                raise ParseError("only parts that are not knowledge" if not_knowledge else "no text found")
         except ParseError as exc:
             report.skipped.append(Skipped(path, str(exc)))
             continue
         chunks = build_chunks(path, location, file_hash, sections)
+        report.topics[path] = list(dict.fromkeys(chunk.topic for chunk in chunks))
         report.added += _write(store, path, location, chunks)
         report.files += 1
         report.chunks += len(chunks)

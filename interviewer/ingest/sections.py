@@ -18,16 +18,24 @@ class ParseError(Exception):
 
 @dataclass(frozen=True)
 class Section:
-    """A run of note text under one heading path (title first)."""
+    """A run of note text under one heading path (title first).
+
+    `question` and `answer` are set when the notes pair them (an Anki card, a Q&A file's question line);
+    `topic_name` overrides the title as topic (see topics.py); `skip_reason` marks a section that is not
+    knowledge (a deck's licence card): it is reported, never indexed."""
 
     heading_path: tuple[str, ...]
     text: str
     tags: tuple[str, ...] = field(default=())
+    question: str = ""
+    answer: str = ""
+    topic_name: str = ""
+    skip_reason: str = ""
 
     @property
     def topic(self) -> str:
-        """The note's title: the first element of the heading path."""
-        return self.heading_path[0] if self.heading_path else ""
+        """The assigned topic, else the note's title: the first element of the heading path."""
+        return self.topic_name or (self.heading_path[0] if self.heading_path else "")
 
 
 # Case-study stages, in interview order, with the heading words that name them in notes.
