@@ -22,6 +22,7 @@ FAKE = {
     "INTERVIEWER_PHRASE": "0",
 }
 QUESTION_KEYS = {"type", "turn", "text", "kind", "stage", "topic", "level", "follow_up", "hint", "sources"}
+ITEM_KEYS = {"points", "item_kind", "notice"}  # added by the items of issue 14 (DESIGN.md 5: new fields may be added)
 
 
 def run(args: list[str], home: Path, monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> tuple[int, list[dict]]:
@@ -48,7 +49,7 @@ def test_headless_session_events(indexed: Path, monkeypatch: pytest.MonkeyPatch)
     assert code == 0
     assert [e["type"] for e in events] == ["question", "score"] * 3 + ["summary"]
     question = events[0]
-    assert set(question) == QUESTION_KEYS and question["turn"] == 1 and 1 <= question["level"] <= 5
+    assert set(question) == QUESTION_KEYS | ITEM_KEYS and question["turn"] == 1 and 1 <= question["level"] <= 5
     assert question["sources"] and {"source", "heading", "chunk_id", "text"} <= set(question["sources"][0])
     score = events[1]
     assert score["turn"] == 1 and 0 <= score["total"] <= 1 and score["criteria"] and score["sources"]

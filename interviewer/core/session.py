@@ -10,6 +10,7 @@ from interviewer.core.policy import DEFAULT_POLICY, WEAK, PolicyConfig, next_lev
 
 __all__ = [
     "FOLLOW_UP_BELOW",
+    "MAX_CASE_FOLLOW_UPS",
     "MAX_FOLLOW_UPS",
     "Finish",
     "Plan",
@@ -20,6 +21,7 @@ __all__ = [
 ]
 
 MAX_FOLLOW_UPS = 2  # on one question
+MAX_CASE_FOLLOW_UPS = 1  # on one case stage: a case must reach deployment in the questions it has
 FOLLOW_UP_BELOW = 0.75  # answers below this, with a missing key point, get a follow-up
 
 
@@ -111,9 +113,44 @@ def _next_kind(state: SessionState) -> str:
     return "case" if len(_new_questions(state)) % 2 == 1 else "deep-dive"
 
 
+def _case_slots(config: SessionConfig, turn_number: int) -> int:
+    """How many questions, from this turn on, a case can use (a mixed session gives it every other one)."""
+    left = config.questions - turn_number + 1
+    return left if config.kind is Kind.CASE else (left + 1) // 2
+
+
+def _spread(stages: tuple[str, ...], slots: int) -> tuple[str, ...]:
+    """`slots` of the stages, evenly spaced, always ending with the last (deployment)."""
+    if slots >= len(stages):
+        return stages
+    if slots <= 1:
+        return stages[-1:] if slots == 1 else ()
+    return tuple(stages[round(i * (len(stages) - 1) / (slots - 1))] for i in range(slots))
+
+
+def _stages_left(state: SessionState) -> tuple[str, ...]:
+    """The stages the case under way still has to ask; empty when no case is under way (the next opens one).
+
+    A case plans its stages when it opens: all seven when the questions allow, else an even selection that
+    still reaches deployment."""
+    cases = [q for q in _new_questions(state) if q.kind == "case"]
+    opened = next((q for q in reversed(cases) if q.stage == CASE_STAGES[0]), None)
+    if opened is None or cases[-1].stage not in CASE_STAGES:
+        return ()
+    planned = (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(state.config, opened.turn) - 1))
+    last = planned.index(cases[-1].stage) if cases[-1].stage in planned else len(planned) - 1
+    return planned[last + 1 :]
+
+
 def _next_stage(state: SessionState) -> str:
-    done = [q for q in _new_questions(state) if q.kind == "case"]
-    return CASE_STAGES[len(done) % len(CASE_STAGES)]
+    """The next stage of the case under way, or 'clarify' to open a new case."""
+    left = _stages_left(state)
+    return left[0] if left else CASE_STAGES[0]
+
+
+def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int) -> bool:
+    """A case stage gets one follow-up at most, and only when the questions left still reach deployment."""
+    return follow_ups < MAX_CASE_FOLLOW_UPS and _case_slots(state.config, turn_number + 1) >= len(_stages_left(state))
 
 
 def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Plan | Finish:
@@ -132,7 +169,10 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
     question = last.question
     follow_ups = sum(1 for q in state.asked if q.follow_up and q.root_turn == question.root_turn)
     gap = last.missing[0] if last.missing else None
-    if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and follow_ups < MAX_FOLLOW_UPS:
+    fits = follow_ups < MAX_FOLLOW_UPS
+    if question.kind == "case":
+        fits = _case_follow_up_fits(state, turn_number, follow_ups)
+    if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and fits:
         return Plan(
             turn_number, question.kind, question.level, question.topic, stage=question.stage,
             follow_up=True, root_turn=question.root_turn, gap=gap,
