@@ -11,6 +11,7 @@ import argparse
 import re
 import tempfile
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from bench.common import CORPUS
@@ -59,7 +60,12 @@ def note_words(app: App) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     names: dict[str, set[str]] = defaultdict(set)
     for chunk in app.interviewer.chunks():
         body[chunk.source] |= set(content_words(chunk.text))
-        names[chunk.source] |= set(content_words(f"{chunk.heading} {chunk.topic} {Path(chunk.source).stem}"))
+        parts = chunk.heading.split(" > ")
+        # A flashcard's front or a Q&A heading is the note's own question (its content), not a section title.
+        if len(parts) > 1 and (parts[-1].endswith("?") or chunk.text.startswith(f"Q: {parts[-1][:40]}")):
+            parts = parts[:-1]
+        heading = " ".join(parts)
+        names[chunk.source] |= set(content_words(f"{heading} {chunk.topic} {Path(chunk.source).stem}"))
         names[chunk.source] |= set(content_words(Path(chunk.source).stem.replace("_", " ")))
     return body, names
 
@@ -105,7 +111,8 @@ def figures(label: str, app: App, seed: int) -> tuple[list[Question], list[Quest
 
 def build(home: Path, notes: list[Path]) -> App:
     settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
-    app = App(settings, embedder=FakeEmbedder())
+    # No model phrasing: the figures are about the questions the notes give, not a fake model's canned reply.
+    app = App(replace(settings, phrase_questions=False), embedder=FakeEmbedder())
     ingest([str(path) for path in notes], app.store, 10**8)
     return app
 

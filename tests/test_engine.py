@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 from interviewer.app import App
-from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import LiveSession
 from interviewer.interview.templates import display_topic
@@ -179,3 +180,58 @@ def test_saved_turns_keep_when_each_question_was_asked_and_answered(app: App) ->
     assert len(record.timings) == 2 and all(asked <= answered for asked, answered in record.timings if answered)
     answered = app.repo.answered()
     assert [(sid, turn.question.turn) for sid, _, turn in answered] == [(session.id, 1), (session.id, 2)]
+
+
+def test_deep_dive_questions_come_from_items_and_are_scored_on_their_points(app: App) -> None:
+    seen: list[object] = []
+    score = app.interviewer.scorer.score
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(kwargs.get("points"))
+        return score(*args, **kwargs)  # type: ignore[arg-type]
+
+    app.interviewer.scorer.score = spy  # type: ignore[method-assign]
+    asked = run(start(app, questions=8, seed=11), strong)
+    new = [q for q, _ in asked if not q.follow_up]
+    assert all(q.item_kind and q.points for q in new)
+    assert [[p.text for p in points] for points in seen] == [list(q.points) for q, _ in asked]  # type: ignore[attr-defined]
+    sections = {c.heading.split(" > ")[-1] for c in app.store.chunks() if " > " in c.heading}
+    assert not any(f" in {section}" in q.text for q, _ in asked for section in sections)
+
+
+def test_a_level_the_notes_cannot_support_is_not_asked_and_said_once(interviewer_home: Path) -> None:
+    app = make_app(interviewer_home)
+    note = interviewer_home.parent / "glossary.md"
+    note.write_text(
+        "# Glossary\n\n## Terms\n\n- Recall is the share of actual positives that the model finds.\n"
+        "- Precision is the share of predicted positives that are correct.\n"
+        "- Specificity is the share of actual negatives that the model rejects.\n",
+        encoding="utf-8",
+    )
+    ingest([str(note)], app.store, 10**8)
+    asked = run(start(app, mode=Mode.CHALLENGE, questions=3, seed=1), strong)
+    assert all(q.level == 1 and q.item_kind == "definition" for q, _ in asked)
+    notices = [q.notice for q, _ in asked if q.notice]
+    assert len(notices) == 1 and asked[0][0].notice.startswith("Your notes on Glossary hold nothing to ask at level")
+
+
+def test_a_case_session_needs_case_notes(interviewer_home: Path) -> None:
+    app = make_app(interviewer_home)
+    ingest([str(CORPUS / "ml" / "regularization_l1_l2.md")], app.store, 10**8)
+    with pytest.raises(BadInputError, match="no case-study notes"):
+        start(app, kind=Kind.CASE)
+
+
+def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> None:
+    asked = run(start(app, kind=Kind.CASE, mode=Mode.CHALLENGE, questions=7, seed=4, topic="Churn"), strong)
+    assert [q.stage for q, _ in asked] == list(CASE_STAGES)
+    twists = [q.text.split("wist: ", 1)[1] for q, _ in asked if "wist: " in q.text]
+    assert twists and len(set(twists)) == len(twists)
+    assert not any("suspect leakage" in twist or "switch to" in twist for twist in twists)
+
+
+def test_a_question_saved_before_items_still_scores_on_its_sources(app: App) -> None:
+    chunk = next(c for c in app.store.chunks() if c.topic == "Gradient Boosting" and " > " in c.heading)
+    old = Question(1, "Explain gradient boosting.", "deep-dive", chunk.topic, 2, sources=({**chunk.citation()},))
+    result = app.interviewer.score(old, chunk.text)
+    assert result.total > 0.5

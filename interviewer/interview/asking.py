@@ -87,11 +87,39 @@ def _blank_number(statement: str) -> str:
     return f"{statement[: last.start()]}___{statement[last.end() :]}"
 
 
+_NEGATION = re.compile(r"\b(do|does) not (\w+)|\b(doesn't|don't) (\w+)|\b(cannot|can't|is not|are not|never)\b", re.I)
+_AFFIRM = {"cannot": "can", "can't": "can", "is not": "is", "are not": "are", "never": "always"}
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return f"{verb}es"
+    return f"{verb[:-1]}ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else f"{verb}s"
+
+
+def affirmed(statement: str) -> str:
+    """The belief a negated statement corrects: 'Corrections do not fix peeking' -> 'Corrections fix peeking'."""
+
+    def flip(match: re.Match[str]) -> str:
+        if match.group(2):
+            return _third_person(match.group(2)) if match.group(1).lower() == "does" else match.group(2)
+        if match.group(4):
+            return _third_person(match.group(4)) if match.group(3).lower() == "doesn't" else match.group(4)
+        return _AFFIRM[match.group(5).lower()]
+
+    return _NEGATION.sub(flip, statement, count=1)
+
+
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
     situation = re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0].strip(" .")
     first = situation.split(" ", 1)[0]
+    plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
+    if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
+        return "pitfall-plan", plan.group(1)
+    if _NEGATION.search(situation) and not _MUST.search(situation):
+        return "pitfall-belief", lower_first(affirmed(situation))
     if _MUST.search(situation):
         return "pitfall-rule", situation
     subject = lead_term(situation)

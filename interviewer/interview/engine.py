@@ -358,20 +358,30 @@ class Interviewer:
             others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - {topic})
             rng.shuffle(others)
             topics += others
-        for name in topics:
-            fresh = [i for i in self.bank.for_topic(name) if _key_of(i) not in used_keys]
-            if not fresh:
-                continue
-            level, pool = _level_and_pool(fresh, plan.level, state.mode)
-            if plan.hint and level > plan.level:
-                continue  # after a weak answer a question must not be harder than planned
-            used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
-            rng.shuffle(pool)
-            pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
-            for item in pool[:8]:
-                text = question_for(item, level, self.frames, rng, used_texts)
-                if not self._is_repeat(text, used_texts, asked_vectors):
-                    return self._question_from_item(plan, state, item, level, text)
+        fresh = {name: [i for i in self.bank.for_topic(name) if _key_of(i) not in used_keys] for name in topics}
+        # Another topic with an item at the planned level comes before another level of this topic.
+        ordered = [
+            name
+            for name in topics
+            if fresh[name] and _level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
+        ]
+        ordered += [name for name in topics if name not in ordered]
+        used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        # Challenge mode first looks for a topic at the planned level or above: it does not step down only because
+        # one topic ran out; when no topic can, the nearest level the notes support is asked.
+        for strict in (state.mode is Mode.CHALLENGE, False):
+            for name in ordered:
+                if not fresh[name]:
+                    continue
+                level, pool = _level_and_pool(fresh[name], plan.level, state.mode)
+                if (plan.hint and level > plan.level) or (strict and level < plan.level):
+                    continue  # after a weak answer a question must not be harder than planned
+                rng.shuffle(pool)
+                pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
+                for item in pool[:8]:
+                    text = question_for(item, level, self.frames, rng, used_texts)
+                    if not self._is_repeat(text, used_texts, asked_vectors):
+                        return self._question_from_item(plan, state, item, level, text)
         return None
 
     def _question_from_item(self, plan: Plan, state: SessionState, item: Item, level: int, text: str) -> Question:

@@ -139,9 +139,10 @@ def _cloze_items(chunk: Chunk, base: dict[str, str]) -> list[Item]:
     items = []
     for match in _CLOZE.finditer(chunk.text):
         answer, hint = match.group(1).strip(), (match.group(2) or "").strip()
-        sentence = _CLOZE.sub(lambda m: m.group(1), chunk.text[: match.start()]) + "____"
+        sentence = _CLOZE.sub(lambda m: m.group(1), chunk.text[: match.start()]) + "\x00"
         sentence += _CLOZE.sub(lambda m: m.group(1), chunk.text[match.end() :])
-        sentence = clean_statement(sentence.split("\nA:")[0].removeprefix("Q:"))
+        # The blank goes in after cleaning: Markdown cleaning would read underscores as emphasis.
+        sentence = clean_statement(sentence.split("\nA:")[0].removeprefix("Q:")).replace("\x00", "____")
         full = clean_statement(_CLOZE.sub(lambda m: m.group(1), chunk.text).split("\nA:")[0].removeprefix("Q:"))
         question = f"Fill in the blank{f' ({hint})' if hint else ''}: {sentence}"
         items.append(Item(question, (full,), "cloze", answer, levels=(1,), detail=sentence, **base))
@@ -175,7 +176,8 @@ def _procedure_item(chunk: Chunk, statements: list[str], base: dict[str, str]) -
     lines = [line for line in prose(chunk.text).splitlines() if line.strip()]
     steps = [clean_statement(line) for line in lines if _STEP.match(line)]
     section = chunk.heading.split(" > ")[-1]
-    imperative = [s for s in statements if _IMPERATIVE.match(s)]
+    # "Use X when ..." bullets are a choice between alternatives (a trade-off), not steps.
+    imperative = [s for s in statements if _IMPERATIVE.match(s) and not re.search(r"\b(when|whenever|if)\b", s, re.I)]
     if len(steps) < 2 and (
         re.search(r"how to|steps?|procedure|workflow|recipe", section, re.I) or len(imperative) >= 3
     ):

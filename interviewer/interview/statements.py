@@ -28,7 +28,8 @@ _VERBS = frozenset(
     becomes become performs perform produces produce removes remove handles handle creates create prevents prevent
     computes compute compares compare ranks rank predicts predict captures hits hit changes change rises rise
     falls fall grows grow scales scale controls applies apply depends depend lets let turns turn pushes push
-    leaks leak inflates inflate underestimates overestimates ignores ignore treats treat returns gives""".split()
+    leaks leak inflates inflate underestimates overestimates ignores ignore treats treat returns gives
+    average beat win lose lower raise fit mix keep shrink hold show cover chase detect explain tune""".split()
 )
 _PRONOUNS = frozenset("it this that they these those there here its which what who each both all some i we you".split())
 _PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under".split())
@@ -88,7 +89,9 @@ def lead_term(statement: str) -> str:
     colon = _DEFINITION_LEAD.match(rest)
     label_is_clause = bool(colon) and _has_verb(colon.group(1) if colon else "")
     after_colon = rest[colon.end() - 1 :] if colon else ""
-    inner = lead_term(after_colon) if colon and not label_is_clause and len(colon.group(1).split()) <= 2 else ""
+    copula = re.search(r"\b(is|are)\b", " ".join(after_colon.split()[:5]))
+    short_label = bool(colon) and not label_is_clause and len(colon.group(1).split()) <= 2 if colon else False
+    inner = lead_term(after_colon) if short_label and copula else ""
     if inner and len(inner.split()) <= 3:
         return inner  # "Bayesian view: ridge is MAP ..." is about ridge
     if colon and len(colon.group(1).split()) <= 6:
@@ -98,11 +101,13 @@ def lead_term(statement: str) -> str:
         term = " ".join(label[:verb]) if verb else term  # "lambda controls the strength: ..." -> "lambda"
     else:
         words = rest.split()
+        if words and _IMPERATIVE_START.match(rest):  # "Standardise the features first": about the features
+            return _object_of(words[1:])
         taken: list[str] = []
-        for word in words[:6]:
+        for word in words[:9]:
             bare = re.sub(r"[^\w'-]", "", word).lower()
-            if taken and (bare in _VERBS or word.endswith((",", ";", ":"))):
-                if word.endswith((",", ";", ":")) and bare not in _VERBS:
+            if taken and (_is_verb(word) or bare in _THRESHOLD_WORDS or word.endswith((",", ";", ":"))):
+                if word.endswith((",", ";", ":")) and not _is_verb(word) and bare not in _THRESHOLD_WORDS:
                     taken.append(word.rstrip(",;:"))
                 break
             taken.append(word)
@@ -123,9 +128,42 @@ def lead_term(statement: str) -> str:
     return term
 
 
+_IMPERATIVE_START = re.compile(
+    r"^(standardi[sz]e|normali[sz]e|scale|use|avoid|check|compute|fit|tune|split|sort|plot|search|pick|choose|set|"
+    r"add|drop|remove|keep|log|monitor|retrain|refit)\b",
+    re.I,
+)
+_THRESHOLD_WORDS = frozenset("above below over under exceeding beyond".split())
+_OBJECT_STOP = frozenset("first then again always before after on in with by for to at from when if".split())
+
+
+def _object_of(words: list[str]) -> str:
+    """The object an instruction acts on: 'the features first' -> 'features'."""
+    taken: list[str] = []
+    for word in words:
+        bare = re.sub(r"[^\w'-]", "", word).lower()
+        if bare in ("the", "a", "an", "your", "all") and not taken:
+            continue
+        if bare in _OBJECT_STOP or bare in STOPWORDS or len(taken) == 3:
+            break
+        taken.append(word.rstrip(",;:."))
+        if word.endswith((",", ";", ":", ".")):
+            break
+    return " ".join(taken)
+
+
+def _is_verb(word: str) -> bool:
+    """A known verb, or the third person of one ('lowers', 'averages', 'fixes')."""
+    bare = re.sub(r"[^\w'-]", "", word).lower()
+    if bare in _VERBS:
+        return True
+    return any(bare.endswith(end) and bare[: -len(end)] in _VERBS for end in ("s", "es")) or (
+        bare.endswith("ies") and f"{bare[:-3]}y" in _VERBS
+    )
+
+
 def _has_verb(text: str) -> bool:
-    words = [re.sub(r"[^\w'-]", "", w).lower() for w in text.split()[:8]]
-    return any(i and w in _VERBS for i, w in enumerate(words))
+    return any(i and _is_verb(w) for i, w in enumerate(text.split()[:8]))
 
 
 def split_reason(statement: str) -> tuple[str, str]:
