@@ -70,9 +70,12 @@ def note_words(app: App) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return body, names
 
 
-def frame_of(text: str, words: set[str]) -> str:
-    """The question with every word of its note masked ('_'), runs of masks collapsed."""
-    masked = ["_" if content_words(token) and content_words(token)[0] in words else token for token in tokens(text)]
+def frame_of(text: str, words: set[str], keep: set[str]) -> str:
+    """The question with every word of its note masked ('_'), except the frames' own words; runs of masks collapsed."""
+    masked = [
+        "_" if (stem := content_words(token)) and stem[0] in words and stem[0] not in keep else token
+        for token in tokens(text)
+    ]
     return re.sub(r"(_ )+_|_( _)+", "_", " ".join(masked))
 
 
@@ -87,6 +90,10 @@ def figures(label: str, app: App, seed: int) -> tuple[list[Question], list[Quest
         for word in set(content_words(text)):
             topics_of_word[word].add(question.topic)
     frame_words = {word for word, topics in topics_of_word.items() if len(topics) >= 3}
+    # A frame's words are those the questions of many topics (a fifth of them, at least two) share; every other
+    # word of the note is masked, so a template with different subjects pasted in counts once.
+    many = max(2, len({q.topic for q in deep}) // 5)
+    shared_words = {word for word, topics in topics_of_word.items() if len(topics) >= many}
     uses = 0
     frames: dict[str, set[str]] = defaultdict(set)
     for question, text in zip(deep, texts, strict=True):
@@ -95,11 +102,14 @@ def figures(label: str, app: App, seed: int) -> tuple[list[Question], list[Quest
             (body[source] | set(content_words(" ".join(getattr(question, "points", ()))))) - names[source] - frame_words
         )
         uses += bool(set(content_words(text)) & own)
-        frames[frame_of(text, body[source] | names[source])].add(question.topic)
+        frames[frame_of(text, body[source] | names[source], shared_words)].add(question.topic)
     shared = sorted(((len(t), f) for f, t in frames.items() if len(t) > 1), reverse=True)
     print(f"{label}: {len(deep)} deep-dive questions over {len({q.topic for q in deep})} topics")
     print(f"  use the note's content beyond its headings: {uses}/{len(deep)} = {uses / max(1, len(deep)):.2f}")
-    print(f"  distinct frames once the note's words are masked: {len(frames)}; frames used by >1 topic: {len(shared)}")
+    print(
+        f"  distinct frames once the note's words are masked: {len(frames)}; used by >1 topic: {len(shared)}; "
+        f"most topics sharing one frame: {shared[0][0] if shared else 1}"
+    )
     for count, frame in shared[:5]:
         print(f"    {count:3d} topics: {frame[:110]}")
     cases = case_questions(app, seed) if any(c.kind == "case" for c in app.interviewer.chunks()) else []

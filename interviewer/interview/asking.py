@@ -13,7 +13,7 @@ from pathlib import Path
 from interviewer.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.statements import clean_statement, lead_term, lower_first, statement_kind
+from interviewer.interview.statements import blank_number, clean_statement, lead_term, lower_first, statement_kind
 from interviewer.scoring.rubric import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
@@ -21,7 +21,6 @@ __all__ = ["QuestionFrames", "follow_up_text", "hint_text", "load_frames", "ques
 
 _VARIABLES = {"question", "concept", "other", "claim", "Claim", "condition", "Condition_cap", "blanked", "action",
               "term", "situation"}  # fmt: skip
-_NUMBER = re.compile(r"(?<![\w^.])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?\s*%?|\d*\.\d+)(?![\w^])")
 _MUST = re.compile(r"\b(must|should|need to|needs to|has to|have to)\b", re.I)
 _VAGUE = frozenset(content_words("value values thing way use used make data model models result results"))
 
@@ -77,14 +76,6 @@ def _fill(options: tuple[str, ...], rng: random.Random, used: set[str], **values
     rng.shuffle(order)
     filled = [" ".join(frame.format(**values).replace("..", ".").split()) for frame in order]
     return next((text for text in filled if text not in used), filled[0])
-
-
-def _blank_number(statement: str) -> str:
-    numbers = list(_NUMBER.finditer(statement))
-    if not numbers:
-        return statement
-    last = numbers[-1]
-    return f"{statement[: last.start()]}___{statement[last.end() :]}"
 
 
 _NEGATION = re.compile(r"\b(do|does) not (\w+)|\b(doesn't|don't) (\w+)|\b(cannot|can't|is not|are not|never)\b", re.I)
@@ -147,7 +138,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     if item.kind == "mechanism":
         values["claim"] = lower_first(item.detail.rstrip(" ."))
     elif item.kind == "rule":
-        values["blanked"] = _blank_number(item.points[0])
+        values["blanked"] = blank_number(item.points[0])
     elif item.kind == "procedure":
         name = "procedure" if item.detail else "procedure-plain"
         values["action"] = item.detail

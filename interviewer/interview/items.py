@@ -15,6 +15,7 @@ from interviewer.interview.statements import (
     parallel_contrast,
     split_reason,
     statement_kind,
+    usable_concept,
 )
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.scorer import infer_level
@@ -110,7 +111,9 @@ def qa_of(chunk: Chunk) -> tuple[str, str] | None:
 
 
 def _statements(text: str) -> list[str]:
-    return [s for s in (clean_statement(s) for s in sentences(prose(text))) if len(content_words(s)) >= 3]
+    # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
+    cleaned = (clean_statement(s) for s in sentences(prose(text)))
+    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s)]
 
 
 def _related(statement: str, concept: str, pool: list[str]) -> tuple[str, ...]:
@@ -246,10 +249,13 @@ def _trade_off_group(statements: list[str], base: dict[str, str]) -> Item | None
 
 
 def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, str]) -> Item | None:
-    concept = lead_term(statement)
+    concept = usable_concept(lead_term(statement))
     condition, rest = condition_of(statement)
     if not concept:
         return None
+    if kind == "contrast" and re.search(r"\s(vs\.?|versus)\s", concept):  # "Bonferroni vs BH: ..." names both sides
+        concept, other = (part.strip() for part in re.split(r"\s(?:vs\.?|versus)\s", concept, maxsplit=1))
+        return Item(statement, (statement,), kind, concept, levels=KIND_LEVELS[kind], other=other, **base)
     other, detail = "", ""
     if kind == "contrast":
         other = parallel_contrast(rest) or _contrast_sides(rest, concept)
@@ -257,6 +263,8 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, 
             return None
     elif kind == "mechanism":
         detail, _ = split_reason(rest)
+        if re.match(r"^(it|this|that|they|these|those)\b", detail, re.I):
+            return None  # "It is approximately normal ...": the claim needs the sentence before it
     elif kind == "rule":
         detail = statement
     elif kind in ("pitfall", "trade-off"):

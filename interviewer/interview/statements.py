@@ -10,8 +10,15 @@ import re
 from interviewer.scoring.text import STOPWORDS
 
 __all__ = [
-    "clean_statement", "condition_of", "lead_term", "lower_first", "parallel_contrast", "split_reason",
+    "blank_number",
+    "clean_statement",
+    "condition_of",
+    "lead_term",
+    "lower_first",
+    "parallel_contrast",
+    "split_reason",
     "statement_kind",
+    "usable_concept",
 ]  # fmt: skip
 
 _MARKUP = re.compile(r"\*\*|__|`|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
@@ -29,10 +36,12 @@ _VERBS = frozenset(
     computes compute compares compare ranks rank predicts predict captures hits hit changes change rises rise
     falls fall grows grow scales scale controls applies apply depends depend lets let turns turn pushes push
     leaks leak inflates inflate underestimates overestimates ignores ignore treats treat returns gives
-    average beat win lose lower raise fit mix keep shrink hold show cover chase detect explain tune""".split()
+    average beat win lose lower raise fit mix protect suit miss carry leave push pull ranks catch sees see
+    dominate dominates differ vary matter hurt wins loses beats costs cost trade improve improves worsen worsens
+    keep shrink hold show cover chase detect explain tune""".split()
 )
 _PRONOUNS = frozenset("it this that they these those there here its which what who each both all some i we you".split())
-_PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under".split())
+_PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under compared".split())
 _CONTRAST = re.compile(r"\b(vs\.?|versus|unlike|whereas|compared (to|with)|in contrast|rather than|instead of)\b", re.I)
 _MECHANISM = re.compile(r"\b(because|since|therefore|hence|thus|which means|so that|and so|, so)\b|;\s*so\b", re.I)
 _NUMBER = re.compile(r"(?<![\w^])(\d+(?:[.,]\d+)*\s*%?|\d*\.\d+)(?![\w^])")
@@ -83,6 +92,37 @@ def condition_of(statement: str) -> tuple[str, str]:
     return lower_first(match.group(0).rstrip(", ")), statement[match.end() :]
 
 
+_NUMBER_IN_RULE = re.compile(r"(?<![\w^.(/])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?|\d*\.\d+%?)(?![\w^(])")
+_STEP_LABEL = re.compile(r"\bstep\s+$", re.I)
+
+
+def blank_number(statement: str) -> str:
+    """The statement with its rule's number blanked (the last one that is not a step label or inside a formula's
+    parentheses); '' when it has no such number."""
+    numbers = [m for m in _NUMBER_IN_RULE.finditer(statement) if not _STEP_LABEL.search(statement[: m.start()])]
+    if not numbers:
+        return ""
+    last = numbers[-1]
+    return f"{statement[: last.start()]}___{statement[last.end() :]}"
+
+
+def usable_concept(term: str) -> str:
+    """A concept fit to name in a question, tidied ('' when it is not a term: a step label, an instruction, a
+    clause, a lone common word)."""
+    term = re.sub(r"\s+(but|and|or|compared|with|than|vs\.?|\w+ly)$", "", term.strip(" .,;:'\"/-"), flags=re.I)
+    term = term.strip(" .,;:'\"/-")
+    for opening, closing in ("()", "[]", '""'):
+        if term.count(opening) != term.count(closing) if opening != closing else term.count(opening) % 2:
+            term = term[: term.index(opening)].strip() if opening in term else term
+    words = term.split()
+    longest = 8 if words and words[0].lower().endswith("ing") else 5  # "Choosing the penalty on the test set"
+    if not words or len(words) > longest or re.match(r"^(step|fix)\b", term, re.I) or _IMPERATIVE_START.match(term):
+        return ""
+    if len(words) == 1 and (words[0].lower() in STOPWORDS or _is_verb(words[0]) or re.search(r"[a-z]ed$", words[0])):
+        return ""
+    return term
+
+
 def lead_term(statement: str) -> str:
     """What a statement is about, in its own words: the part before a short colon, or its subject."""
     _, rest = condition_of(clean_statement(statement))
@@ -106,6 +146,8 @@ def lead_term(statement: str) -> str:
         taken: list[str] = []
         for word in words[:9]:
             bare = re.sub(r"[^\w'-]", "", word).lower()
+            if taken and bare in _CLAUSE_BREAKS:
+                return ""  # "Strict alpha protects ... but": no clean subject before the verb
             if taken and (_is_verb(word) or bare in _THRESHOLD_WORDS or word.endswith((",", ";", ":"))):
                 if word.endswith((",", ";", ":")) and not _is_verb(word) and bare not in _THRESHOLD_WORDS:
                     taken.append(word.rstrip(",;:"))
@@ -134,6 +176,7 @@ _IMPERATIVE_START = re.compile(
     re.I,
 )
 _THRESHOLD_WORDS = frozenset("above below over under exceeding beyond".split())
+_CLAUSE_BREAKS = frozenset("but whereas while because so which that if when than".split())
 _OBJECT_STOP = frozenset("first then again always before after on in with by for to at from when if".split())
 
 
@@ -213,7 +256,7 @@ def statement_kind(statement: str, section: str = "") -> str:
         claim, reason = split_reason(text)
         if len(claim.split()) >= 3 and len(reason.split()) >= 2:
             return "mechanism"
-    if _NUMBER.search(text) and _THRESHOLD.search(text):
+    if _NUMBER.search(text) and _THRESHOLD.search(text) and blank_number(text):
         return "rule"
     lead = _DEFINITION_LEAD.match(text)
     label = lead.group(1) if lead else ""
