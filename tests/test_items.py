@@ -9,6 +9,7 @@ import pytest
 
 from interviewer.chunks import Chunk
 from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
+from interviewer.interview.statements import balanced
 
 
 def chunk(text: str, heading: str = "Shrinkage > Notes", kind: str = "note", stage: str = "") -> Chunk:
@@ -173,3 +174,12 @@ def test_a_broken_or_empty_chunk_gives_no_items(text: str) -> None:
 def test_items_are_deterministic() -> None:
     text = "\n".join(row[0] for row in PROSE)
     assert build_items(chunk(text, "Shrinkage > Mixed")) == build_items(chunk(text, "Shrinkage > Mixed"))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [("depend on the distance between tokens)", "depend on the distance between tokens"),
+     ("network effects (marketplaces", "network effects"), ("NTILE(n) buckets", "NTILE(n) buckets")],
+)  # fmt: skip
+def test_fragments_cut_from_a_sentence_lose_unmatched_brackets(fragment: str, expected: str) -> None:
+    assert balanced(fragment) == expected

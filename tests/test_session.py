@@ -112,3 +112,14 @@ def test_a_short_case_skips_stages_evenly_and_still_reaches_deployment() -> None
             plan, state = step(state, 0.5, [GAP])
             stages.append(plan.stage)
         assert stages == expected
+
+
+def test_a_mixed_session_gives_its_case_every_other_new_question_and_plans_stages_on_that() -> None:
+    state = SessionState(SessionConfig(kind=Kind.MIXED, questions=10))
+    plans = []
+    for _ in range(10):
+        plan, state = step(state, 0.5, [GAP])
+        plans.append(plan)
+    case = [(p.stage, p.follow_up) for p in plans if p.kind == "case"]
+    assert case[-1] == ("deployment", False) and case[0] == ("clarify", False)
+    assert all(sum(1 for c in case if c == (stage, True)) <= 1 for stage in CASE_STAGES)

@@ -113,10 +113,13 @@ def _next_kind(state: SessionState) -> str:
     return "case" if len(_new_questions(state)) % 2 == 1 else "deep-dive"
 
 
-def _case_slots(config: SessionConfig, turn_number: int) -> int:
-    """How many questions, from this turn on, a case can use (a mixed session gives it every other one)."""
-    left = config.questions - turn_number + 1
-    return left if config.kind is Kind.CASE else (left + 1) // 2
+def _case_slots(config: SessionConfig, turn_number: int, new_before: int) -> int:
+    """How many questions, from this turn on, a case can use: all of them, or in a mixed session the new questions
+    that fall to the case (every other one; `new_before` new questions were asked before this turn)."""
+    left = max(0, config.questions - turn_number + 1)
+    if config.kind is Kind.CASE:
+        return left
+    return sum(1 for k in range(left) if (new_before + k) % 2 == 1)
 
 
 def _spread(stages: tuple[str, ...], slots: int) -> tuple[str, ...]:
@@ -137,7 +140,8 @@ def _stages_left(state: SessionState) -> tuple[str, ...]:
     opened = next((q for q in reversed(cases) if q.stage == CASE_STAGES[0]), None)
     if opened is None or cases[-1].stage not in CASE_STAGES:
         return ()
-    planned = (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(state.config, opened.turn) - 1))
+    new_before = sum(1 for q in _new_questions(state) if q.turn < opened.turn)
+    planned = (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(state.config, opened.turn, new_before) - 1))
     last = planned.index(cases[-1].stage) if cases[-1].stage in planned else len(planned) - 1
     return planned[last + 1 :]
 
@@ -150,7 +154,8 @@ def _next_stage(state: SessionState) -> str:
 
 def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int) -> bool:
     """A case stage gets one follow-up at most, and only when the questions left still reach deployment."""
-    return follow_ups < MAX_CASE_FOLLOW_UPS and _case_slots(state.config, turn_number + 1) >= len(_stages_left(state))
+    slots = _case_slots(state.config, turn_number + 1, len(_new_questions(state)))
+    return follow_ups < MAX_CASE_FOLLOW_UPS and slots >= len(_stages_left(state))
 
 
 def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Plan | Finish:
@@ -172,6 +177,11 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
     fits = follow_ups < MAX_FOLLOW_UPS
     if question.kind == "case":
         fits = _case_follow_up_fits(state, turn_number, follow_ups)
+    elif state.config.kind is Kind.MIXED and _stages_left(state):
+        # A deep-dive follow-up in a mixed session must not cost the case under way its deployment stage.
+        fits = fits and _case_slots(state.config, turn_number + 1, len(_new_questions(state))) >= len(
+            _stages_left(state)
+        )
     if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and fits:
         return Plan(
             turn_number, question.kind, question.level, question.topic, stage=question.stage,

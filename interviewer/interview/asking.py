@@ -13,7 +13,15 @@ from pathlib import Path
 from interviewer.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.statements import blank_number, clean_statement, lead_term, lower_first, statement_kind
+from interviewer.interview.statements import (
+    balanced,
+    blank_number,
+    clean_statement,
+    lead_term,
+    lower_first,
+    statement_kind,
+    usable_concept,
+)
 from interviewer.scoring.rubric import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
@@ -104,7 +112,7 @@ def affirmed(statement: str) -> str:
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
-    situation = re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0].strip(" .")
+    situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .")
     first = situation.split(" ", 1)[0]
     plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
     if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
@@ -136,7 +144,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         return _fill(frames.variants[level], rng, used, **values)
     name = item.kind
     if item.kind == "mechanism":
-        values["claim"] = lower_first(item.detail.rstrip(" ."))
+        values["claim"] = lower_first(balanced(item.detail).rstrip(" ."))
     elif item.kind == "rule":
         values["blanked"] = blank_number(item.points[0])
     elif item.kind == "procedure":
@@ -186,7 +194,7 @@ def follow_up_text(
     if items and items[0].kind not in ("definition", "qa", "cloze"):
         item = items[0]
         return f"{opener} {question_for(item, KIND_LEVELS[item.kind][0], frames, rng, used)}"
-    concept = lead_term(statement) or idea_of(statement, answer) or "that"
+    concept = usable_concept(lead_term(statement)) or idea_of(statement, answer) or "that"
     return _fill(frames.about, rng, used, concept=lower_first(concept))
 
 

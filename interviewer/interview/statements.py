@@ -10,6 +10,7 @@ import re
 from interviewer.scoring.text import STOPWORDS
 
 __all__ = [
+    "balanced",
     "blank_number",
     "clean_statement",
     "condition_of",
@@ -106,11 +107,28 @@ def blank_number(statement: str) -> str:
     return f"{statement[: last.start()]}___{statement[last.end() :]}"
 
 
+def balanced(text: str) -> str:
+    """A fragment cut from a sentence, without an unmatched bracket: 'tokens)' -> 'tokens', 'a (b' -> 'a'."""
+    depth, kept = 0, []
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        kept.append(char)
+    out = "".join(kept)
+    while depth > 0 and "(" in out:
+        out, depth = out[: out.rindex("(")].rstrip(), depth - 1
+    return out.strip()
+
+
 def usable_concept(term: str) -> str:
     """A concept fit to name in a question, tidied ('' when it is not a term: a step label, an instruction, a
     clause, a lone common word)."""
     term = re.sub(r"\s+(but|and|or|compared|with|than|vs\.?|\w+ly)$", "", term.strip(" .,;:'\"/-"), flags=re.I)
-    term = term.strip(" .,;:'\"/-")
+    term = balanced(term).strip(" .,;:'\"/-")
     for opening, closing in ("()", "[]", '""'):
         if term.count(opening) != term.count(closing) if opening != closing else term.count(opening) % 2:
             term = term[: term.index(opening)].strip() if opening in term else term
