@@ -22,7 +22,9 @@ FAKE = {
     "INTERVIEWER_PHRASE": "0",
 }
 QUESTION_KEYS = {"type", "turn", "text", "kind", "stage", "topic", "level", "follow_up", "hint", "sources"}
-ITEM_KEYS = {"points", "item_kind", "notice"}  # added by the items of issue 14 (DESIGN.md 5: new fields may be added)
+# Added with the interview items (DESIGN.md 5: new fields may be added); the item's points are not sent with the
+# question, since they are its answer.
+ITEM_KEYS = {"item_kind", "notice"}
 
 
 def run(args: list[str], home: Path, monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> tuple[int, list[dict]]:

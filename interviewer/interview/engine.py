@@ -359,12 +359,15 @@ class Interviewer:
             rng.shuffle(others)
             topics += others
         fresh = {name: [i for i in self.bank.for_topic(name) if _key_of(i) not in used_keys] for name in topics}
-        # Another topic with an item at the planned level comes before another level of this topic.
-        ordered = [
+        # A thread under way stays on its topic (another level of it, if need be); a new thread goes first to a topic
+        # that has an item at the planned level.
+        supported = [
             name
             for name in topics
             if fresh[name] and _level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
         ]
+        ordered = [topic] if plan.topic else []
+        ordered += [name for name in supported if name not in ordered]
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
         # Challenge mode first looks for a topic at the planned level or above: it does not step down only because
@@ -484,7 +487,7 @@ def question_event(question: Question) -> dict[str, Any]:
         "follow_up": data["follow_up"],
         "hint": data["hint"],
         "sources": data["sources"],
-        "points": data["points"],
+        # Not the item's points: they are the answer; the score event lists the ones an answer missed.
         "item_kind": data["item_kind"],
         "notice": data["notice"],
     }
