@@ -183,3 +183,13 @@ def test_items_are_deterministic() -> None:
 )  # fmt: skip
 def test_fragments_cut_from_a_sentence_lose_unmatched_brackets(fragment: str, expected: str) -> None:
     assert balanced(fragment) == expected
+
+
+def test_two_trade_off_statements_become_one_choice_under_the_notes_condition() -> None:
+    text = (
+        "- Lasso gives a sparse, readable model but can be unstable with correlated features.\n"
+        "- Ridge gives stable coefficients but keeps every feature in the model.\n"
+    )
+    item = only(build_items(chunk(text, "Shrinkage > Trade-offs")), "trade-off")
+    assert (item.concept, item.other, item.detail) == ("Lasso", "Ridge", "with correlated features")
+    assert len(item.points) == 2 and item.levels == (5,)

@@ -27,8 +27,10 @@ from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
 __all__ = ["QuestionFrames", "follow_up_text", "hint_text", "load_frames", "question_for", "twist_text"]
 
-_VARIABLES = {"question", "concept", "other", "claim", "Claim", "condition", "Condition_cap", "blanked", "action",
-              "term", "situation"}  # fmt: skip
+_VARIABLES = {
+    "question", "concept", "Concept", "other", "claim", "Claim", "condition", "Condition_cap", "blanked", "action",
+    "term", "situation",
+}  # fmt: skip
 _MUST = re.compile(r"\b(must|should|need to|needs to|has to|have to)\b", re.I)
 _VAGUE = frozenset(content_words("value values thing way use used make data model models result results"))
 
@@ -79,6 +81,7 @@ def _fill(options: tuple[str, ...], rng: random.Random, used: set[str], **values
         **values,
         "Claim": _capital(values.get("claim", "")),
         "Condition_cap": _capital(values.get("condition", "")),
+        "Concept": _capital(values.get("concept", "")),
     }
     order = list(options)
     rng.shuffle(order)
@@ -136,8 +139,10 @@ def native_levels(item: Item) -> tuple[int, ...]:
 
 def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
     """The question that asks exactly what the item's points answer, at this level."""
-    values = {"question": item.question, "concept": lower_first(item.concept), "other": item.other, "claim": "",
-              "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": ""}  # fmt: skip
+    values = {
+        "question": item.question, "concept": lower_first(item.concept), "other": lower_first(item.other),
+        "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
+    }  # fmt: skip
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level not in frames.variants:
             return item.question
@@ -154,6 +159,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     elif item.kind == "pitfall":
         name, situation = _pitfall_frame(item)
         values["claim"] = situation
+    elif item.kind == "trade-off" and item.other and item.question.endswith(" or " + item.other + "?"):
+        name = "trade-off-pair-condition" if item.detail else "trade-off-pair"
     elif item.kind == "trade-off" and item.other:
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))

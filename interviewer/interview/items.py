@@ -309,4 +309,24 @@ def build_items(chunk: Chunk) -> list[Item]:
         item = _statement_item(statement, kind, statements, base)
         if item is not None:
             items.append(item)
-    return items
+    return _paired_trade_offs(items, base)
+
+
+def _paired_trade_offs(items: list[Item], base: dict[str, str]) -> list[Item]:
+    """Two trade-off statements of one chunk about different things ('L1 gives ... but ...', 'L2 gives ... but
+    ...') make one design question: choose between them, under a condition the notes name if they name one."""
+    singles = [i for i in items if i.kind == "trade-off" and not i.other]
+    out = [i for i in items if i not in singles]
+    while len(singles) >= 2 and singles[0].concept.lower() != singles[1].concept.lower():
+        first, second = singles[0], singles[1]
+        points = (first.points[0], second.points[0])
+        condition = next(
+            (m.group(0) for p in points if (m := re.search(r"\b(with|when|if) [^,;.()]{5,50}", p, re.I))), ""
+        )
+        question = f"{first.concept} or {second.concept}?"
+        out.append(
+            Item(question, points, "trade-off", first.concept, levels=(5,), other=second.concept,
+                 detail=lower_first(condition), **base)
+        )  # fmt: skip
+        singles = singles[2:]
+    return out + singles

@@ -134,7 +134,8 @@ def usable_concept(term: str) -> str:
             term = term[: term.index(opening)].strip() if opening in term else term
     words = term.split()
     longest = 8 if words and words[0].lower().endswith("ing") else 5  # "Choosing the penalty on the test set"
-    if not words or len(words) > longest or re.match(r"^(step|fix)\b", term, re.I) or _IMPERATIVE_START.match(term):
+    odd_start = re.match(r"^(step|fix|where|e\.g|i\.e|alternatives?|examples?)\b", term, re.I)
+    if not words or len(words) > longest or odd_start or _IMPERATIVE_START.match(term):
         return ""
     if len(words) == 1 and (words[0].lower() in STOPWORDS or _is_verb(words[0]) or re.search(r"[a-z]ed$", words[0])):
         return ""
