@@ -112,6 +112,14 @@ def figures(label: str, app: App, seed: int) -> tuple[list[Question], list[Quest
     )
     for count, frame in shared[:5]:
         print(f"    {count:3d} topics: {frame[:110]}")
+    bank = getattr(app.interviewer, "bank", None)  # absent before interview items existed
+    if bank is not None:
+        kinds: dict[str, int] = defaultdict(int)
+        for item in bank.items:
+            kinds[item.kind] += 1
+        print(f"  items by kind: {dict(sorted(kinds.items()))}")
+        levels = [len(bank.levels_of(topic)) for topic in sorted({q.topic for q in deep})]
+        print(f"  topics whose notes support all 5 levels natively: {sum(n == 5 for n in levels)}/{len(levels)}")
     cases = case_questions(app, seed) if any(c.kind == "case" for c in app.interviewer.chunks()) else []
     if cases:
         stages = [f"{q.stage}{'+f' if q.follow_up else ''}" for q in cases]

@@ -225,6 +225,9 @@ def test_a_case_session_needs_case_notes(interviewer_home: Path) -> None:
 def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> None:
     asked = run(start(app, kind=Kind.CASE, mode=Mode.CHALLENGE, questions=7, seed=4, topic="Churn"), strong)
     assert [q.stage for q, _ in asked] == list(CASE_STAGES)
+    # The case says its name once, when it opens; its later stages follow it without pasting the title again.
+    assert display_topic(asked[0][0].topic) in asked[0][0].text
+    assert not any(display_topic(q.topic) in q.text for q, _ in asked[1:])
     twists = [q.text.split("wist: ", 1)[1] for q, _ in asked if "wist: " in q.text]
     assert twists and len(set(twists)) == len(twists)
     assert not any("suspect leakage" in twist or "switch to" in twist for twist in twists)

@@ -248,6 +248,8 @@ class Interviewer:
             context = self._case_context(chunk.topic) if first else ""
             options = self.templates.case[plan.stage or "clarify"]
             text = pick(options, rng, used, topic=chunk.topic, context=context)
+            if text in used:  # a later case in the session: its name tells the stages of two cases apart
+                text = f"Case ({display_topic(chunk.topic)}): {text}"
             if plan.level >= 4:
                 text = f"{text} {self._twist(chunk.topic, rng, state)}"
             return text
