@@ -146,3 +146,20 @@ def test_the_next_session_starts_on_the_topic_answered_badly(indexed: Path, monk
     assert code == 0 and events[0]["topic"] == "Linear Regression"
     code, events = run(["mock", "--protocol", "jsonl", "--questions", "1", "--topic", "SQL"], indexed, monkeypatch)
     assert code == 0 and "SQL" in events[0]["topic"]  # a topic the candidate picks wins over the review
+
+
+def test_the_terminal_says_once_when_the_notes_cannot_support_a_level(
+    interviewer_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text(
+        "# Glossary\n\n## Terms\n\n- Recall is the share of actual positives that the model finds.\n"
+        "- Precision is the share of predicted positives that are correct.\n",
+        encoding="utf-8",
+    )
+    assert run(["ingest", str(glossary)], interviewer_home, monkeypatch)[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("Recall is the share of positives found.\n\n" * 2))
+    out = io.StringIO()
+    args = ["mock", "--mode", "challenge", "--questions", "2"]
+    assert main(args, env={"INTERVIEWER_HOME": str(interviewer_home), **FAKE}, out=out) == 0
+    assert out.getvalue().count("hold nothing to ask at level") == 1
