@@ -238,3 +238,17 @@ def test_a_question_saved_before_items_still_scores_on_its_sources(app: App) -> 
     old = Question(1, "Explain gradient boosting.", "deep-dive", chunk.topic, 2, sources=({**chunk.citation()},))
     result = app.interviewer.score(old, chunk.text)
     assert result.total > 0.5
+
+
+def test_notes_that_give_no_items_still_interview(interviewer_home: Path) -> None:
+    app = make_app(interviewer_home)
+    note = interviewer_home.parent / "snippets.md"
+    note.write_text(
+        "# Snippets\n\n## Loading\n\nread_csv with parse_dates, then set_index on the date column\n\n"
+        "## Plotting\n\nseaborn lineplot over the resampled weekly series, hue by region\n",
+        encoding="utf-8",
+    )
+    ingest([str(note)], app.store, 10**8)
+    assert app.interviewer.chunks() and not app.interviewer.bank.items
+    asked = run(start(app, questions=2, seed=1), strong)
+    assert len(asked) == 2 and all(q.text and q.sources and not q.points for q, _ in asked)
