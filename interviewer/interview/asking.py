@@ -132,11 +132,6 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     return "pitfall", situation
 
 
-def native_levels(item: Item) -> tuple[int, ...]:
-    """The levels an item is asked at in its own shape."""
-    return item.levels
-
-
 def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
     """The question that asks exactly what the item's points answer, at this level."""
     values = {

@@ -24,6 +24,7 @@ from interviewer.interview.asking import (
     question_for,
     twist_text,
 )
+from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
@@ -235,7 +236,7 @@ class Interviewer:
         """A situation the candidate must react to (never its solution), not yet used in this case."""
         notes = [c for c in self.chunks() if c.topic == topic and re.search(r"twist|curveball", c.heading, re.I)]
         options = [s for c in notes for s in sentences(c.text)] or list(self.templates.twists)
-        asked = " ".join(q.text for q in _current_case(state, topic))
+        asked = " ".join(q.text for q in current_case(state, topic))
         texts = [twist_text(option, self.frames, rng) for option in options]
         fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
         return rng.choice(fresh or texts)
@@ -353,20 +354,20 @@ class Interviewer:
         asked_vectors: np.ndarray | None,
     ) -> Question | None:
         """A new deep-dive question from an item that suits the level; None when no topic has items left."""
-        used_keys = {_item_key(q) for q in state.asked}
+        used_keys = {asked_item_key(q) for q in state.asked}
         topic = self._topic_for(plan, state, rng)
         topics = [topic]
         if not state.config.topic:
             others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - {topic})
             rng.shuffle(others)
             topics += others
-        fresh = {name: [i for i in self.bank.for_topic(name) if _key_of(i) not in used_keys] for name in topics}
+        fresh = {name: [i for i in self.bank.for_topic(name) if item_key(i) not in used_keys] for name in topics}
         # A thread under way stays on its topic (another level of it, if need be); a new thread goes first to a topic
         # that has an item at the planned level.
         supported = [
             name
             for name in topics
-            if fresh[name] and _level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
+            if fresh[name] and level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
         ]
         ordered = [topic] if plan.topic else []
         ordered += [name for name in supported if name not in ordered]
@@ -378,7 +379,7 @@ class Interviewer:
             for name in ordered:
                 if not fresh[name]:
                     continue
-                level, pool = _level_and_pool(fresh[name], plan.level, state.mode)
+                level, pool = level_and_pool(fresh[name], plan.level, state.mode)
                 if (plan.hint and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
@@ -439,40 +440,6 @@ class Interviewer:
             stage=question.stage,
             points=points or None,
         )
-
-
-def _key_of(item: Item) -> tuple[str, str, str]:
-    return (item.chunk_id, item.kind, item.points[0] if item.points else "")
-
-
-def _item_key(question: Question) -> tuple[str, str, str]:
-    chunk = question.chunk_ids[0] if question.chunk_ids else ""
-    return (chunk, question.item_kind, question.points[0] if question.points else "")
-
-
-def _level_and_pool(items: list[Item], wanted: int, mode: Mode) -> tuple[int, list[Item]]:
-    """The level to ask and the items that suit it: the wanted level when the notes support it (a notes' own
-    question may be asked in a harder variant from level 3 up), else the nearest level they do support."""
-    native = [i for i in items if wanted in i.levels]
-    if native:
-        return wanted, native
-    variants = [i for i in items if i.kind == "qa" and wanted >= 3]
-    if variants:
-        return wanted, variants
-    levels = {level for item in items for level in item.levels}
-    # Standard mode falls back to an easier level first; challenge mode to a harder one.
-    lower_first_ = mode is not Mode.CHALLENGE
-    level = min(levels, key=lambda lv: (abs(lv - wanted), (lv > wanted) == lower_first_))
-    return level, [i for i in items if level in i.levels]
-
-
-def _current_case(state: SessionState, topic: str) -> list[Question]:
-    """The questions of the case under way on this topic (since its last 'clarify')."""
-    case: list[Question] = []
-    for question in state.asked:
-        if question.kind == "case" and question.topic == topic:
-            case = [question] if question.stage == "clarify" and not question.follow_up else [*case, question]
-    return case
 
 
 def question_event(question: Question) -> dict[str, Any]:

@@ -109,7 +109,7 @@ class Scorer:
         if points:
             chosen = [(i, 1.0) for i in range(len(points))]
         else:
-            ranks = [chunk_rank.get(p.chunk_id, len(chunks)) for p in reference_points]
+            ranks = [chunk_rank[p.chunk_id] for p in reference_points]
             chosen = select_key_points(question_vector, point_vectors, ranks)
         key_points: list[KeyPoint] = [reference_points[i] for i, _ in chosen]
         similarity = cosine_matrix(answer_vectors, point_vectors)
