@@ -121,7 +121,8 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
         _tell_model_notices(app)
         label = "follow-up" if question.follow_up else f"level {question.level}: {Level(question.level).name.lower()}"
         stage = f", stage {question.stage}" if question.stage else ""
-        out.write(f"\n[{question.turn}] {question.topic} ({label}{stage})\n{question.text}\n")
+        notice = f"({question.notice})\n" if question.notice else ""  # e.g. levels the notes cannot support
+        out.write(f"\n[{question.turn}] {question.topic} ({label}{stage})\n{notice}{question.text}\n")
         places = dict.fromkeys(f"{s['source']} > {s['heading']}" for s in question.sources)
         out.write("  from: " + "; ".join(places) + "\n\n")
         answer = _read_answer(out)

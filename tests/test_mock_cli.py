@@ -22,6 +22,9 @@ FAKE = {
     "INTERVIEWER_PHRASE": "0",
 }
 QUESTION_KEYS = {"type", "turn", "text", "kind", "stage", "topic", "level", "follow_up", "hint", "sources"}
+# Added with the interview items (DESIGN.md 5: new fields may be added); the item's points are not sent with the
+# question, since they are its answer.
+ITEM_KEYS = {"item_kind", "notice"}
 
 
 def run(args: list[str], home: Path, monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> tuple[int, list[dict]]:
@@ -48,7 +51,7 @@ def test_headless_session_events(indexed: Path, monkeypatch: pytest.MonkeyPatch)
     assert code == 0
     assert [e["type"] for e in events] == ["question", "score"] * 3 + ["summary"]
     question = events[0]
-    assert set(question) == QUESTION_KEYS and question["turn"] == 1 and 1 <= question["level"] <= 5
+    assert set(question) == QUESTION_KEYS | ITEM_KEYS and question["turn"] == 1 and 1 <= question["level"] <= 5
     assert question["sources"] and {"source", "heading", "chunk_id", "text"} <= set(question["sources"][0])
     score = events[1]
     assert score["turn"] == 1 and 0 <= score["total"] <= 1 and score["criteria"] and score["sources"]
@@ -155,3 +158,20 @@ def test_quitting_the_terminal_interview_before_any_answer_keeps_nothing(
     assert "Resume with" not in out.getvalue()
     code, listed = run(["sessions", "--json"], indexed, monkeypatch)
     assert code == 0 and listed[0]["sessions"] == []
+
+
+def test_the_terminal_says_once_when_the_notes_cannot_support_a_level(
+    interviewer_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text(
+        "# Glossary\n\n## Terms\n\n- Recall is the share of actual positives that the model finds.\n"
+        "- Precision is the share of predicted positives that are correct.\n",
+        encoding="utf-8",
+    )
+    assert run(["ingest", str(glossary)], interviewer_home, monkeypatch)[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("Recall is the share of positives found.\n\n" * 2))
+    out = io.StringIO()
+    args = ["mock", "--mode", "challenge", "--questions", "2"]
+    assert main(args, env={"INTERVIEWER_HOME": str(interviewer_home), **FAKE}, out=out) == 0
+    assert out.getvalue().count("hold nothing to ask at level") == 1

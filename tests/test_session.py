@@ -87,3 +87,39 @@ def test_apply_turn_returns_a_new_state() -> None:
     assert isinstance(plan, Plan)
     after = answered(state, plan, 0.9)
     assert state.turns == () and len(after.turns) == 1 and after.ratings["T"] > state.rating_for("T")
+
+
+def test_an_eight_question_case_reaches_deployment_with_at_most_one_follow_up_per_stage() -> None:
+    state = SessionState(SessionConfig(kind=Kind.CASE, questions=8))
+    plans = []
+    for _ in range(8):
+        plan, state = step(state, 0.5, [GAP])  # every answer middling, with a gap: follow-ups are wanted
+        plans.append(plan)
+    assert [(p.stage, p.follow_up) for p in plans] == [
+        ("clarify", False), ("clarify", True), *((stage, False) for stage in CASE_STAGES[1:])
+    ]  # fmt: skip
+
+
+def test_a_short_case_skips_stages_evenly_and_still_reaches_deployment() -> None:
+    for questions, expected in [
+        (3, ["clarify", "frame", "deployment"]),
+        (5, ["clarify", "frame", "method", "evaluation", "deployment"]),
+        (7, list(CASE_STAGES)),
+    ]:
+        state = SessionState(SessionConfig(kind=Kind.CASE, questions=questions))
+        stages = []
+        for _ in range(questions):
+            plan, state = step(state, 0.5, [GAP])
+            stages.append(plan.stage)
+        assert stages == expected
+
+
+def test_a_mixed_session_gives_its_case_every_other_new_question_and_plans_stages_on_that() -> None:
+    state = SessionState(SessionConfig(kind=Kind.MIXED, questions=10))
+    plans = []
+    for _ in range(10):
+        plan, state = step(state, 0.5, [GAP])
+        plans.append(plan)
+    case = [(p.stage, p.follow_up) for p in plans if p.kind == "case"]
+    assert case[-1] == ("deployment", False) and case[0] == ("clarify", False)
+    assert all(sum(1 for c in case if c == (stage, True)) <= 1 for stage in CASE_STAGES)

@@ -51,6 +51,9 @@ class Question:
     hint: bool = False
     root_turn: int = 0  # the turn of the question a follow-up belongs to (itself for a new question)
     sources: tuple[dict[str, str], ...] = field(default=())  # source, heading, chunk_id, text
+    points: tuple[str, ...] = ()  # the item's points: what the answer is scored on (empty: the sources' key points)
+    item_kind: str = ""  # definition, mechanism, contrast, rule, procedure, pitfall, trade-off, qa, cloze, case
+    notice: str = ""  # said once in a session: e.g. levels the notes cannot support for a topic
 
     @property
     def chunk_ids(self) -> list[str]:
@@ -66,7 +69,11 @@ class Question:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
         """Rebuild a question from its saved form."""
-        return cls(**{**data, "sources": tuple(dict(s) for s in data.get("sources", ()))})
+        known = {name for name in cls.__dataclass_fields__}
+        values = {key: value for key, value in data.items() if key in known}
+        values["sources"] = tuple(dict(s) for s in data.get("sources", ()))
+        values["points"] = tuple(str(p) for p in data.get("points", ()))
+        return cls(**values)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from interviewer.core.policy import DEFAULT_POLICY, WEAK, PolicyConfig, next_lev
 
 __all__ = [
     "FOLLOW_UP_BELOW",
+    "MAX_CASE_FOLLOW_UPS",
     "MAX_FOLLOW_UPS",
     "Finish",
     "Plan",
@@ -20,6 +21,7 @@ __all__ = [
 ]
 
 MAX_FOLLOW_UPS = 2  # on one question
+MAX_CASE_FOLLOW_UPS = 1  # on one case stage: a case must reach deployment in the questions it has
 FOLLOW_UP_BELOW = 0.75  # answers below this, with a missing key point, get a follow-up
 
 
@@ -111,9 +113,49 @@ def _next_kind(state: SessionState) -> str:
     return "case" if len(_new_questions(state)) % 2 == 1 else "deep-dive"
 
 
+def _case_slots(config: SessionConfig, turn_number: int, new_before: int) -> int:
+    """How many questions, from this turn on, a case can use: all of them, or in a mixed session the new questions
+    that fall to the case (every other one; `new_before` new questions were asked before this turn)."""
+    left = max(0, config.questions - turn_number + 1)
+    if config.kind is Kind.CASE:
+        return left
+    return sum(1 for k in range(left) if (new_before + k) % 2 == 1)
+
+
+def _spread(stages: tuple[str, ...], slots: int) -> tuple[str, ...]:
+    """`slots` of the stages, evenly spaced, always ending with the last (deployment)."""
+    if slots >= len(stages):
+        return stages
+    if slots <= 1:
+        return stages[-1:] if slots == 1 else ()
+    return tuple(stages[round(i * (len(stages) - 1) / (slots - 1))] for i in range(slots))
+
+
+def _stages_left(state: SessionState) -> tuple[str, ...]:
+    """The stages the case under way still has to ask; empty when no case is under way (the next opens one).
+
+    A case plans its stages when it opens: all seven when the questions allow, else an even selection that
+    still reaches deployment."""
+    cases = [q for q in _new_questions(state) if q.kind == "case"]
+    opened = next((q for q in reversed(cases) if q.stage == CASE_STAGES[0]), None)
+    if opened is None or cases[-1].stage not in CASE_STAGES:
+        return ()
+    new_before = sum(1 for q in _new_questions(state) if q.turn < opened.turn)
+    planned = (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(state.config, opened.turn, new_before) - 1))
+    last = planned.index(cases[-1].stage) if cases[-1].stage in planned else len(planned) - 1
+    return planned[last + 1 :]
+
+
 def _next_stage(state: SessionState) -> str:
-    done = [q for q in _new_questions(state) if q.kind == "case"]
-    return CASE_STAGES[len(done) % len(CASE_STAGES)]
+    """The next stage of the case under way, or 'clarify' to open a new case."""
+    left = _stages_left(state)
+    return left[0] if left else CASE_STAGES[0]
+
+
+def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int) -> bool:
+    """A case stage gets one follow-up at most, and only when the questions left still reach deployment."""
+    slots = _case_slots(state.config, turn_number + 1, len(_new_questions(state)))
+    return follow_ups < MAX_CASE_FOLLOW_UPS and slots >= len(_stages_left(state))
 
 
 def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Plan | Finish:
@@ -132,7 +174,15 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
     question = last.question
     follow_ups = sum(1 for q in state.asked if q.follow_up and q.root_turn == question.root_turn)
     gap = last.missing[0] if last.missing else None
-    if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and follow_ups < MAX_FOLLOW_UPS:
+    fits = follow_ups < MAX_FOLLOW_UPS
+    if question.kind == "case":
+        fits = _case_follow_up_fits(state, turn_number, follow_ups)
+    elif state.config.kind is Kind.MIXED and _stages_left(state):
+        # A deep-dive follow-up in a mixed session must not cost the case under way its deployment stage.
+        fits = fits and _case_slots(state.config, turn_number + 1, len(_new_questions(state))) >= len(
+            _stages_left(state)
+        )
+    if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and fits:
         return Plan(
             turn_number, question.kind, question.level, question.topic, stage=question.stage,
             follow_up=True, root_turn=question.root_turn, gap=gap,

@@ -12,14 +12,25 @@ from typing import Any
 import numpy as np
 
 from interviewer.chunks import Chunk
-from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
 from interviewer.embeddings import CachedEmbedder, Embedder
 from interviewer.errors import BadInputError
-from interviewer.interview.phrasing import QuestionPhraser
-from interviewer.interview.templates import QuestionTemplates, cue_for, pick, subject_of
+from interviewer.interview.asking import (
+    QuestionFrames,
+    follow_up_text,
+    hint_text,
+    load_frames,
+    question_for,
+    twist_text,
+)
+from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
+from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.items import Item
+from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
+from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
 from interviewer.persistence import SessionRepository
-from interviewer.scoring.keypoints import extract_key_points
+from interviewer.scoring.keypoints import KeyPoint, extract_key_points
 from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.scorer import Scorer
 from interviewer.scoring.text import sentences
@@ -104,6 +115,7 @@ class Interviewer:
         templates: QuestionTemplates,
         phraser: QuestionPhraser | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        frames: QuestionFrames | None = None,
     ) -> None:
         self.store = store
         self.scorer = scorer
@@ -112,6 +124,8 @@ class Interviewer:
         self.templates = templates
         self.phraser = phraser
         self.clock = clock
+        self.frames = frames or load_frames()
+        self.bank = ItemBank()
         self._chunks: list[Chunk] | None = None
         self._question_vectors = CachedEmbedder(embedder)  # asked questions are compared on every turn
 
@@ -124,6 +138,11 @@ class Interviewer:
             raise BadInputError("no notes indexed yet: run `interviewer ingest PATH` first")
         if config.topic and not self._matching_topics(config.topic):
             raise BadInputError(f"no topic matches {config.topic!r}; `interviewer topics` lists them")
+        if config.kind is Kind.CASE and not any(chunk.kind == "case" for chunk in self.chunks()):
+            raise BadInputError(
+                "no case-study notes indexed: put case notes in a folder named cases/ (or give a note stage headings "
+                "such as Clarify, Data, Evaluation) and ingest them, or use --kind deep-dive"
+            )
         session_id = self.repo.create(config, self.clock())
         return LiveSession(self, session_id, SessionState(config=config, mode=config.mode), None)
 
@@ -139,6 +158,7 @@ class Interviewer:
         """Every chunk of the notes (read once per session start)."""
         if self._chunks is None:
             self._chunks = self.store.chunks()
+            self.bank.refresh(self._chunks)
         return self._chunks
 
     def _matching_topics(self, wanted: str) -> list[str]:
@@ -213,32 +233,29 @@ class Interviewer:
         intro = [c for c in self.chunks() if c.topic == topic and c.heading == topic]
         return " ".join(sentences(intro[0].text)[:2]) if intro else ""
 
-    def _twist(self, topic: str, rng: random.Random) -> str:
+    def _twist(self, topic: str, rng: random.Random, state: SessionState) -> str:
+        """A situation the candidate must react to (never its solution), not yet used in this case."""
         notes = [c for c in self.chunks() if c.topic == topic and re.search(r"twist|curveball", c.heading, re.I)]
         options = [s for c in notes for s in sentences(c.text)] or list(self.templates.twists)
-        twist = rng.choice(options)
-        return twist if twist.lower().startswith("twist") else f"Twist: {twist}"
+        asked = " ".join(q.text for q in current_case(state, topic))
+        texts = [twist_text(option, self.frames, rng) for option in options]
+        fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
+        return rng.choice(fresh or texts)
 
     def _text(
         self, plan: Plan, chunk: Chunk, state: SessionState, rng: random.Random, used: set[str], phrase: bool
     ) -> str:
-        if plan.follow_up and plan.gap is not None:
-            section = plan.gap.get("heading", "").split(" > ")[-1] or chunk.topic
-            cue = cue_for(
-                plan.gap.get("text", ""), exclude=state.turns[-1].answer + " " + state.turns[-1].question.text
-            )
-            return pick(self.templates.follow_up, rng, used, section=section, cue=cue)
         if plan.kind == "case":
             first = not any(q.kind == "case" and q.topic == chunk.topic for q in state.asked)
             context = self._case_context(chunk.topic) if first else ""
             options = self.templates.case[plan.stage or "clarify"]
             text = pick(options, rng, used, topic=chunk.topic, context=context)
+            if text in used:  # a later case in the session: its name tells the stages of two cases apart
+                text = f"Case ({display_topic(chunk.topic)}): {text}"
             if plan.level >= 4:
-                text = f"{text} {self._twist(chunk.topic, rng)}"
+                text = f"{text} {self._twist(chunk.topic, rng, state)}"
             return text
-        front = chunk.heading.split(" > ")[-1]
-        if plan.level == 1 and front.endswith("?") and front not in used:  # a flashcard's own question
-            return front
+        # Notes with no items at all (code, a stub): the template stands, so the interview still goes on.
         template = pick(self.templates.deep_dive[plan.level], rng, used, subject=subject_of(chunk), topic=chunk.topic)
         phrased = self.phraser.phrase(chunk.text, plan.level, template) if phrase and self.phraser is not None else None
         return phrased or template
@@ -248,69 +265,181 @@ class Interviewer:
         section = chunk.heading.split(" > ")[-1]
         return pick(self.templates.hint, random.Random(0), set(), section=section, cue=cue_for(first, exclude=text))
 
+    def _is_repeat(self, text: str, used_texts: set[str], asked_vectors: np.ndarray | None) -> bool:
+        if text in used_texts:
+            return True
+        if asked_vectors is None:
+            return False
+        return float(np.max(asked_vectors @ self._question_vectors.embed([text])[0])) >= NEAR_DUPLICATE
+
     def realise(self, plan: Plan, state: SessionState) -> Question:
         """Turn a plan into a question grounded in the notes, never repeating an earlier question."""
         rng = random.Random(f"{state.config.seed}:{plan.turn}")
         used_texts = {_without_hint(q.text) for q in state.asked}
         asked_vectors = self._question_vectors.embed(sorted(used_texts)) if used_texts else None
         if plan.follow_up and plan.gap is not None:
-            root = state.asked[-1]
-            gap_chunks = self.store.get([plan.gap["chunk_id"]]) if plan.gap.get("chunk_id") else []
-            topic = root.topic
-            candidates = gap_chunks or self.store.get(root.chunk_ids[:1])
-        else:
-            topic = self._topic_for(plan, state, rng)
-            candidates = self._candidates(plan, topic, state, rng)[:6]
-            if not plan.follow_up and not state.config.topic:
-                # When this topic has run out of fresh questions, move on to another one.
-                kind = "case" if plan.kind == "case" else "note"
-                others = sorted({c.topic for c in self.chunks() if c.kind == kind and c.topic != topic})
-                rng.shuffle(others)
-                for other in others[:4]:
-                    candidates += self._candidates(plan, other, state, rng)[:2]
+            return self._follow_up(plan, state, rng, used_texts)
+        if plan.kind != "case":
+            question = self._item_question(plan, state, rng, used_texts, asked_vectors)
+            if question is not None:
+                return question
+        topic = self._topic_for(plan, state, rng)
+        candidates = self._candidates(plan, topic, state, rng)[:6]
+        if not state.config.topic:
+            # When this topic has run out of fresh questions, move on to another one.
+            kind = "case" if plan.kind == "case" else "note"
+            others = sorted({c.topic for c in self.chunks() if c.kind == kind and c.topic != topic})
+            rng.shuffle(others)
+            for other in others[:4]:
+                candidates += self._candidates(plan, other, state, rng)[:2]
         text, chosen = "", candidates[0]
         for attempt, chunk in enumerate(candidates):
             # The model phrases the first candidate only: one generation per question at most.
             text = self._text(plan, chunk, state, rng, used_texts, phrase=attempt == 0)
             chosen = chunk
-            if text in used_texts:
-                continue
-            if (
-                asked_vectors is None
-                or float(np.max(asked_vectors @ self._question_vectors.embed([text])[0])) < NEAR_DUPLICATE
-            ):
+            if not self._is_repeat(text, used_texts, asked_vectors):
                 break
-        topic = chosen.topic if not plan.follow_up else topic
         if plan.hint:
             text = f"{text} {self._hint(chosen, text)}"
         sources = [chosen]
-        if plan.kind == "deep-dive" and not plan.follow_up:
-            # A question about a topic can be answered from any part of that note: its sources are the chunk it
-            # was written from, then the note's two sections closest to the question.
+        if plan.kind == "deep-dive":
             related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
             sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
-        if plan.follow_up:
-            sources += [c for c in self.store.get(state.asked[-1].chunk_ids[:1]) if c.chunk_id != chosen.chunk_id]
+        stage_items = [i for i in self.bank.for_chunk(chosen.chunk_id) if i.kind == "case-stage"]
         return Question(
             turn=plan.turn,
             text=text,
             kind=plan.kind,
-            topic=topic,
+            topic=chosen.topic,
             level=plan.level,
             stage=plan.stage,
-            follow_up=plan.follow_up,
+            follow_up=False,
             hint=plan.hint,
             root_turn=plan.root_turn,
             sources=tuple({**c.citation(), "text": c.text} for c in sources),
+            points=stage_items[0].points if plan.kind == "case" and stage_items else (),
+            item_kind="case" if plan.kind == "case" and stage_items else "",
+        )
+
+    def _follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
+        """A question about the one missing point, scored on that point alone."""
+        gap = plan.gap or {}
+        root = state.asked[-1]
+        gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
+        found = gap_chunks or self.store.get(root.chunk_ids[:1])
+        chosen = found[0] if found else None
+        text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts)
+        sources = [chosen] if chosen is not None else []
+        sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
+        return Question(
+            turn=plan.turn,
+            text=text,
+            kind=plan.kind,
+            topic=root.topic,
+            level=plan.level,
+            stage=plan.stage,
+            follow_up=True,
+            hint=plan.hint,
+            root_turn=plan.root_turn,
+            sources=tuple({**c.citation(), "text": c.text} for c in sources),
+            points=(gap["text"],) if gap.get("text") else (),
+            item_kind=root.item_kind,
+        )
+
+    def _item_question(
+        self,
+        plan: Plan,
+        state: SessionState,
+        rng: random.Random,
+        used_texts: set[str],
+        asked_vectors: np.ndarray | None,
+    ) -> Question | None:
+        """A new deep-dive question from an item that suits the level; None when no topic has items left."""
+        used_keys = {asked_item_key(q) for q in state.asked}
+        topic = self._topic_for(plan, state, rng)
+        topics = [topic]
+        if not state.config.topic:
+            others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - {topic})
+            rng.shuffle(others)
+            topics += others
+        fresh = {name: [i for i in self.bank.for_topic(name) if item_key(i) not in used_keys] for name in topics}
+        # A thread under way stays on its topic (another level of it, if need be); a new thread goes first to a topic
+        # that has an item at the planned level.
+        supported = [
+            name
+            for name in topics
+            if fresh[name] and level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
+        ]
+        ordered = [topic] if plan.topic else []
+        ordered += [name for name in supported if name not in ordered]
+        ordered += [name for name in topics if name not in ordered]
+        used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        # Challenge mode first looks for a topic at the planned level or above: it does not step down only because
+        # one topic ran out; when no topic can, the nearest level the notes support is asked.
+        for strict in (state.mode is Mode.CHALLENGE, False):
+            for name in ordered:
+                if not fresh[name]:
+                    continue
+                level, pool = level_and_pool(fresh[name], plan.level, state.mode)
+                if (plan.hint and level > plan.level) or (strict and level < plan.level):
+                    continue  # after a weak answer a question must not be harder than planned
+                rng.shuffle(pool)
+                pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
+                for item in pool[:8]:
+                    text = question_for(item, level, self.frames, rng, used_texts)
+                    if not self._is_repeat(text, used_texts, asked_vectors):
+                        return self._question_from_item(plan, state, item, level, text)
+        return None
+
+    def _question_from_item(self, plan: Plan, state: SessionState, item: Item, level: int, text: str) -> Question:
+        if self.phraser is not None and item.kind not in ("qa", "cloze"):
+            text = self.phraser.phrase(" ".join(item.points), level, text) or text
+        if plan.hint:
+            hint = hint_text(item, text, self.frames)
+            text = f"{text} {hint}" if hint else text
+        notice = ""
+        if level != plan.level and not any(q.notice for q in state.asked):
+            notice = (
+                f"Your notes on {display_topic(item.topic)} hold nothing to ask at level {plan.level} "
+                f"({LEVEL_NAMES[plan.level]}); this question is level {level} instead."
+            )
+        chunks = self.store.get([item.chunk_id])
+        related = self.store.search(_without_hint(text), k=3, where={"topic": item.topic})
+        sources = chunks + [hit.chunk for hit in related if hit.chunk.chunk_id != item.chunk_id][:2]
+        return Question(
+            turn=plan.turn,
+            text=text,
+            kind=plan.kind,
+            topic=item.topic,
+            level=level,
+            stage=plan.stage,
+            follow_up=False,
+            hint=plan.hint,
+            root_turn=plan.root_turn,
+            sources=tuple({**c.citation(), "text": c.text} for c in sources),
+            points=item.points,
+            item_kind=item.kind,
+            notice=notice,
         )
 
     # ----- answers ---------------------------------------------------------------------------------
 
     def score(self, question: Question, answer: str) -> ScoreResult:
-        """Score an answer against the question's own sources (retrieved again if they were re-ingested)."""
+        """Score an answer against the question's item points (old questions: their sources' key points)."""
         chunks: list[Chunk] | None = self.store.get(question.chunk_ids) or None
+        origin = question.sources[0] if question.sources else {}
+        points = [
+            KeyPoint(text, origin.get("source", ""), origin.get("heading", ""), origin.get("chunk_id", ""))
+            for text in question.points
+        ]
         return self.scorer.score(
-            question.text, answer, reference=chunks, kind=question.kind, level=question.level, stage=question.stage
+            question.text,
+            answer,
+            reference=chunks,
+            kind=question.kind,
+            level=question.level,
+            stage=question.stage,
+            points=points or None,
         )
 
 
@@ -328,4 +457,7 @@ def question_event(question: Question) -> dict[str, Any]:
         "follow_up": data["follow_up"],
         "hint": data["hint"],
         "sources": data["sources"],
+        # Not the item's points: they are the answer; the score event lists the ones an answer missed.
+        "item_kind": data["item_kind"],
+        "notice": data["notice"],
     }

@@ -82,8 +82,12 @@ class Scorer:
         kind: str | None = None,
         level: int | None = None,
         stage: str | None = None,
+        points: Sequence[KeyPoint] | None = None,
     ) -> ScoreResult:
-        """Score an answer to a question; without `reference`, the notes are searched for it."""
+        """Score an answer to a question; without `reference`, the notes are searched for it.
+
+        With `points` (an interview item's points), those are the key points, all of them at equal weight, in
+        order: a question is scored on exactly what it asked."""
         chunks = list(reference) if reference is not None else self.reference_for(question)
         if kind is None:
             case_stage = chunks[0].stage if chunks and chunks[0].kind == "case" else ""
@@ -95,10 +99,18 @@ class Scorer:
         answer_sentences = sentences(answer[:MAX_ANSWER_CHARS])[:200]
         reference_points = extract_key_points(chunks)
         chunk_rank = {chunk.chunk_id: rank for rank, chunk in enumerate(chunks)}
+        if points:
+            # The item's points lead the reference; the chunks' other statements still reveal contradictions.
+            given = {p.text.lower() for p in points}
+            reference_points = [*points, *(p for p in reference_points if p.text.lower() not in given)]
         point_vectors = self._cached.embed([p.text for p in reference_points])
         question_vector = self._cached.embed([question])[0]
         answer_vectors = self.embedder.embed(answer_sentences)
-        chosen = select_key_points(question_vector, point_vectors, [chunk_rank[p.chunk_id] for p in reference_points])
+        if points:
+            chosen = [(i, 1.0) for i in range(len(points))]
+        else:
+            ranks = [chunk_rank[p.chunk_id] for p in reference_points]
+            chosen = select_key_points(question_vector, point_vectors, ranks)
         key_points: list[KeyPoint] = [reference_points[i] for i, _ in chosen]
         similarity = cosine_matrix(answer_vectors, point_vectors)
         data = EvidenceInput(

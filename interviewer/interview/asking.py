@@ -1,0 +1,207 @@
+"""Questions from items: the frames in prompts/items.toml filled with the item's own words, at a level the item
+suits; follow-ups about one missing point and hints that point to an idea. Pure once the frames are loaded."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from interviewer.chunks import Chunk
+from interviewer.errors import BadInputError
+from interviewer.interview.items import KIND_LEVELS, Item, build_items
+from interviewer.interview.statements import (
+    balanced,
+    blank_number,
+    clean_statement,
+    lead_term,
+    lower_first,
+    statement_kind,
+    usable_concept,
+)
+from interviewer.scoring.rubric import default_prompts_dir
+from interviewer.scoring.text import STOPWORDS, content_words, tokens
+
+__all__ = ["QuestionFrames", "follow_up_text", "hint_text", "load_frames", "question_for", "twist_text"]
+
+_VARIABLES = {
+    "question", "concept", "Concept", "other", "claim", "Claim", "condition", "Condition_cap", "blanked", "action",
+    "term", "situation",
+}  # fmt: skip
+_MUST = re.compile(r"\b(must|should|need to|needs to|has to|have to)\b", re.I)
+_VAGUE = frozenset(content_words("value values thing way use used make data model models result results"))
+
+
+@dataclass(frozen=True)
+class QuestionFrames:
+    """The frames of prompts/items.toml, checked at load: every variable is one the code provides."""
+
+    frames: dict[str, tuple[str, ...]]
+    variants: dict[int, tuple[str, ...]]
+    openers: tuple[str, ...]
+    about: tuple[str, ...]
+    hints: tuple[str, ...]
+    twists: tuple[str, ...]
+
+
+def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
+    """Read prompts/items.toml; a missing section or an unknown variable is an error naming the file."""
+    path = (prompts_dir or default_prompts_dir()) / "items.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        frames = QuestionFrames(
+            frames={name: tuple(texts) for name, texts in data["frames"].items()},
+            variants={int(level): tuple(texts) for level, texts in data["variants"].items()},
+            openers=tuple(data["follow-up"]["openers"]),
+            about=tuple(data["follow-up"]["about"]),
+            hints=tuple(data["hint"]["templates"]),
+            twists=tuple(data["twist"]["templates"]),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, AttributeError) as exc:
+        message = f"{path}: not a usable question frame file ({exc}); restore it from the repository"
+        raise BadInputError(message) from None
+    texts = [t for group in (*frames.frames.values(), *frames.variants.values()) for t in group]
+    for text in texts + list(frames.openers + frames.about + frames.hints + frames.twists):
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        if used - _VARIABLES:
+            raise BadInputError(f"{path}: frame uses unknown variable(s) {sorted(used - _VARIABLES)}: {text[:60]}")
+    return frames
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fill(options: tuple[str, ...], rng: random.Random, used: set[str], **values: str) -> str:
+    """A filled frame not used yet in this session (the first unused in seeded order)."""
+    values = {
+        **values,
+        "Claim": _capital(values.get("claim", "")),
+        "Condition_cap": _capital(values.get("condition", "")),
+        "Concept": _capital(values.get("concept", "")),
+    }
+    order = list(options)
+    rng.shuffle(order)
+    filled = [" ".join(frame.format(**values).replace("..", ".").split()) for frame in order]
+    return next((text for text in filled if text not in used), filled[0])
+
+
+_NEGATION = re.compile(r"\b(do|does) not (\w+)|\b(doesn't|don't) (\w+)|\b(cannot|can't|is not|are not|never)\b", re.I)
+_AFFIRM = {"cannot": "can", "can't": "can", "is not": "is", "are not": "are", "never": "always"}
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return f"{verb}es"
+    return f"{verb[:-1]}ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else f"{verb}s"
+
+
+def affirmed(statement: str) -> str:
+    """The belief a negated statement corrects: 'Corrections do not fix peeking' -> 'Corrections fix peeking'."""
+
+    def flip(match: re.Match[str]) -> str:
+        if match.group(2):
+            return _third_person(match.group(2)) if match.group(1).lower() == "does" else match.group(2)
+        if match.group(4):
+            return _third_person(match.group(4)) if match.group(3).lower() == "doesn't" else match.group(4)
+        return _AFFIRM[match.group(5).lower()]
+
+    return _NEGATION.sub(flip, statement, count=1)
+
+
+def _pitfall_frame(item: Item) -> tuple[str, str]:
+    """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
+    statement = item.points[0]
+    situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .")
+    first = situation.split(" ", 1)[0]
+    plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
+    if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
+        return "pitfall-plan", plan.group(1)
+    if _NEGATION.search(situation) and not _MUST.search(situation):
+        return "pitfall-belief", lower_first(affirmed(situation))
+    if _MUST.search(situation):
+        return "pitfall-rule", situation
+    subject = lead_term(situation)
+    if first.lower().endswith("ing") and len(subject.split()) >= 3:
+        return "pitfall-doing", lower_first(subject)
+    if item.detail:
+        return "pitfall-condition", situation
+    return "pitfall", situation
+
+
+def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
+    """The question that asks exactly what the item's points answer, at this level."""
+    values = {
+        "question": item.question, "concept": lower_first(item.concept), "other": lower_first(item.other),
+        "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
+    }  # fmt: skip
+    if item.kind in ("qa", "cloze"):
+        if level in item.levels or level not in frames.variants:
+            return item.question
+        return _fill(frames.variants[level], rng, used, **values)
+    name = item.kind
+    if item.kind == "mechanism":
+        values["claim"] = lower_first(balanced(item.detail).rstrip(" ."))
+    elif item.kind == "rule":
+        values["blanked"] = blank_number(item.points[0])
+    elif item.kind == "procedure":
+        name = "procedure" if item.detail else "procedure-plain"
+        values["action"] = item.detail
+        values["claim"] = item.other
+    elif item.kind == "pitfall":
+        name, situation = _pitfall_frame(item)
+        values["claim"] = situation
+    elif item.kind == "trade-off" and item.other and item.question.endswith(" or " + item.other + "?"):
+        name = "trade-off-pair-condition" if item.detail else "trade-off-pair"
+    elif item.kind == "trade-off" and item.other:
+        name = "trade-off-choice"
+        values["condition"] = lower_first(item.detail.rstrip(" ."))
+    return _fill(frames.frames[name], rng, used, **values)
+
+
+def idea_of(point: str, exclude: str) -> str:
+    """One idea of a point the candidate has not used: its most specific term (a hint names one, never a list)."""
+    seen = set(content_words(exclude)) | _VAGUE
+    best = ""
+    for raw in tokens(point):
+        if raw in STOPWORDS or len(raw) < 3 or not raw[0].isalpha():
+            continue
+        stem = content_words(raw)
+        if stem and stem[0] not in seen and len(raw) > len(best):
+            best = raw
+    return best
+
+
+def hint_text(item: Item, question: str, frames: QuestionFrames) -> str:
+    """A hint that points to the idea the first point rests on."""
+    term = idea_of(item.points[0], question) if item.points else ""
+    if not term:
+        return ""
+    return _fill(frames.hints, random.Random(item.key), set(), term=term)
+
+
+def follow_up_text(
+    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str]
+) -> str:
+    """A natural question about one missing point, built from the point's own statement."""
+    statement = clean_statement(point.get("text", ""))
+    chunk = Chunk(point.get("chunk_id", ""), statement, point.get("source", ""), point.get("heading", ""), "", 0, "")
+    section = point.get("heading", "").split(" > ")[-1]
+    kind = statement_kind(statement, section)
+    items = [i for i in build_items(chunk) if i.points and i.points[0] == statement and i.kind == kind]
+    opener = _fill(frames.openers, rng, used)
+    if items and items[0].kind not in ("definition", "qa", "cloze"):
+        item = items[0]
+        return f"{opener} {question_for(item, KIND_LEVELS[item.kind][0], frames, rng, used)}"
+    concept = usable_concept(lead_term(statement)) or idea_of(statement, answer) or "that"
+    return _fill(frames.about, rng, used, concept=lower_first(concept))
+
+
+def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random) -> str:
+    """A twist as a situation only: 'Offline AUC is 0.97: suspect leakage' -> 'Offline AUC is 0.97. What now?'."""
+    situation = re.split(r": |; | - | — ", clean_statement(sentence), maxsplit=1)[0].strip(" .")
+    situation = re.sub(r"^twist:\s*", "", situation, flags=re.I)
+    return _fill(frames.twists, rng, set(), situation=lower_first(situation))

@@ -1,0 +1,46 @@
+"""Choosing what to ask: the level and the items that suit a plan, and what a session has already asked.
+Pure functions over items and questions."""
+
+from __future__ import annotations
+
+from interviewer.core.domain import Mode, Question
+from interviewer.core.session import SessionState
+from interviewer.interview.items import Item
+
+__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool"]
+
+
+def item_key(item: Item) -> tuple[str, str, str]:
+    """What makes an item the same item across a session: its chunk, kind and first point."""
+    return (item.chunk_id, item.kind, item.points[0] if item.points else "")
+
+
+def asked_item_key(question: Question) -> tuple[str, str, str]:
+    """The item key of a question already asked (empty parts for questions saved before items)."""
+    chunk = question.chunk_ids[0] if question.chunk_ids else ""
+    return (chunk, question.item_kind, question.points[0] if question.points else "")
+
+
+def level_and_pool(items: list[Item], wanted: int, mode: Mode) -> tuple[int, list[Item]]:
+    """The level to ask and the items that suit it: the wanted level when the notes support it (a notes' own
+    question may be asked in a harder variant from level 3 up), else the nearest level they do support."""
+    native = [i for i in items if wanted in i.levels]
+    if native:
+        return wanted, native
+    variants = [i for i in items if i.kind == "qa" and wanted >= 3]
+    if variants:
+        return wanted, variants
+    levels = {level for item in items for level in item.levels}
+    # Standard mode falls back to an easier level first; challenge mode to a harder one.
+    lower_first_ = mode is not Mode.CHALLENGE
+    level = min(levels, key=lambda lv: (abs(lv - wanted), (lv > wanted) == lower_first_))
+    return level, [i for i in items if level in i.levels]
+
+
+def current_case(state: SessionState, topic: str) -> list[Question]:
+    """The questions of the case under way on this topic (since its last 'clarify')."""
+    case: list[Question] = []
+    for question in state.asked:
+        if question.kind == "case" and question.topic == topic:
+            case = [question] if question.stage == "clarify" and not question.follow_up else [*case, question]
+    return case

@@ -1,0 +1,53 @@
+"""The items of the indexed notes, built from the store's chunks when a session starts and cached by chunk id
+(ids are content hashes: a changed note gets new ids, so its items are rebuilt; an unchanged one is not)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from interviewer.chunks import Chunk
+from interviewer.interview.items import Item, build_items
+
+__all__ = ["ItemBank"]
+
+log = logging.getLogger(__name__)
+
+
+class ItemBank:
+    """Items per chunk id, and the look-ups the engine needs: by topic, level and kind."""
+
+    def __init__(self) -> None:
+        self._by_chunk: dict[str, tuple[Item, ...]] = {}
+        self.items: list[Item] = []
+        self.skipped: list[str] = []  # one line per chunk whose items could not be built
+
+    def refresh(self, chunks: Iterable[Chunk]) -> None:
+        """Build the items of chunks not seen before; forget chunks no longer in the notes."""
+        cache: dict[str, tuple[Item, ...]] = {}
+        for chunk in chunks:
+            if chunk.chunk_id in self._by_chunk:
+                cache[chunk.chunk_id] = self._by_chunk[chunk.chunk_id]
+                continue
+            try:
+                cache[chunk.chunk_id] = tuple(build_items(chunk))
+            except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
+                # A broken note must not stop the interview: its chunk gives no items, said once.
+                line = f"{chunk.source} > {chunk.heading}: no interview items ({type(exc).__name__}); check the note"
+                log.warning(line)
+                self.skipped.append(line)
+                cache[chunk.chunk_id] = ()
+        self._by_chunk = cache
+        self.items = [item for items in cache.values() for item in items]
+
+    def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:
+        """The items built from one chunk."""
+        return self._by_chunk.get(chunk_id, ())
+
+    def for_topic(self, topic: str, case: bool = False) -> list[Item]:
+        """A topic's items: case-stage items for a case study, every other kind for a deep dive."""
+        return [item for item in self.items if item.topic == topic and (item.kind == "case-stage") == case]
+
+    def levels_of(self, topic: str) -> set[int]:
+        """The levels a topic's notes can support with an item of their own shape."""
+        return {level for item in self.for_topic(topic) for level in item.levels}

@@ -1,0 +1,334 @@
+"""Interview items: a question the notes can answer, the points a good answer makes, the kind of knowledge it
+tests and where it comes from. Built from one chunk, deterministically (pure: no model, no store)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.chunks import Chunk
+from interviewer.interview.statements import (
+    clean_statement,
+    condition_of,
+    lead_term,
+    lower_first,
+    parallel_contrast,
+    split_reason,
+    statement_kind,
+    usable_concept,
+)
+from interviewer.scoring.keypoints import prose
+from interviewer.scoring.scorer import infer_level
+from interviewer.scoring.text import content_words, sentences
+
+__all__ = ["ITEM_KINDS", "KIND_LEVELS", "Item", "build_items", "qa_of", "qa_pairs"]
+
+ITEM_KINDS = (
+    "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
+)  # fmt: skip
+# The levels each kind of knowledge can be asked at (DESIGN.md section 2's ladder).
+KIND_LEVELS: dict[str, tuple[int, ...]] = {
+    "definition": (1,),
+    "cloze": (1,),
+    "mechanism": (2,),
+    "contrast": (2,),
+    "rule": (3,),
+    "procedure": (3,),
+    "pitfall": (4,),
+    "trade-off": (5,),
+    "case-stage": (),
+}
+MAX_POINTS = 4
+_QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
+_BOLD_QUESTION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\*\*|__)(.{3,300}?\?)\s*(?:\*\*|__)\s*:?\s*(.*)$")
+_QUOTED_QUESTION = re.compile(r"^\s*(?:[-*+]\s+)?[\"“](.{3,200}?\?)[\"”]\s*:?\s*(.*)$")
+_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::([^{}]*))?\}\}")
+_STEP = re.compile(r"^\s*\d+[.)]\s+\S")
+_IMPERATIVE = re.compile(
+    r"^(search|plot|use|compute|fit|train|split|pick|choose|check|tune|start|run|measure|define|build|collect|clean|"
+    r"compare|estimate|set|calculate|validate|deploy|monitor|add|fix|lower|raise|repeat|sort|group|filter|join|"
+    r"drop|fill|scale|standardi[sz]e|normali[sz]e|encode|sample|draw|refit|retrain|score|rank|select|remove)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing an interviewer can ask from the notes, and what a good answer to it says."""
+
+    question: str  # the notes' own question, or the statement-shaped question built from it
+    points: tuple[str, ...]  # statements a good answer makes (the reference the answer is scored on)
+    kind: str  # one of ITEM_KINDS
+    concept: str  # what it is about, in the note's words
+    chunk_id: str
+    source: str
+    heading: str
+    topic: str
+    levels: tuple[int, ...]  # the levels it suits
+    other: str = ""  # the second side of a contrast, or the alternatives of a trade-off
+    detail: str = ""  # the claim a why-question asks about, a condition, or a blanked number
+    stage: str = ""  # a case study's stage
+
+    @property
+    def key(self) -> str:
+        """Identity within a session: an item is asked once."""
+        return f"{self.chunk_id}:{self.kind}:{self.question}"
+
+
+def qa_pairs(chunk: Chunk) -> list[tuple[str, str]]:
+    """Every (question, answer) a chunk holds: an Anki card, a heading ending in '?', or bold or quoted question
+    lines each followed by their answer (a Q&A file)."""
+    pairs: list[tuple[str, str]] = []
+    question, answer = "", list[str]()
+    for line in chunk.text.splitlines():
+        match = _BOLD_QUESTION.match(line) or _QUOTED_QUESTION.match(line)
+        if match:
+            if question and answer:
+                pairs.append((question, "\n".join(answer)))
+            question, answer = clean_statement(match.group(1)), [match.group(2)] if match.group(2).strip() else []
+        elif question and line.strip():
+            answer.append(line)
+    if question and answer:
+        pairs.append((question, "\n".join(answer)))
+    if pairs:
+        return pairs
+    single = qa_of(chunk)
+    return [single] if single else []
+
+
+def qa_of(chunk: Chunk) -> tuple[str, str] | None:
+    """The chunk's own question and answer, when it is a flashcard or a Q&A section; else None.
+
+    Ingest stores them as the chunk's `question` and `answer`; chunks indexed before it did are read from the
+    shapes ingest gave then (an Anki note as 'Q: front\\nA: back', a section whose heading ends in '?')."""
+    if chunk.question and chunk.answer:
+        return clean_statement(chunk.question), chunk.answer.strip()
+    match = _QA_TEXT.match(chunk.text.strip())
+    if match:
+        return clean_statement(match.group(1)), match.group(2).strip()
+    last = chunk.heading.split(" > ")[-1].strip()
+    if last.endswith("?") and len(chunk.text.split()) >= 3:
+        return clean_statement(last), chunk.text.strip()
+    return None
+
+
+def _statements(text: str) -> list[str]:
+    # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
+    cleaned = (clean_statement(s) for s in sentences(prose(text)))
+    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s)]
+
+
+def _related(statement: str, concept: str, pool: list[str]) -> tuple[str, ...]:
+    """The statement, then up to MAX_POINTS - 1 others of its chunk about the same concept."""
+    words = set(content_words(concept))
+    others = [s for s in pool if s != statement and words and words <= set(content_words(s))]
+    return (statement, *others[: MAX_POINTS - 1])
+
+
+def _contrast_sides(statement: str, concept: str) -> str:
+    match = re.search(r"(.{0,40}?)\b(?:vs\.?|versus)\s+([^,;:.()]{2,40})", statement, re.I)
+    if match:
+        return " ".join(match.group(2).split()[:4]).strip()
+    match = re.search(r"\bunlike\s+([^,;:.]{2,40})", statement, re.I)
+    if match:
+        return match.group(1).strip()
+    match = re.search(
+        r"\b(?:whereas|while|compared (?:to|with)|rather than|instead of)\s+([^,;:.]{2,80})", statement, re.I
+    )
+    if match:
+        return lead_term(match.group(1)) or " ".join(match.group(1).split()[:3])
+    return ""
+
+
+def _cloze_items(chunk: Chunk, base: dict[str, str]) -> list[Item]:
+    items = []
+    for match in _CLOZE.finditer(chunk.text):
+        answer, hint = match.group(1).strip(), (match.group(2) or "").strip()
+        sentence = _CLOZE.sub(lambda m: m.group(1), chunk.text[: match.start()]) + "\x00"
+        sentence += _CLOZE.sub(lambda m: m.group(1), chunk.text[match.end() :])
+        # The blank goes in after cleaning: Markdown cleaning would read underscores as emphasis.
+        sentence = clean_statement(sentence.split("\nA:")[0].removeprefix("Q:")).replace("\x00", "____")
+        full = clean_statement(_CLOZE.sub(lambda m: m.group(1), chunk.text).split("\nA:")[0].removeprefix("Q:"))
+        question = f"Fill in the blank{f' ({hint})' if hint else ''}: {sentence}"
+        items.append(Item(question, (full,), "cloze", answer, levels=(1,), detail=sentence, **base))
+    return items
+
+
+def _qa_items(pairs: list[tuple[str, str]], base: dict[str, str]) -> list[Item]:
+    items = []
+    for question, answer in pairs:
+        points = tuple(_statements(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
+        if not points:
+            continue
+        concept = _qa_concept(question)
+        # A "What is X?" card is recall, a "Why ..." card is explain; its answer may also support a harder level.
+        levels = sorted({infer_level(question)} | {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k})
+        items.append(Item(question, points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
+    return items
+
+
+def _qa_concept(question: str) -> str:
+    text = re.sub(
+        r"^(what|why|how|when|which|who|can|does|do|is|are|should|would)\b( (is|are|does|do|can|would))?\s+",
+        "",
+        question.rstrip("?"),
+        flags=re.I,
+    )
+    return " ".join(text.split()[:6])
+
+
+def _procedure_item(chunk: Chunk, statements: list[str], base: dict[str, str]) -> Item | None:
+    lines = [line for line in prose(chunk.text).splitlines() if line.strip()]
+    steps = [clean_statement(line) for line in lines if _STEP.match(line)]
+    section = chunk.heading.split(" > ")[-1]
+    # "Use X when ..." bullets are a choice between alternatives (a trade-off), not steps.
+    imperative = [s for s in statements if _IMPERATIVE.match(s) and not re.search(r"\b(when|whenever|if)\b", s, re.I)]
+    if len(steps) < 2 and (
+        re.search(r"how to|steps?|procedure|workflow|recipe", section, re.I) or len(imperative) >= 3
+    ):
+        steps = imperative
+    if len(steps) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for step in steps:
+        for word in dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", step)):
+            if content_words(word) and not _IMPERATIVE.match(word):
+                counts[word] = counts.get(word, 0) + 1
+    action = re.search(r"how to (\w+)", section, re.I)
+    concept = max(counts, key=lambda w: (counts[w], -list(counts).index(w))) if counts else ""
+    if action and concept and counts[concept] >= 2:
+        return Item(
+            f"How would you {action.group(1).lower()} {concept}, step by step?",
+            tuple(steps[:MAX_POINTS]),
+            "procedure",
+            concept,
+            levels=(3,),
+            detail=action.group(1).lower(),
+            **base,
+        )
+    # No named goal: give the first step and ask for the rest, in order.
+    first = lower_first(steps[0].rstrip(" ."))
+    return Item(
+        f"Say you {first}. What are the next steps, in order?",
+        tuple(steps[1 : MAX_POINTS + 1]),
+        "procedure",
+        lead_term(steps[0]) or first,
+        levels=(3,),
+        other=first,
+        **base,
+    )
+
+
+def _trade_off_group(statements: list[str], base: dict[str, str]) -> Item | None:
+    uses = [
+        (m.group(1).strip(), m.group(2).strip(" ;."))
+        for s in statements
+        if (m := re.match(r"^(?:use|choose|prefer|pick)\s+(.{1,40}?)\s+(?:when|if|whenever)\s+(.+)$", s, re.I))
+    ]
+    if len(uses) < 2:
+        return None
+    alternatives = [name for name, _ in uses]
+
+    # The constraint asked about: the most specific condition the notes give (the longest).
+    def specificity(use: tuple[str, str]) -> tuple[bool, bool, int]:
+        condition = use[1].lower()
+        return (" or " not in condition, " and " in condition, len(condition))
+
+    name, condition = max(uses, key=specificity)
+    condition = re.sub(r"\bAND\b", "and", condition.split(";")[0])
+    points = tuple(s for s in statements if re.match(r"^(use|choose|prefer|pick)\b", s, re.I))
+    other = ", ".join(alternatives[:-1]) + f" or {alternatives[-1]}"
+    return Item(
+        f"When would you choose {other}?",
+        points[:MAX_POINTS],
+        "trade-off",
+        name,
+        levels=(5,),
+        other=other,
+        detail=condition,
+        **base,
+    )
+
+
+def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, str]) -> Item | None:
+    concept = usable_concept(lead_term(statement))
+    condition, rest = condition_of(statement)
+    if not concept:
+        return None
+    if kind == "contrast" and re.search(r"\s(vs\.?|versus)\s", concept):  # "Bonferroni vs BH: ..." names both sides
+        concept, other = (part.strip() for part in re.split(r"\s(?:vs\.?|versus)\s", concept, maxsplit=1))
+        return Item(statement, (statement,), kind, concept, levels=KIND_LEVELS[kind], other=other, **base)
+    other, detail = "", ""
+    if kind == "contrast":
+        other = parallel_contrast(rest) or _contrast_sides(rest, concept)
+        if not other or other.lower() == concept.lower():
+            return None
+    elif kind == "mechanism":
+        detail, _ = split_reason(rest)
+        if re.match(r"^(it|this|that|they|these|those)\b", detail, re.I):
+            return None  # "It is approximately normal ...": the claim needs the sentence before it
+    elif kind == "rule":
+        detail = statement
+    elif kind in ("pitfall", "trade-off"):
+        detail = condition
+    # One statement, one question: only a definition brings its chunk's other statements about the same term.
+    points = _related(statement, concept, pool)[:2] if kind == "definition" else (statement,)
+    return Item(statement, points, kind, concept, levels=KIND_LEVELS[kind], other=other, detail=detail, **base)
+
+
+def build_items(chunk: Chunk) -> list[Item]:
+    """Every item one chunk gives, in the chunk's order; nothing for a chunk with nothing to ask."""
+    base: dict[str, str] = {
+        "chunk_id": chunk.chunk_id, "source": chunk.source, "heading": chunk.heading, "topic": chunk.topic,
+    }  # fmt: skip
+    if chunk.kind == "case":
+        if not chunk.stage:
+            return []
+        points = tuple(_statements(chunk.text))
+        if not points:
+            return []
+        return [Item(chunk.stage, points[:6], "case-stage", chunk.topic, levels=(), stage=chunk.stage, **base)]
+    if _CLOZE.search(chunk.text):
+        return _cloze_items(chunk, base)
+    pairs = qa_pairs(chunk)
+    if pairs:
+        return _qa_items(pairs, base)
+    section = chunk.heading.split(" > ")[-1] if " > " in chunk.heading else ""
+    statements = _statements(chunk.text)
+    if not section:  # a note's preamble says what the note is for ("interviewers probe ..."), not facts to ask
+        statements = [s for s in statements if not re.search(r"\binterview|^(I|we)\b", s, re.I)]
+    items: list[Item] = []
+    group = _trade_off_group(statements, base)
+    if group:
+        items.append(group)
+    procedure = _procedure_item(chunk, statements, base)
+    if procedure:
+        items.append(procedure)
+    for statement in statements:
+        kind = statement_kind(statement, section)
+        if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
+            continue
+        item = _statement_item(statement, kind, statements, base)
+        if item is not None:
+            items.append(item)
+    return _paired_trade_offs(items, base)
+
+
+def _paired_trade_offs(items: list[Item], base: dict[str, str]) -> list[Item]:
+    """Two trade-off statements of one chunk about different things ('L1 gives ... but ...', 'L2 gives ... but
+    ...') make one design question: choose between them, under a condition the notes name if they name one."""
+    singles = [i for i in items if i.kind == "trade-off" and not i.other]
+    out = [i for i in items if i not in singles]
+    while len(singles) >= 2 and singles[0].concept.lower() != singles[1].concept.lower():
+        first, second = singles[0], singles[1]
+        points = (first.points[0], second.points[0])
+        condition = next(
+            (m.group(0) for p in points if (m := re.search(r"\b(with|when|if) [^,;.()]{5,50}", p, re.I))), ""
+        )
+        question = f"{first.concept} or {second.concept}?"
+        out.append(
+            Item(question, points, "trade-off", first.concept, levels=(5,), other=second.concept,
+                 detail=lower_first(condition), **base)
+        )  # fmt: skip
+        singles = singles[2:]
+    return out + singles

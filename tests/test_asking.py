@@ -1,0 +1,102 @@
+"""Questions, follow-ups, hints and twists written from items: they ask what the item's points answer, in the
+note's words, and never paste a section title or give the answer away."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from interviewer.chunks import Chunk
+from interviewer.errors import BadInputError
+from interviewer.interview.asking import affirmed, follow_up_text, hint_text, load_frames, question_for, twist_text
+from interviewer.interview.items import Item, build_items
+from interviewer.scoring.rubric import default_prompts_dir
+
+FRAMES = load_frames()
+
+
+def item_from(text: str, heading: str = "Penalised Regression > Notes") -> Item:
+    chunk = Chunk("c1", text, "notes/penalised.md", heading, heading.split(" > ")[0], 0, "h")
+    items = build_items(chunk)
+    assert len(items) == 1, [(i.kind, i.question) for i in items]
+    return items[0]
+
+
+def ask(item: Item, level: int | None = None, seed: int = 0) -> str:
+    return question_for(item, level or item.levels[0], FRAMES, random.Random(seed), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "must", "must_not"),
+    [
+        ("- Lasso has no closed-form solution because the absolute value is not differentiable at zero.",
+         "Penalised Regression > Mechanics", ["lasso has no closed-form solution"], ["differentiable"]),
+        ("- A population stability index above 0.25 is a common alarm level for feature drift.",
+         "Monitoring > Drift", ["population stability index above ___"], ["0.25"]),
+        ("- Ridge keeps every coefficient non-zero, whereas lasso sets some of them exactly to zero.",
+         "Penalised Regression > Comparison", ["ridge", "lasso"], ["exactly to zero"]),
+        ("- Choosing the penalty strength on the test set leaks information into the error estimate.",
+         "Penalised Regression > Practice", ["choosing the penalty strength on the test set"], ["leaks"]),
+        ("- Standard p-values are not valid after the lasso has selected the features.",
+         "Penalised Regression > Pitfalls", ["standard p-values are valid"], ["not valid"]),
+        ("- Use ridge when many weak features each carry a little signal.\n"
+         "- Use lasso when only a handful of features matter and you want a sparse model.",
+         "Penalised Regression > Choosing", ["only a handful of features matter", "ridge or lasso"], []),
+        ("- Elastic net is a penalty that mixes the absolute and squared penalties.",
+         "Penalised Regression > Definition", ["elastic net"], ["mixes"]),
+    ],
+)  # fmt: skip
+def test_a_question_asks_what_its_points_answer_without_giving_them_away(
+    text: str, heading: str, must: list[str], must_not: list[str]
+) -> None:
+    for seed in range(3):  # every frame of the kind
+        question = ask(item_from(text, heading), seed=seed).lower()
+        assert all(fragment in question for fragment in must), question
+        assert not any(fragment in question for fragment in must_not), question
+        section = heading.split(" > ")[-1].lower()
+        assert f"in {section}" not in question and "penalised regression" not in question
+        assert question.endswith("?")
+
+
+def test_the_notes_own_question_is_asked_verbatim_and_in_a_harder_variant_above_its_level() -> None:
+    item = item_from("Q: What does the L1 penalty do to weak coefficients?\nA: It sets many of them exactly to zero.")
+    assert ask(item) == "What does the L1 penalty do to weak coefficients?"
+    harder = ask(item, level=4)
+    assert harder.startswith("What does the L1 penalty do to weak coefficients?") and harder != ask(item)
+
+
+def test_a_follow_up_asks_about_one_missing_point_in_a_sentence() -> None:
+    point = {
+        "text": "Tuning lambda on the test set leaks information; tune it with cross-validation.",
+        "source": "notes/penalised.md", "heading": "Penalised Regression > Pitfalls", "chunk_id": "c9",
+    }  # fmt: skip
+    text = follow_up_text(point, "Lasso zeroes coefficients.", FRAMES, random.Random(1), set())
+    assert "tuning lambda on the test set" in text.lower() and text.endswith("?")
+    assert "cross-validation" not in text  # the point's answer is not handed over
+    assert "come into your answer" not in text and text.count("?") == 1  # one question, not a bag of keywords
+
+
+def test_a_hint_points_to_one_idea() -> None:
+    item = item_from("- Lasso has no closed-form solution because the absolute value is not differentiable at zero.")
+    hint = hint_text(item, ask(item), FRAMES)
+    assert hint.startswith("Hint:") and hint.count(",") == 0 and " and " not in hint
+    assert "differentiable" in hint
+
+
+def test_a_twist_is_the_situation_never_its_solution() -> None:
+    twist = twist_text("Offline AUC is 0.97: suspect leakage from post-cancellation fields.", FRAMES, random.Random(0))
+    assert "offline AUC is 0.97" in twist and "leakage" not in twist and twist.endswith("?")
+
+
+def test_a_negated_statement_gives_the_belief_it_corrects() -> None:
+    assert affirmed("Corrections do not fix peeking over time") == "Corrections fix peeking over time"
+    assert affirmed("A large p-value does not show there is no effect") == "A large p-value shows there is no effect"
+
+
+def test_the_frame_file_exists_and_a_broken_one_names_itself(tmp_path: Path) -> None:
+    assert (default_prompts_dir() / "items.toml").is_file()
+    (tmp_path / "items.toml").write_text('[frames]\ndefinition = ["What is {nonsense}?"]\n', encoding="utf-8")
+    with pytest.raises(BadInputError, match=str(tmp_path / "items.toml")):
+        load_frames(tmp_path)

@@ -1,0 +1,47 @@
+"""The item bank: items built once per chunk id, rebuilt when a note changes, a broken chunk skipped with one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.chunks import Chunk, chunk_id
+from interviewer.interview import item_bank
+from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.items import Item, build_items
+
+TEXT = "- Lasso has no closed-form solution because the absolute value is not differentiable at zero."
+
+
+def note(text: str, heading: str = "Shrinkage > Mechanics") -> Chunk:
+    return Chunk(chunk_id("n.md", heading, text), text, "n.md", heading, "Shrinkage", 0, "h")
+
+
+def test_items_are_built_once_per_chunk_and_rebuilt_when_the_note_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+
+    def counting(chunk: Chunk) -> list[Item]:
+        built.append(chunk.chunk_id)
+        return build_items(chunk)
+
+    monkeypatch.setattr(item_bank, "build_items", counting)
+    bank = ItemBank()
+    first = note(TEXT)
+    bank.refresh([first])
+    bank.refresh([first])
+    assert built == [first.chunk_id] and [i.kind for i in bank.for_topic("Shrinkage")] == ["mechanism"]
+    changed = note(TEXT.replace("zero", "the origin"))
+    bank.refresh([changed])  # a changed note has a new chunk id: its items are rebuilt, the old ones forgotten
+    assert built == [first.chunk_id, changed.chunk_id] and bank.for_chunk(first.chunk_id) == ()
+
+
+def test_a_chunk_whose_items_cannot_be_built_is_skipped_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(chunk: Chunk) -> list[Item]:
+        if "broken" in chunk.text:
+            raise ValueError("unexpected shape")
+        return build_items(chunk)
+
+    monkeypatch.setattr(item_bank, "build_items", broken)
+    bank = ItemBank()
+    bank.refresh([note("- broken card"), note(TEXT, "Shrinkage > Why")])
+    assert len(bank.skipped) == 1 and bank.skipped[0].startswith("n.md > Shrinkage > Mechanics: no interview items")
+    assert [i.kind for i in bank.items] == ["mechanism"]

@@ -1,0 +1,207 @@
+"""Interview items from note chunks: each shape of note gives the items a human interviewer would draw from it.
+
+The notes below are written for these tests, in the shapes ingest gives chunks (an Anki card is 'Q: front\\nA: back'
+under a heading that is its front; a Markdown section keeps its heading path)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from interviewer.chunks import Chunk
+from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
+from interviewer.interview.statements import balanced
+
+
+def chunk(text: str, heading: str = "Shrinkage > Notes", kind: str = "note", stage: str = "") -> Chunk:
+    topic = heading.split(" > ")[0]
+    return Chunk(
+        f"id-{abs(hash((text, heading))) % 10**8}", text, "notes/shrinkage.md", heading, topic, 0, "h", kind, stage
+    )
+
+
+def only(items: list[Item], kind: str) -> Item:
+    matching = [item for item in items if item.kind == kind]
+    assert len(matching) == 1, [(i.kind, i.question) for i in items]
+    return matching[0]
+
+
+# (text, heading, kind, concept, other or condition fragment, a point fragment)
+PROSE = [
+    (
+        "- Ridge keeps every coefficient non-zero, whereas lasso sets some of them exactly to zero.",
+        "Shrinkage > Comparison", "contrast", "Ridge", "lasso", "exactly to zero",
+    ),
+    (
+        "- Random forests average many deep trees vs gradient boosting which adds shallow trees in sequence.",
+        "Ensembles > Overview", "contrast", "Random forests", "gradient boosting", "average many deep trees",
+    ),
+    (
+        "- Bagging lowers variance; boosting lowers bias.",
+        "Ensembles > Overview", "contrast", "Bagging", "boosting", "lowers variance",
+    ),
+    (
+        "- Lasso has no closed-form solution because the absolute value is not differentiable at zero.",
+        "Shrinkage > Mechanics", "mechanism", "Lasso", "Lasso has no closed-form solution", "not differentiable",
+    ),
+    (
+        "- The L1 ball has corners on the axes, so the optimum often lands where a coefficient is zero.",
+        "Shrinkage > Mechanics", "mechanism", "L1 ball", "optimum often lands", "corners on the axes",
+    ),
+    (
+        "- A population stability index above 0.25 is a common alarm level for feature drift.",
+        "Monitoring > Drift", "rule", "population stability index", "0.25", "above 0.25",
+    ),
+    (
+        "- Standardise the features first; otherwise the penalty punishes small-unit features harder.",
+        "Shrinkage > Pitfalls", "pitfall", "features", "", "small-unit features",
+    ),
+    (
+        "- Choosing the penalty strength on the test set leaks information into the estimate of error.",
+        "Shrinkage > Practice", "pitfall", "Choosing the penalty strength on the test set", "", "leaks information",
+    ),
+    (
+        "- Elastic net is a penalty that mixes the absolute and squared penalties with a weight alpha.",
+        "Shrinkage > Definition", "definition", "Elastic net", "", "mixes the absolute",
+    ),
+    (
+        "- Weight decay: the name neural-network libraries give to the squared penalty.",
+        "Shrinkage > Vocabulary", "definition", "Weight decay", "", "neural-network libraries",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "heading", "kind", "concept", "other", "point"), PROSE)
+def test_prose_statements_give_items_of_their_kind(
+    text: str, heading: str, kind: str, concept: str, other: str, point: str
+) -> None:
+    item = only(build_items(chunk(text, heading)), kind)
+    assert item.concept.lower() == concept.lower()
+    assert other.lower() in f"{item.other} {item.detail}".lower()
+    assert any(point in p for p in item.points)
+    # The concept is the note's own term, never a section or note title pasted in.
+    assert item.concept not in heading.split(" > ")
+    assert item.kind in ITEM_KINDS and item.levels
+
+
+def test_numbered_steps_give_one_procedure_whose_points_are_the_steps() -> None:
+    text = (
+        "1. Sort the rows by event time.\n2. Split off the last four weeks as the validation window.\n"
+        "3. Fit on the earlier weeks and score the validation window.\n4. Refit on all weeks before deploying.\n"
+    )
+    item = only(build_items(chunk(text, "Forecasting > Backtesting")), "procedure")
+    assert item.levels == (3,)
+    assert item.points[0].startswith("Split off the last four weeks")  # the first step is given, the rest asked
+    assert "sort the rows by event time" in item.question.lower()
+
+
+def test_use_when_bullets_give_one_trade_off_with_the_notes_own_constraint() -> None:
+    text = (
+        "- Use ridge when many weak features each carry a little signal.\n"
+        "- Use lasso when only a handful of features matter and you want a sparse model.\n"
+        "- Use elastic net when features are correlated and you still want sparsity.\n"
+    )
+    item = only(build_items(chunk(text, "Shrinkage > Choosing")), "trade-off")
+    assert item.other == "ridge, lasso or elastic net"
+    # The constraint asked about is the most specific one the notes give (a compound condition, the longest).
+    assert item.detail == "only a handful of features matter and you want a sparse model"
+    assert len(item.points) == 3 and item.levels == (5,)
+
+
+ANKI = (
+    "Q: Why does the lasso give sparse models?\nA: Its penalty has a corner at zero.\n"
+    "So the optimum often sits at zero."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "questions", "first_point"),
+    [
+        (ANKI, "ML Deck > Why does the lasso give sparse models?", ["Why does the lasso give sparse models?"],
+         "Its penalty has a corner at zero."),
+        ("Bagging reduces variance by averaging models fitted on bootstrap samples.",
+         "Interview Q&A > What does bagging reduce?", ["What does bagging reduce?"],
+         "Bagging reduces variance by averaging models fitted on bootstrap samples."),
+        ("**Can L1 be used for feature selection?**\nYes: it zeroes out the coefficients of weak features.\n\n"
+         "**Does ridge select features?**\nNo, ridge keeps every feature with a smaller weight.",
+         "Interview Q&A > Regularization", ["Can L1 be used for feature selection?", "Does ridge select features?"],
+         "Yes: it zeroes out the coefficients of weak features."),
+        ('- "Which penalty gives sparse models?": the L1 penalty, because of its corner at zero.',
+         "Shrinkage > Interview angles", ["Which penalty gives sparse models?"],
+         "the L1 penalty, because of its corner at zero."),
+    ],
+)  # fmt: skip
+def test_the_notes_own_questions_become_items_verbatim(
+    text: str, heading: str, questions: list[str], first_point: str
+) -> None:
+    items = build_items(chunk(text, heading))
+    assert [item.question for item in items] == questions
+    assert all(item.kind == "qa" for item in items)
+    assert items[0].points[0] == first_point
+
+
+def test_a_cloze_deletion_becomes_a_fill_in_question_with_its_hint() -> None:
+    text = "The {{c1::L1::penalty name}} penalty can set coefficients exactly to zero."
+    item = only(build_items(chunk(text, "ML Deck > The L1 penalty")), "cloze")
+    assert item.question == "Fill in the blank (penalty name): The ____ penalty can set coefficients exactly to zero."
+    assert item.points == ("The L1 penalty can set coefficients exactly to zero.",)
+    assert item.concept == "L1" and item.levels == (1,)
+
+
+def test_qa_of_reads_cards_and_question_headings_only() -> None:
+    assert qa_of(chunk(ANKI, "ML Deck > Why does the lasso give sparse models?")) == (
+        "Why does the lasso give sparse models?",
+        "Its penalty has a corner at zero.\nSo the optimum often sits at zero.",
+    )
+    assert qa_of(chunk("- Ridge shrinks coefficients towards zero.", "Shrinkage > Mechanics")) is None
+
+
+def test_qa_of_prefers_the_question_and_answer_that_ingest_stored() -> None:
+    stored = replace(
+        chunk("When is precision the metric to watch? False positives are expensive.", "Metrics > Precision"),
+        question="When is precision the metric to watch?",
+        answer="When false positives are expensive.",
+    )
+    assert qa_of(stored) == ("When is precision the metric to watch?", "When false positives are expensive.")
+    assert only(build_items(stored), "qa").question == "When is precision the metric to watch?"
+
+
+def test_a_case_stage_section_is_one_case_item_with_its_bullets_as_points() -> None:
+    text = "- Split by time: train on older months, test on the latest.\n- Report PR-AUC because positives are rare."
+    item = only(
+        build_items(chunk(text, "Case Study: Churn > Evaluation", kind="case", stage="evaluation")), "case-stage"
+    )
+    assert item.stage == "evaluation" and len(item.points) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "```python\nmodel.fit(X, y)\n```", "<img src='x.png'> <br/>", "{{c1::}}", "- it is.", "Q: \nA: "],
+)
+def test_a_broken_or_empty_chunk_gives_no_items(text: str) -> None:
+    assert [item for item in build_items(chunk(text)) if item.points and all(p.strip() for p in item.points)] == []
+
+
+def test_items_are_deterministic() -> None:
+    text = "\n".join(row[0] for row in PROSE)
+    assert build_items(chunk(text, "Shrinkage > Mixed")) == build_items(chunk(text, "Shrinkage > Mixed"))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [("depend on the distance between tokens)", "depend on the distance between tokens"),
+     ("network effects (marketplaces", "network effects"), ("NTILE(n) buckets", "NTILE(n) buckets")],
+)  # fmt: skip
+def test_fragments_cut_from_a_sentence_lose_unmatched_brackets(fragment: str, expected: str) -> None:
+    assert balanced(fragment) == expected
+
+
+def test_two_trade_off_statements_become_one_choice_under_the_notes_condition() -> None:
+    text = (
+        "- Lasso gives a sparse, readable model but can be unstable with correlated features.\n"
+        "- Ridge gives stable coefficients but keeps every feature in the model.\n"
+    )
+    item = only(build_items(chunk(text, "Shrinkage > Trade-offs")), "trade-off")
+    assert (item.concept, item.other, item.detail) == ("Lasso", "Ridge", "with correlated features")
+    assert len(item.points) == 2 and item.levels == (5,)
