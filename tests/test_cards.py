@@ -27,3 +27,14 @@ def test_a_low_score_card_says_why_with_the_contradicted_note_and_its_source() -
 def test_off_the_question_and_a_good_score() -> None:
     assert "**Why it is low:** off the question" in card(0.05, relevance=0.1)
     assert "Why it is low" not in card(0.8)
+
+
+def test_a_question_shows_the_notice_given_with_it_and_only_then() -> None:
+    from dataclasses import replace
+
+    from interviewer.ui.cards import question_message
+
+    notice = "Your notes on Fraud hold nothing to ask at level 5; this question is at level 4."
+    shown = str(question_message(replace(QUESTION, notice=notice))["content"])
+    assert f"*{notice}*" in shown and shown.index(notice) < shown.index(QUESTION.text)
+    assert "*" + notice not in str(question_message(QUESTION)["content"])

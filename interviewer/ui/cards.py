@@ -42,7 +42,11 @@ def _sources_line(question: Question) -> str:
 def question_message(question: Question, text: str | None = None) -> Message:
     """A question as the interviewer's chat message; `text` is the part streamed so far."""
     shown = question.text if text is None else text
-    return {"role": "assistant", "content": f"{question_header(question)}\n\n{shown}\n\n{_sources_line(question)}"}
+    notice = f"*{_escape(question.notice)}*\n\n" if question.notice else ""  # e.g. levels the notes cannot support
+    return {
+        "role": "assistant",
+        "content": f"{question_header(question)}\n\n{notice}{shown}\n\n{_sources_line(question)}",
+    }
 
 
 def score_card(turn: Turn) -> list[Message]:
