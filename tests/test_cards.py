@@ -36,5 +36,6 @@ def test_a_question_shows_the_notice_given_with_it_and_only_then() -> None:
 
     notice = "Your notes on Fraud hold nothing to ask at level 5; this question is at level 4."
     shown = str(question_message(replace(QUESTION, notice=notice))["content"])
-    assert f"*{notice}*" in shown and shown.index(notice) < shown.index(QUESTION.text)
-    assert "*" + notice not in str(question_message(QUESTION)["content"])
+    start = "*Your notes on Fraud hold nothing to ask at level 5"  # escaped as Markdown after this
+    assert start in shown and shown.index(start) < shown.index(QUESTION.text)
+    assert "hold nothing" not in str(question_message(QUESTION)["content"])
