@@ -129,4 +129,12 @@ class App:
     def interviewer(self) -> Interviewer:
         """The interview engine over the notes, the scorer and the saved sessions."""
         phraser = QuestionPhraser(self.chat_model, self.embedder) if self.settings.phrase_questions else None
-        return Interviewer(self.store, self.scorer, self.embedder, self.repo, load_templates(), phraser)
+        return Interviewer(
+            self.store,
+            self.scorer,
+            self.embedder,
+            self.repo,
+            load_templates(),
+            phraser,
+            prefetch=self.settings.prefetch,
+        )

@@ -92,6 +92,7 @@ class Settings:
     collection: str = "notes"
     max_file_mb: int = 20
     phrase_questions: bool = True  # let the model phrase questions (validated; the template stands otherwise)
+    prefetch: bool = True  # let the model prepare the likely next questions while the candidate answers
     auth: tuple[str, str] | None = None  # username and password for the web app (INTERVIEWER_AUTH=user:password)
     llm_url: str | None = None  # an OpenAI-compatible server's base URL (INTERVIEWER_LLM=openai)
     llm_model: str | None = None  # the model name sent to that server; None: the server's own choice
@@ -138,6 +139,7 @@ class Settings:
             embedder=_choice(env, "INTERVIEWER_EMBEDDER", "minilm", EMBEDDERS),
             max_file_mb=_int(env, "INTERVIEWER_MAX_FILE_MB", 20, 1, 4096),
             phrase_questions=_choice(env, "INTERVIEWER_PHRASE", "1", ("0", "1")) == "1",
+            prefetch=_choice(env, "INTERVIEWER_PREFETCH", "1", ("0", "1")) == "1",
             auth=_auth(env),
             llm_url=llm_url,
             llm_model=env.get("INTERVIEWER_LLM_MODEL") or None,

@@ -64,7 +64,7 @@ def interviewer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (
         "INTERVIEWER_MODEL", "INTERVIEWER_CHROMA_URL", "INTERVIEWER_LLM", "INTERVIEWER_EMBEDDER", "INTERVIEWER_LLM_URL",
         "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT", "INTERVIEWER_AUTH",
-        "INTERVIEWER_EXTRA_BUFFERS",
+        "INTERVIEWER_EXTRA_BUFFERS", "INTERVIEWER_PREFETCH",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     return home
@@ -86,9 +86,10 @@ def fake_model() -> RecordingChatModel:
 
 @pytest.fixture
 def fake_settings(interviewer_home: Path) -> Settings:
-    """Settings on the fake backends and a temp home."""
+    """Settings on the fake backends and a temp home; no background preparation, so a recording fake model's
+    history holds only the calls a test makes (tests/test_prefetch.py tests the preparation)."""
     return Settings.from_env(
-        {"INTERVIEWER_HOME": str(interviewer_home)}, llm_backend="fake", embedder="fake", n_threads=1
+        {"INTERVIEWER_HOME": str(interviewer_home)}, llm_backend="fake", embedder="fake", n_threads=1, prefetch=False
     )
 
 

@@ -37,7 +37,7 @@ def make_app(
     home: Path, model: RecordingChatModel | None = None, phrase: bool = False, embedder: Embedder | None = None
 ) -> App:
     settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
-    settings = replace(settings, phrase_questions=phrase)
+    settings = replace(settings, phrase_questions=phrase, prefetch=False)  # tests/test_prefetch.py has it on
     return App(settings, chat_model=model or RecordingChatModel(), embedder=embedder or FakeEmbedder())
 
 

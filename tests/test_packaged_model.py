@@ -92,3 +92,14 @@ def test_the_capable_model_is_chosen_by_name_and_its_parts_are_asked_for(tmp_pat
         assert "is not installed; run `make capable`" in str(exc)
     else:
         assert path.stat().st_size == QWEN_CODER_1_5B.size and path.read_bytes()[:4] == b"GGUF"
+
+
+def test_tiny_model_files_get_completion_prompts_and_larger_ones_chat(tmp_path: Path) -> None:
+    from interviewer.llm.locate import TINY_MODEL_BYTES, prompt_family_of
+
+    tiny, large = tmp_path / "tiny.gguf", tmp_path / "large.gguf"
+    for path, size in ((tiny, TINY_MODEL_BYTES - 1), (large, TINY_MODEL_BYTES)):
+        with path.open("wb") as handle:
+            handle.truncate(size)  # sparse: the size is what counts
+    assert (prompt_family_of(tiny), prompt_family_of(large)) == ("completion", "chat")
+    assert prompt_family_of(tmp_path / "absent.gguf") == "completion"

@@ -9,7 +9,7 @@ from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
 from interviewer.embeddings import MiniLMEmbedder
-from interviewer.interview.phrasing import QuestionPhraser, validate_question
+from interviewer.interview.phrasing import QuestionPhraser, clean_reply, validate_question
 from interviewer.llm.errors import ModelUnavailableError
 from tests.conftest import RecordingChatModel
 
@@ -69,8 +69,8 @@ def test_a_failing_model_never_breaks_the_interview(embedder: MiniLMEmbedder) ->
 def test_phrasing_stops_when_the_model_has_not_proven_it_can(embedder: MiniLMEmbedder) -> None:
     model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
     phraser = QuestionPhraser(model, embedder)
-    for _ in range(8):
-        phraser.phrase(NOTE, 1, TEMPLATE)
+    for turn in range(8):
+        phraser.phrase(NOTE, 1, f"{TEMPLATE} (turn {turn})")
     assert len(model.history) == 3 and not phraser.worth_trying  # none of its first three could be used
 
 
@@ -78,8 +78,8 @@ def test_a_model_that_phrases_some_keeps_phrasing_until_its_rate_falls(embedder:
     model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
     model.enqueue([GOOD_QUESTION])
     phraser = QuestionPhraser(model, embedder)
-    for _ in range(10):
-        phraser.phrase(NOTE, 2, TEMPLATE)
+    for turn in range(10):
+        phraser.phrase(NOTE, 2, f"{TEMPLATE} (turn {turn})")
     assert phraser.accepted == 1 and len(model.history) == 6 and not phraser.worth_trying
 
 
@@ -120,3 +120,66 @@ def test_a_model_server_that_is_down_keeps_the_template_and_is_retried_after_a_p
     now[0] += 2
     assert phraser.phrase(NOTE, 2, TEMPLATE) == GOOD_QUESTION
     assert (phraser.unavailable, phraser.rejections, phraser.accepted) == (1, {}, 1)
+
+
+def test_a_phrasing_asked_for_before_is_not_asked_again(embedder: MiniLMEmbedder) -> None:
+    model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
+    model.enqueue([GOOD_QUESTION])
+    phraser = QuestionPhraser(model, embedder)
+    assert not phraser.prepared(NOTE, 2, TEMPLATE)
+    first = phraser.phrase(NOTE, 2, TEMPLATE)
+    assert first == GOOD_QUESTION and phraser.prepared(NOTE, 2, TEMPLATE)
+    assert phraser.phrase(NOTE, 2, TEMPLATE) == GOOD_QUESTION and len(model.history) == 1
+    assert phraser.phrase(NOTE, 3, TEMPLATE) is None and len(model.history) == 2  # another level is another ask
+
+
+def test_two_callers_of_one_phrasing_share_one_generation(embedder: MiniLMEmbedder) -> None:
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+
+    class SlowModel(RecordingChatModel):
+        def _generate(self, *args: Any, **kwargs: Any) -> Any:
+            started.set()
+            release.wait(10)
+            return super()._generate(*args, **kwargs)
+
+    model = SlowModel(default_reply=GOOD_QUESTION)
+    phraser = QuestionPhraser(model, embedder)
+    results: list[str | None] = []
+    background = threading.Thread(target=lambda: results.append(phraser.phrase(NOTE, 2, TEMPLATE)))
+    background.start()  # e.g. prepared while the candidate answers
+    assert started.wait(10)
+    waiting = threading.Thread(target=lambda: results.append(phraser.phrase(NOTE, 2, TEMPLATE)))
+    waiting.start()  # the interview needs the same phrasing before it is ready
+    release.set()
+    background.join(10)
+    waiting.join(10)
+    assert results == [GOOD_QUESTION, GOOD_QUESTION] and len(model.history) == 1
+
+
+@pytest.mark.parametrize(
+    ("reply", "question"),
+    [
+        ("Question: How does the lasso pick features?", "How does the lasso pick features?"),
+        ("**Rewritten question:** Why does L1 give zeros?\nIt has a corner.", "Why does L1 give zeros?"),
+        ('"What is a p-value?"', "What is a p-value?"),
+        ("Why is bagging stable?", "Why is bagging stable?"),
+    ],
+)
+def test_labels_quotes_and_later_lines_are_taken_off_a_reply(reply: str, question: str) -> None:
+    assert clean_reply(reply) == question
+
+
+def test_instruct_models_get_a_chat_without_examples_and_tiny_models_the_worked_examples(
+    embedder: MiniLMEmbedder,
+) -> None:
+    class InstructModel(RecordingChatModel):
+        prompt_family: str = "chat"
+
+    chat = QuestionPhraser(InstructModel(default_reply=GOOD_QUESTION), embedder).messages(NOTE, 4, TEMPLATE)
+    assert [m.type for m in chat] == ["system", "human"]
+    assert TEMPLATE in str(chat[1].content) and "pitfalls and how to detect them" in str(chat[1].content)
+    assert "Stratified k-fold" not in " ".join(str(m.content) for m in chat)  # no example it could copy
+    tiny = QuestionPhraser(RecordingChatModel(), embedder).messages(NOTE, 4, TEMPLATE)
+    assert [m.type for m in tiny] == ["human"] and "Stratified k-fold" in str(tiny[0].content)

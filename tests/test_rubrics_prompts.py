@@ -11,7 +11,12 @@ from interviewer.prompts import load_prompt, render
 from interviewer.scoring.rubric import SIGNALS, default_prompts_dir, load_rubric, load_rubrics
 
 # Each prompt file and the variables its caller passes (checked against the file's declared variables).
-PROMPT_CALLERS = {"judge": {"question", "reference", "answer"}, "phrase_question": {"note", "level_name"}}
+PROMPT_CALLERS = {
+    "judge": {"question", "reference", "answer"},
+    "phrase_question": {"note", "level_name"},
+    "phrase_question_system": set(),
+    "phrase_question_user": {"note", "level_name", "plain_question"},
+}
 
 
 def test_every_rubric_loads_and_covers_levels_and_stages() -> None:
@@ -43,7 +48,7 @@ def test_prompt_variables_are_exactly_what_the_caller_provides(name: str) -> Non
     assert set(template.input_variables) == PROMPT_CALLERS[name]
 
 
-@pytest.mark.parametrize("name", sorted(PROMPT_CALLERS))
+@pytest.mark.parametrize("name", sorted(name for name, variables in PROMPT_CALLERS.items() if variables))
 def test_fixed_text_comes_first_so_llama_cpp_can_reuse_it(name: str) -> None:
     # llama.cpp keeps the longest common prefix of consecutive prompts in its cache: instructions and examples
     # go first, and what changes every turn (retrieved notes, questions, answers) after them.

@@ -28,6 +28,7 @@ from interviewer.interview.choosing import asked_item_key, current_case, item_ke
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
+from interviewer.interview.prefetch import Prefetcher
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
 from interviewer.persistence import SessionRepository
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points
@@ -69,6 +70,9 @@ class LiveSession:
         self.id = session_id
         self.state = state
         self.pending = pending
+        # While the candidate answers, the likely next questions are prepared (only when a model phrases them).
+        self.prefetcher = Prefetcher(engine.realise) if engine.prefetch and engine.phraser is not None else None
+        self._prepared_after: int | None = None
 
     @property
     def finished(self) -> bool:
@@ -87,6 +91,9 @@ class LiveSession:
                 return None
             self.pending = self.engine.realise(plan, self.state)
             self.engine.repo.save_question(self.id, self.pending, self.state.mode, self.engine.clock())
+        if self.prefetcher is not None and self._prepared_after != self.pending.turn:
+            self._prepared_after = self.pending.turn
+            self.prefetcher.start(self.state, self.pending)
         return self.pending
 
     def answer(self, text: str) -> tuple[ScoreResult, Turn]:
@@ -94,6 +101,8 @@ class LiveSession:
         question = self.pending
         if question is None:
             raise BadInputError("there is no question to answer; ask for the next question first")
+        if self.prefetcher is not None:
+            self.prefetcher.cancel()  # the answer is in: prepare nothing more for this turn
         answer = clean_answer(text)
         result = self.engine.score(question, answer)
         turn = Turn(question=question, answer=answer, score=result.to_json())
@@ -116,6 +125,7 @@ class Interviewer:
         phraser: QuestionPhraser | None = None,
         clock: Callable[[], datetime] = datetime.now,
         frames: QuestionFrames | None = None,
+        prefetch: bool = False,
     ) -> None:
         self.store = store
         self.scorer = scorer
@@ -123,6 +133,7 @@ class Interviewer:
         self.repo = repo
         self.templates = templates
         self.phraser = phraser
+        self.prefetch = prefetch  # prepare the likely next questions while the candidate answers
         self.clock = clock
         self.frames = frames or load_frames()
         self.bank = ItemBank()

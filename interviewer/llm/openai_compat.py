@@ -63,6 +63,11 @@ class OpenAICompatChatModel(BaseChatModel):
         return {"base_url": self.base_url, "model": self.model, "temperature": self.temperature}
 
     @property
+    def prompt_family(self) -> str:
+        """Served models are instruct models: they get chat prompts without worked examples."""
+        return "chat"
+
+    @property
     def client(self) -> httpx.Client:
         """The HTTP client, made on first use and reused (keeps the connection to the server open)."""
         with self._client_lock:

@@ -29,6 +29,7 @@ from pydantic import Field, PrivateAttr
 from interviewer.errors import ModelNotFoundError
 from interviewer.llm.errors import ModelCrashedError, ModelServerError, ModelUnavailableError
 from interviewer.llm.llama import generation_params, to_llama_messages
+from interviewer.llm.locate import prompt_family_of
 from interviewer.llm.worker import WorkerConfig
 
 __all__ = ["CRASH_NOTICE", "SupervisedChatModel"]
@@ -77,6 +78,11 @@ class SupervisedChatModel(BaseChatModel):
     @property
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_path": str(self.model_path), "n_ctx": self.n_ctx, "temperature": self.temperature}
+
+    @property
+    def prompt_family(self) -> str:
+        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
+        return prompt_family_of(self.model_path)
 
     @property
     def pid(self) -> int | None:
