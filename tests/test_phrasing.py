@@ -183,3 +183,10 @@ def test_instruct_models_get_a_chat_without_examples_and_tiny_models_the_worked_
     assert "Stratified k-fold" not in " ".join(str(m.content) for m in chat)  # no example it could copy
     tiny = QuestionPhraser(RecordingChatModel(), embedder).messages(NOTE, 4, TEMPLATE)
     assert [m.type for m in tiny] == ["human"] and "Stratified k-fold" in str(tiny[0].content)
+
+
+def test_a_reply_that_only_repeats_the_template_is_not_counted_as_phrased(embedder: MiniLMEmbedder) -> None:
+    model = RecordingChatModel(default_reply=f"  {GOOD_QUESTION.upper()} ")
+    phraser = QuestionPhraser(model, embedder)
+    assert phraser.phrase(NOTE, 2, GOOD_QUESTION) is None
+    assert phraser.rejections == {"same as the template": 1} and phraser.accepted == 0
