@@ -39,6 +39,7 @@ run: install
 lint: install
 	$(BIN)/ruff check interviewer tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: install browser lint
 	$(BIN)/python -m pytest

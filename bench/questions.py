@@ -18,10 +18,10 @@ from bench.common import CORPUS
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import Plan, SessionConfig, SessionState
-from interviewer.embeddings import FakeEmbedder
 from interviewer.ingest.pipeline import ingest
 from interviewer.scoring.text import content_words, sentences, tokens
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import FakeEmbedder
 
 HELDOUT = Path("/work/heldout/scoring")
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from bench.common import CORPUS, peak_rss_mb, percentile
 from interviewer.app import App
-from interviewer.chunks import Chunk, chunk_id
+from interviewer.core.chunks import Chunk, chunk_id
 from interviewer.ingest.pipeline import ingest
 from interviewer.settings import Settings
 

@@ -6,16 +6,25 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from interviewer.errors import SettingsError
-from interviewer.llm.cpu import ExtraBuffers
 
-__all__ = ["EMBEDDERS", "LLM_BACKENDS", "Settings", "default_home"]
+__all__ = ["EMBEDDERS", "LLM_BACKENDS", "ExtraBuffers", "Settings", "default_home"]
 
 LLM_BACKENDS = ("llama", "openai", "fake")
+
+
+class ExtraBuffers(StrEnum):
+    """INTERVIEWER_EXTRA_BUFFERS: llama.cpp's extra buffer types decided from the CPU, or forced on or off."""
+
+    AUTO = "auto"
+    ON = "on"
+    OFF = "off"
+
 EMBEDDERS = ("minilm", "fake")
 
 

@@ -18,9 +18,9 @@ import httpx
 import pytest
 
 from interviewer.app import App
-from interviewer.embeddings import FakeEmbedder
 from interviewer.settings import Settings
-from interviewer.store import open_chroma_client
+from interviewer.storage.embeddings import FakeEmbedder
+from interviewer.storage.store import open_chroma_client
 
 if TYPE_CHECKING:  # tests.conftest imports this module's fixtures: no import back at run time
     from tests.conftest import RecordingChatModel

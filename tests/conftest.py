@@ -15,9 +15,9 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr
 
 from interviewer.app import App
-from interviewer.embeddings import FakeEmbedder
 from interviewer.interview.phrasing import forget_verdicts
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import FakeEmbedder
 from tests.chroma_server import app_on_each_store, chroma_server  # noqa: F401 -- fixtures, found by name
 
 ROOT = Path(__file__).resolve().parent.parent

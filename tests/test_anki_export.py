@@ -13,7 +13,11 @@ from typing import Any
 
 import pytest
 
-from interviewer.anki_export import (
+from interviewer.cli import main
+from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.session import SessionConfig
+from interviewer.errors import BadInputError
+from interviewer.learning.anki_export import (
     DECK_ID,
     DECK_NAME,
     MODEL_ID,
@@ -22,12 +26,8 @@ from interviewer.anki_export import (
     missed_points,
     note_guid,
 )
-from interviewer.cli import main
-from interviewer.core.domain import Mode, Question, Turn
-from interviewer.core.session import SessionConfig
-from interviewer.errors import BadInputError
-from interviewer.persistence import SessionRepository
 from interviewer.settings import Settings
+from interviewer.storage.persistence import SessionRepository
 
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 

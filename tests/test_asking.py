@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import affirmed, follow_up_text, hint_text, load_frames, question_for, twist_text
 from interviewer.interview.items import Item, build_items
-from interviewer.scoring.rubric import default_prompts_dir
+from interviewer.resources import default_prompts_dir
 
 FRAMES = load_frames()
 

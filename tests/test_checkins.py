@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.checkins import (
+from interviewer.cli import main
+from interviewer.core.session import SessionConfig
+from interviewer.learning.checkins import (
     DEFAULT_STEPS,
     MAX_STEPS,
     CheckIn,
@@ -22,9 +24,7 @@ from interviewer.checkins import (
     save_steps,
     steps_path,
 )
-from interviewer.cli import main
-from interviewer.core.session import SessionConfig
-from interviewer.persistence import SessionRepository
+from interviewer.storage.persistence import SessionRepository
 
 T0 = datetime(2025, 3, 3, 8, 30, tzinfo=UTC)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from interviewer.errors import SettingsError
-from interviewer.llm.cpu import ExtraBuffers, choose_extra_buffers, cpu_flags, read_cpu_flags
-from interviewer.settings import Settings
+from interviewer.llm.cpu import choose_extra_buffers, cpu_flags, read_cpu_flags
+from interviewer.settings import ExtraBuffers, Settings
 
 # Trimmed /proc/cpuinfo of real machine classes (two processors each, as on a 2-core VM).
 SAPPHIRE_RAPIDS = """processor\t: 0

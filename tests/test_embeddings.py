@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer.embeddings import CachedEmbedder, EmbedderError, FakeEmbedder, MiniLMEmbedder, cosine_matrix
+from interviewer.storage.embeddings import CachedEmbedder, EmbedderError, FakeEmbedder, MiniLMEmbedder, cosine_matrix
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ import pytest
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
-from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from tests.conftest import CORPUS, RecordingChatModel
 
 Answerer = Callable[[Question], str]

@@ -23,20 +23,20 @@ from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
 from interviewer.app import App
-from interviewer.chunks import Chunk
 from interviewer.cli import main
-from interviewer.cli_mock import write_transcript
+from interviewer.cli.mock import write_transcript
+from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.embeddings import MiniLMEmbedder
 from interviewer.errors import SaveError, StoreError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import MAX_ANSWER_CHARS, LiveSession, clean_answer
-from interviewer.persistence import SessionRepository, SessionsFileError
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import MiniLMEmbedder
+from interviewer.storage.persistence import SessionRepository, SessionsFileError
 from tests.conftest import RecordingChatModel
 
 # The scoring note and answers of test_scoring, whose scores that file establishes.
@@ -443,7 +443,7 @@ def test_the_jsonl_protocol_asks_again_when_an_answer_could_not_be_saved(
     import io
     import json as json_module
 
-    from interviewer.cli_mock import _run_jsonl
+    from interviewer.cli.mock import _run_jsonl
 
     real_save = fake_app.repo.save_answer
     failures = iter([True])

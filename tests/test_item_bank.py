@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.chunks import Chunk, chunk_id
+from interviewer.core.chunks import Chunk, chunk_id
 from interviewer.interview import item_bank
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item, build_items

@@ -8,11 +8,11 @@ import pytest
 
 from interviewer.app import App
 from interviewer.core.domain import Question
-from interviewer.embeddings import FakeEmbedder
 from interviewer.ingest.pipeline import ingest
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
+from interviewer.storage.embeddings import FakeEmbedder
 
 
 @pytest.fixture

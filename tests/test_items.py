@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
 from interviewer.interview.statements import balanced
 

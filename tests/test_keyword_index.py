@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from interviewer.app import App
-from interviewer.chunks import Chunk, chunk_id
-from interviewer.keyword_index import KeywordIndex, fuse_rankings, keywords
-from interviewer.store import NoteStore, open_chroma_client
+from interviewer.core.chunks import Chunk, chunk_id
+from interviewer.storage.keyword_index import KeywordIndex, fuse_rankings, keywords
+from interviewer.storage.store import NoteStore, open_chroma_client
 
 
 class BlindEmbedder:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from interviewer.cli import main
-from interviewer.persistence import SessionRepository, SessionsFileError
-from interviewer.report_html import md_escape
+from interviewer.reports.html import md_escape
+from interviewer.storage.persistence import SessionRepository, SessionsFileError
 from tests.conftest import CORPUS
 
 FAKE = {

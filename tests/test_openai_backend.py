@@ -16,7 +16,7 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from interviewer.app import App
-from interviewer.doctor import run_checks
+from interviewer.app.doctor import run_checks
 from interviewer.llm.openai_compat import ModelServerError, ModelUnavailableError, OpenAICompatChatModel
 from interviewer.settings import Settings
 from tests.chroma_server import free_port

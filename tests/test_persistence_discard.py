@@ -7,7 +7,7 @@ from pathlib import Path
 
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.persistence import SessionRepository
+from interviewer.storage.persistence import SessionRepository
 
 START = datetime(2026, 12, 1, 14, 0)
 QUESTION = Question(turn=1, text="What is bagging?", kind="deep-dive", topic="Bagging", level=1)

@@ -8,9 +8,9 @@ import pytest
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
-from interviewer.embeddings import MiniLMEmbedder
 from interviewer.interview.phrasing import QuestionPhraser, clean_reply, validate_question
 from interviewer.llm.errors import ModelUnavailableError
+from interviewer.storage.embeddings import MiniLMEmbedder
 from tests.conftest import RecordingChatModel
 
 NOTE = (

@@ -15,10 +15,10 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from interviewer.app import App
 from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.session import SessionConfig, SessionState
-from interviewer.embeddings import FakeEmbedder
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.prefetch import likely_plans
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import FakeEmbedder
 from tests.conftest import CORPUS, RecordingChatModel
 
 

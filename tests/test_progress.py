@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.checkins import CheckInStore, make_checkin
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.persistence import SessionRepository
-from interviewer.progress import build_progress, render_html, series_name, time_labels
+from interviewer.learning.checkins import CheckInStore, make_checkin
+from interviewer.learning.progress import build_progress, render_html, series_name, time_labels
+from interviewer.storage.persistence import SessionRepository
 
 MONDAY = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)  # ISO week 2025-W10
 

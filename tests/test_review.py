@@ -18,8 +18,7 @@ from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.persistence import SessionRepository
-from interviewer.review import (
+from interviewer.learning.review import (
     due_topics,
     rating_for,
     review_document,
@@ -28,6 +27,7 @@ from interviewer.review import (
     topics_for_next_session,
     upcoming_topics,
 )
+from interviewer.storage.persistence import SessionRepository
 from tests.conftest import CORPUS
 from tests.test_engine import make_app, strong, weak
 
@@ -131,7 +131,7 @@ def test_golden_review_listing_is_in_due_order(interviewer_home: Path, monkeypat
         repo.save_question(session_id, question, Mode.STANDARD, when - timedelta(minutes=1))
         repo.save_answer(session_id, Turn(question, "an answer", {"total": score, "criteria": []}), when)
     repo.close()
-    monkeypatch.setattr("interviewer.cli_learning._now", lambda: day + timedelta(hours=15))
+    monkeypatch.setattr("interviewer.cli.learning._now", lambda: day + timedelta(hours=15))
     out = io.StringIO()
     env = {"INTERVIEWER_HOME": str(interviewer_home), **FAKE_ENV}
     assert main(["review"], env=env, out=out) == 0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from interviewer.errors import BadInputError
-from interviewer.prompts import load_prompt, render
-from interviewer.scoring.rubric import SIGNALS, default_prompts_dir, load_rubric, load_rubrics
+from interviewer.resources import default_prompts_dir, load_prompt, render
+from interviewer.scoring.rubric import SIGNALS, load_rubric, load_rubrics
 
 # Each prompt file and the variables its caller passes (checked against the file's declared variables).
 PROMPT_CALLERS = {

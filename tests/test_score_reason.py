@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from interviewer.score_reason import LOW_SCORE, ReasonKind, why_low
+from interviewer.reports.score_reason import LOW_SCORE, ReasonKind, why_low
 
 FRAUD_NOTE = {
     "text": "With 0.1% fraud, a model that never flags fraud is 99.9% accurate: accuracy says nothing here.",

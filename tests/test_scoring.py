@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
-from interviewer.embeddings import MiniLMEmbedder
 from interviewer.ingest.pipeline import ingest
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer, infer_level
 from interviewer.scoring.text import is_evasive, sentences
 from interviewer.settings import Settings
+from interviewer.storage.embeddings import MiniLMEmbedder
 
 NOTE = """# Bagging and boosting
 

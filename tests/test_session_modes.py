@@ -13,10 +13,10 @@ import pytest
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.persistence import SessionRepository
-from interviewer.progress import build_progress, render_charts
-from interviewer.reports import render_report
-from interviewer.session_modes import mode_history, mode_history_text
+from interviewer.core.session_modes import mode_history, mode_history_text
+from interviewer.learning.progress import build_progress, render_charts
+from interviewer.reports.files import render_report
+from interviewer.storage.persistence import SessionRepository
 
 START = datetime(2026, 12, 1, 14, 0)
 

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
-from interviewer.embeddings import FakeEmbedder
 from interviewer.errors import StoreError
 from interviewer.ingest.pipeline import ingest
-from interviewer.store import NoteStore, open_chroma_client
+from interviewer.storage.embeddings import FakeEmbedder
+from interviewer.storage.store import NoteStore, open_chroma_client
 from tests.chroma_server import free_port
 
 REOPEN = """
 import sys
 from pathlib import Path
-from interviewer.embeddings import FakeEmbedder
-from interviewer.store import NoteStore, open_chroma_client
+from interviewer.storage.embeddings import FakeEmbedder
+from interviewer.storage.store import NoteStore, open_chroma_client
 store = NoteStore(open_chroma_client(Path(sys.argv[1]), sys.argv[2] or None), FakeEmbedder(), sys.argv[3])
 print(store.count(), store.search('LEFT JOIN keeps every row', k=1)[0].chunk.topic)
 """

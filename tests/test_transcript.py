@@ -14,17 +14,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from interviewer.charts import trajectory_svg, trajectory_text
 from interviewer.cli import main
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
-from interviewer.persistence import SessionRepository
-from interviewer.report_html import markdown_to_html, md_code, md_escape, md_fence
-from interviewer.reports import render_report, write_reports
+from interviewer.reports.charts import trajectory_svg, trajectory_text
+from interviewer.reports.files import render_report, write_reports
+from interviewer.reports.html import markdown_to_html, md_code, md_escape, md_fence
+from interviewer.reports.transcript import TRAJECTORY_FIGURE, build_markdown, session_timing
 from interviewer.scoring.result import CriterionScore, ScoreResult
 from interviewer.settings import Settings
-from interviewer.transcript import TRAJECTORY_FIGURE, build_markdown, session_timing
+from interviewer.storage.persistence import SessionRepository
 
 START = datetime(2025, 3, 1, 10, 0, 0)
 SCRIPT = "<script>alert('x')</script>"

@@ -11,7 +11,7 @@ import pytest
 from interviewer.app import App
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
-from interviewer.report_html import md_escape
+from interviewer.reports.html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.handlers import CHOSEN_FOR_ME, WEAKEST_FIRST, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes
@@ -204,7 +204,7 @@ def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewe
 _BUILD = """
 import json, sys, warnings
 from interviewer.app import App
-from interviewer.report_html import md_escape
+from interviewer.reports.html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.layout import build_ui
 with warnings.catch_warnings(record=True) as caught:

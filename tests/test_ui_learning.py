@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
-from interviewer.checkins import CheckInStore
 from interviewer.errors import BadInputError
+from interviewer.learning.checkins import CheckInStore
 from interviewer.ui import learning
 from interviewer.ui.handlers import CHOSEN_FOR_ME, InterviewHandlers
 from tests.test_ui_handlers import app, ask  # noqa: F401 (the fixture)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from interviewer.errors import SaveError, UploadError
 from interviewer.ingest.pipeline import discover
-from interviewer.uploads import MAX_NAME_BYTES, safe_upload_name, store_upload
+from interviewer.ingest.uploads import MAX_NAME_BYTES, safe_upload_name, store_upload
 
 HOSTILE_NAMES = [
     ("../../.bashrc", "upload.bashrc"),

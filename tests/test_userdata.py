@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.checkins import CheckInStore, make_checkin, save_steps
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
-from interviewer.persistence import SessionRepository
+from interviewer.learning.checkins import CheckInStore, make_checkin, save_steps
+from interviewer.learning.userdata import EXPORT_FORMAT, delete_user_data, export_user_data
 from interviewer.settings import Settings
-from interviewer.userdata import EXPORT_FORMAT, delete_user_data, export_user_data
+from interviewer.storage.persistence import SessionRepository
 
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 SECRET = "my answer mentions the zebra-quokka constant"

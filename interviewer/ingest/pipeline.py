@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from interviewer.chunks import Chunk, chunk_id
+from interviewer.core.chunks import Chunk, chunk_id
 from interviewer.errors import InterviewerError, StoreError
 from interviewer.ingest.anki import is_anki_text_export, parse_anki_text_export, parse_apkg
 from interviewer.ingest.clean import clean_inline, clean_text
@@ -21,7 +21,7 @@ from interviewer.ingest.plaintext import parse_plaintext
 from interviewer.ingest.qa import split_questions
 from interviewer.ingest.sections import ParseError, Section, note_kind, stage_of_heading
 from interviewer.ingest.topics import markdown_topics, readable_title
-from interviewer.store import NoteStore
+from interviewer.storage.store import NoteStore
 
 __all__ = [
     "SUPPORTED_SUFFIXES",

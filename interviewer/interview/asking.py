@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
 from interviewer.interview.statements import (
@@ -22,7 +22,7 @@ from interviewer.interview.statements import (
     statement_kind,
     usable_concept,
 )
-from interviewer.scoring.rubric import default_prompts_dir
+from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
 __all__ = ["QuestionFrames", "follow_up_text", "hint_text", "load_frames", "question_for", "twist_text"]

@@ -11,10 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
-from interviewer.embeddings import CachedEmbedder, Embedder
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
     QuestionFrames,
@@ -30,12 +29,13 @@ from interviewer.interview.items import Item
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
 from interviewer.interview.prefetch import Prefetcher
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
-from interviewer.persistence import SessionRepository
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points
 from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.scorer import Scorer
 from interviewer.scoring.text import sentences
-from interviewer.store import NoteStore
+from interviewer.storage.embeddings import CachedEmbedder, Embedder
+from interviewer.storage.persistence import SessionRepository
+from interviewer.storage.store import NoteStore
 
 __all__ = ["NEAR_DUPLICATE", "Interviewer", "LiveSession"]
 

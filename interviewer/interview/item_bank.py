@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.interview.items import Item, build_items
 
 __all__ = ["ItemBank"]

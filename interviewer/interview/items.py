@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.interview.statements import (
     clean_statement,
     condition_of,

@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from interviewer.embeddings import Embedder
 from interviewer.interview.phrase_memo import PhraseMemo
 from interviewer.llm.errors import ModelCrashedError, ModelUnavailableError
-from interviewer.prompts import load_prompt, render
+from interviewer.resources import load_prompt, render
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words
+from interviewer.storage.embeddings import Embedder
 
 __all__ = ["LEVEL_NAMES", "PhrasingVerdict", "QuestionPhraser", "forget_verdicts", "validate_question", "verdict_for"]
 

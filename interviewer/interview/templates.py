@@ -9,9 +9,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
-from interviewer.scoring.rubric import default_prompts_dir
+from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
 __all__ = ["QuestionTemplates", "cue_for", "load_templates", "subject_of"]

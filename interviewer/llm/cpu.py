@@ -9,20 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-__all__ = ["AMX_FLAGS", "BufferChoice", "ExtraBuffers", "choose_extra_buffers", "cpu_flags", "read_cpu_flags"]
+from interviewer.settings import ExtraBuffers
+
+__all__ = ["AMX_FLAGS", "BufferChoice", "choose_extra_buffers", "cpu_flags", "read_cpu_flags"]
 
 AMX_FLAGS = frozenset({"amx_int8", "amx_tile", "amx_bf16", "amx_fp16", "amx_complex"})
-
-
-class ExtraBuffers(StrEnum):
-    """The user's setting (INTERVIEWER_EXTRA_BUFFERS): decide from the CPU, or force them on or off."""
-
-    AUTO = "auto"
-    ON = "on"
-    OFF = "off"
 
 
 @dataclass(frozen=True)

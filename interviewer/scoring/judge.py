@@ -17,7 +17,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage
 
 from interviewer.llm.errors import ModelServerError
-from interviewer.prompts import load_prompt, render
+from interviewer.resources import load_prompt, render
 from interviewer.scoring.quality import measure_quality
 
 __all__ = ["Calibration", "Judge", "blend", "calibrate_weight", "load_calibration", "parse_grade", "save_calibration"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.chunks import Chunk
+from interviewer.core.chunks import Chunk
 from interviewer.scoring.text import content_words, sentences
 
 __all__ = ["KeyPoint", "extract_key_points", "prose", "select_key_points"]

@@ -7,15 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.errors import BadInputError
+from interviewer.resources import default_prompts_dir
 
-__all__ = ["SIGNALS", "Criterion", "Rubric", "default_prompts_dir", "load_rubric", "load_rubrics"]
+__all__ = ["SIGNALS", "Criterion", "Rubric", "load_rubric", "load_rubrics"]
 
 SIGNALS = ("coverage", "precision", "reasoning", "structure")
-
-
-def default_prompts_dir() -> Path:
-    """The `prompts/` folder beside the package (the repository's top level)."""
-    return Path(__file__).resolve().parent.parent.parent / "prompts"
 
 
 @dataclass(frozen=True)

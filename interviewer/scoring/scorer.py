@@ -6,8 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from interviewer.chunks import Chunk
-from interviewer.embeddings import CachedEmbedder, Embedder, cosine_matrix
+from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
@@ -15,7 +14,8 @@ from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_k
 from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import sentences
-from interviewer.store import NoteStore
+from interviewer.storage.embeddings import CachedEmbedder, Embedder, cosine_matrix
+from interviewer.storage.store import NoteStore
 
 __all__ = ["MAX_ANSWER_CHARS", "Scorer", "infer_level"]
 

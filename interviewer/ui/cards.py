@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
-from interviewer.score_reason import why_low
+from interviewer.reports.score_reason import why_low
 
 __all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
 

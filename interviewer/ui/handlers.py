@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from interviewer.app import App
-from interviewer.charts import trajectory_svg
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session import SessionConfig
+from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError
 from interviewer.interview.engine import LiveSession
-from interviewer.reports import ReportFiles, write_reports
-from interviewer.review import topics_for_next_session
-from interviewer.session_modes import mode_history_text
+from interviewer.learning.review import topics_for_next_session
+from interviewer.reports.charts import trajectory_svg
+from interviewer.reports.files import ReportFiles, write_reports
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
 
 __all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from interviewer.anki_export import export_deck
 from interviewer.app import App
-from interviewer.checkins import CheckInStore, load_steps, make_checkin, save_steps
 from interviewer.errors import BadInputError
-from interviewer.progress import build_progress, render_charts
-from interviewer.userdata import delete_user_data, write_export
+from interviewer.learning.anki_export import export_deck
+from interviewer.learning.checkins import CheckInStore, load_steps, make_checkin, save_steps
+from interviewer.learning.progress import build_progress, render_charts
+from interviewer.learning.userdata import delete_user_data, write_export
 
 __all__ = [
     "ALL_SESSIONS",

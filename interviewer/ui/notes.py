@@ -32,7 +32,7 @@ def topic_rows(app: App) -> list[list[str | int]]:
 
 
 def _copy_uploads(app: App, uploads: list[str]) -> tuple[list[str], list[Skipped]]:
-    from interviewer.uploads import store_upload
+    from interviewer.ingest.uploads import store_upload
 
     folder = app.settings.home / "uploads"
     paths, skipped = [], []

@@ -16,7 +16,7 @@ import pytest
 
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
-from interviewer.persistence import SessionRepository
+from interviewer.storage.persistence import SessionRepository
 from tests.browser.harness import Server, serve
 from tests.browser.test_web_app import LONG, NOTE, start_interview, wait_for_turn
 

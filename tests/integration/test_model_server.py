@@ -15,16 +15,16 @@ import pytest
 from langchain_core.messages import HumanMessage
 
 from interviewer.app import App
+from interviewer.app.doctor import run_checks
 from interviewer.core.domain import Kind
 from interviewer.core.session import SessionConfig
-from interviewer.doctor import run_checks
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES
 from interviewer.llm.llama import LlamaChatModel
 from interviewer.llm.locate import embedded_model_path
 from interviewer.llm.openai_compat import OpenAICompatChatModel
-from interviewer.prompts import load_prompt, render
+from interviewer.resources import load_prompt, render
 from interviewer.settings import Settings
 from tests.chroma_server import free_port, on_loopback_server, wait_until_serving
 from tests.conftest import CORPUS

@@ -6,7 +6,7 @@ import pytest
 from langchain_core.messages import HumanMessage
 
 from interviewer.app import App
-from interviewer.doctor import run_checks
+from interviewer.app.doctor import run_checks
 
 # Hand-written queries, phrased the way a candidate thinks, not copied from the notes.
 QUERIES = [

@@ -17,8 +17,8 @@ from typing import Any
 
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.session import SessionConfig
+from interviewer.core.session_modes import mode_history
 from interviewer.errors import BadInputError, InterviewerError, SaveError
-from interviewer.session_modes import mode_history
 
 __all__ = ["SessionRecord", "SessionRepository", "SessionsFileError", "keep_damaged_copy"]
 

@@ -19,12 +19,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interviewer.checkins import CheckInStore, load_steps, steps_path
 from interviewer.errors import BadInputError
-from interviewer.persistence import SessionRepository
-from interviewer.progress import default_progress_path
-from interviewer.review import review_document, to_utc
+from interviewer.learning.checkins import CheckInStore, load_steps, steps_path
+from interviewer.learning.progress import default_progress_path
+from interviewer.learning.review import review_document, to_utc
 from interviewer.settings import Settings
+from interviewer.storage.persistence import SessionRepository
 
 __all__ = ["EXPORT_FORMAT", "Deletion", "delete_user_data", "export_user_data", "write_export"]
 

@@ -152,7 +152,7 @@ def add_score_commands(commands: Any) -> None:
     score.add_argument("--json", action="store_true")
     score.set_defaults(handler=cmd_score)
 
-    default_data = Path(__file__).resolve().parent.parent / "tests" / "data" / "graded_answers.jsonl"
+    default_data = Path(__file__).resolve().parents[2] / "tests" / "data" / "graded_answers.jsonl"
     calibrate = commands.add_parser("calibrate", help="measure the model as a judge and store its weight")
     calibrate.add_argument("--data", default=str(default_data), help="labelled answers (JSON Lines)")
     calibrate.add_argument("--split", default="tune", help="which split to use: tune, holdout or all")

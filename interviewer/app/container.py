@@ -6,19 +6,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.errors import ModelNotFoundError
 from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
 from interviewer.llm.locate import resolve_model_path
-from interviewer.persistence import SessionRepository
 from interviewer.scoring.judge import Judge, load_calibration
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
-from interviewer.store import NoteStore, open_chroma_client
+from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.storage.persistence import SessionRepository
+from interviewer.storage.store import NoteStore, open_chroma_client
 
 __all__ = ["App"]
 

@@ -12,10 +12,10 @@ from typing import Any, TextIO
 
 from interviewer import __version__
 from interviewer.app import App
-from interviewer.cli_learning import add_learning_commands
-from interviewer.cli_mock import add_mock_commands
-from interviewer.cli_score import add_score_commands
-from interviewer.cli_serve import add_serve_command
+from interviewer.cli.learning import add_learning_commands
+from interviewer.cli.mock import add_mock_commands
+from interviewer.cli.score import add_score_commands
+from interviewer.cli.serve import add_serve_command
 from interviewer.errors import InterviewerError
 from interviewer.settings import Settings
 
@@ -132,7 +132,7 @@ def cmd_search(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_doctor(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.doctor import run_checks
+    from interviewer.app.doctor import run_checks
 
     checks = run_checks(app)
     if args.json:

@@ -20,7 +20,7 @@ import genanki
 
 from interviewer.core.domain import Turn
 from interviewer.errors import BadInputError
-from interviewer.review import to_utc
+from interviewer.learning.review import to_utc
 
 __all__ = [
     "DECK_ID",

@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 import httpx
 import numpy as np
 
-from interviewer.chunks import Chunk, SearchHit
-from interviewer.embeddings import Embedder
+from interviewer.core.chunks import Chunk, SearchHit
 from interviewer.errors import StoreError
-from interviewer.keyword_index import KeywordIndex, fuse_rankings
+from interviewer.storage.embeddings import Embedder
+from interviewer.storage.keyword_index import KeywordIndex, fuse_rankings
 
 __all__ = ["NoteStore", "open_chroma_client"]
 
@@ -87,7 +87,7 @@ class NoteStore:
         server_url: str | None = None,
         hybrid: bool = True,
     ) -> None:
-        from interviewer.chroma_embedding import ChromaEmbedding
+        from interviewer.storage.chroma_embedding import ChromaEmbedding
 
         self.embedder = embedder
         self.server_url = server_url

@@ -9,13 +9,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer.charts import trajectory_svg
 from interviewer.core.session import Finish, plan_next, replay
+from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
-from interviewer.persistence import SessionRecord, SessionRepository
-from interviewer.report_html import markdown_to_html
-from interviewer.session_modes import mode_history_text
-from interviewer.transcript import TRAJECTORY_FIGURE, build_markdown
+from interviewer.reports.charts import trajectory_svg
+from interviewer.reports.html import markdown_to_html
+from interviewer.reports.transcript import TRAJECTORY_FIGURE, build_markdown
+from interviewer.storage.persistence import SessionRecord, SessionRepository
 
 __all__ = ["FORMATS", "ReportFiles", "render_report", "write_reports", "write_text_atomically"]
 

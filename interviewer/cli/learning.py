@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from interviewer.app import App
-from interviewer.checkins import (
+from interviewer.errors import BadInputError
+from interviewer.learning.checkins import (
     CALMING_PAUSE,
     CheckInError,
     CheckInStore,
@@ -23,7 +24,6 @@ from interviewer.checkins import (
     save_steps,
     steps_path,
 )
-from interviewer.errors import BadInputError
 
 __all__ = ["add_learning_commands"]
 
@@ -44,7 +44,7 @@ def _when(moment: str) -> str:
 
 
 def cmd_review(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.review import review_document
+    from interviewer.learning.review import review_document
 
     document = review_document(app.repo.answered(), _now())
     if args.json:
@@ -66,7 +66,7 @@ def cmd_review(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.anki_export import export_deck
+    from interviewer.learning.anki_export import export_deck
 
     if args.session:
         app.repo.load(args.session)  # an unknown id is an error naming it
@@ -77,7 +77,7 @@ def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_progress(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.progress import build_progress, default_progress_path, write_html
+    from interviewer.learning.progress import build_progress, default_progress_path, write_html
 
     modes = {session["id"]: session["modes"] for session in app.repo.list()}
     progress = build_progress(app.repo.answered(), CheckInStore(app.settings.sessions_db).list(), modes)
@@ -166,7 +166,7 @@ def cmd_checkin(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_data(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.userdata import write_export
+    from interviewer.learning.userdata import write_export
 
     path = write_export(app.settings, app.repo, Path(args.out), _now())
     out.write(f"{path}\n")
@@ -174,7 +174,7 @@ def cmd_export_data(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_delete_data(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.userdata import delete_user_data
+    from interviewer.learning.userdata import delete_user_data
 
     if not args.yes:
         raise BadInputError(

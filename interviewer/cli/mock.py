@@ -12,12 +12,12 @@ from typing import Any, TextIO
 from interviewer.app import App
 from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session import SessionConfig
+from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.engine import LiveSession, question_event
-from interviewer.reports import FORMATS, render_report, write_reports, write_text_atomically
-from interviewer.review import topics_for_next_session
-from interviewer.session_modes import mode_history_text
-from interviewer.transcript import summarise
+from interviewer.learning.review import topics_for_next_session
+from interviewer.reports.files import FORMATS, render_report, write_reports, write_text_atomically
+from interviewer.reports.transcript import summarise
 
 __all__ = ["add_mock_commands", "write_transcript"]
 

@@ -1,16 +1,22 @@
-"""Prompt templates live in files under prompts/; each declares its variables, and a missing one is an error."""
+"""Files the package ships: prompt templates, question frames and rubrics (the repository's top-level prompts/,
+installed as interviewer.prompts). A prompt declares its variables, and a missing one is an error that names it."""
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
 from typing import Any
 
 from langchain_core.prompts import PromptTemplate
 
 from interviewer.errors import BadInputError
-from interviewer.scoring.rubric import default_prompts_dir
 
-__all__ = ["load_prompt", "render"]
+__all__ = ["default_prompts_dir", "load_prompt", "render"]
+
+
+def default_prompts_dir() -> Path:
+    """The folder of prompt, question-frame and rubric files, wherever the package is installed."""
+    return Path(str(importlib.resources.files("interviewer.prompts")))
 
 
 def load_prompt(name: str, prompts_dir: Path | None = None) -> PromptTemplate:

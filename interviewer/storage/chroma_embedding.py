@@ -10,7 +10,7 @@ from typing import Any
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from interviewer.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 
 __all__ = ["ChromaEmbedding"]
 

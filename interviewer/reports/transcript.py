@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from interviewer.charts import level_name, trajectory_text
 from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
-from interviewer.report_html import md_code, md_escape, md_fence
-from interviewer.score_reason import why_low
+from interviewer.reports.charts import level_name, trajectory_text
+from interviewer.reports.html import md_code, md_escape, md_fence
+from interviewer.reports.score_reason import why_low
 
 __all__ = [
     "STRONG",

@@ -13,11 +13,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from interviewer.checkins import CheckIn
 from interviewer.core.domain import Turn
-from interviewer.review import to_utc
-from interviewer.session_modes import mode_history_text
-from interviewer.svg_charts import PALETTE, Series, bar_chart, line_chart
+from interviewer.core.session_modes import mode_history_text
+from interviewer.learning.checkins import CheckIn
+from interviewer.learning.review import to_utc
+from interviewer.reports.svg_charts import PALETTE, Series, bar_chart, line_chart
 
 __all__ = [
     "LINK_WINDOW",
