@@ -23,8 +23,8 @@ from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatResult
 
 from interviewer.app import App
+from interviewer.app.sessions import finish_session
 from interviewer.cli import main
-from interviewer.cli.mock import write_transcript
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.session import SessionConfig
@@ -413,11 +413,17 @@ def test_full_disk_while_saving_an_answer_keeps_it_pending_and_every_earlier_tur
     assert [t.answer for t in resumed.state.turns] == [first.answer, second.answer] and first_result.total >= 0
 
 
+def transcript_of(app: App, session: LiveSession) -> Path:
+    files = finish_session(app, session).files
+    assert files is not None
+    return files.markdown
+
+
 def test_full_disk_while_writing_the_transcript_keeps_the_last_one_and_the_session(
     fake_app: App, session: LiveSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session.answer("L1 drives coefficients exactly to zero.")
-    transcript = write_transcript(fake_app, session)
+    transcript = transcript_of(fake_app, session)
     before = transcript.read_bytes()
     assert session.next_question() is not None
     session.answer("L2 shrinks coefficients towards zero.")
@@ -429,12 +435,12 @@ def test_full_disk_while_writing_the_transcript_keeps_the_last_one_and_the_sessi
 
     monkeypatch.setattr(os, "fdopen", full_disk)
     with pytest.raises(SaveError, match=r"could not write the transcript \(No space left on device\)"):
-        write_transcript(fake_app, session)
+        transcript_of(fake_app, session)
     monkeypatch.undo()
     assert transcript.read_bytes() == before  # written beside it and moved over: never half-written
     assert sorted(p.suffix for p in transcript.parent.iterdir()) == [".html", ".md"]  # no temporary file left
     assert len(fake_app.repo.load(session.id).turns) == 2
-    assert "L2 shrinks" in write_transcript(fake_app, fake_app.interviewer.resume(session.id)).read_text("utf-8")
+    assert "L2 shrinks" in transcript_of(fake_app, fake_app.interviewer.resume(session.id)).read_text("utf-8")
 
 
 def test_the_jsonl_protocol_asks_again_when_an_answer_could_not_be_saved(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
+from interviewer.app.sessions import weakest_topics
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
 from interviewer.reports.html import md_escape
@@ -160,7 +161,7 @@ def test_weakest_topics_first_starts_on_the_topic_answered_worst(app: App) -> No
     session_id = handlers.start("Deep dive", "Gradient Boosting", 1, challenge=False, seed=8).session_id
     ask(handlers, session_id)
     handlers.answer(session_id, 1, "fine")
-    assert handlers.weakest_topics() == ["Gradient Boosting"]
+    assert weakest_topics(app) == ["Gradient Boosting"]
     again = handlers.start("Deep dive", WEAKEST_FIRST, 2, challenge=False, seed=9).session_id
     ask(handlers, again)
     pending = app.repo.load(again or "").pending
@@ -204,6 +205,7 @@ def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewe
 _BUILD = """
 import json, sys, warnings
 from interviewer.app import App
+from interviewer.app.sessions import weakest_topics
 from interviewer.reports.html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.layout import build_ui

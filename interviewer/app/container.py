@@ -10,6 +10,7 @@ from interviewer.errors import ModelNotFoundError
 from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
+from interviewer.learning.checkins import CheckInStore
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
 from interviewer.llm.locate import resolve_model_path
 from interviewer.scoring.judge import Judge, load_calibration
@@ -119,6 +120,11 @@ class App:
         weight = calibration.weight if calibration is not None else 0.0
         judge = Judge(self.chat_model) if weight > 0 else None
         return Scorer(self.embedder, self.store, load_rubrics(), judge=judge, judge_weight=weight)
+
+    @cached_property
+    def checkins(self) -> CheckInStore:
+        """Readiness check-ins (kept in the sessions file)."""
+        return CheckInStore(self.settings.sessions_db)
 
     @cached_property
     def repo(self) -> SessionRepository:

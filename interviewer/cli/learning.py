@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from interviewer.app import App
+from interviewer.app.learning import progress as learning_progress
 from interviewer.errors import BadInputError
 from interviewer.learning.checkins import (
     CALMING_PAUSE,
     CheckInError,
-    CheckInStore,
     Prompt,
     Walkthrough,
     load_steps,
@@ -77,10 +77,9 @@ def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_progress(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    from interviewer.learning.progress import build_progress, default_progress_path, write_html
+    from interviewer.learning.progress import default_progress_path, write_html
 
-    modes = {session["id"]: session["modes"] for session in app.repo.list()}
-    progress = build_progress(app.repo.answered(), CheckInStore(app.settings.sessions_db).list(), modes)
+    progress = learning_progress(app)
     path = write_html(progress, Path(args.out) if args.out else default_progress_path(app.settings.home), _now())
     if args.json:
         out.write(json.dumps({"html": str(path), **progress.to_json()}, ensure_ascii=False) + "\n")
@@ -134,7 +133,7 @@ def _walk(walk: Walkthrough, pause: float, out: TextIO, sleep: Callable[[float],
 
 
 def cmd_checkin(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    store = CheckInStore(app.settings.sessions_db)
+    store = app.checkins
     if args.show_steps or args.add_step or args.remove_step is not None or args.reset_steps:
         _edit_steps(app, args, out)
         return EXIT_OK

@@ -10,37 +10,30 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from interviewer.app import App
+from interviewer.app.sessions import DEFAULT_QUESTIONS, Priority, SessionEnd, finish_session, start_session
 from interviewer.core.domain import Kind, Level, Mode
-from interviewer.core.session import SessionConfig
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.engine import LiveSession, question_event
-from interviewer.learning.review import topics_for_next_session
-from interviewer.reports.files import FORMATS, render_report, write_reports, write_text_atomically
+from interviewer.reports.files import FORMATS, render_report, write_text_atomically
 from interviewer.reports.transcript import summarise
 
-__all__ = ["add_mock_commands", "write_transcript"]
+__all__ = ["add_mock_commands"]
 
 EXIT_OK = 0
 _COMMANDS = ("/skip", "/challenge", "/standard", "/quit")
 
 
-def write_transcript(app: App, session: LiveSession) -> Path:
-    """Write the session's report (Markdown and HTML) under INTERVIEWER_HOME/transcripts; return the Markdown path."""
-    return write_reports(app.repo, app.settings.transcripts_dir, session.id).markdown
-
-
-def _finish(app: App, session: LiveSession) -> dict[str, Any]:
-    path = write_transcript(app, session)
-    if session.finished:
-        app.repo.finish(session.id, str(path))
+def _summary(session: LiveSession, end: SessionEnd) -> dict[str, Any]:
+    """The protocol's summary object (a session ended here always has its transcript: it is never discarded)."""
+    assert end.files is not None
     summary = summarise(list(session.state.turns))
     return {
         "type": "summary",
         "session_id": session.id,
-        "transcript": str(path),
+        "transcript": str(end.files.markdown),
         "answered": summary.answered,
-        "finished": session.finished,
+        "finished": end.finished,
         "mean_score": summary.mean_score,
         "levels": summary.levels,
         "weak_topics": [{"topic": topic, "mean_score": score} for topic, score in summary.weakest_topics],
@@ -50,15 +43,11 @@ def _finish(app: App, session: LiveSession) -> dict[str, Any]:
 def _open_session(app: App, args: argparse.Namespace) -> LiveSession:
     if args.resume:
         return app.interviewer.resume(args.resume)
-    if args.questions < 1 or args.questions > 200:
-        raise BadInputError("--questions must be between 1 and 200")
     # Topics due for spaced review come first, unless the candidate picked a topic.
-    due = () if args.topic else topics_for_next_session(app.repo.answered(), datetime.now(UTC))
-    config = SessionConfig(
-        kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed,
-        priority_topics=tuple(due),
+    return start_session(
+        app, kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed,
+        priority=Priority.DUE, now=datetime.now(UTC),
     )  # fmt: skip
-    return app.interviewer.start(config)
 
 
 def _tell_model_notices(app: App) -> None:
@@ -78,7 +67,7 @@ def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
         while True:
             line = sys.stdin.readline()
             if not line:
-                emit(_finish(app, session))
+                emit(_summary(session, finish_session(app, session, discard_empty=False)))
                 return EXIT_OK
             try:
                 message = json.loads(line)
@@ -94,7 +83,7 @@ def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
             print(f"interviewer: error: {exc}", file=sys.stderr)
             continue
         emit({"type": "score", "turn": question.turn, **result.to_json()})
-    emit(_finish(app, session))
+    emit(_summary(session, finish_session(app, session, discard_empty=False)))
     return EXIT_OK
 
 
@@ -146,10 +135,11 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
             out.write(f"  missed: {missing['text']}  ({missing['source']})\n")
         for contradiction in result.contradictions[:2]:
             out.write(f"  wrong way round: {contradiction['answer']}\n")
-    if not session.state.turns and app.repo.discard_if_empty(session.id):  # as the web app's End does
+    end = finish_session(app, session)  # as the web app's End does
+    if end.discarded:
         out.write("\nSession ended before any answer: nothing to score, nothing kept.\n")
         return EXIT_OK
-    summary = _finish(app, session)
+    summary = _summary(session, end)
     mean = summary["mean_score"]
     out.write(
         f"\nAnswered {summary['answered']}, mean score {mean if mean is not None else 'n/a'}. "
@@ -199,7 +189,7 @@ def add_mock_commands(commands: Any) -> None:
     mock.add_argument("--mode", choices=[m.value for m in Mode], default="standard")
     mock.add_argument("--kind", choices=[k.value for k in Kind], default="deep-dive")
     mock.add_argument("--topic", help="a topic from `interviewer topics` (default: chosen for you)")
-    mock.add_argument("--questions", type=int, default=5)
+    mock.add_argument("--questions", type=int, default=DEFAULT_QUESTIONS)
     mock.add_argument("--seed", type=int, default=0)
     mock.add_argument("--protocol", choices=["jsonl"])
     mock.add_argument("--resume", metavar="SESSION_ID")

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from interviewer.app import App
+from interviewer.app.sessions import Priority, finish_session, start_session
 from interviewer.core.domain import Kind, Mode
-from interviewer.core.session import SessionConfig
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError
 from interviewer.interview.engine import LiveSession
-from interviewer.learning.review import topics_for_next_session
 from interviewer.reports.charts import trajectory_svg
 from interviewer.reports.files import ReportFiles, write_reports
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
@@ -26,6 +25,7 @@ __all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "S
 
 CHOSEN_FOR_ME = "Chosen for me (topics due for review first)"
 WEAKEST_FIRST = "Weakest topics first"
+PRIORITIES = {CHOSEN_FOR_ME: Priority.DUE, WEAKEST_FIRST: Priority.WEAKEST}
 KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
 _WORDS_PER_CHUNK = 3
 
@@ -107,46 +107,25 @@ class InterviewHandlers:
         """The topic menu: chosen for me, weakest first, then every topic in the notes."""
         return [CHOSEN_FOR_ME, WEAKEST_FIRST, *sorted(topic for topic, _ in self.app.store.topics())]
 
-    def weakest_topics(self, limit: int = 3) -> list[str]:
-        """Topics with the lowest mean score over all sessions (below 0.6), weakest first."""
-        scores: defaultdict[str, list[float]] = defaultdict(list)
-        for _, _, turn in self.app.repo.answered():
-            scores[turn.question.topic].append(turn.total)
-        means = sorted((sum(s) / len(s), topic) for topic, s in scores.items())
-        return [topic for mean, topic in means if mean < 0.6][:limit]
-
-    def priority_topics(self, choice: str) -> tuple[str, ...]:
-        """The topics a new session asks first for a menu choice (none when the user picked one)."""
-        if choice == WEAKEST_FIRST:
-            return tuple(self.weakest_topics())
-        if choice == CHOSEN_FOR_ME:
-            return tuple(self.due_topics())
-        return ()
-
-    def due_topics(self) -> list[str]:
-        """Topics due for spaced review, most overdue first."""
-        return list(topics_for_next_session(self.app.repo.answered(), datetime.now(UTC)))
-
     def start(
         self, kind: str, topic_choice: str, questions: int, challenge: bool, seed: int | None = None
     ) -> SessionView:
         """Start and save a new session; the first question comes from `next_question`."""
         if kind not in KINDS:
             raise BadInputError(f"interview kind must be one of {', '.join(KINDS)}")
-        if not 1 <= int(questions) <= 50:
-            raise BadInputError("number of questions must be between 1 and 50")
         if self.app.store.count() == 0:
             raise BadInputError("no notes yet: add files or a folder under “Your notes” first")
-        topic = None if topic_choice in (CHOSEN_FOR_ME, WEAKEST_FIRST, "", None) else topic_choice
-        config = SessionConfig(
+        choice = topic_choice or CHOSEN_FOR_ME
+        live = start_session(
+            self.app,
             kind=KINDS[kind],
             mode=Mode.CHALLENGE if challenge else Mode.STANDARD,
-            topic=topic,
+            topic=None if choice in PRIORITIES else choice,
             questions=int(questions),
             seed=seed if seed is not None else time.time_ns() % 1_000_000,
-            priority_topics=self.priority_topics(topic_choice or CHOSEN_FOR_ME),
+            priority=PRIORITIES.get(choice, Priority.NONE),
+            now=datetime.now(UTC),
         )
-        live = self.app.interviewer.start(config)
         with self._registry:
             self._live[live.id] = live
         return self._view(live, status=f"Session {live.id} started.")
@@ -207,14 +186,14 @@ class InterviewHandlers:
         ended before any answer is deleted instead: there is nothing to score, keep or resume."""
         live = self._session(session_id)
         with self._lock(live.id):
-            if not live.state.turns and self.app.repo.discard_if_empty(live.id):
+            end = finish_session(self.app, live)
+            if end.files is None:
                 with self._registry:
                     self._live.pop(live.id, None)
                 status = "Session ended before any answer: nothing to score, nothing kept. Press Start for a new one."
                 return Feedback("", None, "", status=status)
-            files = write_reports(self.app.repo, self.app.settings.transcripts_dir, live.id)
-            if live.finished:
-                self.app.repo.finish(live.id, str(files.markdown))
+            files = end.files
+            if end.finished:
                 status = "Session finished: your feedback is below."
             else:
                 status = (

@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 
 from interviewer.app import App
+from interviewer.app.sessions import DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
 from interviewer.errors import InterviewerError
 from interviewer.ui import learning
 from interviewer.ui.handlers import CHOSEN_FOR_ME, KINDS, Feedback, InterviewHandlers, SessionView
@@ -98,7 +99,10 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                     with gr.Column(scale=1, min_width=260):
                         kind = gr.Radio(list(KINDS), value="Deep dive", label="Interview kind", elem_id="kind")
                         topic = gr.Dropdown([CHOSEN_FOR_ME], value=CHOSEN_FOR_ME, label="Topic", elem_id="topic")
-                        questions = gr.Slider(1, 20, value=5, step=1, label="Questions", elem_id="questions")
+                        questions = gr.Slider(
+                            MIN_QUESTIONS, MAX_QUESTIONS, value=DEFAULT_QUESTIONS, step=1, label="Questions",
+                            elem_id="questions",
+                        )
                         challenge = gr.Checkbox(label="Challenge me", elem_id="challenge")
                         level = gr.Markdown(elem_id="level")
                         start = gr.Button("Start interview", variant="primary", elem_id="start")

@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from interviewer.app import App
+from interviewer.app.learning import progress
 from interviewer.errors import BadInputError
 from interviewer.learning.anki_export import export_deck
-from interviewer.learning.checkins import CheckInStore, load_steps, make_checkin, save_steps
-from interviewer.learning.progress import build_progress, render_charts
+from interviewer.learning.checkins import load_steps, make_checkin, save_steps
+from interviewer.learning.progress import render_charts
 from interviewer.learning.userdata import delete_user_data, write_export
 
 __all__ = [
@@ -40,9 +41,7 @@ def _exports(app: App) -> Path:
 
 def progress_fragment(app: App, now: datetime | None = None) -> str:
     """The progress charts (score and level per topic over time, sessions per week, readiness) as HTML."""
-    checkins = CheckInStore(app.settings.sessions_db).list()
-    modes = {session["id"]: session["modes"] for session in app.repo.list()}
-    return render_charts(build_progress(app.repo.answered(), checkins, modes), now or datetime.now(UTC))
+    return render_charts(progress(app), now or datetime.now(UTC))
 
 
 def checkin_rows(app: App) -> list[list[str | int | None]]:
@@ -69,7 +68,7 @@ def save_checkin(app: App, rows: Sequence[Sequence[object]], now: datetime | Non
     if all(value in (None, "") for value in (*before, *after)):
         raise BadInputError("check-in: rate each step from 1 (calm) to 10 (panic), before and after the pause")
     at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    checkin = CheckInStore(app.settings.sessions_db).add(make_checkin(steps, before, after, at, pause_seconds=30))
+    checkin = app.checkins.add(make_checkin(steps, before, after, at, pause_seconds=30))
     save_steps(app.settings.home, steps)
     return (
         f"Check-in saved: anxiety {checkin.before_mean:.1f} before the pause, {checkin.after_mean:.1f} after. "
