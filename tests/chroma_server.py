@@ -23,7 +23,7 @@ from interviewer.storage.embeddings import FakeEmbedder
 from interviewer.storage.store import open_chroma_client
 
 if TYPE_CHECKING:  # tests.conftest imports this module's fixtures: no import back at run time
-    from tests.conftest import RecordingChatModel
+    from interviewer.llm.fake import RecordingChatModel
 
 __all__ = [
     "ChromaServer",

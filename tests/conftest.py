@@ -1,59 +1,22 @@
-"""Shared fixtures: a temp INTERVIEWER_HOME for every test, a recording fake chat model, fake embedder."""
+"""Shared fixtures: a temp INTERVIEWER_HOME for every test, the recording fake chat model, fake embedder."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import PrivateAttr
 
 from interviewer.app import App
 from interviewer.interview.phrasing import forget_verdicts
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.settings import Settings
 from interviewer.storage.embeddings import FakeEmbedder
 from tests.chroma_server import app_on_each_store, chroma_server  # noqa: F401 -- fixtures, found by name
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-
-
-class RecordingChatModel(BaseChatModel):
-    """A fake chat model: replies come from a queue; every prompt it received is kept in `history`."""
-
-    default_reply: str = ""
-    _queue: list[str] = PrivateAttr(default_factory=list)
-    _history: list[list[BaseMessage]] = PrivateAttr(default_factory=list)
-
-    @property
-    def _llm_type(self) -> str:
-        return "recording-fake"
-
-    def enqueue(self, replies: list[str]) -> None:
-        """Queue canned replies, returned in order; when empty, `default_reply` is returned."""
-        self._queue.extend(replies)
-
-    @property
-    def history(self) -> list[list[BaseMessage]]:
-        """Every list of messages this model was called with, oldest first."""
-        return self._history
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        self._history.append(list(messages))
-        reply = self._queue.pop(0) if self._queue else self.default_reply
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
 
 
 @pytest.fixture(autouse=True)

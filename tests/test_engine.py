@@ -17,9 +17,10 @@ from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import LiveSession
 from interviewer.interview.templates import display_topic
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.settings import Settings
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
-from tests.conftest import CORPUS, RecordingChatModel
+from tests.conftest import CORPUS
 
 Answerer = Callable[[Question], str]
 

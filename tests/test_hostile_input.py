@@ -31,13 +31,13 @@ from interviewer.core.session import SessionConfig
 from interviewer.errors import SaveError, StoreError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import MAX_ANSWER_CHARS, LiveSession, clean_answer
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
 from interviewer.storage.embeddings import MiniLMEmbedder
 from interviewer.storage.persistence import SessionRepository, SessionsFileError
-from tests.conftest import RecordingChatModel
 
 # The scoring note and answers of test_scoring, whose scores that file establishes.
 from tests.test_scoring import NOTE, OFF_TOPIC, PARTIAL, QUESTION, STRONG, WRONG

@@ -10,8 +10,8 @@ from langchain_core.outputs import ChatResult
 
 from interviewer.interview.phrasing import QuestionPhraser, clean_reply, validate_question
 from interviewer.llm.errors import ModelUnavailableError
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.storage.embeddings import MiniLMEmbedder
-from tests.conftest import RecordingChatModel
 
 NOTE = (
     "The central limit theorem says that the mean of n independent, identically distributed random variables "

@@ -17,9 +17,10 @@ from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.session import SessionConfig, SessionState
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.prefetch import likely_plans
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.settings import Settings
 from interviewer.storage.embeddings import FakeEmbedder
-from tests.conftest import CORPUS, RecordingChatModel
+from tests.conftest import CORPUS
 
 
 class NoteQuestionModel(RecordingChatModel):

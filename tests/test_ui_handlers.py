@@ -12,11 +12,12 @@ from interviewer.app import App
 from interviewer.app.sessions import weakest_topics
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.reports.html import md_escape
 from interviewer.settings import Settings
 from interviewer.ui.handlers import CHOSEN_FOR_ME, WEAKEST_FIRST, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes
-from tests.conftest import CORPUS, RecordingChatModel
+from tests.conftest import CORPUS
 from tests.test_engine import strong
 
 

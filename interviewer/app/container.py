@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from interviewer.errors import ModelNotFoundError
 from interviewer.interview.engine import Interviewer
@@ -13,6 +12,7 @@ from interviewer.interview.templates import load_templates
 from interviewer.learning.checkins import CheckInStore
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
 from interviewer.llm.locate import resolve_model_path
+from interviewer.llm.seam import ChatModel
 from interviewer.scoring.judge import Judge, load_calibration
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
@@ -27,7 +27,9 @@ __all__ = ["App"]
 class App:
     """Holds the settings and the adapters built from them; nothing is loaded until first used."""
 
-    def __init__(self, settings: Settings, chat_model: Any = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, chat_model: ChatModel | None = None, embedder: Embedder | None = None
+    ) -> None:
         self.settings = settings
         if chat_model is not None:
             self.__dict__["chat_model"] = chat_model
@@ -48,13 +50,13 @@ class App:
         return NoteStore(client, self.embedder, self.settings.collection, server_url=self.settings.chroma_url)
 
     @cached_property
-    def chat_model(self) -> Any:
+    def chat_model(self) -> ChatModel:
         """The chat model chosen by the settings: llama.cpp on a GGUF file, an OpenAI-compatible server, or a
         fake that echoes."""
         if self.settings.llm_backend == "fake":
-            from langchain_core.language_models.fake_chat_models import FakeListChatModel
+            from interviewer.llm.fake import RecordingChatModel
 
-            return FakeListChatModel(responses=["What is the main idea of this note?"])
+            return RecordingChatModel(default_reply="What is the main idea of this note?")
         if self.settings.llm_backend == "openai":
             from pydantic import SecretStr
 

@@ -17,6 +17,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from interviewer.interview.phrase_memo import PhraseMemo
 from interviewer.llm.errors import ModelCrashedError, ModelUnavailableError
+from interviewer.llm.seam import ChatModel
 from interviewer.resources import load_prompt, render
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words
@@ -143,7 +144,7 @@ class QuestionPhraser:
 
     def __init__(
         self,
-        chat_model: Any,
+        chat_model: ChatModel,
         embedder: Embedder,
         pause_seconds: float = UNAVAILABLE_PAUSE_SECONDS,
         clock: Callable[[], float] = time.monotonic,

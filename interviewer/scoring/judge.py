@@ -17,6 +17,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage
 
 from interviewer.llm.errors import ModelServerError
+from interviewer.llm.seam import ChatModel
 from interviewer.resources import load_prompt, render
 from interviewer.scoring.quality import measure_quality
 
@@ -42,7 +43,7 @@ def parse_grade(reply: str) -> float | None:
 class Judge:
     """Asks a chat model for a grade; returns None when the reply is unusable."""
 
-    def __init__(self, chat_model: Any, prompts_dir: Path | None = None) -> None:
+    def __init__(self, chat_model: ChatModel, prompts_dir: Path | None = None) -> None:
         self.chat_model = chat_model
         self.template = load_prompt("judge", prompts_dir)
 
