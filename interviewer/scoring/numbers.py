@@ -1,0 +1,79 @@
+"""Numbers in claims: a range that contains the note's figure agrees with it; a clearly different one does not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "number_conflict", "quantities"]
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?:between\s+)?({_NUMBER})\s*(%|percent)?"
+    rf"(?:\s*(?:-|–|to|and)\s*({_NUMBER})\s*(%|percent)?)?(?![\w.])",
+    re.I,
+)
+_CLOSE = 0.1  # figures within 10% of each other are the same figure, rounded
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure or a range of figures; percentages also read as fractions ("5%" is 0.05)."""
+
+    low: float
+    high: float
+    percent: bool
+    text: str
+
+    def values(self) -> list[tuple[float, float]]:
+        """The range as written and, for a percentage, as a fraction."""
+        spans = [(self.low, self.high)]
+        if self.percent:
+            spans.append((self.low / 100, self.high / 100))
+        return spans
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", text) else text.replace(",", "."))
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The figures and ranges a text states ("3-5%", "between 3 and 5", "0.05", "14,400")."""
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        first, unit, second, unit2 = match.groups()
+        low = _value(first)
+        high = _value(second) if second else low
+        found.append(Quantity(min(low, high), max(low, high), bool(unit or unit2), match.group(0).strip()))
+    return found
+
+
+def _agrees(answer: Quantity, note: Quantity) -> bool:
+    for a_low, a_high in answer.values():
+        for n_low, n_high in note.values():
+            slack = _CLOSE * max(abs(n_low), abs(n_high), 1e-9)
+            if a_low - slack <= n_high and n_low <= a_high + slack:
+                return True
+    return False
+
+
+def _counts(quantity: Quantity) -> bool:
+    # Single digits in notes are mostly formula constants, list numbers or examples ("2PR", "step 1").
+    return quantity.percent or quantity.high >= 10 or quantity.low != int(quantity.low)
+
+
+def number_conflict(answer: str, note: str, question: str = "") -> str | None:
+    """Why the answer's figures contradict the note's for the same statement, or None when they agree.
+
+    Figures already in the question are left out (both sides repeat them); a range containing the note's
+    figure, or the same figure within rounding, agrees."""
+    given = {q.text for q in quantities(question)}
+    note_figures = [q for q in quantities(note) if q.text not in given and _counts(q)]
+    answer_figures = [q for q in quantities(answer) if q.text not in given]
+    if not note_figures or not answer_figures:
+        return None
+    if any(_agrees(a, n) for a in answer_figures for n in note_figures):
+        return None
+    said = ", ".join(q.text for q in answer_figures)
+    noted = ", ".join(q.text for q in note_figures)
+    return f"states {said} where the notes say {noted}"
