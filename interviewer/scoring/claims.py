@@ -16,6 +16,7 @@ import numpy as np
 
 from interviewer.scoring.lexicon import Term, terms
 from interviewer.scoring.numbers import number_conflict
+from interviewer.scoring.pitfalls import answered_question, endorses, warns
 from interviewer.scoring.polarity import Stance, align, clauses, term_reversal
 
 __all__ = ["ClaimThresholds", "Claims", "Relation", "SentenceClaim", "match_claims", "strength"]
@@ -35,6 +36,8 @@ class ClaimThresholds:
 
     clause_share: float = 0.5  # share of a note clause's content words an answer clause must restate
     clause_words: int = 2  # ... and at least this many of them
+    reversal_words: int = 3  # a reversal needs this many shared words, or all of a short note clause's
+    answer_clause_share: float = 0.34  # ... making up at least this share of the answer clause
     contradiction_similarity: float = 0.4  # a reversal counts only between sentences this close in meaning
     number_similarity: float = 0.6  # figures are compared between sentences this close in meaning
     lexical_weight: float = 0.55  # strength: how much restating the note's words adds to similarity
@@ -67,6 +70,19 @@ class Claims:
 @lru_cache(maxsize=8192)
 def _clause_terms(text: str) -> tuple[tuple[Term, ...], ...]:
     return tuple(tuple(terms(clause)) for clause in clauses(text))
+
+
+@lru_cache(maxsize=8192)
+def _note_clause_terms(text: str) -> tuple[tuple[Term, ...], ...]:
+    """A note statement's clauses; a question the note answers "no" becomes its denial."""
+    answered = answered_question(text)
+    if answered is None:
+        return _clause_terms(text)
+    question, denied, rest = answered
+    claim = tuple(terms(question))
+    if denied:
+        claim = (Term("", -1, negator=True), *claim)
+    return (claim, *_clause_terms(rest)) if rest.strip() else (claim,)
 
 
 @lru_cache(maxsize=8192)
@@ -103,20 +119,29 @@ class _Stances:
         return max(self.keeps, default=0.0) == 0 and max(self.reverses + self.differs, default=0.0) > 0
 
 
-def _stances(unit: str, point: str, t: ClaimThresholds) -> _Stances:
+def _stances(unit: str, point: str, t: ClaimThresholds, pitfall: bool = False) -> _Stances:
     keeps: list[float] = []
     reverses: list[float] = []
     differs: list[float] = []
     reasons: list[str] = []
-    note_clauses = _clause_terms(point)
-    for answer_clause in _clause_terms(unit):
+    note_clauses = _note_clause_terms(point)
+    unit_warns = warns(unit)
+    for answer_clause, answer_text in zip(_clause_terms(unit), clauses(unit), strict=False):
         kept = reversed_ = differing = 0.0
         reason = ""
         for note_clause in note_clauses:
             aligned = align(list(answer_clause), list(note_clause))
             if aligned.share < t.clause_share or len(aligned.shared) < t.clause_words:
                 continue
+            if aligned.answer_share < t.answer_clause_share:
+                continue  # a long clause that happens to hold a short note's words is another statement
             stance, why = term_reversal(list(answer_clause), list(note_clause))
+            if pitfall and stance is Stance.KEEPS and note_clause is note_clauses[0]:
+                if endorses(answer_text) and not unit_warns:
+                    stance, why = Stance.REVERSES, "recommends what the notes list as a pitfall"
+            few = len(aligned.shared) < t.reversal_words
+            if stance is Stance.REVERSES and few and (aligned.share < 1 or aligned.answer_share < 0.5):
+                stance = Stance.DIFFERS  # two shared words are too few to say it is the same claim turned round
             if stance is Stance.KEEPS:
                 kept = max(kept, aligned.share)
             elif stance is Stance.REVERSES and aligned.share > reversed_:
@@ -143,6 +168,7 @@ def match_claims(
     window_sim: np.ndarray | None = None,
     question: str = "",
     limits: ClaimThresholds | None = None,
+    pitfalls: Sequence[bool] | None = None,
 ) -> Claims:
     """Match answer sentences (and adjacent pairs, `window_sim` row i = sentences i and i+1) to note points."""
     t = limits or ClaimThresholds()
@@ -150,7 +176,7 @@ def match_claims(
     stances: dict[tuple[int, int], _Stances] = {}
     for i, sentence in enumerate(answer_sentences):
         for k, point in enumerate(points):
-            found = _stances(sentence, point, t)
+            found = _stances(sentence, point, t, bool(pitfalls and pitfalls[k]))
             if float(sentence_sim[i, k]) >= t.number_similarity and _lexical_share(sentence, point) >= 0.25:
                 conflict = number_conflict(sentence, point, question)
                 if conflict is not None:

@@ -14,6 +14,7 @@ import numpy as np
 from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
 from interviewer.scoring.evasion import is_evasive
 from interviewer.scoring.keypoints import KeyPoint
+from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.result import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import content_words, tokens
@@ -146,6 +147,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         else None,
         data.question,
         t.claims,
+        [is_pitfall(p.text, p.heading) for p in points],
     )
     contradicting = claims.contradicted()
     contradictions = [

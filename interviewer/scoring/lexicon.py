@@ -6,28 +6,35 @@ Every answer and note word becomes a `Term`: the key two statements are aligned 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from interviewer.scoring.text import STOPWORDS, normalise_token, tokens
 
-__all__ = ["CONCEPT_PAIRS", "NEGATORS", "Term", "lemma", "terms"]
+__all__ = ["CONCEPT_PAIRS", "INTRANSITIVE", "NEGATORS", "Term", "lemma", "terms"]
 
 NEGATORS = frozenset(
     "not no never cannot can't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't shouldn't "
-    "couldn't hasn't haven't none neither nor without nothing fails unable".split()
+    "couldn't hasn't haven't without fails unable".split()
 )
+_INTERJECTION = re.compile(r"\b(?:no|not)\s*[,.;:!?]", re.I)  # "No, it means ..." negates nothing after it
 # Negators that belong to fixed phrases which do not negate the claim ("not only", "no matter").
 _NOT_NEGATING_NEXT = {"not": {"only", "just", "necessarily"}, "no": {"matter", "longer"}}
 
 # Change and comparison words: one axis, the sign says which way.
 _UP = """increase increases increased increasing raise raises raised rise rises rising rose grow grows grew growing
     higher high more larger large bigger big greater wider wide faster fast stronger strong inflate inflates
-    inflated longer long heavier most maximum max highest largest widen widens up upward upwards""".split()
+    inflated longer long heavier most maximum max highest largest widen widens up upward upwards above exceeds exceed >""".split()
 _DOWN = """decrease decreases decreased decreasing reduce reduces reduced reducing lower lowers lowered lowering low
     drop drops dropped fall falls fell falling shrink shrinks shrank smaller small less fewer narrower narrow
     slower slow weaker weak cut cuts shorter short lighter least minimum min lowest smallest narrows
-    down downward downwards""".split()
+    down downward downwards below <""".split()
 _DIRECTION = {w: 1 for w in _UP} | {w: -1 for w in _DOWN}
+# Verbs whose subject is what moves ("recall falls"); the other direction words apply to what follows them.
+INTRANSITIVE = frozenset(
+    """rise rises rising rose fall falls fell falling drop drops dropped grow grows grew growing shrink shrinks
+    shrank up upward upwards down downward downwards""".split()
+)
 _PREFIX_DIRECTION = (("over", 1), ("under", -1))
 _PREFIX_EXCEPTIONS = frozenset(
     {
@@ -49,7 +56,8 @@ _ANTONYMS = """linear:nonlinear sparse:dense supervised:unsupervised biased:unbi
     convex:concave before:after independent:dependent correlated:uncorrelated online:offline
     deterministic:stochastic always:sometimes every:some better:worse improve:hurt helps:hurts
     overfit:underfit overfitting:underfitting overfits:underfits parametric:nonparametric
-    stationary:nonstationary balanced:imbalanced include:exclude inside:outside same:different""".split()
+    stationary:nonstationary balanced:imbalanced include:exclude inside:outside same:different
+    positive:negative positives:negatives""".split()
 _ANTONYM_SIDE: dict[str, tuple[str, int]] = {}
 for _pair in _ANTONYMS:
     _a, _b = _pair.split(":")
@@ -147,6 +155,7 @@ class Term:
     sign: int = 0  # +1 / -1 on a direction or antonym axis, 0 otherwise
     side: str = ""  # the named concept of a contrast pair, "" otherwise
     negator: bool = False
+    intransitive: bool = False  # a direction word that applies to the word before it
 
 
 def lemma(word: str) -> str:
@@ -165,11 +174,15 @@ def _term(word: str, position: int) -> Term | None:
     plain = word.replace("non-", "non").replace("-", "") if word.startswith(("non-", "un-")) else word
     if word in NEGATORS or word.endswith("n't"):
         return Term("", position, negator=True)
+    if plain.endswith("ly") and plain[:-2] in _ANTONYM_SIDE:
+        plain = plain[:-2]  # "sequentially", "linearly"
     if plain in _ANTONYM_SIDE:
         key, sign = _ANTONYM_SIDE[plain]
         return Term(key, position, sign=sign)
+    if word in ("h0", "h1"):
+        return Term("null|alternative", position, side="null" if word == "h0" else "alternative")
     if word in _DIRECTION:
-        return Term("~direction", position, sign=_DIRECTION[word])
+        return Term("~direction", position, sign=_DIRECTION[word], intransitive=word in INTRANSITIVE)
     stem = normalise_token(word)
     if stem in _CONCEPT_SIDE:
         key, side = _CONCEPT_SIDE[stem]
@@ -185,11 +198,13 @@ def _term(word: str, position: int) -> Term | None:
 
 def terms(text: str) -> list[Term]:
     """The content words of a statement, in order, with negators kept as markers."""
-    words = tokens(text)
+    words = tokens(_INTERJECTION.sub(" ", text))
     found: list[Term] = []
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
-        if following in _NOT_NEGATING_NEXT.get(word, ()) or (position == 0 and word == "without"):
+        previous = words[position - 1] if position else ""
+        conditional = word == "not" and previous in ("if", "or", "whether")  # "if not, ...", "whether or not"
+        if following in _NOT_NEGATING_NEXT.get(word, ()) or (position == 0 and word == "without") or conditional:
             continue  # "not only ..."; "Without scaling, ..." opens a condition, it negates nothing
         term = _term(word, position)
         if term is not None:

@@ -9,7 +9,7 @@ __all__ = ["Quantity", "number_conflict", "quantities"]
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.])(?:between\s+)?({_NUMBER})\s*(%|percent)?"
+    rf"(?<![\w.-])(?:between\s+)?({_NUMBER})\s*(%|percent)?"
     rf"(?:\s*(?:-|–|to|and)\s*({_NUMBER})\s*(%|percent)?)?(?![\w.])",
     re.I,
 )
