@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from interviewer.scoring.lexicon import terms
 from interviewer.scoring.numbers import number_conflict, quantities
 from interviewer.scoring.polarity import Stance, clauses, reversal, term_reversal
-from interviewer.scoring.lexicon import terms
 
 REVERSED = [
     # negation, in its several spellings
-    ("A feed-forward network cannot solve non-linear problems.", "Neural nets are good at solving non-linear problems."),
+    (
+        "A feed-forward network cannot solve non-linear problems.",
+        "Neural nets are good at solving non-linear problems.",
+    ),
     ("Missing values carry no information.", "Missingness itself can be informative."),
     ("Tree models do need feature scaling.", "Tree models don't need feature scaling."),
     ("Accuracy is never a good metric on imbalanced data.", "Accuracy is a good metric on imbalanced data."),
@@ -27,7 +30,10 @@ REVERSED = [
     ("Adding more trees increases the variance of a random forest.", "Adding trees reduces the variance of a forest."),
     ("A higher learning rate needs more rounds.", "A lower learning rate needs more rounds."),
     # named concepts swapped
-    ("Bagging mainly lowers bias, boosting mainly lowers variance.", "Bagging mainly lowers variance, boosting mainly lowers bias."),
+    (
+        "Bagging mainly lowers bias, boosting mainly lowers variance.",
+        "Bagging mainly lowers variance, boosting mainly lowers bias.",
+    ),
     ("Boosting reduces variance by averaging.", "Bagging reduces variance by averaging."),
     ("Ridge sets some coefficients exactly to zero.", "Lasso sets some coefficients exactly to zero."),
     ("Bagging mainly reduces bias.", "Bagging reduces variance, boosting reduces bias."),
@@ -43,9 +49,18 @@ KEPT = [
     ("Without scaling, kNN distances are dominated by large features.", "kNN needs scaled features."),
     ("kNN fails without scaling.", "kNN needs scaling."),
     ("It is not only about accuracy: calibration matters too.", "Calibration matters too."),
-    ("Beta above 1 weights recall more and below 1 weights precision more.", "beta > 1 weights recall more, beta < 1 weights precision more."),
-    ("I'd use one global model rather than one model per series.", "A global model usually beats one model per series."),
-    ("Pick n_estimators by early stopping on a separate validation split.", "Choose it with early stopping on a validation set."),
+    (
+        "Beta above 1 weights recall more and below 1 weights precision more.",
+        "beta > 1 weights recall more, beta < 1 weights precision more.",
+    ),
+    (
+        "I'd use one global model rather than one model per series.",
+        "A global model usually beats one model per series.",
+    ),
+    (
+        "Pick n_estimators by early stopping on a separate validation split.",
+        "Choose it with early stopping on a validation set.",
+    ),
 ]
 
 
@@ -106,7 +121,9 @@ def test_clearly_different_figures_contradict(answer: str, note: str) -> None:
 
 def test_figures_given_in_the_question_are_left_out() -> None:
     question = "Baseline conversion is 10%: how many users do you need?"
-    assert number_conflict("At 10% baseline you need 14,400 users.", "Baseline 10% needs 14400 users.", question) is None
+    assert (
+        number_conflict("At 10% baseline you need 14,400 users.", "Baseline 10% needs 14400 users.", question) is None
+    )
     assert number_conflict("At 10% baseline you need 144 users.", "Baseline 10% needs 14400 users.", question)
 
 

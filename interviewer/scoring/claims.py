@@ -41,6 +41,7 @@ class ClaimThresholds:
     contradiction_similarity: float = 0.4  # a reversal counts only between sentences this close in meaning
     number_similarity: float = 0.6  # figures are compared between sentences this close in meaning
     lexical_weight: float = 0.55  # strength: how much restating the note's words adds to similarity
+    clause_restated: float = 0.75  # a clause restating this share of a note clause states that part of the point
     support_strength: float = 0.6  # a sentence this close to a note statement is supported by it
 
 
@@ -136,9 +137,9 @@ def _stances(unit: str, point: str, t: ClaimThresholds, pitfall: bool = False) -
             if aligned.answer_share < t.answer_clause_share:
                 continue  # a long clause that happens to hold a short note's words is another statement
             stance, why = term_reversal(list(answer_clause), list(note_clause))
-            if pitfall and stance is Stance.KEEPS and note_clause is note_clauses[0]:
-                if endorses(answer_text) and not unit_warns:
-                    stance, why = Stance.REVERSES, "recommends what the notes list as a pitfall"
+            recommended = endorses(answer_text) and not unit_warns
+            if pitfall and stance is Stance.KEEPS and note_clause is note_clauses[0] and recommended:
+                stance, why = Stance.REVERSES, "recommends what the notes list as a pitfall"
             few = len(aligned.shared) < t.reversal_words
             if stance is Stance.REVERSES and few and (aligned.share < 1 or aligned.answer_share < 0.5):
                 stance = Stance.DIFFERS  # two shared words are too few to say it is the same claim turned round
@@ -185,9 +186,15 @@ def match_claims(
 
     def unit_strength(i: int, k: int) -> float:
         """How clearly sentence i states point k (0 when it turns it round or makes another claim of it)."""
-        if stances[(i, k)].blocks():
+        found = stances[(i, k)]
+        if found.blocks():
             return 0.0
-        return strength(float(sentence_sim[i, k]), _lexical_share(answer_sentences[i], points[k]), t.lexical_weight)
+        # A clause that restates most of one clause of the point counts like restating the point's words.
+        restated = max(found.keeps, default=0.0)
+        lexical = max(
+            _lexical_share(answer_sentences[i], points[k]), restated if restated >= t.clause_restated else 0.0
+        )
+        return strength(float(sentence_sim[i, k]), lexical, t.lexical_weight)
 
     verdicts: list[SentenceClaim] = []
     for i in range(n):

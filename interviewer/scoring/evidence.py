@@ -35,6 +35,7 @@ class Thresholds:
     contradiction_factor: float = 0.55  # each contradiction multiplies the total (at most two count)
     precision_target: int = 5  # specific terms that earn full precision
     on_topic_share: float = 0.05  # of the total, earned by relevance alone
+    unbacked_cost: float = 0.35  # the share of the total lost when no on-topic claim is backed by the notes
     claims: ClaimThresholds = field(default_factory=ClaimThresholds)
 
 
@@ -239,6 +240,11 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     gate = _ramp(relevance, t.gate_low, t.gate_high)
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
     total *= t.contradiction_factor ** min(2, len(contradictions))
+    # Claims the notes do not back cost a little: a fluent answer built on them is not a strong one.
+    on_topic_claims = [c for c in claims.sentences if c.index in relevant and c.relation is not Relation.CONTRADICTED]
+    if on_topic_claims:
+        unbacked = sum(c.relation is Relation.NOT_IN_NOTES for c in on_topic_claims) / len(on_topic_claims)
+        total *= 1 - t.unbacked_cost * unbacked
     total *= gate
     if evasive or relevance < t.gate_low:
         total = min(total, 0.1)

@@ -24,7 +24,8 @@ _NOT_NEGATING_NEXT = {"not": {"only", "just", "necessarily"}, "no": {"matter", "
 # Change and comparison words: one axis, the sign says which way.
 _UP = """increase increases increased increasing raise raises raised rise rises rising rose grow grows grew growing
     higher high more larger large bigger big greater wider wide faster fast stronger strong inflate inflates
-    inflated longer long heavier most maximum max highest largest widen widens up upward upwards above exceeds exceed >""".split()
+    inflated longer long heavier most maximum max highest largest widen widens up upward upwards above
+    exceeds exceed >""".split()
 _DOWN = """decrease decreases decreased decreasing reduce reduces reduced reducing lower lowers lowered lowering low
     drop drops dropped fall falls fell falling shrink shrinks shrank smaller small less fewer narrower narrow
     slower slow weaker weak cut cuts shorter short lighter least minimum min lowest smallest narrows

@@ -11,7 +11,7 @@ import re
 __all__ = ["answered_question", "endorses", "is_pitfall", "warns"]
 
 _PITFALL_HEADING = re.compile(
-    r"\b(pitfalls?|mistakes?|traps?|gotchas?|anti-?patterns?|misconceptions?|myths?|avoid|don'?ts|wrong|leakage traps?)\b",
+    r"\b(pitfalls?|mistakes?|traps?|gotchas?|anti-?patterns?|misconceptions?|myths?|avoid|don'?ts|wrong)\b",
     re.I,
 )
 _PITFALL_LEAD = re.compile(r"^\s*(pitfall|mistake|trap|avoid|don'?t|never|myth|misconception|wrong)\b", re.I)

@@ -66,7 +66,7 @@ def _negated(found: list[Term]) -> dict[str, set[bool]]:
         if t.negator:
             pending = not pending  # "not without" cancels
             continue
-        if not t.key or not t.key[0].isalpha() and t.key[0] != "~":
+        if not t.key or (not t.key[0].isalpha() and t.key[0] != "~"):
             continue
         if t.sign or t.side:
             pending = False
