@@ -130,3 +130,15 @@ def test_figures_given_in_the_question_are_left_out() -> None:
 def test_ranges_are_read_as_ranges() -> None:
     (found,) = quantities("3-5%")
     assert (found.low, found.high, found.percent) == (3.0, 5.0, True)
+
+
+def test_figures_that_count_the_same_thing_must_agree() -> None:
+    answer = "n is about 16 x 0.09 / 0.01 = 144 users per group."
+    note = "n is about 16 * 0.09 / 0.0001 = 14,400 users per group."
+    assert number_conflict(answer, note) == "states 144 user where the notes say 14,400"
+    assert number_conflict("n is about 14,000 users per group.", note) is None
+
+
+def test_two_figures_joined_by_and_are_not_a_range() -> None:
+    alpha, power = quantities("alpha 0.05 and 80% power")
+    assert (alpha.high, alpha.unit, power.low, power.percent, power.unit) == (0.05, "alpha", 80.0, True, "power")

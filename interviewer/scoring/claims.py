@@ -42,6 +42,7 @@ class ClaimThresholds:
     number_similarity: float = 0.6  # figures are compared between sentences this close in meaning
     lexical_weight: float = 0.55  # strength: how much restating the note's words adds to similarity
     clause_restated: float = 0.75  # a clause restating this share of a note clause states that part of the point
+    support_margin: float = 0.0  # a clause is a contradiction unless another note clause backs it at least as well
     support_strength: float = 0.6  # a sentence this close to a note statement is supported by it
 
 
@@ -235,7 +236,7 @@ def _verdict(
         reversing = [
             (s.reverses[c], similarity[k], k)
             for k, s in enumerate(stances)
-            if s.reverses[c] > supported and similarity[k] >= t.contradiction_similarity
+            if s.reverses[c] > max(0.0, supported - t.support_margin) and similarity[k] >= t.contradiction_similarity
         ]
         if reversing:
             _, _, k = max(reversing)

@@ -9,8 +9,8 @@ __all__ = ["Quantity", "number_conflict", "quantities"]
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.-])(?:between\s+)?({_NUMBER})\s*(%|percent)?"
-    rf"(?:\s*(?:-|–|to|and)\s*({_NUMBER})\s*(%|percent)?)?(?![\w.])",
+    rf"(?<![\w.-])(?:(?P<between>between)\s+)?(?P<first>{_NUMBER})\s*(?P<unit>%|percent)?"
+    rf"(?:\s*(?P<sep>-|–|to|and)\s*(?P<second>{_NUMBER})\s*(?P<unit2>%|percent)?)?(?![\w.])",
     re.I,
 )
 _CLOSE = 0.1  # figures within 10% of each other are the same figure, rounded
@@ -24,6 +24,7 @@ class Quantity:
     high: float
     percent: bool
     text: str
+    unit: str = ""  # what the figure counts: the word after it ("144 users"), else the word before ("alpha 0.05")
 
     def values(self) -> list[tuple[float, float]]:
         """The range as written and, for a percentage, as a fraction."""
@@ -41,11 +42,54 @@ def quantities(text: str) -> list[Quantity]:
     """The figures and ranges a text states ("3-5%", "between 3 and 5", "0.05", "14,400")."""
     found: list[Quantity] = []
     for match in _QUANTITY.finditer(text):
-        first, unit, second, unit2 = match.groups()
+        first, unit, second, unit2 = match.group("first", "unit", "second", "unit2")
+        if second and match.group("sep").lower() == "and" and not match.group("between"):
+            # "alpha 0.05 and 80% power": two figures, not a range
+            for name, percent in (("first", unit), ("second", unit2)):
+                value = _value(match.group(name))
+                if name == "second":
+                    end = match.end()
+                else:
+                    end = match.end("unit") if unit else match.end("first")
+                found.append(
+                    Quantity(
+                        value,
+                        value,
+                        bool(percent),
+                        match.group(name) + (percent or ""),
+                        _unit(text, match.start(name), end),
+                    )
+                )
+            continue
         low = _value(first)
         high = _value(second) if second else low
-        found.append(Quantity(min(low, high), max(low, high), bool(unit or unit2), match.group(0).strip()))
+        found.append(
+            Quantity(
+                min(low, high),
+                max(low, high),
+                bool(unit or unit2),
+                match.group(0).strip(),
+                _unit(text, match.start(), match.end()),
+            )
+        )
     return found
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z_-]+")
+_FILLER = frozenset("of the a an per in on at to for is are was about roughly around and or with by".split())
+
+
+def _unit(text: str, start: int, end: int) -> str:
+    after = [w.lower() for w in re.findall(r"\S+", text[end:])[:3]]
+    for word in after:
+        found = _WORD.fullmatch(word.strip(".,;:()"))
+        if found and found.group(0).lower() not in _FILLER:
+            return found.group(0).lower().rstrip("s")
+        if not found and word.strip(".,;:()") not in _FILLER:
+            break
+    before = re.findall(r"[A-Za-z][A-Za-z_-]+", text[:start])
+    words = [w.lower() for w in before if w.lower() not in _FILLER]
+    return words[-1].rstrip("s") if words else ""
 
 
 def _agrees(answer: Quantity, note: Quantity) -> bool:
@@ -72,6 +116,12 @@ def number_conflict(answer: str, note: str, question: str = "") -> str | None:
     answer_figures = [q for q in quantities(answer) if q.text not in given]
     if not note_figures or not answer_figures:
         return None
+    # Figures that count the same thing ("144 users" and "14,400 users") must agree, whatever else agrees.
+    for answer_figure in answer_figures:
+        same_unit = [n for n in note_figures if answer_figure.unit and n.unit == answer_figure.unit]
+        if same_unit and not any(_agrees(answer_figure, n) for n in same_unit):
+            noted = ", ".join(n.text for n in same_unit)
+            return f"states {answer_figure.text} {answer_figure.unit} where the notes say {noted}"
     if any(_agrees(a, n) for a in answer_figures for n in note_figures):
         return None
     said = ", ".join(q.text for q in answer_figures)
