@@ -45,12 +45,10 @@ def quantities(text: str) -> list[Quantity]:
         first, unit, second, unit2 = match.group("first", "unit", "second", "unit2")
         if second and match.group("sep").lower() == "and" and not match.group("between"):
             # "alpha 0.05 and 80% power": two figures, not a range
+            ends = {"first": match.end("unit") if unit else match.end("first"), "second": match.end()}
             for name, percent in (("first", unit), ("second", unit2)):
                 value = _value(match.group(name))
-                if name == "second":
-                    end = match.end()
-                else:
-                    end = match.end("unit") if unit else match.end("first")
+                end = ends[name]
                 found.append(
                     Quantity(
                         value,
