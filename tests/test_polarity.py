@@ -142,3 +142,8 @@ def test_figures_that_count_the_same_thing_must_agree() -> None:
 def test_two_figures_joined_by_and_are_not_a_range() -> None:
     alpha, power = quantities("alpha 0.05 and 80% power")
     assert (alpha.high, alpha.unit, power.low, power.percent, power.unit) == (0.05, "alpha", 80.0, True, "power")
+
+
+def test_a_statement_never_contradicts_its_own_figures() -> None:
+    note = "Velocity features: transactions per card in the last 10 minutes, 1 hour and 24 hours."
+    assert number_conflict(note, note) is None

@@ -138,7 +138,7 @@ def _stances(unit: str, point: str, t: ClaimThresholds, pitfall: bool = False) -
             if aligned.answer_share < t.answer_clause_share:
                 continue  # a long clause that happens to hold a short note's words is another statement
             stance, why = term_reversal(list(answer_clause), list(note_clause))
-            recommended = endorses(answer_text) and not unit_warns
+            recommended = endorses(answer_text, point) and not unit_warns
             if pitfall and stance is Stance.KEEPS and note_clause is note_clauses[0] and recommended:
                 stance, why = Stance.REVERSES, "recommends what the notes list as a pitfall"
             few = len(aligned.shared) < t.reversal_words

@@ -1,8 +1,10 @@
 """The evidence scorer: pure functions from an answer, key points and similarity matrices to a ScoreResult.
 
-Every point is traceable: coverage to the answer sentence that matched a key point, precision to the
-specific terms used, reasoning to the connectives in on-topic sentences, structure to what the answer did
-first. Evasive or off-topic answers are gated to at most 0.1; contradicted key points earn nothing and cost."""
+Every point is traceable: coverage to the answer sentence (or two) that states a key point (claims.py),
+precision to the specific terms used, reasoning to the connectives in on-topic sentences, structure to what
+the answer did first. Evasive or off-topic answers are gated to at most 0.1; a sentence that states the
+opposite of a note earns nothing and costs; claims the notes do not back cost a little; every sentence is
+reported as supported, contradicted (with the note quoted) or not in the notes."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ class Thresholds:
     contradiction_factor: float = 0.55  # each contradiction multiplies the total (at most two count)
     precision_target: int = 5  # specific terms that earn full precision
     on_topic_share: float = 0.05  # of the total, earned by relevance alone
-    unbacked_cost: float = 0.35  # the share of the total lost when no on-topic claim is backed by the notes
+    unbacked_cost: float = 0.2  # the share of the total lost when no on-topic claim is backed by the notes
     claims: ClaimThresholds = field(default_factory=ClaimThresholds)
 
 

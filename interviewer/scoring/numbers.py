@@ -9,7 +9,7 @@ __all__ = ["Quantity", "number_conflict", "quantities"]
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.-])(?:(?P<between>between)\s+)?(?P<first>{_NUMBER})\s*(?P<unit>%|percent)?"
+    rf"(?<![\w.^-])(?:(?P<between>between)\s+)?(?P<first>{_NUMBER})\s*(?P<unit>%|percent)?"
     rf"(?:\s*(?P<sep>-|–|to|and)\s*(?P<second>{_NUMBER})\s*(?P<unit2>%|percent)?)?(?![\w.])",
     re.I,
 )
@@ -110,15 +110,17 @@ def number_conflict(answer: str, note: str, question: str = "") -> str | None:
     Figures already in the question are left out (both sides repeat them); a range containing the note's
     figure, or the same figure within rounding, agrees."""
     given = {q.text for q in quantities(question)}
-    note_figures = [q for q in quantities(note) if q.text not in given and _counts(q)]
+    all_note_figures = [q for q in quantities(note) if q.text not in given]
+    note_figures = [q for q in all_note_figures if _counts(q)]
     answer_figures = [q for q in quantities(answer) if q.text not in given]
     if not note_figures or not answer_figures:
         return None
     # Figures that count the same thing ("144 users" and "14,400 users") must agree, whatever else agrees.
     for answer_figure in answer_figures:
-        same_unit = [n for n in note_figures if answer_figure.unit and n.unit == answer_figure.unit]
-        if same_unit and not any(_agrees(answer_figure, n) for n in same_unit):
-            noted = ", ".join(n.text for n in same_unit)
+        same_unit = [n for n in all_note_figures if answer_figure.unit and n.unit == answer_figure.unit]
+        counted = [n for n in same_unit if _counts(n)]  # "1 hour" beside "24 hours" agrees with the 1
+        if counted and not any(_agrees(answer_figure, n) for n in same_unit):
+            noted = ", ".join(n.text for n in counted)
             return f"states {answer_figure.text} {answer_figure.unit} where the notes say {noted}"
     if any(_agrees(a, n) for a in answer_figures for n in note_figures):
         return None

@@ -40,9 +40,11 @@ def is_pitfall(text: str, heading: str = "") -> bool:
     return bool(_PITFALL_HEADING.search(heading) or _PITFALL_LEAD.match(text))
 
 
-def endorses(text: str) -> bool:
-    """True when an answer clause recommends what it describes ("it's best practice to", "I'd", "is fine")."""
-    return bool(_ENDORSE.search(text))
+def endorses(text: str, note: str = "") -> bool:
+    """True when an answer clause recommends what it describes ("it's best practice to", "I'd", "is fine")
+    in words of its own: the pitfall's own wording ("... even if the ranking is still good") is no praise."""
+    said = {m.group(0).lower() for m in _ENDORSE.finditer(text)}
+    return bool(said - {m.group(0).lower() for m in _ENDORSE.finditer(note)})
 
 
 def warns(text: str) -> bool:
