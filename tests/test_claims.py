@@ -109,3 +109,10 @@ def test_the_claims_are_in_the_json_and_the_old_keys_keep_their_shape() -> None:
         "reason": "takes the other side of bias/variance",
     }
     assert document["claims"][1]["note"] is None
+
+
+def test_a_short_clause_that_reverses_part_of_a_longer_note_clause_is_a_contradiction() -> None:
+    point = ["Boosting trains models sequentially on the errors and mainly reduces bias."]
+    sim = np.full((2, 1), 0.7, dtype=np.float32)
+    claims = match_claims(["Boosting trains trees in parallel.", "Boosting trains its trees sequentially."], point, sim)
+    assert [c.relation for c in claims.sentences] == [Relation.CONTRADICTED, Relation.SUPPORTED]

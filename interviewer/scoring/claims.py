@@ -37,6 +37,7 @@ class ClaimThresholds:
     clause_share: float = 0.5  # share of a note clause's content words an answer clause must restate
     clause_words: int = 2  # ... and at least this many of them
     reversal_words: int = 3  # a reversal needs this many shared words, or all of a short note clause's
+    part_share: float = 0.75  # ... or this share of the answer clause's words come from the note clause
     answer_clause_share: float = 0.34  # ... making up at least this share of the answer clause
     contradiction_similarity: float = 0.4  # a reversal counts only between sentences this close in meaning
     number_similarity: float = 0.6  # figures are compared between sentences this close in meaning
@@ -133,7 +134,10 @@ def _stances(unit: str, point: str, t: ClaimThresholds, pitfall: bool = False) -
         reason = ""
         for note_clause in note_clauses:
             aligned = align(list(answer_clause), list(note_clause))
-            if aligned.share < t.clause_share or len(aligned.shared) < t.clause_words:
+            # Aligned: the answer clause restates most of the note clause, or a short answer clause is
+            # mostly made of one part of a longer note clause ("boosting trains trees in parallel").
+            part = aligned.answer_share >= t.part_share and len(aligned.shared) >= t.reversal_words
+            if (aligned.share < t.clause_share and not part) or len(aligned.shared) < t.clause_words:
                 continue
             if aligned.answer_share < t.answer_clause_share:
                 continue  # a long clause that happens to hold a short note's words is another statement
