@@ -1,28 +1,25 @@
 """The evidence scorer: pure functions from an answer, key points and similarity matrices to a ScoreResult.
 
-Every point is traceable: coverage to the answer sentence that matched a key point, precision to the
-specific terms used, reasoning to the connectives in on-topic sentences, structure to what the answer did
-first. Evasive or off-topic answers are gated to at most 0.1; contradicted key points earn nothing and cost."""
+Every point is traceable: coverage to the answer sentence (or two) that states a key point (claims.py),
+precision to the specific terms used, reasoning to the connectives in on-topic sentences, structure to what
+the answer did first. Evasive or off-topic answers are gated to at most 0.1; a sentence that states the
+opposite of a note earns nothing and costs; claims the notes do not back cost a little; every sentence is
+reported as supported, contradicted (with the note quoted) or not in the notes."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewer.scoring.contradictions import (
-    contrast_pairs_in,
-    find_contradiction,
-    find_misattribution,
-    find_number_mismatch,
-    pair_agreement,
-    statement_words,
-)
+from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
+from interviewer.scoring.evasion import is_evasive
 from interviewer.scoring.keypoints import KeyPoint
-from interviewer.scoring.result import CriterionScore, ScoreResult
+from interviewer.scoring.pitfalls import is_pitfall
+from interviewer.scoring.result import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import content_words, is_evasive, tokens
+from interviewer.scoring.text import content_words, tokens
 
 __all__ = ["EvidenceInput", "Thresholds", "score_evidence"]
 
@@ -37,11 +34,11 @@ class Thresholds:
     relevant_sentence: float = 0.40  # a sentence this close to a key point or the question is on topic
     gate_low: float = 0.3  # answer relevance below this: capped at 0.1
     gate_high: float = 0.55  # answer relevance above this: not gated
-    contradiction_alignment: float = 0.5  # a sentence is checked against note statements this close
-    number_alignment: float = 0.65  # a figure is compared only between statements this close
     contradiction_factor: float = 0.55  # each contradiction multiplies the total (at most two count)
     precision_target: int = 5  # specific terms that earn full precision
     on_topic_share: float = 0.05  # of the total, earned by relevance alone
+    unbacked_cost: float = 0.2  # the share of the total lost when no on-topic claim is backed by the notes
+    claims: ClaimThresholds = field(default_factory=ClaimThresholds)
 
 
 @dataclass(frozen=True)
@@ -57,6 +54,8 @@ class EvidenceInput:
     answer_reference_sim: np.ndarray  # (answer sentences, reference points)
     answer_question_sim: np.ndarray  # (answer sentences,)
     sources: list[dict[str, str]]
+    # Two adjacent sentences state a point together: row i is sentences i and i+1 (None: sentences only).
+    window_reference_sim: np.ndarray | None = None  # (answer sentences - 1, reference points)
 
 
 _REASONING = re.compile(
@@ -65,6 +64,10 @@ _REASONING = re.compile(
     r"at the cost of|costs?|downsides?|upsides?|benefits?|risks?|if|unless|otherwise|in exchange|"
     r"prefer|better|worse|depends on|leads? to|causes?|so)\b",
     re.I,
+)
+_CAUSAL = re.compile(
+    r"because|since|so|so that|therefore|thus|hence|which means|that means|that's why|due to|as a result|"
+    r"leads? to|causes?"
 )
 _CLARIFY = re.compile(r"(\?|\b(clarify|ask|confirm|check with|understand|what (is|are) the goal|objective)\b)", re.I)
 _ASSUME = re.compile(r"\b(assum\w*|suppose|let's say|given that|constraints?|budget|goal is)\b", re.I)
@@ -101,70 +104,69 @@ def _criterion(
     )
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s*|:\s+(?=[a-z])")
+def _all_points(data: EvidenceInput) -> tuple[list[KeyPoint], list[int]]:
+    """Every note statement once (reference points, then key points not among them), and where each key point is."""
+    points = list(data.reference_points)
+    where = {p.text: i for i, p in enumerate(points)}
+    key_columns: list[int] = []
+    for point in data.key_points:
+        if point.text not in where:
+            where[point.text] = len(points)
+            points.append(point)
+        key_columns.append(where[point.text])
+    return points, key_columns
 
 
-def _contradiction(
-    sentence: str,
-    index: int,
-    data: EvidenceInput,
-    reference_words: list[list[str]],
-    pairs: set[tuple[str, str]],
-    t: Thresholds,
-) -> dict[str, str] | None:
-    """The first clause of a sentence that reverses a note statement, with the evidence, or None."""
-    aligned = [
-        int(j)
-        for j in np.argsort(-data.answer_reference_sim[index])[:3]
-        if data.answer_reference_sim[index, j] >= t.contradiction_alignment
-    ]
-
-    def support(words: list[str]) -> int:
-        return max((pair_agreement(words, ref) for ref in reference_words), default=0)
-
-    words = statement_words(sentence)
-    own_pairs = pair_agreement(words, words)
-    sentence_support = support(words)
-    if own_pairs and sentence_support >= 0.8 * own_pairs:
-        return None  # the notes state this sentence (almost) word for word: it cannot contradict them
-    swapped = find_misattribution(words, reference_words, pairs)
-    if swapped is not None:
-        return {"answer": sentence, "edit": swapped, **data.reference_points[aligned[0]].citation()}
-    for j in aligned:
-        if data.answer_reference_sim[index, j] >= t.number_alignment:
-            mismatch = find_number_mismatch(sentence, data.reference_points[j].text, data.question)
-            if mismatch is not None:
-                return {"answer": sentence, "edit": mismatch, **data.reference_points[j].citation()}
-    # Word-pair edits are local, so clauses are tested on their own too ("P is X, and R is Y").
-    clauses = [sentence] + [c for c in _CLAUSE_BREAK.split(sentence) if len(c.split()) >= 3 and c != sentence]
-    for clause in clauses:
-        clause_support = sentence_support if clause == sentence else support(statement_words(clause))
-        for j in aligned:
-            edit = find_contradiction(clause, data.reference_points[j].text, clause_support)
-            if edit is not None:
-                return {"answer": sentence, "edit": edit, **data.reference_points[j].citation()}
-    return None
+def _columns(reference: np.ndarray | None, keys: np.ndarray | None, key_columns: list[int], rows: int) -> np.ndarray:
+    """Similarities to `_all_points`' list: the reference columns, then the key points not among them."""
+    width = max([*key_columns, -1]) + 1
+    base = reference if reference is not None else np.zeros((rows, 0), dtype=np.float32)
+    rows = min(rows, base.shape[0]) if reference is not None else rows
+    width = max(width, base.shape[1])
+    matrix = np.zeros((rows, width), dtype=np.float32)
+    matrix[:, : base.shape[1]] = base[:rows]
+    if keys is not None:
+        for k, column in enumerate(key_columns):
+            if column >= base.shape[1]:
+                matrix[:, column] = keys[:rows, k]
+    return matrix
 
 
 def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | None = None) -> ScoreResult:
     """Score one answer against the key points of the notes, criterion by criterion."""
     t = limits or Thresholds()
     sentences = data.answer_sentences
-    evasive = is_evasive(" ".join(sentences))
+    evasive = is_evasive(" ".join(sentences), data.question)
     n_keys = len(data.key_points)
 
-    # Contradictions: a sentence that reverses a reference statement it is close to.
-    contradictions: list[dict[str, str]] = []
-    contradicting: set[int] = set()
-    reference_words = [statement_words(p.text) for p in data.reference_points]
-    pairs = contrast_pairs_in([p.text for p in data.reference_points] + [p.heading for p in data.reference_points])
-    for i, sentence in enumerate(sentences):
-        if data.answer_reference_sim.shape[1] == 0 or data.answer_reference_sim[i].max() < t.contradiction_alignment:
-            continue
-        found = _contradiction(sentence, i, data, reference_words, pairs, t)
-        if found is not None:
-            contradicting.add(i)
-            contradictions.append(found)
+    # Claims: what each sentence states, reverses, or adds; over every note statement plus the key points.
+    points, key_columns = _all_points(data)
+    claims = match_claims(
+        sentences,
+        [p.text for p in points],
+        _columns(data.answer_reference_sim, data.answer_key_sim, key_columns, len(sentences)),
+        _columns(data.window_reference_sim, None, key_columns, max(0, len(sentences) - 1))
+        if data.window_reference_sim is not None
+        else None,
+        data.question,
+        t.claims,
+        [is_pitfall(p.text, p.heading) for p in points],
+    )
+    contradicting = claims.contradicted()
+    contradictions = [
+        {"answer": sentences[c.index], "edit": c.reason, **points[c.point].citation()}
+        for c in claims.sentences
+        if c.relation is Relation.CONTRADICTED
+    ]
+    checks = tuple(
+        ClaimCheck(
+            sentences[c.index],
+            c.relation.value,
+            points[c.point].citation() if c.point >= 0 else None,
+            c.reason,
+        )
+        for c in claims.sentences
+    )
 
     # Relevance: how close the answer's best sentences come to the key points and the question.
     on_topic = (
@@ -176,14 +178,14 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     relevance = float(np.mean(best)) if best else 0.0
     relevant = [i for i in range(len(sentences)) if on_topic[i] >= t.relevant_sentence]
 
-    # Coverage: each key point's best match among the answer's non-contradicting sentences.
+    # Coverage: each key point's clearest statement among the answer's non-contradicting sentences.
     coverage_evidence: list[str] = []
     missing: list[dict[str, str]] = []
     earned = 0.0
     for k in range(n_keys):
-        candidates = [(float(data.answer_key_sim[i, k]), i) for i in range(len(sentences)) if i not in contradicting]
-        similarity, where = max(candidates, default=(0.0, -1))
-        credit = _ramp(similarity, t.match_low, t.match_high)
+        column = key_columns[k]
+        credit = _ramp(claims.point_strength[column], t.match_low, t.match_high)
+        where = claims.point_sentence[column]
         earned += data.key_weights[k] * credit
         if credit >= 0.5 and where >= 0:
             coverage_evidence.append(f"{sentences[where]}  [covers: {data.key_points[k].text}]")
@@ -200,12 +202,17 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     used = sorted(wanted & _specific_terms(used_text))
     precision = len(used) / max(1, min(t.precision_target, len(wanted)))
 
-    # Reasoning: distinct connectives and trade-off words in on-topic sentences.
+    # Reasoning: distinct connectives and trade-off words in on-topic sentences that do not contradict the
+    # notes. One reason given ("because", "so", "which means") is already "gives a reason": at least 0.5.
     markers: dict[str, str] = {}
     for i in relevant:
+        if i in contradicting:
+            continue
         for match in _REASONING.finditer(sentences[i]):
             markers.setdefault(match.group(0).lower(), sentences[i])
     reasoning = len(markers) / 3
+    if any(_CAUSAL.fullmatch(marker) for marker in markers):
+        reasoning = max(reasoning, 0.5)
     reasoning_evidence = sorted(set(markers.values()), key=sentences.index)[:4]
 
     # Structure: case studies want clarify / assumptions / plan first; deep dives want focus.
@@ -235,6 +242,11 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     gate = _ramp(relevance, t.gate_low, t.gate_high)
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
     total *= t.contradiction_factor ** min(2, len(contradictions))
+    # Claims the notes do not back cost a little: a fluent answer built on them is not a strong one.
+    on_topic_claims = [c for c in claims.sentences if c.index in relevant and c.relation is not Relation.CONTRADICTED]
+    if on_topic_claims:
+        unbacked = sum(c.relation is Relation.NOT_IN_NOTES for c in on_topic_claims) / len(on_topic_claims)
+        total *= 1 - t.unbacked_cost * unbacked
     total *= gate
     if evasive or relevance < t.gate_low:
         total = min(total, 0.1)
@@ -249,4 +261,5 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         evasive=evasive,
         contradictions=tuple(contradictions),
         key_points=tuple(point.citation() for point in data.key_points),
+        claims=checks,
     )

@@ -19,7 +19,8 @@ _CODE_LINE = re.compile(
     r"^\s*(from \S+ import|import \w|def \w|class \w|return\b|print\(|#|[\w.\[\]\"', :]+\s*=\s*\S)|\w\([^)]*\)\s*$"
 )
 _MIN_CONTENT_WORDS = 3
-_QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”]\s*:?\s*')
+# ... unless the answer is yes or no: then the question is the claim the note confirms or denies.
+_QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”](?!\s*:?\s*(?:yes|no|not)\b)\s*:?\s*', re.I)
 
 
 @dataclass(frozen=True)

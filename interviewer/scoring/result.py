@@ -5,7 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CriterionScore", "ScoreResult"]
+__all__ = ["ClaimCheck", "CriterionScore", "ScoreResult"]
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """One answer sentence and what the notes say of it: "supported", "contradicted" or "not_in_notes"."""
+
+    sentence: str
+    verdict: str
+    note: dict[str, str] | None = None  # the note statement that supports or contradicts it, with its source
+    reason: str = ""  # why: "stated in your notes", the flip that reverses the note, or "yours to check"
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"sentence", "verdict", "note", "reason"}`; note is null when the notes say nothing about it."""
+        return {"sentence": self.sentence, "verdict": self.verdict, "note": self.note, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,7 @@ class ScoreResult:
     contradictions: tuple[dict[str, str], ...] = ()
     key_points: tuple[dict[str, str], ...] = ()  # what a full answer covers, from the notes, most important first
     judge: dict[str, Any] | None = field(default=None)
+    claims: tuple[ClaimCheck, ...] = ()  # per answer sentence: supported, contradicted (quoted) or not in the notes
 
     def to_json(self) -> dict[str, Any]:
         """`{"total", "criteria", "sources", ...}` as DESIGN.md section 5 specifies."""
@@ -58,6 +73,7 @@ class ScoreResult:
             "evasive": self.evasive,
             "contradictions": list(self.contradictions),
             "key_points": list(self.key_points),
+            "claims": [claim.to_json() for claim in self.claims],
         }
         if self.judge is not None:
             document["judge"] = self.judge

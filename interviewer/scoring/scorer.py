@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,6 +21,7 @@ from interviewer.storage.store import NoteStore
 __all__ = ["MAX_ANSWER_CHARS", "Scorer", "infer_level"]
 
 MAX_ANSWER_CHARS = 20_000  # an answer longer than this is cut: length earns nothing, and embedding costs time
+MAX_WINDOW_SENTENCES = 30  # pairs of adjacent sentences are embedded for the first ones only: time
 MAX_JUDGE_WEIGHT = max(BLEND_WEIGHTS)  # the most a calibration run can give a model's judgement
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -36,6 +38,12 @@ def infer_level(question: str) -> int:
         if pattern.search(question):
             return level
     return 1
+
+
+def _adjacent_pairs(answer_sentences: list[str]) -> list[str]:
+    """Each sentence joined with the next: a point is often stated across two (claim, then its reason)."""
+    head = answer_sentences[: MAX_WINDOW_SENTENCES + 1]
+    return [f"{first} {second}" for first, second in itertools.pairwise(head)]
 
 
 class Scorer:
@@ -106,6 +114,7 @@ class Scorer:
         point_vectors = self._cached.embed([p.text for p in reference_points])
         question_vector = self._cached.embed([question])[0]
         answer_vectors = self.embedder.embed(answer_sentences)
+        window_vectors = self.embedder.embed(_adjacent_pairs(answer_sentences))
         if points:
             chosen = [(i, 1.0) for i in range(len(points))]
         else:
@@ -122,6 +131,7 @@ class Scorer:
             answer_key_sim=similarity[:, [i for i, _ in chosen]],
             answer_reference_sim=similarity,
             answer_question_sim=answer_vectors @ question_vector,
+            window_reference_sim=cosine_matrix(window_vectors, point_vectors),
             sources=[chunk.citation() for chunk in chunks],
         )
         result = score_evidence(data, rubric, self.thresholds)
