@@ -15,6 +15,7 @@ import pytest
 
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.learning.anki_export import (
@@ -39,7 +40,7 @@ def point(text: str, heading: str = "Basics", source: str = "notes/ml.md") -> di
 def turn(topic: str, question: str, missing: list[dict[str, str]], number: int = 1) -> Turn:
     q = Question(turn=number, text=question, kind="deep-dive", topic=topic, level=2)
     score = {"total": 0.3, "criteria": [{"name": "coverage", "score": 0.2, "missing": missing}]}
-    return Turn(question=q, answer="something", score=score)
+    return Turn(question=q, answer="something", score=ScoreResult.from_json(score))
 
 
 ANSWERED = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from interviewer.core.domain import Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.ui.cards import score_card
 
 QUESTION = Question(turn=1, text="Is accuracy a good metric here?", kind="case", topic="Fraud", level=3, stage="data")
@@ -11,7 +12,9 @@ NOTE = {"text": "At 0.1% fraud, flagging nothing is 99.9% accurate.", "source": 
 
 def card(total: float, **score: object) -> str:
     document = {"total": total, "relevance": 0.8, "evasive": False, "criteria": [], "contradictions": [], **score}
-    return str(score_card(Turn(QUESTION, "Accuracy above 99% is good enough.", document))[0]["content"])
+    return str(
+        score_card(Turn(QUESTION, "Accuracy above 99% is good enough.", ScoreResult.from_json(document)))[0]["content"]
+    )
 
 
 def test_a_low_score_card_says_why_with_the_contradicted_note_and_its_source() -> None:

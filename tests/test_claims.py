@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
+from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.claims import Relation, match_claims
 from interviewer.scoring.pitfalls import answered_question, is_pitfall
-from interviewer.scoring.result import ClaimCheck, CriterionScore, ScoreResult
 
 POINTS = [
     "Neural nets are good at solving non-linear problems.",

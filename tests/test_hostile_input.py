@@ -27,6 +27,7 @@ from interviewer.app.sessions import finish_session
 from interviewer.cli import main
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import SaveError, StoreError
 from interviewer.ingest.pipeline import ingest
@@ -261,7 +262,9 @@ def test_answer_with_a_lone_surrogate_from_json_is_saved_without_it(fake_app: Ap
 def test_answer_the_database_cannot_store_is_a_one_line_save_error(fake_app: App, session: LiveSession) -> None:
     question = session.pending
     assert question is not None
-    turn = Turn(question, "L1 sets weights to zero \ud800 exactly.", {"total": 0.5})  # not encodable as UTF-8
+    turn = Turn(
+        question, "L1 sets weights to zero \ud800 exactly.", ScoreResult.from_json({"total": 0.5})
+    )  # not encodable as UTF-8
     with pytest.raises(SaveError, match="your answer to question 1 was not saved") as caught:
         fake_app.repo.save_answer(session.id, turn, datetime.now())
     assert "\n" not in str(caught.value) and caught.value.unsaved == turn.answer
@@ -281,7 +284,11 @@ def sessions_file(path: Path, sessions: int = 1) -> list[str]:
     for _ in range(sessions):
         session_id = repo.create(SessionConfig(), datetime(2024, 5, 1, 9, 0))
         repo.save_question(session_id, QUESTION_ONE, Mode.STANDARD, datetime(2024, 5, 1, 9, 1))
-        repo.save_answer(session_id, Turn(QUESTION_ONE, "It zeroes weights." * 50, {"total": 0.5}), datetime.now())
+        repo.save_answer(
+            session_id,
+            Turn(QUESTION_ONE, "It zeroes weights." * 50, ScoreResult.from_json({"total": 0.5})),
+            datetime.now(),
+        )
         ids.append(session_id)
     repo.close()
     return ids

@@ -13,6 +13,7 @@ import pytest
 
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.learning.checkins import CheckInStore, make_checkin
 from interviewer.learning.progress import build_progress, render_html, series_name, time_labels
@@ -23,7 +24,7 @@ MONDAY = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)  # ISO week 2025-W10
 
 def turn(topic: str, score: float, level: int) -> Turn:
     question = Question(turn=1, text=f"About {topic}?", kind="deep-dive", topic=topic, level=level)
-    return Turn(question=question, answer="an answer", score={"total": score, "criteria": []})
+    return Turn(question=question, answer="an answer", score=ScoreResult.from_json({"total": score, "criteria": []}))
 
 
 def when(days: float, minutes: int = 0) -> str:
@@ -173,7 +174,7 @@ def test_same_day_sessions_get_distinct_labels_and_legends_show_full_names() -> 
 
 def case_turn(topic: str, score: float, level: int, stage: str) -> Turn:
     question = Question(turn=1, text="What would you clarify?", kind="case", topic=topic, level=level, stage=stage)
-    return Turn(question=question, answer="an answer", score={"total": score, "criteria": []})
+    return Turn(question=question, answer="an answer", score=ScoreResult.from_json({"total": score, "criteria": []}))
 
 
 def test_a_case_question_filed_under_a_topic_does_not_move_that_topics_level() -> None:

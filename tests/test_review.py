@@ -16,6 +16,7 @@ from fsrs import Rating, State
 from interviewer.app import App
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
 from interviewer.learning.review import (
@@ -37,7 +38,7 @@ FAKE_ENV = {"INTERVIEWER_LLM": "fake", "INTERVIEWER_EMBEDDER": "fake", "INTERVIE
 
 def turn(topic: str, score: float, level: int = 1) -> Turn:
     question = Question(turn=1, text=f"What is {topic}?", kind="deep-dive", topic=topic, level=level)
-    return Turn(question=question, answer="an answer", score={"total": score, "criteria": []})
+    return Turn(question=question, answer="an answer", score=ScoreResult.from_json({"total": score, "criteria": []}))
 
 
 def at(days: float) -> str:
@@ -129,7 +130,9 @@ def test_golden_review_listing_is_in_due_order(interviewer_home: Path, monkeypat
         when = day + timedelta(hours=14, minutes=minute)
         question = Question(turn=number, text=f"What is {topic}?", kind="deep-dive", topic=topic, level=2)
         repo.save_question(session_id, question, Mode.STANDARD, when - timedelta(minutes=1))
-        repo.save_answer(session_id, Turn(question, "an answer", {"total": score, "criteria": []}), when)
+        repo.save_answer(
+            session_id, Turn(question, "an answer", ScoreResult.from_json({"total": score, "criteria": []})), when
+        )
     repo.close()
     monkeypatch.setattr("interviewer.cli.learning._now", lambda: day + timedelta(hours=15))
     out = io.StringIO()

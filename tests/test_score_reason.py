@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from interviewer.core.score import ScoreResult
 from interviewer.reports.score_reason import LOW_SCORE, ReasonKind, why_low
 
 FRAUD_NOTE = {
@@ -97,7 +98,7 @@ NO_MISSING = [
     ],
 )
 def test_why_a_score_is_low(document: dict[str, Any], kind: ReasonKind | None, text: str | None) -> None:
-    reason = why_low(document)
+    reason = why_low(ScoreResult.from_json(document))
     assert (reason.kind if reason else None, reason.text if reason else None) == (kind, text)
     if reason is not None:
         assert "\n" not in reason.text
@@ -105,5 +106,5 @@ def test_why_a_score_is_low(document: dict[str, Any], kind: ReasonKind | None, t
 
 def test_a_long_note_is_quoted_on_one_shortened_line() -> None:
     long_note = {**FRAUD_NOTE, "text": "word\nafter word " * 60}
-    reason = why_low(score(0.1, contradictions=[{"answer": "a", **long_note}]))
+    reason = why_low(ScoreResult.from_json(score(0.1, contradictions=[{"answer": "a", **long_note}])))
     assert reason is not None and "\n" not in reason.text and "…" in reason.text and len(reason.text) < 260

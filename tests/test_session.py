@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import MAX_FOLLOW_UPS, Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next
 
 GAP = {"text": "Higher variance needs more samples.", "source": "n.md", "heading": "T > Size", "chunk_id": "c2"}
@@ -17,7 +18,7 @@ def answered(
         sources=({"source": "n.md", "heading": "T", "chunk_id": f"c{plan.turn}"},),
     )  # fmt: skip
     score = {"total": total, "criteria": [{"name": "coverage", "missing": missing or []}]}
-    return apply_turn(state, Turn(question=question, answer="a", score=score))
+    return apply_turn(state, Turn(question=question, answer="a", score=ScoreResult.from_json(score)))
 
 
 def step(state: SessionState, total: float, missing: list[dict[str, str]] | None = None) -> tuple[Plan, SessionState]:
@@ -123,3 +124,42 @@ def test_a_mixed_session_gives_its_case_every_other_new_question_and_plans_stage
     case = [(p.stage, p.follow_up) for p in plans if p.kind == "case"]
     assert case[-1] == ("deployment", False) and case[0] == ("clarify", False)
     assert all(sum(1 for c in case if c == (stage, True)) <= 1 for stage in CASE_STAGES)
+
+
+def test_a_score_round_trips_through_its_json_form() -> None:
+    from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
+
+    note = {"text": "L1 sets some weights to zero.", "source": "reg.md", "heading": "L1", "chunk_id": "c1"}
+    result = ScoreResult(
+        total=0.42,
+        criteria=(CriterionScore("coverage", "Coverage", 0.5, 0.6, "half the points", ("L1 zeroes",), (note,)),),
+        sources=({"source": "reg.md", "heading": "L1", "chunk_id": "c1"},),
+        rubric="deep-dive-2",
+        relevance=0.8,
+        evasive=False,
+        contradictions=({"answer": "L2 zeroes weights", **note},),
+        key_points=(note,),
+        judge={"grade": 0.5, "weight": 0.2},
+        claims=(ClaimCheck("L2 zeroes weights.", "contradicted", note, "swaps L1 and L2"),),
+    )
+    assert ScoreResult.from_json(result.to_json()) == result
+    assert result.missing == (note,)
+    older = ScoreResult.from_json({"total": 0.3, "criteria": [{"name": "coverage", "score": 0.3, "weight": 1}]})
+    assert (older.claims, older.evasive, older.criteria[0].label, older.missing) == ((), False, "coverage", ())
+
+
+def test_challenge_mode_never_raises_the_level_after_an_answer_that_contradicts_the_notes() -> None:
+    config = SessionConfig(kind=Kind.DEEP_DIVE, mode=Mode.CHALLENGE, questions=4, seed=0, topic="T")
+    start = SessionState(config=config, mode=Mode.CHALLENGE)
+    first = plan_next(start)
+    assert isinstance(first, Plan)
+    question = Question(turn=1, text="q1", kind="deep-dive", topic="T", level=first.level, root_turn=1)
+    fluent = {"total": 0.9, "criteria": [{"name": "coverage", "missing": []}]}
+    wrong = {**fluent, "contradictions": [{"answer": "Neural nets are linear.", "text": "Neural nets are not linear."}]}
+    after = {
+        name: plan_next(apply_turn(start, Turn(question, "a", ScoreResult.from_json(score))))
+        for name, score in (("fluent", fluent), ("wrong", wrong))
+    }
+    assert isinstance(after["fluent"], Plan) and isinstance(after["wrong"], Plan)
+    assert after["fluent"].level > first.level  # a strong answer climbs in challenge mode
+    assert after["wrong"].level <= first.level  # the same total with a contradiction does not

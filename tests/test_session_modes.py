@@ -12,6 +12,7 @@ import pytest
 
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.core.session_modes import mode_history, mode_history_text
 from interviewer.learning.progress import build_progress, render_charts
@@ -45,7 +46,9 @@ def switched_session(home: Path) -> str:
     for number, mode in enumerate((Mode.STANDARD, Mode.CHALLENGE), 1):
         question = Question(turn=number, text=f"Question {number}?", kind="deep-dive", topic="Bagging", level=2)
         repo.save_question(session_id, question, mode, START + timedelta(minutes=number))
-        repo.save_answer(session_id, Turn(question, "an answer", {"total": 0.5, "criteria": []}), START)
+        repo.save_answer(
+            session_id, Turn(question, "an answer", ScoreResult.from_json({"total": 0.5, "criteria": []})), START
+        )
     repo.close()
     return session_id
 

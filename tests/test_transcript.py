@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 from interviewer.cli import main
 from interviewer.core.domain import Kind, Mode, Question, Turn
+from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.reports.charts import trajectory_svg, trajectory_text
 from interviewer.reports.files import render_report, write_reports
 from interviewer.reports.html import markdown_to_html, md_code, md_escape, md_fence
 from interviewer.reports.transcript import TRAJECTORY_FIGURE, build_markdown, session_timing
-from interviewer.scoring.result import CriterionScore, ScoreResult
 from interviewer.settings import Settings
 from interviewer.storage.persistence import SessionRepository
 
@@ -65,7 +65,7 @@ def make_turn(
         CriterionScore("structure", "Structure", min(1.0, total + 0.2), 0.5, "clear"),
     )
     score = ScoreResult(total, criteria, (), "deep-dive-l1", 1.0, False, contradictions, key_points)
-    return Turn(question, answer, score.to_json())
+    return Turn(question, answer, score)
 
 
 def at(seconds: int) -> str:

@@ -77,10 +77,10 @@ def test_an_answer_gets_a_score_card_and_a_second_submit_is_ignored(app: App) ->
     view = handlers.answer(session_id, 1, strong(question))
     card = [m for m in view.chat if m["content"].startswith("**Score ")]
     saved = app.repo.load(session_id or "").turns[0].score
-    assert len(card) == 1 and f"**Score {saved['total']:.2f}**" in card[0]["content"]
+    assert len(card) == 1 and f"**Score {saved.total:.2f}**" in card[0]["content"]
     rows = [line for line in card[0]["content"].splitlines() if line.startswith("| ") and "criterion" not in line]
-    assert len(rows) == len(saved["criteria"])
-    assert all(f"{c['score']:.2f}" in row for c, row in zip(saved["criteria"], rows, strict=True))
+    assert len(rows) == len(saved.criteria)
+    assert all(f"{c.score:.2f}" in row for c, row in zip(saved.criteria, rows, strict=True))
     folded = [m for m in view.chat if m.get("metadata")]
     assert folded and "✓" in folded[0]["content"]
     again = handlers.answer(session_id, 1, "a second click on the same answer")

@@ -12,6 +12,7 @@ import pytest
 
 from interviewer.cli import main
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.learning.checkins import CheckInStore, make_checkin, save_steps
@@ -34,7 +35,7 @@ def fill(settings: Settings) -> str:
     for number, (topic, score) in enumerate([("Bagging", 0.1), ("SQL joins", 0.9)], start=1):
         asked = T0 + timedelta(minutes=number)
         repo.save_question(session_id, question(number, topic), Mode.STANDARD, asked)
-        answer = Turn(question(number, topic), SECRET, {"total": score, "criteria": []})
+        answer = Turn(question(number, topic), SECRET, ScoreResult.from_json({"total": score, "criteria": []}))
         repo.save_answer(session_id, answer, asked + timedelta(seconds=30))
     repo.save_question(session_id, question(3, "Bagging"), Mode.STANDARD, T0 + timedelta(minutes=5))
     repo.close()
@@ -62,11 +63,13 @@ def test_export_holds_sessions_turns_scores_checkins_steps_and_review(fake_setti
     assert document["format"] == EXPORT_FORMAT and document["exported_at"] == "2025-03-03T19:00:00+00:00"
     [session] = document["sessions"]
     assert session["id"] == session_id and session["priority_topics"] == ["Bagging"] and session["answered"] == 2
-    assert [(t["turn"], t["answer"], t["score"]) for t in session["turns"]] == [
-        (1, SECRET, {"total": 0.1, "criteria": []}),
-        (2, SECRET, {"total": 0.9, "criteria": []}),
+    assert [(t["turn"], t["answer"], t["score"] and t["score"]["total"]) for t in session["turns"]] == [
+        (1, SECRET, 0.1),
+        (2, SECRET, 0.9),
         (3, None, None),  # shown but not answered
     ]
+    exported = session["turns"][0]["score"]
+    assert ScoreResult.from_json(exported).to_json() == exported  # the whole score, in the form it is read back from
     assert session["turns"][0]["question"]["topic"] == "Bagging"
     assert session["turns"][0]["asked_at"] == "2025-03-03T18:01:00+00:00"
     assert session["turns"][0]["answered_at"] == "2025-03-03T18:01:30+00:00"

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from interviewer.app import App
+from interviewer.core.score import ScoreResult
 from interviewer.errors import BadInputError
-from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.scorer import Scorer
 
 __all__ = ["add_score_commands", "format_score"]

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from interviewer.core.score import ScoreResult
+
 __all__ = ["CASE_STAGES", "Kind", "Level", "Mode", "Question", "Turn"]
 
 
@@ -78,21 +80,18 @@ class Question:
 
 @dataclass(frozen=True)
 class Turn:
-    """A question with its answer and score (the score's JSON form, as saved)."""
+    """A question with its answer and score."""
 
     question: Question
     answer: str
-    score: dict[str, Any]
+    score: ScoreResult
 
     @property
     def total(self) -> float:
         """The answer's total score, 0..1."""
-        return float(self.score.get("total", 0.0))
+        return self.score.total
 
     @property
     def missing(self) -> list[dict[str, str]]:
         """The key points the answer missed, most important first."""
-        for criterion in self.score.get("criteria", []):
-            if criterion.get("name") == "coverage":
-                return list(criterion.get("missing", []))
-        return []
+        return list(self.score.missing)

@@ -194,6 +194,9 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
     topic = question.topic if same_thread else None
     rating = state.rating_for(topic) if topic else state.rating_for("", policy)
     level = next_level(rating, state.mode, question.level if same_thread else None, last.total, previous, policy)
+    if last.score.contradictions and same_thread:
+        # An answer that states a note the wrong way round has not earned a harder question, however fluent.
+        level = min(level, question.level)
     weak = last.total < WEAK and state.mode is Mode.STANDARD
     stage = _next_stage(state) if kind == "case" else None
     return Plan(

@@ -13,6 +13,7 @@ import numpy as np
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Kind, Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
@@ -30,7 +31,6 @@ from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
 from interviewer.interview.prefetch import Prefetcher
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points
-from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.scorer import Scorer
 from interviewer.scoring.text import sentences
 from interviewer.storage.embeddings import CachedEmbedder, Embedder
@@ -105,7 +105,7 @@ class LiveSession:
             self.prefetcher.cancel()  # the answer is in: prepare nothing more for this turn
         answer = clean_answer(text)
         result = self.engine.score(question, answer)
-        turn = Turn(question=question, answer=answer, score=result.to_json())
+        turn = Turn(question=question, answer=answer, score=result)
         self.engine.repo.save_answer(self.id, turn, self.engine.clock())
         self.state = apply_turn(self.state, turn)
         self.pending = None

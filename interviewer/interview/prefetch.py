@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from interviewer.core.domain import Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionState, apply_turn, plan_next
 
 __all__ = ["HYPOTHETICAL_TOTALS", "Prefetcher", "likely_plans"]
@@ -34,7 +35,8 @@ def likely_plans(state: SessionState, question: Question) -> list[Likely]:
     """The distinct new-question plans that could follow an answer to `question`, most likely first."""
     found: list[Likely] = []
     for total in HYPOTHETICAL_TOTALS:
-        after = apply_turn(state, Turn(question=question, answer="", score={"total": total, "criteria": []}))
+        score = ScoreResult(total=total, criteria=(), sources=(), rubric="", relevance=1.0)
+        after = apply_turn(state, Turn(question=question, answer="", score=score))
         plan = plan_next(after)
         if isinstance(plan, Plan) and not plan.follow_up and all(plan != seen.plan for seen in found):
             found.append(Likely(plan, after))

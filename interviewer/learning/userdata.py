@@ -48,7 +48,7 @@ def _sessions(repo: SessionRepository) -> list[dict[str, Any]]:
                     "turn": question.turn,
                     "question": question.to_dict(),
                     "answer": turn.answer if turn else None,
-                    "score": turn.score if turn else None,
+                    "score": turn.score.to_json() if turn else None,
                     "asked_at": asked_at,
                     "answered_at": answered_at,
                 }

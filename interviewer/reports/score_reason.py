@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from interviewer.core.score import ScoreResult
 from interviewer.scoring.evidence import Thresholds
 
 __all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
@@ -55,35 +56,34 @@ def _place(item: Mapping[str, Any]) -> str:
     return f"{source} › {heading}" if heading else source
 
 
-def _missing(score: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    for criterion in score.get("criteria") or []:
-        if criterion.get("name") == "coverage":
-            return list(criterion.get("missing") or [])
-    return [point for criterion in score.get("criteria") or [] for point in criterion.get("missing") or []]
+def _missing(score: ScoreResult) -> list[dict[str, str]]:
+    if any(criterion.name == "coverage" for criterion in score.criteria):
+        return list(score.missing)
+    return [point for criterion in score.criteria for point in criterion.missing]
 
 
-def _weakest_criterion(score: Mapping[str, Any]) -> LowScoreReason | None:
-    criteria = [c for c in score.get("criteria") or [] if float(c.get("weight", 0.0)) > 0]
+def _weakest_criterion(score: ScoreResult) -> LowScoreReason | None:
+    criteria = [c for c in score.criteria if c.weight > 0]
     if not criteria:
         return None
-    weakest = min(criteria, key=lambda c: (float(c.get("score", 0.0)), -float(c.get("weight", 0.0))))
-    label = " ".join(str(weakest.get("label") or weakest.get("name") or "a criterion").split(":")[0].split())
-    meaning = " ".join(str(weakest.get("descriptor") or "").split())
-    text = f"weakest on {label.lower()} ({float(weakest.get('score', 0.0)):.2f})" + (f": {meaning}" if meaning else "")
+    weakest = min(criteria, key=lambda c: (c.score, -c.weight))
+    label = " ".join((weakest.label or weakest.name or "a criterion").split(":")[0].split())
+    meaning = " ".join(weakest.descriptor.split())
+    text = f"weakest on {label.lower()} ({weakest.score:.2f})" + (f": {meaning}" if meaning else "")
     return LowScoreReason(ReasonKind.WEAK_CRITERION, text)
 
 
-def why_low(score: Mapping[str, Any]) -> LowScoreReason | None:
+def why_low(score: ScoreResult) -> LowScoreReason | None:
     """The one-line reason for a score below LOW_SCORE, or None when the score is not low."""
-    if float(score.get("total", 0.0)) >= LOW_SCORE:
+    if score.total >= LOW_SCORE:
         return None
-    if score.get("evasive"):
+    if score.evasive:
         return LowScoreReason(
             ReasonKind.NO_ATTEMPT,
             "no attempt at the question (not knowing, asking again or deflecting earns nothing): "
             "say what you do know, even in part",
         )
-    contradictions = list(score.get("contradictions") or [])
+    contradictions = list(score.contradictions)
     if contradictions:
         first = contradictions[0]
         more = f" (and {len(contradictions) - 1} more)" if len(contradictions) > 1 else ""
@@ -91,11 +91,11 @@ def why_low(score: Mapping[str, Any]) -> LowScoreReason | None:
             ReasonKind.CONTRADICTS,
             f"contradicts your notes{more}, which say {_quote(first.get('text'))} ({_place(first)})",
         )
-    if "relevance" in score and float(score["relevance"]) < _OFF_TOPIC:
+    if score.relevance < _OFF_TOPIC:
         return LowScoreReason(ReasonKind.OFF_QUESTION, "off the question: the answer is about something else")
     missing = _missing(score)
     if missing:
-        total = max(len(score.get("key_points") or []), len(missing))
+        total = max(len(score.key_points), len(missing))
         first = missing[0]
         return LowScoreReason(
             ReasonKind.MISSING,

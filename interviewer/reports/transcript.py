@@ -12,6 +12,7 @@ from typing import Any
 
 from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
+from interviewer.core.score import ScoreResult
 from interviewer.reports.charts import level_name, trajectory_text
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
@@ -202,9 +203,8 @@ def _strengths(turns: list[Turn]) -> list[str]:
     lines = [f"- Topic **{md_escape(topic)}**: mean score {score:.2f}" for topic, score in summary.strongest_topics]
     by_criterion: dict[str, list[float]] = defaultdict(list)
     for turn in turns:
-        for criterion in turn.score.get("criteria", []):
-            label = str(criterion.get("label") or criterion.get("name") or "criterion")
-            by_criterion[label].append(float(criterion.get("score", 0.0)))
+        for criterion in turn.score.criteria:
+            by_criterion[criterion.label or criterion.name].append(criterion.score)
     means = sorted(((sum(s) / len(s), label, len(s)) for label, s in by_criterion.items()), key=lambda m: (-m[0], m[1]))
     lines += [f"- {md_escape(label)}: mean {mean:.2f} over {n} answers" for mean, label, n in means if mean >= STRONG]
     best = max(turns, key=lambda t: t.total)
@@ -228,7 +228,7 @@ def _review(turns: list[Turn]) -> list[str]:
     for rank, (topic, score) in enumerate(weakest, 1):
         topic_turns = [t for t in turns if t.question.topic == topic]
         missed = _unique(point for t in topic_turns for point in t.missing)
-        wrong = _unique(item for t in topic_turns for item in t.score.get("contradictions", []))
+        wrong = _unique(item for t in topic_turns for item in t.score.contradictions)
         items = [f"- {md_escape(str(point.get('text', '')))} ({_cite(point)})" for point in missed[:_REVIEW_POINTS]]
         if len(missed) > _REVIEW_POINTS:
             items.append(f"- and {len(missed) - _REVIEW_POINTS} more key points in the questions below")
@@ -238,23 +238,19 @@ def _review(turns: list[Turn]) -> list[str]:
     return lines
 
 
-def _criteria(score: dict[str, Any]) -> list[str]:
+def _criteria(score: ScoreResult) -> list[str]:
     lines = ["| criterion | score | weight | what the score means |", "|---|---|---|---|"]
     evidence: list[str] = []
-    for criterion in score.get("criteria", []):
-        label = md_escape(str(criterion.get("label") or criterion.get("name") or "criterion"))
+    for criterion in score.criteria:
+        label = md_escape(criterion.label or criterion.name)
         lines.append(
-            f"| {label} | {float(criterion.get('score', 0.0)):.2f} | {float(criterion.get('weight', 0.0)):.2f} "
-            f"| {md_escape(str(criterion.get('descriptor', '')))} |"
+            f"| {label} | {criterion.score:.2f} | {criterion.weight:.2f} | {md_escape(criterion.descriptor)} |"
         )
+        evidence += [f"- ✓ {label}: {md_escape(_shorten(item, _EVIDENCE_CHARS))}" for item in criterion.evidence]
         evidence += [
-            f"- ✓ {label}: {md_escape(_shorten(str(item), _EVIDENCE_CHARS))}" for item in criterion.get("evidence", [])
+            f"- ✗ missing: {md_escape(str(point.get('text', '')))} ({_cite(point)})" for point in criterion.missing
         ]
-        evidence += [
-            f"- ✗ missing: {md_escape(str(point.get('text', '')))} ({_cite(point)})"
-            for point in criterion.get("missing", [])
-        ]
-    for item in score.get("contradictions", []):
+    for item in score.contradictions:
         said = md_escape(_shorten(str(item.get("answer", "")), _EVIDENCE_CHARS))
         notes = md_escape(str(item.get("text", "")))
         evidence.append(f"- ! stated the wrong way round: {said}; the notes say: {notes} ({_cite(item)})")
@@ -293,7 +289,7 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
     lines += [f"**Score: {turn.total:.2f}**", ""]
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
     lines += [*_criteria(turn.score), "**A full answer from your notes:**", ""]
-    points = turn.score.get("key_points", [])
+    points = turn.score.key_points
     lines += [f"- {md_escape(str(p.get('text', '')))} ({_cite(p)})" for p in points] or [
         "- The notes gave no key points for this question."
     ]

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
 from interviewer.scoring.evasion import is_evasive
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.pitfalls import is_pitfall
-from interviewer.scoring.result import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import content_words, tokens
 

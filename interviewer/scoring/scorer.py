@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
+from interviewer.core.score import ScoreResult
 from interviewer.errors import BadInputError
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
-from interviewer.scoring.result import ScoreResult
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import sentences
 from interviewer.storage.embeddings import CachedEmbedder, Embedder, cosine_matrix

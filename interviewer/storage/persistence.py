@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.core.domain import Kind, Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.core.session_modes import mode_history
 from interviewer.errors import BadInputError, InterviewerError, SaveError
@@ -265,7 +266,13 @@ class SessionRepository:
         with self._writing(f"your answer to question {turn.question.turn}", unsaved=turn.answer):
             cursor = self._db.execute(
                 "update turns set answer = ?, score = ?, answered_at = ? where session_id = ? and turn = ?",
-                (turn.answer, json.dumps(turn.score), at.isoformat(timespec="seconds"), session_id, turn.question.turn),
+                (
+                    turn.answer,
+                    json.dumps(turn.score.to_json()),
+                    at.isoformat(timespec="seconds"),
+                    session_id,
+                    turn.question.turn,
+                ),
             )
             if cursor.rowcount != 1:
                 raise BadInputError(f"session {session_id} has no question {turn.question.turn} to answer")
@@ -324,7 +331,7 @@ class SessionRepository:
             if answer is None:
                 pending = parsed
             else:
-                turns.append(Turn(question=parsed, answer=answer, score=json.loads(score)))
+                turns.append(Turn(question=parsed, answer=answer, score=ScoreResult.from_json(json.loads(score))))
         return SessionRecord(
             row[0], row[1], config, bool(row[7]), row[8], tuple(turns), pending, mode, timings=tuple(timings),
             modes=mode_history(config.mode, turn_modes),
@@ -340,7 +347,7 @@ class SessionRepository:
             ).fetchall()
         with self._decoding("an answered turn"):
             return [
-                (sid, at, Turn(question=Question.from_dict(json.loads(q)), answer=a, score=json.loads(s)))
+                (sid, at, Turn(Question.from_dict(json.loads(q)), a, ScoreResult.from_json(json.loads(s))))
                 for sid, at, q, a, s in rows
             ]
 

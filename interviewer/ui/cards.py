@@ -53,8 +53,7 @@ def score_card(turn: Turn) -> list[Message]:
     """The compact card (total and each criterion) and, folded, the evidence and the missing key points."""
     score = turn.score
     rows = [
-        f"| {_escape(str(c.get('label') or c['name']).split(':')[0])} | {c['score']:.2f} | {c['weight']:.2f} |"
-        for c in score.get("criteria", [])
+        f"| {_escape((c.label or c.name).split(':')[0])} | {c.score:.2f} | {c.weight:.2f} |" for c in score.criteria
     ]
     reason = why_low(score)
     why = [f"**Why it is low:** {_escape(reason.text)}", ""] if reason is not None else []
@@ -62,11 +61,11 @@ def score_card(turn: Turn) -> list[Message]:
         [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
     )
     details: list[str] = []
-    for criterion in score.get("criteria", []):
-        details += [f"- ✓ {criterion['name']}: {_escape(item)}" for item in criterion.get("evidence", [])]
+    for criterion in score.criteria:
+        details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in criterion.evidence]
     for point in turn.missing:
         details.append(f"- ✗ missing: {_escape(point['text'])} (`{point['source']} › {point['heading']}`)")
-    for contradiction in score.get("contradictions", []):
+    for contradiction in score.contradictions:
         details.append(f"- ! the wrong way round: {_escape(contradiction['answer'])}")
     messages: list[Message] = [{"role": "assistant", "content": card}]
     if details:

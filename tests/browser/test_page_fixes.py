@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from interviewer.core.domain import Mode, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.storage.persistence import SessionRepository
 from tests.browser.harness import Server, serve
@@ -37,7 +38,7 @@ def seed_history(home: Path) -> None:
         for number, mode in enumerate(modes, 1):
             question = Question(turn=number, text=f"About {topic}?", kind="deep-dive", topic=topic, level=2)
             repo.save_question(session_id, question, mode, started + timedelta(minutes=number))
-            turn = Turn(question, "an answer", {"total": 0.3 + 0.2 * number, "criteria": []})
+            turn = Turn(question, "an answer", ScoreResult.from_json({"total": 0.3 + 0.2 * number, "criteria": []}))
             repo.save_answer(session_id, turn, started + timedelta(minutes=number, seconds=30))
         repo.finish(session_id, None)
     repo.close()
