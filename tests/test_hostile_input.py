@@ -10,7 +10,6 @@ import errno
 import json
 import os
 import random
-import re
 import sqlite3
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -31,7 +30,7 @@ from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import SaveError, StoreError
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.engine import MAX_ANSWER_CHARS, LiveSession, clean_answer
+from interviewer.interview.engine import MAX_ANSWER_CHARS, LiveSession
 from interviewer.llm.fake import RecordingChatModel
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge
 from interviewer.scoring.rubric import load_rubrics
@@ -242,10 +241,20 @@ def test_answer_with_control_characters_and_100_kb_is_saved_whole_up_to_the_cap(
 ) -> None:
     line = "L1 drives coefficients exactly to zero.\x00\x07\x1b[31m shown red\x7f\x08\ttab\r\n"
     text = line * (150_000 // len(line))
+    question = session.pending
+    assert question is not None
     result, turn = session.answer(text)
-    assert turn.answer == clean_answer(text) and len(turn.answer) == MAX_ANSWER_CHARS
-    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", turn.answer) and "\ttab\r\n" in turn.answer
-    assert 0.0 <= result.total <= 1.0 and result.criteria
+    kept = "L1 drives coefficients exactly to zero.[31m shown red\ttab\r\n"  # what is left of each line
+    assert turn.answer == (kept * (MAX_ANSWER_CHARS // len(kept) + 1))[:MAX_ANSWER_CHARS]
+    once = fake_app.scorer.score(
+        question.text,
+        "L1 drives coefficients exactly to zero.",
+        kind=question.kind,
+        level=question.level,
+        stage=question.stage,
+        points=None,
+    )
+    assert result.criteria and result.total <= once.total + 1e-9  # saying it 2,000 times earns nothing more
     saved = fake_app.repo.load(session.id)
     assert [t.answer for t in saved.turns] == [turn.answer]
     resumed = fake_app.interviewer.resume(session.id)
@@ -401,7 +410,7 @@ def fill_the_disk(repo: SessionRepository) -> Callable[[], None]:
 def test_full_disk_while_saving_an_answer_keeps_it_pending_and_every_earlier_turn(
     fake_app: App, session: LiveSession
 ) -> None:
-    first_result, first = session.answer("L1 drives coefficients exactly to zero.")
+    _, first = session.answer("L1 drives coefficients exactly to zero.")
     question = session.next_question()
     assert question is not None
     free_space = fill_the_disk(fake_app.repo)
@@ -410,14 +419,14 @@ def test_full_disk_while_saving_an_answer_keeps_it_pending_and_every_earlier_tur
         session.answer(answer)
     message = str(caught.value)
     assert "\n" not in message and "your answer to question 2 was not saved (database or disk is full)" in message
-    assert caught.value.unsaved == clean_answer(answer)  # the UI puts it back in the text box
+    assert caught.value.unsaved == answer  # the UI puts it back in the text box, as typed
     assert session.pending == question and [t.answer for t in session.state.turns] == [first.answer]
     on_disk = SessionRepository(fake_app.settings.sessions_db).load(session.id)
     assert [t.answer for t in on_disk.turns] == [first.answer] and on_disk.pending == question
     free_space()
     _, second = session.answer(caught.value.unsaved or "")
     resumed = fake_app.interviewer.resume(session.id)
-    assert [t.answer for t in resumed.state.turns] == [first.answer, second.answer] and first_result.total >= 0
+    assert [t.answer for t in resumed.state.turns] == [first.answer, second.answer]
 
 
 def transcript_of(app: App, session: LiveSession) -> Path:

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
 
 from interviewer.errors import BadInputError
+from interviewer.interview.phrasing import QuestionPhraser
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.resources import default_prompts_dir, load_prompt, render
+from interviewer.scoring.judge import Judge
 from interviewer.scoring.rubric import SIGNALS, load_rubric, load_rubrics
+from interviewer.storage.embeddings import FakeEmbedder
+from tests.conftest import ROOT
 
-# Each prompt file and the variables its caller passes (checked against the file's declared variables).
-PROMPT_CALLERS = {
-    "judge": {"question", "reference", "answer"},
-    "phrase_question": {"note", "level_name"},
-    "phrase_question_system": set(),
-    "phrase_question_user": {"note", "level_name", "plain_question"},
-}
+
+def prompts_loaded_in_code() -> set[str]:
+    """The prompt names the package's code loads: every `load_prompt("name")` call, found by reading the code."""
+    names = set()
+    for path in (ROOT / "interviewer").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = getattr(node.func, "id", getattr(node.func, "attr", "")) if isinstance(node, ast.Call) else ""
+            first = node.args[0] if called == "load_prompt" and node.args else None  # type: ignore[attr-defined]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                names.add(first.value)
+    return names
+
+
+PROMPT_FILES = sorted(path.stem for path in default_prompts_dir().glob("*.txt"))
 
 
 def test_every_rubric_loads_and_covers_levels_and_stages() -> None:
@@ -42,13 +56,25 @@ def test_a_broken_rubric_names_the_file_and_every_problem(tmp_path: Path) -> Non
         assert fragment in message
 
 
-@pytest.mark.parametrize("name", sorted(PROMPT_CALLERS))
-def test_prompt_variables_are_exactly_what_the_caller_provides(name: str) -> None:
-    template = load_prompt(name)
-    assert set(template.input_variables) == PROMPT_CALLERS[name]
+def test_the_real_callers_fill_every_variable_of_their_prompts() -> None:
+    """The judge and both phrasing families render their prompts through `render`, which fails on a variable it
+    was not given; the rendered text keeps no placeholder."""
+    model = RecordingChatModel(default_reply='{"score": 4, "reason": "ok"}')
+    assert Judge(model).grade("Why L1?", ["L1 sets weights to zero."], "It zeroes weights.") == 0.75
+    prompts = [str(message.content) for message in model.history[-1]]
+
+    class InstructModel(RecordingChatModel):
+        prompt_family: str = "chat"
+
+    for chat_model in (RecordingChatModel(), InstructModel()):
+        phraser = QuestionPhraser(chat_model, FakeEmbedder())
+        messages = phraser.messages("L1 sets weights to zero.", 2, "Why does L1 zero weights?")
+        prompts += [str(message.content) for message in messages]
+    assert len(prompts) == 4
+    assert not any(re.search(r"\{[a-z_]+\}", prompt) for prompt in prompts)
 
 
-@pytest.mark.parametrize("name", sorted(name for name, variables in PROMPT_CALLERS.items() if variables))
+@pytest.mark.parametrize("name", [name for name in PROMPT_FILES if load_prompt(name).input_variables])
 def test_fixed_text_comes_first_so_llama_cpp_can_reuse_it(name: str) -> None:
     # llama.cpp keeps the longest common prefix of consecutive prompts in its cache: instructions and examples
     # go first, and what changes every turn (retrieved notes, questions, answers) after them.
@@ -60,9 +86,8 @@ def test_fixed_text_comes_first_so_llama_cpp_can_reuse_it(name: str) -> None:
     assert fixed_after_first_change <= 100 and shared >= 3 * fixed_after_first_change
 
 
-def test_every_prompt_file_has_a_known_caller() -> None:
-    files = {path.stem for path in default_prompts_dir().glob("*.txt")}
-    assert files == set(PROMPT_CALLERS)
+def test_every_prompt_file_is_loaded_by_the_code_and_every_loaded_prompt_exists() -> None:
+    assert set(PROMPT_FILES) == prompts_loaded_in_code()
 
 
 def test_a_missing_variable_is_an_error_that_names_it() -> None:

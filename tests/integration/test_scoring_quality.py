@@ -97,6 +97,8 @@ def test_calibrate_with_the_embedded_model_stores_a_weight(real_app: App, tmp_pa
     stored = load_calibration(real_app.calibration_path, real_app.model_id)
     assert stored is not None and stored.weight == document["weight"]
     assert stored.answers == 21
-    # Whatever the model, the blend never orders the labelled answers worse than the evidence alone.
-    assert stored.blended_ladder + stored.blended_above_wrong >= stored.evidence_ladder + stored.evidence_above_wrong
+    # A model earns a weight only by ordering the labelled answers strictly better than the evidence alone.
+    evidence = stored.evidence_ladder + stored.evidence_above_wrong
+    blended = stored.blended_ladder + stored.blended_above_wrong
+    assert (stored.weight == 0.0 and blended == evidence) or (stored.weight > 0.0 and blended > evidence)
     real_app.calibration_path.unlink()
