@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,28 +17,11 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.engine import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.llm.fake import RecordingChatModel
-from interviewer.settings import Settings
-from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
+from interviewer.storage.embeddings import FakeEmbedder, MiniLMEmbedder
 from tests.conftest import CORPUS
+from tests.helpers import make_app, strong, weak
 
 Answerer = Callable[[Question], str]
-
-
-def strong(question: Question) -> str:
-    """A scripted strong candidate: answers with the text of the question's own sources."""
-    return " ".join(source["text"] for source in question.sources)
-
-
-def weak(question: Question) -> str:
-    return "I'm not sure."
-
-
-def make_app(
-    home: Path, model: RecordingChatModel | None = None, phrase: bool = False, embedder: Embedder | None = None
-) -> App:
-    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
-    settings = replace(settings, phrase_questions=phrase, prefetch=False)  # tests/test_prefetch.py has it on
-    return App(settings, chat_model=model or RecordingChatModel(), embedder=embedder or FakeEmbedder())
 
 
 @pytest.fixture

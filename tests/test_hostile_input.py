@@ -40,7 +40,7 @@ from interviewer.storage.embeddings import MiniLMEmbedder
 from interviewer.storage.persistence import SessionRepository, SessionsFileError
 
 # The scoring note and answers of test_scoring, whose scores that file establishes.
-from tests.test_scoring import NOTE, OFF_TOPIC, PARTIAL, QUESTION, STRONG, WRONG
+from tests.samples import NOTE, OFF_TOPIC, PARTIAL, QUESTION, STRONG, WRONG
 
 MB = 1024 * 1024
 

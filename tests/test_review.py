@@ -30,7 +30,7 @@ from interviewer.learning.review import (
 )
 from interviewer.storage.persistence import SessionRepository
 from tests.conftest import CORPUS
-from tests.test_engine import make_app, strong, weak
+from tests.helpers import make_app, strong, weak
 
 T0 = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 FAKE_ENV = {"INTERVIEWER_LLM": "fake", "INTERVIEWER_EMBEDDER": "fake", "INTERVIEWER_THREADS": "1"}

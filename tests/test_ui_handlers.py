@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,30 +10,16 @@ import pytest
 from interviewer.app import App
 from interviewer.app.sessions import weakest_topics
 from interviewer.errors import BadInputError
-from interviewer.ingest.pipeline import ingest
-from interviewer.llm.fake import RecordingChatModel
 from interviewer.reports.html import md_escape
-from interviewer.settings import Settings
 from interviewer.ui.handlers import CHOSEN_FOR_ME, WEAKEST_FIRST, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes
 from tests.conftest import CORPUS
-from tests.test_engine import strong
-
-
-def make_app(home: Path) -> App:
-    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
-    return App(replace(settings, phrase_questions=False), chat_model=RecordingChatModel())
+from tests.helpers import ask, strong, ui_app
 
 
 @pytest.fixture
 def app(interviewer_home: Path) -> App:
-    app = make_app(interviewer_home)
-    ingest([str(CORPUS)], app.store, 10**8)
-    return app
-
-
-def ask(handlers: InterviewHandlers, session_id: str | None) -> list[SessionView]:
-    return list(handlers.next_question(session_id))
+    return ui_app(interviewer_home)
 
 
 def start_and_answer_strongly(app: App, handlers: InterviewHandlers, kind: str, questions: int, seed: int) -> str:
@@ -114,7 +99,7 @@ def test_a_reload_after_a_server_restart_restores_the_chat(interviewer_home: Pat
     handlers = InterviewHandlers(app)
     session_id = start_and_answer_strongly(app, handlers, "Mixed", 3, seed=6)
     before = ask(handlers, session_id)[-1]
-    restarted = InterviewHandlers(make_app(interviewer_home))  # nothing in memory survives
+    restarted = InterviewHandlers(ui_app(interviewer_home, with_notes=False))  # nothing in memory survives
     after = restarted.restore(session_id)
     assert after is not None and after.chat == before.chat and after.turn == 2 and after.ready
     assert restarted.restore("no-such-session") is None and restarted.restore(None) is None
@@ -181,11 +166,13 @@ def test_bad_choices_are_one_line_errors(app: App) -> None:
 
 def test_starting_without_notes_says_where_to_add_them(interviewer_home: Path) -> None:
     with pytest.raises(BadInputError, match="under “Your notes”"):
-        InterviewHandlers(make_app(interviewer_home)).start("Deep dive", CHOSEN_FOR_ME, 3, challenge=False)
+        InterviewHandlers(ui_app(interviewer_home, with_notes=False)).start(
+            "Deep dive", CHOSEN_FOR_ME, 3, challenge=False
+        )
 
 
 def test_uploaded_and_folder_notes_are_indexed_and_bad_files_reported(interviewer_home: Path, tmp_path: Path) -> None:
-    app = make_app(interviewer_home)
+    app = ui_app(interviewer_home, with_notes=False)
     upload = tmp_path / "browser-tmp" / "bayes.md"
     upload.parent.mkdir()
     upload.write_text("# Bayes Theorem\n\n## Definition\n\nPosterior is prior times likelihood. It is normalised.\n")

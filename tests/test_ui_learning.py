@@ -14,12 +14,17 @@ from interviewer.errors import BadInputError
 from interviewer.learning.checkins import CheckInStore
 from interviewer.ui import learning
 from interviewer.ui.handlers import CHOSEN_FOR_ME, InterviewHandlers
-from tests.test_ui_handlers import app, ask  # noqa: F401 (the fixture)
+from tests.helpers import ask, ui_app
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
-def one_answered_session(app: App, answer: str) -> str:  # noqa: F811
+@pytest.fixture
+def app(interviewer_home: Path) -> App:
+    return ui_app(interviewer_home)
+
+
+def one_answered_session(app: App, answer: str) -> str:
     handlers = InterviewHandlers(app)
     session_id = handlers.start("Deep dive", "Gradient Boosting", 1, challenge=False, seed=1).session_id
     ask(handlers, session_id)
@@ -27,7 +32,7 @@ def one_answered_session(app: App, answer: str) -> str:  # noqa: F811
     return str(session_id)
 
 
-def test_a_check_in_from_the_table_is_stored_and_its_steps_kept(app: App) -> None:  # noqa: F811
+def test_a_check_in_from_the_table_is_stored_and_its_steps_kept(app: App) -> None:
     rows = learning.checkin_rows(app)
     assert len(rows) >= 3 and all(row[1:] == [None, None] for row in rows)
     filled = [[row[0], 7.0, "4"] for row in rows[:2]] + [["Writing code while they watch", 9, 6]]
@@ -42,7 +47,7 @@ def test_a_check_in_from_the_table_is_stored_and_its_steps_kept(app: App) -> Non
         learning.save_checkin(app, [["Hearing the first question", 11, 3]], now=NOW)
 
 
-def test_anki_export_of_a_session_with_missed_points(app: App) -> None:  # noqa: F811
+def test_anki_export_of_a_session_with_missed_points(app: App) -> None:
     session_id = one_answered_session(app, "Boosting fits trees one after another.")
     path, note = learning.export_anki(app, session_id)
     assert path.suffix == ".apkg" and "cards" in note
@@ -52,7 +57,7 @@ def test_anki_export_of_a_session_with_missed_points(app: App) -> None:  # noqa:
     assert notes == int(note.split(" ")[0]) and notes > 0
 
 
-def test_progress_export_and_delete(app: App, interviewer_home: Path) -> None:  # noqa: F811
+def test_progress_export_and_delete(app: App, interviewer_home: Path) -> None:
     one_answered_session(app, "fine")
     charts = learning.progress_fragment(app, now=NOW)
     assert "<svg" in charts and "Gradient Boosting" in charts

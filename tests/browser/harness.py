@@ -15,7 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "chromium", "free_port", "peak_memory_mb", "serve"]
+from tests.conftest import CORPUS
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "LONG",
+    "NOTE",
+    "Server",
+    "chromium",
+    "free_port",
+    "peak_memory_mb",
+    "serve",
+    "start_interview",
+    "wait_for_turn",
+]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -105,3 +119,29 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+# ----- driving the interview page ---------------------------------------------------------------------
+
+NOTE = CORPUS / "ml" / "gradient_boosting.md"
+LONG = 120_000  # ms: the embedded model on two shared cores can be slow, never this slow
+
+
+def wait_for_turn(page: Any) -> str:
+    """Wait until the interviewer waits for an answer (or has asked everything); return the status line."""
+    page.wait_for_function(
+        "() => /Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')",
+        timeout=LONG,
+    )
+    return str(page.locator("#status").inner_text())
+
+
+def start_interview(page: Any, questions: int, challenge: bool, kind: str = "Deep dive") -> None:
+    page.get_by_role("tab", name="Interview").click()
+    page.locator("#kind").get_by_label(kind).check()
+    number = page.locator("#questions input[type=number]")
+    number.fill(str(questions))
+    number.press("Enter")
+    if challenge:
+        page.locator("#challenge input[type=checkbox]").check()
+    page.locator("#start").click()

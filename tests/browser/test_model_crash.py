@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.browser.harness import serve
-from tests.browser.test_web_app import LONG, NOTE, start_interview, wait_for_turn
+from tests.browser.harness import LONG, NOTE, serve, start_interview, wait_for_turn
 from tests.model_process import ModelKiller, model_process
 
 QUESTIONS = 4

@@ -18,8 +18,7 @@ from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.storage.persistence import SessionRepository
-from tests.browser.harness import Server, serve
-from tests.browser.test_web_app import LONG, NOTE, start_interview, wait_for_turn
+from tests.browser.harness import LONG, NOTE, Server, serve, start_interview, wait_for_turn
 
 LONG_TOPIC = "Feature engineering and target leakage in time-series forecasting pipelines"
 # One unbroken line, far wider than the panel: the code block it sat in did not wrap and cut it off.

@@ -10,31 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from tests.browser.harness import Server, free_port, serve
-from tests.conftest import CORPUS
-
-NOTE = CORPUS / "ml" / "gradient_boosting.md"
-LONG = 120_000  # ms: the embedded model on two shared cores can be slow, never this slow
-
-
-def wait_for_turn(page: Any) -> str:
-    """Wait until the interviewer waits for an answer (or has asked everything); return the status line."""
-    page.wait_for_function(
-        "() => /Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')",
-        timeout=LONG,
-    )
-    return str(page.locator("#status").inner_text())
-
-
-def start_interview(page: Any, questions: int, challenge: bool, kind: str = "Deep dive") -> None:
-    page.get_by_role("tab", name="Interview").click()
-    page.locator("#kind").get_by_label(kind).check()
-    number = page.locator("#questions input[type=number]")
-    number.fill(str(questions))
-    number.press("Enter")
-    if challenge:
-        page.locator("#challenge input[type=checkbox]").check()
-    page.locator("#start").click()
+from tests.browser.harness import LONG, NOTE, Server, free_port, serve, start_interview, wait_for_turn
 
 
 def foreign_requests(page: Any, base: str) -> list[str]:

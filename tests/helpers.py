@@ -1,0 +1,46 @@
+"""Helpers shared by test modules: scripted candidates, and apps on the fake backends."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from interviewer.app import App
+from interviewer.core.domain import Question
+from interviewer.ingest.pipeline import ingest
+from interviewer.llm.fake import RecordingChatModel
+from interviewer.settings import Settings
+from interviewer.storage.embeddings import Embedder, FakeEmbedder
+from interviewer.ui.handlers import InterviewHandlers, SessionView
+from tests.conftest import CORPUS
+
+
+def strong(question: Question) -> str:
+    """A scripted strong candidate: answers with the text of the question's own sources."""
+    return " ".join(source["text"] for source in question.sources)
+
+
+def weak(question: Question) -> str:
+    return "I'm not sure."
+
+
+def make_app(
+    home: Path, model: RecordingChatModel | None = None, phrase: bool = False, embedder: Embedder | None = None
+) -> App:
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
+    settings = replace(settings, phrase_questions=phrase, prefetch=False)  # tests/test_prefetch.py has it on
+    return App(settings, chat_model=model or RecordingChatModel(), embedder=embedder or FakeEmbedder())
+
+
+def ui_app(home: Path, with_notes: bool = True) -> App:
+    """An app for the web handlers: fake backends, no phrasing, corpus/ ingested unless told not to."""
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(home)}, llm_backend="fake", embedder="fake", n_threads=1)
+    app = App(replace(settings, phrase_questions=False), chat_model=RecordingChatModel())
+    if with_notes:
+        ingest([str(CORPUS)], app.store, 10**8)
+    return app
+
+
+def ask(handlers: InterviewHandlers, session_id: str | None) -> list[SessionView]:
+    """Every view the handler streams while it shows the next question."""
+    return list(handlers.next_question(session_id))
