@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.llm.fake import RecordingChatModel
 from interviewer.scoring.judge import (
+    GRADE_FORMAT,
+    GRADE_MAX_TOKENS,
+    GRADE_SCHEMA,
     Calibration,
     Judge,
     blend,
@@ -16,7 +20,6 @@ from interviewer.scoring.judge import (
     parse_grade,
     save_calibration,
 )
-from tests.conftest import RecordingChatModel
 
 LABELS = ("strong", "partial", "weak", "off_topic", "wrong", "different_question")
 TRUE_ORDER = {"strong": 1.0, "partial": 0.6, "weak": 0.3, "off_topic": 0.0, "wrong": 0.1, "different_question": 0.2}
@@ -33,10 +36,23 @@ TRUE_ORDER = {"strong": 1.0, "partial": 0.6, "weak": 0.3, "off_topic": 0.0, "wro
         ('{"score": true}', None),
         ("I would give it a 4", None),
         ("{not json}", None),
+        ('{"score": 4, "reason": "The answer covers bagging but the boost', 0.75),  # cut inside the reason
+        ('```json\n{"score": 2, "reason": "misses', 0.25),
+        ('The answer says {"score": 5', None),  # a score that is not where the schema puts it
+        ('{"reason": "good", "score": 5', None),
     ],
 )
 def test_parse_grade_accepts_only_valid_in_range_json(reply: str, grade: float | None) -> None:
     assert parse_grade(reply) == grade
+
+
+def test_the_judge_asks_for_its_schema_with_room_for_the_reason(fake_model: RecordingChatModel) -> None:
+    fake_model.enqueue(['{"score": 3, "reason": "half"}'])
+    assert Judge(fake_model).grade("What is bagging?", ["Bagging averages trees."], "Averaging.") == 0.5
+    [settings] = fake_model.settings_history
+    assert settings["response_format"] == GRADE_FORMAT and settings["max_tokens"] == GRADE_MAX_TOKENS
+    properties = GRADE_SCHEMA["properties"]
+    assert list(properties) == ["score", "reason"] and properties["score"]["enum"] == [1, 2, 3, 4, 5]
 
 
 def test_judge_prompt_carries_question_notes_and_answer(fake_model: RecordingChatModel) -> None:
@@ -92,8 +108,8 @@ def test_calibration_round_trips_per_model(tmp_path: Path) -> None:
 
 def test_the_judge_reads_answers_as_data_and_survives_a_model_server_outage() -> None:
     from interviewer.llm.errors import ModelUnavailableError
+    from interviewer.llm.fake import RecordingChatModel
     from interviewer.scoring.judge import Judge
-    from tests.conftest import RecordingChatModel
 
     model = RecordingChatModel(default_reply='{"score": 2, "reason": "thin"}')
     judge = Judge(model)

@@ -22,6 +22,7 @@ class RecordingChatModel(BaseChatModel):
     default_reply: str = ""
     _queue: list[str] = PrivateAttr(default_factory=list)
     _history: list[list[BaseMessage]] = PrivateAttr(default_factory=list)
+    _settings: list[dict[str, Any]] = PrivateAttr(default_factory=list)
 
     @property
     def _llm_type(self) -> str:
@@ -36,6 +37,11 @@ class RecordingChatModel(BaseChatModel):
         """Every list of messages this model was called with, oldest first."""
         return self._history
 
+    @property
+    def settings_history(self) -> list[dict[str, Any]]:
+        """The generation settings of every call (max_tokens, stop, response_format, ...), oldest first."""
+        return self._settings
+
     def _generate(
         self,
         messages: list[BaseMessage],
@@ -44,5 +50,6 @@ class RecordingChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         self._history.append(list(messages))
+        self._settings.append({**kwargs, "stop": stop})
         reply = self._queue.pop(0) if self._queue else self.default_reply
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])

@@ -24,7 +24,21 @@ from interviewer.scoring.quality import measure_quality
 __all__ = ["Calibration", "Judge", "blend", "calibrate_weight", "load_calibration", "parse_grade", "save_calibration"]
 
 _JSON_OBJECT = re.compile(r"\{[^{}]*\}", re.S)
+# A reply cut off inside its reason still starts with its score: the schema puts the score first.
+_SCORE_FIRST = re.compile(r'^\s*(?:```(?:json)?\s*)?\{\s*"score"\s*:\s*([1-5])\s*[,}]')
 BLEND_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+# The reply's shape, given to llama.cpp (and servers built on it) so it can sample nothing else: an integer grade
+# first, then a short reason; the token budget fits the longest reason the schema allows.
+GRADE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "score": {"type": "integer", "enum": [1, 2, 3, 4, 5]},
+        "reason": {"type": "string", "maxLength": 200},
+    },
+    "required": ["score", "reason"],
+}
+GRADE_FORMAT = {"type": "json_object", "schema": GRADE_SCHEMA}
+GRADE_MAX_TOKENS = 120
 
 
 def parse_grade(reply: str) -> float | None:
@@ -37,7 +51,8 @@ def parse_grade(reply: str) -> float | None:
         score = data.get("score") if isinstance(data, dict) else None
         if isinstance(score, int | float) and not isinstance(score, bool) and 1 <= score <= 5:
             return (float(score) - 1) / 4
-    return None
+    cut = _SCORE_FIRST.match(reply)
+    return (float(cut.group(1)) - 1) / 4 if cut else None
 
 
 class Judge:
@@ -56,7 +71,12 @@ class Judge:
             answer=_as_data(answer[:4000]) or "(empty)",
         )
         try:
-            reply = self.chat_model.invoke([HumanMessage(content=prompt)], max_tokens=60, temperature=0.0)
+            reply = self.chat_model.invoke(
+                [HumanMessage(content=prompt)],
+                max_tokens=GRADE_MAX_TOKENS,
+                temperature=0.0,
+                response_format=GRADE_FORMAT,
+            )
         except ModelServerError:
             return None  # a model server that is down must not cost the candidate the answer: evidence scores it
         return parse_grade(str(reply.content))
