@@ -14,6 +14,7 @@ from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
 from interviewer.core.score import ScoreResult
 from interviewer.reports.charts import level_name, trajectory_text
+from interviewer.reports.claims import claim_lines
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
 
@@ -288,6 +289,8 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
     reason = why_low(turn.score)
     lines += [f"**Score: {turn.total:.2f}**", ""]
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
+    claims = claim_lines(turn.score, md_escape)
+    lines += ["**What your notes say about each sentence:**", "", *claims, ""] if claims else []
     lines += [*_criteria(turn.score), "**A full answer from your notes:**", ""]
     points = turn.score.key_points
     lines += [f"- {md_escape(str(p.get('text', '')))} ({_cite(p)})" for p in points] or [

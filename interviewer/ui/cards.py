@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
+from interviewer.reports.claims import claim_lines
 from interviewer.reports.score_reason import why_low
 
 __all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
@@ -60,7 +61,11 @@ def score_card(turn: Turn) -> list[Message]:
     card = "\n".join(
         [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
     )
-    details: list[str] = []
+    claims = claim_lines(score, _escape)
+    wrong = [line for line in claims if line.startswith("- ✗")]
+    if wrong:  # shown in the card itself: the candidate must see what they stated the wrong way round
+        card += "\n\n**Your notes say otherwise:**\n" + "\n".join(wrong)
+    details: list[str] = [line for line in claims if not line.startswith("- ✗")]
     for criterion in score.criteria:
         details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in criterion.evidence]
     for point in turn.missing:
