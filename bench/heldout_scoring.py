@@ -23,6 +23,7 @@ from typing import Any
 from bench.common import CORPUS, ROOT
 from interviewer.app import App
 from interviewer.ingest.pipeline import ingest
+from interviewer.scoring.judge import Judge
 from interviewer.settings import Settings
 
 HELDOUT = ROOT / "bench" / "heldout" / "scoring"
@@ -124,6 +125,26 @@ def _timing(timings: list[float], same: bool) -> str:
     )
 
 
+class _CountingJudge(Judge):
+    """The app's judge, counting how many of its replies gave a grade."""
+
+    asked = 0
+    parsed = 0
+
+    def grade(self, question: str, key_points: Any, answer: str) -> float | None:
+        grade = super().grade(question, key_points, answer)
+        self.asked += 1
+        self.parsed += grade is not None
+        return grade
+
+
+def _with_judge(app: App, weight: float) -> _CountingJudge:
+    """Give the app's scorer the model's judgement at `weight` (as a calibration run that earned it would)."""
+    judge = _CountingJudge(app.chat_model)
+    app.scorer.judge, app.scorer.judge_weight = judge, weight
+    return judge
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -133,6 +154,9 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=HELDOUT, help="folder with the notes and answers.jsonl")
     parser.add_argument("--labelled", action="store_true", help="also the tune and holdout splits of the labelled set")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--judge-weight", type=float, default=0.0, help="blend the model's judgement (INTERVIEWER_MODEL) at this weight"
+    )
     args = parser.parse_args()
     if args.labelled:
         rows = _read_jsonl(LABELLED)
@@ -158,7 +182,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-heldout-") as folder:
         app = App(Settings.from_env({"INTERVIEWER_HOME": folder}, n_threads=args.threads))
         ingest([str(p) for p in notes], app.store, 10**9)
+        judge = _with_judge(app, args.judge_weight) if args.judge_weight > 0 else None
         scores, timings, same = _score_all(app, rows)
+    if judge is not None:
+        print(
+            f"judge {app.model_path.name} at weight {args.judge_weight}: {judge.parsed}/{judge.asked} replies parsed"
+        )
     print(f"--- held-out notes and answers ({args.set.name}, never tuned on) ---")
     for line in figures(rows, scores):
         print(line)

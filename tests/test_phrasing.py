@@ -185,8 +185,10 @@ def test_instruct_models_get_a_chat_without_examples_and_tiny_models_the_worked_
     assert [m.type for m in tiny] == ["human"] and "Stratified k-fold" in str(tiny[0].content)
 
 
-def test_a_reply_that_only_repeats_the_template_is_not_counted_as_phrased(embedder: MiniLMEmbedder) -> None:
+def test_a_reply_that_only_repeats_the_template_keeps_it_and_is_not_held_against_the_model(
+    embedder: MiniLMEmbedder,
+) -> None:
     model = RecordingChatModel(default_reply=f"  {GOOD_QUESTION.upper()} ")
     phraser = QuestionPhraser(model, embedder)
-    assert phraser.phrase(NOTE, 2, GOOD_QUESTION) is None
-    assert phraser.rejections == {"same as the template": 1} and phraser.accepted == 0
+    assert phraser.phrase(NOTE, 2, GOOD_QUESTION) is None  # the template stands
+    assert len(model.history) == 1 and phraser.rejections == {} and phraser.accepted == 0

@@ -220,9 +220,9 @@ class QuestionPhraser:
         candidate = clean_reply(str(reply.content))
         vectors = self.embedder.embed([candidate or " ", note, template])
         similarity = float(np.dot(vectors[0], vectors[1]))
+        if " ".join(candidate.lower().split()) == " ".join(template.lower().split()):
+            return None, True  # the model kept the question as it was: nothing gained, nothing held against it
         reason = validate_question(candidate, note, level, similarity)
-        if reason is None and " ".join(candidate.lower().split()) == " ".join(template.lower().split()):
-            reason = "same as the template"  # nothing gained: counts against the model like any other rejection
         if reason is None and similarity < float(np.dot(vectors[2], vectors[1])):
             reason = "less about the note than the template"
         self.verdict.record(reason)
