@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -180,7 +181,8 @@ def main() -> None:
         if p.is_file() and p.suffix in (".md", ".txt", ".ipynb", ".csv", ".apkg") and p.name[0] != "."
     ]
     with tempfile.TemporaryDirectory(prefix="bench-heldout-") as folder:
-        app = App(Settings.from_env({"INTERVIEWER_HOME": folder}, n_threads=args.threads))
+        model = {"INTERVIEWER_MODEL": os.environ["INTERVIEWER_MODEL"]} if os.environ.get("INTERVIEWER_MODEL") else {}
+        app = App(Settings.from_env({"INTERVIEWER_HOME": folder, **model}, n_threads=args.threads))
         ingest([str(p) for p in notes], app.store, 10**9)
         judge = _with_judge(app, args.judge_weight) if args.judge_weight > 0 else None
         scores, timings, same = _score_all(app, rows)

@@ -205,3 +205,19 @@ def test_two_trade_off_statements_become_one_choice_under_the_notes_condition() 
     item = only(build_items(chunk(text, "Shrinkage > Trade-offs")), "trade-off")
     assert (item.concept, item.other, item.detail) == ("Lasso", "Ridge", "with correlated features")
     assert len(item.points) == 2 and item.levels == (5,)
+
+
+@pytest.mark.parametrize(
+    ("statement", "blanked"),
+    [
+        ("Each metric needs p < 0.005 at 10 metrics.", "Each metric needs p < 0.005 at ___ metrics."),
+        ("Keep 3.5% of users aside.", "Keep ___ of users aside."),
+        ("Use k = 5 or 10 folds.", "Use k = 5 or ___ folds."),
+        ("Reject hypotheses 1..k of the sorted list.", ""),  # a range's bound is not a rule's number
+        ("Version 1.x of the API is old.", ""),
+    ],
+)
+def test_the_rule_number_blanked_is_a_number_not_part_of_a_range_or_a_name(statement: str, blanked: str) -> None:
+    from interviewer.interview.statements import blank_number
+
+    assert blank_number(statement) == blanked

@@ -93,7 +93,7 @@ def condition_of(statement: str) -> tuple[str, str]:
     return lower_first(match.group(0).rstrip(", ")), statement[match.end() :]
 
 
-_NUMBER_IN_RULE = re.compile(r"(?<![\w^.(/])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?|\d*\.\d+%?)(?![\w^(])")
+_NUMBER_IN_RULE = re.compile(r"(?<![\w^.(/])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?|\d*\.\d+%?)(?![\w^(]|\.[\w.])")
 _STEP_LABEL = re.compile(r"\bstep\s+$", re.I)
 
 
