@@ -93,7 +93,10 @@ def condition_of(statement: str) -> tuple[str, str]:
     return lower_first(match.group(0).rstrip(", ")), statement[match.end() :]
 
 
-_NUMBER_IN_RULE = re.compile(r"(?<![\w^.(/])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?|\d*\.\d+%?)(?![\w^(]|\.[\w.])")
+# A number, range or percentage not glued to a word, a formula's parenthesis, a range's dots (1..k) or a name (1.x).
+_NUMBER_IN_RULE = re.compile(
+    r"(?<![\w^.(/])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?|\d*\.\d+%?)(?![\w^(]|\.[\w.])"
+)
 _STEP_LABEL = re.compile(r"\bstep\s+$", re.I)
 
 
