@@ -6,6 +6,8 @@ import resource
 import shutil
 import statistics
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +18,19 @@ def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def timed_stream(stream: Iterator[str]) -> tuple[float, float, int, str]:
+    """Time to the first piece, seconds from the first piece to the last, pieces, and text of a token stream."""
+    start = time.perf_counter()
+    first = last = 0.0
+    pieces: list[str] = []
+    for piece in stream:
+        last = time.perf_counter() - start
+        if not pieces:
+            first = last
+        pieces.append(piece)
+    return first, last - first, len(pieces), "".join(pieces)
 
 
 def percentile(values: list[float], q: float) -> float:

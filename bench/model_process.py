@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from langchain_core.messages import HumanMessage
 
-from bench.common import CORPUS
+from bench.common import CORPUS, timed_stream
 from interviewer.llm.cpu import choose_extra_buffers, read_cpu_flags
 from interviewer.llm.llama import LlamaChatModel, llama_system_info
 from interviewer.llm.locate import resolve_model_path
@@ -30,19 +30,6 @@ PROMPT = (
     "Here is a note from a data scientist's revision notes.\n\nNote: {note}\n\n"
     "Write eight different interview questions about this note, one per line, numbered."
 )
-
-
-def timed(stream: Iterator[str]) -> tuple[float, float, int, str]:
-    """Time to the first piece, seconds from the first piece to the last, pieces, and text of a stream."""
-    start = time.perf_counter()
-    first = last = 0.0
-    pieces: list[str] = []
-    for piece in stream:
-        last = time.perf_counter() - start
-        if not pieces:
-            first = last
-        pieces.append(piece)
-    return first, last - first, len(pieces), "".join(pieces)
 
 
 def bare_stream(model: LlamaChatModel, messages: list[dict[str, str]], tokens: int) -> Iterator[str]:
@@ -62,7 +49,7 @@ def compare(runs: dict[str, Callable[[], Iterator[str]]], repeats: int) -> tuple
     names = list(runs)
     for index in range(repeats * len(names)):
         name = names[(index + index // len(names)) % len(names)]
-        _, span, pieces, texts[name] = timed(runs[name]())
+        _, span, pieces, texts[name] = timed_stream(runs[name]())
         rates[name].append((pieces - 1) / span if span > 0 else 0.0)
     return {name: statistics.median(values) for name, values in rates.items()}, texts
 
@@ -112,7 +99,7 @@ def main() -> None:
     supervised.invoke([HumanMessage(content="Say one word.")], max_tokens=4)
     print(f"first call through the model process (start, load, reply): {time.perf_counter() - start:.2f} s")
     first_tokens = [
-        timed(supervised.complete([{"role": "user", "content": "Say one word."}], {"max_tokens": 4}))[0]
+        timed_stream(supervised.complete([{"role": "user", "content": "Say one word."}], {"max_tokens": 4}))[0]
         for _ in range(args.repeats)
     ]
     print(f"time to first token afterwards (short prompt, cached): median {statistics.median(first_tokens):.3f} s")

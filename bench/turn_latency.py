@@ -22,7 +22,7 @@ from typing import Any
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import HumanMessage
 
-from bench.common import CORPUS, peak_rss_mb
+from bench.common import CORPUS, peak_rss_mb, timed_stream
 from interviewer.app import App
 from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.session import SessionConfig
@@ -145,19 +145,6 @@ def session_latencies(app: App, chat: LlamaChatModel, timer: TurnTimer, question
         )
 
 
-def _timed(stream: Iterator[str]) -> tuple[float, float, int, str]:
-    """Time to first piece, seconds from the first piece to the last, pieces and text of a token stream."""
-    start = time.perf_counter()
-    first = last = 0.0
-    pieces: list[str] = []
-    for piece in stream:
-        last = time.perf_counter() - start
-        if not pieces:
-            first = last
-        pieces.append(piece)
-    return first, last - first, len(pieces), "".join(pieces)
-
-
 def generation_speed(chat: LlamaChatModel, note: str, tokens: int, repeats: int) -> None:
     messages = [HumanMessage(content=SPEED_PROMPT.format(note=note))]
     llama = chat.load()
@@ -179,7 +166,7 @@ def generation_speed(chat: LlamaChatModel, note: str, tokens: int, repeats: int)
     texts: dict[str, str] = {}
     for index in range(repeats * 2):
         name, run = (("ours", ours), ("bare", bare))[(index + index // 2) % 2]
-        _, span, pieces, texts[name] = _timed(run())
+        _, span, pieces, texts[name] = timed_stream(run())
         rates[name].append((pieces - 1) / span if span > 0 else 0.0)
     ours_rate, bare_rate = statistics.median(rates["ours"]), statistics.median(rates["bare"])
     print(

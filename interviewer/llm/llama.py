@@ -23,6 +23,7 @@ from interviewer.llm.locate import prompt_family_of
 
 __all__ = [
     "GenerationDefaults",
+    "GgufChatModel",
     "LlamaChatModel",
     "extra_buffer_types",
     "generation_params",
@@ -94,8 +95,9 @@ def extra_buffer_types(extra_buffers: bool | None) -> Iterator[None]:
         library.llama_model_default_params = default
 
 
-class LlamaChatModel(BaseChatModel):
-    """Runs a local GGUF file with llama-cpp-python; the model loads on the first call."""
+class GgufChatModel(BaseChatModel):
+    """A chat model over a local GGUF file: its settings, identity and prompt family, and langchain's invoke and
+    stream on top of `complete` (which subclasses implement: in this process, or in a supervised child)."""
 
     model_path: Path
     n_threads: int = 2
@@ -106,6 +108,45 @@ class LlamaChatModel(BaseChatModel):
     extra_buffers: bool | None = None  # llama.cpp's repacked-weight and AMX buffers; None: off on AMX (llm/cpu.py)
     streaming: bool = False  # True: invoke() streams too (callbacks see each token); set False, stream() will not
 
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_path": str(self.model_path), "n_ctx": self.n_ctx, "temperature": self.temperature}
+
+    @property
+    def prompt_family(self) -> str:
+        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
+        return prompt_family_of(self.model_path)
+
+    def complete(self, messages: list[dict[str, str]], params: dict[str, Any]) -> Iterator[str]:
+        """Stream the reply to OpenAI-style messages as text pieces."""
+        raise NotImplementedError
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = "".join(self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)))
+        message = AIMessage(content=text, response_metadata={"model": str(self.model_path.name)})
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        for delta in self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)):
+            # No on_llm_new_token here: langchain-core 1.x calls it for every chunk we yield.
+            yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+
+
+class LlamaChatModel(GgufChatModel):
+    """Runs a local GGUF file with llama-cpp-python in this process; the model loads on the first call."""
+
     _llama: Any = PrivateAttr(default=None)
     # llama.cpp contexts are not thread-safe: two callers must never decode in one context at once.
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -115,15 +156,6 @@ class LlamaChatModel(BaseChatModel):
     @property
     def _llm_type(self) -> str:
         return "llama-cpp"
-
-    @property
-    def _identifying_params(self) -> dict[str, Any]:
-        return {"model_path": str(self.model_path), "n_ctx": self.n_ctx, "temperature": self.temperature}
-
-    @property
-    def prompt_family(self) -> str:
-        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
-        return prompt_family_of(self.model_path)
 
     def load(self) -> Any:
         """Load the model if it is not loaded yet, and return the llama_cpp.Llama object."""
@@ -164,25 +196,3 @@ class LlamaChatModel(BaseChatModel):
                 delta = part["choices"][0].get("delta", {}).get("content") or ""
                 if delta:
                     yield delta
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        text = "".join(self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)))
-        message = AIMessage(content=text, response_metadata={"model": str(self.model_path.name)})
-        return ChatResult(generations=[ChatGeneration(message=message)])
-
-    def _stream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:
-        for delta in self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)):
-            # No on_llm_new_token here: langchain-core 1.x calls it for every chunk we yield.
-            yield ChatGenerationChunk(message=AIMessageChunk(content=delta))

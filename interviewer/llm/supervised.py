@@ -20,16 +20,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field, PrivateAttr
 
 from interviewer.errors import ModelNotFoundError
 from interviewer.llm.errors import ModelCrashedError, ModelServerError, ModelUnavailableError
-from interviewer.llm.llama import generation_params, to_llama_messages
-from interviewer.llm.locate import prompt_family_of
+from interviewer.llm.llama import GgufChatModel
 from interviewer.llm.worker import WorkerConfig
 
 __all__ = ["CRASH_NOTICE", "SupervisedChatModel"]
@@ -46,16 +41,8 @@ def _why(returncode: int | None) -> str:
     return f"exit code {returncode}" if returncode is not None else "no reply"
 
 
-class SupervisedChatModel(BaseChatModel):
+class SupervisedChatModel(GgufChatModel):
     """A chat model whose llama.cpp runs in a child process that is restarted after a crash."""
-
-    model_path: Path
-    n_threads: int = 2
-    n_ctx: int = 2048
-    max_tokens: int = 256
-    temperature: float = 0.0
-    seed: int = 0
-    extra_buffers: bool | None = None  # llama.cpp's extra buffer types; None: off on AMX CPUs (llm/cpu.py)
     load_timeout: float = 300.0  # seconds to load the model (a 1.5B model on a slow disk takes a while)
     reply_timeout: float = 300.0  # seconds without a new token before the child counts as hung
     max_crashes: int = 3
@@ -74,15 +61,6 @@ class SupervisedChatModel(BaseChatModel):
     @property
     def _llm_type(self) -> str:
         return "llama-cpp-supervised"
-
-    @property
-    def _identifying_params(self) -> dict[str, Any]:
-        return {"model_path": str(self.model_path), "n_ctx": self.n_ctx, "temperature": self.temperature}
-
-    @property
-    def prompt_family(self) -> str:
-        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
-        return prompt_family_of(self.model_path)
 
     @property
     def pid(self) -> int | None:
@@ -252,27 +230,6 @@ class SupervisedChatModel(BaseChatModel):
                 return  # the notice is kept; the next request starts a new child
             if message is not None and message.get("id") == request_id and "delta" not in message:
                 return
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        text = "".join(self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)))
-        message = AIMessage(content=text, response_metadata={"model": self.model_path.name})
-        return ChatResult(generations=[ChatGeneration(message=message)])
-
-    def _stream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:
-        for delta in self.complete(to_llama_messages(messages), generation_params(self, stop, kwargs)):
-            yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
 
 
 def _parse(line: str) -> dict[str, Any] | None:
