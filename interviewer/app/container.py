@@ -85,6 +85,12 @@ class App:
         """Whether llama.cpp loads with its extra buffer types on this CPU (off where its AMX path crashes)."""
         return choose_extra_buffers(read_cpu_flags(), self.settings.extra_buffers)
 
+    def close(self) -> None:
+        """Stop what runs beside the app (the model's process), if it was started."""
+        close = getattr(self.__dict__.get("chat_model"), "close", None)
+        if callable(close):
+            close()
+
     def model_notices(self) -> list[str]:
         """One-line notices from the model since the last call (it crashed and restarts, or was given up)."""
         take = getattr(self.chat_model, "take_notices", None) if "chat_model" in self.__dict__ else None

@@ -200,7 +200,11 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None, o
             n_threads=args.threads,
         )
         handler: Command = args.handler
-        return handler(App(settings), args, out)
+        app = App(settings)
+        try:
+            return handler(app, args, out)
+        finally:
+            app.close()  # the model's process ends with the command
     except InterviewerError as exc:
         print(f"interviewer: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -83,6 +83,11 @@ class SupervisedChatModel(GgufChatModel):
         with self._lock:
             self._stop()
 
+    def __del__(self) -> None:
+        # A model dropped without close() (a test's app, a failed start) must not leave its process running.
+        with contextlib.suppress(Exception):
+            self._stop_now()
+
     # ----- the child process ------------------------------------------------------------------------
 
     def _ensure_started(self) -> None:
