@@ -113,3 +113,21 @@ def test_every_answer_sentence_says_what_the_notes_make_of_it(scorer: Scorer) ->
 def test_evasions_score_at_most_0_1_and_say_so(scorer: Scorer, answer: str) -> None:
     result = scorer.score(ENSEMBLE_QUESTION, answer, kind="deep-dive", level=2)
     assert result.evasive and result.total <= 0.1
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("x = 1", False),
+        ("a, b = f()", False),
+        ("self.n: int = 3", False),
+        ("df['a'] = df.b * 2", False),
+        ("model.fit(X, y)", False),
+        ("A: Compare the change: effect = (treated after - treated before) - (control after - control before).", True),
+        ("- Bonferroni example: 10 metrics at alpha = 0.05 means each needs p < 0.005.", True),
+    ],
+)
+def test_prose_with_an_equals_sign_is_kept_and_code_is_dropped(line: str, kept: bool) -> None:
+    from interviewer.scoring.keypoints import prose
+
+    assert bool(prose(line)) is kept

@@ -15,8 +15,12 @@ __all__ = ["KeyPoint", "extract_key_points", "prose", "select_key_points"]
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # A line of code outside a fence (a chunk can start inside a code block): assignments, calls, imports.
+# An assignment's left side is names (tuple unpacking, an optional type): "x = 1", "a, b = f()", "self.n: int = 3",
+# "df['a'] = ...". Prose with an equals sign ("the effect = (after - before) - ...") has words apart, and stays.
+_TARGET = r"[\w.\[\]\"']+"
 _CODE_LINE = re.compile(
-    r"^\s*(from \S+ import|import \w|def \w|class \w|return\b|print\(|#|[\w.\[\]\"', :]+\s*=\s*\S)|\w\([^)]*\)\s*$"
+    rf"^\s*(from \S+ import|import \w|def \w|class \w|return\b|print\(|#|{_TARGET}(\s*,\s*{_TARGET})*"
+    rf"(\s*:\s*[\w\[\], .]+?)?\s*=\s*\S)|\w\([^)]*\)\s*$"
 )
 _MIN_CONTENT_WORDS = 3
 # ... unless the answer is yes or no: then the question is the claim the note confirms or denies.
