@@ -163,3 +163,17 @@ def test_challenge_mode_never_raises_the_level_after_an_answer_that_contradicts_
     assert isinstance(after["fluent"], Plan) and isinstance(after["wrong"], Plan)
     assert after["fluent"].level > first.level  # a strong answer climbs in challenge mode
     assert after["wrong"].level <= first.level  # the same total with a contradiction does not
+
+
+def test_a_one_point_question_is_not_followed_up_on_its_only_point() -> None:
+    config = SessionConfig(kind=Kind.DEEP_DIVE, questions=4, seed=0, topic="T")
+    start = SessionState(config=config)
+    gap = [{"text": "Each test at alpha 0.05 has a 5% chance of a false positive.", "source": "n.md", "heading": "T"}]
+    score = ScoreResult.from_json({"total": 0.5, "criteria": [{"name": "coverage", "missing": gap}]})
+    plans = {}
+    both = (gap[0]["text"], "Bonferroni divides alpha by the number of tests.")
+    for name, points in (("one point", both[:1]), ("two points", both)):
+        question = Question(turn=1, text="q1", kind="deep-dive", topic="T", level=3, root_turn=1, points=points)
+        plans[name] = plan_next(apply_turn(start, Turn(question, "a", score)))
+    assert isinstance(plans["two points"], Plan) and plans["two points"].follow_up
+    assert isinstance(plans["one point"], Plan) and not plans["one point"].follow_up

@@ -182,6 +182,8 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
         fits = fits and _case_slots(state.config, turn_number + 1, len(_new_questions(state))) >= len(
             _stages_left(state)
         )
+    # A question whose item has a single point cannot be followed up on a missing part: that would ask it again.
+    fits = fits and len(question.points) != 1
     if WEAK <= last.total < FOLLOW_UP_BELOW and gap is not None and fits:
         return Plan(
             turn_number, question.kind, question.level, question.topic, stage=question.stage,
