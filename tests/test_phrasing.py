@@ -126,9 +126,9 @@ def test_a_phrasing_asked_for_before_is_not_asked_again(embedder: MiniLMEmbedder
     model = RecordingChatModel(default_reply="Do you want me to ask you a question?")
     model.enqueue([GOOD_QUESTION])
     phraser = QuestionPhraser(model, embedder)
-    assert not phraser.prepared(NOTE, 2, TEMPLATE)
+    assert (NOTE, 2, TEMPLATE) not in phraser.memo
     first = phraser.phrase(NOTE, 2, TEMPLATE)
-    assert first == GOOD_QUESTION and phraser.prepared(NOTE, 2, TEMPLATE)
+    assert first == GOOD_QUESTION and (NOTE, 2, TEMPLATE) in phraser.memo
     assert phraser.phrase(NOTE, 2, TEMPLATE) == GOOD_QUESTION and len(model.history) == 1
     assert phraser.phrase(NOTE, 3, TEMPLATE) is None and len(model.history) == 2  # another level is another ask
 

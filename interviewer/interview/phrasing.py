@@ -188,10 +188,6 @@ class QuestionPhraser:
             return None
         return self.memo.get_or_run((note, level, template), lambda: self._ask(note, level, template))
 
-    def prepared(self, note: str, level: int, template: str) -> bool:
-        """Whether this phrasing has been asked for already (its answer is ready)."""
-        return (note, level, template) in self.memo
-
     def messages(self, note: str, level: int, template: str) -> list[BaseMessage]:
         """The prompt for this model's family: a chat without examples for instruct models (they copy them), a
         completion with two worked examples for tiny ones (they follow nothing else)."""

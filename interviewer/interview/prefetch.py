@@ -50,7 +50,6 @@ class Prefetcher:
     def __init__(self, realise: Callable[[Plan, SessionState], Question]) -> None:
         self.realise = realise
         self.prepared = 0
-        self.failed = 0
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -76,6 +75,6 @@ class Prefetcher:
                 return
             try:
                 self.realise(likely.plan, likely.state)
-                self.prepared += 1
             except Exception:  # preparing is only ever a head start: the real question is realised as always
-                self.failed += 1
+                continue
+            self.prepared += 1

@@ -73,11 +73,6 @@ class SupervisedChatModel(GgufChatModel):
         self._notices.clear()
         return taken
 
-    def start(self) -> None:
-        """Start the model process and wait until the model has loaded (a no-op while it runs)."""
-        with self._lock:
-            self._ensure_started()
-
     def close(self) -> None:
         """Stop the model process (it starts again if the model is used again)."""
         with self._lock:

@@ -4,7 +4,7 @@ nothing about (yours to check). A candidate sees why, not only how much."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from interviewer.core.score import ClaimCheck, ScoreResult
 
@@ -31,7 +31,10 @@ def _line(claim: ClaimCheck, escape: Callable[[str], str]) -> str:
     return f"- ? {said} is not in your notes: yours to check"
 
 
-def claim_lines(score: ScoreResult, escape: Callable[[str], str]) -> list[str]:
-    """One Markdown bullet per answer sentence the scorer checked, contradictions first; [] when none was."""
-    ordered = sorted(score.claims, key=lambda claim: _ORDER.get(claim.verdict, 1))
-    return [_line(claim, escape) for claim in ordered]
+def claim_lines(
+    score: ScoreResult, escape: Callable[[str], str], verdicts: Collection[str] = tuple(_ORDER)
+) -> list[str]:
+    """One Markdown bullet per answer sentence the scorer checked with one of `verdicts`, contradictions first;
+    [] when there is none."""
+    chosen = [claim for claim in score.claims if claim.verdict in verdicts]
+    return [_line(claim, escape) for claim in sorted(chosen, key=lambda claim: _ORDER.get(claim.verdict, 1))]

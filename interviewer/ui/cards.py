@@ -61,11 +61,10 @@ def score_card(turn: Turn) -> list[Message]:
     card = "\n".join(
         [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
     )
-    claims = claim_lines(score, _escape)
-    wrong = [line for line in claims if line.startswith("- ✗")]
+    wrong = claim_lines(score, _escape, ("contradicted",))
     if wrong:  # shown in the card itself: the candidate must see what they stated the wrong way round
         card += "\n\n**Your notes say otherwise:**\n" + "\n".join(wrong)
-    details: list[str] = [line for line in claims if not line.startswith("- ✗")]
+    details = claim_lines(score, _escape, ("not_in_notes", "supported"))
     for criterion in score.criteria:
         details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in criterion.evidence]
     for point in turn.missing:
