@@ -6,6 +6,8 @@ fluent_wrong, paraphrase, evasive. Prints, per set: paraphrase within 0.15 of st
 swapped below partial, the strong > partial > weak > off-topic ordering, evasive and off-topic max and mean,
 time per answer and whether scores repeat. Self-contained (only App, ingest, Settings), so the same file
 measures an older commit: `git worktree add /tmp/base c7eb930`, copy this file in, run it there.
+`bench/tune/scoring/` has the same shape, written by another helper who also never saw the rules: rules are
+fitted there (`--set bench/tune/scoring`) and only reported here.
 Run alone on the machine: `.venv/bin/python -m bench.heldout_scoring [--set DIR] [--labelled] [--threads 2]`."""
 
 from __future__ import annotations
@@ -187,10 +189,11 @@ def main() -> None:
         judge = _with_judge(app, args.judge_weight) if args.judge_weight > 0 else None
         scores, timings, same = _score_all(app, rows)
     if judge is not None:
-        print(
-            f"judge {app.model_path.name} at weight {args.judge_weight}: {judge.parsed}/{judge.asked} replies parsed"
-        )
-    print(f"--- held-out notes and answers ({args.set.name}, never tuned on) ---")
+        print(f"judge {app.model_path.name} at weight {args.judge_weight}: {judge.parsed}/{judge.asked} replies parsed")
+    tuned = "never tuned on" if args.set.resolve() == HELDOUT.resolve() else "the tune set: rules were fitted on it"
+    print(
+        f"--- notes and answers in {args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set} ({tuned}) ---"
+    )
     for line in figures(rows, scores):
         print(line)
     print(_timing(timings, same))

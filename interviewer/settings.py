@@ -25,6 +25,7 @@ class ExtraBuffers(StrEnum):
     ON = "on"
     OFF = "off"
 
+
 EMBEDDERS = ("minilm", "fake")
 
 

@@ -90,9 +90,7 @@ def _note_section(fields: list[str], topic: str, tags: str, number: int, meta_de
     if cloze:
         question = strip_html(_clozes(fields[0], _blank_cloze))
         text = f"{front}\n{back}" if back else front
-        return Section(
-            heading_path=(topic, question[:80]), text=text, tags=tag_tuple, question=question, answer=text
-        )
+        return Section(heading_path=(topic, question[:80]), text=text, tags=tag_tuple, question=question, answer=text)
     text = f"Q: {front}\nA: {back}" if back else front
     return Section(
         heading_path=(topic, front[:80]),

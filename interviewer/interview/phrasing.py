@@ -62,7 +62,7 @@ def clean_reply(reply: str) -> str:
 
 
 def prompt_family(chat_model: Any) -> str:
-    """"chat" for instruct models that follow a system message (and copy worked examples), "completion" for tiny
+    """ "chat" for instruct models that follow a system message (and copy worked examples), "completion" for tiny
     models that only follow examples; a model that does not say is treated as tiny."""
     return str(getattr(chat_model, "prompt_family", "completion"))
 

@@ -114,7 +114,7 @@ class GgufChatModel(BaseChatModel):
 
     @property
     def prompt_family(self) -> str:
-        """"chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
+        """ "chat" for instruct models, "completion" for tiny ones (see llm/locate.py)."""
         return prompt_family_of(self.model_path)
 
     def complete(self, messages: list[dict[str, str]], params: dict[str, Any]) -> Iterator[str]:

@@ -43,6 +43,7 @@ def _why(returncode: int | None) -> str:
 
 class SupervisedChatModel(GgufChatModel):
     """A chat model whose llama.cpp runs in a child process that is restarted after a crash."""
+
     load_timeout: float = 300.0  # seconds to load the model (a 1.5B model on a slow disk takes a while)
     reply_timeout: float = 300.0  # seconds without a new token before the child counts as hung
     max_crashes: int = 3

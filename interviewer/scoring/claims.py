@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.lexicon import Term, terms
 from interviewer.scoring.numbers import number_conflict
 from interviewer.scoring.pitfalls import answered_question, endorses, warns
@@ -71,21 +72,21 @@ class Claims:
 
 
 @lru_cache(maxsize=8192)
-def _clause_terms(text: str) -> tuple[tuple[Term, ...], ...]:
-    return tuple(tuple(terms(clause)) for clause in clauses(text))
+def _clause_terms(text: str, contrasts: Contrasts) -> tuple[tuple[Term, ...], ...]:
+    return tuple(tuple(terms(clause, contrasts)) for clause in clauses(text))
 
 
 @lru_cache(maxsize=8192)
-def _note_clause_terms(text: str) -> tuple[tuple[Term, ...], ...]:
+def _note_clause_terms(text: str, contrasts: Contrasts) -> tuple[tuple[Term, ...], ...]:
     """A note statement's clauses; a question the note answers "no" becomes its denial."""
     answered = answered_question(text)
     if answered is None:
-        return _clause_terms(text)
+        return _clause_terms(text, contrasts)
     question, denied, rest = answered
-    claim = tuple(terms(question))
+    claim = tuple(terms(question, contrasts))
     if denied:
         claim = (Term("", -1, negator=True), *claim)
-    return (claim, *_clause_terms(rest)) if rest.strip() else (claim,)
+    return (claim, *_clause_terms(rest, contrasts)) if rest.strip() else (claim,)
 
 
 @lru_cache(maxsize=8192)
@@ -122,14 +123,16 @@ class _Stances:
         return max(self.keeps, default=0.0) == 0 and max(self.reverses + self.differs, default=0.0) > 0
 
 
-def _stances(unit: str, point: str, t: ClaimThresholds, pitfall: bool = False) -> _Stances:
+def _stances(
+    unit: str, point: str, t: ClaimThresholds, pitfall: bool = False, contrasts: Contrasts = NO_CONTRASTS
+) -> _Stances:
     keeps: list[float] = []
     reverses: list[float] = []
     differs: list[float] = []
     reasons: list[str] = []
-    note_clauses = _note_clause_terms(point)
+    note_clauses = _note_clause_terms(point, contrasts)
     unit_warns = warns(unit)
-    for answer_clause, answer_text in zip(_clause_terms(unit), clauses(unit), strict=False):
+    for answer_clause, answer_text in zip(_clause_terms(unit, contrasts), clauses(unit), strict=False):
         kept = reversed_ = differing = 0.0
         reason = ""
         for note_clause in note_clauses:
@@ -175,14 +178,18 @@ def match_claims(
     question: str = "",
     limits: ClaimThresholds | None = None,
     pitfalls: Sequence[bool] | None = None,
+    contrasts: Contrasts = NO_CONTRASTS,
+    empty: frozenset[int] = frozenset(),
 ) -> Claims:
-    """Match answer sentences (and adjacent pairs, `window_sim` row i = sentences i and i+1) to note points."""
+    """Match answer sentences (and adjacent pairs, `window_sim` row i = sentences i and i+1) to note points;
+    `contrasts` are the named pairs the notes teach (contrasts.py); the `empty` sentences say nothing beyond
+    the question's words, so they state no point on their own."""
     t = limits or ClaimThresholds()
     n, m = len(answer_sentences), len(points)
     stances: dict[tuple[int, int], _Stances] = {}
     for i, sentence in enumerate(answer_sentences):
         for k, point in enumerate(points):
-            found = _stances(sentence, point, t, bool(pitfalls and pitfalls[k]))
+            found = _stances(sentence, point, t, bool(pitfalls and pitfalls[k]), contrasts)
             if float(sentence_sim[i, k]) >= t.number_similarity and _lexical_share(sentence, point) >= 0.25:
                 conflict = number_conflict(sentence, point, question)
                 if conflict is not None:
@@ -192,7 +199,7 @@ def match_claims(
     def unit_strength(i: int, k: int) -> float:
         """How clearly sentence i states point k (0 when it turns it round or makes another claim of it)."""
         found = stances[(i, k)]
-        if found.blocks():
+        if found.blocks() or i in empty:
             return 0.0
         # A clause that restates most of one clause of the point counts like restating the point's words.
         restated = max(found.keeps, default=0.0)

@@ -10,7 +10,7 @@ import re
 
 from interviewer.scoring.text import content_words, normalise_token
 
-__all__ = ["EVASION_PHRASES", "is_evasive", "substance"]
+__all__ = ["EVASION_PHRASES", "is_evasive", "states_something", "substance"]
 
 # Phrases that carry no claim about the subject: not knowing, asking again, deflecting, filler.
 EVASION_PHRASES = re.compile(
@@ -44,6 +44,7 @@ _FILLER = frozenset(
 )
 _MIN_SUBSTANCE = 4  # distinct subject words an answer that hedges or deflects needs to say something
 _MIN_TERSE = 3  # ... and one without any evasion phrase ("Variance, mostly." answers a pointed question)
+_MIN_SENTENCE = 2  # subject words one sentence needs to state anything ("Labels are always tricky in fraud.": 1)
 
 
 def substance(answer: str, question: str = "") -> list[str]:
@@ -61,3 +62,10 @@ def is_evasive(answer: str, question: str = "") -> bool:
     """True when the answer only says it does not know, asks for the question again, or deflects."""
     found = len(substance(answer, question))
     return found < _MIN_SUBSTANCE if EVASION_PHRASES.search(answer) else found < _MIN_TERSE
+
+
+def states_something(sentence: str, question: str = "") -> bool:
+    """False for a sentence that only echoes the question's words around filler or a deflection ("Random
+    forests do better, it depends on the dataset"): it cannot state a point, however close its topic is."""
+    needed = _MIN_SENTENCE + 1 if EVASION_PHRASES.search(sentence) else _MIN_SENTENCE
+    return len(substance(sentence, question)) >= needed

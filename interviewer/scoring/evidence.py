@@ -15,7 +15,8 @@ import numpy as np
 
 from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
-from interviewer.scoring.evasion import is_evasive
+from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
+from interviewer.scoring.evasion import is_evasive, states_something
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.rubric import Rubric
@@ -56,6 +57,7 @@ class EvidenceInput:
     sources: list[dict[str, str]]
     # Two adjacent sentences state a point together: row i is sentences i and i+1 (None: sentences only).
     window_reference_sim: np.ndarray | None = None  # (answer sentences - 1, reference points)
+    contrasts: Contrasts = NO_CONTRASTS  # the named pairs the reference teaches
 
 
 _REASONING = re.compile(
@@ -151,6 +153,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         data.question,
         t.claims,
         [is_pitfall(p.text, p.heading) for p in points],
+        data.contrasts,
+        frozenset(i for i, sentence in enumerate(sentences) if not states_something(sentence, data.question)),
     )
     contradicting = claims.contradicted()
     contradictions = [
@@ -176,7 +180,11 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     )
     best = sorted(on_topic.tolist(), reverse=True)[:2]
     relevance = float(np.mean(best)) if best else 0.0
-    relevant = [i for i in range(len(sentences)) if on_topic[i] >= t.relevant_sentence]
+    relevant = [
+        i
+        for i in range(len(sentences))
+        if on_topic[i] >= t.relevant_sentence and states_something(sentences[i], data.question)
+    ]
 
     # Coverage: each key point's clearest statement among the answer's non-contradicting sentences.
     coverage_evidence: list[str] = []

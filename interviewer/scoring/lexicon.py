@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.text import STOPWORDS, normalise_token, tokens
 
 __all__ = ["CONCEPT_PAIRS", "INTRANSITIVE", "NEGATORS", "Term", "lemma", "terms"]
@@ -25,11 +26,11 @@ _NOT_NEGATING_NEXT = {"not": {"only", "just", "necessarily"}, "no": {"matter", "
 _UP = """increase increases increased increasing raise raises raised rise rises rising rose grow grows grew growing
     higher high more larger large bigger big greater wider wide faster fast stronger strong inflate inflates
     inflated longer long heavier most maximum max highest largest widen widens up upward upwards above
-    exceeds exceed >""".split()
+    exceeds exceed maximize maximizes maximise maximises maximizing maximising >""".split()
 _DOWN = """decrease decreases decreased decreasing reduce reduces reduced reducing lower lowers lowered lowering low
     drop drops dropped fall falls fell falling shrink shrinks shrank smaller small less fewer narrower narrow
     slower slow weaker weak cut cuts shorter short lighter least minimum min lowest smallest narrows
-    down downward downwards below <""".split()
+    down downward downwards below minimize minimizes minimise minimises minimizing minimising <""".split()
 _DIRECTION = {w: 1 for w in _UP} | {w: -1 for w in _DOWN}
 # Verbs whose subject is what moves ("recall falls"); the other direction words apply to what follows them.
 INTRANSITIVE = frozenset(
@@ -58,12 +59,13 @@ _ANTONYMS = """linear:nonlinear sparse:dense supervised:unsupervised biased:unbi
     deterministic:stochastic always:sometimes every:some better:worse improve:hurt helps:hurts
     overfit:underfit overfitting:underfitting overfits:underfits parametric:nonparametric
     stationary:nonstationary balanced:imbalanced include:exclude inside:outside same:different
-    positive:negative positives:negatives""".split()
+    positive:negative positives:negatives local:global similar:dissimilar""".split()
 _ANTONYM_SIDE: dict[str, tuple[str, int]] = {}
 for _pair in _ANTONYMS:
     _a, _b = _pair.split(":")
     _ANTONYM_SIDE[_a] = (f"{_a}|{_b}", 1)
     _ANTONYM_SIDE[_b] = (f"{_a}|{_b}", -1)
+_ANTONYM_SIDE["similar"] = _ANTONYM_SIDE["same"]  # "similar densities" / "different densities"
 
 # Named concepts taught as a contrast: saying of one what holds for the other swaps their roles.
 _RAW_CONCEPTS = """precision:recall bias:variance l1:l2 lasso:ridge bagging:boosting numerator:denominator fpr:tpr
@@ -171,7 +173,7 @@ def lemma(word: str) -> str:
     return _SYNONYMS.get(stem, stem)
 
 
-def _term(word: str, position: int) -> Term | None:
+def _term(word: str, position: int, contrasts: Contrasts) -> Term | None:
     plain = word.replace("non-", "non").replace("-", "") if word.startswith(("non-", "un-")) else word
     if word in NEGATORS or word.endswith("n't"):
         return Term("", position, negator=True)
@@ -184,6 +186,9 @@ def _term(word: str, position: int) -> Term | None:
         return Term("null|alternative", position, side="null" if word == "h0" else "alternative")
     if word in _DIRECTION:
         return Term("~direction", position, sign=_DIRECTION[word], intransitive=word in INTRANSITIVE)
+    noted = contrasts.side_of(word) if word not in STOPWORDS else None
+    if noted is not None:  # a contrast this candidate's notes teach: ROWS / RANGE, not the lexicon's rows / columns
+        return Term(noted[0], position, side=noted[1])
     stem = normalise_token(word)
     if stem in _CONCEPT_SIDE:
         key, side = _CONCEPT_SIDE[stem]
@@ -197,8 +202,22 @@ def _term(word: str, position: int) -> Term | None:
     return Term(lemma(word), position)
 
 
-def terms(text: str) -> list[Term]:
-    """The content words of a statement, in order, with negators kept as markers."""
+def _compound(word: str, position: int, contrasts: Contrasts) -> list[Term]:
+    """A word's terms: one, or two for a compound whose first part turns the second ("low-cardinality" is
+    lower cardinality, "non-convex" is not convex, "high-variance" is more variance)."""
+    term = _term(word, position, contrasts)
+    first, _, rest = word.partition("-")
+    plain = term is not None and not (term.sign or term.side or term.negator)
+    if not rest or not plain or "-" in rest or len(rest) < 3 or not (first in _DIRECTION or first == "non"):
+        return [term] if term is not None else []
+    head = Term("", position, negator=True) if first == "non" else _term(first, position, contrasts)
+    tail = _term(rest, position, contrasts)
+    return [t for t in (head, tail) if t is not None]
+
+
+def terms(text: str, contrasts: Contrasts = NO_CONTRASTS) -> list[Term]:
+    """The content words of a statement, in order, with negators kept as markers; `contrasts` are the named
+    pairs of the notes the statement is compared with."""
     words = tokens(_INTERJECTION.sub(" ", text))
     found: list[Term] = []
     for position, word in enumerate(words):
@@ -207,7 +226,5 @@ def terms(text: str) -> list[Term]:
         conditional = word == "not" and previous in ("if", "or", "whether")  # "if not, ...", "whether or not"
         if following in _NOT_NEGATING_NEXT.get(word, ()) or (position == 0 and word == "without") or conditional:
             continue  # "not only ..."; "Without scaling, ..." opens a condition, it negates nothing
-        term = _term(word, position)
-        if term is not None:
-            found.append(term)
+        found.extend(_compound(word, position, contrasts))
     return found

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 __all__ = ["Quantity", "number_conflict", "quantities"]
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|\.\d+)"  # "0.05", "14,400", and a note's ".05"
+# A figure ends before a Latin letter or digit ("l1", "f1" are names), not before a Greek one ("16σ²").
 _QUANTITY = re.compile(
     rf"(?<![\w.^-])(?:(?P<between>between)\s+)?(?P<first>{_NUMBER})\s*(?P<unit>%|percent)?"
-    rf"(?:\s*(?P<sep>-|–|to|and)\s*(?P<second>{_NUMBER})\s*(?P<unit2>%|percent)?)?(?![\w.])",
+    rf"(?:\s*(?P<sep>-|–|to|and)\s*(?P<second>{_NUMBER})\s*(?P<unit2>%|percent)?)?(?![A-Za-z0-9_.])",
     re.I,
 )
 _CLOSE = 0.1  # figures within 10% of each other are the same figure, rounded
@@ -77,14 +78,22 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z_-]+")
 _FILLER = frozenset("of the a an per in on at to for is are was about roughly around and or with by".split())
 
 
+_SKIP_AFTER = frozenset("of the a an per".split())  # "5% of the users": the unit is still ahead
+
+
 def _unit(text: str, start: int, end: int) -> str:
+    """The word after the figure ("144 users"), unless a clause word follows ("alpha 0.05 and power 0.8"):
+    then the word before it. A figure glued to a symbol ("16σ²") is a formula's coefficient: no unit."""
+    if end < len(text) and not text[end].isspace() and text[end] not in ".,;:)!?\"'":
+        return ""
     after = [w.lower() for w in re.findall(r"\S+", text[end:])[:3]]
     for word in after:
         found = _WORD.fullmatch(word.strip(".,;:()"))
+        if found and found.group(0).lower() in _SKIP_AFTER:
+            continue
         if found and found.group(0).lower() not in _FILLER:
             return found.group(0).lower().rstrip("s")
-        if not found and word.strip(".,;:()") not in _FILLER:
-            break
+        break
     before = re.findall(r"[A-Za-z][A-Za-z_-]+", text[:start])
     words = [w.lower() for w in before if w.lower() not in _FILLER]
     return words[-1].rstrip("s") if words else ""

@@ -15,6 +15,13 @@ _PITFALL_HEADING = re.compile(
     re.I,
 )
 _PITFALL_LEAD = re.compile(r"^\s*(pitfall|mistake|trap|avoid|don'?t|never|myth|misconception|wrong)\b", re.I)
+# A bullet under "Pitfalls" that is advice ("Test set must keep real prevalence") or names an omission
+# ("Forgetting to rescale lr when changing batch size"): recommending what it names is the right answer.
+_ADVICE = re.compile(
+    r"^\s*(?:forg[eo]t\w*|not|no|missing|skipp?\w*|fail\w* to|ignor\w*|neglect\w*|without|omit\w*)\b|"
+    r"\b(?:must|should|always|need to|needs to|make sure|remember to)\b",
+    re.I,
+)
 _ENDORSE = re.compile(
     r"\b(best practice|fine|safe|safer|good|correct|right choice|recommended|should|standard|the way to|"
     r"i'?d|i would|we'?d|we would|i (?:always|usually|just)|is better|works? (?:well|best)|okay|ok|helps?|"
@@ -36,7 +43,10 @@ _ANSWERED = re.compile(
 
 
 def is_pitfall(text: str, heading: str = "") -> bool:
-    """True when the note statement describes a mistake (its section is Pitfalls, or it says so itself)."""
+    """True when the note statement describes a mistake (its section is Pitfalls, or it says so itself); not
+    when it is the advice or names an omission, whose recommendation is the right answer."""
+    if _ADVICE.search(text):
+        return False
     return bool(_PITFALL_HEADING.search(heading) or _PITFALL_LEAD.match(text))
 
 

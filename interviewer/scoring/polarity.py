@@ -19,7 +19,9 @@ __all__ = ["Alignment", "Stance", "align", "clauses", "flips", "reversal", "term
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:\s+(?=[a-z])|,?\s+(?:whereas|while|but|so|which means|therefore|because|since|hence|thus)\s+|"
-    r",\s+(?:and|unlike|then|which)\s+|\s+--\s+|\s+—\s+|(?<=[}\]\"”])\s+(?-i:(?=[A-Z])))\s*",
+    r",\s+(?:and|unlike|then|which)\s+|\s+--\s+|\s+—\s+|(?<=[}\]\"”])\s+(?-i:(?=[A-Z]))|"
+    # Terse notes: "X -> Y" states a consequence, "X, not Y" a denial; each side is its own claim.
+    r"\s*(?:->|=>|→)\s*|,\s+(?=not\s))\s*",
     re.I,
 )
 _MIN_CLAUSE_WORDS = 2

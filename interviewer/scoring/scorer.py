@@ -10,6 +10,7 @@ from dataclasses import replace
 from interviewer.core.chunks import Chunk
 from interviewer.core.score import ScoreResult
 from interviewer.errors import BadInputError
+from interviewer.scoring.contrasts import note_contrasts
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
@@ -133,6 +134,9 @@ class Scorer:
             answer_question_sim=answer_vectors @ question_vector,
             window_reference_sim=cosine_matrix(window_vectors, point_vectors),
             sources=[chunk.citation() for chunk in chunks],
+            contrasts=note_contrasts(
+                [*(p.text for p in reference_points), *dict.fromkeys(p.heading for p in reference_points)]
+            ),
         )
         result = score_evidence(data, rubric, self.thresholds)
         if self.judge is None or result.evasive or result.relevance < self.thresholds.gate_low:

@@ -38,7 +38,7 @@ def keywords(text: str) -> list[str]:
     for match in _WORD.finditer(text.lower()):
         word = match.group(0)
         parts = re.split(r"[-']", word)
-        for token in ([word, *parts] if len(parts) > 1 else [word]):
+        for token in [word, *parts] if len(parts) > 1 else [word]:
             if token not in _STOPWORDS and (len(token) > 1 or token.isdigit()):
                 words.append(_stem(token))
     return words

@@ -100,7 +100,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                         kind = gr.Radio(list(KINDS), value="Deep dive", label="Interview kind", elem_id="kind")
                         topic = gr.Dropdown([CHOSEN_FOR_ME], value=CHOSEN_FOR_ME, label="Topic", elem_id="topic")
                         questions = gr.Slider(
-                            MIN_QUESTIONS, MAX_QUESTIONS, value=DEFAULT_QUESTIONS, step=1, label="Questions",
+                            MIN_QUESTIONS,
+                            MAX_QUESTIONS,
+                            value=DEFAULT_QUESTIONS,
+                            step=1,
+                            label="Questions",
                             elem_id="questions",
                         )
                         challenge = gr.Checkbox(label="Challenge me", elem_id="challenge")
