@@ -191,9 +191,8 @@ def main() -> None:
     if judge is not None:
         print(f"judge {app.model_path.name} at weight {args.judge_weight}: {judge.parsed}/{judge.asked} replies parsed")
     tuned = "never tuned on" if args.set.resolve() == HELDOUT.resolve() else "the tune set: rules were fitted on it"
-    print(
-        f"--- notes and answers in {args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set} ({tuned}) ---"
-    )
+    shown = args.set.resolve().relative_to(ROOT) if args.set.resolve().is_relative_to(ROOT) else args.set
+    print(f"--- notes and answers in {shown} ({tuned}) ---")
     for line in figures(rows, scores):
         print(line)
     print(_timing(timings, same))
