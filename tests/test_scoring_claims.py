@@ -125,6 +125,12 @@ def test_evasions_score_at_most_0_1_and_say_so(scorer: Scorer, answer: str) -> N
         ("model.fit(X, y)", False),
         ("A: Compare the change: effect = (treated after - treated before) - (control after - control before).", True),
         ("- Bonferroni example: 10 metrics at alpha = 0.05 means each needs p < 0.005.", True),
+        ("Precision = TP / (TP + FP)", True),
+        ("- F1 = 2PR/(P+R)", True),
+        ("n ≈ 16σ²/δ² per group", True),
+        ("y_hat = model.predict(X) * 2", False),
+        ("scores = df['a'] + df['b']", False),
+        ("total = a - b == c", False),
     ],
 )
 def test_prose_with_an_equals_sign_is_kept_and_code_is_dropped(line: str, kept: bool) -> None:

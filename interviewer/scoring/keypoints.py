@@ -22,6 +22,11 @@ _CODE_LINE = re.compile(
     rf"^\s*(from \S+ import|import \w|def \w|class \w|return\b|print\(|#|{_TARGET}(\s*,\s*{_TARGET})*"
     rf"(\s*:\s*[\w\[\], .]+?)?\s*=\s*\S)|\w\([^)]*\)\s*$"
 )
+# A formula in notes looks like an assignment ("Precision = TP / (TP + FP)", "n ≈ 16σ²/δ²") but is the point
+# itself: a named left side and arithmetic on the right, with none of code's quotes, brackets, calls or attributes.
+_FORMULA = re.compile(r"^\s*(?:[-*+]\s+)?[A-Za-z][\w\- ]{0,40}?\s*(?:\([^()]*\))?\s*[=≈]\s*(?P<rhs>[^=].*)$")
+_CODE_TOKENS = re.compile(r"[\"'\[\]{}]|\w\(\)|[A-Za-z_]\.[A-Za-z_]|==|\bself\b|\b(?:np|pd|df|torch|sklearn)\b")
+_ARITHMETIC = re.compile(r"[/*^+×·√Σ∑²]|\w\s*-\s*\w")
 _MIN_CONTENT_WORDS = 3
 # ... unless the answer is yes or no: then the question is the claim the note confirms or denies.
 _QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”](?!\s*:?\s*(?:yes|no|not)\b)\s*:?\s*', re.I)
@@ -41,6 +46,14 @@ class KeyPoint:
         return {"text": self.text, "source": self.source, "heading": self.heading, "chunk_id": self.chunk_id}
 
 
+def _is_formula(line: str) -> bool:
+    match = _FORMULA.match(line)
+    if match is None:
+        return False
+    right = match.group("rhs")
+    return not _CODE_TOKENS.search(right) and bool(_ARITHMETIC.search(right))
+
+
 def prose(text: str) -> str:
     """The text without code: fenced blocks and lines that look like code are dropped."""
     kept: list[str] = []
@@ -49,7 +62,7 @@ def prose(text: str) -> str:
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if not in_fence and not _CODE_LINE.search(line):
+        if not in_fence and (not _CODE_LINE.search(line) or _is_formula(line)):
             kept.append(line)
     return "\n".join(kept)
 
