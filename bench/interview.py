@@ -15,7 +15,7 @@ from interviewer.app import App
 from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.engine import LiveSession
+from interviewer.interview.live import LiveSession
 from interviewer.settings import Settings
 
 

@@ -14,7 +14,7 @@ from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.engine import LiveSession
+from interviewer.interview.live import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.llm.fake import RecordingChatModel
 from interviewer.storage.embeddings import FakeEmbedder, MiniLMEmbedder

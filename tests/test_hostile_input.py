@@ -30,7 +30,7 @@ from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import SaveError, StoreError
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.engine import MAX_ANSWER_CHARS, LiveSession
+from interviewer.interview.live import MAX_ANSWER_CHARS, LiveSession
 from interviewer.llm.fake import RecordingChatModel
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge
 from interviewer.scoring.rubric import load_rubrics

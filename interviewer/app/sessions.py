@@ -13,7 +13,7 @@ from interviewer.app.container import App
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
-from interviewer.interview.engine import LiveSession
+from interviewer.interview.live import LiveSession
 from interviewer.learning.review import topics_for_next_session
 from interviewer.reports.files import ReportFiles, write_reports
 

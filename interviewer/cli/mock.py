@@ -14,7 +14,7 @@ from interviewer.app.sessions import DEFAULT_QUESTIONS, Priority, SessionEnd, fi
 from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
-from interviewer.interview.engine import LiveSession, question_event
+from interviewer.interview.live import LiveSession, question_event
 from interviewer.reports.files import FORMATS, render_report, write_text_atomically
 from interviewer.reports.transcript import summarise
 

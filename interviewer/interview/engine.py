@@ -7,14 +7,13 @@ import random
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import numpy as np
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import Kind, Mode, Question, Turn
+from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.score import ScoreResult
-from interviewer.core.session import Finish, Plan, SessionConfig, SessionState, apply_turn, plan_next, replay, with_mode
+from interviewer.core.session import Plan, SessionConfig, SessionState, replay
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
     QuestionFrames,
@@ -25,91 +24,26 @@ from interviewer.interview.asking import (
     twist_text,
 )
 from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
+from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
+from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
-from interviewer.interview.prefetch import Prefetcher
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
-from interviewer.scoring.keypoints import KeyPoint, extract_key_points
+from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.scorer import Scorer
 from interviewer.scoring.text import sentences
 from interviewer.storage.embeddings import CachedEmbedder, Embedder
 from interviewer.storage.persistence import SessionRepository
 from interviewer.storage.store import NoteStore
 
-__all__ = ["NEAR_DUPLICATE", "Interviewer", "LiveSession"]
+__all__ = ["NEAR_DUPLICATE", "Interviewer"]
 
 NEAR_DUPLICATE = 0.9  # cosine similarity above which two questions count as the same question
-MAX_ANSWER_CHARS = 100_000  # kept whole in the session; the scorer reads the first 20,000
-_LEVEL_SECTIONS = {
-    1: re.compile(r"defin|what|overview|basics|key|summary", re.I),
-    2: re.compile(r"how|why|intuition|mechanism|works|compar|vs|versus|differen", re.I),
-    3: re.compile(r"example|apply|formula|comput|calculat|scenario|practice|how to|sample|worked", re.I),
-    4: re.compile(r"pitfall|mistake|fail|trap|detect|diagnos|wrong|caveat|gotcha|assumption", re.I),
-    5: re.compile(r"trade|design|choos|when to use|strateg|versus|vs|decision|alternative", re.I),
-}
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]"
-)  # incl. lone surrogates (valid JSON, invalid text)
 
 
 def _without_hint(text: str) -> str:
     return text.split(" Hint: ", 1)[0]
-
-
-def clean_answer(text: str) -> str:
-    """An answer as saved: control characters removed, at most MAX_ANSWER_CHARS."""
-    return _CONTROL.sub("", text)[:MAX_ANSWER_CHARS]
-
-
-class LiveSession:
-    """One running session: its id, its state derived from saved turns, and the question on screen."""
-
-    def __init__(self, engine: Interviewer, session_id: str, state: SessionState, pending: Question | None) -> None:
-        self.engine = engine
-        self.id = session_id
-        self.state = state
-        self.pending = pending
-        # While the candidate answers, the likely next questions are prepared (only when a model phrases them).
-        self.prefetcher = Prefetcher(engine.realise) if engine.prefetch and engine.phraser is not None else None
-        self._prepared_after: int | None = None
-
-    @property
-    def finished(self) -> bool:
-        """True once every question has been asked and answered."""
-        return self.pending is None and isinstance(plan_next(self.state), Finish)
-
-    def set_mode(self, mode: Mode) -> None:
-        """Switch "challenge me" on or off; applies from the next question."""
-        self.state = with_mode(self.state, mode)
-
-    def next_question(self) -> Question | None:
-        """The question to show: the pending one if any, else a new one (saved before it is returned)."""
-        if self.pending is None:
-            plan = plan_next(self.state)
-            if isinstance(plan, Finish):
-                return None
-            self.pending = self.engine.realise(plan, self.state)
-            self.engine.repo.save_question(self.id, self.pending, self.state.mode, self.engine.clock())
-        if self.prefetcher is not None and self._prepared_after != self.pending.turn:
-            self._prepared_after = self.pending.turn
-            self.prefetcher.start(self.state, self.pending)
-        return self.pending
-
-    def answer(self, text: str) -> tuple[ScoreResult, Turn]:
-        """Score the answer to the pending question and save it; committed before this returns."""
-        question = self.pending
-        if question is None:
-            raise BadInputError("there is no question to answer; ask for the next question first")
-        if self.prefetcher is not None:
-            self.prefetcher.cancel()  # the answer is in: prepare nothing more for this turn
-        answer = clean_answer(text)
-        result = self.engine.score(question, answer)
-        turn = Turn(question=question, answer=answer, score=result)
-        self.engine.repo.save_answer(self.id, turn, self.engine.clock())
-        self.state = apply_turn(self.state, turn)
-        self.pending = None
-        return result, turn
 
 
 class Interviewer:
@@ -173,72 +107,13 @@ class Interviewer:
         return self._chunks
 
     def _matching_topics(self, wanted: str) -> list[str]:
-        topics = sorted({chunk.topic for chunk in self.chunks()})
-        exact = [t for t in topics if t.lower() == wanted.lower()]
-        return exact or [t for t in topics if wanted.lower() in t.lower()]
+        return matching_topics(self.chunks(), wanted)
 
     def _topic_for(self, plan: Plan, state: SessionState, rng: random.Random) -> str:
-        kind = "case" if plan.kind == "case" else "note"
-        used = {cid for q in state.asked for cid in q.chunk_ids[:1]}
-        by_topic: dict[str, list[Chunk]] = {}
-        for chunk in self.chunks():
-            if chunk.kind == kind:
-                by_topic.setdefault(chunk.topic, []).append(chunk)
-        if not by_topic:  # no case notes: a case question falls back to any note, and the other way round
-            for chunk in self.chunks():
-                by_topic.setdefault(chunk.topic, []).append(chunk)
-
-        def fresh(topic: str) -> int:
-            return sum(chunk.chunk_id not in used for chunk in by_topic.get(topic, []))
-
-        if state.config.topic:
-            wanted = [t for t in self._matching_topics(state.config.topic) if t in by_topic] or self._matching_topics(
-                state.config.topic
-            )
-            return max(wanted, key=lambda t: (fresh(t) > 0, t == plan.topic, -wanted.index(t)))
-        if plan.kind != "case" or plan.stage == "clarify":
-            # Weakest or due topics come first, one new question (or one new case) each, in the order given.
-            asked = {q.topic for q in state.asked}
-            # Only topics with notes of this kind: a due deep-dive topic must not open a case study (its question
-            # would be filed under that topic and move its level).
-            waiting = [t for t in state.config.priority_topics if t in by_topic and t not in asked]
-            if waiting:
-                return waiting[0]
-        if plan.kind == "case" and plan.stage == "clarify" and any(q.kind == "case" for q in state.asked):
-            # A case that has run through all its stages is done: the next "clarify" opens a new case.
-            done = {q.topic for q in state.asked if q.kind == "case"}
-            last = next(q.topic for q in reversed(state.asked) if q.kind == "case")
-            others = sorted(t for t in by_topic if t not in done) or sorted(t for t in by_topic if t != last)
-            if others:
-                return rng.choice(others)
-        if plan.topic and fresh(plan.topic) > 0:
-            return plan.topic
-        previous = [q.topic for q in reversed(state.asked) if q.kind == plan.kind and fresh(q.topic) > 0]
-        if previous:
-            return previous[0]
-        choices = sorted(t for t in by_topic if fresh(t) >= (2 if kind == "note" else 1)) or sorted(by_topic)
-        return rng.choice(choices)
+        return topic_for(self.chunks(), plan, state, rng)
 
     def _candidates(self, plan: Plan, topic: str, state: SessionState, rng: random.Random) -> list[Chunk]:
-        used = {cid for q in state.asked for cid in q.chunk_ids[:1]}
-        used_here = {q.chunk_ids[0] for q in state.asked if q.chunk_ids and q.level == plan.level}
-        pool = [c for c in self.chunks() if c.topic == topic] or self.chunks()
-        # A chunk with fewer than two statements (code, a stub) cannot ground a question or its scoring.
-        pool = [c for c in pool if len(extract_key_points([c])) >= 2] or pool
-        rng.shuffle(pool)
-        if plan.kind == "case":
-            return sorted(pool, key=lambda c: (c.stage != plan.stage, c.chunk_id in used, c.heading == c.topic))
-        affinity = _LEVEL_SECTIONS[plan.level]
-        # A note's preamble (text before its first section) rarely holds facts worth a question.
-        return sorted(
-            pool,
-            key=lambda c: (
-                c.chunk_id in used,
-                c.chunk_id in used_here,
-                c.heading == c.topic,
-                not affinity.search(c.heading),
-            ),
-        )
+        return candidates(self.chunks(), plan, topic, state, rng)
 
     def _case_context(self, topic: str) -> str:
         intro = [c for c in self.chunks() if c.topic == topic and c.heading == topic]
@@ -452,23 +327,3 @@ class Interviewer:
             stage=question.stage,
             points=points or None,
         )
-
-
-def question_event(question: Question) -> dict[str, Any]:
-    """The protocol's question object."""
-    data = question.to_dict()
-    return {
-        "type": "question",
-        "turn": data["turn"],
-        "text": data["text"],
-        "kind": data["kind"],
-        "stage": data["stage"],
-        "topic": data["topic"],
-        "level": data["level"],
-        "follow_up": data["follow_up"],
-        "hint": data["hint"],
-        "sources": data["sources"],
-        # Not the item's points: they are the answer; the score event lists the ones an answer missed.
-        "item_kind": data["item_kind"],
-        "notice": data["notice"],
-    }

@@ -16,7 +16,7 @@ from interviewer.app.sessions import Priority, finish_session, start_session
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError
-from interviewer.interview.engine import LiveSession
+from interviewer.interview.live import LiveSession
 from interviewer.reports.charts import trajectory_svg
 from interviewer.reports.files import ReportFiles, write_reports
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message

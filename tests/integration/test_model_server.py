@@ -19,7 +19,7 @@ from interviewer.app.doctor import run_checks
 from interviewer.core.domain import Kind
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.engine import LiveSession
+from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES
 from interviewer.llm.llama import LlamaChatModel
 from interviewer.llm.locate import embedded_model_path
