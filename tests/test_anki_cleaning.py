@@ -29,7 +29,7 @@ PUBLISHED = [
     (
         "One-vs.-all",
         "<div>Given a classification problem with N possible solutions, a one-vs.-all\n"
-        "solution consists of N separate binary classifiers.</div><img src=\"ova.png\">",
+        'solution consists of N separate binary classifiers.</div><img src="ova.png">',
         DECK,
         "metrics multiclass",
     ),

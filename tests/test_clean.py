@@ -36,8 +36,10 @@ def test_drop_media(raw: str, cleaned: str) -> None:
     ("raw", "cleaned"),
     [
         ("Regression is supervised.<br/>It predicts numbers.", "Regression is supervised.\nIt predicts numbers."),
-        ("<div>Precision = TP / (TP + FP)</div><div>Recall = TP / (TP + FN)</div>",
-         "\nPrecision = TP / (TP + FP)\n\nRecall = TP / (TP + FN)\n"),
+        (
+            "<div>Precision = TP / (TP + FP)</div><div>Recall = TP / (TP + FN)</div>",
+            "\nPrecision = TP / (TP + FP)\n\nRecall = TP / (TP + FN)\n",
+        ),
         ("p &lt; 0.05 &amp;&amp; n&nbsp;&gt;&nbsp;30", "p < 0.05 && n > 30"),
         ("<b>L1</b> (<i>lasso</i>) gives sparse weights", "L1 (lasso) gives sparse weights"),
         ("x<sup>2</sup> + y<sub>i</sub>", "x^2 + y_i"),
@@ -107,8 +109,10 @@ def test_drop_emphasis_markers(raw: str, cleaned: str) -> None:
             "Given a classification problem with N possible solutions, a one-vs.-all "
             "solution consists of N separate binary classifiers.",
         ),
-        ("In binary classification, accuracy has\nthe following definition:",
-         "In binary classification, accuracy has the following definition:"),
+        (
+            "In binary classification, accuracy has\nthe following definition:",
+            "In binary classification, accuracy has the following definition:",
+        ),
         ("constant error variance\n(homoscedasticity) matters", "constant error variance (homoscedasticity) matters"),
         ("Precision = TP / (TP + FP)\nRecall = TP / (TP + FN)", "Precision = TP / (TP + FP)\nRecall = TP / (TP + FN)"),
         ("Type I: reject a true H0.\nType II: keep a false H0.",) * 2,

@@ -25,8 +25,10 @@ from interviewer.ingest.mathtext import latex_to_text, render_math
         ("\\(x_{i}^{2}\\) and \\(e^{x_i}\\)", "x_i^2 and e^(x_i)"),
         ("\\(L = -\\frac{1}{n}\\sum_{i=1}^{n} \\log(p_i)\\)", "L = - 1 / n Σ_(i=1)^n log(p_i)"),
         ("\\(\\text{Var}(\\bar{X}) = \\frac{\\sigma^2}{n}\\)", "Var(X̄) = σ^2 / n"),
-        ("\\(f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}\\)",
-         "f(x) = 1 x > 0; 0 otherwise"),
+        (
+            "\\(f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}\\)",
+            "f(x) = 1 x > 0; 0 otherwise",
+        ),
     ],
 )
 def test_render_math(raw: str, rendered: str) -> None:
