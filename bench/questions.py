@@ -2,8 +2,9 @@
 frames remain once the notes' words are masked; plus sample questions, one per level and case stage.
 
 Runs on the fake embedder and no model (question text only; nothing is timed):
-`.venv/bin/python -m bench.questions [--notes DIR ...]` (default: corpus/, and the held-out notes when
-/work/heldout/scoring/READY exists). Works on older checkouts too (it uses only `Interviewer.realise`)."""
+`.venv/bin/python -m bench.questions [--notes DIR ...]` (default: corpus/, the held-out notes in
+bench/heldout/scoring/ and the tune notes in bench/tune/scoring/). Works on older checkouts too (it uses only
+`Interviewer.realise`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from bench.common import CORPUS
+from bench.common import CORPUS, ROOT
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import Plan, SessionConfig, SessionState
@@ -23,7 +24,8 @@ from interviewer.scoring.text import content_words, sentences, tokens
 from interviewer.settings import Settings
 from interviewer.storage.embeddings import FakeEmbedder
 
-HELDOUT = Path("/work/heldout/scoring")
+HELDOUT = ROOT / "bench" / "heldout" / "scoring"
+TUNE = ROOT / "bench" / "tune" / "scoring"
 
 
 def deep_dive_questions(app: App, seed: int) -> list[Question]:
@@ -141,8 +143,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     sets = {"corpus": [CORPUS]}
-    if (HELDOUT / "READY").exists():
-        sets["held-out"] = [HELDOUT]
+    for name, folder in (("held-out", HELDOUT), ("tune", TUNE)):
+        if folder.is_dir():
+            sets[name] = [folder]
     if args.notes:
         sets = {"notes": args.notes}
     samples: dict[str, str] = {}

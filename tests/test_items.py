@@ -5,11 +5,13 @@ under a heading that is its front; a Markdown section keeps its heading path).""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import pytest
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
 from interviewer.interview.statements import balanced
 
@@ -221,3 +223,45 @@ def test_the_rule_number_blanked_is_a_number_not_part_of_a_range_or_a_name(state
     from interviewer.interview.statements import blank_number
 
     assert blank_number(statement) == blanked
+
+
+@pytest.mark.parametrize(
+    ("front", "question"),
+    [
+        ("Label smoothing", "What is label smoothing, and why would you use it?"),
+        ("LayerNorm vs BatchNorm", "How do LayerNorm and BatchNorm differ?"),
+        ("Weight decay vs L2", "How do weight decay and L2 differ?"),
+        ("Pitfall: dropout rate too high", "What goes wrong here, and how would you avoid it: dropout rate too high?"),
+        ("Inverted dropout - why scale by 1/(1-p)", "Inverted dropout - why scale by 1/(1-p)?"),
+        ("Which test when?", "Which test when?"),
+    ],
+)
+def test_a_card_front_that_is_not_a_question_is_asked_as_one(front: str, question: str) -> None:
+    (item,) = build_items(chunk(f"Q: {front}\nA: The answer the card gives on its back.", f"Deck > {front}"))
+    assert item.kind == "qa" and item.question == question
+    assert item.points == ("The answer the card gives on its back.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("- one-hot high-card categoricals -> sparse, slow splits", "one-hot high-card categoricals"),
+        (
+            "- comparing optimizers at one lr each = unfair; tune lr per optimizer",
+            "comparing optimizers at one lr each",
+        ),
+    ],
+)
+def test_a_terse_notes_arrow_or_equals_ends_what_the_statement_is_about(text: str, concept: str) -> None:
+    items = build_items(chunk(text, "Trees > Pitfalls"))
+    assert any(item.concept == concept for item in items), [(i.kind, i.concept) for i in items]
+    frames = load_frames()
+    asked = [question_for(item, level, frames, random.Random(1), set()) for item in items for level in item.levels]
+    assert asked and all("->" not in text and " = " not in text for text in asked), asked
+
+
+def test_since_as_time_is_not_a_reason() -> None:
+    items = build_items(chunk("- churn gap: more than 30 days since the last event", "SQL > LAG and LEAD"))
+    assert not any(item.kind == "mechanism" for item in items)
+    reasoned = build_items(chunk("- Trees need no scaling since splits only compare values within one feature"))
+    assert any(item.kind == "mechanism" for item in reasoned)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.statements import (
+    as_question,
     clean_statement,
     condition_of,
     lead_term,
@@ -163,7 +164,7 @@ def _qa_items(pairs: list[tuple[str, str]], base: dict[str, str]) -> list[Item]:
         concept = _qa_concept(question)
         # A "What is X?" card is recall, a "Why ..." card is explain; its answer may also support a harder level.
         levels = sorted({infer_level(question)} | {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k})
-        items.append(Item(question, points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
+        items.append(Item(as_question(question), points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
     return items
 
 

@@ -10,6 +10,7 @@ import re
 from interviewer.scoring.text import STOPWORDS
 
 __all__ = [
+    "as_question",
     "balanced",
     "blank_number",
     "clean_statement",
@@ -45,6 +46,17 @@ _PRONOUNS = frozenset("it this that they these those there here its which what w
 _PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under compared".split())
 _CONTRAST = re.compile(r"\b(vs\.?|versus|unlike|whereas|compared (to|with)|in contrast|rather than|instead of)\b", re.I)
 _MECHANISM = re.compile(r"\b(because|since|therefore|hence|thus|which means|so that|and so|, so)\b|;\s*so\b", re.I)
+# "30d since last event", "days since signup": since as time, not as a reason.
+_TEMPORAL_SINCE = re.compile(r"(\d\w*|time|days?|weeks?|months?|years?|hours?|minutes?|ever|long)\s+$", re.I)
+
+
+def _reason_marker(text: str) -> re.Match[str] | None:
+    """The first word that gives a reason ("because", "so", "therefore"), not a "since" of time."""
+    for match in _MECHANISM.finditer(text):
+        if match.group(0).lower() == "since" and _TEMPORAL_SINCE.search(text[: match.start()]):
+            continue
+        return match
+    return None
 _NUMBER = re.compile(r"(?<![\w^])(\d+(?:[.,]\d+)*\s*%?|\d*\.\d+)(?![\w^])")
 _THRESHOLD = re.compile(
     r"\b(above|below|at least|at most|more than|less than|fewer than|about|around|roughly|rule of thumb|threshold|"
@@ -168,6 +180,8 @@ def lead_term(statement: str) -> str:
         taken: list[str] = []
         for word in words[:9]:
             bare = re.sub(r"[^\w'-]", "", word).lower()
+            if taken and word in _CONSEQUENCE:
+                break  # terse notes: "one-hot high-card categoricals -> sparse" is about the categoricals
             if taken and bare in _CLAUSE_BREAKS:
                 return ""  # "Strict alpha protects ... but": no clean subject before the verb
             if taken and (_is_verb(word) or bare in _THRESHOLD_WORDS or word.endswith((",", ";", ":"))):
@@ -198,6 +212,7 @@ _IMPERATIVE_START = re.compile(
     re.I,
 )
 _THRESHOLD_WORDS = frozenset("above below over under exceeding beyond".split())
+_CONSEQUENCE = frozenset(("->", "=>", "→", "=", "≈", "~>", "-->"))
 _CLAUSE_BREAKS = frozenset("but whereas while because so which that if when than".split())
 _OBJECT_STOP = frozenset("first then again always before after on in with by for to at from when if".split())
 
@@ -233,7 +248,7 @@ def _has_verb(text: str) -> bool:
 
 def split_reason(statement: str) -> tuple[str, str]:
     """(claim, reason) around 'because'/'so'/'therefore'; the claim is what a why-question asks about."""
-    match = _MECHANISM.search(statement)
+    match = _reason_marker(statement)
     if not match:
         return statement, ""
     before, after = statement[: match.start()].strip(" ,;:"), statement[match.end() :].strip(" ,;:.")
@@ -274,7 +289,7 @@ def statement_kind(statement: str, section: str = "") -> str:
         return "trade-off"
     if _CONTRAST.search(text):
         return "contrast"
-    if _MECHANISM.search(text):
+    if _reason_marker(text):
         claim, reason = split_reason(text)
         if len(claim.split()) >= 3 and len(reason.split()) >= 2:
             return "mechanism"
@@ -288,3 +303,28 @@ def statement_kind(statement: str, section: str = "") -> str:
     if re.search(r"defin", section, re.I) and lead_term(text):
         return "definition"
     return ""
+
+
+_WH = re.compile(r"\b(what|why|how|when|which|who|where|whether|can|does|do|is|are|should)\b", re.I)
+_VERSUS = re.compile(r"^(.{1,60}?)\s+(?:vs\.?|versus)\s+(.{1,60})$", re.I)
+_LABELLED = re.compile(r"^(pitfall|mistake|trap|gotcha|myth|misconception)\s*[:\-–]\s*(.+)$", re.I)
+
+
+def as_question(front: str) -> str:
+    """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "What is label
+    smoothing, and why would you use it?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
+    A front that already asks something keeps its words."""
+    text = " ".join(front.split()).rstrip(" .:;")
+    if not text or text.endswith("?"):
+        return text
+    if _WH.match(text) or re.search(r"\b(why|how)\b", text, re.I):
+        return f"{text}?"
+    labelled = _LABELLED.match(text)
+    if labelled:
+        return f"What goes wrong here, and how would you avoid it: {lower_first(labelled.group(2).rstrip(' .'))}?"
+    versus = _VERSUS.match(text)
+    if versus:
+        return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
+    if len(text.split()) <= 6 and not _has_verb(text):
+        return f"What is {lower_first(text)}, and why would you use it?"
+    return f"Explain: {lower_first(text)}."
