@@ -228,7 +228,7 @@ def test_the_rule_number_blanked_is_a_number_not_part_of_a_range_or_a_name(state
 @pytest.mark.parametrize(
     ("front", "question"),
     [
-        ("Label smoothing", "What is label smoothing, and why would you use it?"),
+        ("Label smoothing", "Label smoothing: what is it, and why does it matter?"),
         ("LayerNorm vs BatchNorm", "How do LayerNorm and BatchNorm differ?"),
         ("Weight decay vs L2", "How do weight decay and L2 differ?"),
         ("Pitfall: dropout rate too high", "What goes wrong here, and how would you avoid it: dropout rate too high?"),
@@ -265,3 +265,20 @@ def test_since_as_time_is_not_a_reason() -> None:
     assert not any(item.kind == "mechanism" for item in items)
     reasoned = build_items(chunk("- Trees need no scaling since splits only compare values within one feature"))
     assert any(item.kind == "mechanism" for item in reasoned)
+
+
+def test_an_anki_cloze_with_blanks_is_a_fill_in_asked_at_recall_only() -> None:
+    text = "LayerNorm normalizes over the features; BatchNorm normalizes over the batch."
+    section = Chunk("id-cloze", text, "deck.txt", "Deck > [...] normalizes over the [...]", "Deck", 0, "h", "note", "")
+    items = build_items(
+        replace(section, text=f"Q: [...] normalizes over the [...]; [...] normalizes over the batch.\nA: {text}")
+    )
+    (item,) = items
+    assert item.kind == "cloze" and item.levels == (1,)
+    assert item.question == "Fill in the blanks: [...] normalizes over the [...]; [...] normalizes over the batch."
+
+
+def test_unlike_names_the_other_side_of_a_contrast() -> None:
+    items = build_items(chunk("- Unlike GROUP BY, a window function keeps every row", "SQL > Window functions"))
+    contrast = only(items, "contrast")
+    assert (contrast.concept, contrast.other) == ("window function", "GROUP BY")

@@ -44,6 +44,7 @@ _QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
 _BOLD_QUESTION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\*\*|__)(.{3,300}?\?)\s*(?:\*\*|__)\s*:?\s*(.*)$")
 _QUOTED_QUESTION = re.compile(r"^\s*(?:[-*+]\s+)?[\"“](.{3,200}?\?)[\"”]\s*:?\s*(.*)$")
 _CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::([^{}]*))?\}\}")
+_BLANK = re.compile(r"\[(?:\.{2,3}|…)\]")  # a cloze blank as ingest writes it
 _STEP = re.compile(r"^\s*\d+[.)]\s+\S")
 _IMPERATIVE = re.compile(
     r"^(search|plot|use|compute|fit|train|split|pick|choose|check|tune|start|run|measure|define|build|collect|clean|"
@@ -161,6 +162,11 @@ def _qa_items(pairs: list[tuple[str, str]], base: dict[str, str]) -> list[Item]:
         points = tuple(_statements(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
         if not points:
             continue
+        if _BLANK.search(question):
+            # An Anki cloze note: its front came with blanks; it is a fill-in, asked at recall only.
+            asked = f"Fill in the blank{'s' if len(_BLANK.findall(question)) > 1 else ''}: {question}"
+            items.append(Item(asked, points[:1], "cloze", _qa_concept(question), levels=(1,), **base))
+            continue
         concept = _qa_concept(question)
         # A "What is X?" card is recall, a "Why ..." card is explain; its answer may also support a harder level.
         levels = sorted({infer_level(question)} | {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k})
@@ -254,6 +260,14 @@ def _trade_off_group(statements: list[str], base: dict[str, str]) -> Item | None
 def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, str]) -> Item | None:
     concept = usable_concept(lead_term(statement))
     condition, rest = condition_of(statement)
+    unlike = re.match(r"^\s*unlike\s+([^,]{2,40}),\s*(.+)$", clean_statement(rest), re.I)
+    if kind == "contrast" and unlike:
+        # "Unlike GROUP BY, a window function keeps every row": about the window function, against GROUP BY.
+        concept = usable_concept(lead_term(unlike.group(2)))
+        other = unlike.group(1).strip()
+        if not concept or other.lower() == concept.lower():
+            return None
+        return Item(statement, (statement,), kind, concept, levels=KIND_LEVELS[kind], other=other, **base)
     if not concept:
         return None
     if kind == "contrast" and re.search(r"\s(vs\.?|versus)\s", concept):  # "Bonferroni vs BH: ..." names both sides

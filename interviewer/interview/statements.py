@@ -57,6 +57,8 @@ def _reason_marker(text: str) -> re.Match[str] | None:
             continue
         return match
     return None
+
+
 _NUMBER = re.compile(r"(?<![\w^])(\d+(?:[.,]\d+)*\s*%?|\d*\.\d+)(?![\w^])")
 _THRESHOLD = re.compile(
     r"\b(above|below|at least|at most|more than|less than|fewer than|about|around|roughly|rule of thumb|threshold|"
@@ -311,8 +313,8 @@ _LABELLED = re.compile(r"^(pitfall|mistake|trap|gotcha|myth|misconception)\s*[:\
 
 
 def as_question(front: str) -> str:
-    """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "What is label
-    smoothing, and why would you use it?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
+    """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "Label smoothing:
+    what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
     A front that already asks something keeps its words."""
     text = " ".join(front.split()).rstrip(" .:;")
     if not text or text.endswith("?"):
@@ -326,5 +328,5 @@ def as_question(front: str) -> str:
     if versus:
         return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
     if len(text.split()) <= 6 and not _has_verb(text):
-        return f"What is {lower_first(text)}, and why would you use it?"
+        return f"{text}: what is it, and why does it matter?"
     return f"Explain: {lower_first(text)}."
