@@ -53,6 +53,8 @@ def test_echoing_the_question_is_not_substance(answer: str, question: str) -> No
 
 def test_a_terse_answer_without_any_evasion_is_not_evasive() -> None:
     assert not is_evasive("Variance, mostly averaging.", "What does bagging reduce?")
+    assert not is_evasive("Because PCA is linear.", "Why is it that a Swiss-roll shaped manifold stays tangled?")
+    assert is_evasive("Good question, honestly.", "Why is it that a Swiss-roll shaped manifold stays tangled?")
 
 
 # Written by another helper who never saw the rules; a final measurement, never tuned on.

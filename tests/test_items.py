@@ -282,3 +282,20 @@ def test_unlike_names_the_other_side_of_a_contrast() -> None:
     items = build_items(chunk("- Unlike GROUP BY, a window function keeps every row", "SQL > Window functions"))
     contrast = only(items, "contrast")
     assert (contrast.concept, contrast.other) == ("window function", "GROUP BY")
+
+
+def test_an_instruction_under_pitfalls_is_asked_as_a_step_someone_skips() -> None:
+    (item,) = [
+        i
+        for i in build_items(
+            chunk("- center the data first, otherwise the first component points at the mean", "PCA > Pitfalls")
+        )
+        if i.kind == "pitfall"
+    ]
+    text = question_for(item, 4, load_frames(), random.Random(0), set())
+    assert "center the data first" in text.lower() and "skip" in text.lower(), text
+
+
+def test_a_claim_about_the_first_one_needs_its_sentence_and_is_not_asked() -> None:
+    text = "The first one captures the most variance, because the axes are ordered by eigenvalue."
+    assert not any(item.kind == "mechanism" for item in build_items(chunk(text, "PCA > What it does")))

@@ -203,3 +203,12 @@ def test_a_hedge_that_echoes_the_question_scores_at_most_0_1(scorer: Scorer) -> 
     assert hedged.total <= 0.1
     assert hedged.criterion("reasoning").score == 0.0  # a "because" around nothing is form without substance
     assert scorer.score(question, real, kind="deep-dive", level=2).total > 0.3
+
+
+def test_giving_the_notes_own_figure_states_a_rule_of_thumb_whatever_the_dash() -> None:
+    point = "keep enough components for a target share of cumulative variance, e.g. 90–95%"
+    answer = ["Typically I'd keep 90-95% of the cumulative variance, and check the scree plot."]
+    sim = np.array([[0.5]], dtype=np.float32)
+    assert match_claims(answer, [point], sim).point_strength[0] >= 0.65
+    wrong = ["Typically I'd keep 50% of the cumulative variance, and check the scree plot."]
+    assert match_claims(wrong, [point], sim).point_strength[0] < 0.6  # a different figure earns no such credit

@@ -17,6 +17,7 @@ from interviewer.interview.statements import (
     balanced,
     blank_number,
     clean_statement,
+    is_instruction,
     lead_term,
     lower_first,
     statement_kind,
@@ -115,15 +116,15 @@ def affirmed(statement: str) -> str:
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
-    situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .")
+    situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .,;")
     first = situation.split(" ", 1)[0]
     plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
     if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
         return "pitfall-plan", plan.group(1)
     if _NEGATION.search(situation) and not _MUST.search(situation):
         return "pitfall-belief", lower_first(affirmed(situation))
-    if _MUST.search(situation):
-        return "pitfall-rule", situation
+    if _MUST.search(situation) or is_instruction(situation):
+        return "pitfall-rule", situation  # "center the data first": a step someone may skip
     subject = lead_term(situation)
     if first.lower().endswith("ing") and len(subject.split()) >= 3:
         return "pitfall-doing", lower_first(subject)

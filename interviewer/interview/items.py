@@ -280,7 +280,11 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, 
             return None
     elif kind == "mechanism":
         detail, _ = split_reason(rest)
-        if re.match(r"^(it|this|that|they|these|those)\b", detail, re.I):
+        if re.match(
+            r"^(it|this|that|they|these|those|(the )?(first|second|third|last|other|latter|former)( ones?)?)\b",
+            detail,
+            re.I,
+        ):
             return None  # "It is approximately normal ...": the claim needs the sentence before it
     elif kind == "rule":
         detail = statement

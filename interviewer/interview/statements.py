@@ -15,6 +15,7 @@ __all__ = [
     "blank_number",
     "clean_statement",
     "condition_of",
+    "is_instruction",
     "lead_term",
     "lower_first",
     "parallel_contrast",
@@ -145,6 +146,7 @@ def usable_concept(term: str) -> str:
     """A concept fit to name in a question, tidied ('' when it is not a term: a step label, an instruction, a
     clause, a lone common word)."""
     term = re.sub(r"\s+(but|and|or|compared|with|than|vs\.?|\w+ly)$", "", term.strip(" .,;:'\"/-"), flags=re.I)
+    term = re.sub(r"^(and|or|but|so|then|also|plus)\s+", "", term, flags=re.I)  # "..., and high variance ..."
     term = balanced(term).strip(" .,;:'\"/-")
     for opening, closing in ("()", "[]", '""'):
         if term.count(opening) != term.count(closing) if opening != closing else term.count(opening) % 2:
@@ -210,7 +212,9 @@ def lead_term(statement: str) -> str:
 
 _IMPERATIVE_START = re.compile(
     r"^(standardi[sz]e|normali[sz]e|scale|use|avoid|check|compute|fit|tune|split|sort|plot|search|pick|choose|set|"
-    r"add|drop|remove|keep|log|monitor|retrain|refit)\b",
+    r"add|drop|remove|keep|log|monitor|retrain|refit|look|try|consider|make|take|run|start|think|go|do|"
+    r"cent(?:er|re)|shuffle|stratify|deduplicate|dedupe|clip|winsori[sz]e|impute|encode|bucket|difference|"
+    r"report|compare|validate|test|measure|estimate|calibrate|resample|downsample|upsample|reweight)\b",
     re.I,
 )
 _THRESHOLD_WORDS = frozenset("above below over under exceeding beyond".split())
@@ -330,3 +334,8 @@ def as_question(front: str) -> str:
     if len(text.split()) <= 6 and not _has_verb(text):
         return f"{text}: what is it, and why does it matter?"
     return f"Explain: {lower_first(text)}."
+
+
+def is_instruction(text: str) -> bool:
+    """True for a statement that tells what to do ("center the data first", "Standardise the features")."""
+    return bool(_IMPERATIVE_START.match(clean_statement(text)))

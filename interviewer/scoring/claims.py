@@ -16,7 +16,7 @@ import numpy as np
 
 from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.lexicon import Term, terms
-from interviewer.scoring.numbers import number_conflict
+from interviewer.scoring.numbers import number_conflict, states_figure
 from interviewer.scoring.pitfalls import answered_question, endorses, warns
 from interviewer.scoring.polarity import Stance, align, clauses, term_reversal
 
@@ -46,6 +46,8 @@ class ClaimThresholds:
     clause_restated: float = 0.75  # a clause restating this share of a note clause states that part of the point
     support_margin: float = 0.0  # a clause is a contradiction unless another note clause backs it at least as well
     support_strength: float = 0.6  # a sentence this close to a note statement is supported by it
+    figure_similarity: float = 0.35  # a sentence this close that gives the statement's own figure states it...
+    figure_share: float = 0.8  # ... as clearly as restating this share of its words
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,8 @@ def match_claims(
         lexical = max(
             _lexical_share(answer_sentences[i], points[k]), restated if restated >= t.clause_restated else 0.0
         )
+        if float(sentence_sim[i, k]) >= t.figure_similarity and states_figure(answer_sentences[i], points[k], question):
+            lexical = max(lexical, t.figure_share)
         return strength(float(sentence_sim[i, k]), lexical, t.lexical_weight)
 
     verdicts: list[SentenceClaim] = []

@@ -43,7 +43,7 @@ _FILLER = frozenset(
     catch understand mean meant see just whatever everyone somebody someone someday something come came""".split()
 )
 _MIN_SUBSTANCE = 4  # distinct subject words an answer that hedges or deflects needs to say something
-_MIN_TERSE = 3  # ... and one without any evasion phrase ("Variance, mostly." answers a pointed question)
+_MIN_TERSE = 2  # ... and one without any evasion phrase ("Because PCA is linear." answers a why-question)
 _MIN_SENTENCE = 2  # subject words one sentence needs to state anything ("Labels are always tricky in fraud.": 1)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "number_conflict", "quantities"]
+__all__ = ["Quantity", "number_conflict", "quantities", "states_figure"]
 
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|\.\d+)"  # "0.05", "14,400", and a note's ".05"
 # A figure ends before a Latin letter or digit ("l1", "f1" are names), not before a Greek one ("16σ²").
@@ -136,3 +136,12 @@ def number_conflict(answer: str, note: str, question: str = "") -> str | None:
     said = ", ".join(q.text for q in answer_figures)
     noted = ", ".join(q.text for q in note_figures)
     return f"states {said} where the notes say {noted}"
+
+
+def states_figure(answer: str, note: str, question: str = "") -> bool:
+    """True when the answer gives the note's own figure (or a range holding it) that the question did not give:
+    "90-95%" for a note's "90–95%" is the point of a rule of thumb, whatever the words around it."""
+    given = {q.text for q in quantities(question)}
+    wanted = [q for q in quantities(note) if q.text not in given and _counts(q)]
+    said = [q for q in quantities(answer) if q.text not in given]
+    return any(_agrees(a, n) for a in said for n in wanted)
