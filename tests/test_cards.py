@@ -42,3 +42,10 @@ def test_a_question_shows_the_notice_given_with_it_and_only_then() -> None:
     start = "*Your notes on Fraud hold nothing to ask at level 5"  # escaped as Markdown after this
     assert start in shown and shown.index(start) < shown.index(QUESTION.text)
     assert "hold nothing" not in str(question_message(QUESTION)["content"])
+
+
+def test_the_card_shows_the_steps_from_the_criteria_to_the_score() -> None:
+    steps = ["x0.90: 1 of 2 sentences on the question are not in your notes (yours to check)"]
+    shown = card(0.86, adjustments=steps)
+    assert "*From the criteria to the score:* x0\\.90: 1 of 2 sentences" in shown
+    assert "From the criteria" not in card(0.86)

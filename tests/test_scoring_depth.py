@@ -212,3 +212,26 @@ def test_giving_the_notes_own_figure_states_a_rule_of_thumb_whatever_the_dash() 
     assert match_claims(answer, [point], sim).point_strength[0] >= 0.65
     wrong = ["Typically I'd keep 50% of the cumulative variance, and check the scree plot."]
     assert match_claims(wrong, [point], sim).point_strength[0] < 0.6  # a different figure earns no such credit
+
+
+def test_the_card_says_every_step_from_the_criteria_to_the_total(scorer: Scorer) -> None:
+    import math
+    import re
+
+    from interviewer.core.score import ScoreResult
+    from interviewer.scoring.evidence import Thresholds
+
+    question = "What problems do the fraud labels have, and how do you deal with them?"
+    answer = (
+        "Chargebacks arrive 30-90 days after the transaction, so the most recent weeks look clean. "
+        "Declined transactions always get an outcome, so selective labels are no problem. "
+        "I would also compare the labels with the support tickets of the month."
+    )
+    result = scorer.score(question, answer, kind="deep-dive", level=2)
+    assert result.adjustments, result
+    factors = [float(m.group(1)) for step in result.adjustments if (m := re.match(r"x(\d\.\d\d)", step))]
+    gate = next((f for step, f in zip(result.adjustments, factors, strict=False) if "partly" in step), 1.0)
+    share = Thresholds().on_topic_share
+    weighted = (1 - share) * sum(c.score * c.weight for c in result.criteria) + share * gate
+    assert math.isclose(weighted * math.prod(factors), result.total, abs_tol=0.02)
+    assert ScoreResult.from_json(result.to_json()).adjustments == result.adjustments

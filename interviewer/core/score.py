@@ -83,6 +83,7 @@ class ScoreResult:
     key_points: tuple[dict[str, str], ...] = ()  # what a full answer covers, from the notes, most important first
     judge: dict[str, Any] | None = field(default=None)
     claims: tuple[ClaimCheck, ...] = ()  # per answer sentence: supported, contradicted (quoted) or not in the notes
+    adjustments: tuple[str, ...] = ()  # each step from the criteria's weighted sum to the total, in order, and why
 
     def __post_init__(self) -> None:
         # Plain Python values: the scorer's arithmetic may hand numpy scalars, which neither JSON nor the policy's
@@ -103,6 +104,7 @@ class ScoreResult:
             "contradictions": list(self.contradictions),
             "key_points": list(self.key_points),
             "claims": [claim.to_json() for claim in self.claims],
+            "adjustments": list(self.adjustments),
         }
         if self.judge is not None:
             document["judge"] = self.judge
@@ -122,6 +124,7 @@ class ScoreResult:
             key_points=tuple(dict(point) for point in data.get("key_points") or ()),
             judge=dict(data["judge"]) if data.get("judge") is not None else None,
             claims=tuple(ClaimCheck.from_json(claim) for claim in data.get("claims") or ()),
+            adjustments=tuple(str(line) for line in data.get("adjustments") or ()),
         )
 
     def criterion(self, name: str) -> CriterionScore:

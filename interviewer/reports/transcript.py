@@ -291,7 +291,12 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
     claims = claim_lines(turn.score, md_escape)
     lines += ["**What your notes say about each sentence:**", "", *claims, ""] if claims else []
-    lines += [*_criteria(turn.score), "**A full answer from your notes:**", ""]
+    lines += _criteria(turn.score)
+    steps = turn.score.adjustments
+    lines += (
+        ["**From the criteria to the score:** " + "; ".join(md_escape(step) for step in steps), ""] if steps else []
+    )
+    lines += ["**A full answer from your notes:**", ""]
     points = turn.score.key_points
     lines += [f"- {md_escape(str(p.get('text', '')))} ({_cite(p)})" for p in points] or [
         "- The notes gave no key points for this question."

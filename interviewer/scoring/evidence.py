@@ -106,6 +106,10 @@ def _criterion(
     )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _all_points(data: EvidenceInput) -> tuple[list[KeyPoint], list[int]]:
     """Every note statement once (reference points, then key points not among them), and where each key point is."""
     points = list(data.reference_points)
@@ -249,17 +253,34 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     # Staying on the question is worth a little on its own: a vague on-topic answer beats an off-topic one.
     gate = _ramp(relevance, t.gate_low, t.gate_high)
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
-    total *= t.contradiction_factor ** min(2, len(contradictions))
+    # Every step from the criteria to the total is said on the card: a candidate must see why 0.96 became 0.86.
+    adjustments: list[str] = []
+    counted = min(2, len(contradictions))
+    if counted:
+        factor = t.contradiction_factor**counted
+        total *= factor
+        adjustments.append(f"x{factor:.2f}: {_count(len(contradictions), 'sentence')} contradict your notes")
     # Claims the notes do not back cost a little: a fluent answer built on them is not a strong one.
     on_topic_claims = [c for c in claims.sentences if c.index in relevant and c.relation is not Relation.CONTRADICTED]
     if on_topic_claims:
-        unbacked = sum(c.relation is Relation.NOT_IN_NOTES for c in on_topic_claims) / len(on_topic_claims)
-        total *= 1 - t.unbacked_cost * unbacked
+        unbacked = sum(c.relation is Relation.NOT_IN_NOTES for c in on_topic_claims)
+        factor = 1 - t.unbacked_cost * unbacked / len(on_topic_claims)
+        total *= factor
+        if factor < 0.995:
+            adjustments.append(
+                f"x{factor:.2f}: {unbacked} of {len(on_topic_claims)} sentences on the question are not in your "
+                "notes (yours to check)"
+            )
     total *= gate
+    if gate < 0.995:
+        adjustments.append(f"x{gate:.2f}: only partly about the question (relevance {relevance:.2f})")
     if evasive or relevance < t.gate_low:
-        total = min(total, 0.1)
-        if evasive:
-            total = min(total, 0.02)
+        cap = 0.02 if evasive else 0.1
+        if total > cap:
+            adjustments.append(
+                f"at most {cap:.2f}: " + ("no attempt at the question" if evasive else "off the question")
+            )
+        total = min(total, cap)
     return ScoreResult(
         total=round(total, 3),
         criteria=criteria,
@@ -270,4 +291,5 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         contradictions=tuple(contradictions),
         key_points=tuple(point.citation() for point in data.key_points),
         claims=checks,
+        adjustments=tuple(adjustments),
     )

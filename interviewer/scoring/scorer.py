@@ -143,4 +143,14 @@ class Scorer:
             return result  # the gates hold whatever a model says
         grade = self.judge.grade(question, [p.text for p in key_points], answer)
         total = round(blend(result.total, grade, self.judge_weight), 3)
-        return replace(result, total=total, judge={"grade": grade, "weight": self.judge_weight})
+        blended = (
+            ()
+            if grade is None
+            else (f"{total:.2f} with the model's grade ({grade}) at weight {self.judge_weight:.1f}",)
+        )
+        return replace(
+            result,
+            total=total,
+            judge={"grade": grade, "weight": self.judge_weight},
+            adjustments=(*result.adjustments, *blended),
+        )

@@ -61,6 +61,8 @@ def score_card(turn: Turn) -> list[Message]:
     card = "\n".join(
         [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
     )
+    if score.adjustments:  # the steps from the criteria to the total, so the numbers add up on the card
+        card += "\n\n*From the criteria to the score:* " + "; ".join(_escape(step) for step in score.adjustments)
     wrong = claim_lines(score, _escape, ("contradicted",))
     if wrong:  # shown in the card itself: the candidate must see what they stated the wrong way round
         card += "\n\n**Your notes say otherwise:**\n" + "\n".join(wrong)
