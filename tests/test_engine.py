@@ -246,3 +246,33 @@ def test_notes_that_give_no_items_still_interview(interviewer_home: Path) -> Non
     assert app.interviewer.chunks() and not app.interviewer.bank.items
     asked = run(start(app, questions=2, seed=1), strong)
     assert len(asked) == 2 and all(q.text and q.sources and not q.points for q, _ in asked)
+
+
+def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level(interviewer_home: Path) -> None:
+    from interviewer.core.domain import Turn
+    from interviewer.core.score import ScoreResult
+    from interviewer.core.session import Plan, SessionState, apply_turn
+
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "dropout.md").write_text(
+        "# Dropout\n\n## Basics\n- Dropout: randomly zeroes activations during training.\n"
+        "- Inverted dropout: scales kept activations by 1/(1-p) at train time.\n\n"
+        "## Numbers\n- Keep the dropout rate around 0.1-0.5 for hidden layers.\n",
+        encoding="utf-8",
+    )
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    app.interviewer.start(SessionConfig(questions=3))
+    assert {level for item in app.interviewer.bank.items for level in item.levels} == {1, 3}
+    state = SessionState(config=SessionConfig(topic="Dropout", questions=3, seed=1), mode=Mode.CHALLENGE)
+    first = Question(turn=1, text="What is dropout?", kind="deep-dive", topic="Dropout", level=2)
+    dunno = ScoreResult(total=0.0, criteria=(), sources=(), rubric="deep-dive-2", relevance=0.0, evasive=True)
+    state = apply_turn(state, Turn(question=first, answer="I don't know.", score=dunno))
+    question = app.interviewer.realise(Plan(2, "deep-dive", 2, "Dropout", root_turn=2), state)
+    assert question.level == 1
+    strong_state = apply_turn(
+        SessionState(config=SessionConfig(topic="Dropout", questions=3, seed=1), mode=Mode.CHALLENGE),
+        Turn(question=first, answer="...", score=ScoreResult(1.0, (), (), "deep-dive-2", 1.0)),
+    )
+    assert app.interviewer.realise(Plan(2, "deep-dive", 2, "Dropout", root_turn=2), strong_state).level == 3

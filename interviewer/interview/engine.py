@@ -12,6 +12,7 @@ import numpy as np
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.policy import WEAK
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState, replay
 from interviewer.errors import BadInputError
@@ -260,14 +261,18 @@ class Interviewer:
         ordered += [name for name in supported if name not in ordered]
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        # After a weak or wrong answer no mode asks harder than planned: the notes' missing level is no licence.
+        last = state.turns[-1] if state.turns else None
+        no_harder = plan.hint or (last is not None and (last.total < WEAK or bool(last.score.contradictions)))
         # Challenge mode first looks for a topic at the planned level or above: it does not step down only because
         # one topic ran out; when no topic can, the nearest level the notes support is asked.
         for strict in (state.mode is Mode.CHALLENGE, False):
             for name in ordered:
                 if not fresh[name]:
                     continue
-                level, pool = level_and_pool(fresh[name], plan.level, state.mode)
-                if (plan.hint and level > plan.level) or (strict and level < plan.level):
+                # Falling back after a weak answer looks for an easier level first, in either mode.
+                level, pool = level_and_pool(fresh[name], plan.level, Mode.STANDARD if no_harder else state.mode)
+                if (no_harder and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
                 pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
