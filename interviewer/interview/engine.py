@@ -86,8 +86,8 @@ class Interviewer:
             raise BadInputError(f"no topic matches {config.topic!r}; `interviewer topics` lists them")
         if config.kind is Kind.CASE and not any(chunk.kind == "case" for chunk in self.chunks()):
             raise BadInputError(
-                "no case-study notes indexed: put case notes in a folder named cases/ (or give a note stage headings "
-                "such as Clarify, Data, Evaluation) and ingest them, or use --kind deep-dive"
+                "no case-study notes yet: a case note has stage headings (Clarify, Data, Method, Evaluation, "
+                "Deployment) or sits in a folder named cases/; add one to your notes, or choose a deep dive"
             )
         session_id = self.repo.create(config, self.clock())
         return LiveSession(self, session_id, SessionState(config=config, mode=config.mode), None)

@@ -31,14 +31,19 @@ CSS = """
 """
 
 
+class _Mistake(Exception):
+    """Something the user can put right (an empty answer, no session chosen): said, and nothing changes."""
+
+
 def _guard(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Show our one-line errors in the page instead of Gradio's generic 'Error'."""
+    """Our one-line errors as a notice in the page; the page stays as it was (no red 'Error' on every panel)."""
 
     def call(*args: Any) -> Any:
         try:
             return function(*args)
-        except InterviewerError as exc:
-            raise gr.Error(str(exc)) from None
+        except (InterviewerError, _Mistake) as exc:
+            gr.Warning(str(exc))
+            return gr.skip()
 
     call.__name__ = function.__name__
     return call
@@ -48,8 +53,9 @@ def _stream_guard(function: Callable[..., Iterator[Any]]) -> Callable[..., Itera
     def call(*args: Any) -> Iterator[Any]:
         try:
             yield from function(*args)
-        except InterviewerError as exc:
-            raise gr.Error(str(exc)) from None
+        except (InterviewerError, _Mistake) as exc:
+            gr.Warning(str(exc))
+            yield gr.skip()
 
     call.__name__ = function.__name__
     return call
@@ -178,9 +184,14 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
             if not text.strip():
-                raise gr.Error("Type an answer first (or write 'skip' to move on).")
+                raise _Mistake("Type an answer first (or write 'skip' to move on).")
             yield (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False), gr.skip())
-            view = handlers.answer(state.get("id"), state.get("turn"), text)
+            try:
+                view = handlers.answer(state.get("id"), state.get("turn"), text)
+            except InterviewerError as exc:  # the answer box keeps the text; the button comes back
+                gr.Warning(str(exc))
+                yield (*[gr.skip()] * 4, str(exc), gr.skip(), gr.Button(interactive=True), gr.skip())
+                return
             yield show(view, answer="")
             for step in handlers.next_question(view.session_id):
                 yield show(step)
@@ -236,7 +247,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         def run_resume(session_id: str) -> Iterator[tuple[Any, ...]]:
             view = handlers.restore(session_id)
             if view is None:
-                raise gr.Error("Choose a saved session first.")
+                raise _Mistake("Choose a saved session first.")
             yield (*show(view, can_submit=False), gr.Tabs(selected="interview"))
             for step in handlers.next_question(view.session_id):
                 yield (*show(step), gr.skip())

@@ -139,3 +139,19 @@ def test_progress_labels_are_distinct_legends_whole_and_history_shows_the_mode_s
     assert all(legend["overflow"] <= 1 for legend in chart["legends"])  # every name inside the chart
     assert "standard → challenge" in page.locator("#progress-charts").inner_text()
     assert "not yet implemented" not in "".join(seeded.output)  # the server log's column_limits warning is gone
+
+
+def test_a_mistake_is_a_notice_and_the_page_stays_usable(seeded: Server, browser: Any, shots: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(seeded.url)
+    start_interview(page, questions=2, challenge=False, kind="Case study")  # the notes hold no case study
+    page.wait_for_function("() => /no case-study notes yet/.test(document.body.innerText)", timeout=LONG)
+    page.screenshot(path=shots / "case-without-case-notes.png", full_page=True)
+    assert "--kind" not in page.locator("body").inner_text()  # the command line's wording has no place here
+    assert page.get_by_text("Error", exact=True).count() == 0  # no red badge on every panel
+    start_interview(page, questions=2, challenge=False)
+    wait_for_turn(page)
+    page.locator("#submit").click()  # nothing typed
+    page.wait_for_function("() => /Type an answer first/.test(document.body.innerText)", timeout=LONG)
+    assert page.get_by_text("Error", exact=True).count() == 0
+    assert page.locator("#submit").is_enabled() and "Q1 ·" in page.locator("#chat").inner_text()
