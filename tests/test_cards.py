@@ -49,3 +49,17 @@ def test_the_card_shows_the_steps_from_the_criteria_to_the_score() -> None:
     shown = card(0.86, adjustments=steps)
     assert "*From the criteria to the score:* x0\\.90: 1 of 2 sentences" in shown
     assert "From the criteria" not in card(0.86)
+
+
+def test_a_questions_sources_name_each_file_once_with_its_sections() -> None:
+    from dataclasses import replace
+
+    from interviewer.ui.cards import question_message
+
+    place = "/home/me/notes/pca.md"
+    sources = tuple(
+        {"source": place, "heading": f"PCA > {heading}", "chunk_id": str(n)}
+        for n, heading in enumerate(["How it is computed", "What PCA does", "How it is computed"])
+    )
+    shown = str(question_message(replace(QUESTION, sources=sources))["content"])
+    assert shown.endswith("From your notes: `pca.md › How it is computed · What PCA does`")

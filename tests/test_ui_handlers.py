@@ -49,7 +49,7 @@ def test_a_question_streams_in_and_waits_for_the_answer(app: App) -> None:
     assert len(streamed) >= 2 and all(len(a) < len(b) for a, b in itertools.pairwise(streamed))
     final = steps[-1]
     assert final.turn == 1 and question.text in final.chat[-1]["content"]
-    assert question.sources[0]["source"] in final.chat[-1]["content"] and final.status.startswith("Your turn")
+    assert Path(question.sources[0]["source"]).name in final.chat[-1]["content"] and final.status.startswith("Your turn")
     assert final.ready and not any(step.ready for step in steps[:-1])  # Submit only once the question is whole
 
 
@@ -118,6 +118,8 @@ def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App)
     assert row[0] == session_id and row[3] == "standard" and row[4] == "1" and row[6] == "finished"
     assert feedback.status == "Session finished: your feedback is below."
     assert handlers.open_report(session_id).markdown == feedback.markdown
+    with pytest.raises(BadInputError, match="that session is finished: open its report"):
+        handlers.resume(session_id)  # History's Resume on a finished session has nothing to go on with
 
 
 def test_ending_before_any_answer_leaves_nothing_behind(app: App) -> None:
@@ -140,6 +142,8 @@ def test_ending_mid_session_keeps_it_resumable_and_says_so(app: App) -> None:
     assert not feedback.discarded and feedback.files is not None and feedback.files.markdown.exists()
     assert "Your turn" not in feedback.status and "resume it later from History" in feedback.status
     assert handlers.history()[0][6] == "unfinished" and app.repo.load(session_id).turns
+    resumed = handlers.resume(session_id)
+    assert resumed is not None and resumed.session_id == session_id
 
 
 def test_weakest_topics_first_starts_on_the_topic_answered_worst(app: App) -> None:

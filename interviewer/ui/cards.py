@@ -4,6 +4,7 @@ after a reload or a server restart is exactly the chat before it."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
@@ -36,8 +37,15 @@ def question_header(question: Question) -> str:
 
 
 def _sources_line(question: Question) -> str:
-    places = dict.fromkeys(f"{s['source']} › {s['heading']}" for s in question.sources)
-    return "From your notes: " + "; ".join(f"`{place}`" for place in places)
+    """Each note file once, by its name, with the sections used: long absolute paths repeated per section
+    pushed the question itself out of view."""
+    sections: dict[str, list[str]] = {}
+    for source in question.sources:
+        name = PurePath(source["source"]).name or source["source"]
+        heading = source["heading"].split(" > ")[-1]
+        if heading not in sections.setdefault(name, []):
+            sections[name].append(heading)
+    return "From your notes: " + "; ".join(f"`{name} › {' · '.join(heads)}`" for name, heads in sections.items())
 
 
 def question_message(question: Question, text: str | None = None) -> Message:

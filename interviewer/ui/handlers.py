@@ -181,6 +181,12 @@ class InterviewHandlers:
             return None  # the browser remembers a session this data directory does not have
         return self._view(live, status=f"Session {live.id} restored." if not live.finished else "", ready=True)
 
+    def resume(self, session_id: str | None) -> SessionView | None:
+        """A session chosen in History, to go on with; a finished one has only its report to open."""
+        if session_id and self.app.repo.load(session_id).finished:
+            raise BadInputError("that session is finished: open its report here, or press Start for a new interview")
+        return self.restore(session_id)
+
     def end(self, session_id: str | None) -> Feedback:
         """Write the feedback transcript (Markdown and HTML) and mark the session finished if it is. A session
         ended before any answer is deleted instead: there is nothing to score, keep or resume."""

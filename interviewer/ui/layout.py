@@ -245,7 +245,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             return files, result.markdown
 
         def run_resume(session_id: str) -> Iterator[tuple[Any, ...]]:
-            view = handlers.restore(session_id)
+            view = handlers.resume(session_id)
             if view is None:
                 raise _Mistake("Choose a saved session first.")
             yield (*show(view, can_submit=False), gr.Tabs(selected="interview"))
