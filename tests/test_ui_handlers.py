@@ -49,7 +49,9 @@ def test_a_question_streams_in_and_waits_for_the_answer(app: App) -> None:
     assert len(streamed) >= 2 and all(len(a) < len(b) for a, b in itertools.pairwise(streamed))
     final = steps[-1]
     assert final.turn == 1 and question.text in final.chat[-1]["content"]
-    assert Path(question.sources[0]["source"]).name in final.chat[-1]["content"] and final.status.startswith("Your turn")
+    assert Path(question.sources[0]["source"]).name in final.chat[-1]["content"] and final.status.startswith(
+        "Your turn"
+    )
     assert final.ready and not any(step.ready for step in steps[:-1])  # Submit only once the question is whole
 
 
