@@ -20,7 +20,7 @@ from interviewer.core.domain import Kind
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.live import LiveSession
-from interviewer.interview.phrasing import LEVEL_NAMES
+from interviewer.interview.phrasing import LEVEL_NAMES, PhrasingVerdict
 from interviewer.llm.llama import LlamaChatModel
 from interviewer.llm.locate import embedded_model_path
 from interviewer.llm.openai_compat import OpenAICompatChatModel
@@ -134,12 +134,19 @@ def test_a_session_survives_the_server_being_killed_and_restarted(server_app: Ap
     engine = server_app.interviewer
     assert engine.phraser is not None
     engine.phraser.pause_seconds = 0  # ask the server again as soon as it is back
-    session = engine.start(SessionConfig(kind=Kind.DEEP_DIVE, questions=6, seed=2))
+    # What earlier tests made of this model's phrasing must not stop it being asked here: this test is about the
+    # server going away, not about whether the tiny model phrases well enough to keep being asked.
+    engine.phraser.verdict = PhrasingVerdict()
+    session = engine.start(SessionConfig(kind=Kind.DEEP_DIVE, questions=8, seed=2))
     assert _answer_next(session) and _answer_next(session)
     calls_before = _model_calls(server_app)
 
     llama_server.kill()
-    assert _answer_next(session) and _answer_next(session)  # the templates stand in while the server is away
+    # The templates stand in while the server is away; a question the notes ask in their own words (a card) is
+    # not phrased at all, so go on until one the model would have phrased has been asked.
+    asked_while_away = 0
+    while engine.phraser.unavailable == 0 and asked_while_away < 4 and _answer_next(session):
+        asked_while_away += 1
     assert engine.phraser.unavailable >= 1 and _model_calls(server_app) == calls_before
 
     llama_server.start()
@@ -147,7 +154,7 @@ def test_a_session_survives_the_server_being_killed_and_restarted(server_app: Ap
         pass
     assert _model_calls(server_app) > calls_before  # the server is used again once it is back
     saved = server_app.repo.load(session.id)
-    assert len(session.state.turns) == 6 and session.finished
+    assert len(session.state.turns) == 8 and session.finished
     assert [turn.answer for turn in saved.turns] == [turn.answer for turn in session.state.turns]
 
 
