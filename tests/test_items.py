@@ -299,3 +299,10 @@ def test_an_instruction_under_pitfalls_is_asked_as_a_step_someone_skips() -> Non
 def test_a_claim_about_the_first_one_needs_its_sentence_and_is_not_asked() -> None:
     text = "The first one captures the most variance, because the axes are ordered by eigenvalue."
     assert not any(item.kind == "mechanism" for item in build_items(chunk(text, "PCA > What it does")))
+
+
+def test_a_lone_amount_word_is_no_concept_to_ask_about() -> None:
+    items = build_items(
+        chunk("- Total cost about the same as one big head, at the cost of more memory.", "Attention > Heads")
+    )
+    assert not any(item.concept.lower() == "total" for item in items), [(i.kind, i.concept) for i in items]

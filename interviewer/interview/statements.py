@@ -156,7 +156,12 @@ def usable_concept(term: str) -> str:
     odd_start = re.match(r"^(step|fix|where|e\.g|i\.e|alternatives?|examples?)\b", term, re.I)
     if not words or len(words) > longest or odd_start or _IMPERATIVE_START.match(term):
         return ""
-    if len(words) == 1 and (words[0].lower() in STOPWORDS or _is_verb(words[0]) or re.search(r"[a-z]ed$", words[0])):
+    if len(words) == 1 and (
+        words[0].lower() in STOPWORDS
+        or words[0].lower() in _GENERIC_NOUNS
+        or _is_verb(words[0])
+        or re.search(r"[a-z]ed$", words[0])
+    ):
         return ""
     return term
 
@@ -216,6 +221,10 @@ _IMPERATIVE_START = re.compile(
     r"cent(?:er|re)|shuffle|stratify|deduplicate|dedupe|clip|winsori[sz]e|impute|encode|bucket|difference|"
     r"report|compare|validate|test|measure|estimate|calibrate|resample|downsample|upsample|reweight)\b",
     re.I,
+)
+# Alone, these name an amount or an outcome, not a concept to ask about ("Total cost about the same as ...").
+_GENERIC_NOUNS = frozenset(
+    "total cost costs time memory result results value values number amount size rate score output effect".split()
 )
 _THRESHOLD_WORDS = frozenset("above below over under exceeding beyond".split())
 _CONSEQUENCE = frozenset(("->", "=>", "→", "=", "≈", "~>", "-->"))
