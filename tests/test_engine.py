@@ -276,3 +276,19 @@ def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level
         Turn(question=first, answer="...", score=ScoreResult(1.0, (), (), "deep-dive-2", 1.0)),
     )
     assert app.interviewer.realise(Plan(2, "deep-dive", 2, "Dropout", root_turn=2), strong_state).level == 3
+
+
+def test_weak_answers_get_the_notes_items_before_any_template(interviewer_home: Path) -> None:
+    notes = interviewer_home.parent / "dropout-notes"
+    notes.mkdir(parents=True)
+    (notes / "dropout.md").write_text(
+        "# Dropout\n\n## Basics\n- Dropout: randomly zeroes activations during training.\n"
+        "- Inverted dropout: scales kept activations by 1/(1-p) at train time.\n\n"
+        "## Numbers\n- Keep the dropout rate around 0.1-0.5 for hidden layers.\n",
+        encoding="utf-8",
+    )
+    app = make_app(interviewer_home, embedder=MiniLMEmbedder(n_threads=1))  # what counts as a repeat is meaning
+    ingest([str(notes)], app.store, 10**8)
+    asked = run(start(app, mode=Mode.STANDARD, questions=3, seed=1, topic="Dropout"), lambda _: "I don't know.")
+    kinds = [question.item_kind for question, _ in asked]
+    assert sorted(kinds) == ["definition", "definition", "rule"], [q.text for q, _ in asked]

@@ -265,14 +265,17 @@ class Interviewer:
         last = state.turns[-1] if state.turns else None
         no_harder = plan.hint or (last is not None and (last.total < WEAK or bool(last.score.contradictions)))
         # Challenge mode first looks for a topic at the planned level or above: it does not step down only because
-        # one topic ran out; when no topic can, the nearest level the notes support is asked.
-        for strict in (state.mode is Mode.CHALLENGE, False):
+        # one topic ran out; when no topic can, the nearest level the notes support is asked. Only when nothing at
+        # or below the planned level is left does a weak answer get a harder item: an item of the notes is still a
+        # better question than a template with a heading pasted in.
+        passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
+        for strict, capped in dict.fromkeys(passes):
             for name in ordered:
                 if not fresh[name]:
                     continue
                 # Falling back after a weak answer looks for an easier level first, in either mode.
                 level, pool = level_and_pool(fresh[name], plan.level, Mode.STANDARD if no_harder else state.mode)
-                if (no_harder and level > plan.level) or (strict and level < plan.level):
+                if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
                 pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
