@@ -33,7 +33,13 @@ _VARIABLES = {
     "term", "situation",
 }  # fmt: skip
 _MUST = re.compile(r"\b(must|should|need to|needs to|has to|have to)\b", re.I)
-_VAGUE = frozenset(content_words("value values thing way use used make data model models result results"))
+# Words a hint must never point to: they name no idea ("Hint: think about around").
+_VAGUE = frozenset(
+    content_words(
+        "value values thing way use used make data model models result results around about between within "
+        "without across against during through toward towards usually often always never really actually also"
+    )
+)
 
 
 @dataclass(frozen=True)
