@@ -100,3 +100,10 @@ def test_the_frame_file_exists_and_a_broken_one_names_itself(tmp_path: Path) -> 
     (tmp_path / "items.toml").write_text('[frames]\ndefinition = ["What is {nonsense}?"]\n', encoding="utf-8")
     with pytest.raises(BadInputError, match=str(tmp_path / "items.toml")):
         load_frames(tmp_path)
+
+
+def test_a_hint_never_points_to_a_word_that_names_no_idea() -> None:
+    from interviewer.interview.asking import idea_of
+
+    point = "KPSS has it the other way around, which is why people run both tests."
+    assert idea_of(point, "In a sentence or two, what does KPSS refer to?") not in ("around", "")
