@@ -212,6 +212,7 @@ def match_claims(
             lexical = max(lexical, t.figure_share)
         return strength(float(sentence_sim[i, k]), lexical, t.lexical_weight)
 
+    strengths = [[unit_strength(i, k) for k in range(m)] for i in range(n)]  # read by both loops below
     verdicts: list[SentenceClaim] = []
     for i in range(n):
         verdicts.append(
@@ -219,7 +220,7 @@ def match_claims(
                 i,
                 [stances[(i, k)] for k in range(m)],
                 [float(sentence_sim[i, k]) for k in range(m)],
-                [unit_strength(i, k) for k in range(m)],
+                strengths[i],
                 t,
             )
         )
@@ -230,7 +231,7 @@ def match_claims(
         for i in range(n):
             if i in contradicted:
                 continue
-            score = unit_strength(i, k)
+            score = strengths[i][k]
             in_window = window_sim is not None and i < window_sim.shape[0] and i + 1 not in contradicted
             if score > 0 and in_window and window_sim is not None and not stances[(i + 1, k)].blocks():
                 pair = answer_sentences[i] + " " + answer_sentences[i + 1]

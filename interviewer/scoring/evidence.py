@@ -147,6 +147,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
 
     # Claims: what each sentence states, reverses, or adds; over every note statement plus the key points.
     points, key_columns = _all_points(data)
+    # A sentence that only echoes the question states no point and gives no reason (evasion.py).
+    saying = [states_something(sentence, data.question) for sentence in sentences]
     claims = match_claims(
         sentences,
         [p.text for p in points],
@@ -158,7 +160,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         t.claims,
         [is_pitfall(p.text, p.heading) for p in points],
         data.contrasts,
-        frozenset(i for i, sentence in enumerate(sentences) if not states_something(sentence, data.question)),
+        frozenset(i for i, says in enumerate(saying) if not says),
     )
     contradicting = claims.contradicted()
     contradictions = [
@@ -184,11 +186,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     )
     best = sorted(on_topic.tolist(), reverse=True)[:2]
     relevance = float(np.mean(best)) if best else 0.0
-    relevant = [
-        i
-        for i in range(len(sentences))
-        if on_topic[i] >= t.relevant_sentence and states_something(sentences[i], data.question)
-    ]
+    relevant = [i for i in range(len(sentences)) if on_topic[i] >= t.relevant_sentence and saying[i]]
 
     # Coverage: each key point's clearest statement among the answer's non-contradicting sentences.
     coverage_evidence: list[str] = []
