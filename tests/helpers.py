@@ -9,8 +9,10 @@ from interviewer.app import App
 from interviewer.core.domain import Question
 from interviewer.ingest.pipeline import ingest
 from interviewer.llm.fake import RecordingChatModel
+from interviewer.scoring.rubric import load_rubrics
+from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
-from interviewer.storage.embeddings import Embedder, FakeEmbedder
+from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.ui.handlers import InterviewHandlers, SessionView
 from tests.conftest import CORPUS
 
@@ -44,3 +46,14 @@ def ui_app(home: Path, with_notes: bool = True) -> App:
 def ask(handlers: InterviewHandlers, session_id: str | None) -> list[SessionView]:
     """Every view the handler streams while it shows the next question."""
     return list(handlers.next_question(session_id))
+
+
+def note_scorer(folder: Path, notes: dict[str, str], reference_chunks: int = 3) -> Scorer:
+    """A scorer with the real (offline) embedder over a store holding these notes, file name -> text."""
+    (folder / "notes").mkdir()
+    for name, text in notes.items():
+        (folder / "notes" / name).write_text(text, encoding="utf-8")
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(folder / "home")}, n_threads=1)
+    app = App(settings, embedder=MiniLMEmbedder(n_threads=1))
+    ingest([str(folder / "notes")], app.store, 10**7)
+    return Scorer(app.embedder, app.store, load_rubrics(), reference_chunks=reference_chunks)

@@ -17,7 +17,7 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.live import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.llm.fake import RecordingChatModel
-from interviewer.storage.embeddings import FakeEmbedder, MiniLMEmbedder
+from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from tests.conftest import CORPUS
 from tests.helpers import make_app, strong, weak
 
@@ -248,12 +248,9 @@ def test_notes_that_give_no_items_still_interview(interviewer_home: Path) -> Non
     assert len(asked) == 2 and all(q.text and q.sources and not q.points for q, _ in asked)
 
 
-def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level(interviewer_home: Path) -> None:
-    from interviewer.core.domain import Turn
-    from interviewer.core.score import ScoreResult
-    from interviewer.core.session import Plan, SessionState, apply_turn
-
-    notes = interviewer_home.parent / "notes"
+def dropout_app(home: Path, embedder: Embedder | None = None) -> App:
+    """An app whose only notes are on dropout: two definitions (level 1) and a rule of thumb (level 3)."""
+    notes = home.parent / "dropout-notes"
     notes.mkdir(parents=True)
     (notes / "dropout.md").write_text(
         "# Dropout\n\n## Basics\n- Dropout: randomly zeroes activations during training.\n"
@@ -261,8 +258,17 @@ def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level
         "## Numbers\n- Keep the dropout rate around 0.1-0.5 for hidden layers.\n",
         encoding="utf-8",
     )
-    app = make_app(interviewer_home)
+    app = make_app(home, embedder=embedder)
     ingest([str(notes)], app.store, 10**8)
+    return app
+
+
+def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level(interviewer_home: Path) -> None:
+    from interviewer.core.domain import Turn
+    from interviewer.core.score import ScoreResult
+    from interviewer.core.session import Plan, SessionState, apply_turn
+
+    app = dropout_app(interviewer_home)
     app.interviewer.start(SessionConfig(questions=3))
     assert {level for item in app.interviewer.bank.items for level in item.levels} == {1, 3}
     state = SessionState(config=SessionConfig(topic="Dropout", questions=3, seed=1), mode=Mode.CHALLENGE)
@@ -279,16 +285,7 @@ def test_after_a_weak_answer_challenge_mode_does_not_fall_back_to_a_harder_level
 
 
 def test_weak_answers_get_the_notes_items_before_any_template(interviewer_home: Path) -> None:
-    notes = interviewer_home.parent / "dropout-notes"
-    notes.mkdir(parents=True)
-    (notes / "dropout.md").write_text(
-        "# Dropout\n\n## Basics\n- Dropout: randomly zeroes activations during training.\n"
-        "- Inverted dropout: scales kept activations by 1/(1-p) at train time.\n\n"
-        "## Numbers\n- Keep the dropout rate around 0.1-0.5 for hidden layers.\n",
-        encoding="utf-8",
-    )
-    app = make_app(interviewer_home, embedder=MiniLMEmbedder(n_threads=1))  # what counts as a repeat is meaning
-    ingest([str(notes)], app.store, 10**8)
+    app = dropout_app(interviewer_home, MiniLMEmbedder(n_threads=1))  # what counts as a repeat is meaning
     asked = run(start(app, mode=Mode.STANDARD, questions=3, seed=1, topic="Dropout"), lambda _: "I don't know.")
     kinds = [question.item_kind for question, _ in asked]
     assert sorted(kinds) == ["definition", "definition", "rule"], [q.text for q, _ in asked]

@@ -6,26 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.app import App
-from interviewer.ingest.pipeline import ingest
-from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer, infer_level
 from interviewer.scoring.text import is_evasive, sentences
-from interviewer.settings import Settings
-from interviewer.storage.embeddings import MiniLMEmbedder
+from tests.helpers import note_scorer
 from tests.samples import NOTE, OFF_TOPIC, PARTIAL, QUESTION, STRONG, WRONG
 
 
 @pytest.fixture(scope="module")
 def scorer(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
-    folder = tmp_path_factory.mktemp("scoring")
-    (folder / "notes").mkdir()
-    (folder / "notes" / "ensembles.md").write_text(NOTE, encoding="utf-8")
-    app = App(
-        Settings.from_env({"INTERVIEWER_HOME": str(folder / "home")}, n_threads=1), embedder=MiniLMEmbedder(n_threads=1)
-    )
-    ingest([str(folder / "notes")], app.store, 10**7)
-    return Scorer(app.embedder, app.store, load_rubrics())
+    return note_scorer(tmp_path_factory.mktemp("scoring"), {"ensembles.md": NOTE})
 
 
 def total(scorer: Scorer, answer: str) -> float:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.app import App
-from interviewer.ingest.pipeline import ingest
-from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
-from interviewer.settings import Settings
-from interviewer.storage.embeddings import MiniLMEmbedder
+from tests.helpers import note_scorer
 
 NETS = """# Neural networks
 
@@ -38,16 +34,8 @@ HOLDOUT_QUESTION = "How large a long-term holdout would you keep to measure cumu
 
 @pytest.fixture(scope="module")
 def scorer(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
-    folder = tmp_path_factory.mktemp("claims")
-    notes = folder / "notes"
-    notes.mkdir()
-    for name, text in (("nets.md", NETS), ("ensembles.md", ENSEMBLES), ("experiments.md", EXPERIMENTS)):
-        (notes / name).write_text(text, encoding="utf-8")
-    app = App(
-        Settings.from_env({"INTERVIEWER_HOME": str(folder / "home")}, n_threads=1), embedder=MiniLMEmbedder(n_threads=1)
-    )
-    ingest([str(notes)], app.store, 10**7)
-    return Scorer(app.embedder, app.store, load_rubrics(), reference_chunks=2)
+    notes = {"nets.md": NETS, "ensembles.md": ENSEMBLES, "experiments.md": EXPERIMENTS}
+    return note_scorer(tmp_path_factory.mktemp("claims"), notes, reference_chunks=2)
 
 
 def test_a_fluent_wrong_answer_is_a_contradiction_and_scores_below_a_correct_partial_one(scorer: Scorer) -> None:

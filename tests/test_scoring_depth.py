@@ -6,8 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from interviewer.app import App
-from interviewer.ingest.pipeline import ingest
 from interviewer.scoring.claims import Relation, match_claims
 from interviewer.scoring.contrasts import NO_CONTRASTS, note_contrasts
 from interviewer.scoring.evasion import states_something
@@ -15,10 +13,8 @@ from interviewer.scoring.lexicon import terms
 from interviewer.scoring.numbers import number_conflict, quantities
 from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.polarity import Stance, clauses, reversal, term_reversal
-from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
-from interviewer.settings import Settings
-from interviewer.storage.embeddings import MiniLMEmbedder
+from tests.helpers import note_scorer
 
 
 @pytest.mark.parametrize(
@@ -183,14 +179,7 @@ FRAUD = """# Fraud labels
 
 @pytest.fixture(scope="module")
 def scorer(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
-    folder = tmp_path_factory.mktemp("depth")
-    (folder / "notes").mkdir()
-    (folder / "notes" / "fraud.md").write_text(FRAUD, encoding="utf-8")
-    app = App(
-        Settings.from_env({"INTERVIEWER_HOME": str(folder / "home")}, n_threads=1), embedder=MiniLMEmbedder(n_threads=1)
-    )
-    ingest([str(folder / "notes")], app.store, 10**7)
-    return Scorer(app.embedder, app.store, load_rubrics(), reference_chunks=2)
+    return note_scorer(tmp_path_factory.mktemp("depth"), {"fraud.md": FRAUD}, reference_chunks=2)
 
 
 def test_a_hedge_that_echoes_the_question_scores_at_most_0_1(scorer: Scorer) -> None:
