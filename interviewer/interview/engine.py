@@ -193,17 +193,11 @@ class Interviewer:
             related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
             sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
         stage_items = [i for i in self.bank.for_chunk(chosen.chunk_id) if i.kind == "case-stage"]
-        return Question(
-            turn=plan.turn,
-            text=text,
-            kind=plan.kind,
-            topic=chosen.topic,
-            level=plan.level,
-            stage=plan.stage,
-            follow_up=False,
-            hint=plan.hint,
-            root_turn=plan.root_turn,
-            sources=tuple({**c.citation(), "text": c.text} for c in sources),
+        return _planned(
+            plan,
+            text,
+            chosen.topic,
+            sources,
             points=stage_items[0].points if plan.kind == "case" and stage_items else (),
             item_kind="case" if plan.kind == "case" and stage_items else "",
         )
@@ -218,20 +212,8 @@ class Interviewer:
         text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts)
         sources = [chosen] if chosen is not None else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
-        return Question(
-            turn=plan.turn,
-            text=text,
-            kind=plan.kind,
-            topic=root.topic,
-            level=plan.level,
-            stage=plan.stage,
-            follow_up=True,
-            hint=plan.hint,
-            root_turn=plan.root_turn,
-            sources=tuple({**c.citation(), "text": c.text} for c in sources),
-            points=(gap["text"],) if gap.get("text") else (),
-            item_kind=root.item_kind,
-        )
+        points = (gap["text"],) if gap.get("text") else ()
+        return _planned(plan, text, root.topic, sources, follow_up=True, points=points, item_kind=root.item_kind)
 
     def _item_question(
         self,
@@ -300,20 +282,8 @@ class Interviewer:
         chunks = self.store.get([item.chunk_id])
         related = self.store.search(_without_hint(text), k=3, where={"topic": item.topic})
         sources = chunks + [hit.chunk for hit in related if hit.chunk.chunk_id != item.chunk_id][:2]
-        return Question(
-            turn=plan.turn,
-            text=text,
-            kind=plan.kind,
-            topic=item.topic,
-            level=level,
-            stage=plan.stage,
-            follow_up=False,
-            hint=plan.hint,
-            root_turn=plan.root_turn,
-            sources=tuple({**c.citation(), "text": c.text} for c in sources),
-            points=item.points,
-            item_kind=item.kind,
-            notice=notice,
+        return _planned(
+            plan, text, item.topic, sources, level=level, points=item.points, item_kind=item.kind, notice=notice
         )
 
     # ----- answers ---------------------------------------------------------------------------------
@@ -335,3 +305,34 @@ class Interviewer:
             stage=question.stage,
             points=points or None,
         )
+
+
+def _planned(
+    plan: Plan,
+    text: str,
+    topic: str,
+    sources: list[Chunk],
+    *,
+    level: int | None = None,
+    follow_up: bool = False,
+    points: tuple[str, ...] = (),
+    item_kind: str = "",
+    notice: str = "",
+) -> Question:
+    """The question a plan asks: its turn, kind, level (unless the notes could not support it), stage, hint and
+    thread, with the sources it cites and what this kind of question adds."""
+    return Question(
+        turn=plan.turn,
+        text=text,
+        kind=plan.kind,
+        topic=topic,
+        level=plan.level if level is None else level,
+        stage=plan.stage,
+        follow_up=follow_up,
+        hint=plan.hint,
+        root_turn=plan.root_turn,
+        sources=tuple({**c.citation(), "text": c.text} for c in sources),
+        points=points,
+        item_kind=item_kind,
+        notice=notice,
+    )
