@@ -34,7 +34,7 @@ _VS = re.compile(r"\b(?:vs\.?|versus)\s", re.I)
 _ARTICLE = r"(?:the\s+|a\s+|an\s+)?"
 _UNLIKE = re.compile(rf"\bunlike\s+([^,;:.]{{2,60}}),\s*{_ARTICLE}([^,;:.]{{2,60}})", re.I)
 _WHEREAS = re.compile(rf"^{_ARTICLE}([^,;:]{{2,60}}?),?\s+whereas\s+{_ARTICLE}([^,;:.]{{2,60}})", re.I)
-_RATHER = re.compile(r"\b([\w-]+)\s+(?:rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", re.I)
+_RATHER = re.compile(rf"\b([\w-]+)\s+(?:rather than|instead of)\s+{_ARTICLE}([\w-]+)", re.I)
 _BETWEEN = re.compile(r"\bdifference between\s+(?:the\s+)?([^,;:.?]{2,60}?)\s+and\s+(?:the\s+)?([^,;:.?]{2,60})", re.I)
 
 

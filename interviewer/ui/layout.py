@@ -10,7 +10,7 @@ import gradio as gr
 
 from interviewer.app import App
 from interviewer.app.sessions import DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
-from interviewer.errors import InterviewerError
+from interviewer.errors import BadInputError, InterviewerError
 from interviewer.ui import learning
 from interviewer.ui.handlers import CHOSEN_FOR_ME, KINDS, Feedback, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes, topic_rows
@@ -31,17 +31,13 @@ CSS = """
 """
 
 
-class _Mistake(Exception):
-    """Something the user can put right (an empty answer, no session chosen): said, and nothing changes."""
-
-
 def _guard(function: Callable[..., Any]) -> Callable[..., Any]:
     """Our one-line errors as a notice in the page; the page stays as it was (no red 'Error' on every panel)."""
 
     def call(*args: Any) -> Any:
         try:
             return function(*args)
-        except (InterviewerError, _Mistake) as exc:
+        except InterviewerError as exc:
             gr.Warning(str(exc))
             return gr.skip()
 
@@ -53,7 +49,7 @@ def _stream_guard(function: Callable[..., Iterator[Any]]) -> Callable[..., Itera
     def call(*args: Any) -> Iterator[Any]:
         try:
             yield from function(*args)
-        except (InterviewerError, _Mistake) as exc:
+        except InterviewerError as exc:
             gr.Warning(str(exc))
             yield gr.skip()
 
@@ -184,7 +180,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
             if not text.strip():
-                raise _Mistake("Type an answer first (or write 'skip' to move on).")
+                raise BadInputError("Type an answer first (or write 'skip' to move on).")
             yield (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False), gr.skip())
             try:
                 view = handlers.answer(state.get("id"), state.get("turn"), text)
@@ -247,7 +243,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         def run_resume(session_id: str) -> Iterator[tuple[Any, ...]]:
             view = handlers.resume(session_id)
             if view is None:
-                raise _Mistake("Choose a saved session first.")
+                raise BadInputError("Choose a saved session first.")
             yield (*show(view, can_submit=False), gr.Tabs(selected="interview"))
             for step in handlers.next_question(view.session_id):
                 yield (*show(step), gr.skip())
