@@ -24,6 +24,7 @@ from interviewer.learning.checkins import (
     save_steps,
     steps_path,
 )
+from interviewer.scoring.text import counted
 
 __all__ = ["add_learning_commands"]
 
@@ -33,10 +34,6 @@ DEFAULT_PAUSE_SECONDS = 30  # two slow 4-4-6 breaths
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _when(moment: str) -> str:
@@ -71,7 +68,7 @@ def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
     if args.session:
         app.repo.load(args.session)  # an unknown id is an error naming it
     result = export_deck(app.repo.answered(), Path(args.out), session_id=args.session)
-    cards, topics = _count(result.cards, "card"), _count(result.topics, "topic")
+    cards, topics = counted(result.cards, "card"), counted(result.topics, "topic")
     out.write(f"{cards} on {topics} written to {result.path}\n")
     return EXIT_OK
 

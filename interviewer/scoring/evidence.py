@@ -20,7 +20,7 @@ from interviewer.scoring.evasion import is_evasive, states_something
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import content_words, tokens
+from interviewer.scoring.text import content_words, counted, tokens
 
 __all__ = ["EvidenceInput", "Thresholds", "score_evidence"]
 
@@ -104,10 +104,6 @@ def _criterion(
         evidence=tuple(evidence),
         missing=tuple(missing),
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _all_points(data: EvidenceInput) -> tuple[list[KeyPoint], list[int]]:
@@ -253,11 +249,11 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
     # Every step from the criteria to the total is said on the card: a candidate must see why 0.96 became 0.86.
     adjustments: list[str] = []
-    counted = min(2, len(contradictions))
-    if counted:
-        factor = t.contradiction_factor**counted
+    penalised = min(2, len(contradictions))  # at most two count
+    if penalised:
+        factor = t.contradiction_factor**penalised
         total *= factor
-        adjustments.append(f"x{factor:.2f}: {_count(len(contradictions), 'sentence')} contradict your notes")
+        adjustments.append(f"x{factor:.2f}: {counted(len(contradictions), 'sentence')} against your notes")
     # Claims the notes do not back cost a little: a fluent answer built on them is not a strong one.
     on_topic_claims = [c for c in claims.sentences if c.index in relevant and c.relation is not Relation.CONTRADICTED]
     if on_topic_claims:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["STOPWORDS", "bigrams", "content_words", "is_evasive", "normalise_token", "sentences", "tokens"]
+__all__ = ["STOPWORDS", "bigrams", "content_words", "counted", "is_evasive", "normalise_token", "sentences", "tokens"]
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -82,3 +82,8 @@ def is_evasive(answer: str) -> bool:
     if len(substantive) < 3:
         return True
     return bool(_EVASIONS.search(answer)) and len(substantive) < 6
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 answer', '3 answers': a count with its noun, for messages."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -19,6 +19,7 @@ from interviewer.errors import BadInputError
 from interviewer.interview.live import LiveSession
 from interviewer.reports.charts import trajectory_svg
 from interviewer.reports.files import ReportFiles, write_reports
+from interviewer.scoring.text import counted
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
 
 __all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
@@ -203,7 +204,7 @@ class InterviewHandlers:
                 status = "Session finished: your feedback is below."
             else:
                 status = (
-                    f"Feedback on your {_count(len(live.state.turns), 'answer')} is below. The session stays open: "
+                    f"Feedback on your {counted(len(live.state.turns), 'answer')} is below. The session stays open: "
                     "answer the question above to go on, or resume it later from History."
                 )
         return self._feedback(live.id, files, status)
@@ -234,10 +235,6 @@ class InterviewHandlers:
             modes = mode_history_text(s["modes"])
             rows.append([s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, state])
         return rows
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _level_text(level: int, mode: Mode) -> str:
