@@ -224,3 +224,11 @@ def test_the_card_says_every_step_from_the_criteria_to_the_total(scorer: Scorer)
     weighted = (1 - share) * sum(c.score * c.weight for c in result.criteria) + share * gate
     assert math.isclose(weighted * math.prod(factors), result.total, abs_tol=0.02)
     assert ScoreResult.from_json(result.to_json()).adjustments == result.adjustments
+
+
+def test_an_answer_off_the_question_is_said_to_be_so_not_partly(scorer: Scorer) -> None:
+    question = "What problems do the fraud labels have, and how do you deal with them?"
+    result = scorer.score(question, "Transformers use attention over all tokens of a sentence.", level=2)
+    assert result.total <= 0.1
+    assert any("not about the question" in step for step in result.adjustments), result.adjustments
+    assert not any("partly" in step for step in result.adjustments)

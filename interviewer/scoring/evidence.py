@@ -267,7 +267,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
             )
     total *= gate
     if gate < 0.995:
-        adjustments.append(f"x{gate:.2f}: only partly about the question (relevance {relevance:.2f})")
+        about = "not about the question" if gate < 0.005 else "only partly about the question"
+        adjustments.append(f"x{gate:.2f}: {about} (relevance {relevance:.2f})")
     if evasive or relevance < t.gate_low:
         cap = 0.02 if evasive else 0.1
         if total > cap:
