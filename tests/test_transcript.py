@@ -172,7 +172,9 @@ def test_every_question_has_level_sources_answer_scores_evidence_and_a_full_answ
     assert "- L2 shrinks weights. (`notes/reg.md` > L2)" in full_answer
     second = section(text, "Questions and answers").split("\n### ")[2]
     assert "follow-up" in second.split("\n")[2]
-    assert "- ! stated the wrong way round: L2 zeros weights.; the notes say: L2 shrinks weights." in second
+    assert (
+        "- ✗ “L2 zeros weights.” contradicts your notes, which say “L2 shrinks weights.” (notes/reg.md › L2)" in second
+    )
     last = section(text, "Questions and answers").split("\n### ")[4]
     assert "**Your answer:** *(empty)*" in last and "- The notes gave no key points for this question." in last
 
@@ -191,7 +193,10 @@ def test_weakest_topics_are_ordered_with_what_to_review(turns: list[Turn]) -> No
 
 def test_strengths_name_strong_topics_criteria_and_the_best_answer(turns: list[Turn]) -> None:
     strengths = section(build_markdown("S1", at(0), "deep-dive", "standard", turns), "Strengths")
-    assert "What averaged 0.70 or more:" in strengths
+    assert (
+        "What averaged 0.70 or more, counting only answers that contradicted nothing in your notes (turn 2 left out):"
+        in strengths
+    )
     assert "- Topic **SQL**: mean score 0.90" in strengths
     assert "Structure" not in strengths  # mean 0.65: fair, not strong
     assert "Coverage of key points" not in strengths  # mean 0.475

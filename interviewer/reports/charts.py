@@ -7,6 +7,7 @@ import html
 from collections.abc import Sequence
 
 from interviewer.core.domain import Level, Turn
+from interviewer.reports.wording import score_percent, score_text
 
 __all__ = ["level_name", "trajectory_svg", "trajectory_text"]
 
@@ -42,7 +43,9 @@ def trajectory_text(turns: Sequence[Turn]) -> str:
         lines.append(f"{labels[level]:<{width}}│{cells}".rstrip())
     lines.append(" " * width + "└" + "─" * (_COLUMN * len(turns)))
     lines.append(f"{'turn':>{width}} " + "".join(f"{t.question.turn:>{_COLUMN - 1}} " for t in turns).rstrip())
-    lines.append(f"{'score %':>{width}} " + "".join(f"{round(t.total * 100):>{_COLUMN - 1}} " for t in turns).rstrip())
+    lines.append(
+        f"{'score %':>{width}} " + "".join(f"{score_percent(t.total):>{_COLUMN - 1}} " for t in turns).rstrip()
+    )
     lines.append("o: new question   f: follow-up")
     return "\n".join(lines)
 
@@ -116,7 +119,7 @@ def trajectory_svg(turns: Sequence[Turn]) -> str:
         kind = "follow-up" if question.follow_up else "new question"
         tooltip = html.escape(
             f"turn {question.turn}: {question.topic}, level {question.level} ({level_name(question.level)}), "
-            f"{kind}, score {turn.total:.2f}"
+            f"{kind}, score {score_text(turn.total)}"
         )
         fill = "#fff" if question.follow_up else _LEVEL_COLOUR
         parts.append(

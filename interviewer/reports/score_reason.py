@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from interviewer.core.score import ScoreResult
+from interviewer.reports.wording import score_text, shorten
 from interviewer.scoring.evidence import Thresholds
 
 __all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
@@ -46,8 +47,7 @@ class LowScoreReason:
 
 
 def _quote(text: object) -> str:
-    words = " ".join(str(text or "").split())
-    return f'"{words if len(words) <= _QUOTE_CHARS else words[: _QUOTE_CHARS - 1].rstrip() + "…"}"'
+    return f'"{shorten(str(text or ""), _QUOTE_CHARS)}"'
 
 
 def _place(item: Mapping[str, Any]) -> str:
@@ -69,7 +69,7 @@ def _weakest_criterion(score: ScoreResult) -> LowScoreReason | None:
     weakest = min(criteria, key=lambda c: (c.score, -c.weight))
     label = " ".join((weakest.label or weakest.name or "a criterion").split(":")[0].split())
     meaning = " ".join(weakest.descriptor.split())
-    text = f"weakest on {label.lower()} ({weakest.score:.2f})" + (f": {meaning}" if meaning else "")
+    text = f"weakest on {label.lower()} ({score_text(weakest.score)})" + (f": {meaning}" if meaning else "")
     return LowScoreReason(ReasonKind.WEAK_CRITERION, text)
 
 

@@ -14,9 +14,11 @@ from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
 from interviewer.core.score import ScoreResult
 from interviewer.reports.charts import level_name, trajectory_text
-from interviewer.reports.claims import claim_lines
+from interviewer.reports.claims import claim_lines, contradiction_lines, has_contradiction, sound_evidence
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
+from interviewer.reports.wording import score_text, shorten
+from interviewer.scoring.text import counted
 
 __all__ = [
     "STRONG",
@@ -50,8 +52,10 @@ class SessionSummary:
 
 def summarise(turns: list[Turn]) -> SessionSummary:
     """Mean score, level trajectory, the strongest topics (mean at least STRONG, best first) and the weakest
-    (below STRONG, weakest first): a topic is in one list only."""
+    (below STRONG, weakest first): a topic is in one list only, and a topic where an answer contradicted the
+    notes is no strength, whatever its mean."""
     by_topic: dict[str, list[float]] = defaultdict(list)
+    contradicted = {turn.question.topic for turn in turns if has_contradiction(turn.score)}
     for turn in turns:
         by_topic[turn.question.topic].append(turn.total)
     means = sorted(((topic, sum(s) / len(s)) for topic, s in by_topic.items()), key=lambda item: (item[1], item[0]))
@@ -60,7 +64,7 @@ def summarise(turns: list[Turn]) -> SessionSummary:
         mean_score=round(sum(t.total for t in turns) / len(turns), 3) if turns else None,
         levels=[turn.question.level for turn in turns],
         weakest_topics=[(t, round(m, 3)) for t, m in means if m < STRONG][:3],
-        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means) if m >= STRONG][:3],
+        strongest_topics=[(t, round(m, 3)) for t, m in reversed(means) if m >= STRONG and t not in contradicted][:3],
     )
 
 
@@ -133,10 +137,6 @@ def _when(moment: datetime | None) -> str:
     return moment.isoformat(sep=" ") if moment else "n/a"
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _cite(item: dict[str, Any]) -> str:
     """Where a key point or source comes from: `file` > heading."""
     heading = str(item.get("heading") or "").strip()
@@ -158,7 +158,7 @@ def _level_label(turn: Turn) -> str:
 
 def _header(session_id: str, started: str, kind: str, mode: str, finished: bool | None, turns: list[Turn]) -> list[str]:
     summary = summarise(turns)
-    mean = f"{summary.mean_score:.2f}" if summary.mean_score is not None else "n/a"
+    mean = score_text(summary.mean_score) if summary.mean_score is not None else "n/a"
     lines = [
         f"# Interview feedback: {md_escape(session_id)}",
         "",
@@ -177,8 +177,8 @@ def _overview(turns: list[Turn], timing: SessionTiming) -> list[str]:
     lines = ["## Overview", "", "| turn | topic | level | score | time to answer |", "|---|---|---|---|---|"]
     for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
         lines.append(
-            f"| {turn.question.turn} | {md_escape(turn.question.topic)} | {_level_label(turn)} | {turn.total:.2f} "
-            f"| {_duration(seconds)} |"
+            f"| {turn.question.turn} | {md_escape(turn.question.topic)} | {_level_label(turn)} "
+            f"| {score_text(turn.total)} | {_duration(seconds)} |"
         )
     return [*lines, ""]
 
@@ -200,24 +200,42 @@ def _timing_section(timing: SessionTiming, answered: int) -> list[str]:
 
 
 def _strengths(turns: list[Turn]) -> list[str]:
+    """What was strong, counting only answers that contradicted nothing in the notes: a confidently wrong answer
+    is no evidence of strength, whatever its criteria scored."""
     summary = summarise(turns)
-    lines = [f"- Topic **{md_escape(topic)}**: mean score {score:.2f}" for topic, score in summary.strongest_topics]
+    sound = [turn for turn in turns if not has_contradiction(turn.score)]
+    left_out = [turn.question.turn for turn in turns if has_contradiction(turn.score)]
+    lines = [
+        f"- Topic **{md_escape(topic)}**: mean score {score_text(score)}" for topic, score in summary.strongest_topics
+    ]
     by_criterion: dict[str, list[float]] = defaultdict(list)
-    for turn in turns:
+    for turn in sound:
         for criterion in turn.score.criteria:
             by_criterion[criterion.label or criterion.name].append(criterion.score)
     means = sorted(((sum(s) / len(s), label, len(s)) for label, s in by_criterion.items()), key=lambda m: (-m[0], m[1]))
-    lines += [f"- {md_escape(label)}: mean {mean:.2f} over {n} answers" for mean, label, n in means if mean >= STRONG]
-    best = max(turns, key=lambda t: t.total)
+    lines += [
+        f"- {md_escape(label)}: mean {score_text(mean)} over {counted(n, 'answer')}"
+        for mean, label, n in means
+        if mean >= STRONG
+    ]
     weak = {topic for topic, _ in summary.weakest_topics}
-    if best.total >= STRONG and best.question.topic not in weak:  # a topic to review is not also a strength
+    best = max(sound, key=lambda t: t.total, default=None)
+    if best is not None and best.total >= STRONG and best.question.topic not in weak:  # never also to review
         lines.append(
             f"- Best answer: turn {best.question.turn} ({md_escape(best.question.topic)}, level "
-            f"{_level_label(best)}), score {best.total:.2f}"
+            f"{_level_label(best)}), score {score_text(best.total)}"
+        )
+    counting = ""
+    if left_out:
+        numbers = ", ".join(str(number) for number in left_out)
+        counting = (
+            ", counting only answers that contradicted nothing in your notes "
+            f"({'turn' if len(left_out) == 1 else 'turns'} {numbers} left out)"
         )
     if not lines:
-        return ["## Strengths", "", f"- Nothing averaged {STRONG:.2f} or more yet: start with the list below.", ""]
-    return ["## Strengths", "", f"What averaged {STRONG:.2f} or more:", "", *lines, ""]
+        nothing = f"- Nothing averaged {STRONG:.2f} or more yet{counting}: start with the list below."
+        return ["## Strengths", "", nothing, ""]
+    return ["## Strengths", "", f"What averaged {STRONG:.2f} or more{counting}:", "", *lines, ""]
 
 
 def _review(turns: list[Turn]) -> list[str]:
@@ -235,26 +253,28 @@ def _review(turns: list[Turn]) -> list[str]:
             items.append(f"- and {len(missed) - _REVIEW_POINTS} more key points in the questions below")
         items += [f"- stated the wrong way round: {md_escape(str(c.get('text', '')))} ({_cite(c)})" for c in wrong]
         fallback = "- No key point missed: compare your answers with the full answers from your notes below."
-        lines += [f"### {rank}. {md_escape(topic)} (mean {score:.2f})", "", *(items or [fallback]), ""]
+        lines += [f"### {rank}. {md_escape(topic)} (mean {score_text(score)})", "", *(items or [fallback]), ""]
     return lines
 
 
 def _criteria(score: ScoreResult) -> list[str]:
+    """The criteria table, then the evidence: ✓ what earned points (never a sentence that contradicts the
+    notes), ✗ each key point missed, and ✗ each sentence that contradicts the notes, with the note it contradicts."""
     lines = ["| criterion | score | weight | what the score means |", "|---|---|---|---|"]
     evidence: list[str] = []
     for criterion in score.criteria:
         label = md_escape(criterion.label or criterion.name)
         lines.append(
-            f"| {label} | {criterion.score:.2f} | {criterion.weight:.2f} | {md_escape(criterion.descriptor)} |"
+            f"| {label} | {score_text(criterion.score)} | {criterion.weight:.2f} | {md_escape(criterion.descriptor)} |"
         )
-        evidence += [f"- ✓ {label}: {md_escape(_shorten(item, _EVIDENCE_CHARS))}" for item in criterion.evidence]
+        evidence += [
+            f"- ✓ {label}: {md_escape(shorten(item, _EVIDENCE_CHARS))}"
+            for item in sound_evidence(score, criterion.evidence)
+        ]
         evidence += [
             f"- ✗ missing: {md_escape(str(point.get('text', '')))} ({_cite(point)})" for point in criterion.missing
         ]
-    for item in score.contradictions:
-        said = md_escape(_shorten(str(item.get("answer", "")), _EVIDENCE_CHARS))
-        notes = md_escape(str(item.get("text", "")))
-        evidence.append(f"- ! stated the wrong way round: {said}; the notes say: {notes} ({_cite(item)})")
+    evidence += contradiction_lines(score, md_escape)
     return [
         *lines,
         "",
@@ -287,7 +307,7 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
         ["**Your answer:**", "", md_fence(answer, "text"), ""] if answer.strip() else ["**Your answer:** *(empty)*", ""]
     )
     reason = why_low(turn.score)
-    lines += [f"**Score: {turn.total:.2f}**", ""]
+    lines += [f"**Score: {score_text(turn.total)}**", ""]
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
     claims = claim_lines(turn.score, md_escape)
     lines += ["**What your notes say about each sentence:**", "", *claims, ""] if claims else []

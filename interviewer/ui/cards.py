@@ -8,8 +8,10 @@ from pathlib import PurePath
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
-from interviewer.reports.claims import claim_lines
+from interviewer.reports.claims import claim_lines, contradiction_lines, sound_evidence
 from interviewer.reports.score_reason import why_low
+from interviewer.reports.wording import score_text
+from interviewer.scoring.text import counted
 
 __all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
 
@@ -59,36 +61,41 @@ def question_message(question: Question, text: str | None = None) -> Message:
 
 
 def score_card(turn: Turn) -> list[Message]:
-    """The compact card (total and each criterion) and, folded, the evidence and the missing key points."""
+    """The compact card (total, each criterion, what contradicts the notes) and, folded, the evidence that earned
+    points and the missing key points. A sentence that contradicts the notes is shown once, with ✗, in the card:
+    never among the ✓ evidence."""
     score = turn.score
     rows = [
-        f"| {_escape((c.label or c.name).split(':')[0])} | {c.score:.2f} | {c.weight:.2f} |" for c in score.criteria
+        f"| {_escape((c.label or c.name).split(':')[0])} | {score_text(c.score)} | {c.weight:.2f} |"
+        for c in score.criteria
     ]
     reason = why_low(score)
     why = [f"**Why it is low:** {_escape(reason.text)}", ""] if reason is not None else []
     card = "\n".join(
-        [f"**Score {turn.total:.2f}** / 1.00", "", *why, "| criterion | score | weight |", "|---|---|---|", *rows]
+        [
+            f"**Score {score_text(turn.total)}** / 1.00",
+            "",
+            *why,
+            "| criterion | score | weight |",
+            "|---|---|---|",
+            *rows,
+        ]
     )
     if score.adjustments:  # the steps from the criteria to the total, so the numbers add up on the card
         card += "\n\n*From the criteria to the score:* " + "; ".join(_escape(step) for step in score.adjustments)
-    wrong = claim_lines(score, _escape, ("contradicted",))
+    wrong = contradiction_lines(score, _escape)
     if wrong:  # shown in the card itself: the candidate must see what they stated the wrong way round
         card += "\n\n**Your notes say otherwise:**\n" + "\n".join(wrong)
     details = claim_lines(score, _escape, ("not_in_notes", "supported"))
     for criterion in score.criteria:
-        details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in criterion.evidence]
+        details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in sound_evidence(score, criterion.evidence)]
     for point in turn.missing:
         details.append(f"- ✗ missing: {_escape(point['text'])} (`{point['source']} › {point['heading']}`)")
-    for contradiction in score.contradictions:
-        details.append(f"- ! the wrong way round: {_escape(contradiction['answer'])}")
     messages: list[Message] = [{"role": "assistant", "content": card}]
     if details:
+        title = f"Evidence and {counted(len(turn.missing), 'missing point')}"
         messages.append(
-            {
-                "role": "assistant",
-                "content": "\n".join(details),
-                "metadata": {"title": f"Evidence and {len(turn.missing)} missing points", "status": "done"},
-            }
+            {"role": "assistant", "content": "\n".join(details), "metadata": {"title": title, "status": "done"}}
         )
     return messages
 

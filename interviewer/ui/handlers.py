@@ -19,6 +19,7 @@ from interviewer.errors import BadInputError
 from interviewer.interview.live import LiveSession
 from interviewer.reports.charts import trajectory_svg
 from interviewer.reports.files import ReportFiles, write_reports
+from interviewer.reports.wording import score_text
 from interviewer.scoring.text import counted
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
 
@@ -160,7 +161,7 @@ class InterviewHandlers:
             if pending is None or (turn is not None and pending.turn != turn):
                 return self._view(live, status="That answer was already submitted.")
             result, _ = live.answer(text)
-            return self._view(live, status=f"Scored {result.total:.2f}. Next question coming…")
+            return self._view(live, status=f"Scored {score_text(result.total)}. Next question coming…")
 
     def set_challenge(self, session_id: str | None, challenge: bool) -> SessionView | None:
         """Switch "challenge me" on or off for the running session (from its next question)."""
@@ -230,7 +231,7 @@ class InterviewHandlers:
         """Past sessions, newest first: id, date, kind, modes ("standard → challenge"), answered, mean, state."""
         rows = []
         for s in self.app.repo.list():
-            mean = f"{s['mean_score']:.2f}" if s["mean_score"] is not None else "–"
+            mean = score_text(s["mean_score"]) if s["mean_score"] is not None else "–"
             state = "finished" if s["finished"] else "unfinished"
             modes = mode_history_text(s["modes"])
             rows.append([s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, state])
