@@ -12,7 +12,6 @@ import pytest
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
-from interviewer.errors import BadInputError
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.live import LiveSession
 from interviewer.interview.templates import display_topic
@@ -209,11 +208,14 @@ def test_a_level_the_notes_cannot_support_is_not_asked_and_said_once(interviewer
     assert len(notices) == 1 and asked[0][0].notice.startswith("Your notes on Glossary hold nothing to ask at level")
 
 
-def test_a_case_session_needs_case_notes(interviewer_home: Path) -> None:
+def test_notes_without_a_case_note_give_a_case_built_from_a_topic_and_say_so(interviewer_home: Path) -> None:
     app = make_app(interviewer_home)
     ingest([str(CORPUS / "ml" / "regularization_l1_l2.md")], app.store, 10**8)
-    with pytest.raises(BadInputError, match="no case-study notes"):
-        start(app, kind=Kind.CASE)
+    asked = run(start(app, kind=Kind.CASE, questions=5, seed=2), strong)
+    assert [q.kind for q, _ in asked] == ["case"] * 5
+    assert asked[0][0].notice.startswith("Your notes hold no case study, so this case is built from your notes on")
+    assert sum(bool(q.notice) for q, _ in asked) == 1
+    assert all(q.points and q.sources for q, _ in asked)
 
 
 def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> None:

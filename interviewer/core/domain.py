@@ -54,7 +54,10 @@ class Question:
     root_turn: int = 0  # the turn of the question a follow-up belongs to (itself for a new question)
     sources: tuple[dict[str, str], ...] = field(default=())  # source, heading, chunk_id, text
     points: tuple[str, ...] = ()  # the item's points: what the answer is scored on (empty: the sources' key points)
-    item_kind: str = ""  # definition, mechanism, contrast, rule, procedure, pitfall, trade-off, qa, cloze, case
+    point_sources: tuple[str, ...] = ()  # the chunk id each point comes from (empty: all from the first source)
+    # definition, mechanism, contrast, rule, procedure, pitfall, trade-off, qa, cloze, case; and the items that combine
+    # statements: diagnosis, decision, consequence, case-method (see interview/combined.py)
+    item_kind: str = ""
     notice: str = ""  # said once in a session: e.g. levels the notes cannot support for a topic
 
     @property
@@ -62,10 +65,31 @@ class Question:
         """The ids of the chunks the question is grounded in."""
         return [source["chunk_id"] for source in self.sources]
 
+    def point_origin(self, index: int) -> dict[str, str]:
+        """The source (file, heading, chunk id) one point comes from."""
+        wanted = self.point_sources[index] if index < len(self.point_sources) else ""
+        found = next((s for s in self.sources if wanted and s.get("chunk_id") == wanted), None)
+        return found or (self.sources[0] if self.sources else {})
+
+    @property
+    def notes_used(self) -> list[dict[str, Any]]:
+        """Each note the question's points come from (file, heading, chunk id) with how many points it gives."""
+        used: dict[str, dict[str, Any]] = {}
+        for index in range(len(self.points)):
+            origin = self.point_origin(index)
+            key = origin.get("chunk_id", "")
+            entry = used.setdefault(key, {**{k: origin.get(k, "") for k in ("source", "heading", "chunk_id")}})
+            entry["points"] = entry.get("points", 0) + 1
+        return list(used.values())
+
     def to_dict(self) -> dict[str, Any]:
-        """The saved and protocol form."""
+        """The saved and protocol form: with the notes the points come from (`uses`), so a reader can tell a
+        question that combines notes from one that asks a single statement."""
         data = asdict(self)
         data["sources"] = [dict(source) for source in self.sources]
+        data["points"] = list(self.points)
+        data["point_sources"] = list(self.point_sources)
+        data["uses"] = self.notes_used
         return data
 
     @classmethod
@@ -75,6 +99,7 @@ class Question:
         values = {key: value for key, value in data.items() if key in known}
         values["sources"] = tuple(dict(s) for s in data.get("sources", ()))
         values["points"] = tuple(str(p) for p in data.get("points", ()))
+        values["point_sources"] = tuple(str(p) for p in data.get("point_sources", ()))
         return cls(**values)
 
 

@@ -16,13 +16,19 @@ __all__ = [
     "Plan",
     "SessionConfig",
     "SessionState",
+    "case_level",
     "plan_next",
+    "planned_case_stages",
     "replay",
 ]
 
 MAX_FOLLOW_UPS = 2  # on one question
 MAX_CASE_FOLLOW_UPS = 1  # on one case stage: a case must reach deployment in the questions it has
 FOLLOW_UP_BELOW = 0.75  # answers below this, with a missing key point, get a follow-up
+# The lowest level of a case question: a case is never recall; challenge mode asks it deeper (twists come at 4),
+# and the later stages (evaluation on) ask for more judgement than the first ones.
+CASE_FLOOR = {Mode.STANDARD: 2, Mode.CHALLENGE: 3}
+_LATE_STAGE = CASE_STAGES.index("evaluation")
 
 
 @dataclass(frozen=True)
@@ -131,17 +137,22 @@ def _spread(stages: tuple[str, ...], slots: int) -> tuple[str, ...]:
     return tuple(stages[round(i * (len(stages) - 1) / (slots - 1))] for i in range(slots))
 
 
+def planned_case_stages(config: SessionConfig, opening_turn: int, new_before: int) -> tuple[str, ...]:
+    """The stages a case opening at this turn will ask: all seven when the questions allow, else an even
+    selection that still reaches deployment (`new_before`: new questions asked before the opening)."""
+    return (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(config, opening_turn, new_before) - 1))
+
+
 def _stages_left(state: SessionState) -> tuple[str, ...]:
     """The stages the case under way still has to ask; empty when no case is under way (the next opens one).
 
-    A case plans its stages when it opens: all seven when the questions allow, else an even selection that
-    still reaches deployment."""
+    A case plans its stages when it opens (planned_case_stages)."""
     cases = [q for q in _new_questions(state) if q.kind == "case"]
     opened = next((q for q in reversed(cases) if q.stage == CASE_STAGES[0]), None)
     if opened is None or cases[-1].stage not in CASE_STAGES:
         return ()
     new_before = sum(1 for q in _new_questions(state) if q.turn < opened.turn)
-    planned = (CASE_STAGES[0], *_spread(CASE_STAGES[1:], _case_slots(state.config, opened.turn, new_before) - 1))
+    planned = planned_case_stages(state.config, opened.turn, new_before)
     last = planned.index(cases[-1].stage) if cases[-1].stage in planned else len(planned) - 1
     return planned[last + 1 :]
 
@@ -158,6 +169,22 @@ def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int)
     return follow_ups < MAX_CASE_FOLLOW_UPS and slots >= len(_stages_left(state))
 
 
+def case_level(level: int, stage: str, mode: Mode, weak_before: bool) -> int:
+    """The level of a case question: the policy's level, but never below the case floor of the mode and stage
+    (after a weak answer in standard mode the floor gives way, so the case eases off)."""
+    if weak_before and mode is Mode.STANDARD:
+        return level
+    floor = CASE_FLOOR[mode] + (1 if stage in CASE_STAGES and CASE_STAGES.index(stage) >= _LATE_STAGE else 0)
+    return min(5, max(level, floor))
+
+
+def _scored_gap(turn: Turn) -> dict[str, str] | None:
+    """The most important missing point that the question asked: a point of a note the question did not use
+    (a related chunk cited beside it) is no gap in the answer."""
+    asked = set(turn.question.points)
+    return next((gap for gap in turn.missing if not asked or gap.get("text") in asked), None)
+
+
 def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Plan | Finish:
     """Decide the next question: a follow-up on the biggest gap of a middling answer, or a new question
     whose level comes from the policy (a step down and a hint after a weak answer in standard mode)."""
@@ -168,12 +195,14 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
         kind = _next_kind(state)
         level = next_level(state.rating_for(state.config.topic or ""), state.mode, None, None, None, policy)
         stage = CASE_STAGES[0] if kind == "case" else None
+        if kind == "case":
+            level = case_level(level, CASE_STAGES[0], state.mode, weak_before=False)
         return Plan(turn_number, kind, level, state.config.topic, stage=stage, root_turn=turn_number)
 
     last = state.turns[-1]
     question = last.question
     follow_ups = sum(1 for q in state.asked if q.follow_up and q.root_turn == question.root_turn)
-    gap = last.missing[0] if last.missing else None
+    gap = _scored_gap(last)
     fits = follow_ups < MAX_FOLLOW_UPS
     if question.kind == "case":
         fits = _case_follow_up_fits(state, turn_number, follow_ups)
@@ -201,6 +230,8 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
         level = min(level, question.level)
     weak = last.total < WEAK and state.mode is Mode.STANDARD
     stage = _next_stage(state) if kind == "case" else None
+    if stage is not None:
+        level = case_level(level, stage, state.mode, weak_before=last.total < WEAK or bool(last.score.contradictions))
     return Plan(
         turn_number, kind, level, topic, stage=stage, hint=weak and same_thread,
         root_turn=turn_number, gap=gap if weak else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "stage_of_heading"]
+__all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "poses_case", "stage_of_heading"]
 
 # A packed file (PDF, Anki deck) may unpack to far more text than its size: past this many characters it is
 # refused rather than embedded for hours.
@@ -59,10 +59,46 @@ def stage_of_heading(heading: str) -> str | None:
     return None
 
 
+# A title that says the note is a case ("Case study: churn", "Churn case"), not a "use case" or an "edge case".
+_CASE_TITLE = re.compile(r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b", re.I)
+_CASE_OPENING = re.compile(r"\b(case study|this case|the case is|business case|business problem)\b", re.I)
+# A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
+_ORGANISATION = re.compile(
+    r"\b(company|retailer|bank|insurer|marketplace|platform|service|startup|business|shop|app|airline|hotel|lender|"
+    r"operator|provider|brand|chain|firm|client|e-?commerce|telecom|hospital|utility|publisher|manufacturer|"
+    r"carrier|fintech|merchant|you work for|you join)\b",
+    re.I,
+)
+_GOAL = re.compile(
+    r"\b(wants? to|needs? to|asks? you|asked to|the goal|its goal|aims? to|would like to|(must|has to) decide|"
+    r"deciding whether|is considering|plans? to|hopes? to|is trying to|is looking to|objective is|task is)\b",
+    re.I,
+)
+
+
+def _opening(sections: list[Section]) -> str:
+    """The first two sentences of the note, where a case states its business problem."""
+    text = " ".join(s.text for s in sections[:1] if not s.question)
+    return " ".join(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[:2])[:600]
+
+
+def poses_case(title: str, opening: str) -> bool:
+    """True when a note's title or opening says it is a case, or its opening poses a business problem."""
+    if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
+        return True
+    return any(_ORGANISATION.search(s) and _GOAL.search(s) for s in re.split(r"(?<=[.!?])\s+", opening))
+
+
 def note_kind(source: str, sections: list[Section]) -> str:
-    """'case' for a case-study note (a cases folder, or at least four stage headings), else 'note'."""
+    """'case' for a case-study note (a cases folder, at least four stage headings, or a title or opening that
+    says it is a case or poses a business problem), else 'note'."""
     if re.search(r"(^|[/\\])(cases?|case[-_ ]stud(y|ies))([/\\]|$)", source, re.I):
         return "case"
+    # Flashcards and Q&A files are collections of questions, never one case.
+    if sections and sum(bool(s.question) for s in sections) * 2 < len(sections):
+        title = sections[0].heading_path[0] if sections[0].heading_path else ""
+        if poses_case(title, _opening(sections)):
+            return "case"
     # Stage headings are short section names ("Data and features"), not flashcard questions, and they make
     # up most of a case note's sections.
     named = [s.heading_path[-1] for s in sections if len(s.heading_path) > 1]

@@ -209,6 +209,6 @@ def follow_up_text(
 
 def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random) -> str:
     """A twist as a situation only: 'Offline AUC is 0.97: suspect leakage' -> 'Offline AUC is 0.97. What now?'."""
-    situation = re.split(r": |; | - | — ", clean_statement(sentence), maxsplit=1)[0].strip(" .")
-    situation = re.sub(r"^twist:\s*", "", situation, flags=re.I)
+    situation = re.sub(r"^(now a )?twist:\s*", "", clean_statement(sentence), flags=re.I)
+    situation = re.split(r": |; | - | — ", situation, maxsplit=1)[0].strip(" .")
     return _fill(frames.twists, rng, set(), situation=lower_first(situation))

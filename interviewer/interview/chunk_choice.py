@@ -43,6 +43,11 @@ def topic_for(chunks: list[Chunk], plan: Plan, state: SessionState, rng: random.
     def fresh(topic: str) -> int:
         return sum(chunk.chunk_id not in used for chunk in by_topic.get(topic, []))
 
+    if plan.kind == "case" and plan.stage != "clarify":
+        # A case under way keeps its topic until its last stage, however few chunks its note has.
+        under_way = next((q.topic for q in reversed(state.asked) if q.kind == "case"), None)
+        if under_way is not None:
+            return under_way
     if state.config.topic:
         wanted = [t for t in matching_topics(chunks, state.config.topic) if t in by_topic] or matching_topics(
             chunks, state.config.topic

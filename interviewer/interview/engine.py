@@ -4,17 +4,16 @@ against the question's own sources, and saves every turn before the next questio
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 from datetime import datetime
 
 import numpy as np
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
 from interviewer.core.score import ScoreResult
-from interviewer.core.session import Plan, SessionConfig, SessionState, replay
+from interviewer.core.session import Plan, SessionConfig, SessionState, planned_case_stages, replay
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
     QuestionFrames,
@@ -22,8 +21,8 @@ from interviewer.interview.asking import (
     hint_text,
     load_frames,
     question_for,
-    twist_text,
 )
+from interviewer.interview.case_questions import case_draft, from_other_note, points_of, topic_stage_items, twist_for
 from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.item_bank import ItemBank
@@ -41,6 +40,7 @@ from interviewer.storage.store import NoteStore
 __all__ = ["NEAR_DUPLICATE", "Interviewer"]
 
 NEAR_DUPLICATE = 0.9  # cosine similarity above which two questions count as the same question
+_METHOD_STAGES = ("method", "evaluation", "experiment", "deployment")  # stages another note's method can serve
 
 
 def _without_hint(text: str) -> str:
@@ -84,11 +84,6 @@ class Interviewer:
             raise BadInputError("no notes indexed yet: run `interviewer ingest PATH` first")
         if config.topic and not self._matching_topics(config.topic):
             raise BadInputError(f"no topic matches {config.topic!r}; `interviewer topics` lists them")
-        if config.kind is Kind.CASE and not any(chunk.kind == "case" for chunk in self.chunks()):
-            raise BadInputError(
-                "no case-study notes yet: a case note has stage headings (Clarify, Data, Method, Evaluation, "
-                "Deployment) or sits in a folder named cases/; add one to your notes, or choose a deep dive"
-            )
         session_id = self.repo.create(config, self.clock())
         return LiveSession(self, session_id, SessionState(config=config, mode=config.mode), None)
 
@@ -116,32 +111,9 @@ class Interviewer:
     def _candidates(self, plan: Plan, topic: str, state: SessionState, rng: random.Random) -> list[Chunk]:
         return candidates(self.chunks(), plan, topic, state, rng)
 
-    def _case_context(self, topic: str) -> str:
-        intro = [c for c in self.chunks() if c.topic == topic and c.heading == topic]
-        return " ".join(sentences(intro[0].text)[:2]) if intro else ""
-
-    def _twist(self, topic: str, rng: random.Random, state: SessionState) -> str:
-        """A situation the candidate must react to (never its solution), not yet used in this case."""
-        notes = [c for c in self.chunks() if c.topic == topic and re.search(r"twist|curveball", c.heading, re.I)]
-        options = [s for c in notes for s in sentences(c.text)] or list(self.templates.twists)
-        asked = " ".join(q.text for q in current_case(state, topic))
-        texts = [twist_text(option, self.frames, rng) for option in options]
-        fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
-        return rng.choice(fresh or texts)
-
     def _text(
         self, plan: Plan, chunk: Chunk, state: SessionState, rng: random.Random, used: set[str], phrase: bool
     ) -> str:
-        if plan.kind == "case":
-            first = not any(q.kind == "case" and q.topic == chunk.topic for q in state.asked)
-            context = self._case_context(chunk.topic) if first else ""
-            options = self.templates.case[plan.stage or "clarify"]
-            text = pick(options, rng, used, topic=chunk.topic, context=context)
-            if text in used:  # a later case in the session: its name tells the stages of two cases apart
-                text = f"Case ({display_topic(chunk.topic)}): {text}"
-            if plan.level >= 4:
-                text = f"{text} {self._twist(chunk.topic, rng, state)}"
-            return text
         # Notes with no items at all (code, a stub): the template stands, so the interview still goes on.
         template = pick(self.templates.deep_dive[plan.level], rng, used, subject=subject_of(chunk), topic=chunk.topic)
         phrased = self.phraser.phrase(chunk.text, plan.level, template) if phrase and self.phraser is not None else None
@@ -166,10 +138,11 @@ class Interviewer:
         asked_vectors = self._question_vectors.embed(sorted(used_texts)) if used_texts else None
         if plan.follow_up and plan.gap is not None:
             return self._follow_up(plan, state, rng, used_texts)
-        if plan.kind != "case":
-            question = self._item_question(plan, state, rng, used_texts, asked_vectors)
-            if question is not None:
-                return question
+        if plan.kind == "case":
+            return self._case_question(plan, state, rng, used_texts)
+        question = self._item_question(plan, state, rng, used_texts, asked_vectors)
+        if question is not None:
+            return question
         topic = self._topic_for(plan, state, rng)
         candidates = self._candidates(plan, topic, state, rng)[:6]
         if not state.config.topic:
@@ -192,14 +165,51 @@ class Interviewer:
         if plan.kind == "deep-dive":
             related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
             sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
-        stage_items = [i for i in self.bank.for_chunk(chosen.chunk_id) if i.kind == "case-stage"]
+        return _planned(plan, text, chosen.topic, sources)
+
+    def _case_question(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
+        """A case stage asked with the case's own facts, scored on the stage's statements (and on the method another
+        note brings to it); notes with no case note give a case built from one topic's notes."""
+        stage = plan.stage or CASE_STAGES[0]
+        topic = self._topic_for(plan, state, rng)
+        case_chunks = [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
+        used_keys = {asked_item_key(q) for q in state.asked}
+        if case_chunks:
+            staged = [i for i in self.bank.for_topic(topic, case=True) if i.stage == stage]
+            fresh = [i for i in staged if item_key(i) not in used_keys] or staged
+        else:
+            fresh = topic_stage_items(self.bank.for_topic(topic), stage, used_keys)
+        other = None
+        if case_chunks and stage in _METHOD_STAGES and (not fresh or plan.level >= 4):
+            other = from_other_note(self.bank.items, " ".join(c.text for c in case_chunks), stage, topic)
+        opening = stage == CASE_STAGES[0]
+        draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening)
+        text = draft.text
+        if plan.level >= 4:
+            asked = " ".join(q.text for q in current_case(state, topic))
+            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked)}"
+        by_id = {c.chunk_id: c for c in self.chunks()}
+        sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
+        fallback = case_chunks or self._candidates(plan, topic, state, rng)
+        sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
+        if plan.hint and sources:
+            text = f"{text} {self._hint(sources[0], text)}"
+        points, origins = points_of(draft)
+        notice = " ".join(part for part in (draft.notice, self._stage_notice(plan, state) if opening else "") if part)
         return _planned(
-            plan,
-            text,
-            chosen.topic,
-            sources,
-            points=stage_items[0].points if plan.kind == "case" and stage_items else (),
-            item_kind="case" if plan.kind == "case" and stage_items else "",
+            plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
+        )
+
+    def _stage_notice(self, plan: Plan, state: SessionState) -> str:
+        """When the questions left cannot hold every stage, the opening says which stages the case covers."""
+        new_before = sum(1 for q in state.asked if not q.follow_up)
+        planned = planned_case_stages(state.config, plan.turn, new_before)
+        if len(planned) >= len(CASE_STAGES):
+            return ""
+        left_out = [stage for stage in CASE_STAGES if stage not in planned]
+        return (
+            f"This case has {len(planned)} question{'s' if len(planned) > 1 else ''}, so it covers {_listed(planned)}; "
+            f"{_listed(left_out)} {'is' if len(left_out) == 1 else 'are'} left out."
         )
 
     def _follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
@@ -291,11 +301,11 @@ class Interviewer:
     def score(self, question: Question, answer: str) -> ScoreResult:
         """Score an answer against the question's item points (old questions: their sources' key points)."""
         chunks: list[Chunk] | None = self.store.get(question.chunk_ids) or None
-        origin = question.sources[0] if question.sources else {}
-        points = [
-            KeyPoint(text, origin.get("source", ""), origin.get("heading", ""), origin.get("chunk_id", ""))
-            for text in question.points
-        ]
+        points = []
+        for index, text in enumerate(question.points):
+            origin = question.point_origin(index)  # each point cites the note it comes from
+            where = (origin.get("source", ""), origin.get("heading", ""), origin.get("chunk_id", ""))
+            points.append(KeyPoint(text, *where))
         return self.scorer.score(
             question.text,
             answer,
@@ -316,6 +326,7 @@ def _planned(
     level: int | None = None,
     follow_up: bool = False,
     points: tuple[str, ...] = (),
+    point_sources: tuple[str, ...] = (),
     item_kind: str = "",
     notice: str = "",
 ) -> Question:
@@ -333,6 +344,12 @@ def _planned(
         root_turn=plan.root_turn,
         sources=tuple({**c.citation(), "text": c.text} for c in sources),
         points=points,
+        point_sources=point_sources,
         item_kind=item_kind,
         notice=notice,
     )
+
+
+def _listed(names: list[str] | tuple[str, ...]) -> str:
+    """'a, b and c'."""
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.cases import stage_statements
 from interviewer.interview.statements import (
     as_question,
     clean_statement,
@@ -301,12 +302,17 @@ def build_items(chunk: Chunk) -> list[Item]:
         "chunk_id": chunk.chunk_id, "source": chunk.source, "heading": chunk.heading, "topic": chunk.topic,
     }  # fmt: skip
     if chunk.kind == "case":
-        if not chunk.stage:
-            return []
-        points = tuple(_statements(chunk.text))
-        if not points:
-            return []
-        return [Item(chunk.stage, points[:6], "case-stage", chunk.topic, levels=(), stage=chunk.stage, **base)]
+        if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
+            return []  # a case's twists are situations the interviewer adds, not a stage to ask
+        if chunk.stage:
+            grouped = {chunk.stage: _statements(chunk.text)}
+        else:  # a case written as prose: its stages come from what each statement talks about
+            grouped = stage_statements(chunk.text, opening=chunk.chunk_index == 0 and " > " not in chunk.heading)
+        return [
+            Item(stage, tuple(points[:6]), "case-stage", chunk.topic, levels=(), stage=stage, **base)
+            for stage, points in grouped.items()
+            if points
+        ]
     if _CLOZE.search(chunk.text):
         return _cloze_items(chunk, base)
     pairs = qa_pairs(chunk)

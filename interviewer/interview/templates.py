@@ -33,7 +33,7 @@ _VAGUE_CUES = frozenset(
     )
 )
 _QUESTION_LIKE = re.compile(r"^(how|why|what|which|when|where|who|should|can|does|is)\b", re.I)
-_VARIABLES = {"subject", "topic", "context", "cue", "section", "twist"}
+_VARIABLES = {"subject", "topic", "context", "cue", "section", "twist", "business", "fact"}
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,12 @@ class QuestionTemplates:
     twists: tuple[str, ...]
     follow_up: tuple[str, ...]
     hint: tuple[str, ...]
+    case_from_notes: tuple[str, ...] = ()  # the opening of a case built from a topic's notes
 
     def all_texts(self) -> list[str]:
         """Every template string (for checks)."""
         texts = [t for group in self.deep_dive.values() for t in group] + [t for g in self.case.values() for t in g]
-        return texts + list(self.twists + self.follow_up + self.hint)
+        return texts + list(self.twists + self.follow_up + self.hint + self.case_from_notes)
 
 
 def load_templates(prompts_dir: Path | None = None) -> QuestionTemplates:
@@ -63,6 +64,7 @@ def load_templates(prompts_dir: Path | None = None) -> QuestionTemplates:
             twists=tuple(data["twists"]["generic"]),
             follow_up=tuple(data["follow-up"]["templates"]),
             hint=tuple(data["hint"]["templates"]),
+            case_from_notes=tuple(data["case-from-notes"]["clarify"]),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
         raise BadInputError(f"{path}: not a usable question template file ({exc})") from None

@@ -1,0 +1,148 @@
+"""Case-study questions: each stage asked with the case's own facts (its business, numbers and constraint) and
+scored on the stage's statements; a stage the case note says nothing about takes its method from another note;
+notes with no case at all still give a case, built from one topic's notes. Pure over chunks and items."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from interviewer.core.chunks import Chunk
+from interviewer.core.domain import CASE_STAGES
+from interviewer.interview.asking import QuestionFrames, twist_text
+from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement
+from interviewer.interview.choosing import item_key
+from interviewer.interview.items import Item
+from interviewer.interview.templates import QuestionTemplates, display_topic, pick
+from interviewer.scoring.text import content_words, sentences
+
+__all__ = ["CaseDraft", "case_draft", "from_other_note", "points_of", "topic_stage_items", "twist_for"]
+
+MAX_CASE_POINTS = 5
+# The kinds of knowledge a stage of a case built from a topic's notes asks for, when no statement names the stage.
+_STAGE_KINDS: dict[str, tuple[str, ...]] = {
+    "clarify": ("definition", "qa", "rule"),
+    "frame": ("definition", "contrast", "qa"),
+    "data": ("pitfall", "procedure", "rule"),
+    "method": ("trade-off", "contrast", "mechanism", "procedure"),
+    "evaluation": ("rule", "pitfall", "contrast"),
+    "experiment": ("procedure", "rule", "pitfall"),
+    "deployment": ("pitfall", "trade-off", "rule"),
+}
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    """A case question before it becomes a Question: its text, the items it is scored on, and what to say once."""
+
+    text: str
+    items: tuple[Item, ...]  # the stage's own item first, then any item of another note it borrows a method from
+    notice: str = ""
+
+
+def _points_sources(items: tuple[Item, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    points: list[str] = []
+    origins: list[str] = []
+    for item in items:
+        for point in item.points:
+            if point not in points and len(points) < MAX_CASE_POINTS:
+                points.append(point)
+                origins.append(item.chunk_id)
+    return tuple(points), tuple(origins)
+
+
+def topic_stage_items(items: list[Item], stage: str, used: set[tuple[str, str, str]]) -> list[Item]:
+    """A topic's deep-dive items that suit a case stage: those whose statement names the stage, else the kinds of
+    knowledge the stage asks for."""
+    fresh = [i for i in items if item_key(i) not in used and i.points]
+    named = [i for i in fresh if stage_of_statement(i.points[0]) == stage]
+    return named or [i for i in fresh if i.kind in _STAGE_KINDS[stage]]
+
+
+def from_other_note(items: list[Item], case_text: str, stage: str, case_topic: str) -> Item | None:
+    """The item of another note that brings the method a stage needs: its statement names the stage, and it
+    shares the most words with the case (a churn case's experiment stage takes the A/B-testing note's point)."""
+    case_words = set(content_words(case_text))
+    pool = [i for i in items if i.topic != case_topic and i.kind != "case-stage" and i.points]
+    staged = [i for i in pool if stage_of_statement(" ".join(i.points)) == stage]
+
+    def overlap(item: Item) -> int:
+        return len(set(content_words(" ".join(item.points))) & case_words)
+
+    best = max(staged, key=lambda i: (overlap(i), -staged.index(i)), default=None)
+    return best if best is not None and overlap(best) >= 2 else None
+
+
+def case_draft(
+    stage: str,
+    topic: str,
+    case_chunks: list[Chunk],
+    stage_items: list[Item],
+    other: Item | None,
+    templates: QuestionTemplates,
+    rng: random.Random,
+    used_texts: set[str],
+    opening: bool,
+) -> CaseDraft:
+    """The question of one stage of a case: the case's fact that matters here, then the stage's question in the
+    case's words. A case built from a topic's notes (no case note) says so when it opens."""
+    facts = case_facts(case_chunks) if case_chunks else CaseFacts("the team", ())
+    items = tuple(stage_items[:1]) + ((other,) if other is not None else ())
+    notice = ""
+    if opening:
+        if case_chunks:
+            intro = [c for c in case_chunks if c.heading == c.topic] or case_chunks[:1]
+            context = " ".join(sentences(intro[0].text)[:2])
+            text = pick(templates.case["clarify"], rng, used_texts, topic=topic, context=context, business="", fact="")
+        else:
+            text = pick(templates.case_from_notes, rng, used_texts, topic=topic, business="", fact="", context="")
+            notice = (
+                f"Your notes hold no case study, so this case is built from your notes on {display_topic(topic)}; "
+                "add a note that poses a business problem to get a case of your own."
+            )
+        return CaseDraft(text, items, notice)
+    asked_points = {p for i in stage_items for p in i.points}
+    before = {fact for fact, at in facts.facts if at and CASE_STAGES.index(at) >= CASE_STAGES.index(stage)}
+    fact = facts.fact_for(stage, asked_points | before | _said(used_texts))
+    business = facts.business if case_chunks else f"the team using {display_topic(topic)}"
+    options = _unused_frames(templates.case[stage], used_texts)
+    text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
+    if fact:
+        text = f"{fact.rstrip(' .')}. {text}"
+    return CaseDraft(text, items, notice)
+
+
+def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str, ...]:
+    """The stage frames not asked yet in this session, whatever business they named: a second case in a session
+    asks its stages in other words (all of them when every frame was used)."""
+
+    def used(frame: str) -> bool:
+        parts = [part.strip() for part in re.split(r"\{\w+\}", frame) if len(part.strip()) > 12]
+        return bool(parts) and any(all(part in text for part in parts) for text in used_texts)
+
+    return tuple(frame for frame in options if not used(frame)) or options
+
+
+def _said(used_texts: set[str]) -> set[str]:
+    """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
+    return {s.rstrip(" .") + "." for text in used_texts for s in re.split(r"(?<=\.)\s+", text)} | {
+        s.rstrip(" .") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)
+    }
+
+
+def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The points a case question is scored on, and the chunk each comes from."""
+    return _points_sources(draft.items)
+
+
+def twist_for(
+    case_chunks: list[Chunk], templates: QuestionTemplates, frames: QuestionFrames, rng: random.Random, asked: str
+) -> str:
+    """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
+    own twists, else the generic ones."""
+    notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
+    options = [s for c in notes for s in sentences(c.text)] or list(templates.twists)
+    texts = [twist_text(option, frames, rng) for option in options]
+    fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
+    return rng.choice(fresh or texts)

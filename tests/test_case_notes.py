@@ -1,0 +1,133 @@
+"""Case notes found where they are: a note that says it is a case, or poses a business problem, is a case without
+stage headings; its stages come from its content, and its stage questions use its own facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.app import App
+from interviewer.core.domain import CASE_STAGES, Kind, Mode
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.sections import Section, note_kind, poses_case
+from interviewer.interview.cases import case_facts, stage_of_statement, stage_statements
+from tests.conftest import CORPUS
+from tests.helpers import make_app, strong
+
+PROSE_CASE = """# Case study: late deliveries at a grocery delivery service
+
+A grocery delivery service in three cities promises delivery within a 2-hour window, and about 12% of orders arrive
+late. Operations wants to cut late deliveries without hiring more couriers.
+
+The budget is fixed, so the plan must work with the current fleet of about 400 couriers.
+
+We predict at checkout whether an order will arrive late; the label is whether the delivery arrived after the
+promised window, and the unit is one order.
+
+Useful data: order size, store pick time, courier availability in the zone, traffic by hour and the weather. Courier
+GPS logs after dispatch leak the outcome and cannot be used as features at checkout.
+
+Start with a baseline that flags zones that were late last week, then train a gradient boosting model.
+
+Evaluate with precision and recall on the late class over a time-based split, because late orders are a minority.
+
+Run an A/B test where treated customers see adjusted slots; compare the late rate and the conversion rate.
+
+Deploy the model as a real-time service at checkout with a 100 ms latency budget, monitor drift and retrain weekly.
+"""
+
+BUSINESS_PROBLEM = """# Pricing the family plan
+
+A meal-kit company wants to decide whether to raise the price of its family plan from 60 to 66 dollars a week.
+
+Past price changes in two regions, subscriber tenure and order frequency are the data to start from.
+
+A price elasticity model with regional fixed effects is a reasonable first method.
+
+Test the price in a randomised experiment on new subscribers only.
+
+Monitor cancellations weekly after launch and roll back if they exceed the forecast.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "expected"),
+    [
+        ("Case study: predicting customer churn", "Churn is the share of users who leave.", True),
+        ("Churn", "This case is about a telecom that loses 2% of its customers a month.", True),
+        ("Pricing", "A meal-kit company wants to decide whether to raise its price.", True),
+        ("Regularization", "L1 drives weights to zero; L2 shrinks them.", False),
+        ("Use case: embeddings", "Embeddings map items to vectors.", False),
+        ("A/B testing", "A/B tests compare two variants on randomised users.", False),
+    ],
+)
+def test_a_case_is_told_by_its_title_or_its_business_problem(title: str, opening: str, expected: bool) -> None:
+    assert poses_case(title, opening) is expected
+
+
+def test_a_prose_case_note_is_a_case_and_a_flashcard_deck_never_is() -> None:
+    sections, _ = read_sections("notes/late.md", PROSE_CASE.encode())
+    assert note_kind("notes/late.md", sections) == "case"
+    cards = [Section(("Case study deck", f"Q{n}"), f"Q: q{n}?\nA: a", question=f"q{n}?", answer="a") for n in range(3)]
+    assert note_kind("notes/deck.txt", cards) == "note"
+
+
+def test_stages_come_from_what_each_statement_talks_about() -> None:
+    grouped = stage_statements(PROSE_CASE)
+    assert len(grouped) >= 5 and set(grouped) <= set(CASE_STAGES)
+    assert any("GPS logs" in s for s in grouped["data"])
+    assert any("A/B test" in s for s in grouped["experiment"])
+    assert any("latency budget" in s for s in grouped["deployment"])
+    assert not any("12% of orders" in s for points in grouped.values() for s in points)  # the opening is context
+    assert stage_of_statement("The weather is nice.") == ""
+
+
+def test_a_case_names_its_business_and_its_facts() -> None:
+    sections, _ = read_sections("notes/late.md", PROSE_CASE.encode())
+    facts = case_facts(build_chunks("notes/late.md", "/notes/late.md", "h", sections))
+    assert facts.business == "the grocery delivery service"
+    assert any("400 couriers" in fact for fact, _ in facts.facts)
+    # A later stage's answer is never recalled as a fact in an earlier stage's question.
+    assert "100 ms" not in facts.fact_for("data", set())
+
+
+def prose_app(home: Path) -> App:
+    notes = home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "late_deliveries.md").write_text(PROSE_CASE, encoding="utf-8")
+    (notes / "pricing.md").write_text(BUSINESS_PROBLEM, encoding="utf-8")
+    app = make_app(home)
+    ingest([str(notes), str(CORPUS / "experimentation"), str(CORPUS / "evaluation")], app.store, 10**8)
+    return app
+
+
+@pytest.mark.parametrize("mode", [Mode.STANDARD, Mode.CHALLENGE])
+def test_a_case_session_on_prose_notes_walks_five_stages_with_the_case_facts(
+    interviewer_home: Path, mode: Mode
+) -> None:
+    app = prose_app(interviewer_home)
+    session = app.interviewer.start(SessionConfig(kind=Kind.CASE, mode=mode, questions=8, seed=5, topic="late"))
+    asked = []
+    while (question := session.next_question()) is not None:
+        session.answer(strong(question))
+        asked.append(question)
+    stages = [q.stage for q in asked if not q.follow_up]
+    assert len(set(stages)) >= 5 and stages[0] == "clarify"
+    later = [q.text for q in asked[1 : len(set(stages))]]  # the stages after the opening
+    assert all("the grocery delivery service" in text for text in later)
+    assert any("400 couriers" in text or "12%" in text for text in later)
+    assert all(q.points and q.sources for q in asked)
+    assert min(q.level for q in asked) >= (3 if mode is Mode.CHALLENGE else 2)
+
+
+def test_a_short_case_says_which_stages_it_covers(interviewer_home: Path) -> None:
+    app = prose_app(interviewer_home)
+    session = app.interviewer.start(SessionConfig(kind=Kind.CASE, questions=5, seed=5, topic="late"))
+    first = session.next_question()
+    assert first is not None
+    assert first.notice == (
+        "This case has 5 questions, so it covers clarify, frame, method, evaluation and deployment; "
+        "data and experiment are left out."
+    )
