@@ -22,6 +22,7 @@ from interviewer.reports.files import ReportFiles, write_reports
 from interviewer.reports.wording import score_text
 from interviewer.scoring.text import counted
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
+from interviewer.ui.topics import match_topic, merged_topics
 
 __all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
 
@@ -106,8 +107,14 @@ class InterviewHandlers:
         )
 
     def topic_choices(self) -> list[str]:
-        """The topic menu: chosen for me, weakest first, then every topic in the notes."""
-        return [CHOSEN_FOR_ME, WEAKEST_FIRST, *sorted(topic for topic, _ in self.app.store.topics())]
+        """The topic menu: chosen for me, weakest first, then every topic in the notes (those that differ only
+        in case once, as most of their notes spell it)."""
+        return [CHOSEN_FOR_ME, WEAKEST_FIRST, *sorted(topic for topic, _ in merged_topics(self.app.store.topics()))]
+
+    def match_topic(self, typed: str | None) -> str:
+        """The menu entry the topic box names (typed text need not be picked from the list); "chosen for me" for
+        an empty box. BadInputError when the text names no topic, or several."""
+        return match_topic(typed or "", self.topic_choices()) or CHOSEN_FOR_ME
 
     def start(
         self, kind: str, topic_choice: str, questions: int, challenge: bool, seed: int | None = None
@@ -117,7 +124,7 @@ class InterviewHandlers:
             raise BadInputError(f"interview kind must be one of {', '.join(KINDS)}")
         if self.app.store.count() == 0:
             raise BadInputError("no notes yet: add files or a folder under “Your notes” first")
-        choice = topic_choice or CHOSEN_FOR_ME
+        choice = self.match_topic(topic_choice)
         live = start_session(
             self.app,
             kind=KINDS[kind],

@@ -100,7 +100,12 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 with gr.Row():
                     with gr.Column(scale=1, min_width=260):
                         kind = gr.Radio(list(KINDS), value="Deep dive", label="Interview kind", elem_id="kind")
-                        topic = gr.Dropdown([CHOSEN_FOR_ME], value=CHOSEN_FOR_ME, label="Topic", elem_id="topic")
+                        # Typed text stays in the box (not silently replaced by the last pick): Start matches it
+                        # to a topic, or says that nothing matched.
+                        topic = gr.Dropdown(
+                            [CHOSEN_FOR_ME], value=CHOSEN_FOR_ME, label="Topic", elem_id="topic",
+                            allow_custom_value=True,
+                        )  # fmt: skip
                         questions = gr.Slider(
                             MIN_QUESTIONS,
                             MAX_QUESTIONS,
@@ -140,7 +145,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 add_notes = gr.Button("Add to my notes", variant="primary", elem_id="add-notes")
                 notes_result = gr.Markdown(elem_id="notes-result")
                 topics_table = gr.Dataframe(headers=["topic", "chunks"], interactive=False, elem_id="topics")
-            with gr.Tab("History", id="history"):
+            with gr.Tab("History", id="history") as history_tab:
                 history = gr.Dataframe(
                     headers=["session", "started", "kind", "mode", "answered", "mean", "state"],
                     interactive=False, elem_id="history",
@@ -152,7 +157,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 history_files = gr.File(label="Download", file_count="multiple", elem_id="history-files")
                 history_report = gr.Markdown(elem_id="history-report")
 
-            with gr.Tab("Progress", id="progress"):
+            with gr.Tab("Progress", id="progress") as progress_tab:
                 refresh_progress = gr.Button("Refresh charts", elem_id="refresh-progress")
                 progress_charts = gr.HTML(elem_id="progress-charts")
                 with gr.Row():
@@ -173,10 +178,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
 
         # ----- interview ---------------------------------------------------------------------------
         def run_start(kind_: str, topic_: str, count: float, challenge_: bool) -> Iterator[tuple[Any, ...]]:
-            view = handlers.start(kind_, topic_, int(count), challenge_)
-            yield (*show(view, answer=""), gr.Column(visible=False))
+            chosen = handlers.match_topic(topic_)  # typed text is matched to a topic, or nothing starts
+            view = handlers.start(kind_, chosen, int(count), challenge_)
+            yield (*show(view, answer=""), gr.Column(visible=False), gr.Dropdown(value=chosen))
             for step in handlers.next_question(view.session_id):
-                yield (*show(step), gr.skip())
+                yield (*show(step), gr.skip(), gr.skip())
 
         def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
             if not text.strip():
@@ -206,7 +212,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             return (gr.skip(), gr.skip()) if view is None else (view.level, view.status)
 
         start.click(
-            _stream_guard(run_start), [kind, topic, questions, challenge], [*session_outputs, feedback_box],
+            _stream_guard(run_start), [kind, topic, questions, challenge], [*session_outputs, feedback_box, topic],
             concurrency_id=MODEL_QUEUE, concurrency_limit=2,
         )  # fmt: skip
         submit.click(
@@ -231,9 +237,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         add_notes.click(_guard(run_ingest), [uploads, folder], [notes_result, topics_table, topic, uploads])
 
         # ----- history -------------------------------------------------------------------------------
-        def run_history() -> tuple[Any, ...]:
+        def run_history(chosen: str | None = None) -> tuple[Any, ...]:
+            """The sessions as saved now; the session chosen stays chosen (the newest when none is, or it is gone)."""
             rows = handlers.history()
-            return rows, gr.Dropdown(choices=[row[0] for row in rows], value=rows[0][0] if rows else None)
+            ids = [row[0] for row in rows]
+            return rows, gr.Dropdown(choices=ids, value=chosen if chosen in ids else (ids[0] if ids else None))
 
         def run_open(session_id: str) -> tuple[Any, ...]:
             result = handlers.open_report(session_id)
@@ -258,9 +266,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         )
 
         # ----- progress and the learning loop ----------------------------------------------------------
-        def run_progress() -> tuple[Any, ...]:
-            sessions = [row[0] for row in handlers.history()]
-            return learning.progress_fragment(app), gr.Dropdown(choices=[learning.ALL_SESSIONS, *sessions])
+        def run_progress(chosen: str | None = None) -> tuple[Any, ...]:
+            """The charts as the saved sessions are now; the sessions to export from stay as chosen."""
+            choices = [learning.ALL_SESSIONS, *(row[0] for row in handlers.history())]
+            menu = gr.Dropdown(choices=choices, value=chosen if chosen in choices else learning.ALL_SESSIONS)
+            return learning.progress_fragment(app), menu
 
         def run_anki(choice: str) -> tuple[Any, ...]:
             path, note = learning.export_anki(app, choice)
@@ -275,7 +285,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             handlers.forget_all()
             return note, "", learning.progress_fragment(app)
 
-        refresh_progress.click(_guard(run_progress), [], [progress_charts, anki_choice])
+        refresh_progress.click(_guard(run_progress), [anki_choice], [progress_charts, anki_choice])
+        # Opening a tab shows the data as it is now: sessions finished since the page loaded, in this browser
+        # or in the terminal, are in History and Progress without a reload.
+        progress_tab.select(_guard(run_progress), [anki_choice], [progress_charts, anki_choice])
+        history_tab.select(_guard(run_history), [picked], [history, picked])
         anki.click(_guard(run_anki), [anki_choice], [data_files, data_note])
         export.click(_guard(run_export), [], [data_files, data_note])
         delete.click(_guard(run_delete), [confirm], [data_note, confirm, progress_charts])
@@ -297,6 +311,6 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             _guard(run_load), [remembered],
             [*session_outputs, history, picked, topic, topics_table, progress_charts, anki_choice, checkin_table],
         )  # fmt: skip
-        for refresh in (end.click, open_report.click):
-            refresh(run_history, [], [history, picked])
+        for refresh in (end.click, open_report.click):  # the session chosen stays chosen (it snapped to the newest)
+            refresh(run_history, [picked], [history, picked])
     return demo

@@ -11,6 +11,7 @@ from pathlib import Path
 from interviewer.app import App
 from interviewer.errors import BadInputError, InterviewerError
 from interviewer.ingest.pipeline import IngestReport, Skipped, ingest
+from interviewer.ui.topics import merged_topics
 
 __all__ = ["NotesResult", "ingest_notes", "topic_rows"]
 
@@ -27,8 +28,9 @@ class NotesResult:
 
 
 def topic_rows(app: App) -> list[list[str | int]]:
-    """Each topic with its chunk count, most chunks first."""
-    return [[topic, count] for topic, count in app.store.topics()]
+    """Each topic with its chunk count, most chunks first; topics that differ only in case are one row, as in
+    the topic menu."""
+    return [[topic, count] for topic, count in merged_topics(app.store.topics())]
 
 
 def _copy_uploads(app: App, uploads: list[str]) -> tuple[list[str], list[Skipped]]:
