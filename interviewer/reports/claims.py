@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 from interviewer.core.score import ClaimCheck, ScoreResult
-from interviewer.reports.wording import shorten
+from interviewer.reports.wording import section_path, shorten
 
 __all__ = ["MAX_QUOTE_CHARS", "claim_lines", "contradiction_lines", "has_contradiction", "sound_evidence"]
 
@@ -25,7 +25,7 @@ def _quote(text: str) -> str:
 
 
 def _place(note: Mapping[str, str]) -> str:
-    return " › ".join(part for part in (note.get("source", ""), note.get("heading", "")) if part)
+    return " › ".join(part for part in (note.get("source", ""), section_path(note.get("heading", ""))) if part)
 
 
 def _contradiction(said: str, note: Mapping[str, str], escape: Callable[[str], str]) -> str:

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from interviewer.core.score import ScoreResult
-from interviewer.reports.wording import score_text, shorten
+from interviewer.reports.wording import score_text, section_path, shorten
 from interviewer.scoring.evidence import Thresholds
 
 __all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
@@ -52,7 +52,7 @@ def _quote(text: object) -> str:
 
 def _place(item: Mapping[str, Any]) -> str:
     source = " ".join(str(item.get("source") or "your notes").split())
-    heading = " ".join(str(item.get("heading") or "").split())
+    heading = section_path(str(item.get("heading") or ""))
     return f"{source} › {heading}" if heading else source
 
 

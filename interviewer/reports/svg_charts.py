@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["PALETTE", "Series", "bar_chart", "line_chart"]
+__all__ = ["PALETTE", "Series", "bar_chart", "count_ticks", "line_chart"]
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -19,6 +19,7 @@ _LEGEND_COLUMNS = 2
 _LEGEND_COLUMN_WIDTH = (_WIDTH - _LEFT - _RIGHT) // _LEGEND_COLUMNS
 _LEGEND_CHARS = 42  # what fits in a legend column at 11 px (about 6.2 px a character); longer names wrap
 _LINE = 14  # px between lines of text
+_MOST_TICKS = 5  # intervals on a count axis: more labels crowd a 200 px axis
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,22 @@ def line_chart(
     return "".join(parts)
 
 
+def count_ticks(largest: float, most: int = _MOST_TICKS) -> list[float]:
+    """Evenly spaced whole-number ticks from 0 for counts up to `largest`, with room above the tallest bar for
+    its value: a step of 1, 2 or 5 times a power of ten, at most `most` intervals (0 1 2 3, never 0 2 3)."""
+    wanted = max(largest, 1.0) * 1.25  # headroom for the value written above the tallest bar
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if math.ceil(wanted / step) <= most:
+                return [float(tick) for tick in range(0, math.ceil(wanted / step) * step + 1, step)]
+        power *= 10
+
+
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float]) -> str:
-    """A bar chart with one bar per label, its value written above it."""
-    top = float(math.ceil(max([*values, 1.0]) * 1.25))  # headroom for the value written above the tallest bar
-    ticks = sorted({0.0, float(math.ceil(top / 2)), top})
+    """A bar chart with one bar per label (counts), its value written above it."""
+    ticks = count_ticks(max(values, default=0.0))
+    top = ticks[-1]
     parts = _frame(title, 0.0, top, ticks, labels)
     plot_w = _WIDTH - _LEFT - _RIGHT
     bar_w = max(2.0, plot_w / max(len(labels), 1) * 0.6)

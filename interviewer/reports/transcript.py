@@ -17,7 +17,7 @@ from interviewer.reports.charts import level_name, trajectory_text
 from interviewer.reports.claims import claim_lines, contradiction_lines, has_contradiction, sound_evidence
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
-from interviewer.reports.wording import score_text, shorten
+from interviewer.reports.wording import score_text, section_path, shorten
 from interviewer.scoring.text import counted
 
 __all__ = [
@@ -139,7 +139,7 @@ def _when(moment: datetime | None) -> str:
 
 def _cite(item: dict[str, Any]) -> str:
     """Where a key point or source comes from: `file` > heading."""
-    heading = str(item.get("heading") or "").strip()
+    heading = section_path(str(item.get("heading") or ""))
     place = md_code(str(item.get("source") or "unknown source"))
     return f"{place} > {md_escape(heading)}" if heading else place
 

@@ -3,7 +3,11 @@ table's 0.39 is the chart's 39), and one way to shorten a text (at a word bounda
 
 from __future__ import annotations
 
-__all__ = ["score_percent", "score_text", "shorten"]
+__all__ = ["SECTION_CHARS", "score_percent", "score_text", "section_path", "shorten"]
+
+# A section name shown as a source: a question used as a heading can be long, and the notes store it cut at 80
+# characters wherever that falls ("… When it's ok"); shown shorter, it is always cut at a word.
+SECTION_CHARS = 60
 
 _CLOSING = ",;:–—-(["  # left hanging before an ellipsis they read as a cut mid-phrase
 
@@ -29,3 +33,9 @@ def shorten(text: str, limit: int) -> str:
     cut = head.rfind(" ")
     kept = head[:cut] if cut > 0 else words[:room]  # a single word longer than the limit is cut inside it
     return kept.rstrip().rstrip(_CLOSING).rstrip() + "…"
+
+
+def section_path(heading: str) -> str:
+    """A heading path as a source label ("Linear models > When do we need … for linear…"): each section name
+    shortened to SECTION_CHARS at a word boundary."""
+    return " > ".join(part for part in (shorten(part, SECTION_CHARS) for part in heading.split(" > ")) if part)

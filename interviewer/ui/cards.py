@@ -10,7 +10,7 @@ from typing import Any
 from interviewer.core.domain import Level, Question, Turn
 from interviewer.reports.claims import claim_lines, contradiction_lines, sound_evidence
 from interviewer.reports.score_reason import why_low
-from interviewer.reports.wording import score_text
+from interviewer.reports.wording import SECTION_CHARS, score_text, section_path, shorten
 from interviewer.scoring.text import counted
 
 __all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
@@ -40,11 +40,12 @@ def question_header(question: Question) -> str:
 
 def _sources_line(question: Question) -> str:
     """Each note file once, by its name, with the sections used: long absolute paths repeated per section
-    pushed the question itself out of view."""
+    pushed the question itself out of view. A long section name (a question used as a heading) is cut at a
+    word boundary with an ellipsis: notes store such a heading cut at a fixed length, mid-word."""
     sections: dict[str, list[str]] = {}
     for source in question.sources:
         name = PurePath(source["source"]).name or source["source"]
-        heading = source["heading"].split(" > ")[-1]
+        heading = shorten(source["heading"].split(" > ")[-1], SECTION_CHARS)
         if heading not in sections.setdefault(name, []):
             sections[name].append(heading)
     return "From your notes: " + "; ".join(f"`{name} › {' · '.join(heads)}`" for name, heads in sections.items())
@@ -90,7 +91,9 @@ def score_card(turn: Turn) -> list[Message]:
     for criterion in score.criteria:
         details += [f"- ✓ {criterion.name}: {_escape(item)}" for item in sound_evidence(score, criterion.evidence)]
     for point in turn.missing:
-        details.append(f"- ✗ missing: {_escape(point['text'])} (`{point['source']} › {point['heading']}`)")
+        details.append(
+            f"- ✗ missing: {_escape(point['text'])} (`{point['source']} › {section_path(point['heading'])}`)"
+        )
     messages: list[Message] = [{"role": "assistant", "content": card}]
     if details:
         title = f"Evidence and {counted(len(turn.missing), 'missing point')}"
