@@ -115,3 +115,11 @@ def test_one_rounding_for_a_score_in_the_table_the_card_and_the_chart() -> None:
     chart = next(line for line in trajectory_text(turns).split("\n") if line.strip().startswith("score %"))
     assert chart.split()[2:] == ["39"]
     assert str(score_card(turns[0])[0]["content"]).startswith("**Score 0.39** / 1.00")
+
+
+def test_evidence_is_dropped_only_for_the_contradicted_sentence_itself() -> None:
+    from interviewer.reports.claims import sound_evidence
+
+    score = ScoreResult(0.5, (), (), "case-l2", 0.9, claims=(ClaimCheck("It is.", "contradicted", NOTE, "flip"),))
+    evidence = ["clarify: It is.", "It is.  [covers: x]", "It is. Bagging averages many trees.", "It is clear."]
+    assert sound_evidence(score, evidence) == ["It is. Bagging averages many trees.", "It is clear."]

@@ -8,6 +8,7 @@ A sentence that contradicts the notes is never evidence: `sound_evidence` drops 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 from interviewer.core.score import ClaimCheck, ScoreResult
@@ -18,6 +19,7 @@ __all__ = ["MAX_QUOTE_CHARS", "claim_lines", "contradiction_lines", "has_contrad
 MAX_QUOTE_CHARS = 180
 _ORDER = {"contradicted": 0, "not_in_notes": 1, "supported": 2}
 _CONTRADICTS_TAG = "[contradicts:"  # how older saved scores marked a contradiction among the coverage evidence
+_MOVE_LABEL = re.compile(r"^\w+: ")  # a case answer's structure evidence names its move: "clarify: …"
 
 
 def _quote(text: str) -> str:
@@ -71,10 +73,17 @@ def has_contradiction(score: ScoreResult) -> bool:
     return bool(score.contradictions) or any(claim.verdict == "contradicted" for claim in score.claims)
 
 
+def _evidence_sentence(item: str) -> set[str]:
+    """The answer sentence an evidence item quotes, as the scorer writes it: "sentence  [covers: …]", "clarify:
+    sentence" or the sentence alone (both readings of a leading "word:", which may be the sentence's own)."""
+    said = item.split("  [", 1)[0]
+    return {_same(said), _same(_MOVE_LABEL.sub("", said))}
+
+
 def sound_evidence(score: ScoreResult, evidence: Iterable[str]) -> list[str]:
     """The evidence items that earned points honestly: none marked as, or quoting, a contradicted sentence."""
-    wrong = _contradicted_sentences(score)
-    return [item for item in evidence if _CONTRADICTS_TAG not in item and not any(s in _same(item) for s in wrong)]
+    wrong = set(_contradicted_sentences(score))
+    return [item for item in evidence if _CONTRADICTS_TAG not in item and not _evidence_sentence(item) & wrong]
 
 
 def contradiction_lines(score: ScoreResult, escape: Callable[[str], str]) -> list[str]:
