@@ -29,6 +29,7 @@ FOLLOW_UP_BELOW = 0.75  # answers below this, with a missing key point, get a fo
 # and the later stages (evaluation on) ask for more judgement than the first ones.
 CASE_FLOOR = {Mode.STANDARD: 2, Mode.CHALLENGE: 3}
 _LATE_STAGE = CASE_STAGES.index("evaluation")
+CHALLENGE_START = 3  # the first level of a session in challenge mode
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,9 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
     if not state.turns:
         kind = _next_kind(state)
         level = next_level(state.rating_for(state.config.topic or ""), state.mode, None, None, None, policy)
+        if state.mode is Mode.CHALLENGE:
+            # A candidate who asks to be challenged starts at "apply", not at a definition.
+            level = max(level, CHALLENGE_START)
         stage = CASE_STAGES[0] if kind == "case" else None
         if kind == "case":
             level = case_level(level, CASE_STAGES[0], state.mode, weak_before=False)

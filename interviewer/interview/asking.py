@@ -12,6 +12,7 @@ from pathlib import Path
 
 from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
+from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
 from interviewer.interview.statements import (
     balanced,
@@ -145,10 +146,17 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         "question": item.question, "concept": lower_first(item.concept), "other": lower_first(item.other),
         "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
     }  # fmt: skip
+    if item.kind in COMBINED_KINDS:
+        return item.question  # written whole from the repertoire: nothing is pasted into it
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level not in frames.variants:
             return item.question
-        return _fill(frames.variants[level], rng, used, **values)
+        # A harder variant adds a tail to the notes' question; a tail is said once in a session, never appended
+        # word for word to several questions ('' when every tail of this level was used: another item is asked).
+        fresh = tuple(v for v in frames.variants[level] if _tail(v) not in " ".join(used))
+        return _fill(fresh, rng, used, **values) if fresh else ""
+    if not _names_fit(item):
+        return ""  # a frame would name a fragment ('What does always standardize cost you?'): not asked
     name = item.kind
     if item.kind == "mechanism":
         values["claim"] = lower_first(balanced(item.detail).rstrip(" ."))
@@ -167,6 +175,23 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))
     return _fill(frames.frames[name], rng, used, **values)
+
+
+def _tail(variant: str) -> str:
+    return variant.split("{question}", 1)[-1].strip()
+
+
+# The frames that name the item's concept (and its other side) as a thing: only a name that reads as one fits.
+_NAMING_FRAMES = ("trade-off", "pitfall", "contrast")
+
+
+def _names_fit(item: Item) -> bool:
+    """True unless the item's frame would name something that is not a name (a clause, an instruction)."""
+    if item.kind not in _NAMING_FRAMES:
+        return True
+    if item.kind == "pitfall" and (item.detail or (item.points and _pitfall_frame(item)[0] != "pitfall")):
+        return True  # the pitfall frames that quote the situation, not the concept
+    return fits_frame(item.concept) and (not item.other or fits_frame(item.other))
 
 
 def idea_of(point: str, exclude: str) -> str:
@@ -191,9 +216,10 @@ def hint_text(item: Item, question: str, frames: QuestionFrames) -> str:
 
 
 def follow_up_text(
-    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str]
+    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str], root: str = ""
 ) -> str:
-    """A natural question about one missing point, built from the point's own statement."""
+    """A natural question about one missing point, built from the point's own statement (when it names nothing
+    to ask about, the question it belongs to is put again: never 'What about that?')."""
     statement = clean_statement(point.get("text", ""))
     chunk = Chunk(point.get("chunk_id", ""), statement, point.get("source", ""), point.get("heading", ""), "", 0, "")
     section = point.get("heading", "").split(" > ")[-1]
@@ -202,9 +228,13 @@ def follow_up_text(
     opener = _fill(frames.openers, rng, used)
     if items and items[0].kind not in ("definition", "qa", "cloze"):
         item = items[0]
-        return f"{opener} {question_for(item, KIND_LEVELS[item.kind][0], frames, rng, used)}"
-    concept = usable_concept(lead_term(statement)) or idea_of(statement, answer) or "that"
-    return _fill(frames.about, rng, used, concept=lower_first(concept))
+        asked = question_for(item, KIND_LEVELS[item.kind][0], frames, rng, used)
+        if asked:
+            return f"{opener} {asked}"
+    concept = usable_concept(lead_term(statement)) or idea_of(statement, answer)
+    if not concept and root:
+        return f"{opener} Take the question again and add what is missing: {root}"
+    return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))
 
 
 def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random) -> str:

@@ -25,6 +25,7 @@ from interviewer.interview.asking import (
 from interviewer.interview.case_questions import case_draft, from_other_note, points_of, topic_stage_items, twist_for
 from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
+from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
 from interviewer.interview.live import LiveSession
@@ -219,7 +220,7 @@ class Interviewer:
         gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         found = gap_chunks or self.store.get(root.chunk_ids[:1])
         chosen = found[0] if found else None
-        text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts)
+        text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts, _without_hint(root.text))
         sources = [chosen] if chosen is not None else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
         points = (gap["text"],) if gap.get("text") else ()
@@ -253,6 +254,7 @@ class Interviewer:
         ordered += [name for name in supported if name not in ordered]
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
+        used_points = {point for q in state.asked for point in q.points}
         # After a weak or wrong answer no mode asks harder than planned: the notes' missing level is no licence.
         last = state.turns[-1] if state.turns else None
         no_harder = plan.hint or (last is not None and (last.total < WEAK or bool(last.score.contradictions)))
@@ -260,6 +262,18 @@ class Interviewer:
         # one topic ran out; when no topic can, the nearest level the notes support is asked. Only when nothing at
         # or below the planned level is left does a weak answer get a harder item: an item of the notes is still a
         # better question than a template with a heading pasted in.
+        if plan.level >= 4 and not no_harder:
+            # The hard end asks the notes' own hard questions, then questions that need two facts, before any
+            # single statement; a thread leaves its topic for them (unless the candidate chose the topic).
+            for worst, name in ((worst, name) for worst in (1, 2) for name in ordered):
+                hard = [i for i in fresh[name] if plan.level in i.levels and _hard_rank(i, plan.level) <= worst]
+                hard = [i for i in hard if not (set(i.points[:1]) & used_points)]
+                rng.shuffle(hard)
+                hard.sort(key=lambda i: (_hard_rank(i, plan.level), i.chunk_id in used_chunks))
+                for item in hard[:8]:
+                    text = question_for(item, plan.level, self.frames, rng, used_texts)
+                    if text and not self._is_repeat(text, used_texts, asked_vectors):
+                        return self._question_from_item(plan, state, item, plan.level, text)
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
         for strict, capped in dict.fromkeys(passes):
             for name in ordered:
@@ -270,15 +284,18 @@ class Interviewer:
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
-                pool.sort(key=lambda i: (i.chunk_id in used_chunks, level not in i.levels))
+                # The notes' own hard questions first, then questions that combine statements, then single ones;
+                # a statement already asked (alone or in a combined question) is not asked again.
+                pool = [i for i in pool if not (set(i.points[:1]) & used_points)] or pool
+                pool.sort(key=lambda i: (_hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels))
                 for item in pool[:8]:
                     text = question_for(item, level, self.frames, rng, used_texts)
-                    if not self._is_repeat(text, used_texts, asked_vectors):
+                    if text and not self._is_repeat(text, used_texts, asked_vectors):
                         return self._question_from_item(plan, state, item, level, text)
         return None
 
     def _question_from_item(self, plan: Plan, state: SessionState, item: Item, level: int, text: str) -> Question:
-        if self.phraser is not None and item.kind not in ("qa", "cloze"):
+        if self.phraser is not None and item.kind not in ("qa", "cloze", *COMBINED_KINDS):
             text = self.phraser.phrase(" ".join(item.points), level, text) or text
         if plan.hint:
             hint = hint_text(item, text, self.frames)
@@ -289,12 +306,16 @@ class Interviewer:
                 f"Your notes on {display_topic(item.topic)} hold nothing to ask at level {plan.level} "
                 f"({LEVEL_NAMES[plan.level]}); this question is level {level} instead."
             )
-        chunks = self.store.get([item.chunk_id])
-        related = self.store.search(_without_hint(text), k=3, where={"topic": item.topic})
-        sources = chunks + [hit.chunk for hit in related if hit.chunk.chunk_id != item.chunk_id][:2]
+        if item.point_chunks:  # a question that combines notes cites each of them, and only them
+            sources = self.store.get(list(dict.fromkeys(item.point_chunks)))
+        else:
+            chunks = self.store.get([item.chunk_id])
+            related = self.store.search(_without_hint(text), k=3, where={"topic": item.topic})
+            sources = chunks + [hit.chunk for hit in related if hit.chunk.chunk_id != item.chunk_id][:2]
         return _planned(
-            plan, text, item.topic, sources, level=level, points=item.points, item_kind=item.kind, notice=notice
-        )
+            plan, text, item.topic, sources, level=level, points=item.points, point_sources=item.point_chunks,
+            item_kind=item.kind, notice=notice,
+        )  # fmt: skip
 
     # ----- answers ---------------------------------------------------------------------------------
 
@@ -348,6 +369,16 @@ def _planned(
         item_kind=item_kind,
         notice=notice,
     )
+
+
+def _hard_rank(item: Item, level: int) -> int:
+    """At levels 4-5: the notes' own question at this level first (one whose answer is a single statement after
+    the questions that combine statements), then the rest."""
+    if level < 4:
+        return 0
+    if item.kind in ("qa", "cloze") and level in item.levels:
+        return 0 if len(item.points) >= 2 else 2
+    return 1 if item.kind in COMBINED_KINDS else 3
 
 
 def _listed(names: list[str] | tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
 
 __all__ = ["ItemBank"]
@@ -15,9 +16,10 @@ log = logging.getLogger(__name__)
 
 
 class ItemBank:
-    """Items per chunk id, and the look-ups the engine needs: by topic, level and kind."""
+    """Items per chunk id (and those that combine notes), and the look-ups the engine needs: by topic, level, kind."""
 
-    def __init__(self) -> None:
+    def __init__(self, repertoire: Repertoire | None = None) -> None:
+        self.repertoire = repertoire or load_repertoire()
         self._by_chunk: dict[str, tuple[Item, ...]] = {}
         self.items: list[Item] = []
         self.skipped: list[str] = []  # one line per chunk whose items could not be built
@@ -38,7 +40,10 @@ class ItemBank:
                 self.skipped.append(line)
                 cache[chunk.chunk_id] = ()
         self._by_chunk = cache
-        self.items = [item for items in cache.values() for item in items]
+        single = [item for items in cache.values() for item in items]
+        # Questions that need two facts are built over all the notes at once: they connect statements of
+        # different notes (the notes' single statements stay as they are).
+        self.items = single + combined_items(single, self.repertoire)
 
     def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:
         """The items built from one chunk."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.cases import stage_statements
@@ -27,6 +28,7 @@ __all__ = ["ITEM_KINDS", "KIND_LEVELS", "Item", "build_items", "qa_of", "qa_pair
 
 ITEM_KINDS = (
     "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
+    "diagnosis", "decision",
 )  # fmt: skip
 # The levels each kind of knowledge can be asked at (DESIGN.md section 2's ladder).
 KIND_LEVELS: dict[str, tuple[int, ...]] = {
@@ -39,6 +41,8 @@ KIND_LEVELS: dict[str, tuple[int, ...]] = {
     "pitfall": (4,),
     "trade-off": (5,),
     "case-stage": (),
+    "diagnosis": (4,),  # built across notes: interview/combined.py
+    "decision": (5,),
 }
 MAX_POINTS = 4
 _QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
@@ -53,6 +57,15 @@ _IMPERATIVE = re.compile(
     r"drop|fill|scale|standardi[sz]e|normali[sz]e|encode|sample|draw|refit|retrain|score|rank|select|remove)\b",
     re.I,
 )
+
+
+class _Base(TypedDict):
+    """Where an item comes from: the fields every item of one chunk shares."""
+
+    chunk_id: str
+    source: str
+    heading: str
+    topic: str
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class Item:
     other: str = ""  # the second side of a contrast, or the alternatives of a trade-off
     detail: str = ""  # the claim a why-question asks about, a condition, or a blanked number
     stage: str = ""  # a case study's stage
+    point_chunks: tuple[str, ...] = ()  # the chunk each point comes from, for items that combine notes (else empty)
 
     @property
     def key(self) -> str:
@@ -118,7 +132,7 @@ def qa_of(chunk: Chunk) -> tuple[str, str] | None:
 def _statements(text: str) -> list[str]:
     # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
     cleaned = (clean_statement(s) for s in sentences(prose(text)))
-    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s)]
+    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s, re.I)]
 
 
 def _related(statement: str, concept: str, pool: list[str]) -> tuple[str, ...]:
@@ -143,7 +157,7 @@ def _contrast_sides(statement: str, concept: str) -> str:
     return ""
 
 
-def _cloze_items(chunk: Chunk, base: dict[str, str]) -> list[Item]:
+def _cloze_items(chunk: Chunk, base: _Base) -> list[Item]:
     items = []
     for match in _CLOZE.finditer(chunk.text):
         answer, hint = match.group(1).strip(), (match.group(2) or "").strip()
@@ -157,7 +171,7 @@ def _cloze_items(chunk: Chunk, base: dict[str, str]) -> list[Item]:
     return items
 
 
-def _qa_items(pairs: list[tuple[str, str]], base: dict[str, str]) -> list[Item]:
+def _qa_items(pairs: list[tuple[str, str]], base: _Base) -> list[Item]:
     items = []
     for question, answer in pairs:
         points = tuple(_statements(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
@@ -185,7 +199,7 @@ def _qa_concept(question: str) -> str:
     return " ".join(text.split()[:6])
 
 
-def _procedure_item(chunk: Chunk, statements: list[str], base: dict[str, str]) -> Item | None:
+def _procedure_item(chunk: Chunk, statements: list[str], base: _Base) -> Item | None:
     lines = [line for line in prose(chunk.text).splitlines() if line.strip()]
     steps = [clean_statement(line) for line in lines if _STEP.match(line)]
     section = chunk.heading.split(" > ")[-1]
@@ -227,7 +241,7 @@ def _procedure_item(chunk: Chunk, statements: list[str], base: dict[str, str]) -
     )
 
 
-def _trade_off_group(statements: list[str], base: dict[str, str]) -> Item | None:
+def _trade_off_group(statements: list[str], base: _Base) -> Item | None:
     uses = [
         (m.group(1).strip(), m.group(2).strip(" ;."))
         for s in statements
@@ -258,7 +272,7 @@ def _trade_off_group(statements: list[str], base: dict[str, str]) -> Item | None
     )
 
 
-def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, str]) -> Item | None:
+def _statement_item(statement: str, kind: str, pool: list[str], base: _Base) -> Item | None:
     concept = usable_concept(lead_term(statement))
     condition, rest = condition_of(statement)
     unlike = re.match(r"^\s*unlike\s+([^,]{2,40}),\s*(.+)$", clean_statement(rest), re.I)
@@ -298,9 +312,7 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: dict[str, 
 
 def build_items(chunk: Chunk) -> list[Item]:
     """Every item one chunk gives, in the chunk's order; nothing for a chunk with nothing to ask."""
-    base: dict[str, str] = {
-        "chunk_id": chunk.chunk_id, "source": chunk.source, "heading": chunk.heading, "topic": chunk.topic,
-    }  # fmt: skip
+    base = _Base(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
     if chunk.kind == "case":
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             return []  # a case's twists are situations the interviewer adds, not a stage to ask
@@ -339,7 +351,7 @@ def build_items(chunk: Chunk) -> list[Item]:
     return _paired_trade_offs(items, base)
 
 
-def _paired_trade_offs(items: list[Item], base: dict[str, str]) -> list[Item]:
+def _paired_trade_offs(items: list[Item], base: _Base) -> list[Item]:
     """Two trade-off statements of one chunk about different things ('L1 gives ... but ...', 'L2 gives ... but
     ...') make one design question: choose between them, under a condition the notes name if they name one."""
     singles = [i for i in items if i.kind == "trade-off" and not i.other]

@@ -94,5 +94,7 @@ def question_event(question: Question) -> dict[str, Any]:
         "sources": data["sources"],
         # Not the item's points: they are the answer; the score event lists the ones an answer missed.
         "item_kind": data["item_kind"],
+        # The notes its points come from, with how many points each gives (a cross-note question cites several).
+        "uses": data["uses"],
         "notice": data["notice"],
     }

@@ -16,6 +16,7 @@ __all__ = [
     "clean_statement",
     "condition_of",
     "is_instruction",
+    "is_verb",
     "lead_term",
     "lower_first",
     "parallel_contrast",
@@ -41,7 +42,8 @@ _VERBS = frozenset(
     leaks leak inflates inflate underestimates overestimates ignores ignore treats treat returns gives
     average beat win lose lower raise fit mix protect suit miss carry leave push pull ranks catch sees see
     dominate dominates differ vary matter hurt wins loses beats costs cost trade improve improves worsen worsens
-    keep shrink hold show cover chase detect explain tune""".split()
+    keep shrink hold show cover chase detect explain tune sets finds assigns learns builds looks stops yields
+    penalises penalizes zeroes drops outputs spreads""".split()
 )
 _PRONOUNS = frozenset("it this that they these those there here its which what who each both all some i we you".split())
 _PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under compared".split())
@@ -255,6 +257,11 @@ def _is_verb(word: str) -> bool:
     return any(bare.endswith(end) and bare[: -len(end)] in _VERBS for end in ("s", "es")) or (
         bare.endswith("ies") and f"{bare[:-3]}y" in _VERBS
     )
+
+
+def is_verb(word: str) -> bool:
+    """A known verb, or the third person of one."""
+    return _is_verb(word)
 
 
 def _has_verb(text: str) -> bool:

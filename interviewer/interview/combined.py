@@ -1,0 +1,192 @@
+"""Items that need two facts, for levels 4 and 5: a diagnosis (a symptom, and the notes' statements that explain
+it, across notes) and a decision under a constraint (two options the notes contrast, and the statements about
+either that the constraint touches). Symptoms and constraints are an interviewer's repertoire
+(prompts/combined.toml); the points are always the notes' own statements, each from its own chunk. Pure."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from interviewer.errors import BadInputError
+from interviewer.interview.items import Item
+from interviewer.interview.statements import is_verb, lower_first, usable_concept
+from interviewer.resources import default_prompts_dir
+from interviewer.scoring.text import STOPWORDS, content_words
+
+__all__ = ["COMBINED_KINDS", "Repertoire", "combined_items", "fits_frame", "load_repertoire"]
+
+COMBINED_KINDS = ("diagnosis", "decision")
+MAX_POINTS = 4
+# The kinds of statement that can explain a symptom (what goes wrong, and why), and those that can carry an
+# option's property.
+_EXPLAINING = ("pitfall", "mechanism", "qa")
+_PROPERTIES = ("pitfall", "mechanism", "trade-off", "contrast", "qa", "rule")
+_NOT_A_NAME = re.compile(
+    r"^(always|never|often|usually|do|don't|not|use|avoid|choose|pick|prefer|evaluate|fit|train|split|check|"
+    r"compute|make|keep|set|try|evaluate|estimate|my|our|your|their|its|this|that|these|those|each|every|some|any|more|less|"
+    r"larger|smaller|higher|lower|high|low|stronger|weaker|bigger|faster|slower|simpler|deeper|shallower|wider|"
+    r"narrower|longer|shorter|fewer|greater|exact|other|another|the first|a|an)\b",
+    re.I,
+)
+
+
+_DANGLING = frozenset("every each all any some alongside per than versus vs via".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A symptom or a constraint: its name, the words by which a statement answers it, and how it is asked."""
+
+    name: str
+    cues: re.Pattern[str]
+    asks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Repertoire:
+    """The symptoms and constraints of prompts/combined.toml."""
+
+    symptoms: tuple[Cue, ...]
+    constraints: tuple[Cue, ...]
+
+
+def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
+    """Read prompts/combined.toml; a broken file is an error naming it."""
+    path = (prompts_dir or default_prompts_dir()) / "combined.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+
+        def cues(key: str) -> tuple[Cue, ...]:
+            return tuple(
+                Cue(str(entry["name"]), re.compile(rf"\b(?:{entry['cues']})", re.I), tuple(entry["asks"]))
+                for entry in data[key]
+            )
+
+        return Repertoire(cues("symptom"), cues("constraint"))
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
+
+
+def fits_frame(name: str) -> bool:
+    """True for a name that reads as the option of a question ('ridge', 'class weights', 'k-means'): a short
+    noun phrase, never a clause, an instruction or a comparative ('always standardize', 'larger lambda')."""
+    name = name.strip()
+    if not name or name != usable_concept(name) or len(name.split()) > 4 or _NOT_A_NAME.match(name):
+        return False
+    if name.split()[-1].lower() in STOPWORDS or name.split()[-1].lower() in _DANGLING:
+        return False  # 'CI alongside every': cut mid-phrase
+    if any(is_verb(word) for word in name.split()):
+        return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
+    return not re.search(r"[:;,()\[\]\"]|(?<![\w-])(is|are|gives|means|when|if|but|and so)(?![\w-])", name)
+
+
+def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, Item]]:
+    """Every whole statement of these kinds, once, with the item it comes from (case notes are not among them; a
+    piece of an answer that starts mid-sentence is not a statement)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.kind not in kinds:
+            continue
+        for point in item.points:
+            if point[:1].isupper() and point not in seen:
+                seen.add(point)
+                out.append((point, item))
+    return out
+
+
+def _spread(found: list[tuple[str, Item]], first_topic: str, cue: re.Pattern[str]) -> list[tuple[str, Item]]:
+    """Up to MAX_POINTS statements: two of the topic's own first, then one per other note, those that say most
+    about the cue and share most words with the topic's own first: the answer must connect notes."""
+    own = [f for f in found if f[1].topic == first_topic][:2]
+    chosen, notes = list(own), {f[1].source for f in own}
+    own_words = set(content_words(" ".join(s for s, _ in own)))
+
+    def strength(entry: tuple[str, Item]) -> tuple[int, int]:
+        return (len(cue.findall(entry[0])), len(set(content_words(entry[0])) & own_words))
+
+    for statement, item in sorted(found, key=strength, reverse=True):
+        if len(chosen) >= MAX_POINTS:
+            break
+        if item.topic != first_topic and item.source not in notes:
+            chosen.append((statement, item))
+            notes.add(item.source)
+    return chosen
+
+
+def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, Item]], level: int) -> Item:
+    first = chosen[0][1]
+    return replace(
+        first,
+        question=question,
+        points=tuple(s for s, _ in chosen),
+        point_chunks=tuple(i.chunk_id for _, i in chosen),
+        kind=kind,
+        concept=concept,
+        levels=(level,),
+        other="",
+        detail="",
+        stage="",
+    )
+
+
+def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue) -> list[Item]:
+    found = [(s, i) for s, i in statements if symptom.cues.search(s)]
+    items = []
+    for index, topic in enumerate(dict.fromkeys(i.topic for _, i in found)):
+        chosen = _spread(found, topic, symptom.cues)
+        if len(chosen) >= 2:
+            question = symptom.asks[index % len(symptom.asks)]
+            items.append(_combined("diagnosis", question, symptom.name, chosen, 4))
+    return items
+
+
+def _mentions(statement: str, name: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", statement, re.I))
+
+
+def _as_written(name: str, statements: list[tuple[str, Item]]) -> str:
+    """A name as the notes write it mid-sentence: 'boosting' when they do, 'Bonferroni' when it is a name."""
+    lower = lower_first(name)
+    if lower == name:
+        return name
+    first = lower.split(" ", 1)[0]
+    # The notes write the word in lower case somewhere: it is a common word, capitalised only to start a line.
+    written = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])")
+    return lower if any(written.search(s) for s, _ in statements) else name
+
+
+def _decisions(statements: list[tuple[str, Item]], pairs: list[Item], constraint: Cue) -> list[Item]:
+    items = []
+    for pair in pairs:
+        a, b = pair.concept, pair.other
+        touched = [(s, i) for s, i in statements if s not in pair.points and constraint.cues.search(s)]
+        about_a = [t for t in touched if _mentions(t[0], a)]
+        about_b = [t for t in touched if _mentions(t[0], b)]
+        # The constraint must touch what the notes say of the options: of both, or of one when the statement that
+        # contrasts them speaks to it too.
+        pair_touched = any(constraint.cues.search(p) for p in pair.points)
+        if not ((about_a and about_b) or (pair_touched and (about_a or about_b))):
+            continue
+        own = [(p, pair) for p in pair.points[:2]]
+        chosen = (own + about_a[:1] + about_b[:1])[:MAX_POINTS]
+        question = constraint.asks[0].format(a=_as_written(a, statements), b=_as_written(b, statements))
+        items.append(_combined("decision", question, f"{a} or {b}", chosen, 5))
+    return items
+
+
+def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
+    """The diagnosis and decision items the notes can answer, each with at least two statements."""
+    explaining = _statements(items, _EXPLAINING)
+    out: list[Item] = []
+    for symptom in repertoire.symptoms:
+        out += _diagnoses(explaining, symptom)
+    statements = _statements(items, _PROPERTIES)
+    pairs = [i for i in items if i.kind in ("contrast", "trade-off") and fits_frame(i.concept) and fits_frame(i.other)]
+    pairs = [p for p in pairs if p.concept.lower() != p.other.lower()]
+    for constraint in repertoire.constraints:
+        out += _decisions(statements, pairs, constraint)
+    return out
