@@ -24,7 +24,7 @@ FAKE = {
 QUESTION_KEYS = {"type", "turn", "text", "kind", "stage", "topic", "level", "follow_up", "hint", "sources"}
 # Added with the interview items (DESIGN.md 5: new fields may be added); the item's points are not sent with the
 # question, since they are its answer.
-ITEM_KEYS = {"item_kind", "notice"}
+ITEM_KEYS = {"item_kind", "notice", "uses"}
 
 
 def run(args: list[str], home: Path, monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> tuple[int, list[dict]]:

@@ -139,7 +139,14 @@ def test_golden_review_listing_is_in_due_order(interviewer_home: Path, monkeypat
     env = {"INTERVIEWER_HOME": str(interviewer_home), **FAKE_ENV}
     assert main(["review"], env=env, out=out) == 0
     assert out.getvalue().splitlines() == [
-        "Due now, most overdue first (the next session starts with these):",
+        "Questions due, most overdue first (the next session asks these first):",
+        "  [Bias-Variance] What is Bias-Variance?",
+        "    due since 2026-12-01 14:26 UTC (again, machine estimate)",
+        "  [A/B Testing] What is A/B Testing?",
+        "    due since 2026-12-01 14:40 UTC (hard, machine estimate)",
+        "  [Gradient Boosting] What is Gradient Boosting?",
+        "    due since 2026-12-01 14:48 UTC (again, machine estimate)",
+        "Topics due now, most overdue first:",
         "  Bias-Variance      due since 2026-12-01 14:26 UTC  last score 0.30",
         "  A/B Testing        due since 2026-12-01 14:40 UTC  last score 0.50",
         "  Gradient Boosting  due since 2026-12-01 14:48 UTC  last score 0.05",
@@ -200,4 +207,6 @@ def test_a_badly_answered_topic_is_due_first_and_opens_the_next_session(
 
     text = io.StringIO()
     main(["review"], env={"INTERVIEWER_HOME": str(interviewer_home), **FAKE_ENV}, out=text)
-    assert text.getvalue().splitlines()[1].strip().startswith(bad)
+    lines = text.getvalue().splitlines()
+    assert lines[1].strip().startswith(f"[{bad}]")  # its question is due first
+    assert lines[lines.index("Topics due now, most overdue first:") + 1].strip().startswith(bad)

@@ -36,7 +36,11 @@ def test_evasive_empty_and_off_topic_answers_score_at_most_0_1(scorer: Scorer, a
 def test_swapped_facts_score_below_a_correct_incomplete_answer(scorer: Scorer) -> None:
     result = scorer.score(QUESTION, WRONG, kind="deep-dive", level=2)
     assert result.total < total(scorer, PARTIAL)
-    assert result.contradictions and "boost" in result.contradictions[0]["edit"]
+    # A rule's flag is not certain (issue 20): it is "unsure, please check", shown first in the review, never a fact.
+    assert result.contradictions == ()
+    flagged = [c for c in result.claims if c.verdict == "unsure"]
+    assert flagged and "boost" in flagged[0].reason and "please check" in flagged[0].reason
+    assert any(p.verdict == "wrong" and not p.sure for p in result.points)
 
 
 def test_length_does_not_buy_points(scorer: Scorer) -> None:

@@ -38,18 +38,21 @@ def scorer(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
     return note_scorer(tmp_path_factory.mktemp("claims"), notes, reference_chunks=2)
 
 
-def test_a_fluent_wrong_answer_is_a_contradiction_and_scores_below_a_correct_partial_one(scorer: Scorer) -> None:
+def test_a_fluent_wrong_answer_is_flagged_unsure_earns_nothing_and_scores_below_a_correct_partial_one(
+    scorer: Scorer,
+) -> None:
     wrong = (
         "Neural networks are fundamentally linear models: stacking layers still composes to a single linear "
         "function, so a feed-forward network cannot solve non-linear problems such as XOR."
     )
     partial = "Each layer applies a non-linear activation, so the network can represent non-linear functions."
     result = scorer.score(NET_QUESTION, wrong, kind="deep-dive", level=2)
-    assert result.contradictions and "non-linear" in result.contradictions[0]["text"]
     assert not any("covers" in line for line in result.criterion("coverage").evidence)
     assert result.total < scorer.score(NET_QUESTION, partial, kind="deep-dive", level=2).total
     (claim,) = result.claims
-    assert claim.verdict == "contradicted" and claim.note and claim.note["source"].endswith("nets.md")
+    # The rule's flag is asked, not stated: unsure, quoting the note it may reverse, with its source.
+    assert claim.verdict == "unsure" and claim.note and claim.note["source"].endswith("nets.md")
+    assert "non-linear" in claim.note["text"] and "please check" in claim.reason
 
 
 def test_a_correct_sentence_about_both_sides_of_a_contrast_is_not_swapped(scorer: Scorer) -> None:
@@ -64,7 +67,10 @@ def test_a_range_containing_the_notes_figure_is_no_contradiction(scorer: Scorer)
     fits = "I'd keep a long-term holdout of 3-5% of users who never see new features."
     clashes = "I'd keep a long-term holdout of 40% of users who never see new features."
     assert scorer.score(HOLDOUT_QUESTION, fits, kind="deep-dive", level=3).contradictions == ()
-    assert scorer.score(HOLDOUT_QUESTION, clashes, kind="deep-dive", level=3).contradictions
+    clash = scorer.score(HOLDOUT_QUESTION, clashes, kind="deep-dive", level=3)
+    assert clash.contradictions == ()  # a rule's flag is unsure, never stated as fact
+    assert any(c.verdict == "unsure" and "please check" in c.reason for c in clash.claims)
+    assert not any(c.verdict == "unsure" for c in scorer.score(HOLDOUT_QUESTION, fits, level=3).claims)
 
 
 def test_a_point_stated_almost_word_for_word_is_covered(scorer: Scorer) -> None:
@@ -91,7 +97,7 @@ def test_every_answer_sentence_says_what_the_notes_make_of_it(scorer: Scorer) ->
     )
     result = scorer.score(ENSEMBLE_QUESTION, answer, kind="deep-dive", level=2)
     verdicts = [claim.verdict for claim in result.claims]
-    assert verdicts == ["supported", "contradicted", "not_in_notes"]
+    assert verdicts == ["supported", "unsure", "not_in_notes"]
     assert result.claims[1].note and "bias" in result.claims[1].note["text"]
     assert result.claims[2].reason == "not in your notes: yours to check"
     assert [c["sentence"] for c in result.to_json()["claims"]] == [c.sentence for c in result.claims]

@@ -213,7 +213,7 @@ def test_the_card_says_every_step_from_the_criteria_to_the_total(scorer: Scorer)
     question = "What problems do the fraud labels have, and how do you deal with them?"
     answer = (
         "Chargebacks arrive 30-90 days after the transaction, so the most recent weeks look clean. "
-        "Declined transactions always get an outcome, so selective labels are no problem. "
+        "Fraud labels are noisy because analysts disagree about edge cases. "
         "I would also compare the labels with the support tickets of the month."
     )
     result = scorer.score(question, answer, kind="deep-dive", level=2)

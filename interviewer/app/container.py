@@ -14,9 +14,11 @@ from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_fla
 from interviewer.llm.locate import resolve_model_path
 from interviewer.llm.seam import ChatModel
 from interviewer.scoring.judge import Judge, load_calibration
+from interviewer.scoring.learned import PointMemory
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
 from interviewer.settings import Settings
+from interviewer.storage.confirmations import ConfirmationStore
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.storage.persistence import SessionRepository
 from interviewer.storage.store import NoteStore, open_chroma_client
@@ -127,7 +129,13 @@ class App:
         calibration = load_calibration(self.calibration_path, self.model_id)
         weight = calibration.weight if calibration is not None else 0.0
         judge = Judge(self.chat_model) if weight > 0 else None
-        return Scorer(self.embedder, self.store, load_rubrics(), judge=judge, judge_weight=weight)
+        memory = PointMemory(self.confirmations.latest())  # what this candidate confirmed, for this user only
+        return Scorer(self.embedder, self.store, load_rubrics(), judge=judge, judge_weight=weight, memory=memory)
+
+    @cached_property
+    def confirmations(self) -> ConfirmationStore:
+        """The candidate's confirmed verdicts per key point (kept in the sessions file)."""
+        return ConfirmationStore(self.settings.sessions_db)
 
     @cached_property
     def checkins(self) -> CheckInStore:

@@ -41,18 +41,33 @@ def _when(moment: str) -> str:
 
 
 def cmd_review(app: App, args: argparse.Namespace, out: TextIO) -> int:
+    from interviewer.app.review import due_item_schedules
     from interviewer.learning.review import review_document
 
-    document = review_document(app.repo.answered(), _now())
+    if args.session:
+        from interviewer.cli.review import review_session
+
+        return review_session(app, args.session, out)
+    now = _now()
+    document: dict[str, Any] = {
+        "items": [item.to_json() for item in due_item_schedules(app, now)],
+        **review_document(app.repo.answered(), now),
+    }
     if args.json:
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         return EXIT_OK
     if not document["due"] and not document["upcoming"]:
         out.write("Nothing to review yet: answer some questions with `interviewer mock` first.\n")
         return EXIT_OK
+    if document["items"]:
+        out.write("Questions due, most overdue first (the next session asks these first):\n")
+    for item in document["items"]:
+        grade = f"{item['last_rating']}, {item['graded_by']}"
+        out.write(f"  [{item['topic']}] {item['question']}\n    due since {_when(item['due'])} ({grade})\n")
+        out.writelines(f"    missed last time: {point}\n" for point in item["missed"])
     width = max(len(item["topic"]) for item in document["due"] + document["upcoming"])
     if document["due"]:
-        out.write("Due now, most overdue first (the next session starts with these):\n")
+        out.write("Topics due now, most overdue first:\n")
     for item in document["due"]:
         out.write(f"  {item['topic']:<{width}}  due since {_when(item['due'])}  last score {item['last_score']:.2f}\n")
     if document["upcoming"]:
@@ -189,8 +204,11 @@ def cmd_delete_data(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 def add_learning_commands(commands: Any) -> None:
     """Register `review`, `export-anki`, `progress`, `checkin`, `export-data` and `delete-data`."""
-    review = commands.add_parser("review", help="topics due for review (spaced repetition), most overdue first")
+    review = commands.add_parser(
+        "review", help="questions and topics due for review, most overdue first; --session ID to confirm your answers"
+    )
     review.add_argument("--json", action="store_true")
+    review.add_argument("--session", metavar="SESSION_ID", help="confirm each key point of a session's answers")
     review.set_defaults(handler=cmd_review)
 
     anki = commands.add_parser("export-anki", help="an Anki deck (.apkg) of the key points your answers missed")

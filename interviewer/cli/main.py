@@ -14,6 +14,7 @@ from interviewer import __version__
 from interviewer.app import App
 from interviewer.cli.learning import add_learning_commands
 from interviewer.cli.mock import add_mock_commands
+from interviewer.cli.review import add_review_commands
 from interviewer.cli.score import add_score_commands
 from interviewer.cli.serve import add_serve_command
 from interviewer.errors import InterviewerError
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.set_defaults(handler=cmd_doctor)
 
     add_score_commands(commands)
+    add_review_commands(commands)
     add_mock_commands(commands)
     add_learning_commands(commands)
     add_serve_command(commands)

@@ -11,12 +11,14 @@ from typing import Any, TextIO
 
 from interviewer.app import App
 from interviewer.app.sessions import DEFAULT_QUESTIONS, Priority, SessionEnd, finish_session, start_session
+from interviewer.cli.review import confirm_protocol_line, review_answer, review_session
 from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.live import LiveSession, question_event
 from interviewer.reports.files import FORMATS, render_report, write_text_atomically
 from interviewer.reports.transcript import summarise
+from interviewer.scoring.text import counted
 
 __all__ = ["add_mock_commands"]
 
@@ -61,6 +63,8 @@ def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         out.flush()
 
+    # The turn a {"verdicts": ...} line confirms: the one scored last (after a resume, the last one answered).
+    scored: int | None = session.state.turns[-1].question.turn if session.state.turns else None
     while (question := session.next_question()) is not None:
         _tell_model_notices(app)
         emit(question_event(question))
@@ -71,17 +75,28 @@ def _run_jsonl(app: App, session: LiveSession, out: TextIO) -> int:
                 return EXIT_OK
             try:
                 message = json.loads(line)
+                if isinstance(message, dict) and "verdicts" in message and "answer" not in message:
+                    if scored is None:
+                        emit({"type": "error", "error": "nothing scored yet to confirm: answer a question first"})
+                    else:
+                        emit(confirm_protocol_line(app, session.id, scored, message["verdicts"]))
+                    continue
                 answer = message["answer"] if isinstance(message, dict) else None
                 if not isinstance(answer, str):
                     raise KeyError
                 break
             except (json.JSONDecodeError, KeyError):
-                print('interviewer: error: each input line must be {"answer": "..."}; line ignored', file=sys.stderr)
+                print(
+                    'interviewer: error: each input line must be {"answer": "..."} or {"verdicts": {...}}; '
+                    "line ignored",
+                    file=sys.stderr,
+                )
         try:
             result, _ = session.answer(answer)
         except SaveError as exc:  # the question stays pending: it is sent again, and the next line answers it
             print(f"interviewer: error: {exc}", file=sys.stderr)
             continue
+        scored = question.turn
         emit({"type": "score", "turn": question.turn, **result.to_json()})
     emit(_summary(session, finish_session(app, session, discard_empty=False)))
     return EXIT_OK
@@ -104,7 +119,7 @@ def _read_answer(prompt_out: TextIO) -> str | None:
         lines.append(line.rstrip("\n"))
 
 
-def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
+def _run_terminal(app: App, session: LiveSession, out: TextIO, practice: bool = False) -> int:
     out.write(f"Session {session.id} ({session.state.config.kind.value}, {session.state.mode.value} mode).\n")
     while (question := session.next_question()) is not None:
         _tell_model_notices(app)
@@ -131,10 +146,16 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
         out.write(
             f"\nScore {result.total:.2f}: " + ", ".join(f"{c.name} {c.score:.2f}" for c in result.criteria) + "\n"
         )
+        if practice:  # a practice setting: confirm each point now, as the feedback review does
+            review_answer(app, session.id, question.turn, result, out, sys.stdin.readline)
+            continue
         for missing in result.criterion("coverage").missing[:3]:
             out.write(f"  missed: {missing['text']}  ({missing['source']})\n")
         for contradiction in result.contradictions[:2]:
             out.write(f"  wrong way round: {contradiction['answer']}\n")
+        unsure = sum(not p.sure for p in result.points)
+        if unsure:
+            out.write(f"  {counted(unsure, 'point')} the machine is unsure of: you confirm them in the review\n")
     end = finish_session(app, session)  # as the web app's End does
     if end.discarded:
         out.write("\nSession ended before any answer: nothing to score, nothing kept.\n")
@@ -142,16 +163,26 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO) -> int:
     summary = _summary(session, end)
     mean = summary["mean_score"]
     out.write(
-        f"\nAnswered {summary['answered']}, mean score {mean if mean is not None else 'n/a'}. "
+        f"\nAnswered {summary['answered']}, mean score {mean if mean is not None else 'n/a'} (machine's estimate). "
         f"Transcript: {summary['transcript']}\n"
         + ("" if summary["finished"] else f"Resume with: interviewer mock --resume {session.id}\n")
     )
+    if not practice:
+        out.write("Review your answers now, one keystroke per point? Enter to start, q to skip > ")
+        out.flush()
+        reply = sys.stdin.readline()  # end of input ("") is no: a script piping answers never lands in a review
+        if reply and reply.strip().lower() in ("", "y", "yes"):
+            review_session(app, session.id, out)
+        else:
+            out.write(f"Later: interviewer review --session {session.id}\n")
     return EXIT_OK
 
 
 def cmd_mock(app: App, args: argparse.Namespace, out: TextIO) -> int:
     session = _open_session(app, args)
-    return _run_jsonl(app, session, out) if args.protocol == "jsonl" else _run_terminal(app, session, out)
+    if args.protocol == "jsonl":
+        return _run_jsonl(app, session, out)
+    return _run_terminal(app, session, out, practice=args.practice)
 
 
 def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:
@@ -193,6 +224,9 @@ def add_mock_commands(commands: Any) -> None:
     mock.add_argument("--seed", type=int, default=0)
     mock.add_argument("--protocol", choices=["jsonl"])
     mock.add_argument("--resume", metavar="SESSION_ID")
+    mock.add_argument(
+        "--practice", action="store_true", help="after each answer, confirm its key points (a practice setting)"
+    )
     mock.set_defaults(handler=cmd_mock)
 
     sessions = commands.add_parser("sessions", help="list saved sessions, newest first")

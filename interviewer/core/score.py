@@ -3,10 +3,12 @@ JSON form (saved with each turn, printed by `score --json` and the protocol), re
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ClaimCheck", "CriterionScore", "ScoreResult"]
+__all__ = ["ClaimCheck", "CriterionScore", "PointCheck", "ScoreResult", "point_id"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,65 @@ class ClaimCheck:
         note = data.get("note")
         return cls(
             str(data["sentence"]), str(data["verdict"]), dict(note) if note else None, str(data.get("reason", ""))
+        )
+
+
+def point_id(text: str) -> str:
+    """A key point's stable id: its text, case and spacing aside. It survives a re-ingest while the text stays."""
+    normal = re.sub(r"\s+", " ", text.strip().lower())
+    return "p-" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class PointCheck:
+    """The machine's verdict on one key point of the question: covered, partly, missed or wrong, and whether
+    it can stand behind it (`sure`). An unsure verdict is a question to the candidate, never a fact."""
+
+    id: str
+    text: str
+    source: str
+    heading: str
+    chunk_id: str
+    verdict: str  # covered | partly | missed | wrong: the machine's best reading
+    sure: bool
+    sentence: str = ""  # the answer sentence the verdict rests on ("" when none is near the point)
+    reason: str = ""  # why, in words a candidate reads
+    credit: float = 0.0  # what the point earned in the machine's estimate, 0..1
+    weight: float = 1.0  # its weight among the question's key points
+
+    def citation(self) -> dict[str, str]:
+        """Where the point comes from, as evidence lists quote it."""
+        return {"text": self.text, "source": self.source, "heading": self.heading, "chunk_id": self.chunk_id}
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"id", "text", "source", "heading", "chunk_id", "verdict", "sure", "sentence", "reason", "credit"}`."""
+        return {
+            "id": self.id,
+            **self.citation(),
+            "verdict": self.verdict,
+            "sure": self.sure,
+            "sentence": self.sentence,
+            "reason": self.reason,
+            "credit": self.credit,
+            "weight": self.weight,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PointCheck:
+        """Read the JSON form back."""
+        text = str(data["text"])
+        return cls(
+            id=str(data.get("id") or point_id(text)),
+            text=text,
+            source=str(data.get("source", "")),
+            heading=str(data.get("heading", "")),
+            chunk_id=str(data.get("chunk_id", "")),
+            verdict=str(data.get("verdict", "missed")),
+            sure=bool(data.get("sure", False)),
+            sentence=str(data.get("sentence", "")),
+            reason=str(data.get("reason", "")),
+            credit=float(data.get("credit", 0.0)),
+            weight=float(data.get("weight", 1.0)),
         )
 
 
@@ -84,6 +145,7 @@ class ScoreResult:
     judge: dict[str, Any] | None = field(default=None)
     claims: tuple[ClaimCheck, ...] = ()  # per answer sentence: supported, contradicted (quoted) or not in the notes
     adjustments: tuple[str, ...] = ()  # each step from the criteria's weighted sum to the total, in order, and why
+    points: tuple[PointCheck, ...] = ()  # the machine's verdict on each key point, in key-point order
 
     def __post_init__(self) -> None:
         # Plain Python values: the scorer's arithmetic may hand numpy scalars, which neither JSON nor the policy's
@@ -105,6 +167,7 @@ class ScoreResult:
             "key_points": list(self.key_points),
             "claims": [claim.to_json() for claim in self.claims],
             "adjustments": list(self.adjustments),
+            "points": [point.to_json() for point in self.points],
         }
         if self.judge is not None:
             document["judge"] = self.judge
@@ -125,11 +188,16 @@ class ScoreResult:
             judge=dict(data["judge"]) if data.get("judge") is not None else None,
             claims=tuple(ClaimCheck.from_json(claim) for claim in data.get("claims") or ()),
             adjustments=tuple(str(line) for line in data.get("adjustments") or ()),
+            points=tuple(PointCheck.from_json(point) for point in data.get("points") or ()),
         )
 
     def criterion(self, name: str) -> CriterionScore:
         """The criterion with this name."""
         return next(c for c in self.criteria if c.name == name)
+
+    def point(self, identifier: str) -> PointCheck | None:
+        """The key point with this id, if the question has it."""
+        return next((p for p in self.points if p.id == identifier), None)
 
     @property
     def missing(self) -> tuple[dict[str, str], ...]:

@@ -9,18 +9,28 @@ reported as supported, contradicted (with the note quoted) or not in the notes."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
-from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
+from interviewer.scoring.claims import ClaimThresholds, Relation, SentenceClaim, match_claims
 from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.evasion import is_evasive, states_something
 from interviewer.scoring.keypoints import KeyPoint
+from interviewer.scoring.learned import LearnedHit
 from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import content_words, counted, tokens
+from interviewer.scoring.text import content_words, counted, normalise_token, tokens
+from interviewer.scoring.verdicts import (
+    RESEMBLES_WRONG,
+    KeyEvidence,
+    certain,
+    point_checks,
+    polarity_differs,
+    with_learned,
+)
 
 __all__ = ["EvidenceInput", "Thresholds", "score_evidence"]
 
@@ -58,6 +68,7 @@ class EvidenceInput:
     # Two adjacent sentences state a point together: row i is sentences i and i+1 (None: sentences only).
     window_reference_sim: np.ndarray | None = None  # (answer sentences - 1, reference points)
     contrasts: Contrasts = NO_CONTRASTS  # the named pairs the reference teaches
+    learned: Sequence[LearnedHit] = ()  # sentences in the candidate's confirmed words, or their marked mistakes
 
 
 _REASONING = re.compile(
@@ -79,6 +90,14 @@ _DIGITS = re.compile(r"\d")
 
 def _ramp(value: float, low: float, high: float) -> float:
     return float(min(1.0, max(0.0, (value - low) / (high - low))))
+
+
+def _as_written(terms: Sequence[str], text: str) -> list[str]:
+    """Each term as the answer wrote it: the scorer compares word stems, a candidate reads words."""
+    surface: dict[str, str] = {}
+    for word in tokens(text):
+        surface.setdefault(normalise_token(word), word)
+    return [surface.get(term, term) for term in terms]
 
 
 def _specific_terms(text: str) -> set[str]:
@@ -158,21 +177,18 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         data.contrasts,
         frozenset(i for i, says in enumerate(saying) if not says),
     )
+    claims = with_learned(claims, data.learned, key_columns)
+    # Every flagged sentence earns nothing; only a certain flag costs and is shown as fact (verdicts.py).
     contradicting = claims.contradicted()
+    sure_flags = {c.index for c in claims.sentences if c.relation is Relation.CONTRADICTED and certain(c.reason)}
     contradictions = [
         {"answer": sentences[c.index], "edit": c.reason, **points[c.point].citation()}
         for c in claims.sentences
-        if c.relation is Relation.CONTRADICTED
+        if c.index in sure_flags
     ]
-    checks = tuple(
-        ClaimCheck(
-            sentences[c.index],
-            c.relation.value,
-            points[c.point].citation() if c.point >= 0 else None,
-            c.reason,
-        )
-        for c in claims.sentences
-    )
+    reminders = {h.key: h for h in data.learned if h.wrong and not h.sure}
+    reminded = {h.sentence: h for h in reminders.values()}
+    checks = tuple(_claim_check(c, sentences[c.index], points, sure_flags, reminded) for c in claims.sentences)
 
     # Relevance: how close the answer's best sentences come to the key points and the question.
     on_topic = (
@@ -180,6 +196,9 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         if sentences
         else np.zeros(0)
     )
+    for hit in data.learned:  # a sentence in the candidate's confirmed words is about the question
+        if not hit.wrong:
+            on_topic[hit.sentence] = max(float(on_topic[hit.sentence]), hit.similarity)
     best = sorted(on_topic.tolist(), reverse=True)[:2]
     relevance = float(np.mean(best)) if best else 0.0
     relevant = [i for i in range(len(sentences)) if on_topic[i] >= t.relevant_sentence and saying[i]]
@@ -188,24 +207,48 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     coverage_evidence: list[str] = []
     missing: list[dict[str, str]] = []
     earned = 0.0
+    key_evidence: list[KeyEvidence] = []
+    loose = _loose_sentences(data, claims.sentences, on_topic, saying, t.relevant_sentence)
+    learned_on = {(h.key, h.sentence): h.on for h in data.learned if not h.wrong}
     for k in range(n_keys):
         column = key_columns[k]
         credit = _ramp(claims.point_strength[column], t.match_low, t.match_high)
         where = claims.point_sentence[column]
+        differs = polarity_differs(sentences[where], data.key_points[k].text) if credit > 0 and where >= 0 else ""
+        on = learned_on.get((k, where), "")
+        if differs and not on:
+            credit *= 0.5  # a match that may say the opposite is not "supported": half, and asked in the review
         earned += data.key_weights[k] * credit
-        if credit >= 0.5 and where >= 0:
+        if credit >= 0.5 and where >= 0 and not differs:
             coverage_evidence.append(f"{sentences[where]}  [covers: {data.key_points[k].text}]")
         else:
             missing.append(data.key_points[k].citation())
+        flagged = next((c for c in claims.sentences if c.relation is Relation.CONTRADICTED and c.point == column), None)
+        key_evidence.append(
+            KeyEvidence(
+                point=data.key_points[k],
+                weight=data.key_weights[k],
+                credit=credit,
+                sentence=sentences[where] if where >= 0 else "",
+                differs=differs,
+                flagged=flagged,
+                flagged_sentence=sentences[flagged.index] if flagged is not None else "",
+                learned_on=on,
+                nearest_loose=loose.get(k, ""),
+                reminder=reminders.get(k),
+                reminder_sentence=sentences[reminders[k].sentence] if k in reminders else "",
+            )
+        )
     total_weight = sum(data.key_weights) or 1.0
     coverage = min(1.0, earned / (t.coverage_for_full * total_weight))
-    for item in contradictions:
-        coverage_evidence.append(f"{item['answer']}  [contradicts: {item['text']} ({item['edit']})]")
 
     # Precision: specific terms of the key points that the answer uses in on-topic sentences.
     wanted = set().union(*(_specific_terms(p.text) for p in data.key_points)) if data.key_points else set()
     used_text = " ".join(sentences[i] for i in relevant if i not in contradicting)
-    used = sorted(wanted & _specific_terms(used_text))
+    # A point stated in the candidate's confirmed words brings its terms: they said it, in their words.
+    learned_keys = {h.key for h in data.learned if not h.wrong and h.sentence not in contradicting}
+    learned_terms = set().union(*(_specific_terms(data.key_points[k].text) for k in learned_keys))
+    used = _as_written(sorted(wanted & (_specific_terms(used_text) | learned_terms)), used_text)
     precision = len(used) / max(1, min(t.precision_target, len(wanted)))
 
     # Reasoning: distinct connectives and trade-off words in on-topic sentences that do not contradict the
@@ -231,7 +274,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
             for name, rx in (("clarify", _CLARIFY), ("assume", _ASSUME), ("plan", _SEQUENCE))
         }
         structure = 0.6 * sum(v is not None for v in moves.values()) / 3 + 0.4 * _ramp(focus, 0.3, 0.7)
-        structure_evidence = [f"{name}: {s}" for name, s in moves.items() if s]
+        structure_evidence = [f"{name}: {s}" for name, s in moves.items() if s and not evasive]
     else:
         leads = bool(sentences) and on_topic[0] >= t.relevant_sentence
         structure = 0.5 * _ramp(focus, 0.3, 0.8) + 0.25 * leads + 0.25 * min(1.0, len(relevant) / 3)
@@ -287,4 +330,49 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         key_points=tuple(point.citation() for point in data.key_points),
         claims=checks,
         adjustments=tuple(adjustments),
+        points=point_checks(key_evidence),
     )
+
+
+def _claim_check(
+    claim: SentenceClaim,
+    sentence: str,
+    points: list[KeyPoint],
+    sure_flags: set[int],
+    reminded: dict[int, LearnedHit],
+) -> ClaimCheck:
+    """What the card says of one sentence: a flag the machine is not certain of, a match that differs from the
+    note in polarity, or a sentence like one the candidate marked wrong, is "unsure", never "contradicted" or
+    "supported"."""
+    note = points[claim.point] if claim.point >= 0 else None
+    if claim.relation is Relation.CONTRADICTED and claim.index not in sure_flags:
+        reason = f"maybe the wrong way round ({claim.reason}): please check"
+        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
+    if claim.index in reminded and claim.index not in sure_flags:
+        hit = reminded[claim.index]
+        reason = f'{RESEMBLES_WRONG}{hit.on} ("{hit.phrase}"): please check'
+        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
+    if claim.relation is Relation.SUPPORTED and note is not None:
+        differs = polarity_differs(sentence, note.text)
+        if differs and not claim.reason.startswith("in your own words"):
+            reason = f"matches your notes' words but differs ({differs}): please check"
+            return ClaimCheck(sentence, "unsure", note.citation(), reason)
+    return ClaimCheck(sentence, claim.relation.value, note.citation() if note else None, claim.reason)
+
+
+def _loose_sentences(
+    data: EvidenceInput, verdicts: Sequence[SentenceClaim], on_topic: np.ndarray, saying: list[bool], floor: float
+) -> dict[int, str]:
+    """Per key point, the on-topic sentence that matches no note and is nearest to it: a possible paraphrase."""
+    nearest: dict[int, tuple[float, str]] = {}
+    if not data.key_points:
+        return {}
+    for claim in verdicts:
+        i = claim.index
+        if claim.relation is not Relation.NOT_IN_NOTES or not saying[i] or on_topic[i] < floor:
+            continue
+        row = data.answer_key_sim[i]
+        k = int(np.argmax(row))
+        if float(row[k]) >= floor and float(row[k]) > nearest.get(k, (-1.0, ""))[0]:
+            nearest[k] = (float(row[k]), data.answer_sentences[i])
+    return {k: sentence for k, (_, sentence) in nearest.items()}

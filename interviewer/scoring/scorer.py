@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.score import ScoreResult
+from interviewer.core.score import ScoreResult, point_id
 from interviewer.errors import BadInputError
 from interviewer.scoring.contrasts import note_contrasts
 from interviewer.scoring.evidence import EvidenceInput, Thresholds, score_evidence
 from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
+from interviewer.scoring.learned import LearnedThresholds, PointMemory
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import sentences
 from interviewer.storage.embeddings import CachedEmbedder, Embedder, cosine_matrix
@@ -59,6 +60,8 @@ class Scorer:
         reference_chunks: int = 3,
         judge: Judge | None = None,
         judge_weight: float = 0.0,
+        memory: PointMemory | None = None,
+        learned_thresholds: LearnedThresholds | None = None,
     ) -> None:
         # A hand-edited calibration file must not hand the score to the model: never more than calibration gives.
         self.judge_weight = min(max(judge_weight, 0.0), MAX_JUDGE_WEIGHT)
@@ -69,6 +72,12 @@ class Scorer:
         self.thresholds = thresholds or Thresholds()
         self.reference_chunks = reference_chunks
         self._cached = CachedEmbedder(embedder)  # note statements and questions recur across answers
+        self.memory = memory or PointMemory()  # what this candidate confirmed: their words, their mistakes
+        self.learned_thresholds = learned_thresholds or LearnedThresholds()
+
+    def learn(self, memory: PointMemory) -> None:
+        """Score from now on with what the candidate has confirmed so far."""
+        self.memory = memory
 
     def reference_for(self, question: str) -> list[Chunk]:
         """The chunks of the notes a free-standing question is about, best first."""
@@ -136,6 +145,14 @@ class Scorer:
             sources=[chunk.citation() for chunk in chunks],
             contrasts=note_contrasts(
                 [*(p.text for p in reference_points), *dict.fromkeys(p.heading for p in reference_points)]
+            ),
+            learned=self.memory.hits(
+                [point_id(p.text) for p in key_points],
+                answer_sentences,
+                answer_vectors,
+                self._cached,
+                self.learned_thresholds,
+                similarity[:, [i for i, _ in chosen]],
             ),
         )
         result = score_evidence(data, rubric, self.thresholds)

@@ -351,6 +351,21 @@ class SessionRepository:
                 for sid, at, q, a, s in rows
             ]
 
+    def answer_seconds(self) -> dict[tuple[str, int], float]:
+        """How long each answered turn took, from the question shown to the answer saved, in seconds."""
+        with self._reading():
+            rows = self._db.execute(
+                "select session_id, turn, asked_at, answered_at from turns where answered_at is not null"
+            ).fetchall()
+        seconds: dict[tuple[str, int], float] = {}
+        for session_id, turn, asked_at, answered_at in rows:
+            try:
+                taken = datetime.fromisoformat(answered_at) - datetime.fromisoformat(asked_at)
+            except (TypeError, ValueError):
+                continue  # a time this version cannot read says nothing about speed
+            seconds[(session_id, int(turn))] = max(0.0, taken.total_seconds())
+        return seconds
+
     def list(self) -> list[dict[str, Any]]:
         """Every session, newest first, as `interviewer sessions --json` shows them: "mode" is the mode it
         started in, "modes" that mode and each one switched to later."""

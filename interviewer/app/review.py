@@ -1,0 +1,169 @@
+"""Use cases of the review loop, shared by `interviewer confirm`, the jsonl protocol, the terminal review and the
+web review: the candidate confirms each key point of an answer, the confirmation is saved with what the machine
+had said, the scorer learns their words, and the confirmed score is computed beside the machine's estimate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from interviewer.app.container import App
+from interviewer.core.domain import Turn
+from interviewer.core.review import Agreement, Confirmation, Verdict, agreement, review_order
+from interviewer.core.score import PointCheck, ScoreResult
+from interviewer.errors import BadInputError
+from interviewer.learning.items import ItemSchedule, due_items
+from interviewer.scoring.confirmed import confirmed_score
+from interviewer.scoring.learned import PointMemory
+from interviewer.scoring.rubric import Rubric
+from interviewer.scoring.text import sentences
+from interviewer.storage.embeddings import cosine_matrix
+
+__all__ = [
+    "ReviewedTurn",
+    "confirm_answer",
+    "confirm_turn",
+    "confirmed_by_turn",
+    "confirmed_scores",
+    "due_item_schedules",
+    "points_to_review",
+    "scorer_agreement",
+]
+
+
+@dataclass(frozen=True)
+class ReviewedTurn:
+    """An answer with the machine's estimate and, once the candidate confirmed points, the confirmed score."""
+
+    estimate: ScoreResult
+    confirmed: ScoreResult | None
+    verdicts: Mapping[str, Verdict]
+
+
+def _attributed(app: App, answer: str, points: list[PointCheck]) -> dict[str, str]:
+    """The answer sentence each confirmed point rests on: the machine's sentence where it was sure of it, else the
+    closest sentence in meaning, one sentence per point while sentences last (a loose sentence near four points
+    must not become the candidate's wording of all four)."""
+    chosen = {p.id: p.sentence for p in points if p.sure and p.sentence and p.verdict != "missed"}
+    rest = [p for p in points if p.id not in chosen]
+    found = sentences(answer)
+    if not rest or not found:
+        return chosen
+    vectors = app.embedder.embed([*found, *(p.text for p in rest)])
+    similarity = cosine_matrix(vectors[len(found) :], vectors[: len(found)])  # points x sentences
+    free = [s for s in range(len(found)) if found[s] not in chosen.values()] or list(range(len(found)))
+    pairs = sorted(((float(similarity[k, s]), k, s) for k in range(len(rest)) for s in free), reverse=True)
+    for _, k, s in pairs:
+        if rest[k].id in chosen or (found[s] in chosen.values() and len(chosen) < len(found)):
+            continue
+        chosen[rest[k].id] = found[s]
+    return chosen
+
+
+def _rubric(app: App, estimate: ScoreResult) -> Rubric:
+    return app.scorer.rubrics[estimate.rubric]
+
+
+def _record(
+    app: App,
+    question: str,
+    answer: str,
+    estimate: ScoreResult,
+    verdicts: Mapping[str, Verdict],
+    now: datetime,
+    session_id: str | None,
+    turn: int | None,
+) -> ReviewedTurn:
+    known = {p.id: p for p in estimate.points}
+    unknown = [pid for pid in verdicts if pid not in known]
+    if unknown:
+        listed = ", ".join(known) or "none: this answer has no key points to confirm"
+        raise BadInputError(f"unknown point id {', '.join(unknown)}; this answer's points are: {listed}")
+    # A missed point rests on no sentence: there is nothing of the answer to learn from it.
+    said = _attributed(app, answer, [known[pid] for pid, v in verdicts.items() if v is not Verdict.MISSED])
+    confirmations = []
+    for pid, verdict in verdicts.items():
+        point = known[pid]
+        sentence = said.get(pid, "")
+        confirmations.append(
+            Confirmation(pid, point.text, verdict, point.verdict, point.sure, sentence, now, question, answer,
+                         session_id, turn)
+        )  # fmt: skip
+    app.confirmations.add(confirmations)
+    app.scorer.learn(PointMemory(app.confirmations.latest()))
+    if session_id is not None and turn is not None:
+        merged = {pid: c.verdict for pid, c in app.confirmations.for_turn(session_id, turn).items()}
+    else:
+        merged = dict(verdicts)
+    confirmed = confirmed_score(estimate, merged, _rubric(app, estimate), app.scorer.thresholds)
+    return ReviewedTurn(estimate, confirmed, merged)
+
+
+def confirm_answer(
+    app: App,
+    question: str,
+    answer: str,
+    verdicts: Mapping[str, Verdict],
+    now: datetime,
+    kind: str | None = None,
+    level: int | None = None,
+    stage: str | None = None,
+) -> ReviewedTurn:
+    """Confirm the points of a free-standing answer (`interviewer confirm` with question and answer): it is
+    scored as `interviewer score` scores it, then the verdicts are recorded against that score's point ids."""
+    estimate = app.scorer.score(question, answer, kind=kind, level=level, stage=stage)
+    return _record(app, question, answer, estimate, verdicts, now, None, None)
+
+
+def _saved_turn(app: App, session_id: str, turn: int) -> Turn:
+    record = app.repo.load(session_id)
+    found = next((t for t in record.turns if t.question.turn == turn), None)
+    if found is None:
+        answered = ", ".join(str(t.question.turn) for t in record.turns) or "none"
+        raise BadInputError(f"session {session_id} has no answered turn {turn} (answered turns: {answered})")
+    return found
+
+
+def confirm_turn(app: App, session_id: str, turn: int, verdicts: Mapping[str, Verdict], now: datetime) -> ReviewedTurn:
+    """Confirm the points of a saved answer, against the estimate saved with it (never re-scored or changed)."""
+    saved = _saved_turn(app, session_id, turn)
+    return _record(app, saved.question.text, saved.answer, saved.score, verdicts, now, session_id, turn)
+
+
+def confirmed_scores(app: App, session_id: str) -> dict[int, ReviewedTurn]:
+    """Every answered turn of a session with its estimate and, where the candidate confirmed points, the
+    confirmed score."""
+    record = app.repo.load(session_id)
+    reviewed: dict[int, ReviewedTurn] = {}
+    for turn in record.turns:
+        given = {pid: c.verdict for pid, c in app.confirmations.for_turn(session_id, turn.question.turn).items()}
+        confirmed = (
+            confirmed_score(turn.score, given, _rubric(app, turn.score), app.scorer.thresholds) if given else None
+        )
+        reviewed[turn.question.turn] = ReviewedTurn(turn.score, confirmed, given)
+    return reviewed
+
+
+def points_to_review(estimate: ScoreResult) -> list[PointCheck]:
+    """The points of an answer in the order a review asks them: unsure ones first."""
+    return review_order(estimate.points)
+
+
+def scorer_agreement(app: App, recent: int = 200) -> list[Agreement]:
+    """How often the machine's verdicts were the candidate's, per verdict, over the recent confirmations."""
+    return agreement(app.confirmations.latest(), recent)
+
+
+def confirmed_by_turn(app: App) -> dict[tuple[str, int], dict[str, Verdict]]:
+    """The candidate's newest verdict per point of every saved answer they reviewed."""
+    found: dict[tuple[str, int], dict[str, Verdict]] = {}
+    for c in app.confirmations.latest():
+        if c.session_id is not None and c.turn is not None:
+            found.setdefault((c.session_id, c.turn), {})[c.point_id] = c.verdict
+    return found
+
+
+def due_item_schedules(app: App, now: datetime) -> list[ItemSchedule]:
+    """The items due for review at `now`, most overdue first, graded by what the candidate confirmed."""
+    return due_items(app.repo.answered(), confirmed_by_turn(app), now, app.repo.answer_seconds())

@@ -1,0 +1,135 @@
+"""The candidate's review of an answer: per key point, what they confirm it did (covered, partly, missed, wrong),
+and how often the machine's verdict agreed. Pure: no disk, no clock (times are passed in)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from interviewer.core.score import PointCheck
+
+__all__ = [
+    "CREDIT",
+    "Agreement",
+    "Confirmation",
+    "Verdict",
+    "agreement",
+    "parse_verdicts",
+    "review_order",
+]
+
+
+class Verdict(StrEnum):
+    """What the candidate confirms an answer did with one key point."""
+
+    COVERED = "covered"
+    PARTLY = "partly"
+    MISSED = "missed"
+    WRONG = "wrong"
+
+
+# The share of a point's weight each confirmed verdict earns; a wrong point also costs like a contradiction.
+CREDIT: dict[Verdict, float] = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0, Verdict.WRONG: 0.0}
+
+
+def parse_verdicts(raw: object, where: str = "verdicts") -> dict[str, Verdict]:
+    """`{"<point id>": "covered|partly|missed|wrong"}` checked, every problem named in one error."""
+    if not isinstance(raw, Mapping) or not raw:
+        raise ValueError(f"field '{where}' must be an object of point id -> covered|partly|missed|wrong")
+    parsed: dict[str, Verdict] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        try:
+            parsed[str(key)] = Verdict(str(value).strip().lower())
+        except ValueError:
+            problems.append(f"{key}: {value!r}")
+    if problems:
+        raise ValueError(f"field '{where}': not covered|partly|missed|wrong: {', '.join(problems)}")
+    return parsed
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """One point of one answer as the candidate confirmed it, with what the machine had said of it."""
+
+    point_id: str
+    point_text: str
+    verdict: Verdict
+    machine_verdict: str  # covered | partly | missed | wrong
+    machine_sure: bool
+    sentence: str  # the answer sentence the point rests on: a learned phrasing, or a known misconception
+    at: datetime
+    question: str
+    answer: str
+    session_id: str | None = None
+    turn: int | None = None
+
+    @property
+    def agreed(self) -> bool:
+        """Whether the machine's verdict was the candidate's."""
+        return self.machine_verdict == self.verdict.value
+
+    def to_json(self) -> dict[str, Any]:
+        """The exported form (`export-data`)."""
+        return {
+            "point_id": self.point_id,
+            "point": self.point_text,
+            "verdict": self.verdict.value,
+            "machine_verdict": self.machine_verdict,
+            "machine_sure": self.machine_sure,
+            "sentence": self.sentence,
+            "at": self.at.isoformat(timespec="seconds"),
+            "question": self.question,
+            "answer": self.answer,
+            "session_id": self.session_id,
+            "turn": self.turn,
+        }
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Per machine verdict: how many confirmations it got, and how many of them the candidate agreed with."""
+
+    verdict: str
+    confirmed: int
+    agreed: int
+
+    @property
+    def rate(self) -> float | None:
+        """The share agreed, or None before any confirmation."""
+        return self.agreed / self.confirmed if self.confirmed else None
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"verdict", "confirmed", "agreed", "rate"}`."""
+        rate = self.rate
+        return {
+            "verdict": self.verdict,
+            "confirmed": self.confirmed,
+            "agreed": self.agreed,
+            "rate": None if rate is None else round(rate, 3),
+        }
+
+
+def agreement(confirmations: Iterable[Confirmation], recent: int = 200) -> list[Agreement]:
+    """Machine-vs-candidate agreement per machine verdict (covered, partly, missed, wrong, then unsure), over
+    the `recent` newest confirmations: the scorer's accuracy for this user."""
+    newest = sorted(confirmations, key=lambda c: c.at, reverse=True)[:recent]
+    rows: list[Agreement] = []
+    for verdict in (*Verdict, "unsure"):
+        if verdict == "unsure":
+            chosen = [c for c in newest if not c.machine_sure]
+        else:
+            chosen = [c for c in newest if c.machine_sure and c.machine_verdict == verdict]
+        rows.append(Agreement(str(verdict), len(chosen), sum(c.agreed for c in chosen)))
+    return rows
+
+
+def review_order(points: Iterable[PointCheck]) -> list[PointCheck]:
+    """The order a review asks the points in: unsure ones first (a possible mistake before a possible miss),
+    then the rest as the question lists them."""
+    ranked = list(points)
+    first = {"wrong": 0, "partly": 1, "covered": 2, "missed": 3}
+    return sorted(ranked, key=lambda p: (p.sure, first.get(p.verdict, 4) if not p.sure else 0, ranked.index(p)))

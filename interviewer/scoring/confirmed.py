@@ -1,0 +1,80 @@
+"""The confirmed score: the same rubric, with the candidate's verdict on each key point in place of the
+machine's. Pure. The machine's estimate is never changed; this is a second ScoreResult beside it.
+
+- Coverage: each point earns its confirmed credit (covered 1, partly 0.5, missed and wrong 0); a point not
+  confirmed keeps the machine's credit.
+- Each point confirmed wrong costs like a contradiction (at most two count); the machine's unsure flags and its
+  "not in your notes" cost are gone: the candidate has judged those sentences.
+- Precision, reasoning and structure are the machine's: they read form, not meaning.
+- The relevance gate applies only when no point was confirmed covered or partly; an evasive answer stays capped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from interviewer.core.review import CREDIT, Verdict
+from interviewer.core.score import CriterionScore, PointCheck, ScoreResult
+from interviewer.scoring.evidence import Thresholds
+from interviewer.scoring.rubric import Rubric
+from interviewer.scoring.text import counted
+
+__all__ = ["confirmed_score"]
+
+
+def _ramp(value: float, low: float, high: float) -> float:
+    return float(min(1.0, max(0.0, (value - low) / (high - low))))
+
+
+def _confirmed_point(point: PointCheck, verdict: Verdict | None) -> PointCheck:
+    if verdict is None:
+        return point
+    return replace(point, verdict=verdict.value, sure=True, credit=CREDIT[verdict], reason="as you confirmed")
+
+
+def confirmed_score(
+    estimate: ScoreResult,
+    verdicts: Mapping[str, Verdict],
+    rubric: Rubric,
+    limits: Thresholds | None = None,
+) -> ScoreResult:
+    """The answer's score with the candidate's verdicts per point id (points not given keep the machine's)."""
+    t = limits or Thresholds()
+    points = tuple(_confirmed_point(p, verdicts.get(p.id)) for p in estimate.points)
+    total_weight = sum(p.weight for p in points) or 1.0
+    coverage = min(1.0, sum(p.weight * p.credit for p in points) / (t.coverage_for_full * total_weight))
+    spec = next(c for c in rubric.criteria if c.name == "coverage")
+    coverage = round(coverage, 3)
+    confirmed_coverage = CriterionScore(
+        name="coverage",
+        label=spec.label,
+        score=coverage,
+        weight=spec.weight,
+        descriptor=spec.descriptor_for(coverage),
+        evidence=tuple(f"{p.sentence}  [covers: {p.text}]" for p in points if p.verdict == "covered" and p.sentence),
+        missing=tuple(p.citation() for p in points if p.verdict in ("missed", "wrong", "partly")),
+    )
+    criteria = tuple(confirmed_coverage if c.name == "coverage" else c for c in estimate.criteria)
+    gate = _ramp(estimate.relevance, t.gate_low, t.gate_high)
+    total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
+    adjustments = [f"confirmed by you: {counted(len(verdicts), 'point')} of {len(points)}"]
+    wrong = sum(p.verdict == "wrong" for p in points)
+    if wrong:
+        factor = t.contradiction_factor ** min(2, wrong)
+        total *= factor
+        adjustments.append(f"x{factor:.2f}: {counted(wrong, 'point')} you confirmed as stated wrongly")
+    credited = any(verdicts.get(p.id) in (Verdict.COVERED, Verdict.PARTLY) for p in points)
+    if not credited and gate < 0.995:
+        total *= gate
+        adjustments.append(f"x{gate:.2f}: only partly about the question (relevance {estimate.relevance:.2f})")
+    if estimate.evasive and total > 0.02:
+        total = 0.02
+        adjustments.append("at most 0.02: no attempt at the question")
+    return replace(
+        estimate,
+        total=round(total, 3),
+        criteria=criteria,
+        points=points,
+        contradictions=tuple(c for c in estimate.contradictions if c.get("text") not in {p.text for p in points}),
+        adjustments=tuple(adjustments),
+    )

@@ -1,0 +1,118 @@
+"""The candidate's confirmations, in their own table of the sessions file: every verdict ever given is kept
+(a later one for the same point of the same answer wins where it counts, the earlier stays in the history), so
+nothing a candidate confirmed is lost. A short connection per call, like the check-ins: WAL lets it write beside
+the sessions repository."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from interviewer.core.review import Confirmation, Verdict
+from interviewer.errors import SaveError
+
+__all__ = ["ConfirmationStore"]
+
+_SCHEMA = """
+create table if not exists confirmations (
+    id integer primary key autoincrement,
+    at text not null,
+    session_id text,
+    turn integer,
+    question text not null,
+    answer text not null,
+    point_id text not null,
+    point text not null,
+    verdict text not null,
+    machine_verdict text not null,
+    machine_sure integer not null,
+    sentence text not null
+);
+create index if not exists confirmations_point on confirmations(point_id);
+create index if not exists confirmations_turn on confirmations(session_id, turn);
+"""
+_COLUMNS = "at, session_id, turn, question, answer, point_id, point, verdict, machine_verdict, machine_sure, sentence"
+
+
+def _row(confirmation: Confirmation) -> tuple[object, ...]:
+    c = confirmation
+    return (c.at.isoformat(timespec="seconds"), c.session_id, c.turn, c.question, c.answer, c.point_id,
+            c.point_text, c.verdict.value, c.machine_verdict, int(c.machine_sure), c.sentence)  # fmt: skip
+
+
+def _confirmation(row: tuple[object, ...]) -> Confirmation:
+    at, session_id, turn, question, answer, pid, point, verdict, machine, sure, sentence = row
+    return Confirmation(
+        point_id=str(pid),
+        point_text=str(point),
+        verdict=Verdict(str(verdict)),
+        machine_verdict=str(machine),
+        machine_sure=bool(sure),
+        sentence=str(sentence),
+        at=datetime.fromisoformat(str(at)),
+        question=str(question),
+        answer=str(answer),
+        session_id=None if session_id is None else str(session_id),
+        turn=None if turn is None else int(str(turn)),
+    )
+
+
+class ConfirmationStore:
+    """Reads and appends the candidate's confirmed verdicts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            db.execute("pragma journal_mode=wal")
+            db.executescript(_SCHEMA)
+            yield db
+        finally:
+            db.close()
+
+    def add(self, confirmations: Iterable[Confirmation]) -> None:
+        """Append confirmations in one transaction: all of them are saved, or none and a SaveError says so."""
+        rows = [_row(c) for c in confirmations]
+        if not rows:
+            return
+        try:
+            with self._connect() as db, db:
+                db.execute("begin immediate")
+                db.executemany(f"insert into confirmations ({_COLUMNS}) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        except sqlite3.Error as exc:
+            raise SaveError(
+                f"{self.path}: your confirmations were not saved ({exc}); free disk space and confirm again"
+            ) from None
+
+    def history(self) -> list[Confirmation]:
+        """Every confirmation, oldest first (the order they were given)."""
+        if not self.path.exists():
+            return []
+        with self._connect() as db:
+            rows = db.execute(f"select {_COLUMNS} from confirmations order by id").fetchall()
+        return [_confirmation(row) for row in rows]
+
+    def latest(self) -> list[Confirmation]:
+        """The newest verdict per point of each answer: what counts for scores, schedules and learning."""
+        newest: dict[tuple[str | None, int | None, str, str, str], Confirmation] = {}
+        for confirmation in self.history():
+            c = confirmation
+            newest[(c.session_id, c.turn, c.question if c.session_id is None else "", c.answer, c.point_id)] = c
+        return list(newest.values())
+
+    def for_turn(self, session_id: str, turn: int) -> dict[str, Confirmation]:
+        """The newest confirmed verdict of each point of one saved answer, by point id."""
+        return {c.point_id: c for c in self.latest() if c.session_id == session_id and c.turn == turn}
+
+    def delete_all(self) -> None:
+        """Drop every confirmation (delete-data)."""
+        if self.path.exists():
+            with self._connect() as db:
+                db.execute("delete from confirmations")

@@ -1,0 +1,124 @@
+"""The review loop on the command line (issue 20, DESIGN.md 5): `score --json` point ids and verdicts, `confirm`
+(question and answer, or session and turn), the jsonl protocol's confirmation, `review` items and the terminal
+review."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from interviewer.cli import main
+from tests.test_mock_cli import answers, run
+
+QUESTION = "Why does bagging reduce variance?"
+ANSWER = "Bagging averages many trees trained on bootstrap samples, so their errors cancel out."
+
+
+@pytest.fixture
+def indexed(interviewer_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from tests.conftest import CORPUS
+
+    code, _ = run(["ingest", str(CORPUS), "--json"], interviewer_home, monkeypatch)
+    assert code == 0
+    return interviewer_home
+
+
+def _text(args: list[str], home: Path, monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> tuple[int, str]:
+    from tests.test_mock_cli import FAKE
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    out = io.StringIO()
+    code = main(args, env={"INTERVIEWER_HOME": str(home), **FAKE}, out=out)
+    return code, out.getvalue()
+
+
+def test_score_json_gives_each_key_point_a_stable_id_and_the_machines_verdict(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, (first,) = run(["score", "--question", QUESTION, "--answer", ANSWER, "--json"], indexed, monkeypatch)
+    _, (again,) = run(["score", "--question", QUESTION, "--answer", "Something else.", "--json"], indexed, monkeypatch)
+    assert first["points"] and [p["id"] for p in first["points"]] == [p["id"] for p in again["points"]]
+    for point in first["points"]:
+        assert point["id"].startswith("p-") and point["verdict"] in ("covered", "partly", "missed", "wrong")
+        assert isinstance(point["sure"], bool) and point["text"] and point["source"]
+
+
+def test_confirm_records_verdicts_and_prints_the_confirmed_score_beside_the_estimate(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, (scored,) = run(["score", "--question", QUESTION, "--answer", ANSWER, "--json"], indexed, monkeypatch)
+    ids = [p["id"] for p in scored["points"]]
+    line = {"question": QUESTION, "answer": ANSWER, "verdicts": {pid: "covered" for pid in ids}}
+    code, (result,) = run(["confirm", "--json"], indexed, monkeypatch, json.dumps(line) + "\n")
+    assert code == 0
+    assert result["estimate"] == scored["total"] and result["confirmed"] >= result["estimate"]
+    assert result["verdicts"] == {pid: "covered" for pid in ids}
+    assert all(p["sure"] and p["verdict"] == "covered" for p in result["score"]["points"])
+    # The estimate is kept as it was: the same answer scores the same way.
+    _, (rescored,) = run(["score", "--question", QUESTION, "--answer", ANSWER, "--json"], indexed, monkeypatch)
+    assert rescored["total"] >= scored["total"]
+
+
+def test_confirm_names_an_unknown_point_id_and_the_line(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = {"question": QUESTION, "answer": ANSWER, "verdicts": {"p-nosuchpoint": "covered"}}
+    bad_verdict = {"question": QUESTION, "answer": ANSWER, "verdicts": {"p-x": "maybe"}}
+    code, _ = _text(["confirm"], indexed, monkeypatch, json.dumps(good) + "\n" + json.dumps(bad_verdict) + "\n")
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "stdin:1: unknown point id p-nosuchpoint; this answer's points are: p-" in err
+    assert "stdin:2: field 'verdicts': not covered|partly|missed|wrong: p-x: 'maybe'" in err
+
+
+def test_the_protocol_takes_a_confirmation_after_a_score_and_review_lists_due_items_most_overdue_first(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = answers("I don't know")
+    stdin += json.dumps({"verdicts": {"p-bad": "covered"}}) + "\n"  # an error event; the session goes on
+    code, events = run(["mock", "--protocol", "jsonl", "--questions", "3", "--seed", "2"], indexed, monkeypatch, stdin)
+    assert code == 0
+    score = next(e for e in events if e["type"] == "score")
+    first_question = events[0]["text"]
+    error = next(e for e in events if e["type"] == "error")
+    assert "unknown point id p-bad" in error["error"] and error["turn"] == 1
+    verdicts = {p["id"]: "missed" for p in score["points"]}
+    stdin = json.dumps({"verdicts": verdicts}) + "\n" + answers("fine", "no idea")
+    session_id = events[-1]["session_id"]
+    code, events = run(["mock", "--protocol", "jsonl", "--resume", session_id], indexed, monkeypatch, stdin)
+    assert code == 0 and [e["type"] for e in events][:2] == ["question", "confirmed"]
+    confirmed = events[1]
+    assert confirmed["turn"] == 1 and confirmed["verdicts"] == verdicts  # after a resume: the last answered turn
+    assert confirmed["estimate"] == score["total"] and 0 <= confirmed["confirmed"] <= 1
+    by_turn = {"session": session_id, "turn": 2, "verdicts": {}}
+    code, _ = run(["confirm", "--json"], indexed, monkeypatch, json.dumps(by_turn) + "\n")
+    assert code == 2  # an empty set of verdicts is refused
+    # Three weak answers: each item is due again at once, the one answered first most overdue.
+    _, (review,) = run(["review", "--json"], indexed, monkeypatch)
+    record = json.loads(_text(["sessions", "--json"], indexed, monkeypatch)[1])["sessions"][0]
+    assert record["answered"] == 3
+    asked = [first_question, *(e["text"] for e in events if e["type"] == "question")]
+    assert [i["question"] for i in review["items"]] == asked  # the golden order: most overdue (answered first) first
+    assert [i["graded_by"] for i in review["items"]] == ["you", "machine estimate", "machine estimate"]
+    assert all(i["last_rating"] == "again" and i["missed"] for i in review["items"])
+
+
+def test_the_terminal_review_asks_one_key_per_point_and_shows_both_scores(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, events = run(
+        ["mock", "--protocol", "jsonl", "--questions", "1", "--seed", "4"], indexed, monkeypatch, answers(ANSWER)
+    )
+    session_id = events[-1]["session_id"]
+    points = next(e for e in events if e["type"] == "score")["points"]
+    keys = "".join(["x\n", "c\n", *(["\n"] * (len(points) - 1))])  # a wrong key is asked again
+    code, out = _text(["review", "--session", session_id], indexed, monkeypatch, keys)
+    assert code == 0
+    assert "type c, p, m, w, s or q" in out
+    assert "From your notes, a full answer says:" in out
+    assert "Score: confirmed by you" in out and "machine's estimate" in out
+    code, again = _text(["review", "--session", session_id], indexed, monkeypatch, "q\n")
+    assert "Score: confirmed by you" in again.split("From your notes")[0]  # remembered across runs

@@ -1,0 +1,245 @@
+"""The review loop (issue 20): point verdicts, confirmations, the confirmed score, what the scorer learns from
+them, and the per-item schedule. Pure parts on hand-made values; learning on the real embedder."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Rating
+
+from interviewer.core.domain import Question, Turn
+from interviewer.core.review import Confirmation, Verdict, agreement, parse_verdicts, review_order
+from interviewer.core.score import PointCheck, ScoreResult, point_id
+from interviewer.learning.items import EASY_SECONDS, due_items, item_key, item_rating, schedule_items
+from interviewer.scoring.confirmed import confirmed_score
+from interviewer.scoring.keypoints import KeyPoint
+from interviewer.scoring.learned import PointMemory
+from interviewer.scoring.rubric import load_rubrics
+from interviewer.scoring.scorer import Scorer
+from interviewer.scoring.verdicts import MARKED_WRONG
+from interviewer.storage.confirmations import ConfirmationStore
+from tests.helpers import note_scorer
+
+DAY = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def check(text: str, verdict: str, sure: bool = True, credit: float = 0.0, sentence: str = "") -> PointCheck:
+    return PointCheck(point_id(text), text, "notes.md", "H", "c1", verdict, sure, sentence, "", credit)
+
+
+def confirmation(
+    pid: str, verdict: Verdict, machine: str, sure: bool = True, at: datetime = DAY, **kw: object
+) -> Confirmation:
+    fields: dict = {"point_text": pid, "sentence": "", "question": "Q?", "answer": "A.", **kw}
+    return Confirmation(pid, fields.pop("point_text"), verdict, machine, sure, fields.pop("sentence"), at, **fields)
+
+
+# ----- pure values ---------------------------------------------------------------------------------------------
+
+
+def test_point_ids_are_stable_across_case_and_spacing_and_differ_between_points() -> None:
+    assert point_id("L1 sets  weights to zero.") == point_id("l1 sets weights to zero.")
+    assert point_id("L1 sets weights to zero.") != point_id("L2 sets weights to zero.")
+
+
+def test_a_score_with_points_survives_its_json_form() -> None:
+    result = ScoreResult(0.5, (), (), "deep-dive-2", 0.9, points=(check("A point here.", "wrong", False, 0.0, "S."),))
+    assert ScoreResult.from_json(result.to_json()) == result
+    assert ScoreResult.from_json({"total": 0.3}).points == ()  # a score saved before points existed
+
+
+def test_verdicts_are_checked_and_every_bad_one_is_named() -> None:
+    assert parse_verdicts({"p-1": "Covered", "p-2": "wrong"}) == {"p-1": Verdict.COVERED, "p-2": Verdict.WRONG}
+    with pytest.raises(ValueError, match=r"p-2: 'right'.*p-3: 'yes'"):
+        parse_verdicts({"p-1": "missed", "p-2": "right", "p-3": "yes"})
+    with pytest.raises(ValueError, match="verdicts"):
+        parse_verdicts([])
+
+
+def test_the_review_asks_unsure_points_first_possible_mistakes_before_possible_misses() -> None:
+    points = [check("a a a", "covered"), check("b b b", "missed", False), check("c c c", "wrong", False)]
+    assert [p.text for p in review_order(points)] == ["c c c", "b b b", "a a a"]
+
+
+def test_agreement_counts_per_machine_verdict_over_the_newest_confirmations() -> None:
+    given = [
+        confirmation("p1", Verdict.COVERED, "covered"),
+        confirmation("p2", Verdict.MISSED, "covered"),
+        confirmation("p3", Verdict.MISSED, "missed"),
+        confirmation("p4", Verdict.COVERED, "missed", sure=False),
+        confirmation("p5", Verdict.WRONG, "covered", at=DAY - timedelta(days=30)),  # older than the window
+    ]
+    rows = {row.verdict: row for row in agreement(given, recent=4)}
+    assert (rows["covered"].confirmed, rows["covered"].agreed) == (2, 1)
+    assert (rows["missed"].confirmed, rows["missed"].agreed) == (1, 1)
+    assert (rows["unsure"].confirmed, rows["unsure"].agreed) == (1, 0)
+    assert rows["wrong"].rate is None
+
+
+# ----- the confirmed score -------------------------------------------------------------------------------------
+
+
+def _estimate() -> ScoreResult:
+    scorer_rubric = load_rubrics()["deep-dive-2"]
+    from interviewer.core.score import CriterionScore
+
+    criteria = tuple(
+        CriterionScore(c.name, c.label, 0.0 if c.name == "coverage" else 0.5, c.weight, "")
+        for c in scorer_rubric.criteria
+    )
+    points = (
+        check("first point text", "missed", False),
+        check("second point text", "missed"),
+        check("third point", "covered", credit=1.0),
+    )
+    return ScoreResult(0.2, criteria, (), "deep-dive-2", 0.8, points=points)
+
+
+def test_the_confirmed_score_goes_through_the_rubric_and_never_changes_the_estimate() -> None:
+    rubric = load_rubrics()["deep-dive-2"]
+    estimate = _estimate()
+    first, second, third = (p.id for p in estimate.points)
+    all_covered = confirmed_score(estimate, {first: Verdict.COVERED, second: Verdict.COVERED}, rubric)
+    # 60% of the points' weight earns full coverage (the rubric's bar), so these differ in two points of three.
+    one_missed = confirmed_score(estimate, {first: Verdict.MISSED, second: Verdict.MISSED}, rubric)
+    one_wrong = confirmed_score(estimate, {first: Verdict.MISSED, second: Verdict.WRONG}, rubric)
+    assert all_covered.total > one_missed.total > one_wrong.total
+    assert all_covered.criterion("coverage").score == 1.0
+    assert one_missed.point(third) == estimate.point(third)  # not confirmed: the machine's reading stays
+    assert one_missed.criterion("coverage").score == round(1 / 3 / 0.6, 3)
+    assert one_wrong.point(second).verdict == "wrong" and one_wrong.point(second).sure
+    assert estimate == _estimate() and estimate.total == 0.2
+    assert any("confirmed by you: 2 points of 3" in step for step in all_covered.adjustments)
+
+
+def test_a_confirmed_evasive_answer_stays_capped() -> None:
+    rubric = load_rubrics()["deep-dive-2"]
+    estimate = replace(_estimate(), evasive=True)
+    confirmed = confirmed_score(estimate, {p.id: Verdict.COVERED for p in estimate.points}, rubric)
+    assert confirmed.total <= 0.02
+
+
+# ----- storage -------------------------------------------------------------------------------------------------
+
+
+def test_confirmations_are_all_kept_and_the_newest_per_point_of_an_answer_counts(tmp_path: Path) -> None:
+    store = ConfirmationStore(tmp_path / "sessions.db")
+    first = confirmation("p1", Verdict.MISSED, "missed", session_id="s1", turn=1)
+    later = confirmation("p1", Verdict.COVERED, "missed", at=DAY + timedelta(hours=1), session_id="s1", turn=1)
+    store.add([first])
+    store.add([later, confirmation("p2", Verdict.WRONG, "covered", session_id="s1", turn=2)])
+    assert store.history() == [first, later, confirmation("p2", Verdict.WRONG, "covered", session_id="s1", turn=2)]
+    assert store.for_turn("s1", 1) == {"p1": later}
+    store.delete_all()
+    assert store.history() == []
+
+
+# ----- the per-item schedule -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "seconds", "rating"),
+    [
+        (["covered", "covered"], EASY_SECONDS, Rating.Easy),
+        (["covered", "covered"], EASY_SECONDS + 1, Rating.Good),
+        (["covered", "covered"], None, Rating.Good),
+        (["covered", "partly"], 10, Rating.Hard),
+        (["covered", "missed"], 10, Rating.Hard),
+        (["partly", "missed"], 10, Rating.Again),
+        (["covered", "covered", "wrong"], 10, Rating.Again),
+        ([], 10, Rating.Again),
+    ],
+)
+def test_the_confirmed_grade_maps_to_an_fsrs_rating(verdicts: list[str], seconds: float | None, rating: Rating) -> None:
+    assert item_rating(verdicts, seconds) is rating
+
+
+def _turn(number: int, text: str, points: tuple[str, ...], total: float, follow_up: bool = False) -> Turn:
+    question = Question(number, text, "deep-dive", "Topic", 2, follow_up=follow_up, points=points)
+    checks = tuple(check(p, "covered" if total > 0.5 else "missed", credit=total) for p in points)
+    return Turn(question, "an answer", ScoreResult(total, (), (), "deep-dive-2", 0.9, points=checks))
+
+
+def test_items_come_back_most_overdue_first_graded_by_the_candidate_where_they_confirmed() -> None:
+    a = _turn(1, "What is A?", ("A is one thing here.",), 0.9)
+    b = _turn(2, "What is B?", ("B is another thing.",), 0.9)
+    c = _turn(3, "What is C?", ("C is a third thing.",), 0.2)
+    answered = [("s1", (DAY + timedelta(minutes=i)).isoformat(), t) for i, t in enumerate((a, b, c))]
+    # The candidate says A's answer missed its point (the machine thought it covered); B and C are not confirmed.
+    confirmed = {("s1", 1): {point_id("A is one thing here."): Verdict.MISSED}}
+    due = due_items(answered, confirmed, DAY + timedelta(hours=1))
+    assert [s.question.text for s in due] == ["What is A?", "What is C?"]  # B (estimate: Good) is not due
+    assert due[0].confirmed and due[0].missed == ("A is one thing here.",)
+    assert not due[1].confirmed and due[1].to_json()["graded_by"] == "machine estimate"
+
+
+def test_a_rephrased_question_is_the_same_card_and_follow_ups_do_not_grade_it() -> None:
+    first = _turn(1, "What is A?", ("A is one thing here.",), 0.2)
+    again = _turn(1, "Tell me what A is.", ("A is one thing here.",), 0.7)  # Good band for an estimate
+    probe = _turn(2, "And why?", ("A is one thing here.",), 0.0, follow_up=True)
+    assert item_key(first.question) == item_key(again.question)
+    answered = [("s1", DAY.isoformat(), first), ("s2", (DAY + timedelta(days=1)).isoformat(), again),
+                ("s2", (DAY + timedelta(days=1, minutes=1)).isoformat(), probe)]  # fmt: skip
+    (schedule,) = schedule_items(answered, {})
+    assert schedule.reviews == 2 and schedule.last_rating is Rating.Good
+
+
+# ----- learning the candidate's words, on the real embedder -----------------------------------------------------
+
+NOTE = """# Regularisation
+
+- L1 (lasso) can set coefficients exactly to zero, so it selects features.
+- L2 (ridge) shrinks all coefficients smoothly and keeps correlated features together.
+"""
+QUESTION = "What does L1 do that L2 does not?"
+POINTS = [KeyPoint(line[2:], "reg.md", "Regularisation", "") for line in NOTE.splitlines() if line.startswith("- ")]
+FIRST = "Lasso kills off some of the inputs entirely, which trims the model down to the useful ones."
+LATER = "Lasso kills some inputs off completely, trimming the model down to the ones that matter."
+WRONG = "L1 never sets coefficients to zero; only L2 can select features that way."
+OTHER_QUESTION = "How does ridge treat correlated features?"
+
+
+@pytest.fixture(scope="module")
+def scorer(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
+    return note_scorer(tmp_path_factory.mktemp("learn"), {"reg.md": NOTE})
+
+
+def _score(scorer: Scorer, answer: str, question: str = QUESTION) -> ScoreResult:
+    return scorer.score(question, answer, kind="deep-dive", level=2, points=POINTS)
+
+
+def _learn(scorer: Scorer, *given: Confirmation) -> None:
+    scorer.learn(PointMemory(given))
+
+
+def test_a_confirmed_phrasing_covers_its_point_later_and_only_that_point(scorer: Scorer) -> None:
+    lasso = point_id(POINTS[0].text)
+    _learn(scorer)
+    before, wrong_before = _score(scorer, LATER), _score(scorer, WRONG)
+    other_before = _score(scorer, "Ridge keeps groups of correlated inputs together.", OTHER_QUESTION)
+    assert before.point(lasso).verdict != "covered"
+    _learn(scorer, confirmation(lasso, Verdict.COVERED, "missed", sentence=FIRST))
+    after = _score(scorer, LATER)
+    assert after.point(lasso).verdict == "covered" and after.point(lasso).sure
+    assert "as you confirmed on 2026-12-01" in after.point(lasso).reason
+    assert after.point(point_id(POINTS[1].text)) == before.point(point_id(POINTS[1].text))  # no leak to the other point
+    assert after.total > before.total
+    assert _score(scorer, WRONG).total <= wrong_before.total + 0.02  # a wrong answer gains nothing
+    assert _score(scorer, "Ridge keeps groups of correlated inputs together.", OTHER_QUESTION) == other_before
+
+
+def test_a_mistake_said_again_is_flagged_with_the_day_it_was_marked(scorer: Scorer) -> None:
+    lasso = point_id(POINTS[0].text)
+    _learn(scorer, confirmation(lasso, Verdict.WRONG, "covered", sentence=WRONG))
+    result = _score(scorer, WRONG)
+    assert result.contradictions and result.contradictions[0]["edit"] == MARKED_WRONG + "2026-12-01"
+    assert result.contradictions[0]["text"] == POINTS[0].text  # the note is quoted
+    assert result.point(lasso).verdict == "wrong" and result.point(lasso).sure
+    assert not _score(scorer, FIRST).contradictions  # a correct answer is not flagged
+    # A later verdict withdraws what was learned from the same sentence.
+    _learn(scorer, confirmation(lasso, Verdict.WRONG, "covered", sentence=WRONG),
+           confirmation(lasso, Verdict.MISSED, "wrong", at=DAY + timedelta(days=1), sentence=WRONG))  # fmt: skip
+    assert not _score(scorer, WRONG).contradictions
