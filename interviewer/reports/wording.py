@@ -13,7 +13,8 @@ _CLOSING = ",;:–—-(["  # left hanging before an ellipsis they read as a cut 
 
 
 def score_text(value: float) -> str:
-    """A score in 0..1 as two decimals ('0.39'): Python's round-half-even on the value, as every page shows it."""
+    """A score in 0..1 as two decimals: the stored value rounded to the nearest hundredth (0.385, stored as
+    0.38500000000000000888, is '0.39')."""
     return f"{value:.2f}"
 
 
