@@ -122,3 +122,34 @@ def test_the_terminal_review_asks_one_key_per_point_and_shows_both_scores(
     assert "Score: confirmed by you" in out and "machine's estimate" in out
     code, again = _text(["review", "--session", session_id], indexed, monkeypatch, "q\n")
     assert "Score: confirmed by you" in again.split("From your notes")[0]  # remembered across runs
+
+
+def test_confirmations_are_user_data_and_feed_agreement_and_calibration(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, text = _text(["progress"], indexed, monkeypatch)
+    assert code == 0 and "No confirmed answers yet" in text
+    code, _ = _text(["calibrate", "--data", "confirmations"], indexed, monkeypatch)
+    assert code == 2  # nothing confirmed: a one-line error says what to do
+    _, (scored,) = run(["score", "--question", QUESTION, "--answer", ANSWER, "--json"], indexed, monkeypatch)
+    machine = {p["id"]: p["verdict"] for p in scored["points"]}
+    flipped = {pid: ("missed" if v == "covered" else "covered") for pid, v in machine.items()}
+    line = {"question": QUESTION, "answer": ANSWER, "verdicts": flipped}
+    assert run(["confirm"], indexed, monkeypatch, json.dumps(line) + "\n")[0] == 0
+    _, (progress,) = run(["progress", "--json", "--out", str(tmp_path / "p.html")], indexed, monkeypatch)
+    rows = {row["verdict"]: row for row in progress["agreement"]}
+    assert sum(row["confirmed"] for row in rows.values()) == len(flipped)
+    assert sum(row["agreed"] for row in rows.values()) == 0  # every verdict was turned round
+    code, text = _text(["progress", "--out", str(tmp_path / "p.html")], indexed, monkeypatch)
+    assert "you agreed 0 of" in text
+    code, text = _text(["calibrate", "--data", "confirmations"], indexed, monkeypatch)
+    assert code == 0 and "ordering of 1 answers" in text
+    assert _text(["export-data", "--out", str(tmp_path / "data.json")], indexed, monkeypatch)[0] == 0
+    document = json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))
+    assert {c["point_id"]: c["verdict"] for c in document["confirmations"]} == flipped
+    assert all(
+        c["answer"] == ANSWER and c["machine_verdict"] == machine[c["point_id"]] for c in document["confirmations"]
+    )
+    assert run(["delete-data", "--yes"], indexed, monkeypatch)[0] == 0
+    _, (after,) = run(["progress", "--json", "--out", str(tmp_path / "p.html")], indexed, monkeypatch)
+    assert all(row["confirmed"] == 0 for row in after["agreement"])

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from interviewer.app.container import App
 from interviewer.core.domain import Turn
-from interviewer.core.review import Agreement, Confirmation, Verdict, agreement, review_order
+from interviewer.core.review import CREDIT, Agreement, Confirmation, Verdict, agreement, review_order
 from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.errors import BadInputError
 from interviewer.learning.items import ItemSchedule, due_items
@@ -25,6 +26,7 @@ __all__ = [
     "confirm_answer",
     "confirm_turn",
     "confirmed_by_turn",
+    "confirmed_rows",
     "confirmed_scores",
     "due_item_schedules",
     "points_to_review",
@@ -167,3 +169,24 @@ def confirmed_by_turn(app: App) -> dict[tuple[str, int], dict[str, Verdict]]:
 def due_item_schedules(app: App, now: datetime) -> list[ItemSchedule]:
     """The items due for review at `now`, most overdue first, graded by what the candidate confirmed."""
     return due_items(app.repo.answered(), confirmed_by_turn(app), now, app.repo.answer_seconds())
+
+
+def _label(verdicts: list[Verdict]) -> str:
+    """A labelled-set label from confirmed verdicts: wrong, strong (all covered), partial (half or more), weak."""
+    if Verdict.WRONG in verdicts:
+        return "wrong"
+    share = sum(CREDIT[v] for v in verdicts) / len(verdicts)
+    return "strong" if share == 1.0 else "partial" if share >= 0.5 else "weak"
+
+
+def confirmed_rows(app: App) -> list[dict[str, Any]]:
+    """The candidate's confirmed answers as labelled rows for `interviewer calibrate` (qid, label, question,
+    answer), one per answer whose every point they confirmed."""
+    by_answer: dict[tuple[str, str], dict[str, Verdict]] = {}
+    for c in app.confirmations.latest():
+        by_answer.setdefault((c.question, c.answer), {})[c.point_id] = c.verdict
+    rows: list[dict[str, Any]] = []
+    for (question, answer), verdicts in by_answer.items():
+        rows.append({"qid": question, "label": _label(list(verdicts.values())), "question": question,
+                     "answer": answer, "split": "confirmed"})  # fmt: skip
+    return rows

@@ -89,14 +89,24 @@ def cmd_export_anki(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_progress(app: App, args: argparse.Namespace, out: TextIO) -> int:
+    from interviewer.app.review import scorer_agreement
     from interviewer.learning.progress import default_progress_path, write_html
 
     progress = learning_progress(app)
     path = write_html(progress, Path(args.out) if args.out else default_progress_path(app.settings.home), _now())
+    agreement = scorer_agreement(app)
     if args.json:
-        out.write(json.dumps({"html": str(path), **progress.to_json()}, ensure_ascii=False) + "\n")
+        document = {"html": str(path), **progress.to_json(), "agreement": [row.to_json() for row in agreement]}
+        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    out.write(f"{path}\n")
+    rows = [row for row in agreement if row.confirmed]
+    if not rows:
+        out.write("No confirmed answers yet: `interviewer review --session ID` asks you per key point.\n")
     else:
-        out.write(f"{path}\n")
+        out.write("The machine's verdicts against yours (your recent confirmations):\n")
+    for row in rows:
+        out.write(f"  {row.verdict:<8} you agreed {row.agreed} of {row.confirmed} ({row.rate:.0%})\n")
     return EXIT_OK
 
 

@@ -104,14 +104,21 @@ def _score_batch(app: App, path: Path, out: TextIO) -> int:
 def cmd_calibrate(app: App, args: argparse.Namespace, out: TextIO) -> int:
     from interviewer.scoring.judge import Judge, calibrate_weight, save_calibration
 
-    path = Path(args.data)
-    try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"{path}: cannot read the labelled set ({exc})") from None
-    rows = [row for row in rows if args.split == "all" or row.get("split") == args.split]
-    if not rows:
-        raise BadInputError(f"{path}: no rows in split {args.split!r}")
+    if args.data == "confirmations":  # the candidate's own confirmed answers are the labelled set
+        from interviewer.app.review import confirmed_rows
+
+        rows = confirmed_rows(app)
+        if not rows:
+            raise BadInputError("no confirmed answers yet: confirm some with `interviewer review --session ID`")
+    else:
+        path = Path(args.data)
+        try:
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, json.JSONDecodeError) as exc:
+            raise BadInputError(f"{path}: cannot read the labelled set ({exc})") from None
+        rows = [row for row in rows if args.split == "all" or row.get("split") == args.split]
+        if not rows:
+            raise BadInputError(f"{path}: no rows in split {args.split!r}")
     judge = Judge(app.chat_model)
     # Calibration compares the judge with the evidence alone, so the scorer here never blends.
     evidence_scorer = Scorer(app.embedder, app.store, app.scorer.rubrics)
@@ -154,7 +161,11 @@ def add_score_commands(commands: Any) -> None:
 
     default_data = Path(__file__).resolve().parents[2] / "tests" / "data" / "graded_answers.jsonl"
     calibrate = commands.add_parser("calibrate", help="measure the model as a judge and store its weight")
-    calibrate.add_argument("--data", default=str(default_data), help="labelled answers (JSON Lines)")
+    calibrate.add_argument(
+        "--data",
+        default=str(default_data),
+        help="labelled answers (JSON Lines), or 'confirmations' for the answers you confirmed in reviews",
+    )
     calibrate.add_argument("--split", default="tune", help="which split to use: tune, holdout or all")
     calibrate.add_argument("--json", action="store_true")
     calibrate.set_defaults(handler=cmd_calibrate)

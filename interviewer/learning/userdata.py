@@ -24,6 +24,7 @@ from interviewer.learning.checkins import CheckInStore, load_steps, steps_path
 from interviewer.learning.progress import default_progress_path
 from interviewer.learning.review import review_document, to_utc
 from interviewer.settings import Settings
+from interviewer.storage.confirmations import ConfirmationStore
 from interviewer.storage.persistence import SessionRepository
 
 __all__ = ["EXPORT_FORMAT", "Deletion", "delete_user_data", "export_user_data", "write_export"]
@@ -77,6 +78,8 @@ def export_user_data(settings: Settings, repo: SessionRepository, now: datetime)
         "checkins": [checkin.to_dict() for checkin in CheckInStore(settings.sessions_db).list()],
         "checkin_steps": list(load_steps(settings.home)),
         "review": review_document(repo.answered(), now),
+        # Every verdict the candidate confirmed, in the order given: user data like an answer.
+        "confirmations": [c.to_json() for c in ConfirmationStore(settings.sessions_db).history()],
     }
 
 
