@@ -243,3 +243,16 @@ def test_a_mistake_said_again_is_flagged_with_the_day_it_was_marked(scorer: Scor
     _learn(scorer, confirmation(lasso, Verdict.WRONG, "covered", sentence=WRONG),
            confirmation(lasso, Verdict.MISSED, "wrong", at=DAY + timedelta(days=1), sentence=WRONG))  # fmt: skip
     assert not _score(scorer, WRONG).contradictions
+
+
+def test_one_unsure_flag_never_halves_an_answer_that_covers_every_point(scorer: Scorer) -> None:
+    _learn(scorer)
+    full = (
+        "L1, the lasso, can set coefficients exactly to zero, so it selects features. "
+        "L2, ridge, shrinks all coefficients smoothly and keeps correlated features together."
+    )
+    flagged = _score(scorer, full + " So L2 can set coefficients exactly to zero as well.")
+    assert any(c.verdict == "unsure" for c in flagged.claims)  # the rule saw something it cannot stand behind
+    assert flagged.contradictions == ()  # ... so it is asked, not stated
+    assert flagged.total >= 0.5 * _score(scorer, full).total
+    assert all(p.verdict == "covered" for p in _score(scorer, full).points)
