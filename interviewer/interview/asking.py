@@ -53,6 +53,7 @@ class QuestionFrames:
     about: tuple[str, ...]
     hints: tuple[str, ...]
     twists: tuple[str, ...]
+    took_up: tuple[str, ...] = ("You mentioned {term}.",)  # opens a follow-up on a term the candidate used
 
 
 def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
@@ -67,12 +68,13 @@ def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
             about=tuple(data["follow-up"]["about"]),
             hints=tuple(data["hint"]["templates"]),
             twists=tuple(data["twist"]["templates"]),
+            took_up=tuple(data["follow-up"].get("took-up", ("You mentioned {term}.",))),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, AttributeError) as exc:
         message = f"{path}: not a usable question frame file ({exc}); restore it from the repository"
         raise BadInputError(message) from None
     texts = [t for group in (*frames.frames.values(), *frames.variants.values()) for t in group]
-    for text in texts + list(frames.openers + frames.about + frames.hints + frames.twists):
+    for text in texts + list(frames.openers + frames.about + frames.hints + frames.twists + frames.took_up):
         used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
         if used - _VARIABLES:
             raise BadInputError(f"{path}: frame uses unknown variable(s) {sorted(used - _VARIABLES)}: {text[:60]}")
@@ -231,7 +233,8 @@ def follow_up_text(
         asked = question_for(item, KIND_LEVELS[item.kind][0], frames, rng, used)
         if asked:
             return f"{opener} {asked}"
-    concept = usable_concept(lead_term(statement)) or idea_of(statement, answer)
+    concept = usable_concept(lead_term(statement))
+    concept = concept if fits_frame(concept) else idea_of(statement, answer)  # never 'about ask how targeting'
     if not concept and root:
         return f"{opener} Take the question again and add what is missing: {root}"
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))

@@ -9,15 +9,25 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES
+from interviewer.core.domain import CASE_STAGES, Question
+from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames, twist_text
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement
 from interviewer.interview.choosing import item_key
+from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.items import Item
 from interviewer.interview.templates import QuestionTemplates, display_topic, pick
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["CaseDraft", "case_draft", "from_other_note", "points_of", "topic_stage_items", "twist_for"]
+__all__ = [
+    "CaseDraft",
+    "case_draft",
+    "from_other_note",
+    "points_of",
+    "stage_notice",
+    "topic_stage_items",
+    "twist_for",
+]
 
 MAX_CASE_POINTS = 5
 # The kinds of knowledge a stage of a case built from a topic's notes asks for, when no statement names the stage.
@@ -42,13 +52,14 @@ class CaseDraft:
 
 
 def _points_sources(items: tuple[Item, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stage's own points, leaving room for two of the note it borrows a method from."""
     points: list[str] = []
     origins: list[str] = []
-    for item in items:
-        for point in item.points:
-            if point not in points and len(points) < MAX_CASE_POINTS:
-                points.append(point)
-                origins.append(item.chunk_id)
+    room = [MAX_CASE_POINTS - 2 * (len(items) - 1), 2] if len(items) > 1 else [MAX_CASE_POINTS]
+    for item, limit in zip(items, room, strict=False):
+        for point in [p for p in item.points if p not in points][:limit]:
+            points.append(point)
+            origins.append(item.chunk_id)
     return tuple(points), tuple(origins)
 
 
@@ -64,7 +75,7 @@ def from_other_note(items: list[Item], case_text: str, stage: str, case_topic: s
     """The item of another note that brings the method a stage needs: its statement names the stage, and it
     shares the most words with the case (a churn case's experiment stage takes the A/B-testing note's point)."""
     case_words = set(content_words(case_text))
-    pool = [i for i in items if i.topic != case_topic and i.kind != "case-stage" and i.points]
+    pool = [i for i in items if i.topic != case_topic and i.kind not in ("case-stage", *COMBINED_KINDS) and i.points]
     staged = [i for i in pool if stage_of_statement(" ".join(i.points)) == stage]
 
     def overlap(item: Item) -> int:
@@ -146,3 +157,19 @@ def twist_for(
     texts = [twist_text(option, frames, rng) for option in options]
     fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
     return rng.choice(fresh or texts)
+
+
+def stage_notice(config: SessionConfig, turn: int, asked: list[Question]) -> str:
+    """When the questions left cannot hold every stage, the case's opening says which stages it covers."""
+    planned = planned_case_stages(config, turn, sum(1 for q in asked if not q.follow_up))
+    if len(planned) >= len(CASE_STAGES):
+        return ""
+    left_out = [stage for stage in CASE_STAGES if stage not in planned]
+    count = f"{len(planned)} question{'s' if len(planned) > 1 else ''}"
+    verb = "is" if len(left_out) == 1 else "are"
+    return f"This case has {count}, so it covers {_listed(planned)}; {_listed(left_out)} {verb} left out."
+
+
+def _listed(names: list[str] | tuple[str, ...]) -> str:
+    """'a, b and c'."""
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)

@@ -25,7 +25,7 @@ MAX_POINTS = 4
 _EXPLAINING = ("pitfall", "mechanism", "qa")
 _PROPERTIES = ("pitfall", "mechanism", "trade-off", "contrast", "qa", "rule")
 _NOT_A_NAME = re.compile(
-    r"^(always|never|often|usually|do|don't|not|use|avoid|choose|pick|prefer|evaluate|fit|train|split|check|"
+    r"^(always|never|often|usually|do|don't|not|use|ask|avoid|choose|pick|prefer|evaluate|fit|train|split|check|"
     r"compute|make|keep|set|try|evaluate|estimate|my|our|your|their|its|this|that|these|those|each|every|some|any|more|less|"
     r"larger|smaller|higher|lower|high|low|stronger|weaker|bigger|faster|slower|simpler|deeper|shallower|wider|"
     r"narrower|longer|shorter|fewer|greater|exact|other|another|the first|a|an)\b",
@@ -80,7 +80,8 @@ def fits_frame(name: str) -> bool:
         return False  # 'CI alongside every': cut mid-phrase
     if any(is_verb(word) for word in name.split()):
         return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
-    return not re.search(r"[:;,()\[\]\"]|(?<![\w-])(is|are|gives|means|when|if|but|and so)(?![\w-])", name)
+    words = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether"
+    return not re.search(rf"[:;,()\[\]\"]|(?<![\w-])({words})(?![\w-])", name, re.I)
 
 
 def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, Item]]:

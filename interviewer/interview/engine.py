@@ -13,7 +13,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
 from interviewer.core.score import ScoreResult
-from interviewer.core.session import Plan, SessionConfig, SessionState, planned_case_stages, replay
+from interviewer.core.session import Plan, SessionConfig, SessionState, replay
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
     QuestionFrames,
@@ -22,12 +22,20 @@ from interviewer.interview.asking import (
     load_frames,
     question_for,
 )
-from interviewer.interview.case_questions import case_draft, from_other_note, points_of, topic_stage_items, twist_for
+from interviewer.interview.case_questions import (
+    case_draft,
+    from_other_note,
+    points_of,
+    stage_notice,
+    topic_stage_items,
+    twist_for,
+)
 from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
+from interviewer.interview.listening import take_up
 from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
@@ -182,7 +190,9 @@ class Interviewer:
             fresh = topic_stage_items(self.bank.for_topic(topic), stage, used_keys)
         other = None
         if case_chunks and stage in _METHOD_STAGES and (not fresh or plan.level >= 4):
-            other = from_other_note(self.bank.items, " ".join(c.text for c in case_chunks), stage, topic)
+            # The method comes from the note that shares most words with what this stage of the case is about.
+            about = " ".join(p for i in fresh[:1] for p in i.points) or " ".join(c.text for c in case_chunks)
+            other = from_other_note(self.bank.items, about, stage, topic)
         opening = stage == CASE_STAGES[0]
         draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening)
         text = draft.text
@@ -196,27 +206,31 @@ class Interviewer:
         if plan.hint and sources:
             text = f"{text} {self._hint(sources[0], text)}"
         points, origins = points_of(draft)
-        notice = " ".join(part for part in (draft.notice, self._stage_notice(plan, state) if opening else "") if part)
+        notice = " ".join(
+            part
+            for part in (draft.notice, stage_notice(state.config, plan.turn, state.asked) if opening else "")
+            if part
+        )
         return _planned(
             plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
-        )
-
-    def _stage_notice(self, plan: Plan, state: SessionState) -> str:
-        """When the questions left cannot hold every stage, the opening says which stages the case covers."""
-        new_before = sum(1 for q in state.asked if not q.follow_up)
-        planned = planned_case_stages(state.config, plan.turn, new_before)
-        if len(planned) >= len(CASE_STAGES):
-            return ""
-        left_out = [stage for stage in CASE_STAGES if stage not in planned]
-        return (
-            f"This case has {len(planned)} question{'s' if len(planned) > 1 else ''}, so it covers {_listed(planned)}; "
-            f"{_listed(left_out)} {'is' if len(left_out) == 1 else 'are'} left out."
         )
 
     def _follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
         """A question about the one missing point, scored on that point alone."""
         gap = plan.gap or {}
         root = state.asked[-1]
+        if root.kind == "case":
+            # A case interviewer listens: a term the candidate used that another note covers comes first.
+            asked_points = {point for q in state.asked for point in q.points}
+            taken = take_up(
+                state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts
+            )
+            if taken is not None:
+                sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
+                return _planned(
+                    plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
+                    point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
+                )  # fmt: skip
         gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         found = gap_chunks or self.store.get(root.chunk_ids[:1])
         chosen = found[0] if found else None
@@ -379,8 +393,3 @@ def _hard_rank(item: Item, level: int) -> int:
     if item.kind in ("qa", "cloze") and level in item.levels:
         return 0 if len(item.points) >= 2 else 2
     return 1 if item.kind in COMBINED_KINDS else 3
-
-
-def _listed(names: list[str] | tuple[str, ...]) -> str:
-    """'a, b and c'."""
-    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)

@@ -1,0 +1,85 @@
+"""Case follow-ups that listen: a term the candidate used that another note covers is taken up, citing that note
+and scored on its points; an ordinary word is not a term."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.interview.asking import load_frames
+from interviewer.interview.items import build_items
+from interviewer.interview.listening import take_up
+from tests.helpers import make_app
+from tests.test_case_notes import PROSE_CASE
+
+METRICS = """# Ranking metrics
+
+## Pitfalls
+- ROC-AUC looks high on rare positives while precision stays low, so report PR-AUC as well.
+- Precision at k depends on k: choose k from the number of cases the team can act on.
+"""
+
+
+def metric_items() -> list:  # type: ignore[type-arg]
+    sections, _ = read_sections("metrics.md", METRICS.encode())
+    return [i for c in build_chunks("metrics.md", "/metrics.md", "h", sections) for i in build_items(c)]
+
+
+def test_a_term_the_candidate_used_is_taken_up_from_the_note_that_covers_it() -> None:
+    answer = "I would rank orders by risk and evaluate with ROC-AUC on a time-based split."
+    taken = take_up(answer, metric_items(), "Late deliveries", set(), load_frames(), random.Random(0), set())
+    assert taken is not None and taken.term == "ROC-AUC"
+    assert taken.text.split(".")[0] in {
+        "You mentioned ROC-AUC",
+        "You brought up ROC-AUC",
+        "Let me pick up on ROC-AUC, which you mentioned",
+    }
+    assert "ROC-AUC" in taken.item.points[0] and taken.item.source == "metrics.md"
+
+
+def test_no_term_no_take_up_and_a_point_already_asked_is_not_asked_again() -> None:
+    items = metric_items()
+    frames = load_frames()
+    assert (
+        take_up("I would ask about the goal and the budget.", items, "Late", set(), frames, random.Random(0), set())
+        is None
+    )
+    asked = {p for i in items for p in i.points}
+    assert take_up("I would use ROC-AUC.", items, "Late", asked, frames, random.Random(0), set()) is None
+
+
+def middling(question: Question) -> ScoreResult:
+    """A middling score that misses the question's first point: the session plans a follow-up."""
+    missing = tuple(
+        {"text": p, "chunk_id": question.point_sources[0] if question.point_sources else ""}
+        for p in question.points[:1]
+    )
+    coverage = CriterionScore("coverage", "coverage", 0.5, 1.0, "", missing=missing)
+    return ScoreResult(0.5, (coverage,), (), "case-clarify", 1.0)
+
+
+def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(interviewer_home: Path) -> None:
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "late_deliveries.md").write_text(PROSE_CASE, encoding="utf-8")
+    (notes / "metrics.md").write_text(METRICS, encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    app.interviewer.scorer.score = lambda question, answer, **kw: middling(asked[-1])  # type: ignore[assignment,method-assign]
+    session = app.interviewer.start(
+        SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
+    )
+    asked: list[Question] = []
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer("I would start simple and evaluate with ROC-AUC.")
+    follow_ups = [q for q in asked if q.follow_up]
+    assert follow_ups
+    taken = [q for q in follow_ups if "ROC-AUC" in q.text.split(".")[0]]
+    assert taken and all(Path(q.sources[0]["source"]).name == "metrics.md" for q in taken)
+    assert all(set(q.points) <= set(METRICS.replace("- ", "").splitlines()) for q in taken)
+    assert len({q.stage for q in asked if not q.follow_up}) >= 5  # listening does not cost the case its stages
