@@ -256,3 +256,19 @@ def test_one_unsure_flag_never_halves_an_answer_that_covers_every_point(scorer: 
     assert flagged.contradictions == ()  # ... so it is asked, not stated
     assert flagged.total >= 0.5 * _score(scorer, full).total
     assert all(p.verdict == "covered" for p in _score(scorer, full).points)
+
+
+def test_a_confirmation_lifts_the_not_in_your_notes_cost_only_from_the_sentences_it_vouches_for() -> None:
+    rubric = load_rubrics()["deep-dive-2"]
+    estimate = replace(
+        _estimate(), unbacked=("My own words for the first point.", "An extra claim."), on_topic_claims=3
+    )
+    first = estimate.points[0].id
+    vouched = confirmed_score(
+        estimate, {first: Verdict.COVERED}, rubric, sentences={first: "My own words for the first point."}
+    )
+    unvouched = confirmed_score(estimate, {first: Verdict.COVERED}, rubric, sentences={first: "Something else."})
+    assert any(step.startswith("x0.93: 1 of 3 sentences") for step in vouched.adjustments), vouched.adjustments
+    assert any(step.startswith("x0.87: 2 of 3 sentences") for step in unvouched.adjustments), unvouched.adjustments
+    assert vouched.total > unvouched.total
+    assert vouched.point(first).sentence == "My own words for the first point."

@@ -95,10 +95,12 @@ def _record(
     app.confirmations.add(confirmations)
     app.scorer.learn(PointMemory(app.confirmations.latest()))
     if session_id is not None and turn is not None:
-        merged = {pid: c.verdict for pid, c in app.confirmations.for_turn(session_id, turn).items()}
+        given = app.confirmations.for_turn(session_id, turn)
+        merged = {pid: c.verdict for pid, c in given.items()}
+        sentences = {pid: c.sentence for pid, c in given.items()}
     else:
-        merged = dict(verdicts)
-    confirmed = confirmed_score(estimate, merged, _rubric(app, estimate), app.scorer.thresholds)
+        merged, sentences = dict(verdicts), {c.point_id: c.sentence for c in confirmations}
+    confirmed = confirmed_score(estimate, merged, _rubric(app, estimate), app.scorer.thresholds, sentences)
     return ReviewedTurn(estimate, confirmed, merged)
 
 
@@ -139,10 +141,11 @@ def confirmed_scores(app: App, session_id: str) -> dict[int, ReviewedTurn]:
     record = app.repo.load(session_id)
     reviewed: dict[int, ReviewedTurn] = {}
     for turn in record.turns:
-        given = {pid: c.verdict for pid, c in app.confirmations.for_turn(session_id, turn.question.turn).items()}
-        confirmed = (
-            confirmed_score(turn.score, given, _rubric(app, turn.score), app.scorer.thresholds) if given else None
-        )
+        found = app.confirmations.for_turn(session_id, turn.question.turn)
+        given = {pid: c.verdict for pid, c in found.items()}
+        sentences = {pid: c.sentence for pid, c in found.items()}
+        rubric = _rubric(app, turn.score)
+        confirmed = confirmed_score(turn.score, given, rubric, app.scorer.thresholds, sentences) if given else None
         reviewed[turn.question.turn] = ReviewedTurn(turn.score, confirmed, given)
     return reviewed
 

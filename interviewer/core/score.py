@@ -146,6 +146,10 @@ class ScoreResult:
     claims: tuple[ClaimCheck, ...] = ()  # per answer sentence: supported, contradicted (quoted) or not in the notes
     adjustments: tuple[str, ...] = ()  # each step from the criteria's weighted sum to the total, in order, and why
     points: tuple[PointCheck, ...] = ()  # the machine's verdict on each key point, in key-point order
+    # The on-topic sentences the notes do not back, and how many on-topic claims there were: what the "not in your
+    # notes" step costs, so a confirmation can lift it from exactly the sentences the candidate vouched for.
+    unbacked: tuple[str, ...] = ()
+    on_topic_claims: int = 0
 
     def __post_init__(self) -> None:
         # Plain Python values: the scorer's arithmetic may hand numpy scalars, which neither JSON nor the policy's
@@ -168,6 +172,8 @@ class ScoreResult:
             "claims": [claim.to_json() for claim in self.claims],
             "adjustments": list(self.adjustments),
             "points": [point.to_json() for point in self.points],
+            "unbacked": list(self.unbacked),
+            "on_topic_claims": self.on_topic_claims,
         }
         if self.judge is not None:
             document["judge"] = self.judge
@@ -189,6 +195,8 @@ class ScoreResult:
             claims=tuple(ClaimCheck.from_json(claim) for claim in data.get("claims") or ()),
             adjustments=tuple(str(line) for line in data.get("adjustments") or ()),
             points=tuple(PointCheck.from_json(point) for point in data.get("points") or ()),
+            unbacked=tuple(str(sentence) for sentence in data.get("unbacked") or ()),
+            on_topic_claims=int(data.get("on_topic_claims", 0)),
         )
 
     def criterion(self, name: str) -> CriterionScore:

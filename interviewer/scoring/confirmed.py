@@ -3,8 +3,8 @@ machine's. Pure. The machine's estimate is never changed; this is a second Score
 
 - Coverage: each point earns its confirmed credit (covered 1, partly 0.5, missed and wrong 0); a point not
   confirmed keeps the machine's credit.
-- Each point confirmed wrong costs like a contradiction (at most two count); the machine's unsure flags and its
-  "not in your notes" cost are gone: the candidate has judged those sentences.
+- Each point confirmed wrong costs like a contradiction (at most two count); the machine's unsure flags cost
+  nothing; "not in your notes" still costs for every on-topic sentence that no confirmed point rests on.
 - Precision, reasoning and structure are the machine's: they read form, not meaning.
 - The relevance gate applies only when no point was confirmed covered or partly; an evasive answer stays capped."""
 
@@ -26,10 +26,12 @@ def _ramp(value: float, low: float, high: float) -> float:
     return float(min(1.0, max(0.0, (value - low) / (high - low))))
 
 
-def _confirmed_point(point: PointCheck, verdict: Verdict | None) -> PointCheck:
+def _confirmed_point(point: PointCheck, verdict: Verdict | None, sentence: str | None) -> PointCheck:
     if verdict is None:
         return point
-    return replace(point, verdict=verdict.value, sure=True, credit=CREDIT[verdict], reason="as you confirmed")
+    said = point.sentence if sentence is None else sentence
+    return replace(point, verdict=verdict.value, sure=True, credit=CREDIT[verdict], reason="as you confirmed",
+                   sentence=said)  # fmt: skip
 
 
 def confirmed_score(
@@ -37,10 +39,13 @@ def confirmed_score(
     verdicts: Mapping[str, Verdict],
     rubric: Rubric,
     limits: Thresholds | None = None,
+    sentences: Mapping[str, str] | None = None,
 ) -> ScoreResult:
-    """The answer's score with the candidate's verdicts per point id (points not given keep the machine's)."""
+    """The answer's score with the candidate's verdicts per point id (points not given keep the machine's);
+    `sentences` are the answer sentences each confirmed point rests on, where known."""
     t = limits or Thresholds()
-    points = tuple(_confirmed_point(p, verdicts.get(p.id)) for p in estimate.points)
+    said = sentences or {}
+    points = tuple(_confirmed_point(p, verdicts.get(p.id), said.get(p.id)) for p in estimate.points)
     total_weight = sum(p.weight for p in points) or 1.0
     coverage = min(1.0, sum(p.weight * p.credit for p in points) / (t.coverage_for_full * total_weight))
     spec = next(c for c in rubric.criteria if c.name == "coverage")
@@ -58,6 +63,16 @@ def confirmed_score(
     gate = _ramp(estimate.relevance, t.gate_low, t.gate_high)
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
     adjustments = [f"confirmed by you: {counted(len(verdicts), 'point')} of {len(points)}"]
+    # The candidate vouched for the sentences their confirmed points rest on; the others still cost as before.
+    vouched = {p.sentence for p in points if p.id in verdicts and p.verdict in ("covered", "partly")}
+    unbacked = [sentence for sentence in estimate.unbacked if sentence not in vouched]
+    if unbacked and estimate.on_topic_claims:
+        factor = 1 - t.unbacked_cost * len(unbacked) / estimate.on_topic_claims
+        total *= factor
+        adjustments.append(
+            f"x{factor:.2f}: {len(unbacked)} of {estimate.on_topic_claims} sentences on the question are not in your "
+            "notes (yours to check)"
+        )
     wrong = sum(p.verdict == "wrong" for p in points)
     if wrong:
         factor = t.contradiction_factor ** min(2, wrong)

@@ -299,8 +299,9 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         adjustments.append(f"x{factor:.2f}: {counted(len(contradictions), 'sentence')} against your notes")
     # Claims the notes do not back cost a little: a fluent answer built on them is not a strong one.
     on_topic_claims = [c for c in claims.sentences if c.index in relevant and c.relation is not Relation.CONTRADICTED]
+    unbacked_sentences = [sentences[c.index] for c in on_topic_claims if c.relation is Relation.NOT_IN_NOTES]
     if on_topic_claims:
-        unbacked = sum(c.relation is Relation.NOT_IN_NOTES for c in on_topic_claims)
+        unbacked = len(unbacked_sentences)
         factor = 1 - t.unbacked_cost * unbacked / len(on_topic_claims)
         total *= factor
         if factor < 0.995:
@@ -331,6 +332,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         claims=checks,
         adjustments=tuple(adjustments),
         points=point_checks(key_evidence),
+        unbacked=tuple(unbacked_sentences),
+        on_topic_claims=len(on_topic_claims),
     )
 
 
