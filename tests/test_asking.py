@@ -107,3 +107,20 @@ def test_a_hint_never_points_to_a_word_that_names_no_idea() -> None:
 
     point = "KPSS has it the other way around, which is why people run both tests."
     assert idea_of(point, "In a sentence or two, what does KPSS refer to?") not in ("around", "")
+
+
+def test_a_harder_variant_tail_is_said_once_a_session() -> None:
+    """Issue 22: 'And where do people get this wrong in practice?' was appended to several questions of one session."""
+    cards = [
+        Item(f"Why does method {n} work?", ("It averages noise away.",), "qa", f"method {n}", "c", "s", "h", "T", (2,))
+        for n in range(5)
+    ]
+    used: set[str] = set()
+    asked = []
+    for card in cards:
+        text = question_for(card, 4, FRAMES, random.Random(0), used)
+        if text:
+            used.add(text)
+            asked.append(text)
+    tails = [text.split("?", 1)[1].strip() for text in asked]
+    assert len(tails) == len(set(tails)) == len(FRAMES.variants[4])

@@ -306,3 +306,21 @@ def test_a_lone_amount_word_is_no_concept_to_ask_about() -> None:
         chunk("- Total cost about the same as one big head, at the cost of more memory.", "Attention > Heads")
     )
     assert not any(item.concept.lower() == "total" for item in items), [(i.kind, i.concept) for i in items]
+
+
+def test_a_card_question_never_names_its_deck() -> None:
+    """Issue 22: 'one-hot encoding (Google Machine Learning Glossary): what is it, and why does it matter?'."""
+    chunk = Chunk(
+        "c9",
+        "Q: one-hot encoding (Google Machine Learning Glossary)\nA: Represents a category as a vector with one 1.",
+        "decks/glossary.apkg",
+        "Google Machine Learning Glossary > one-hot encoding (Google Machine Learning Glossary)",
+        "Google Machine Learning Glossary",
+        0,
+        "h",
+        question="one-hot encoding (Google Machine Learning Glossary)",
+        answer="Represents a category as a vector with one 1.",
+    )
+    assert [item.question for item in build_items(chunk)] == ["one-hot encoding: what is it, and why does it matter?"]
+    labelled = replace(chunk, question="Glossary: what does one-hot encoding produce?", topic="Glossary")
+    assert [item.question for item in build_items(labelled)] == ["What does one-hot encoding produce?"]

@@ -177,3 +177,36 @@ def test_a_one_point_question_is_not_followed_up_on_its_only_point() -> None:
         plans[name] = plan_next(apply_turn(start, Turn(question, "a", score)))
     assert isinstance(plans["two points"], Plan) and plans["two points"].follow_up
     assert isinstance(plans["one point"], Plan) and not plans["one point"].follow_up
+
+
+def test_a_follow_up_aims_only_at_a_point_the_question_asked() -> None:
+    """Issue 22: 'You didn't say anything about distance' came from a note cited beside the question, not asked."""
+    asked = "Higher variance needs more samples."
+    other = {"text": "K-means uses Euclidean distance.", "source": "k.md", "heading": "K", "chunk_id": "c9"}
+    question = Question(1, "q1", "deep-dive", "T", 2, root_turn=1, points=(asked, "Power rises with n."))
+    score = {"total": 0.5, "criteria": [{"name": "coverage", "missing": [other, GAP]}]}
+    state = apply_turn(SessionState(config=SessionConfig()), Turn(question, "a", ScoreResult.from_json(score)))
+    plan = plan_next(state)
+    assert isinstance(plan, Plan) and plan.follow_up and plan.gap == GAP
+    only_other = {"total": 0.5, "criteria": [{"name": "coverage", "missing": [other]}]}
+    state = apply_turn(SessionState(config=SessionConfig()), Turn(question, "a", ScoreResult.from_json(only_other)))
+    plan = plan_next(state)
+    assert isinstance(plan, Plan) and not plan.follow_up
+
+
+def case_levels(mode: Mode, totals: list[float]) -> list[int]:
+    state = SessionState(config=SessionConfig(kind=Kind.CASE, mode=mode, questions=len(totals)), mode=mode)
+    levels = []
+    for total in totals:
+        plan, state = step(state, total)
+        levels.append(plan.level)
+    return levels
+
+
+def test_a_case_is_never_recall_and_challenge_mode_asks_it_deeper() -> None:
+    """Issue 22: every case question was 'level 1 · recall'."""
+    assert case_levels(Mode.STANDARD, [0.6] * 7) == [2, 2, 2, 2, 3, 3, 3]
+    assert case_levels(Mode.CHALLENGE, [0.6] * 7) == [3, 3, 3, 3, 4, 4, 4]
+    assert case_levels(Mode.CHALLENGE, [0.9] * 7) == [3, 4, 5, 5, 5, 5, 5]
+    # A weak answer in standard mode lets the case ease off below its floor.
+    assert case_levels(Mode.STANDARD, [0.6, 0.1, 0.6])[2] == 1

@@ -19,6 +19,7 @@ from interviewer.interview.statements import (
     split_reason,
     statement_kind,
     usable_concept,
+    without_source_label,
 )
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.scorer import infer_level
@@ -173,7 +174,11 @@ def _cloze_items(chunk: Chunk, base: _Base) -> list[Item]:
 
 def _qa_items(pairs: list[tuple[str, str]], base: _Base) -> list[Item]:
     items = []
+    # The deck or file a card comes from is never part of its question.
+    file_name = re.sub(r"[_\-.]+", " ", base["source"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    names = (base["topic"], file_name)
     for question, answer in pairs:
+        question = without_source_label(question, names)
         points = tuple(_statements(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
         if not points:
             continue

@@ -23,6 +23,7 @@ __all__ = [
     "split_reason",
     "statement_kind",
     "usable_concept",
+    "without_source_label",
 ]  # fmt: skip
 
 _MARKUP = re.compile(r"\*\*|__|`|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
@@ -355,3 +356,32 @@ def as_question(front: str) -> str:
 def is_instruction(text: str) -> bool:
     """True for a statement that tells what to do ("center the data first", "Standardise the features")."""
     return bool(_IMPERATIVE_START.match(clean_statement(text)))
+
+
+_SOURCE_WORDS = re.compile(r"\b(glossary|deck|flash ?cards?|anki|cheat ?sheet|course|lecture|chapter|handbook)\b", re.I)
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{3,80})[)\]]")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def without_source_label(question: str, names: tuple[str, ...]) -> str:
+    """A card's question without the deck or file it came from pasted in: 'one-hot encoding (Google Machine
+    Learning Glossary)' -> 'one-hot encoding'. `names`: the topic and the file's name; a bracketed part that
+    names a glossary, deck or course goes too."""
+    known = {_plain(name) for name in names if _plain(name)}
+
+    def names_source(label: str) -> bool:
+        return _plain(label) in known or bool(_SOURCE_WORDS.search(label))
+
+    cleaned = _BRACKETED.sub(lambda m: "" if names_source(m.group(1)) else m.group(0), question).strip()
+    for name in names:
+        if not _plain(name):
+            continue
+        # "Glossary: term", "term - Glossary", "term | Glossary"
+        cleaned = re.sub(rf"^\s*{re.escape(name)}\s*[:|\-–—]\s+", "", cleaned, flags=re.I)
+        cleaned = re.sub(rf"\s+[|\-–—]\s*{re.escape(name)}\s*$", "", cleaned, flags=re.I)
+    if not cleaned:
+        return question
+    return cleaned[0].upper() + cleaned[1:] if question[:1].isupper() else cleaned
