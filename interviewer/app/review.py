@@ -4,7 +4,7 @@ had said, the scorer learns their words, and the confirmed score is computed bes
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -74,9 +74,13 @@ def _record(
     estimate: ScoreResult,
     verdicts: Mapping[str, Verdict],
     now: datetime,
-    session_id: str | None,
-    turn: int | None,
+    rescore: Callable[[], ScoreResult],
+    session_id: str | None = None,
+    turn: int | None = None,
 ) -> ReviewedTurn:
+    """Record the verdicts, learn from them, and score the answer again with what was learned (the sentences the
+    candidate vouched for are now on the question) under their verdicts: the confirmed score, saved beside the
+    estimate. Nothing is learned unless it is saved."""
     known = {p.id: p for p in estimate.points}
     unknown = [pid for pid in verdicts if pid not in known]
     if unknown:
@@ -84,23 +88,27 @@ def _record(
         raise BadInputError(f"unknown point id {', '.join(unknown)}; this answer's points are: {listed}")
     # A missed point rests on no sentence: there is nothing of the answer to learn from it.
     said = _attributed(app, answer, [known[pid] for pid, v in verdicts.items() if v is not Verdict.MISSED])
-    confirmations = []
-    for pid, verdict in verdicts.items():
-        point = known[pid]
-        sentence = said.get(pid, "")
-        confirmations.append(
-            Confirmation(pid, point.text, verdict, point.verdict, point.sure, sentence, now, question, answer,
-                         session_id, turn)
-        )  # fmt: skip
-    app.confirmations.add(confirmations)
-    app.scorer.learn(PointMemory(app.confirmations.latest()))
-    if session_id is not None and turn is not None:
-        given = app.confirmations.for_turn(session_id, turn)
-        merged = {pid: c.verdict for pid, c in given.items()}
-        sentences = {pid: c.sentence for pid, c in given.items()}
-    else:
-        merged, sentences = dict(verdicts), {c.point_id: c.sentence for c in confirmations}
-    confirmed = confirmed_score(estimate, merged, _rubric(app, estimate), app.scorer.thresholds, sentences)
+    confirmations = [
+        Confirmation(pid, known[pid].text, verdict, known[pid].verdict, known[pid].sure, said.get(pid, ""), now,
+                     question, answer, session_id, turn)
+        for pid, verdict in verdicts.items()
+    ]  # fmt: skip
+    earlier = app.confirmations.for_turn(session_id, turn) if session_id is not None and turn is not None else {}
+    given = {**earlier, **{c.point_id: c for c in confirmations}}
+    merged = {pid: c.verdict for pid, c in given.items()}
+    sentences = {pid: c.sentence for pid, c in given.items()}
+    before = app.scorer.memory
+    app.scorer.learn(PointMemory([*app.confirmations.latest(), *confirmations]))
+    try:
+        rescored = rescore()
+        if {p.id for p in rescored.points} != set(known):
+            rescored = estimate  # the notes changed under the question: keep to what the candidate saw
+        confirmed = confirmed_score(rescored, merged, _rubric(app, rescored), app.scorer.thresholds, sentences)
+        saved = (session_id, turn, now, confirmed) if session_id is not None and turn is not None else None
+        app.confirmations.add(confirmations, saved)
+    except BaseException:
+        app.scorer.learn(before)
+        raise
     return ReviewedTurn(estimate, confirmed, merged)
 
 
@@ -116,8 +124,11 @@ def confirm_answer(
 ) -> ReviewedTurn:
     """Confirm the points of a free-standing answer (`interviewer confirm` with question and answer): it is
     scored as `interviewer score` scores it, then the verdicts are recorded against that score's point ids."""
-    estimate = app.scorer.score(question, answer, kind=kind, level=level, stage=stage)
-    return _record(app, question, answer, estimate, verdicts, now, None, None)
+
+    def rescore() -> ScoreResult:
+        return app.scorer.score(question, answer, kind=kind, level=level, stage=stage)
+
+    return _record(app, question, answer, rescore(), verdicts, now, rescore)
 
 
 def _saved_turn(app: App, session_id: str, turn: int) -> Turn:
@@ -132,21 +143,22 @@ def _saved_turn(app: App, session_id: str, turn: int) -> Turn:
 def confirm_turn(app: App, session_id: str, turn: int, verdicts: Mapping[str, Verdict], now: datetime) -> ReviewedTurn:
     """Confirm the points of a saved answer, against the estimate saved with it (never re-scored or changed)."""
     saved = _saved_turn(app, session_id, turn)
-    return _record(app, saved.question.text, saved.answer, saved.score, verdicts, now, session_id, turn)
+    return _record(
+        app, saved.question.text, saved.answer, saved.score, verdicts, now,
+        lambda: app.interviewer.score(saved.question, saved.answer), session_id, turn,
+    )  # fmt: skip
 
 
 def confirmed_scores(app: App, session_id: str) -> dict[int, ReviewedTurn]:
-    """Every answered turn of a session with its estimate and, where the candidate confirmed points, the
-    confirmed score."""
+    """Every answered turn of a session with its estimate and, where the candidate confirmed points, the confirmed
+    score saved when they did."""
     record = app.repo.load(session_id)
+    saved = app.confirmations.confirmed_scores(session_id)
     reviewed: dict[int, ReviewedTurn] = {}
     for turn in record.turns:
-        found = app.confirmations.for_turn(session_id, turn.question.turn)
-        given = {pid: c.verdict for pid, c in found.items()}
-        sentences = {pid: c.sentence for pid, c in found.items()}
-        rubric = _rubric(app, turn.score)
-        confirmed = confirmed_score(turn.score, given, rubric, app.scorer.thresholds, sentences) if given else None
-        reviewed[turn.question.turn] = ReviewedTurn(turn.score, confirmed, given)
+        number = turn.question.turn
+        given = {pid: c.verdict for pid, c in app.confirmations.for_turn(session_id, number).items()}
+        reviewed[number] = ReviewedTurn(turn.score, saved.get(number), given)
     return reviewed
 
 

@@ -167,9 +167,9 @@ def cmd_confirm(app: App, args: argparse.Namespace, out: TextIO) -> int:
             failed += 1
             print(f"interviewer: error: {where}: {exc}", file=sys.stderr)
             document = {"error": f"{where}: {exc}"}
-        if args.json or "error" in document:
+        if args.json:  # one line per input line, errors too, so a program can pair them up
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
-        else:
+        elif "error" not in document:  # the error itself went to stderr
             out.write(f"{where}: confirmed by you {document['confirmed']:.2f}; machine's estimate "
                       f"{document['estimate']:.2f}\n")  # fmt: skip
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -5,6 +5,7 @@ the sessions repository."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interviewer.core.review import Confirmation, Verdict
+from interviewer.core.score import ScoreResult
 from interviewer.errors import SaveError
 
 __all__ = ["ConfirmationStore"]
@@ -32,6 +34,13 @@ create table if not exists confirmations (
     sentence text not null
 );
 create index if not exists confirmations_point on confirmations(point_id);
+create table if not exists confirmed_scores (
+    session_id text not null,
+    turn integer not null,
+    at text not null,
+    score text not null,
+    primary key (session_id, turn)
+);
 create index if not exists confirmations_turn on confirmations(session_id, turn);
 """
 _COLUMNS = "at, session_id, turn, question, answer, point_id, point, verdict, machine_verdict, machine_sure, sentence"
@@ -77,8 +86,11 @@ class ConfirmationStore:
         finally:
             db.close()
 
-    def add(self, confirmations: Iterable[Confirmation]) -> None:
-        """Append confirmations in one transaction: all of them are saved, or none and a SaveError says so."""
+    def add(
+        self, confirmations: Iterable[Confirmation], confirmed: tuple[str, int, datetime, ScoreResult] | None = None
+    ) -> None:
+        """Append confirmations, and the confirmed score of a saved answer (session, turn, when, score) if given, in
+        one transaction: all of it is saved, or none and a SaveError says so."""
         rows = [_row(c) for c in confirmations]
         if not rows:
             return
@@ -86,6 +98,12 @@ class ConfirmationStore:
             with self._connect() as db, db:
                 db.execute("begin immediate")
                 db.executemany(f"insert into confirmations ({_COLUMNS}) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+                if confirmed is not None:
+                    session_id, turn, at, score = confirmed
+                    db.execute(
+                        "insert or replace into confirmed_scores (session_id, turn, at, score) values (?, ?, ?, ?)",
+                        (session_id, turn, at.isoformat(timespec="seconds"), json.dumps(score.to_json())),
+                    )
         except sqlite3.Error as exc:
             raise SaveError(
                 f"{self.path}: your confirmations were not saved ({exc}); free disk space and confirm again"
@@ -111,8 +129,17 @@ class ConfirmationStore:
         """The newest confirmed verdict of each point of one saved answer, by point id."""
         return {c.point_id: c for c in self.latest() if c.session_id == session_id and c.turn == turn}
 
+    def confirmed_scores(self, session_id: str) -> dict[int, ScoreResult]:
+        """The saved confirmed score of each reviewed answer of a session, by turn."""
+        if not self.path.exists():
+            return {}
+        with self._connect() as db:
+            rows = db.execute("select turn, score from confirmed_scores where session_id = ?", (session_id,))
+            return {int(turn): ScoreResult.from_json(json.loads(score)) for turn, score in rows.fetchall()}
+
     def delete_all(self) -> None:
         """Drop every confirmation (delete-data)."""
         if self.path.exists():
             with self._connect() as db:
                 db.execute("delete from confirmations")
+                db.execute("delete from confirmed_scores")
