@@ -124,3 +124,9 @@ def test_a_harder_variant_tail_is_said_once_a_session() -> None:
             asked.append(text)
     tails = [text.split("?", 1)[1].strip() for text in asked]
     assert len(tails) == len(set(tails)) == len(FRAMES.variants[4])
+
+
+def test_a_rule_question_quotes_its_statement_once() -> None:
+    item = item_from('- "Lift was 8% in week 1 and 1% in week 3": likely a novelty effect; report the later weeks.')
+    question = ask(item)
+    assert question.count('"') == 2 and "'Lift was 8% in week 1 and 1% in week ___'" in question, question

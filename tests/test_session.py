@@ -69,11 +69,13 @@ def test_session_finishes_after_n_questions() -> None:
 
 def test_case_stages_advance_in_order_and_mixed_alternates() -> None:
     state = SessionState(SessionConfig(kind=Kind.CASE, questions=8))
-    stages = []
+    plans = []
     for _ in range(8):
         plan, state = step(state, 0.9)
-        stages.append(plan.stage)
-    assert stages == [*CASE_STAGES, CASE_STAGES[0]]
+        plans.append(plan)
+    # The eighth question goes deeper into the case rather than opening a one-question case.
+    assert [p.stage for p in plans] == [*CASE_STAGES, CASE_STAGES[-1]]
+    assert [p.follow_up for p in plans] == [False] * 7 + [True]
     state = SessionState(SessionConfig(kind=Kind.MIXED, questions=4))
     kinds = []
     for _ in range(4):

@@ -223,6 +223,16 @@ def plan_next(state: SessionState, policy: PolicyConfig = DEFAULT_POLICY) -> Pla
             follow_up=True, root_turn=question.root_turn, gap=gap,
         )  # fmt: skip
 
+    left = state.config.questions - len(state.turns)
+    if question.kind == "case" and state.config.kind is Kind.CASE and not _stages_left(state) and left < 3:
+        # A case that has walked its stages goes deeper rather than opening a case too short to reach its end.
+        level = next_level(state.rating_for(question.topic), state.mode, question.level, last.total, None, policy)
+        level = case_level(level, question.stage or CASE_STAGES[-1], state.mode, weak_before=last.total < WEAK)
+        return Plan(
+            turn_number, "case", level, question.topic, stage=question.stage, follow_up=True,
+            root_turn=question.root_turn, gap=gap,
+        )  # fmt: skip
+
     previous = state.turns[-2].total if len(state.turns) >= 2 else None
     kind = _next_kind(state)
     same_thread = kind == question.kind

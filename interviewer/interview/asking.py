@@ -163,7 +163,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     if item.kind == "mechanism":
         values["claim"] = lower_first(balanced(item.detail).rstrip(" ."))
     elif item.kind == "rule":
-        values["blanked"] = blank_number(item.points[0])
+        # The frame quotes the statement: its own double quotes become single ones.
+        values["blanked"] = re.sub(r'["“”]', "'", blank_number(item.points[0]))
     elif item.kind == "procedure":
         name = "procedure" if item.detail else "procedure-plain"
         values["action"] = item.detail

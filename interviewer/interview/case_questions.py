@@ -151,12 +151,12 @@ def twist_for(
     case_chunks: list[Chunk], templates: QuestionTemplates, frames: QuestionFrames, rng: random.Random, asked: str
 ) -> str:
     """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
-    own twists, else the generic ones."""
+    own twists, else the generic ones; '' when every one was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
     options = [s for c in notes for s in sentences(c.text)] or list(templates.twists)
     texts = [twist_text(option, frames, rng) for option in options]
     fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
-    return rng.choice(fresh or texts)
+    return rng.choice(fresh) if fresh else ""  # a twist is said once in a case; when all are used, none
 
 
 def stage_notice(config: SessionConfig, turn: int, asked: list[Question]) -> str:

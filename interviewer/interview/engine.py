@@ -145,7 +145,7 @@ class Interviewer:
         rng = random.Random(f"{state.config.seed}:{plan.turn}")
         used_texts = {_without_hint(q.text) for q in state.asked}
         asked_vectors = self._question_vectors.embed(sorted(used_texts)) if used_texts else None
-        if plan.follow_up and plan.gap is not None:
+        if plan.follow_up and (plan.gap is not None or plan.kind == "case"):
             return self._follow_up(plan, state, rng, used_texts)
         if plan.kind == "case":
             return self._case_question(plan, state, rng, used_texts)
@@ -198,7 +198,7 @@ class Interviewer:
         text = draft.text
         if plan.level >= 4:
             asked = " ".join(q.text for q in current_case(state, topic))
-            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked)}"
+            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked)}".strip()
         by_id = {c.chunk_id: c for c in self.chunks()}
         sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
         fallback = case_chunks or self._candidates(plan, topic, state, rng)
@@ -230,6 +230,15 @@ class Interviewer:
                 return _planned(
                     plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
                     point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
+                )  # fmt: skip
+            if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
+                case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
+                asked = " ".join(q.text for q in current_case(state, root.topic))
+                twist = twist_for(case_chunks, self.templates, self.frames, rng, asked)
+                text = f"One more turn on this case. {twist or 'What would you do differently a year from now?'}"
+                return _planned(
+                    plan, text, root.topic, self.store.get(root.chunk_ids), follow_up=True, points=root.points,
+                    point_sources=root.point_sources, item_kind=root.item_kind,
                 )  # fmt: skip
         gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         found = gap_chunks or self.store.get(root.chunk_ids[:1])

@@ -9,7 +9,6 @@ import re
 from interviewer.interview.asking import QuestionFrames, question_for
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import Item
-from interviewer.scoring.text import STOPWORDS
 
 __all__ = ["TakeUp", "take_up"]
 
@@ -39,8 +38,10 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     """The terms of an answer that can be asked about: acronyms, hyphenated terms and the notes' concept names,
     most specific (longest) first."""
     found = {m.group(1) for m in _ACRONYM.finditer(answer) if m.group(1) not in _PLAIN}
-    found |= {m.group(1) for m in _HYPHENATED.finditer(answer) if m.group(1).lower() not in STOPWORDS}
-    found |= {name for name in names if _mentions(answer, name)}
+    # A hyphenated word is a term only when the notes name something by it ('PR-AUC' yes, 'held-out' no).
+    known = {name.lower() for name in names}
+    found |= {m.group(1) for m in _HYPHENATED.finditer(answer) if m.group(1).lower() in known}
+    found |= {name for name in names if len(name.split()) >= 2 and _mentions(answer, name)}
     return sorted(found, key=lambda term: (-len(term), term))
 
 
@@ -65,7 +66,7 @@ def take_up(
     ]
     # A single ordinary word ('goal', 'budget') is no method the candidate named; a term of two words, an acronym
     # or a hyphenated term is.
-    names = {i.concept for i in pool if fits_frame(i.concept) and len(i.concept.split()) >= 2}
+    names = {i.concept for i in pool if fits_frame(i.concept) and (len(i.concept.split()) >= 2 or "-" in i.concept)}
     for term in _terms(answer, names):
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))

@@ -1,0 +1,189 @@
+"""Hard-question figures (issue 21): level 4-5 questions that combine statements and notes, challenge-mode levels
+with strong answers, case sessions on notes without stage headings, case follow-ups that take up the answer,
+and deep-dive questions specific beyond headings with distinct frames. Prints every level 4-5 and case question
+verbatim. Nothing is timed.
+
+`INTERVIEWER_PHRASE=0 .venv/bin/python -m bench.hard_questions [--notes DIR ...] [--seeds N]` (default: corpus/
+and the held-out notes in bench/heldout/hard/). Uses the offline MiniLM embedder and the real scorer; with
+INTERVIEWER_PHRASE=0 the model never runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import tempfile
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from bench.common import CORPUS, ROOT
+from bench.questions import frame_of, note_words
+from interviewer.app import App
+from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import ingest
+from interviewer.interview.cases import stage_of_statement
+from interviewer.interview.combined import fits_frame
+from interviewer.scoring.text import content_words
+from interviewer.settings import Settings
+
+HELDOUT = ROOT / "bench" / "heldout" / "hard"
+
+
+def perfect(question: Question) -> str:
+    """A strong candidate: says every point the question is scored on (else its sources' text)."""
+    return " ".join(question.points) or " ".join(s.get("text", "") for s in question.sources)
+
+
+def play(app: App, config: SessionConfig, answer_for: object) -> list[tuple[Question, str, float]]:
+    session = app.interviewer.start(config)
+    turns = []
+    while (question := session.next_question()) is not None:
+        answer = answer_for(question)  # type: ignore[operator]
+        result, _ = session.answer(answer)
+        turns.append((question, answer, result.total))
+    return turns
+
+
+def notes_of(question: Question) -> int:
+    return len({use["source"] for use in question.notes_used})
+
+
+def hard_figures(app: App, seeds: int) -> list[Question]:
+    """Challenge-mode deep dives with perfect answers: levels, and what the level 4-5 questions combine."""
+    hard: list[Question] = []
+    climbing = reached = 0
+    for seed in range(seeds):
+        turns = play(app, SessionConfig(mode=Mode.CHALLENGE, questions=8, seed=seed), perfect)
+        levels = [q.level for q, _, _ in turns]
+        climbing += levels == sorted(levels)
+        reached += min(levels[2:]) >= 4
+        notices = [q.notice for q, _, _ in turns if q.notice]
+        strong = sum(total >= 0.7 for _, _, total in turns)
+        print(f"  seed {seed}: levels {levels}, {strong}/{len(turns)} answers scored >= 0.70, notices {notices}")
+        hard += [q for q, _, _ in turns if q.level >= 4 and not q.follow_up]
+    print(f"  sessions that never step down: {climbing}/{seeds}; level >= 4 from the third question: {reached}/{seeds}")
+    if hard:
+        two_notes = sum(notes_of(q) >= 2 for q in hard)
+        two_points = sum(len(q.points) >= 2 for q in hard)
+        print(
+            f"  level 4-5 questions: {len(hard)}; using >= 2 notes: {two_notes / len(hard):.2f} (target 0.50); "
+            f"using >= 2 statements: {two_points / len(hard):.2f} (target 0.80)"
+        )
+    return hard
+
+
+def deep_dive_figures(app: App, questions: list[Question]) -> None:
+    """Specific beyond headings, and distinct frames once the notes' words are masked (as bench/questions.py)."""
+    body, names = note_words(app)
+    topics_of_word: dict[str, set[str]] = defaultdict(set)
+    for question in questions:
+        for word in set(content_words(question.text)):
+            topics_of_word[word].add(question.topic)
+    many = max(2, len({q.topic for q in questions}) // 5)
+    shared = {word for word, topics in topics_of_word.items() if len(topics) >= many}
+    specific, frames = 0, set()
+    for question in questions:
+        words: set[str] = set()
+        for source in question.sources:
+            words |= body[source["source"]] - names[source["source"]]
+        specific += bool(set(content_words(question.text)) & (words | set(content_words(" ".join(question.points)))))
+        frames.add(
+            frame_of(
+                question.text, set().union(*(body[s["source"]] | names[s["source"]] for s in question.sources)), shared
+            )
+        )
+    total = max(1, len(questions))
+    print(f"  deep-dive questions: {len(questions)}; specific beyond headings {specific / total:.2f} (target 0.90); "
+          f"distinct frames {len(frames) / total:.2f} (target 0.90)")  # fmt: skip
+
+
+def named_term(question: Question, app: App) -> str:
+    """A term another note covers that suits the question's stage: what a scripted candidate names."""
+    own = {s["source"] for s in question.sources}
+    for item in app.interviewer.bank.items:
+        if item.source in own or item.kind in ("case-stage", "diagnosis", "decision") or not item.points:
+            continue
+        term = item.concept
+        specific = fits_frame(term) and (len(term.split()) >= 2 or re.search(r"[A-Z]{2}|-", term))
+        if specific and stage_of_statement(" ".join(item.points)) == (question.stage or ""):
+            return term
+    return ""
+
+
+def case_figures(app: App, seeds: int) -> list[Question]:
+    """Case sessions of 8 questions per case note: stages walked, levels, and follow-ups that take up the answer."""
+    cases = sorted({c.topic for c in app.interviewer.chunks() if c.kind == "case"})
+    print(f"  case notes found: {len(cases)} {cases}")
+    asked: list[Question] = []
+    took = follow_ups = 0
+    for index, topic in enumerate(cases):
+        for mode in (Mode.STANDARD, Mode.CHALLENGE):
+
+            def middling(question: Question) -> str:
+                term = named_term(question, app)
+                named = f" I would use {term} here." if term else ""
+                return " ".join(question.points[:1]) + named
+
+            config = SessionConfig(kind=Kind.CASE, mode=mode, topic=topic, questions=8, seed=index % max(1, seeds))
+            turns = play(app, config, middling)
+            stages = [q.stage for q, _, _ in turns if not q.follow_up]
+            levels = [q.level for q, _, _ in turns]
+            print(f"  {topic[:50]:<50} {mode.value:<9} stages walked {len(set(stages))}, levels {levels}")
+            for position, (question, _, _) in enumerate(turns):
+                if question.follow_up and position:
+                    follow_ups += 1
+                    previous = turns[position - 1][1]
+                    cited = question.sources[0]["source"] if question.sources else ""
+                    term = re.match(r"^(?:You mentioned|You brought up|Let me pick up on) (.+?)[.,]", question.text)
+                    took += bool(term and term.group(1) in previous and cited not in {topic})
+            asked += [q for q, _, _ in turns]
+    if follow_ups:
+        print(f"  case follow-ups taking up the answer, citing another note: {took}/{follow_ups} (target 0.60)")
+    return asked
+
+
+def build(home: Path, notes: list[Path]) -> App:
+    settings = Settings.from_env({**os.environ, "INTERVIEWER_HOME": str(home)}, llm_backend="fake", n_threads=2)
+    app = App(replace(settings, prefetch=False))
+    ingest([str(path) for path in notes], app.store, 10**8)
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--notes", nargs="*", type=Path, default=None)
+    parser.add_argument("--seeds", type=int, default=4)
+    args = parser.parse_args()
+    sets = {"notes": args.notes} if args.notes else {"corpus": [CORPUS], "held-out": [HELDOUT]}
+    for label, notes in sets.items():
+        print(f"== {label}")
+        with tempfile.TemporaryDirectory(prefix="bench-hard-") as folder:
+            app = build(Path(folder), notes)
+            hard = hard_figures(app, args.seeds)
+            deep = [q for q in (hard + _level_sweep(app)) if q.kind == "deep-dive"]
+            deep_dive_figures(app, deep)
+            cases = case_figures(app, args.seeds)
+        print(f"  level 4-5 questions, verbatim ({label}):")
+        for question in dict.fromkeys(hard):
+            uses = ", ".join(f"{Path(u['source']).name}x{u['points']}" for u in question.notes_used)
+            print(f"    L{question.level} {question.item_kind or '-'} [{uses}] {question.text}")
+        print(f"  case questions, verbatim ({label}):")
+        for question in cases:
+            tag = f"{question.stage}{' follow-up' if question.follow_up else ''}"
+            print(f"    L{question.level} {tag}: {question.text}")
+
+
+def _level_sweep(app: App) -> list[Question]:
+    """One standard-mode session per topic (5 questions): the deep-dive questions the frames figures are about."""
+    topics = sorted({c.topic for c in app.interviewer.chunks() if c.kind != "case"})
+    questions: list[Question] = []
+    for topic in topics:
+        turns = play(app, SessionConfig(mode=Mode.STANDARD, topic=topic, questions=5, seed=3), perfect)
+        questions += [q for q, _, _ in turns if not q.follow_up]
+    return questions
+
+
+if __name__ == "__main__":
+    main()
