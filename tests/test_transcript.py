@@ -7,6 +7,7 @@ import html
 import io
 import os
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,13 +17,16 @@ from hypothesis import strategies as st
 
 from interviewer.cli import main
 from interviewer.core.domain import Kind, Mode, Question, Turn
-from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.review import Verdict
+from interviewer.core.score import CriterionScore, PointCheck, ScoreResult, point_id
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.reports.charts import trajectory_svg, trajectory_text
 from interviewer.reports.files import render_report, write_reports
 from interviewer.reports.html import markdown_to_html, md_code, md_escape, md_fence
-from interviewer.reports.transcript import TRAJECTORY_FIGURE, build_markdown, session_timing
+from interviewer.reports.transcript import CONFIRMED_REASON, TRAJECTORY_FIGURE, build_markdown, session_timing
+from interviewer.scoring.confirmed import confirmed_score
+from interviewer.scoring.rubric import load_rubrics
 from interviewer.settings import Settings
 from interviewer.storage.persistence import SessionRepository
 
@@ -177,6 +181,69 @@ def test_every_question_has_level_sources_answer_scores_evidence_and_a_full_answ
     )
     last = section(text, "Questions and answers").split("\n### ")[4]
     assert "**Your answer:** *(empty)*" in last and "- The notes gave no key points for this question." in last
+
+
+def machine_points(*rows: tuple[str, str, bool]) -> tuple[PointCheck, ...]:
+    return tuple(
+        PointCheck(point_id(text), text, "notes/reg.md", "L1", "c1", verdict, sure, credit=float(verdict == "covered"))
+        for text, verdict, sure in rows
+    )
+
+
+def test_a_confirmed_answer_shows_both_scores_labelled_golden(turns: list[Turn]) -> None:
+    """Golden: the summary, the overview row and the answer's section once the candidate confirmed turn 1; the
+    answers they did not confirm read exactly as before."""
+    points = machine_points(("L1 sets some weights to exactly zero.", "covered", True),
+                            ("L2 shrinks weights.", "wrong", False), ("L1 is convex.", "missed", True))  # fmt: skip
+    turns[0] = replace(turns[0], score=replace(turns[0].score, points=points))
+    mine = replace(
+        turns[0].score,
+        total=0.72,
+        points=(
+            replace(points[0], reason="as you confirmed"),
+            replace(points[1], verdict="covered", sure=True, credit=1.0, reason="as you confirmed"),
+            points[2],  # not confirmed: the machine's reading stands, and says so
+        ),
+    )
+    text = build_markdown("S1", at(0), "deep-dive", "standard", turns, timings=TIMINGS, confirmed={1: mine})
+    before = build_markdown("S1", at(0), "deep-dive", "standard", turns, timings=TIMINGS)
+    header = text.split("\n## ")[0].splitlines()
+    assert header[-3:-1] == [
+        "- Questions answered: 4; mean score: 0.47 (machine's estimate)",
+        "- Confirmed by you: 1 of 4 answers; mean 0.72 confirmed by you (machine's estimate of the same answers 0.40)",
+    ]
+    assert "| 1 | Regularization | 2 explain | confirmed by you 0.72 (machine's estimate 0.40) | 1 min 30 s |" in text
+    first = section(text, "Questions and answers").split("\n### ")[1]
+    start = first.index("**Score:")
+    assert first[start : first.index("| criterion |")].splitlines() == [
+        "**Score: confirmed by you 0.72 (machine's estimate 0.40)**",
+        "",
+        "**Your verdicts on the key points:**",
+        "",
+        "- you: ✓ covered; machine: ✓ covered: L1 sets some weights to exactly zero. (`notes/reg.md` > L1)",
+        "- you: ✓ covered; machine: ? unsure, please check (maybe wrong): L2 shrinks weights. (`notes/reg.md` > L1)",
+        "- not confirmed; machine: ✗ missed: L1 is convex. (`notes/reg.md` > L1)",
+        "",
+        "*What follows is the machine's estimate, as it scored the answer before your review.*",
+        "",
+        '**Why it is low:** misses 1 of 2 key points, first "L2 shrinks weights." (notes/reg.md › L2)',
+        "",
+    ]
+    others = section(text, "Questions and answers").split("\n### ")[2:]
+    assert others == section(before, "Questions and answers").split("\n### ")[2:]
+    assert "confirmed" not in before and "machine's estimate" not in before  # nothing confirmed: as it was
+    page = markdown_to_html(text, "t")
+    assert "<strong>Score: confirmed by you 0.72 (machine&#x27;s estimate 0.40)</strong>" in page
+
+
+def test_the_transcript_knows_a_confirmed_point_as_the_confirmed_score_marks_it() -> None:
+    points = machine_points(
+        ("L1 sets some weights to exactly zero.", "missed", True), ("L1 is convex.", "missed", True)
+    )
+    estimate = ScoreResult(0.2, (CriterionScore("coverage", "Coverage", 0.0, 1.0, "none"),), (), "deep-dive-2", 1.0,
+                           points=points)  # fmt: skip
+    mine = confirmed_score(estimate, {points[0].id: Verdict.PARTLY}, load_rubrics()["deep-dive-2"])
+    assert [p.reason == CONFIRMED_REASON for p in mine.points] == [True, False]
 
 
 def test_weakest_topics_are_ordered_with_what_to_review(turns: list[Turn]) -> None:

@@ -117,7 +117,7 @@ def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App)
     assert md_escape(question.text) in feedback.markdown and feedback.chart.startswith("<svg")
     assert app.repo.load(session_id).finished
     row = handlers.history()[0]
-    assert row[0] == session_id and row[3] == "standard" and row[4] == "1" and row[6] == "finished"
+    assert row[0] == session_id and row[3] == "standard" and row[4] == "1" and row[7] == "finished"
     assert feedback.status == "Session finished: your feedback is below."
     assert handlers.open_report(session_id).markdown == feedback.markdown
     with pytest.raises(BadInputError, match="that session is finished: open its report"):
@@ -143,7 +143,7 @@ def test_ending_mid_session_keeps_it_resumable_and_says_so(app: App) -> None:
     feedback = handlers.end(session_id)
     assert not feedback.discarded and feedback.files is not None and feedback.files.markdown.exists()
     assert "Your turn" not in feedback.status and "resume it later from History" in feedback.status
-    assert handlers.history()[0][6] == "unfinished" and app.repo.load(session_id).turns
+    assert handlers.history()[0][7] == "unfinished" and app.repo.load(session_id).turns
     resumed = handlers.resume(session_id)
     assert resumed is not None and resumed.session_id == session_id
 

@@ -10,7 +10,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from interviewer.app.container import App
+from interviewer.app.review import confirmed_scores
 from interviewer.core.domain import Kind, Mode
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.interview.live import LiveSession
@@ -26,8 +28,10 @@ __all__ = [
     "SessionEnd",
     "finish_session",
     "priority_topics",
+    "session_confirmed",
     "start_session",
     "weakest_topics",
+    "write_session_reports",
 ]
 
 MIN_QUESTIONS, MAX_QUESTIONS, DEFAULT_QUESTIONS = 1, 50, 5
@@ -99,12 +103,23 @@ class SessionEnd:
         return self.files is None
 
 
+def session_confirmed(app: App, session_id: str) -> dict[int, ScoreResult]:
+    """Turn -> the score the candidate's confirmed verdicts give, for the answers they reviewed."""
+    return {turn: r.confirmed for turn, r in confirmed_scores(app, session_id).items() if r.confirmed is not None}
+
+
+def write_session_reports(app: App, session_id: str) -> ReportFiles:
+    """Write a session's transcript files with the confirmed scores beside the machine's estimates (again after
+    each confirmation, so the files never lag behind the review)."""
+    return write_reports(app.repo, app.settings.transcripts_dir, session_id, session_confirmed(app, session_id))
+
+
 def finish_session(app: App, session: LiveSession, discard_empty: bool = True) -> SessionEnd:
     """Write the feedback transcript (Markdown and HTML), then mark the session finished if it is; a session
     with no answer is deleted instead when `discard_empty` (nothing to score, keep or resume)."""
     if discard_empty and not session.state.turns and app.repo.discard_if_empty(session.id):
         return SessionEnd(session.id, None, False)
-    files = write_reports(app.repo, app.settings.transcripts_dir, session.id)
+    files = write_session_reports(app, session.id)
     if session.finished:
         app.repo.finish(session.id, str(files.markdown))
     return SessionEnd(session.id, files, session.finished)

@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.core.domain import Turn
+from interviewer.core.review import Agreement
 from interviewer.core.session_modes import mode_history_text
 from interviewer.learning.checkins import CheckIn
 from interviewer.learning.review import to_utc
 from interviewer.reports.svg_charts import PALETTE, Series, bar_chart, line_chart
 
 __all__ = [
+    "AGREEMENT_INTRO",
     "LINK_WINDOW",
     "Progress",
     "build_progress",
     "default_progress_path",
+    "render_agreement",
     "render_charts",
     "render_html",
     "series_name",
@@ -228,6 +231,32 @@ def _readiness_charts(progress: Progress) -> str:
     )
 
 
+AGREEMENT_INTRO = (
+    "This is the scorer's accuracy for you: for each reading the machine gave a key point of your answers, how "
+    "often you confirmed it, over your recent confirmations."
+)
+_READING = {"covered": "✓ covered", "partly": "~ partly", "missed": "✗ missed", "wrong": "! wrong",
+            "unsure": "? unsure, please check"}  # fmt: skip
+
+
+def render_agreement(rows: Sequence[Agreement]) -> str:
+    """Machine-vs-candidate agreement per machine reading (covered, partly, missed, wrong, unsure), as HTML."""
+    head = f"<h2>How often the machine agreed with you</h2><p>{escape(AGREEMENT_INTRO, quote=False)}</p>"
+    if not any(row.confirmed for row in rows):
+        return head + "<p>No confirmations yet: review your answers after a session to see it.</p>"
+    lines = ["<table><tr><th>machine's reading</th><th>points you confirmed</th><th>you agreed</th>"
+             "<th>agreement</th></tr>"]  # fmt: skip
+    for row in rows:
+        rate = row.rate
+        shown = f"{rate:.0%}" if rate is not None else "–"
+        lines.append(
+            f"<tr><td>{escape(_READING.get(row.verdict, row.verdict))}</td><td>{row.confirmed}</td>"
+            f"<td>{row.agreed}</td><td>{shown}</td></tr>"
+        )
+    lines.append("</table>")
+    return head + "".join(lines)
+
+
 _STYLE = (
     "body{font-family:sans-serif;margin:2em auto;max-width:700px;color:#222}"
     "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
@@ -235,8 +264,9 @@ _STYLE = (
 )
 
 
-def render_charts(progress: Progress, generated_at: datetime) -> str:
-    """The charts and tables of the progress page, as an HTML fragment (the web app embeds it)."""
+def render_charts(progress: Progress, generated_at: datetime, agreement: Sequence[Agreement] | None = None) -> str:
+    """The charts and tables of the progress page, as an HTML fragment (the web app embeds it); with
+    `agreement`, the machine-vs-candidate agreement per verdict after the session tables."""
     body = [f"<h1>Interview progress</h1><p>{len(progress.sessions)} sessions, as of "
             f"{to_utc(generated_at):%Y-%m-%d %H:%M} UTC.</p>"]  # fmt: skip
     if not progress.sessions:
@@ -252,15 +282,17 @@ def render_charts(progress: Progress, generated_at: datetime) -> str:
         body.append(
             bar_chart("Sessions per week", [w["week"][5:] for w in weeks], [float(w["sessions"]) for w in weeks])
         )
+    if agreement is not None:
+        body.append(render_agreement(agreement))
     body.append("<h2>Readiness</h2>" + _readiness_charts(progress))
     return "".join(body)
 
 
-def render_html(progress: Progress, generated_at: datetime) -> str:
-    """The progress page: self-contained HTML, charts as inline SVG."""
+def render_html(progress: Progress, generated_at: datetime, agreement: Sequence[Agreement] | None = None) -> str:
+    """The progress page: self-contained HTML, charts as inline SVG (and the agreement table, when given)."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Interview progress</title>'
-        f"<style>{_STYLE}</style></head><body>{render_charts(progress, generated_at)}</body></html>\n"
+        f"<style>{_STYLE}</style></head><body>{render_charts(progress, generated_at, agreement)}</body></html>\n"
     )
 
 
@@ -269,10 +301,12 @@ def default_progress_path(home: Path) -> Path:
     return home / "progress.html"
 
 
-def write_html(progress: Progress, path: Path, generated_at: datetime) -> Path:
+def write_html(
+    progress: Progress, path: Path, generated_at: datetime, agreement: Sequence[Agreement] | None = None
+) -> Path:
     """Write the progress page to `path` (atomically); returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_html(progress, generated_at), encoding="utf-8")
+    tmp.write_text(render_html(progress, generated_at, agreement), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import Finish, plan_next, replay
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
@@ -38,8 +40,9 @@ def _is_finished(record: SessionRecord) -> bool:
     return isinstance(plan_next(replay(record.config, list(record.turns), mode=record.mode)), Finish)
 
 
-def render_report(record: SessionRecord, fmt: str) -> str:
-    """The report of a saved session as "md" (Markdown) or "html" (a self-contained page)."""
+def render_report(record: SessionRecord, fmt: str, confirmed: Mapping[int, ScoreResult] | None = None) -> str:
+    """The report of a saved session as "md" (Markdown) or "html" (a self-contained page); `confirmed` maps a
+    turn to its confirmed score, shown beside the machine's estimate."""
     if fmt not in FORMATS:
         raise BadInputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
     markdown = build_markdown(
@@ -50,6 +53,7 @@ def render_report(record: SessionRecord, fmt: str) -> str:
         list(record.turns),
         timings=record.timings,
         finished=_is_finished(record),
+        confirmed=confirmed,
     )
     if fmt == "md":
         return markdown
@@ -71,16 +75,19 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_reports(repo: SessionRepository, folder: Path, session_id: str) -> ReportFiles:
-    """Write `<id>.md` and `<id>.html` for a saved session into folder (created if needed)."""
+def write_reports(
+    repo: SessionRepository, folder: Path, session_id: str, confirmed: Mapping[int, ScoreResult] | None = None
+) -> ReportFiles:
+    """Write `<id>.md` and `<id>.html` for a saved session into folder (created if needed), with the confirmed
+    scores (turn -> score) beside the machine's estimates where there are any."""
     record = repo.load(session_id)
     if Path(record.id).name != record.id or record.id in ("", ".", ".."):
         raise BadInputError(f"session id {record.id!r} cannot be used as a file name")
     files = ReportFiles(markdown=folder / f"{record.id}.md", html=folder / f"{record.id}.html")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_text_atomically(files.markdown, render_report(record, "md"))
-        write_text_atomically(files.html, render_report(record, "html"))
+        write_text_atomically(files.markdown, render_report(record, "md", confirmed))
+        write_text_atomically(files.html, render_report(record, "html", confirmed))
     except OSError as exc:  # a full disk, a read-only folder: the session itself is saved, only the file is not
         raise SaveError(
             f"{folder}: could not write the transcript ({exc.strerror or exc}); your session is saved: free space "

@@ -5,14 +5,14 @@ strengths and what to review. Pure: values in, Markdown out (text from notes and
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
-from interviewer.core.score import ScoreResult
+from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.reports.charts import level_name, trajectory_text
 from interviewer.reports.claims import claim_lines, contradiction_lines, has_contradiction, sound_evidence
 from interviewer.reports.html import md_code, md_escape, md_fence
@@ -21,11 +21,15 @@ from interviewer.reports.wording import score_text, section_path, shorten
 from interviewer.scoring.text import counted
 
 __all__ = [
+    "CONFIRMED_REASON",
     "STRONG",
     "TRAJECTORY_FIGURE",
+    "Confirmed",
     "SessionSummary",
     "SessionTiming",
     "build_markdown",
+    "machine_reading",
+    "scores_text",
     "session_timing",
     "summarise",
 ]
@@ -37,6 +41,24 @@ _EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown
 _REVIEW_POINTS = 5
 
 Timing = tuple[str | None, str | None]  # (asked_at, answered_at), ISO-8601, as saved
+Confirmed = Mapping[int, ScoreResult]  # turn -> the score the candidate's confirmed verdicts give
+_MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!"}
+CONFIRMED_REASON = "as you confirmed"  # the reason the confirmed score gives a point the candidate confirmed
+
+
+def machine_reading(point: PointCheck) -> str:
+    """The machine's verdict on a key point as a candidate reads it: "✓ covered", or, where it cannot stand
+    behind it, "? unsure, please check (maybe wrong)", never shown as fact."""
+    if point.sure:
+        return f"{_MARK.get(point.verdict, '?')} {point.verdict}"
+    return f"? unsure, please check (maybe {point.verdict})"
+
+
+def scores_text(estimate: float, confirmed: float | None) -> str:
+    """Both scores of an answer, each labelled: "confirmed by you 0.80 (machine's estimate 0.47)"."""
+    if confirmed is None:
+        return f"machine's estimate {score_text(estimate)}, not confirmed by you yet"
+    return f"confirmed by you {score_text(confirmed)} (machine's estimate {score_text(estimate)})"
 
 
 @dataclass(frozen=True)
@@ -156,7 +178,30 @@ def _level_label(turn: Turn) -> str:
     return f"{question.level} {level_name(question.level)}" + (", follow-up" if question.follow_up else "")
 
 
-def _header(session_id: str, started: str, kind: str, mode: str, finished: bool | None, turns: list[Turn]) -> list[str]:
+def _confirmed_summary(turns: list[Turn], confirmed: Confirmed) -> list[str]:
+    """The summary line of the confirmed scores: over the answers confirmed, beside the machine's estimate of the
+    same answers (a mean over other answers would not compare)."""
+    mine = [(confirmed[t.question.turn].total, t.total) for t in turns if t.question.turn in confirmed]
+    if not mine:
+        return []
+    count = f"all {len(turns)} answers" if len(mine) == len(turns) else f"{len(mine)} of {len(turns)} answers"
+    you = sum(c for c, _ in mine) / len(mine)
+    machine = sum(e for _, e in mine) / len(mine)
+    return [
+        f"- Confirmed by you: {count}; mean {score_text(you)} confirmed by you "
+        f"(machine's estimate of the same answers {score_text(machine)})"
+    ]
+
+
+def _header(
+    session_id: str,
+    started: str,
+    kind: str,
+    mode: str,
+    finished: bool | None,
+    turns: list[Turn],
+    confirmed: Confirmed,
+) -> list[str]:
     summary = summarise(turns)
     mean = score_text(summary.mean_score) if summary.mean_score is not None else "n/a"
     lines = [
@@ -168,17 +213,21 @@ def _header(session_id: str, started: str, kind: str, mode: str, finished: bool 
     if finished is not None:
         resume = md_code(f"interviewer mock --resume {session_id}")
         lines.append("- Status: finished" if finished else f"- Status: not finished; continue with {resume}")
-    lines.append(f"- Questions answered: {summary.answered}; mean score: {mean}")
+    estimated = " (machine's estimate)" if confirmed else ""
+    lines.append(f"- Questions answered: {summary.answered}; mean score: {mean}{estimated}")
+    lines += _confirmed_summary(turns, confirmed)
     lines += [f"- Level trajectory: {' → '.join(str(level) for level in summary.levels) or 'none'}", ""]
     return lines
 
 
-def _overview(turns: list[Turn], timing: SessionTiming) -> list[str]:
+def _overview(turns: list[Turn], timing: SessionTiming, confirmed: Confirmed) -> list[str]:
     lines = ["## Overview", "", "| turn | topic | level | score | time to answer |", "|---|---|---|---|---|"]
     for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
+        mine = confirmed.get(turn.question.turn)
+        shown = scores_text(turn.total, mine.total) if mine is not None else score_text(turn.total)
         lines.append(
             f"| {turn.question.turn} | {md_escape(turn.question.topic)} | {_level_label(turn)} "
-            f"| {score_text(turn.total)} | {_duration(seconds)} |"
+            f"| {shown} | {_duration(seconds)} |"
         )
     return [*lines, ""]
 
@@ -285,7 +334,24 @@ def _criteria(score: ScoreResult) -> list[str]:
     ]
 
 
-def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
+def _verdict_lines(estimate: ScoreResult, mine: ScoreResult) -> list[str]:
+    """Per key point: the candidate's verdict, and what the machine had read, each labelled."""
+    machine = {p.id: p for p in estimate.points}
+    lines = []
+    for point in mine.points:
+        before = machine.get(point.id, point)
+        if point.reason != CONFIRMED_REASON:  # not confirmed: the machine's reading stands, and says so
+            lines.append(f"- not confirmed; machine: {machine_reading(point)}: {md_escape(point.text)} "
+                         f"({_cite(point.citation())})")  # fmt: skip
+            continue
+        lines.append(
+            f"- you: {_MARK.get(point.verdict, '?')} {point.verdict}; machine: {machine_reading(before)}: "
+            f"{md_escape(point.text)} ({_cite(point.citation())})"
+        )
+    return lines
+
+
+def _turn_section(turn: Turn, seconds: float | None, mine: ScoreResult | None = None) -> list[str]:
     question = turn.question
     tags = [f"level {question.level} ({level_name(question.level)})", question.kind]
     tags += [f"stage: {question.stage}"] if question.stage else []
@@ -307,7 +373,12 @@ def _turn_section(turn: Turn, seconds: float | None) -> list[str]:
         ["**Your answer:**", "", md_fence(answer, "text"), ""] if answer.strip() else ["**Your answer:** *(empty)*", ""]
     )
     reason = why_low(turn.score)
-    lines += [f"**Score: {score_text(turn.total)}**", ""]
+    if mine is None:
+        lines += [f"**Score: {score_text(turn.total)}**", ""]
+    else:
+        lines += [f"**Score: {scores_text(turn.total, mine.total)}**", ""]
+        lines += ["**Your verdicts on the key points:**", "", *_verdict_lines(turn.score, mine), ""]
+        lines += ["*What follows is the machine's estimate, as it scored the answer before your review.*", ""]
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
     claims = claim_lines(turn.score, md_escape)
     lines += ["**What your notes say about each sentence:**", "", *claims, ""] if claims else []
@@ -333,17 +404,20 @@ def build_markdown(
     *,
     timings: Sequence[Timing] = (),
     finished: bool | None = None,
+    confirmed: Confirmed | None = None,
 ) -> str:
-    """The transcript of a session as Markdown; `timings` as SessionRecord.timings holds them."""
+    """The transcript of a session as Markdown; `timings` as SessionRecord.timings holds them; `confirmed` maps
+    a turn to the score the candidate's confirmed verdicts give, shown beside the machine's estimate."""
+    confirmed = confirmed or {}
     timing = session_timing(started, timings, len(turns))
-    lines = _header(session_id, started, kind, mode, finished, turns)
+    lines = _header(session_id, started, kind, mode, finished, turns, confirmed)
     if not turns:
         lines += ["No question was answered in this session, so there is nothing to score yet.", ""]
         return "\n".join(lines + _timing_section(timing, 0)).rstrip("\n") + "\n"
-    lines += _overview(turns, timing)
+    lines += _overview(turns, timing, confirmed)
     lines += ["## Difficulty trajectory", "", md_fence(trajectory_text(turns), TRAJECTORY_FIGURE), ""]
     lines += _timing_section(timing, len(turns)) + _strengths(turns) + _review(turns)
     lines += ["## Questions and answers", ""]
     for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
-        lines += _turn_section(turn, seconds)
+        lines += _turn_section(turn, seconds, confirmed.get(turn.question.turn))
     return "\n".join(lines).rstrip("\n") + "\n"

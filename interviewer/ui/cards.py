@@ -13,7 +13,7 @@ from interviewer.reports.score_reason import why_low
 from interviewer.reports.wording import SECTION_CHARS, score_text, section_path, shorten
 from interviewer.scoring.text import counted
 
-__all__ = ["Message", "chat_messages", "level_label", "question_header", "score_card"]
+__all__ = ["Message", "chat_messages", "escape", "level_label", "question_header", "score_card"]
 
 Message = dict[str, Any]  # Gradio's "messages" format: role, content and optional metadata
 
@@ -26,6 +26,11 @@ def level_label(level: int) -> str:
 def _escape(text: str) -> str:
     # The chat renders Markdown: the candidate's words and notes are shown as they were written, not as markup.
     return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+
+
+def escape(text: str) -> str:
+    """Text shown literally in the page's Markdown (the candidate's words and the notes, never markup)."""
+    return _escape(text)
 
 
 def question_header(question: Question) -> str:

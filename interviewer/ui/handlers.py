@@ -12,25 +12,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from interviewer.app import App
-from interviewer.app.sessions import Priority, finish_session, start_session
+from interviewer.app.review import confirmed_by_turn
+from interviewer.app.sessions import Priority, finish_session, session_confirmed, start_session, write_session_reports
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError
 from interviewer.interview.live import LiveSession
 from interviewer.reports.charts import trajectory_svg
-from interviewer.reports.files import ReportFiles, write_reports
+from interviewer.reports.files import ReportFiles
 from interviewer.reports.wording import score_text
 from interviewer.scoring.text import counted
 from interviewer.ui.cards import Message, chat_messages, level_label, question_message
 from interviewer.ui.topics import match_topic, merged_topics
 
-__all__ = ["CHOSEN_FOR_ME", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
+__all__ = ["CHOSEN_FOR_ME", "HISTORY_HEADERS", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
 
 CHOSEN_FOR_ME = "Chosen for me (topics due for review first)"
 WEAKEST_FIRST = "Weakest topics first"
 PRIORITIES = {CHOSEN_FOR_ME: Priority.DUE, WEAKEST_FIRST: Priority.WEAKEST}
 KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
 _WORDS_PER_CHUNK = 3
+HISTORY_HEADERS = [
+    "session", "started", "kind", "mode", "answered", "mean: machine's estimate", "mean: confirmed by you", "state",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,7 @@ class InterviewHandlers:
         """The transcript of any saved session (written again from the saved turns)."""
         if not session_id:
             raise BadInputError("choose a session from the list first")
-        files = write_reports(self.app.repo, self.app.settings.transcripts_dir, session_id)
+        files = write_session_reports(self.app, session_id)
         return self._feedback(session_id, files)
 
     def forget_all(self) -> None:
@@ -235,14 +239,27 @@ class InterviewHandlers:
             self._live.clear()
 
     def history(self) -> list[list[str]]:
-        """Past sessions, newest first: id, date, kind, modes ("standard → challenge"), answered, mean, state."""
+        """Past sessions, newest first (HISTORY_HEADERS): id, date, kind, modes ("standard → challenge"), answered,
+        the machine's mean estimate, the mean confirmed by the candidate over the answers they reviewed, state."""
+        reviewed = {session_id for session_id, _ in confirmed_by_turn(self.app)}
         rows = []
         for s in self.app.repo.list():
             mean = score_text(s["mean_score"]) if s["mean_score"] is not None else "–"
+            mine = self._confirmed_mean(s["id"], s["answered"]) if s["id"] in reviewed else "–"
             state = "finished" if s["finished"] else "unfinished"
             modes = mode_history_text(s["modes"])
-            rows.append([s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, state])
+            row = [s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, mine, state]
+            rows.append(row)
         return rows
+
+    def _confirmed_mean(self, session_id: str, answered: int) -> str:
+        """ "0.82 (3 of 5 answers)": the mean confirmed score over the answers the candidate reviewed."""
+        confirmed = session_confirmed(self.app, session_id)
+        if not confirmed:
+            return "–"
+        mean = sum(score.total for score in confirmed.values()) / len(confirmed)
+        count = f"all {answered}" if len(confirmed) >= answered else f"{len(confirmed)} of {answered}"
+        return f"{score_text(mean)} ({count} answers)"
 
 
 def _level_text(level: int, mode: Mode) -> str:

@@ -3,7 +3,8 @@ and translates its result into component updates; importing this module launches
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import gradio as gr
@@ -11,8 +12,8 @@ import gradio as gr
 from interviewer.app import App
 from interviewer.app.sessions import DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
 from interviewer.errors import BadInputError, InterviewerError
-from interviewer.ui import learning
-from interviewer.ui.handlers import CHOSEN_FOR_ME, KINDS, Feedback, InterviewHandlers, SessionView
+from interviewer.ui import learning, review
+from interviewer.ui.handlers import CHOSEN_FOR_ME, HISTORY_HEADERS, KINDS, Feedback, InterviewHandlers, SessionView
 from interviewer.ui.notes import ingest_notes, topic_rows
 
 __all__ = ["CSS", "build_ui"]
@@ -20,10 +21,15 @@ __all__ = ["CSS", "build_ui"]
 NOTE_TYPES = [".md", ".markdown", ".txt", ".pdf", ".ipynb", ".apkg"]
 _KEEP = gr.skip()  # "leave this component as it is"
 MODEL_QUEUE = "interview"  # events that may run the model share one queue, so the page shows a position
+REVIEW_QUEUE = "review"  # confirmations are saved one at a time, in the order they were clicked
+PRACTICE_LABEL = "Practice: confirm each answer's points right after it"
 CSS = """
 #chat .message { font-size: 1rem; line-height: 1.5; }
 #level { min-height: 2.2rem; }
 #status { color: var(--body-text-color-subdued); min-height: 1.5rem; }
+.review-answer { margin: 1rem 0; padding: .25rem .5rem; }
+.review-scores { font-size: 1.05rem; }
+.review-point { border-top: 1px solid var(--border-color-primary); align-items: center; }
 /* Answers sit in code blocks in the transcript: wrap them, or a long answer is cut at the panel's edge. */
 #feedback pre, #feedback pre code, #history-report pre, #history-report pre code {
   white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-word;
@@ -75,8 +81,58 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             gr.Checkbox(value=view.challenge),
         )
 
+    def review_list(target: gr.State, extras: Sequence[tuple[Any, Callable[[review.Confirmed], Any]]]) -> None:
+        """The review of the answers `target` names ({"id", "turn", "shown"}; turn None: every answer), drawn
+        again whenever it changes: per key point its reading and one radio (one click confirms and saves it).
+        `extras`: more components each click updates, with what to show in them."""
+
+        def confirmer(session_id: str, turn: int, point_id: str) -> Callable[[str], tuple[Any, ...]]:
+            def confirm_point(verdict: str) -> tuple[Any, ...]:
+                done = review.confirm_point(app, session_id, turn, point_id, verdict)
+                shown = (done.answer.point(point_id).markdown, done.answer.scores)
+                return (*shown, *(show_extra(done) for _, show_extra in extras))
+
+            return confirm_point
+
+        @gr.render(inputs=[target])
+        def show_review(chosen: dict[str, Any] | None) -> None:
+            chosen = chosen or {}
+            if not chosen.get("id"):
+                return
+            try:
+                answers = review.review_answers(app, chosen["id"], chosen.get("turn"))
+            except InterviewerError as exc:
+                gr.Markdown(str(exc))
+                return
+            gr.Markdown(review.REVIEW_HELP if chosen.get("turn") is None else review.PRACTICE_HELP)
+            for item in answers:
+                with gr.Group(elem_classes=["review-answer"]):
+                    gr.Markdown(item.intro, padding=True)
+                    scores = gr.Markdown(item.scores, elem_classes=["review-scores"], padding=True)
+                    for point in item.points:
+                        with gr.Row(elem_classes=["review-point"]):
+                            text = gr.Markdown(point.markdown, scale=3, padding=True)
+                            pick = gr.Radio(
+                                review.VERDICT_CHOICES, value=point.mine, label="Your verdict", show_label=False,
+                                scale=2, elem_classes=["review-verdict"],
+                            )  # fmt: skip
+                        pick.input(
+                            _guard(confirmer(item.session_id, item.turn, point.id)), [pick],
+                            [text, scores, *(component for component, _ in extras)],
+                            concurrency_id=REVIEW_QUEUE, concurrency_limit=1, show_progress="minimal",
+                        )  # fmt: skip
+
+    def transcript_text(done: review.Confirmed) -> str:
+        return done.files.markdown.read_text(encoding="utf-8")
+
+    def transcript_files(done: review.Confirmed) -> list[str]:
+        return [str(done.files.markdown), str(done.files.html)]
+
     with gr.Blocks(title="interviewer", fill_width=False) as demo:
         current = gr.State({"id": None, "turn": None})  # this browser tab's session
+        review_target = gr.State({})  # the session reviewed after "End session · feedback"
+        practice_target = gr.State({})  # the answer just scored, when practice is on
+        history_target = gr.State({})  # the past session reviewed from History
         remembered = gr.BrowserState({"id": None}, storage_key="interviewer-session", secret=secret)
         gr.Markdown("## interviewer · mock interviews from your own notes\nEverything runs on this machine.")
         with gr.Tabs() as tabs:
@@ -115,6 +171,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                             elem_id="questions",
                         )
                         challenge = gr.Checkbox(label="Challenge me", elem_id="challenge")
+                        practice = gr.Checkbox(label=PRACTICE_LABEL, elem_id="practice")
                         level = gr.Markdown(elem_id="level")
                         start = gr.Button("Start interview", variant="primary", elem_id="start")
                         end = gr.Button("End session · feedback", elem_id="end")
@@ -124,6 +181,8 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                             group_consecutive_messages=False,
                         )  # fmt: skip
                         status = gr.Markdown(elem_id="status")
+                        with gr.Column(elem_id="practice-review"):
+                            review_list(practice_target, [])
                         answer = gr.Textbox(
                             lines=6, max_lines=24, label="Your answer", elem_id="answer",
                             placeholder="Answer as you would out loud: structure first, then detail.",
@@ -131,8 +190,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                         submit = gr.Button("Submit answer", variant="primary", elem_id="submit", interactive=False)
                 with gr.Column(visible=False, elem_id="feedback-box") as feedback_box:
                     feedback_files = gr.File(label="Download the transcript", file_count="multiple", elem_id="files")
+                    feedback = gr.Markdown(render=False, elem_id="feedback")
+                    with gr.Accordion("Review your answers: confirm each key point", open=True, elem_id="review"):
+                        review_list(review_target, [(feedback, transcript_text), (feedback_files, transcript_files)])
                     feedback_chart = gr.HTML(elem_id="feedback-chart")
-                    feedback = gr.Markdown(elem_id="feedback")
+                    feedback.render()
             with gr.Tab("Your notes", id="notes"):
                 uploads = gr.File(
                     file_count="multiple",
@@ -146,16 +208,21 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 notes_result = gr.Markdown(elem_id="notes-result")
                 topics_table = gr.Dataframe(headers=["topic", "chunks"], interactive=False, elem_id="topics")
             with gr.Tab("History", id="history") as history_tab:
-                history = gr.Dataframe(
-                    headers=["session", "started", "kind", "mode", "answered", "mean", "state"],
-                    interactive=False, elem_id="history",
-                )  # fmt: skip
+                history = gr.Dataframe(headers=HISTORY_HEADERS, interactive=False, elem_id="history")
                 with gr.Row():
                     picked = gr.Dropdown([], label="Session", elem_id="picked", scale=3)
                     open_report = gr.Button("Open transcript", elem_id="open-report", scale=1)
+                    review_past = gr.Button("Review answers", elem_id="review-history", scale=1)
                     resume = gr.Button("Resume", elem_id="resume", scale=1)
                 history_files = gr.File(label="Download", file_count="multiple", elem_id="history-files")
-                history_report = gr.Markdown(elem_id="history-report")
+                history_report = gr.Markdown(render=False, elem_id="history-report")
+                with gr.Column(elem_id="history-review"):
+                    review_list(
+                        history_target,
+                        [(history_report, transcript_text), (history_files, transcript_files),
+                         (history, lambda _: handlers.history())],
+                    )  # fmt: skip
+                history_report.render()
 
             with gr.Tab("Progress", id="progress") as progress_tab:
                 refresh_progress = gr.Button("Refresh charts", elem_id="refresh-progress")
@@ -180,48 +247,54 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         def run_start(kind_: str, topic_: str, count: float, challenge_: bool) -> Iterator[tuple[Any, ...]]:
             chosen = handlers.match_topic(topic_)  # typed text is matched to a topic, or nothing starts
             view = handlers.start(kind_, chosen, int(count), challenge_)
-            yield (*show(view, answer=""), gr.Column(visible=False), gr.Dropdown(value=chosen))
+            yield (*show(view, answer=""), gr.Column(visible=False), gr.Dropdown(value=chosen), {}, {})
             for step in handlers.next_question(view.session_id):
-                yield (*show(step), gr.skip(), gr.skip())
+                yield (*show(step), gr.skip(), gr.skip(), gr.skip(), gr.skip())
 
-        def run_answer(state: dict[str, Any], text: str) -> Iterator[tuple[Any, ...]]:
+        def run_answer(state: dict[str, Any], text: str, practising: bool) -> Iterator[tuple[Any, ...]]:
             if not text.strip():
                 raise BadInputError("Type an answer first (or write 'skip' to move on).")
-            yield (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False), gr.skip())
+            waiting = (*[gr.skip()] * 4, "Scoring your answer…", gr.skip(), gr.Button(interactive=False))
+            yield (*waiting, gr.skip(), gr.skip())
             try:
                 view = handlers.answer(state.get("id"), state.get("turn"), text)
             except InterviewerError as exc:  # the answer box keeps the text; the button comes back
                 gr.Warning(str(exc))
-                yield (*[gr.skip()] * 4, str(exc), gr.skip(), gr.Button(interactive=True), gr.skip())
+                yield (*[gr.skip()] * 4, str(exc), gr.skip(), gr.Button(interactive=True), gr.skip(), gr.skip())
                 return
-            yield show(view, answer="")
+            # Practice: the points of the answer just scored, to confirm under the chat; off, nothing interrupts.
+            answered = {"id": view.session_id, "turn": state.get("turn"), "shown": time.time_ns()}
+            yield (*show(view, answer=""), answered if practising and state.get("turn") else {})
             for step in handlers.next_question(view.session_id):
-                yield show(step)
+                yield (*show(step), gr.skip())
 
         def run_end(state: dict[str, Any]) -> tuple[Any, ...]:
             result: Feedback = handlers.end(state.get("id"))
             if result.files is None:  # ended before any answer: the session is gone, so is its question
                 cleared: tuple[Any, ...] = ({"id": None, "turn": None}, {"id": None}, [], "", result.status, "")
-                return (*cleared, gr.Button(interactive=False), gr.Column(visible=False), None, "", "")
+                return (*cleared, gr.Button(interactive=False), gr.Column(visible=False), None, "", "", {}, {})
             files = [str(result.files.markdown), str(result.files.html)]
             kept = (*[gr.skip()] * 4, result.status, gr.skip(), gr.skip())
-            return (*kept, gr.Column(visible=True), files, result.chart, result.markdown)
+            reviewed = {"id": state.get("id"), "turn": None, "shown": time.time_ns()}
+            return (*kept, gr.Column(visible=True), files, result.chart, result.markdown, reviewed, {})
 
         def run_challenge(state: dict[str, Any], on: bool) -> tuple[Any, ...]:
             view = handlers.set_challenge(state.get("id"), on)
             return (gr.skip(), gr.skip()) if view is None else (view.level, view.status)
 
         start.click(
-            _stream_guard(run_start), [kind, topic, questions, challenge], [*session_outputs, feedback_box, topic],
+            _stream_guard(run_start), [kind, topic, questions, challenge],
+            [*session_outputs, feedback_box, topic, review_target, practice_target],
             concurrency_id=MODEL_QUEUE, concurrency_limit=2,
         )  # fmt: skip
         submit.click(
-            _stream_guard(run_answer), [current, answer], session_outputs,
+            _stream_guard(run_answer), [current, answer, practice], [*session_outputs, practice_target],
             concurrency_id=MODEL_QUEUE, concurrency_limit=2, trigger_mode="once",
         )  # fmt: skip
         end.click(
             _guard(run_end), [current],
-            [*session_outputs[:-1], feedback_box, feedback_files, feedback_chart, feedback],
+            [*session_outputs[:-1], feedback_box, feedback_files, feedback_chart, feedback, review_target,
+             practice_target],
         )  # fmt: skip
         challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
 
@@ -256,7 +329,13 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             for step in handlers.next_question(view.session_id):
                 yield (*show(step), gr.skip())
 
+        def run_review_past(session_id: str | None) -> dict[str, Any]:
+            if not session_id:
+                raise BadInputError("Choose a saved session first.")
+            return {"id": session_id, "turn": None, "shown": time.time_ns()}
+
         open_report.click(_guard(run_open), [picked], [history_files, history_report])
+        review_past.click(_guard(run_review_past), [picked], [history_target])
         resume.click(
             _stream_guard(run_resume),
             [picked],

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 from interviewer.app import App
 from interviewer.app.learning import progress
+from interviewer.app.review import confirmed_by_turn, scorer_agreement
+from interviewer.app.sessions import session_confirmed
 from interviewer.errors import BadInputError
 from interviewer.learning.anki_export import export_deck
 from interviewer.learning.checkins import load_steps, make_checkin, save_steps
 from interviewer.learning.progress import render_charts
 from interviewer.learning.userdata import delete_user_data, write_export
+from interviewer.reports.wording import score_text
 
 __all__ = [
     "ALL_SESSIONS",
     "CALMING_PAUSE",
     "checkin_rows",
+    "confirmed_table",
     "delete_data",
     "export_anki",
     "export_data",
@@ -40,8 +45,35 @@ def _exports(app: App) -> Path:
 
 
 def progress_fragment(app: App, now: datetime | None = None) -> str:
-    """The progress charts (score and level per topic over time, sessions per week, readiness) as HTML."""
-    return render_charts(progress(app), now or datetime.now(UTC))
+    """The progress charts (score and level per topic over time, sessions per week, readiness), the scores
+    confirmed by the candidate beside the machine's estimates, and how often the machine agreed, as HTML."""
+    return render_charts(progress(app), now or datetime.now(UTC), scorer_agreement(app)) + confirmed_table(app)
+
+
+def confirmed_table(app: App) -> str:
+    """Per session the candidate reviewed: the mean score they confirmed and the machine's estimate of the same
+    answers, newest first."""
+    reviewed = {session_id for session_id, _ in confirmed_by_turn(app)}
+    rows = []
+    for session in app.repo.list():
+        if session["id"] not in reviewed or not (confirmed := session_confirmed(app, session["id"])):
+            continue
+        estimates = {turn.question.turn: turn.total for turn in app.repo.load(session["id"]).turns}
+        mine = sum(score.total for score in confirmed.values()) / len(confirmed)
+        machine = sum(estimates[turn] for turn in confirmed) / len(confirmed)
+        rows.append(
+            f"<tr><td>{escape(session['started'][:16].replace('T', ' '))}</td><td>{escape(session['id'])}</td>"
+            f"<td>{len(confirmed)} of {session['answered']}</td><td>{score_text(mine)}</td>"
+            f"<td>{score_text(machine)}</td></tr>"
+        )
+    head = "<h2>Scores confirmed by you</h2>"
+    if not rows:
+        return head + "<p>No confirmed scores yet: review your answers after a session (or from History).</p>"
+    return (
+        head + "<p>Mean over the answers you reviewed, with the machine's estimate of the same answers.</p>"
+        "<table><tr><th>started (UTC)</th><th>session</th><th>answers confirmed</th><th>confirmed by you</th>"
+        "<th>machine's estimate</th></tr>" + "".join(rows) + "</table>"
+    )
 
 
 def checkin_rows(app: App) -> list[list[str | int | None]]:
