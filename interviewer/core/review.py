@@ -3,20 +3,24 @@ and how often the machine's verdict agreed. Pure: no disk, no clock (times are p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from interviewer.core.domain import Question
 from interviewer.core.score import PointCheck
 
 __all__ = [
     "CREDIT",
     "Agreement",
     "Confirmation",
+    "DueItem",
     "Verdict",
     "agreement",
+    "item_key",
     "parse_verdicts",
     "review_order",
 ]
@@ -133,3 +137,18 @@ def review_order(points: Iterable[PointCheck]) -> list[PointCheck]:
     ranked = list(points)
     first = {"wrong": 0, "partly": 1, "covered": 2, "missed": 3}
     return sorted(ranked, key=lambda p: (p.sure, first.get(p.verdict, 4) if not p.sure else 0, ranked.index(p)))
+
+
+def item_key(question: Question) -> str:
+    """A stable key per item asked: its points (a question phrased anew is the same card), else its text."""
+    basis = "\n".join(sorted(p.strip().lower() for p in question.points)) or question.text.strip().lower()
+    return "i-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """An item due for review: the question as last asked, and whether FSRS counts it as learned (then a harder
+    variant may be asked in its place)."""
+
+    question: Question
+    learned: bool = False

@@ -14,7 +14,6 @@ so only a new question's answer grades it."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,7 +22,7 @@ from typing import Any
 from fsrs import Card, Rating, Scheduler, State
 
 from interviewer.core.domain import Question, Turn
-from interviewer.core.review import CREDIT, Verdict
+from interviewer.core.review import CREDIT, Verdict, item_key
 from interviewer.learning.review import rating_for, to_utc
 
 __all__ = ["EASY_SECONDS", "ItemSchedule", "due_items", "item_key", "item_rating", "schedule_items"]
@@ -33,12 +32,6 @@ _SCHEDULER = Scheduler(learning_steps=(timedelta(0),), relearning_steps=(timedel
 
 Answered = Iterable[tuple[str, str, Turn]]  # (session id, answered_at ISO-8601, turn), as the repository gives
 Confirmed = Mapping[tuple[str, int], Mapping[str, Verdict]]  # (session id, turn) -> point id -> verdict
-
-
-def item_key(question: Question) -> str:
-    """A stable key per item: its points (a question phrased anew is the same card), else its text."""
-    basis = "\n".join(sorted(p.strip().lower() for p in question.points)) or question.text.strip().lower()
-    return "i-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
 
 
 def item_rating(verdicts: Iterable[str], seconds: float | None = None) -> Rating:
