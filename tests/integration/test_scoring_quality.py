@@ -62,17 +62,21 @@ def test_strong_answers_reach_the_top_band(scored: tuple[list[dict[str, object]]
 
 def test_ordering_floors(scored: tuple[list[dict[str, object]], list[float]]) -> None:
     # Targets: 0.98 and 0.90. Floors at the level reached when this test was written (see the closing note).
+    # Issue 20 moved "above wrong" from 0.80 / 0.65 to 0.774 / 0.661: a rule's "wrong way round" flag is not certain
+    # (it fired on correct held-out answers), so it now earns nothing but costs nothing until the candidate confirms
+    # it; a wrong answer's confirmed score is where it falls (tests/test_review_loop.py, bench.review_loop).
     tune, everything = _quality(scored, "tune"), _quality(scored, "all")
     assert tune.ladder_pairs >= 0.98 and everything.ladder_pairs >= 0.96
-    assert tune.above_wrong_pairs >= 0.8 and everything.above_wrong_pairs >= 0.65
+    assert tune.above_wrong_pairs >= 0.77 and everything.above_wrong_pairs >= 0.65
 
 
 def test_holdout_split_floors_on_its_own(scored: tuple[list[dict[str, object]], list[float]]) -> None:
     # The held-out split is never tuned on; its own floors, so a good tuning split cannot hide its failures.
-    # Reached when written: ladder 39/42 (before the claim matcher 40/42), above wrong 0.357 (before 0.25).
+    # Reached when written: ladder 39/42 (before the claim matcher 40/42), above wrong 0.357 (before 0.25); 0.321
+    # since issue 20 made a rule's uncertain flag cost nothing until it is confirmed.
     holdout = _quality(scored, "holdout")
     assert holdout.ladder_pairs >= 0.92
-    assert holdout.above_wrong_pairs >= 0.35
+    assert holdout.above_wrong_pairs >= 0.32
     assert holdout.strong_mean >= 0.55
     assert holdout.gated_max <= 0.1
 
