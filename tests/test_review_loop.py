@@ -272,3 +272,15 @@ def test_a_confirmation_lifts_the_not_in_your_notes_cost_only_from_the_sentences
     assert any(step.startswith("x0.87: 2 of 3 sentences") for step in unvouched.adjustments), unvouched.adjustments
     assert vouched.total > unvouched.total
     assert vouched.point(first).sentence == "My own words for the first point."
+
+
+def test_a_flags_reason_uses_the_words_as_written_never_the_matchers_stems(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    note = "# Gradient boosting\n\n- Gradient boosting handles mixed feature types and missing values natively.\n"
+    boosting = note_scorer(tmp_path_factory.mktemp("stems"), {"gb.md": note})
+    answer = "Gradient boosting cannot handle missing values or mixed feature types, so you must impute first."
+    result = boosting.score("What are the strengths of gradient boosting?", answer, level=1)
+    (claim,) = result.claims
+    assert claim.verdict == "unsure" and claim.reason == "maybe the wrong way round (negates handle): please check"
+    assert result.points[0].verdict == "wrong" and not result.points[0].sure  # never "✓ in your notes"

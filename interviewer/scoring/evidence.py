@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from interviewer.scoring.verdicts import (
     certain,
     point_checks,
     polarity_differs,
+    readable,
     with_learned,
 )
 
@@ -178,6 +179,13 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         frozenset(i for i, says in enumerate(saying) if not says),
     )
     claims = with_learned(claims, data.learned, key_columns)
+    claims = replace(
+        claims,
+        sentences=tuple(
+            replace(c, reason=readable(c.reason, sentences[c.index], points[c.point].text)) if c.point >= 0 else c
+            for c in claims.sentences
+        ),
+    )
     # Every flagged sentence earns nothing; only a certain flag costs and is shown as fact (verdicts.py).
     contradicting = claims.contradicted()
     sure_flags = {c.index for c in claims.sentences if c.relation is Relation.CONTRADICTED and certain(c.reason)}

@@ -12,6 +12,7 @@ and everything else is "unsure, please check", asked first in the review:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,9 @@ from interviewer.core.score import PointCheck, point_id
 from interviewer.scoring.claims import Claims, Relation, SentenceClaim
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.learned import LearnedHit
+from interviewer.scoring.lexicon import lemma
 from interviewer.scoring.polarity import flips
+from interviewer.scoring.text import normalise_token, tokens
 
 __all__ = [
     "MARKED_WRONG",
@@ -28,6 +31,7 @@ __all__ = [
     "certain",
     "point_checks",
     "polarity_differs",
+    "readable",
     "with_learned",
 ]
 
@@ -43,9 +47,23 @@ def certain(reason: str) -> bool:
     return reason.startswith(MARKED_WRONG)
 
 
+def readable(reason: str, *texts: str) -> str:
+    """A reason with the matcher's word stems ("negates handl") put back as the answer or the note wrote them
+    ("negates handles"): a candidate reads words."""
+    written = [word for text in texts for word in tokens(text)]
+
+    def word(match: re.Match[str]) -> str:
+        stem = match.group(0)
+        if stem.lower() in written:
+            return stem
+        return next((w for w in written if lemma(w) == stem or normalise_token(w) == stem), stem)
+
+    return re.sub(r"[a-z][a-z0-9-]*", word, reason)
+
+
 def polarity_differs(sentence: str, note: str) -> str:
     """How a sentence matched to a note differs from it in negation, direction or a named opposite ("" if not)."""
-    return "; ".join(flips(sentence, note))
+    return readable("; ".join(flips(sentence, note)), sentence, note)
 
 
 def with_learned(claims: Claims, hits: Sequence[LearnedHit], key_columns: Sequence[int]) -> Claims:
