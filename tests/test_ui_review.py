@@ -113,10 +113,24 @@ def test_reviewing_every_point_takes_one_click_each_and_a_second_look_shows_the_
     assert changed.answer.point(point_id(POINTS[0][0])).mine == "missed"  # the newest verdict counts
 
 
-def test_practice_shows_only_the_answer_just_given(app: App) -> None:
+def test_practice_shows_only_the_answer_just_given_and_its_card_in_the_chat_gets_both_scores(app: App) -> None:
     session_id = saved_session(app, answers=3)
-    answers = review.review_answers(app, session_id, turn=2)
+    answers = review.review_answers(app, session_id, turn=2, show_answer=False)
     assert [a.turn for a in answers] == [2] and len(answers[0].points) == len(POINTS)
+    assert "**Your answer:**" not in answers[0].intro  # it is right above, in the chat
+    assert "**Your answer:**" in review.review_answers(app, session_id, turn=2)[0].intro
+    handlers = InterviewHandlers(app)
+    cards = [m["content"] for m in handlers.chat(session_id) if m["content"].startswith("**Score ")]
+    assert len(cards) == 3 and not any("confirmed by you" in card for card in cards)
+    review.confirm_point(app, session_id, 2, point_id(POINTS[0][0]), "partly", now=NOW)
+    confirmed = confirmed_scores(app, session_id)[2].confirmed
+    estimate = app.repo.load(session_id).turns[1].total
+    assert confirmed is not None
+    cards = [m["content"] for m in handlers.chat(session_id) if m["content"].startswith("**Score ")]
+    assert cards[1].splitlines()[0] == (
+        f"**Score {estimate:.2f}** / 1.00 (machine's estimate) · **confirmed by you {confirmed.total:.2f}**"
+    )
+    assert "confirmed by you" not in cards[0] + cards[2]
 
 
 def test_a_bad_verdict_or_point_is_a_one_line_error_and_saves_nothing(app: App) -> None:

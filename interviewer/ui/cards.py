@@ -4,10 +4,12 @@ after a reload or a server restart is exactly the chat before it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
 from interviewer.core.domain import Level, Question, Turn
+from interviewer.core.score import ScoreResult
 from interviewer.reports.claims import claim_lines, contradiction_lines, sound_evidence
 from interviewer.reports.score_reason import why_low
 from interviewer.reports.wording import SECTION_CHARS, score_text, section_path, shorten
@@ -66,7 +68,7 @@ def question_message(question: Question, text: str | None = None) -> Message:
     }
 
 
-def score_card(turn: Turn) -> list[Message]:
+def score_card(turn: Turn, confirmed: ScoreResult | None = None) -> list[Message]:
     """The compact card (total, each criterion, what contradicts the notes) and, folded, the evidence that earned
     points and the missing key points. A sentence that contradicts the notes is shown once, with ✗, in the card:
     never among the ✓ evidence."""
@@ -77,9 +79,12 @@ def score_card(turn: Turn) -> list[Message]:
     ]
     reason = why_low(score)
     why = [f"**Why it is low:** {_escape(reason.text)}", ""] if reason is not None else []
+    mine = (
+        f" (machine's estimate) · **confirmed by you {score_text(confirmed.total)}**" if confirmed is not None else ""
+    )
     card = "\n".join(
         [
-            f"**Score {score_text(turn.total)}** / 1.00",
+            f"**Score {score_text(turn.total)}** / 1.00{mine}",
             "",
             *why,
             "| criterion | score | weight |",
@@ -112,13 +117,16 @@ def _answer_message(answer: str) -> Message:
     return {"role": "user", "content": _escape(answer) if answer.strip() else "*(no answer)*"}
 
 
-def chat_messages(turns: list[Turn], pending: Question | None) -> list[Message]:
-    """The whole chat of a session: each answered turn, then the question waiting for an answer."""
+def chat_messages(
+    turns: list[Turn], pending: Question | None, confirmed: Mapping[int, ScoreResult] | None = None
+) -> list[Message]:
+    """The whole chat of a session: each answered turn (with the score the candidate confirmed, where they did),
+    then the question waiting for an answer."""
     messages: list[Message] = []
     for turn in turns:
         messages.append(question_message(turn.question))
         messages.append(_answer_message(turn.answer))
-        messages += score_card(turn)
+        messages += score_card(turn, (confirmed or {}).get(turn.question.turn))
     if pending is not None:
         messages.append(question_message(pending))
     return messages

@@ -102,13 +102,21 @@ class InterviewHandlers:
         return SessionView(
             session_id=live.id,
             turn=pending.turn if pending is not None else None,
-            chat=chat if chat is not None else chat_messages(list(live.state.turns), pending),
+            chat=chat if chat is not None else self._chat(live),
             level=_level_text(level, live.state.mode),
             status=status,
             finished=live.finished,
             challenge=live.state.mode is Mode.CHALLENGE,
             ready=ready and pending is not None,
         )
+
+    def _chat(self, live: LiveSession, with_pending: bool = True) -> list[Message]:
+        confirmed = self.app.confirmations.confirmed_scores(live.id)  # practice: what the candidate confirmed
+        return chat_messages(list(live.state.turns), live.pending if with_pending else None, confirmed)
+
+    def chat(self, session_id: str | None) -> list[Message]:
+        """The chat of a session as it stands, with the scores confirmed so far (after a practice confirmation)."""
+        return self._chat(self._session(session_id))
 
     def topic_choices(self) -> list[str]:
         """The topic menu: chosen for me, weakest first, then every topic in the notes (those that differ only
@@ -147,7 +155,7 @@ class InterviewHandlers:
         """Stream the next question into the chat (the whole text so far at each step)."""
         live = self._session(session_id)
         with self._lock(live.id):
-            before = chat_messages(list(live.state.turns), None)
+            before = self._chat(live, with_pending=False)
             if live.pending is None and not live.finished:
                 thinking = {"role": "assistant", "content": "*Preparing the next question from your notes…*"}
                 yield self._view(live, status="The interviewer is thinking…", chat=[*before, thinking])

@@ -100,11 +100,12 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             if not chosen.get("id"):
                 return
             try:
-                answers = review.review_answers(app, chosen["id"], chosen.get("turn"))
+                practising = chosen.get("turn") is not None
+                answers = review.review_answers(app, chosen["id"], chosen.get("turn"), show_answer=not practising)
             except InterviewerError as exc:
                 gr.Markdown(str(exc))
                 return
-            gr.Markdown(review.REVIEW_HELP if chosen.get("turn") is None else review.PRACTICE_HELP)
+            gr.Markdown(review.PRACTICE_HELP if practising else review.REVIEW_HELP)
             for item in answers:
                 with gr.Group(elem_classes=["review-answer"]):
                     gr.Markdown(item.intro, padding=True)
@@ -182,7 +183,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                         )  # fmt: skip
                         status = gr.Markdown(elem_id="status")
                         with gr.Column(elem_id="practice-review"):
-                            review_list(practice_target, [])
+                            review_list(practice_target, [(chat, lambda done: handlers.chat(done.answer.session_id))])
                         answer = gr.Textbox(
                             lines=6, max_lines=24, label="Your answer", elem_id="answer",
                             placeholder="Answer as you would out loud: structure first, then detail.",

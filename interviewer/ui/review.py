@@ -113,23 +113,22 @@ def _point_markdown(number: int, point: PointCheck, mine: Verdict | None) -> str
     return "  \n".join(lines)
 
 
-def _intro(turn: Turn) -> str:
+def _intro(turn: Turn, show_answer: bool) -> str:
     question = turn.question
     answer = turn.answer.strip()
-    quoted = "\n".join(f"> {escape(line)}" if line.strip() else ">" for line in answer.splitlines())
+    # One quoted line per line of the answer (a hard break each), as the candidate wrote it.
+    quoted = "  \n".join(f"> {escape(line)}" if line.strip() else ">" for line in answer.splitlines())
     model = [f"- {escape(p.text)} {_place(p)}" for p in turn.score.points] or [
         f"- {escape(str(p.get('text', '')))}" for p in turn.score.key_points
     ]
+    said = ["**Your answer:**", "", quoted or "> *(no answer)*", ""] if show_answer else []
     return "\n".join(
         [
             f"### {question.turn}. {escape(question.topic)} · level {level_label(question.level)}",
             "",
             f"**Question:** {escape(question.text)}",
             "",
-            "**Your answer:**",
-            "",
-            quoted or "> *(no answer)*",
-            "",
+            *said,
             "**From your notes, a full answer says:**",
             "",
             *(model or ["- The notes gave no key points for this question."]),
@@ -137,12 +136,12 @@ def _intro(turn: Turn) -> str:
     )
 
 
-def _answer(session_id: str, turn: Turn, reviewed: ReviewedTurn) -> AnswerReview:
+def _answer(session_id: str, turn: Turn, reviewed: ReviewedTurn, show_answer: bool) -> AnswerReview:
     points = tuple(
         PointReview(p.id, _point_markdown(number, p, reviewed.verdicts.get(p.id)), _value(reviewed, p.id))
         for number, p in enumerate(points_to_review(turn.score), start=1)
     )
-    return AnswerReview(session_id, turn.question.turn, _intro(turn), points, scores_line(reviewed))
+    return AnswerReview(session_id, turn.question.turn, _intro(turn, show_answer), points, scores_line(reviewed))
 
 
 def _value(reviewed: ReviewedTurn, point_id: str) -> str | None:
@@ -150,8 +149,11 @@ def _value(reviewed: ReviewedTurn, point_id: str) -> str | None:
     return verdict.value if verdict is not None else None
 
 
-def review_answers(app: App, session_id: str | None, turn: int | None = None) -> list[AnswerReview]:
-    """Every answered turn of a session (or only `turn`), each with its points in review order."""
+def review_answers(
+    app: App, session_id: str | None, turn: int | None = None, show_answer: bool = True
+) -> list[AnswerReview]:
+    """Every answered turn of a session (or only `turn`), each with its points in review order; practice leaves
+    the answer out (it is right above, in the chat)."""
     if not session_id:
         raise BadInputError("choose a session first")
     record = app.repo.load(session_id)
@@ -159,7 +161,7 @@ def review_answers(app: App, session_id: str | None, turn: int | None = None) ->
     turns = [t for t in record.turns if turn is None or t.question.turn == turn]
     if not turns:
         raise BadInputError(f"session {session_id} has no answered question to review")
-    return [_answer(session_id, t, reviewed[t.question.turn]) for t in turns]
+    return [_answer(session_id, t, reviewed[t.question.turn], show_answer) for t in turns]
 
 
 def confirm_point(
