@@ -14,7 +14,7 @@ from interviewer.app import App
 from interviewer.app.review import confirmed_scores
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.review import Verdict
-from interviewer.core.score import PointCheck, point_id
+from interviewer.core.score import PointCheck, ScoreResult, point_id
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
 from interviewer.ui import learning, review
@@ -182,3 +182,14 @@ def test_ending_a_live_session_then_reviewing_it_rewrites_the_feedback(app: App)
     reopened = handlers.open_report(session_id).markdown
     assert reopened == done.files.markdown.read_text(encoding="utf-8")
     assert "**Score: confirmed by you " in reopened and "(machine's estimate " in reopened
+
+
+def test_an_answer_scored_before_points_existed_says_there_is_nothing_to_confirm(app: App) -> None:
+    session_id = app.repo.create(SessionConfig(questions=1, topic="SQL"), NOW)
+    question = Question(turn=1, text="What does a LEFT JOIN keep?", kind="deep-dive", topic="SQL", level=1)
+    app.repo.save_question(session_id, question, Mode.STANDARD, NOW)
+    old = ScoreResult.from_json({"total": 0.55, "criteria": []})
+    app.repo.save_answer(session_id, Turn(question, "Every left row.", old), NOW + timedelta(seconds=30))
+    answer = review.review_answers(app, session_id)[0]
+    assert answer.points == ()
+    assert answer.scores == "*No key points to confirm for this answer* · machine's estimate 0.55"

@@ -84,6 +84,8 @@ class Confirmed:
 def scores_line(reviewed: ReviewedTurn) -> str:
     """Both scores, each labelled: "Confirmed by you 0.82 · machine's estimate 0.47"."""
     estimate = f"machine's estimate {score_text(reviewed.estimate.total)}"
+    if not reviewed.estimate.points:  # scored before answers had key points to confirm
+        return f"*No key points to confirm for this answer* · {estimate}"
     if reviewed.confirmed is None:
         left = counted(len(reviewed.estimate.points), "point")
         return f"**Not confirmed yet** ({left} to confirm) · {estimate}"
