@@ -95,8 +95,17 @@ def _fill(options: tuple[str, ...], rng: random.Random, used: set[str], **values
     }
     order = list(options)
     rng.shuffle(order)
+    # A frame already asked in this session (about anything) comes after the fresh ones: a session should not
+    # sound like one template with different words pasted in.
+    order.sort(key=lambda frame: _frame_used(frame, used))
     filled = [" ".join(frame.format(**values).replace("..", ".").split()) for frame in order]
     return next((text for text in filled if text not in used), filled[0])
+
+
+def _frame_used(frame: str, used: set[str]) -> bool:
+    parts = [part.strip(" .,:?") for part in re.split(r"\{\w+\}", frame)]
+    parts = [part for part in parts if len(part) > 6]
+    return bool(parts) and any(all(part in text for part in parts) for text in used)
 
 
 _NEGATION = re.compile(r"\b(do|does) not (\w+)|\b(doesn't|don't) (\w+)|\b(cannot|can't|is not|are not|never)\b", re.I)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES
-from interviewer.interview.statements import clean_statement, is_instruction
+from interviewer.interview.statements import balanced, clean_statement, is_instruction
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
 
@@ -97,7 +97,7 @@ class CaseFacts:
     business: str  # "the subscription streaming service"; "the business" when the note names none
     facts: tuple[tuple[str, str], ...]  # (statement, stage), in note order
 
-    def fact_for(self, stage: str, avoid: set[str]) -> str:
+    def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = ()) -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer),
         not quoted yet, preferring one whose words belong to this stage."""
         order = CASE_STAGES.index(stage) if stage in CASE_STAGES else 0
@@ -110,6 +110,9 @@ class CaseFacts:
             and fact.rstrip(" .") not in avoid
             and (at in ("", "clarify") or (CASE_STAGES.index(at) < order and cue is not None and cue.search(fact)))
         ]
+        # A fact that shares two words with the stage's own answer would give it away.
+        answer_words = set(content_words(" ".join(answer))) - set(content_words(self.business))
+        fresh = [fact for fact in fresh if len(set(content_words(fact)) & answer_words) < 2]
         if not fresh:
             return ""
         return max(fresh, key=lambda fact: (bool(cue and cue.search(fact)), -fresh.index(fact)))
@@ -126,6 +129,8 @@ def _given(statement: str) -> str:
 
 
 def _is_fact(statement: str) -> bool:
+    if balanced(statement) != statement.strip():
+        return False  # a piece cut out of a bracket: "The 90th percentile for safety stock)."
     return bool(_NUMBER.search(statement) or _CONSTRAINT.search(statement)) and not (
         is_instruction(statement) or re.match(r"^(ask|twist)\b", statement, re.I)
     )
@@ -155,5 +160,5 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
             business = f"the {name[:1].lower()}{name[1:]}" if name else business
             break
     found = [(s, at) if _is_fact(s) else (_given(s), at) for s, at in staged]
-    facts = tuple(dict.fromkeys((s, at) for s, at in found if s))
+    facts = tuple(dict.fromkeys((s, at) for s, at in found if s and _is_fact(s)))
     return CaseFacts(business, facts)

@@ -16,7 +16,7 @@ from interviewer.interview.statements import is_verb, lower_first, usable_concep
 from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words
 
-__all__ = ["COMBINED_KINDS", "Repertoire", "combined_items", "fits_frame", "load_repertoire"]
+__all__ = ["COMBINED_KINDS", "Repertoire", "as_written", "combined_items", "fits_frame", "load_repertoire"]
 
 COMBINED_KINDS = ("diagnosis", "decision")
 MAX_POINTS = 4
@@ -76,6 +76,9 @@ def fits_frame(name: str) -> bool:
     name = name.strip()
     if not name or name != usable_concept(name) or len(name.split()) > 4 or _NOT_A_NAME.match(name):
         return False
+    words = name.split()
+    if len(words) >= 2 and words[0].lower().endswith("ing") and words[0][:1].isupper():
+        return False  # 'Adding polynomial terms': an action, not an option's name
     if name.split()[-1].lower() in STOPWORDS or name.split()[-1].lower() in _DANGLING:
         return False  # 'CI alongside every': cut mid-phrase
     if any(is_verb(word) for word in name.split()):
@@ -149,7 +152,7 @@ def _mentions(statement: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", statement, re.I))
 
 
-def _as_written(name: str, statements: list[tuple[str, Item]]) -> str:
+def as_written(name: str, statements: list[tuple[str, Item]]) -> str:
     """A name as the notes write it mid-sentence: 'boosting' when they do, 'Bonferroni' when it is a name."""
     lower = lower_first(name)
     if lower == name:
@@ -173,8 +176,13 @@ def _decisions(statements: list[tuple[str, Item]], pairs: list[Item], constraint
         if not ((about_a and about_b) or (pair_touched and (about_a or about_b))):
             continue
         own = [(p, pair) for p in pair.points[:2]]
+
+        source = pair.source
+        about_a.sort(key=lambda entry: entry[1].source == source)  # statements of other notes first
+        about_b.sort(key=lambda entry: entry[1].source == source)
         chosen = (own + about_a[:1] + about_b[:1])[:MAX_POINTS]
-        question = constraint.asks[0].format(a=_as_written(a, statements), b=_as_written(b, statements))
+        ask = constraint.asks[sum(map(ord, a + b)) % len(constraint.asks)]  # pairs spread over the wordings
+        question = ask.format(a=as_written(a, statements), b=as_written(b, statements))
         items.append(_combined("decision", question, f"{a} or {b}", chosen, 5))
     return items
 

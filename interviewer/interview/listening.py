@@ -7,7 +7,7 @@ import random
 import re
 
 from interviewer.interview.asking import QuestionFrames, question_for
-from interviewer.interview.combined import COMBINED_KINDS, fits_frame
+from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
 
 __all__ = ["TakeUp", "take_up"]
@@ -74,6 +74,7 @@ def take_up(
             asked = question_for(item, item.levels[0] if item.levels else 2, frames, rng, used)
             if not asked or asked in used:
                 continue
-            opener = rng.choice(frames.took_up).format(term=term)
+            said = term if term.isupper() else as_written(term, [(p, i) for i in pool for p in i.points])
+            opener = rng.choice(frames.took_up).format(term=said)
             return TakeUp(term, item, f"{opener} {asked}")
     return None
