@@ -79,12 +79,12 @@ def fits_frame(name: str) -> bool:
     words = name.split()
     if len(words) >= 2 and words[0].lower().endswith("ing") and words[0][:1].isupper():
         return False  # 'Adding polynomial terms': an action, not an option's name
-    if name.split()[-1].lower() in STOPWORDS or name.split()[-1].lower() in _DANGLING:
+    if words[-1].lower() in STOPWORDS or words[-1].lower() in _DANGLING:
         return False  # 'CI alongside every': cut mid-phrase
-    if any(is_verb(word) for word in name.split()):
+    if any(is_verb(word) for word in words):
         return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
-    words = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether"
-    return not re.search(rf"[:;,()\[\]\"]|(?<![\w-])({words})(?![\w-])", name, re.I)
+    clause = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether"
+    return not re.search(rf"[:;,()\[\]\"]|(?<![\w-])({clause})(?![\w-])", name, re.I)
 
 
 def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, Item]]:
