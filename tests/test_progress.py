@@ -115,7 +115,8 @@ def test_cli_writes_the_page_and_prints_its_path(interviewer_home: Path, tmp_pat
     out = io.StringIO()
     assert main(["progress"], env=env, out=out) == 0
     default = interviewer_home / "progress.html"
-    assert out.getvalue() == f"{default}\n" and "<svg" in default.read_text(encoding="utf-8")
+    assert out.getvalue().splitlines()[0] == f"{default}" and "<svg" in default.read_text(encoding="utf-8")
+    assert "No confirmed answers yet" in out.getvalue()  # agreement needs confirmations, and says how to give them
     out = io.StringIO()
     assert main(["progress", "--out", str(tmp_path / "charts" / "p.html"), "--json"], env=env, out=out) == 0
     document = json.loads(out.getvalue())

@@ -24,8 +24,8 @@ from interviewer.errors import BadInputError
 from interviewer.reports.charts import trajectory_svg, trajectory_text
 from interviewer.reports.files import render_report, write_reports
 from interviewer.reports.html import markdown_to_html, md_code, md_escape, md_fence
-from interviewer.reports.transcript import CONFIRMED_REASON, TRAJECTORY_FIGURE, build_markdown, session_timing
-from interviewer.scoring.confirmed import confirmed_score
+from interviewer.reports.transcript import TRAJECTORY_FIGURE, build_markdown, session_timing
+from interviewer.scoring.confirmed import CONFIRMED_REASON, confirmed_score
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.settings import Settings
 from interviewer.storage.persistence import SessionRepository

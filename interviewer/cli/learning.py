@@ -93,8 +93,9 @@ def cmd_progress(app: App, args: argparse.Namespace, out: TextIO) -> int:
     from interviewer.learning.progress import default_progress_path, write_html
 
     progress = learning_progress(app)
-    path = write_html(progress, Path(args.out) if args.out else default_progress_path(app.settings.home), _now())
     agreement = scorer_agreement(app)
+    target = Path(args.out) if args.out else default_progress_path(app.settings.home)
+    path = write_html(progress, target, _now(), agreement)
     if args.json:
         document = {"html": str(path), **progress.to_json(), "agreement": [row.to_json() for row in agreement]}
         out.write(json.dumps(document, ensure_ascii=False) + "\n")

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from interviewer.app import App
-from interviewer.app.sessions import DEFAULT_QUESTIONS, Priority, SessionEnd, finish_session, start_session
+from interviewer.app.sessions import (
+    DEFAULT_QUESTIONS,
+    Priority,
+    SessionEnd,
+    finish_session,
+    session_confirmed,
+    start_session,
+)
 from interviewer.cli.review import confirm_protocol_line, review_answer, review_session
 from interviewer.core.domain import Kind, Level, Mode
 from interviewer.core.session_modes import mode_history_text
@@ -202,7 +209,8 @@ def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_report(app: App, args: argparse.Namespace, out: TextIO) -> int:
-    text = render_report(app.repo.load(args.session_id), args.format)
+    # The same report the app writes: the confirmed scores beside the machine's estimates.
+    text = render_report(app.repo.load(args.session_id), args.format, session_confirmed(app, args.session_id))
     if not args.out:
         out.write(text)
         return EXIT_OK

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from interviewer.app import App
 from interviewer.app.review import ReviewedTurn, confirm_answer, confirm_turn, confirmed_scores
+from interviewer.app.sessions import write_session_reports
 from interviewer.core.review import Verdict, parse_verdicts, review_order
 from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.errors import BadInputError
@@ -106,6 +107,8 @@ def review_session(app: App, session_id: str, out: TextIO, read: Callable[[], st
         out.write(f"\n[{number}] {turn.question.text}\nYour answer: {turn.answer or '(no answer)'}\n")
         out.write(f"{_scores_line(reviewed[number])}\n")
         review_answer(app, session_id, number, turn.score, out, reader)
+    files = write_session_reports(app, session_id)  # the transcript shows what was just confirmed
+    out.write(f"\nTranscript with your confirmed scores: {files.markdown}\n")
     return EXIT_OK
 
 

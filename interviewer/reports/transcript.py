@@ -18,10 +18,10 @@ from interviewer.reports.claims import claim_lines, contradiction_lines, has_con
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
 from interviewer.reports.wording import score_text, section_path, shorten
+from interviewer.scoring.confirmed import CONFIRMED_REASON
 from interviewer.scoring.text import counted
 
 __all__ = [
-    "CONFIRMED_REASON",
     "STRONG",
     "TRAJECTORY_FIGURE",
     "Confirmed",
@@ -43,7 +43,6 @@ _REVIEW_POINTS = 5
 Timing = tuple[str | None, str | None]  # (asked_at, answered_at), ISO-8601, as saved
 Confirmed = Mapping[int, ScoreResult]  # turn -> the score the candidate's confirmed verdicts give
 _MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!"}
-CONFIRMED_REASON = "as you confirmed"  # the reason the confirmed score gives a point the candidate confirmed
 
 
 def machine_reading(point: PointCheck) -> str:

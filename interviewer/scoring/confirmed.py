@@ -19,7 +19,9 @@ from interviewer.scoring.evidence import Thresholds
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import counted
 
-__all__ = ["confirmed_score"]
+__all__ = ["CONFIRMED_REASON", "confirmed_score"]
+
+CONFIRMED_REASON = "as you confirmed"  # the reason of every point the candidate confirmed
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -30,7 +32,7 @@ def _confirmed_point(point: PointCheck, verdict: Verdict | None, sentence: str |
     if verdict is None:
         return point
     said = point.sentence if sentence is None else sentence
-    return replace(point, verdict=verdict.value, sure=True, credit=CREDIT[verdict], reason="as you confirmed",
+    return replace(point, verdict=verdict.value, sure=True, credit=CREDIT[verdict], reason=CONFIRMED_REASON,
                    sentence=said)  # fmt: skip
 
 

@@ -178,6 +178,10 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         data.contrasts,
         frozenset(i for i, says in enumerate(saying) if not says),
     )
+    # What the rules credited on their own, before the candidate's learned words: those bring nothing more.
+    covered_by_rules = {
+        k for k in range(n_keys) if _ramp(claims.point_strength[key_columns[k]], t.match_low, t.match_high) >= 0.8
+    }
     claims = with_learned(claims, data.learned, key_columns)
     claims = replace(
         claims,
@@ -254,7 +258,9 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     wanted = set().union(*(_specific_terms(p.text) for p in data.key_points)) if data.key_points else set()
     used_text = " ".join(sentences[i] for i in relevant if i not in contradicting)
     # A point stated in the candidate's confirmed words brings its terms: they said it, in their words.
-    learned_keys = {h.key for h in data.learned if not h.wrong and h.sentence not in contradicting}
+    learned_keys = {
+        h.key for h in data.learned if not h.wrong and h.sentence not in contradicting and h.key not in covered_by_rules
+    }
     learned_terms = set().union(*(_specific_terms(data.key_points[k].text) for k in learned_keys))
     used = _as_written(sorted(wanted & (_specific_terms(used_text) | learned_terms)), used_text)
     precision = len(used) / max(1, min(t.precision_target, len(wanted)))
