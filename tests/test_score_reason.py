@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from interviewer.core.score import ScoreResult
+from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.reports.score_reason import LOW_SCORE, ReasonKind, why_low
 
 FRAUD_NOTE = {
@@ -108,3 +108,22 @@ def test_a_long_note_is_quoted_on_one_shortened_line() -> None:
     long_note = {**FRAUD_NOTE, "text": "word\nafter word " * 60}
     reason = why_low(ScoreResult.from_json(score(0.1, contradictions=[{"answer": "a", **long_note}])))
     assert reason is not None and "\n" not in reason.text and "…" in reason.text and len(reason.text) < 260
+
+
+def test_points_the_machine_is_unsure_of_are_never_called_missed() -> None:
+    from interviewer.core.score import PointCheck, point_id
+
+    def point(text: str, sure: bool) -> PointCheck:
+        return PointCheck(point_id(text), text, "ts.md", "Time series", "c1", "missed", sure)
+
+    sure_miss, maybe = point("Autocorrelation measures it.", True), point("Autoregressive models use lags.", False)
+    missing = ({"text": sure_miss.text, "source": "ts.md", "heading": "Time series"},
+               {"text": maybe.text, "source": "ts.md", "heading": "Time series"})  # fmt: skip
+    coverage = CriterionScore("coverage", "Coverage", 0.2, 0.5, "", missing=missing)
+    score = ScoreResult(0.3, (coverage,), (), "deep-dive-3", 0.8, points=(sure_miss, maybe))
+    reason = why_low(score)
+    assert reason is not None and reason.kind is ReasonKind.UNSURE
+    assert reason.text == (
+        "misses 1 of 2 key points for certain; the machine is unsure of 1 point (your words may say it differently): "
+        "check it in the review, and your confirmed score replaces this estimate"
+    )

@@ -6,8 +6,10 @@ The first that applies, in this order, is the reason:
 1. the answer does not try the question (it says it does not know, asks for the question again, or deflects);
 2. it contradicts the notes: the note it contradicts, quoted, with its source;
 3. it is off the question (relevance below the scorer's gate);
-4. it misses key points: how many of how many, and the most important one, quoted, with its source;
-5. otherwise its weakest criterion and what that score means.
+4. the machine is unsure of some key points (a possible paraphrase, a flag it cannot stand behind): how many, with
+   the points missed for certain, and that the candidate's review settles them;
+5. it misses key points: how many of how many, and the most important one, quoted, with its source;
+6. otherwise its weakest criterion and what that score means.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from interviewer.core.score import ScoreResult
 from interviewer.reports.wording import score_text, section_path, shorten
 from interviewer.scoring.evidence import Thresholds
+from interviewer.scoring.text import counted
 
 __all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
 
@@ -35,6 +38,7 @@ class ReasonKind(StrEnum):
     CONTRADICTS = "contradicts the notes"
     OFF_QUESTION = "off the question"
     MISSING = "missing points"
+    UNSURE = "points to check"
     WEAK_CRITERION = "weak criterion"
 
 
@@ -93,9 +97,19 @@ def why_low(score: ScoreResult) -> LowScoreReason | None:
         )
     if score.relevance < _OFF_TOPIC:
         return LowScoreReason(ReasonKind.OFF_QUESTION, "off the question: the answer is about something else")
-    missing = _missing(score)
+    # A point the machine is unsure of is a question to the candidate, never a miss stated as fact.
+    unsure = {p.text for p in score.points if not p.sure}
+    missing = [m for m in _missing(score) if m.get("text") not in unsure]
+    total = max(len(score.key_points), len(missing) + len(unsure))
+    if unsure:
+        said = f"misses {len(missing)} of {total} key points for certain; " if missing else ""
+        return LowScoreReason(
+            ReasonKind.UNSURE,
+            f"{said}the machine is unsure of {counted(len(unsure), 'point')} (your words may say "
+            f"{'it' if len(unsure) == 1 else 'them'} differently): check {'it' if len(unsure) == 1 else 'them'} "
+            "in the review, and your confirmed score replaces this estimate",
+        )
     if missing:
-        total = max(len(score.key_points), len(missing))
         first = missing[0]
         return LowScoreReason(
             ReasonKind.MISSING,

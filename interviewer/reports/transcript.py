@@ -371,14 +371,17 @@ def _turn_section(turn: Turn, seconds: float | None, mine: ScoreResult | None = 
     lines += (
         ["**Your answer:**", "", md_fence(answer, "text"), ""] if answer.strip() else ["**Your answer:** *(empty)*", ""]
     )
-    reason = why_low(turn.score)
+    # Once the candidate confirmed points, why the score is low is said of the confirmed score: the estimate's
+    # "unsure, please check" has been answered.
+    reason = why_low(turn.score if mine is None else mine)
     if mine is None:
         lines += [f"**Score: {score_text(turn.total)}**", ""]
     else:
         lines += [f"**Score: {scores_text(turn.total, mine.total)}**", ""]
         lines += ["**Your verdicts on the key points:**", "", *_verdict_lines(turn.score, mine), ""]
-        lines += ["*What follows is the machine's estimate, as it scored the answer before your review.*", ""]
     lines += [f"**Why it is low:** {md_escape(reason.text)}", ""] if reason is not None else []
+    if mine is not None:
+        lines += ["*What follows is the machine's estimate, as it scored the answer before your review.*", ""]
     claims = claim_lines(turn.score, md_escape)
     lines += ["**What your notes say about each sentence:**", "", *claims, ""] if claims else []
     lines += _criteria(turn.score)
