@@ -125,5 +125,5 @@ def test_points_the_machine_is_unsure_of_are_never_called_missed() -> None:
     assert reason is not None and reason.kind is ReasonKind.UNSURE
     assert reason.text == (
         "misses 1 of 2 key points for certain; the machine is unsure of 1 point (your words may say it differently): "
-        "check it in the review, and your confirmed score replaces this estimate"
+        "check it in the review: what you confirm there replaces this estimate"
     )

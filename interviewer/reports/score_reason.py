@@ -107,7 +107,7 @@ def why_low(score: ScoreResult) -> LowScoreReason | None:
             ReasonKind.UNSURE,
             f"{said}the machine is unsure of {counted(len(unsure), 'point')} (your words may say "
             f"{'it' if len(unsure) == 1 else 'them'} differently): check {'it' if len(unsure) == 1 else 'them'} "
-            "in the review, and your confirmed score replaces this estimate",
+            "in the review: what you confirm there replaces this estimate",
         )
     if missing:
         first = missing[0]
