@@ -137,3 +137,30 @@ def test_a_strong_candidate_in_challenge_mode_gets_hard_questions_that_connect_n
             assert origins == list(question.point_sources)
             assert set(origins) <= set(question.chunk_ids)
             assert question.to_dict()["uses"] and sum(u["points"] for u in question.to_dict()["uses"]) == len(points)
+
+
+ARROWS = """# k-nearest neighbours
+
+- pitfall: fitting the scaler on all rows before the train/test split leaks test statistics into training
+- small k -> low bias, high variance; large k -> smoother boundary
+"""
+ENSEMBLES = """# Boosting vs bagging
+
+- Bagging averages models trained on bootstrap samples; it mainly reduces variance.
+- Boosting fits each model on the errors of the previous ones; it mainly reduces bias.
+- Early stopping on the test set leaks it into model selection; use a separate validation set.
+"""
+
+
+def test_every_statement_feeds_hard_questions_even_without_a_clean_subject_and_a_heading_names_a_pair() -> None:
+    from interviewer.interview.item_bank import ItemBank
+
+    bank = ItemBank()
+    bank.refresh([c for name, text in {"knn.md": ARROWS, "ens.md": ENSEMBLES}.items() for c in chunks_of(name, text)])
+    sources = {c.chunk_id: c.source for name, text in {"knn.md": ARROWS, "ens.md": ENSEMBLES}.items()
+               for c in chunks_of(name, text)}  # fmt: skip
+    gap = [i for i in bank.items if i.kind == "diagnosis" and any("leaks" in p for p in i.points)]
+    assert gap and all({sources[c] for c in i.point_chunks} == {"knn.md", "ens.md"} for i in gap)
+    assert any("Early stopping on the test set" in p for i in gap for p in i.points)  # no item of its own
+    decisions = [i for i in bank.items if i.kind == "decision"]
+    assert any("bagging" in i.question and "boosting" in i.question.lower() for i in decisions)

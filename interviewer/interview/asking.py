@@ -158,13 +158,16 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
     }  # fmt: skip
     if item.kind in COMBINED_KINDS:
-        return item.question  # written whole from the repertoire: nothing is pasted into it
+        # Written whole from the repertoire: nothing is pasted into it (a level above its own adds the design ask).
+        return item.detail if level > item.levels[0] and item.detail else item.question
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level not in frames.variants:
             return item.question
         # A harder variant adds a tail to the notes' question; a tail is said once in a session, never appended
         # word for word to several questions ('' when every tail of this level was used: another item is asked).
         fresh = tuple(v for v in frames.variants[level] if _tail(v) not in " ".join(used))
+        if level == 5 and not _CHOICE.search(item.question):
+            return ""  # 'What is a p-value? When would your answer change?': only a question about a choice varies
         return _fill(fresh, rng, used, **values) if fresh else ""
     if not _names_fit(item):
         return ""  # a frame would name a fragment ('What does always standardize cost you?'): not asked
@@ -187,6 +190,11 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))
     return _fill(frames.frames[name], rng, used, **values)
+
+
+_CHOICE = re.compile(
+    r"\b(when|which|should|would|choose|choosing|pick|prefer|vs\.?|versus|or|instead|better|worse)\b", re.I
+)
 
 
 def _tail(variant: str) -> str:

@@ -23,12 +23,13 @@ MAX_POINTS = 4
 # The kinds of statement that can explain a symptom (what goes wrong, and why), and those that can carry an
 # option's property.
 _EXPLAINING = ("pitfall", "mechanism", "qa")
-_PROPERTIES = ("pitfall", "mechanism", "trade-off", "contrast", "qa", "rule")
+_PROPERTIES = ("pitfall", "mechanism", "trade-off", "contrast", "qa", "rule", "statement", "definition")
 _NOT_A_NAME = re.compile(
     r"^(always|never|often|usually|do|don't|not|use|ask|avoid|choose|pick|prefer|evaluate|fit|train|split|check|"
     r"compute|make|keep|set|try|evaluate|estimate|my|our|your|their|its|this|that|these|those|each|every|some|any|more|less|"
     r"larger|smaller|higher|lower|high|low|stronger|weaker|bigger|faster|slower|simpler|deeper|shallower|wider|"
-    r"narrower|longer|shorter|fewer|greater|exact|other|another|the first|a|an)\b",
+    r"narrower|longer|shorter|fewer|greater|exact|other|another|the first|a|an|common|main|key|typical|usual|"
+    r"general|big|good|bad|first|second|last|next|same|different|new|old|simple|important)\b",
     re.I,
 )
 
@@ -51,6 +52,7 @@ class Repertoire:
 
     symptoms: tuple[Cue, ...]
     constraints: tuple[Cue, ...]
+    design_tail: str = ""  # turns a diagnosis into a design question (level 5)
 
 
 def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
@@ -65,7 +67,7 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                 for entry in data[key]
             )
 
-        return Repertoire(cues("symptom"), cues("constraint"))
+        return Repertoire(cues("symptom"), cues("constraint"), str(data.get("design", {}).get("tail", "")))
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
         raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
 
@@ -83,8 +85,17 @@ def fits_frame(name: str) -> bool:
         return False  # 'CI alongside every': cut mid-phrase
     if any(is_verb(word) for word in words):
         return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
-    clause = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether"
+    clause = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether|vs\.?|versus"
     return not re.search(rf"[:;,()\[\]\"]|(?<![\w-])({clause})(?![\w-])", name, re.I)
+
+
+_CONTINUES = frozenset("from and or but which either neither so then also as because since while whereas".split())
+
+
+def _whole(point: str) -> bool:
+    """False for a piece of an answer that continues a sentence ('from the business cost of ...')."""
+    first = point.split(" ", 1)[0].lower() if point else ""
+    return bool(first) and first not in _CONTINUES
 
 
 def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, Item]]:
@@ -96,7 +107,7 @@ def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, It
         if item.kind not in kinds:
             continue
         for point in item.points:
-            if point[:1].isupper() and point not in seen:
+            if _whole(point) and point not in seen:
                 seen.add(point)
                 out.append((point, item))
     return out
@@ -137,14 +148,17 @@ def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, It
     )
 
 
-def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue) -> list[Item]:
+def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design_tail: str) -> list[Item]:
     found = [(s, i) for s, i in statements if symptom.cues.search(s)]
     items = []
     for index, topic in enumerate(dict.fromkeys(i.topic for _, i in found)):
         chosen = _spread(found, topic, symptom.cues)
         if len(chosen) >= 2:
             question = symptom.asks[index % len(symptom.asks)]
-            items.append(_combined("diagnosis", question, symptom.name, chosen, 4))
+            item = _combined("diagnosis", question, symptom.name, chosen, 4)
+            if design_tail:  # also a design question: prevent what explains the symptom
+                item = replace(item, levels=(4, 5), detail=f"{question} {design_tail}")
+            items.append(item)
     return items
 
 
@@ -173,7 +187,8 @@ def _decisions(statements: list[tuple[str, Item]], pairs: list[Item], constraint
         # The constraint must touch what the notes say of the options: of both, or of one when the statement that
         # contrasts them speaks to it too.
         pair_touched = any(constraint.cues.search(p) for p in pair.points)
-        if not ((about_a and about_b) or (pair_touched and (about_a or about_b))):
+        # (Two statements that say what each option does are enough when the constraint speaks to them.)
+        if not ((about_a and about_b) or (pair_touched and (about_a or about_b or len(pair.points) >= 2))):
             continue
         own = [(p, pair) for p in pair.points[:2]]
 
@@ -192,10 +207,11 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     explaining = _statements(items, _EXPLAINING)
     out: list[Item] = []
     for symptom in repertoire.symptoms:
-        out += _diagnoses(explaining, symptom)
+        out += _diagnoses(explaining, symptom, repertoire.design_tail)
     statements = _statements(items, _PROPERTIES)
-    pairs = [i for i in items if i.kind in ("contrast", "trade-off") and fits_frame(i.concept) and fits_frame(i.other)]
-    pairs = [p for p in pairs if p.concept.lower() != p.other.lower()]
+    named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
+    distinct = {(p.concept.lower(), p.other.lower()): p for p in named if p.concept.lower() != p.other.lower()}
+    pairs = list(distinct.values())
     for constraint in repertoire.constraints:
         out += _decisions(statements, pairs, constraint)
     return out

@@ -285,6 +285,7 @@ class Interviewer:
         # one topic ran out; when no topic can, the nearest level the notes support is asked. Only when nothing at
         # or below the planned level is left does a weak answer get a harder item: an item of the notes is still a
         # better question than a template with a heading pasted in.
+        note = {chunk.chunk_id: chunk.source for chunk in self.chunks()}
         if plan.level >= 4 and not no_harder:
             # The hard end asks the notes' own hard questions, then questions that need two facts, before any
             # single statement; a thread leaves its topic for them (unless the candidate chose the topic).
@@ -292,7 +293,15 @@ class Interviewer:
                 hard = [i for i in fresh[name] if plan.level in i.levels and _hard_rank(i, plan.level) <= worst]
                 hard = [i for i in hard if not (set(i.points[:1]) & used_points)]
                 rng.shuffle(hard)
-                hard.sort(key=lambda i: (_hard_rank(i, plan.level), i.chunk_id in used_chunks))
+                # Among questions that combine statements, those that connect more notes first.
+                hard.sort(
+                    key=lambda i: (
+                        _hard_rank(i, plan.level),
+                        plan.level != i.levels[0],
+                        -len({note[c] for c in i.point_chunks}),
+                        i.chunk_id in used_chunks,
+                    )
+                )
                 for item in hard[:8]:
                     text = question_for(item, plan.level, self.frames, rng, used_texts)
                     if text and not self._is_repeat(text, used_texts, asked_vectors):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
-from interviewer.interview.items import Item, build_items
+from interviewer.interview.items import Item, build_items, statement_items
 
 __all__ = ["ItemBank"]
 
@@ -21,29 +21,35 @@ class ItemBank:
     def __init__(self, repertoire: Repertoire | None = None) -> None:
         self.repertoire = repertoire or load_repertoire()
         self._by_chunk: dict[str, tuple[Item, ...]] = {}
+        self._statements: dict[str, tuple[Item, ...]] = {}  # every statement of a chunk, for combined items
         self.items: list[Item] = []
         self.skipped: list[str] = []  # one line per chunk whose items could not be built
 
     def refresh(self, chunks: Iterable[Chunk]) -> None:
         """Build the items of chunks not seen before; forget chunks no longer in the notes."""
         cache: dict[str, tuple[Item, ...]] = {}
+        statements: dict[str, tuple[Item, ...]] = {}
         for chunk in chunks:
             if chunk.chunk_id in self._by_chunk:
                 cache[chunk.chunk_id] = self._by_chunk[chunk.chunk_id]
+                statements[chunk.chunk_id] = self._statements.get(chunk.chunk_id, ())
                 continue
             try:
                 cache[chunk.chunk_id] = tuple(build_items(chunk))
+                statements[chunk.chunk_id] = tuple(statement_items(chunk))
             except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
                 # A broken note must not stop the interview: its chunk gives no items, said once.
                 line = f"{chunk.source} > {chunk.heading}: no interview items ({type(exc).__name__}); check the note"
                 log.warning(line)
                 self.skipped.append(line)
                 cache[chunk.chunk_id] = ()
-        self._by_chunk = cache
+                statements[chunk.chunk_id] = ()
+        self._by_chunk, self._statements = cache, statements
         single = [item for items in cache.values() for item in items]
-        # Questions that need two facts are built over all the notes at once: they connect statements of
-        # different notes (the notes' single statements stay as they are).
-        self.items = single + combined_items(single, self.repertoire)
+        # Questions that need two facts are built over all the notes at once, from every statement: they connect
+        # statements of different notes (the notes' own items stay as they are).
+        pool = [item for items in statements.values() for item in items]
+        self.items = single + combined_items(single + pool, self.repertoire)
 
     def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:
         """The items built from one chunk."""

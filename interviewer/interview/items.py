@@ -25,7 +25,7 @@ from interviewer.scoring.keypoints import prose
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["ITEM_KINDS", "KIND_LEVELS", "Item", "build_items", "qa_of", "qa_pairs"]
+__all__ = ["ITEM_KINDS", "KIND_LEVELS", "Item", "build_items", "qa_of", "qa_pairs", "statement_items"]
 
 ITEM_KINDS = (
     "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
@@ -374,3 +374,42 @@ def _paired_trade_offs(items: list[Item], base: _Base) -> list[Item]:
         )  # fmt: skip
         singles = singles[2:]
     return out + singles
+
+
+_VERSUS_HEADING = re.compile(r"^(.{2,40}?)\s+(?:vs\.?|versus)\s+(.{2,40})$", re.I)
+
+
+def statement_items(chunk: Chunk) -> list[Item]:
+    """Every statement of a chunk as a one-point item of its kind, asked at no level: the material questions that
+    combine notes are built from (a statement whose subject is no clean term still explains a symptom). A heading
+    that names two options ('Boosting vs bagging') adds the pair, with a statement about each."""
+    if chunk.kind == "case" or _CLOZE.search(chunk.text):
+        return []
+    base = _Base(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
+    section = chunk.heading.split(" > ")[-1] if " > " in chunk.heading else ""
+    pairs = qa_pairs(chunk)
+    if pairs:
+        return [
+            Item(question, (point,), "qa", _qa_concept(question), levels=(), **base)
+            for question, answer in pairs
+            for point in _statements(answer)
+        ]
+    out = []
+    for statement in _statements(chunk.text):
+        kind = statement_kind(statement, section) or "statement"
+        concept = usable_concept(lead_term(statement))
+        sides = _contrast_sides(condition_of(statement)[1], concept) if concept else ""
+        other = parallel_contrast(statement) or sides
+        out.append(Item(statement, (statement,), kind, concept, levels=(), other=other, **base))
+    for part in chunk.heading.split(" > "):
+        versus = _VERSUS_HEADING.match(part.strip())
+        if not versus:
+            continue
+        a, b = (side.strip(" .:") for side in versus.groups())
+        about = [
+            next((i.points[0] for i in out if re.search(rf"(?<![\w-]){re.escape(side)}", i.points[0], re.I)), "")
+            for side in (a, b)
+        ]
+        if all(about) and about[0] != about[1]:
+            out.append(Item(part, tuple(about), "contrast", a, levels=(), other=b, **base))
+    return out

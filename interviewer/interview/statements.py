@@ -44,7 +44,8 @@ _VERBS = frozenset(
     average beat win lose lower raise fit mix protect suit miss carry leave push pull ranks catch sees see
     dominate dominates differ vary matter hurt wins loses beats costs cost trade improve improves worsen worsens
     keep shrink hold show cover chase detect explain tune sets finds assigns learns builds looks stops yields
-    penalises penalizes zeroes drops outputs spreads""".split()
+    penalises penalizes zeroes drops outputs spreads overfit overfits underfit underfits generalise generalises
+    generalize generalizes converge converges""".split()
 )
 _PRONOUNS = frozenset("it this that they these those there here its which what who each both all some i we you".split())
 _PREPOSITIONS = frozenset("in for like with on at by from to of as if when after before under compared".split())
