@@ -172,9 +172,9 @@ def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int)
 
 def case_level(level: int, stage: str, mode: Mode, weak_before: bool) -> int:
     """The level of a case question: the policy's level, but never below the case floor of the mode and stage
-    (after a weak answer in standard mode the floor gives way, so the case eases off)."""
+    (after a weak answer in standard mode the case eases off to the lowest case level, never to recall)."""
     if weak_before and mode is Mode.STANDARD:
-        return level
+        return max(level, CASE_FLOOR[Mode.STANDARD])
     floor = CASE_FLOOR[mode] + (1 if stage in CASE_STAGES and CASE_STAGES.index(stage) >= _LATE_STAGE else 0)
     return min(5, max(level, floor))
 

@@ -204,7 +204,9 @@ class Interviewer:
         fallback = case_chunks or self._candidates(plan, topic, state, rng)
         sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
         if plan.hint and sources:
-            text = f"{text} {self._hint(sources[0], text)}"
+            # The hint points to an idea of the stage's own first point, not to the note's opening words.
+            hint = hint_text(draft.items[0], text, self.frames) if draft.items else ""
+            text = f"{text} {hint or self._hint(sources[0], text)}"
         points, origins = points_of(draft)
         notice = " ".join(
             part
