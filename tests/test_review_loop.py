@@ -225,7 +225,9 @@ def test_a_confirmed_phrasing_covers_its_point_later_and_only_that_point(scorer:
     after = _score(scorer, LATER)
     assert after.point(lasso).verdict == "covered" and after.point(lasso).sure
     assert "as you confirmed on 2026-12-01" in after.point(lasso).reason
-    assert after.point(point_id(POINTS[1].text)) == before.point(point_id(POINTS[1].text))  # no leak to the other point
+    ridge_before, ridge_after = before.point(point_id(POINTS[1].text)), after.point(point_id(POINTS[1].text))
+    # No leak to the other point: it gains nothing. (Its miss is now certain: the learned sentence is accounted for.)
+    assert ridge_after.verdict == ridge_before.verdict == "missed" and ridge_after.credit == ridge_before.credit
     assert after.total > before.total
     assert _score(scorer, WRONG).total <= wrong_before.total + 0.02  # a wrong answer gains nothing
     assert _score(scorer, "Ridge keeps groups of correlated inputs together.", OTHER_QUESTION) == other_before
@@ -284,3 +286,16 @@ def test_a_flags_reason_uses_the_words_as_written_never_the_matchers_stems(
     (claim,) = result.claims
     assert claim.verdict == "unsure" and claim.reason == "maybe the wrong way round (negates handle): please check"
     assert result.points[0].verdict == "wrong" and not result.points[0].sure  # never "✓ in your notes"
+
+
+def test_a_point_is_missed_for_certain_only_when_every_sentence_is_accounted_for(scorer: Scorer) -> None:
+    _learn(scorer)
+    lasso, ridge = point_id(POINTS[0].text), point_id(POINTS[1].text)
+    # Only lasso's point, in the notes' words: ridge's point is missed, and nothing else was said.
+    stated = _score(scorer, "L1 (lasso) can set coefficients exactly to zero, so it selects features.")
+    assert stated.point(ridge).verdict == "missed" and stated.point(ridge).sure
+    # A sentence the notes do not account for may be ridge's point in other words: the miss is a question.
+    loose = _score(scorer, "L1 can set coefficients exactly to zero. The other one spreads weight over twins.")
+    assert loose.point(ridge).verdict == "missed" and not loose.point(ridge).sure
+    assert loose.point(ridge).sentence == "The other one spreads weight over twins."
+    assert stated.point(lasso).verdict == "covered"

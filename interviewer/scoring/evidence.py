@@ -220,7 +220,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     missing: list[dict[str, str]] = []
     earned = 0.0
     key_evidence: list[KeyEvidence] = []
-    loose = _loose_sentences(data, claims.sentences, on_topic, saying, t.relevant_sentence)
+    loose = _loose_sentences(data, claims.sentences, saying)
     learned_on = {(h.key, h.sentence): h.on for h in data.learned if not h.wrong}
     for k in range(n_keys):
         column = key_columns[k]
@@ -377,19 +377,15 @@ def _claim_check(
     return ClaimCheck(sentence, claim.relation.value, note.citation() if note else None, claim.reason)
 
 
-def _loose_sentences(
-    data: EvidenceInput, verdicts: Sequence[SentenceClaim], on_topic: np.ndarray, saying: list[bool], floor: float
-) -> dict[int, str]:
-    """Per key point, the on-topic sentence that matches no note and is nearest to it: a possible paraphrase."""
-    nearest: dict[int, tuple[float, str]] = {}
-    if not data.key_points:
-        return {}
-    for claim in verdicts:
-        i = claim.index
-        if claim.relation is not Relation.NOT_IN_NOTES or not saying[i] or on_topic[i] < floor:
-            continue
-        row = data.answer_key_sim[i]
-        k = int(np.argmax(row))
-        if float(row[k]) >= floor and float(row[k]) > nearest.get(k, (-1.0, ""))[0]:
-            nearest[k] = (float(row[k]), data.answer_sentences[i])
-    return {k: sentence for k, (_, sentence) in nearest.items()}
+def _loose_sentences(data: EvidenceInput, verdicts: Sequence[SentenceClaim], saying: list[bool]) -> dict[int, str]:
+    """Per key point, the answer sentence that matches nothing in the notes and is nearest to it in meaning. Such
+    a sentence may be the point in other words (the embedder cannot tell: on the tuning set it put some correct
+    paraphrases below 0.3), so a point is missed for certain only when every sentence the answer states is
+    accounted for by the notes."""
+    loose = [c.index for c in verdicts if c.relation is Relation.NOT_IN_NOTES and saying[c.index]]
+    nearest: dict[int, str] = {}
+    for k in range(len(data.key_points)):
+        best = max(loose, key=lambda i: float(data.answer_key_sim[i, k]), default=-1)
+        if best >= 0:
+            nearest[k] = data.answer_sentences[best]
+    return nearest
