@@ -163,7 +163,9 @@ def case_figures(app: App, seeds: int) -> list[Question]:
 def build(home: Path, notes: list[Path]) -> App:
     settings = Settings.from_env({**os.environ, "INTERVIEWER_HOME": str(home)}, llm_backend="fake", n_threads=2)
     app = App(replace(settings, prefetch=False))
-    ingest([str(path) for path in notes], app.store, 10**8)
+    notes = [p for path in notes for p in (sorted(path.rglob("*")) if path.is_dir() else [path])]
+    # A folder's README says what the notes are; it is not one of them.
+    ingest([str(p) for p in notes if p.is_file() and p.name.lower() != "readme.md"], app.store, 10**8)
     return app
 
 

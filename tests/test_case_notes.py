@@ -70,6 +70,12 @@ def test_a_case_is_told_by_its_title_or_its_business_problem(title: str, opening
 def test_a_prose_case_note_is_a_case_and_a_flashcard_deck_never_is() -> None:
     sections, _ = read_sections("notes/late.md", PROSE_CASE.encode())
     assert note_kind("notes/late.md", sections) == "case"
+    # A title that asks the business question is one problem, not a deck of questions.
+    asked = (
+        "# Should the airline overbook its flights?\n\nA regional airline wants to decide how many seats to oversell.\n"
+    )
+    sections, _ = read_sections("notes/overbook.md", asked.encode())
+    assert note_kind("notes/overbook.md", sections) == "case"
     cards = [Section(("Case study deck", f"Q{n}"), f"Q: q{n}?\nA: a", question=f"q{n}?", answer="a") for n in range(3)]
     assert note_kind("notes/deck.txt", cards) == "note"
 

@@ -73,6 +73,8 @@ def test_every_hard_question_is_written_whole_and_names_only_two_options() -> No
         ("Larger lambda", False),
         ("high bias", False),
         ("precision, recall or log loss", False),
+        ("Unlike ROC-AUC", False),
+        ("false positive rate across", False),
     ],
 )
 def test_only_a_name_fits_a_frame(name: str, fits: bool) -> None:
@@ -164,3 +166,11 @@ def test_every_statement_feeds_hard_questions_even_without_a_clean_subject_and_a
     assert any("Early stopping on the test set" in p for i in gap for p in i.points)  # no item of its own
     decisions = [i for i in bank.items if i.kind == "decision"]
     assert any("bagging" in i.question and "boosting" in i.question.lower() for i in decisions)
+
+
+def test_a_name_is_said_as_an_ordinary_word_unless_it_is_a_persons_name() -> None:
+    from interviewer.interview.combined import as_written
+
+    assert as_written("Temporal leakage", []) == "temporal leakage"
+    assert as_written("Bonferroni", []) == "Bonferroni"
+    assert as_written("PR-AUC", []) == "PR-AUC"

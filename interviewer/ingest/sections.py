@@ -78,7 +78,8 @@ _GOAL = re.compile(
 
 def _opening(sections: list[Section]) -> str:
     """The first two sentences of the note, where a case states its business problem."""
-    text = " ".join(s.text for s in sections[:1] if not s.question)
+    first = sections[:1]
+    text = " ".join(s.answer if s.question and len(first) == 1 and s.answer else s.text for s in first)
     return " ".join(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[:2])[:600]
 
 
@@ -94,8 +95,10 @@ def note_kind(source: str, sections: list[Section]) -> str:
     says it is a case or poses a business problem), else 'note'."""
     if re.search(r"(^|[/\\])(cases?|case[-_ ]stud(y|ies))([/\\]|$)", source, re.I):
         return "case"
-    # Flashcards and Q&A files are collections of questions, never one case.
-    if sections and sum(bool(s.question) for s in sections) * 2 < len(sections):
+    # Flashcards and Q&A files are collections of questions, never one case (a note whose title alone is a
+    # question, "Should the bank send offers?", is one problem, not a collection).
+    questions = sum(bool(s.question) for s in sections)
+    if sections and (questions < 2 or questions * 2 < len(sections)):
         title = sections[0].heading_path[0] if sections[0].heading_path else ""
         if poses_case(title, _opening(sections)):
             return "case"

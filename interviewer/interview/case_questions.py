@@ -120,7 +120,7 @@ def case_draft(
     options = _unused_frames(templates.case[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
     if fact:
-        text = f"{fact.rstrip(' .')}. {text}"
+        text = f"{fact.rstrip(' .;:,')}. {text}"
     return CaseDraft(text, items, notice)
 
 

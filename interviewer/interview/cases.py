@@ -108,7 +108,10 @@ class CaseFacts:
             for fact, at in self.facts
             if fact not in avoid
             and fact.rstrip(" .") not in avoid
-            and (at in ("", "clarify") or (CASE_STAGES.index(at) < order and cue is not None and cue.search(fact)))
+            and (
+                at in ("", "clarify")
+                or (at in CASE_STAGES and CASE_STAGES.index(at) < order and cue is not None and cue.search(fact))
+            )
         ]
         # A fact that shares two words with the stage's own answer would give it away.
         answer_words = set(content_words(" ".join(answer))) - set(content_words(self.business))
@@ -159,6 +162,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 name = _LEADING.sub("", name, count=1)
             business = f"the {name[:1].lower()}{name[1:]}" if name else business
             break
+    # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
+    # part of the note sets up the problem, so only its facts may be recalled in any stage.
+    story = not any(c.stage for c in ordered)
+    setup = max(2, (len(staged) * 2) // 5)
+    staged = [
+        (s, at if not story or i < setup or at not in ("", "clarify") else "told") for i, (s, at) in enumerate(staged)
+    ]
     found = [(s, at) if _is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and _is_fact(s)))
     return CaseFacts(business, facts)

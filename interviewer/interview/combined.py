@@ -29,12 +29,18 @@ _NOT_A_NAME = re.compile(
     r"compute|make|keep|set|try|evaluate|estimate|my|our|your|their|its|this|that|these|those|each|every|some|any|more|less|"
     r"larger|smaller|higher|lower|high|low|stronger|weaker|bigger|faster|slower|simpler|deeper|shallower|wider|"
     r"narrower|longer|shorter|fewer|greater|exact|other|another|the first|a|an|common|main|key|typical|usual|"
-    r"general|big|good|bad|first|second|last|next|same|different|new|old|simple|important)\b",
+    r"general|big|good|bad|first|second|last|next|same|different|new|old|simple|important|unlike|whereas|while|"
+    r"compared|both|either|neither)\b",
     re.I,
 )
 
 
-_DANGLING = frozenset("every each all any some alongside per than versus vs via".split())
+# Endings of ordinary English words (a name like Bonferroni, Platt or Holm has none of them).
+_COMMON_WORD = re.compile(r"(al|ing|tion|sion|ive|ed|ity|ness|ic|ous|ary|ment|ance|ence)$")
+_DANGLING = frozenset(
+    "every each all any some alongside per than versus vs via across over under between among within without "
+    "through into onto towards toward".split()
+)
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,8 @@ def as_written(name: str, statements: list[tuple[str, Item]]) -> str:
     lower = lower_first(name)
     if lower == name:
         return name
+    if _COMMON_WORD.search(lower.split(" ", 1)[0]):
+        return lower  # 'Temporal leakage', 'Gradient boosting': an ordinary word, not a person's name
     first = lower.split(" ", 1)[0]
     # The notes write the word in lower case somewhere: it is a common word, capitalised only to start a line.
     written = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])")
@@ -210,7 +218,11 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
         out += _diagnoses(explaining, symptom, repertoire.design_tail)
     statements = _statements(items, _PROPERTIES)
     named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
-    distinct = {(p.concept.lower(), p.other.lower()): p for p in named if p.concept.lower() != p.other.lower()}
+    distinct = {
+        (p.concept.lower(), p.other.lower()): p
+        for p in named
+        if p.concept.lower() not in p.other.lower() and p.other.lower() not in p.concept.lower()
+    }
     pairs = list(distinct.values())
     for constraint in repertoire.constraints:
         out += _decisions(statements, pairs, constraint)

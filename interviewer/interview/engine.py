@@ -205,8 +205,9 @@ class Interviewer:
         sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
         if plan.hint and sources:
             # The hint points to an idea of the stage's own first point, not to the note's opening words.
+            # (A stage the note says nothing about has no point to hint at: no hint rather than a vague one.)
             hint = hint_text(draft.items[0], text, self.frames) if draft.items else ""
-            text = f"{text} {hint or self._hint(sources[0], text)}"
+            text = f"{text} {hint}".strip()
         points, origins = points_of(draft)
         notice = " ".join(
             part
