@@ -116,7 +116,7 @@ def case_draft(
     asked_points = {p for i in stage_items for p in i.points}
     before = {fact for fact, at in facts.facts if at and CASE_STAGES.index(at) >= CASE_STAGES.index(stage)}
     fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points))
-    business = facts.business if case_chunks else f"the team using {display_topic(topic)}"
+    business = facts.business if case_chunks else "the product team"  # the team the opening names
     options = _unused_frames(templates.case[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
     if fact:
