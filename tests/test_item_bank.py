@@ -45,3 +45,18 @@ def test_a_chunk_whose_items_cannot_be_built_is_skipped_with_one_line(monkeypatc
     bank.refresh([note("- broken card"), note(TEXT, "Shrinkage > Why")])
     assert len(bank.skipped) == 1 and bank.skipped[0].startswith("n.md > Shrinkage > Mechanics: no interview items")
     assert [i.kind for i in bank.items] == ["mechanism"]
+
+
+def test_questions_that_combine_notes_follow_the_notes_they_combine() -> None:
+    leak = "- Fitting the scaler on all rows before the split leaks test statistics into training."
+    peek = "- Tuning the threshold on the test set leaks it into model selection."
+    bank = ItemBank()
+    one = Chunk(chunk_id("a.md", "Scaling > Pitfalls", leak), leak, "a.md", "Scaling > Pitfalls", "Scaling", 0, "h")
+    bank.refresh([one])
+    assert not [i for i in bank.items if i.kind == "diagnosis"]  # one statement explains nothing across notes
+    two = Chunk(chunk_id("b.md", "Thresholds > Pitfalls", peek), peek, "b.md", "Thresholds > Pitfalls", "Thr", 0, "h")
+    bank.refresh([one, two])
+    combined = [i for i in bank.items if i.kind == "diagnosis"]
+    assert combined and all(set(i.point_chunks) == {one.chunk_id, two.chunk_id} for i in combined)
+    bank.refresh([one])
+    assert not [i for i in bank.items if i.kind == "diagnosis"]

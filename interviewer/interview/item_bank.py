@@ -44,7 +44,10 @@ class ItemBank:
                 self.skipped.append(line)
                 cache[chunk.chunk_id] = ()
                 statements[chunk.chunk_id] = ()
+        unchanged = cache.keys() == self._by_chunk.keys() and bool(self.items)
         self._by_chunk, self._statements = cache, statements
+        if unchanged:
+            return  # the same notes: the same items, and combining them again would take a while
         single = [item for items in cache.values() for item in items]
         # Questions that need two facts are built over all the notes at once, from every statement: they connect
         # statements of different notes (the notes' own items stay as they are).
