@@ -299,3 +299,13 @@ def test_a_point_is_missed_for_certain_only_when_every_sentence_is_accounted_for
     assert loose.point(ridge).verdict == "missed" and not loose.point(ridge).sure
     assert loose.point(ridge).sentence == "The other one spreads weight over twins."
     assert stated.point(lasso).verdict == "covered"
+
+
+def test_a_match_that_names_the_opposite_side_is_asked_never_stated(scorer: Scorer) -> None:
+    _learn(scorer)
+    swapped = _score(scorer, "L2 (ridge) can set coefficients exactly to zero, so it selects features.")
+    lasso = swapped.point(point_id(POINTS[0].text))
+    assert lasso.verdict in ("covered", "partly", "wrong") and not lasso.sure  # never "✓ covered" as fact
+    assert "l2" in lasso.reason.lower() and "please check" in lasso.reason
+    plain = _score(scorer, "L1 (lasso) can set coefficients exactly to zero, so it selects features.")
+    assert plain.point(point_id(POINTS[0].text)).sure and plain.point(point_id(POINTS[0].text)).verdict == "covered"

@@ -24,6 +24,7 @@ from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import content_words, counted, normalise_token, tokens
 from interviewer.scoring.verdicts import (
+    PARTLY_CREDIT,
     RESEMBLES_WRONG,
     KeyEvidence,
     certain,
@@ -226,7 +227,9 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         column = key_columns[k]
         credit = _ramp(claims.point_strength[column], t.match_low, t.match_high)
         where = claims.point_sentence[column]
-        differs = polarity_differs(sentences[where], data.key_points[k].text) if credit > 0 and where >= 0 else ""
+        # Only a real match (at least "partly") can differ from the point; a sentence that barely touches it is a miss.
+        matched = credit >= PARTLY_CREDIT and where >= 0
+        differs = polarity_differs(sentences[where], data.key_points[k].text) if matched else ""
         on = learned_on.get((k, where), "")
         if differs and not on:
             credit *= 0.5  # a match that may say the opposite is not "supported": half, and asked in the review

@@ -20,12 +20,13 @@ from interviewer.core.score import PointCheck, point_id
 from interviewer.scoring.claims import Claims, Relation, SentenceClaim
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.learned import LearnedHit
-from interviewer.scoring.lexicon import lemma
+from interviewer.scoring.lexicon import lemma, terms
 from interviewer.scoring.polarity import flips
 from interviewer.scoring.text import normalise_token, tokens
 
 __all__ = [
     "MARKED_WRONG",
+    "PARTLY_CREDIT",
     "RESEMBLES_WRONG",
     "KeyEvidence",
     "certain",
@@ -61,9 +62,35 @@ def readable(reason: str, *texts: str) -> str:
     return re.sub(r"[a-z][a-z0-9-]*", word, reason)
 
 
+def _sides(text: str) -> dict[str, set[str]]:
+    """The sides a statement names: of each contrast pair (L1 / L2) and each antonym axis (sparse / dense)."""
+    found: dict[str, set[str]] = {}
+    for term in terms(text):
+        if term.side:
+            found.setdefault(term.key, set()).add(term.side)
+        elif term.sign and term.key != "~direction":
+            found.setdefault(term.key, set()).add("+" if term.sign > 0 else "-")
+    return found
+
+
+def _other_side(sentence: str, note: str) -> str:
+    """The named opposite a sentence says where the note says its partner ("" when none): a match that names L2
+    where the point names L1 may be the point turned round, whatever words it shares."""
+    said, noted = _sides(sentence), _sides(note)
+    for key in sorted(said.keys() & noted.keys()):
+        if said[key] - noted[key] and noted[key] - said[key] and not key.startswith("~"):
+            if "+" in said[key] or "-" in said[key]:
+                return f"takes the other side of {key.replace('|', '/')}"
+            return (
+                f"names {'/'.join(sorted(said[key] - noted[key]))} where the notes name {'/'.join(sorted(noted[key]))}"
+            )
+    return ""
+
+
 def polarity_differs(sentence: str, note: str) -> str:
     """How a sentence matched to a note differs from it in negation, direction or a named opposite ("" if not)."""
-    return readable("; ".join(flips(sentence, note)), sentence, note)
+    found = flips(sentence, note) or [side for side in (_other_side(sentence, note),) if side]
+    return readable("; ".join(found), sentence, note)
 
 
 def with_learned(claims: Claims, hits: Sequence[LearnedHit], key_columns: Sequence[int]) -> Claims:
