@@ -49,7 +49,7 @@ from interviewer.storage.store import NoteStore
 __all__ = ["NEAR_DUPLICATE", "Interviewer"]
 
 NEAR_DUPLICATE = 0.9  # cosine similarity above which two questions count as the same question
-_METHOD_STAGES = ("method", "evaluation", "experiment", "deployment")  # stages another note's method can serve
+_METHOD_STAGES = ("data", "method", "evaluation", "experiment", "deployment")  # stages another note can serve
 
 
 def _without_hint(text: str) -> str:
