@@ -309,3 +309,17 @@ def test_a_match_that_names_the_opposite_side_is_asked_never_stated(scorer: Scor
     assert "l2" in lasso.reason.lower() and "please check" in lasso.reason
     plain = _score(scorer, "L1 (lasso) can set coefficients exactly to zero, so it selects features.")
     assert plain.point(point_id(POINTS[0].text)).sure and plain.point(point_id(POINTS[0].text)).verdict == "covered"
+
+
+@pytest.mark.parametrize(
+    ("unbacked", "on_topic", "said"),
+    [
+        (1, 1, "x0.80: 1 of 1 sentence on the question is not in your notes (yours to check)"),
+        (1, 3, "x0.80: 1 of 3 sentences on the question is not in your notes (yours to check)"),
+        (2, 3, "x0.80: 2 of 3 sentences on the question are not in your notes (yours to check)"),
+    ],
+)
+def test_the_not_in_your_notes_step_reads_as_english(unbacked: int, on_topic: int, said: str) -> None:
+    from interviewer.scoring.text import not_in_notes_step
+
+    assert not_in_notes_step(0.8, unbacked, on_topic) == said

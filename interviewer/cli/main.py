@@ -87,7 +87,7 @@ def cmd_topics(app: App, args: argparse.Namespace, out: TextIO) -> int:
     else:
         width = max(len(topic) for topic, _ in topics)
         for topic, count in topics:
-            out.write(f"{topic:<{width}}  {count:>4} chunks\n")
+            out.write(f"{topic:<{width}}  {count:>4} chunk{'' if count == 1 else 's'}\n")
     return EXIT_OK
 
 

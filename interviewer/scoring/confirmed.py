@@ -17,7 +17,7 @@ from interviewer.core.review import CREDIT, Verdict
 from interviewer.core.score import CriterionScore, PointCheck, ScoreResult
 from interviewer.scoring.evidence import Thresholds
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import counted
+from interviewer.scoring.text import counted, not_in_notes_step
 
 __all__ = ["CONFIRMED_REASON", "confirmed_score"]
 
@@ -71,10 +71,7 @@ def confirmed_score(
     if unbacked and estimate.on_topic_claims:
         factor = 1 - t.unbacked_cost * len(unbacked) / estimate.on_topic_claims
         total *= factor
-        adjustments.append(
-            f"x{factor:.2f}: {len(unbacked)} of {estimate.on_topic_claims} sentences on the question are not in your "
-            "notes (yours to check)"
-        )
+        adjustments.append(not_in_notes_step(factor, len(unbacked), estimate.on_topic_claims))
     wrong = sum(p.verdict == "wrong" for p in points)
     if wrong:
         factor = t.contradiction_factor ** min(2, wrong)

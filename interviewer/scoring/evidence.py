@@ -22,7 +22,7 @@ from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.learned import LearnedHit
 from interviewer.scoring.pitfalls import is_pitfall
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import content_words, counted, normalise_token, tokens
+from interviewer.scoring.text import content_words, counted, normalise_token, not_in_notes_step, tokens
 from interviewer.scoring.verdicts import (
     PARTLY_CREDIT,
     RESEMBLES_WRONG,
@@ -322,10 +322,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         factor = 1 - t.unbacked_cost * unbacked / len(on_topic_claims)
         total *= factor
         if factor < 0.995:
-            adjustments.append(
-                f"x{factor:.2f}: {unbacked} of {len(on_topic_claims)} sentences on the question are not in your "
-                "notes (yours to check)"
-            )
+            adjustments.append(not_in_notes_step(factor, unbacked, len(on_topic_claims)))
     total *= gate
     if gate < 0.995:
         about = "not about the question" if gate < 0.005 else "only partly about the question"

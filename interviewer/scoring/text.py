@@ -5,7 +5,17 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["STOPWORDS", "bigrams", "content_words", "counted", "is_evasive", "normalise_token", "sentences", "tokens"]
+__all__ = [
+    "STOPWORDS",
+    "bigrams",
+    "content_words",
+    "counted",
+    "is_evasive",
+    "normalise_token",
+    "not_in_notes_step",
+    "sentences",
+    "tokens",
+]
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -87,3 +97,11 @@ def is_evasive(answer: str) -> bool:
 def counted(number: int, noun: str) -> str:
     """'1 answer', '3 answers': a count with its noun, for messages."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def not_in_notes_step(factor: float, unbacked: int, on_topic: int) -> str:
+    """The score step for claims the notes do not back: 'x0.80: 1 of 1 sentence on the question is not in your
+    notes (yours to check)'."""
+    verb = "is" if unbacked == 1 else "are"
+    said = f"{unbacked} of {counted(on_topic, 'sentence')} on the question {verb} not in your notes"
+    return f"x{factor:.2f}: {said} (yours to check)"
