@@ -54,6 +54,7 @@ class QuestionFrames:
     hints: tuple[str, ...]
     twists: tuple[str, ...]
     took_up: tuple[str, ...] = ("You mentioned {term}.",)  # opens a follow-up on a term the candidate used
+    twist_constraints: tuple[str, ...] = ("Twist: {situation}. Answer with that in mind.",)  # a stage's twist
 
 
 def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
@@ -69,12 +70,14 @@ def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
             hints=tuple(data["hint"]["templates"]),
             twists=tuple(data["twist"]["templates"]),
             took_up=tuple(data["follow-up"].get("took-up", ("You mentioned {term}.",))),
+            twist_constraints=tuple(data["twist"].get("constraints", QuestionFrames.twist_constraints)),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, AttributeError) as exc:
         message = f"{path}: not a usable question frame file ({exc}); restore it from the repository"
         raise BadInputError(message) from None
     texts = [t for group in (*frames.frames.values(), *frames.variants.values()) for t in group]
-    for text in texts + list(frames.openers + frames.about + frames.hints + frames.twists + frames.took_up):
+    extra = frames.took_up + frames.twist_constraints
+    for text in texts + list(frames.openers + frames.about + frames.hints + frames.twists + extra):
         used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
         if used - _VARIABLES:
             raise BadInputError(f"{path}: frame uses unknown variable(s) {sorted(used - _VARIABLES)}: {text[:60]}")
@@ -258,8 +261,9 @@ def follow_up_text(
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))
 
 
-def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random) -> str:
-    """A twist as a situation only: 'Offline AUC is 0.97: suspect leakage' -> 'Offline AUC is 0.97. What now?'."""
+def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random, condition: bool = False) -> str:
+    """A twist as a situation only: 'Offline AUC is 0.97: suspect leakage' -> 'Offline AUC is 0.97. What now?';
+    as a condition on a stage's question ('... Answer with that in mind.') when `condition`."""
     situation = re.sub(r"^(now a )?twist:\s*", "", clean_statement(sentence), flags=re.I)
     situation = re.split(r": |; | - | — ", situation, maxsplit=1)[0].strip(" .")
-    return _fill(frames.twists, rng, set(), situation=lower_first(situation))
+    return _fill(frames.twist_constraints if condition else frames.twists, rng, set(), situation=lower_first(situation))

@@ -148,13 +148,19 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def twist_for(
-    case_chunks: list[Chunk], templates: QuestionTemplates, frames: QuestionFrames, rng: random.Random, asked: str
+    case_chunks: list[Chunk],
+    templates: QuestionTemplates,
+    frames: QuestionFrames,
+    rng: random.Random,
+    asked: str,
+    condition: bool = True,
 ) -> str:
     """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
     own twists, else the generic ones; '' when every one was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
     options = [s for c in notes for s in sentences(c.text)] or list(templates.twists)
-    texts = [twist_text(option, frames, rng) for option in options]
+    # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
+    texts = [twist_text(option, frames, rng, condition) for option in options]
     fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
     return rng.choice(fresh) if fresh else ""  # a twist is said once in a case; when all are used, none
 

@@ -58,7 +58,7 @@ class Repertoire:
 
     symptoms: tuple[Cue, ...]
     constraints: tuple[Cue, ...]
-    design_tail: str = ""  # turns a diagnosis into a design question (level 5)
+    design: str = ""  # turns a diagnosis into a design question (level 5); {situation} is the symptom
 
 
 def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
@@ -73,8 +73,10 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                 for entry in data[key]
             )
 
-        return Repertoire(cues("symptom"), cues("constraint"), str(data.get("design", {}).get("tail", "")))
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        design = str(data.get("design", {}).get("ask", ""))
+        design.format(situation="")  # a variable other than {situation} is an error, named below
+        return Repertoire(cues("symptom"), cues("constraint"), design)
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, IndexError, re.error) as exc:
         raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
 
 
@@ -154,7 +156,7 @@ def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, It
     )
 
 
-def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design_tail: str) -> list[Item]:
+def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design: str) -> list[Item]:
     found = [(s, i) for s, i in statements if symptom.cues.search(s)]
     items = []
     for index, topic in enumerate(dict.fromkeys(i.topic for _, i in found)):
@@ -162,8 +164,9 @@ def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design_tail: st
         if len(chosen) >= 2:
             question = symptom.asks[index % len(symptom.asks)]
             item = _combined("diagnosis", question, symptom.name, chosen, 4)
-            if design_tail:  # also a design question: prevent what explains the symptom
-                item = replace(item, levels=(4, 5), detail=f"{question} {design_tail}")
+            if design:  # also a design question: prevent what explains the symptom
+                situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
+                item = replace(item, levels=(4, 5), detail=design.format(situation=situation))
             items.append(item)
     return items
 
@@ -215,7 +218,7 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     explaining = _statements(items, _EXPLAINING)
     out: list[Item] = []
     for symptom in repertoire.symptoms:
-        out += _diagnoses(explaining, symptom, repertoire.design_tail)
+        out += _diagnoses(explaining, symptom, repertoire.design)
     statements = _statements(items, _PROPERTIES)
     named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
     distinct = {

@@ -4,7 +4,7 @@ against the question's own sources, and saves every turn before the next questio
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -12,6 +12,7 @@ import numpy as np
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
+from interviewer.core.review import DueItem
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState, replay
 from interviewer.errors import BadInputError
@@ -33,6 +34,7 @@ from interviewer.interview.case_questions import (
 from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
+from interviewer.interview.due import choose_due, own_question
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
 from interviewer.interview.listening import take_up
@@ -70,6 +72,7 @@ class Interviewer:
         clock: Callable[[], datetime] = datetime.now,
         frames: QuestionFrames | None = None,
         prefetch: bool = False,
+        due_items: Callable[[], Sequence[DueItem]] | None = None,
     ) -> None:
         self.store = store
         self.scorer = scorer
@@ -78,6 +81,7 @@ class Interviewer:
         self.templates = templates
         self.phraser = phraser
         self.prefetch = prefetch  # prepare the likely next questions while the candidate answers
+        self.due_items = due_items  # the items due for review now, most overdue first (None: no review queue)
         self.clock = clock
         self.frames = frames or load_frames()
         self.bank = ItemBank()
@@ -149,6 +153,9 @@ class Interviewer:
             return self._follow_up(plan, state, rng, used_texts)
         if plan.kind == "case":
             return self._case_question(plan, state, rng, used_texts)
+        due = self._due_question(plan, state, rng)  # items due for review come before any new question
+        if due is not None:
+            return due
         question = self._item_question(plan, state, rng, used_texts, asked_vectors)
         if question is not None:
             return question
@@ -175,6 +182,18 @@ class Interviewer:
             related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
             sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
         return _planned(plan, text, chosen.topic, sources)
+
+    def _due_question(self, plan: Plan, state: SessionState, rng: random.Random) -> Question | None:
+        """The first item due for review that this session has not asked: its own question, or a harder item of the
+        same note once it is learned (interview/due.py)."""
+        choice = choose_due(plan, state, self.due_items(), self.bank) if self.due_items is not None else None
+        if choice is None:
+            return None
+        if choice.harder is None:
+            return own_question(plan, state, choice.due)
+        level = min(lv for lv in choice.harder.levels if lv > choice.due.question.level)
+        text = question_for(choice.harder, level, self.frames, rng, set())
+        return self._question_from_item(plan, state, choice.harder, level, text)
 
     def _case_question(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
         """A case stage asked with the case's own facts, scored on the stage's statements (and on the method another
@@ -237,7 +256,7 @@ class Interviewer:
             if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
                 case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
                 asked = " ".join(q.text for q in current_case(state, root.topic))
-                twist = twist_for(case_chunks, self.templates, self.frames, rng, asked)
+                twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False)
                 text = f"One more turn on this case. {twist or 'What would you do differently a year from now?'}"
                 return _planned(
                     plan, text, root.topic, self.store.get(root.chunk_ids), follow_up=True, points=root.points,
