@@ -153,3 +153,20 @@ def test_confirmations_are_user_data_and_feed_agreement_and_calibration(
     assert run(["delete-data", "--yes"], indexed, monkeypatch)[0] == 0
     _, (after,) = run(["progress", "--json", "--out", str(tmp_path / "p.html")], indexed, monkeypatch)
     assert all(row["confirmed"] == 0 for row in after["agreement"])
+
+
+def test_the_next_session_asks_the_due_items_first_most_overdue_first(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, first = run(["mock", "--protocol", "jsonl", "--questions", "3", "--seed", "5"], indexed, monkeypatch,
+                      answers("I don't know", "no idea", "fine"))  # fmt: skip
+    assert code == 0
+    _, (review,) = run(["review", "--json"], indexed, monkeypatch)
+    due = [item["question"] for item in review["items"]]
+    assert due == [e["text"] for e in first if e["type"] == "question"]  # all three, in the order answered
+    code, second = run(["mock", "--protocol", "jsonl", "--questions", "4", "--seed", "6"], indexed, monkeypatch,
+                       answers("pass", "pass", "pass", "pass"))  # fmt: skip
+    asked = [e for e in second if e["type"] == "question"]
+    assert [q["text"] for q in asked[:3]] == due  # the review queue first, their own questions
+    assert asked[0]["notice"] and "due for review" in asked[0]["notice"]
+    assert asked[3]["text"] not in due  # then the session goes on as usual

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
+from interviewer.core.review import DueItem
 from interviewer.errors import ModelNotFoundError
 from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
 from interviewer.learning.checkins import CheckInStore
+from interviewer.learning.items import due_items
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
 from interviewer.llm.locate import resolve_model_path
 from interviewer.llm.seam import ChatModel
@@ -159,4 +162,11 @@ class App:
             load_templates(),
             phraser,
             prefetch=self.settings.prefetch,
+            due_items=self.due_items,
         )
+
+    def due_items(self) -> list[DueItem]:
+        """The items due for review now, most overdue first, graded by what the candidate confirmed."""
+        now = datetime.now(UTC)
+        schedules = due_items(self.repo.answered(), self.confirmations.by_turn(), now, self.repo.answer_seconds())
+        return [DueItem(s.question, s.learned) for s in schedules]

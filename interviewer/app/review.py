@@ -25,7 +25,6 @@ __all__ = [
     "ReviewedTurn",
     "confirm_answer",
     "confirm_turn",
-    "confirmed_by_turn",
     "confirmed_rows",
     "confirmed_scores",
     "due_item_schedules",
@@ -172,18 +171,9 @@ def scorer_agreement(app: App, recent: int = 200) -> list[Agreement]:
     return agreement(app.confirmations.latest(), recent)
 
 
-def confirmed_by_turn(app: App) -> dict[tuple[str, int], dict[str, Verdict]]:
-    """The candidate's newest verdict per point of every saved answer they reviewed."""
-    found: dict[tuple[str, int], dict[str, Verdict]] = {}
-    for c in app.confirmations.latest():
-        if c.session_id is not None and c.turn is not None:
-            found.setdefault((c.session_id, c.turn), {})[c.point_id] = c.verdict
-    return found
-
-
 def due_item_schedules(app: App, now: datetime) -> list[ItemSchedule]:
     """The items due for review at `now`, most overdue first, graded by what the candidate confirmed."""
-    return due_items(app.repo.answered(), confirmed_by_turn(app), now, app.repo.answer_seconds())
+    return due_items(app.repo.answered(), app.confirmations.by_turn(), now, app.repo.answer_seconds())
 
 
 def _label(verdicts: list[Verdict]) -> str:

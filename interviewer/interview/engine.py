@@ -10,7 +10,7 @@ from datetime import datetime
 import numpy as np
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES, Mode, Question
+from interviewer.core.domain import Mode, Question
 from interviewer.core.policy import WEAK
 from interviewer.core.review import DueItem
 from interviewer.core.score import ScoreResult
@@ -23,23 +23,16 @@ from interviewer.interview.asking import (
     load_frames,
     question_for,
 )
-from interviewer.interview.case_questions import (
-    case_draft,
-    from_other_note,
-    points_of,
-    stage_notice,
-    topic_stage_items,
-    twist_for,
-)
-from interviewer.interview.choosing import asked_item_key, current_case, item_key, level_and_pool
+from interviewer.interview.case_engine import CaseAsker
+from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
-from interviewer.interview.listening import take_up
 from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
+from interviewer.interview.planned import planned_question
 from interviewer.interview.templates import QuestionTemplates, cue_for, display_topic, pick, subject_of
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.scorer import Scorer
@@ -51,7 +44,6 @@ from interviewer.storage.store import NoteStore
 __all__ = ["NEAR_DUPLICATE", "Interviewer"]
 
 NEAR_DUPLICATE = 0.9  # cosine similarity above which two questions count as the same question
-_METHOD_STAGES = ("data", "method", "evaluation", "experiment", "deployment")  # stages another note can serve
 
 
 def _without_hint(text: str) -> str:
@@ -85,6 +77,7 @@ class Interviewer:
         self.clock = clock
         self.frames = frames or load_frames()
         self.bank = ItemBank()
+        self.cases = CaseAsker(self.chunks, self.bank, store, templates, self.frames)
         self._chunks: list[Chunk] | None = None
         self._question_vectors = CachedEmbedder(embedder)  # asked questions are compared on every turn
 
@@ -152,7 +145,8 @@ class Interviewer:
         if plan.follow_up and (plan.gap is not None or plan.kind == "case"):
             return self._follow_up(plan, state, rng, used_texts)
         if plan.kind == "case":
-            return self._case_question(plan, state, rng, used_texts)
+            topic = self._topic_for(plan, state, rng)
+            return self.cases.question(plan, state, rng, used_texts, topic, self._candidates(plan, topic, state, rng))
         due = self._due_question(plan, state, rng)  # items due for review come before any new question
         if due is not None:
             return due
@@ -181,7 +175,7 @@ class Interviewer:
         if plan.kind == "deep-dive":
             related = self.store.search(_without_hint(text), k=3, where={"topic": chosen.topic})
             sources += [hit.chunk for hit in related if hit.chunk.chunk_id != chosen.chunk_id][:2]
-        return _planned(plan, text, chosen.topic, sources)
+        return planned_question(plan, text, chosen.topic, sources)
 
     def _due_question(self, plan: Plan, state: SessionState, rng: random.Random) -> Question | None:
         """The first item due for review that this session has not asked: its own question, or a harder item of the
@@ -195,73 +189,15 @@ class Interviewer:
         text = question_for(choice.harder, level, self.frames, rng, set())
         return self._question_from_item(plan, state, choice.harder, level, text)
 
-    def _case_question(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
-        """A case stage asked with the case's own facts, scored on the stage's statements (and on the method another
-        note brings to it); notes with no case note give a case built from one topic's notes."""
-        stage = plan.stage or CASE_STAGES[0]
-        topic = self._topic_for(plan, state, rng)
-        case_chunks = [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
-        used_keys = {asked_item_key(q) for q in state.asked}
-        if case_chunks:
-            staged = [i for i in self.bank.for_topic(topic, case=True) if i.stage == stage]
-            fresh = [i for i in staged if item_key(i) not in used_keys] or staged
-        else:
-            fresh = topic_stage_items(self.bank.for_topic(topic), stage, used_keys)
-        other = None
-        if case_chunks and stage in _METHOD_STAGES and (not fresh or plan.level >= 4):
-            # The method comes from the note that shares most words with what this stage of the case is about.
-            about = " ".join(p for i in fresh[:1] for p in i.points) or " ".join(c.text for c in case_chunks)
-            other = from_other_note(self.bank.items, about, stage, topic)
-        opening = stage == CASE_STAGES[0]
-        draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening)
-        text = draft.text
-        if plan.level >= 4:
-            asked = " ".join(q.text for q in current_case(state, topic))
-            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked)}".strip()
-        by_id = {c.chunk_id: c for c in self.chunks()}
-        sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
-        fallback = case_chunks or self._candidates(plan, topic, state, rng)
-        sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
-        if plan.hint and sources:
-            # The hint points to an idea of the stage's own first point, not to the note's opening words.
-            # (A stage the note says nothing about has no point to hint at: no hint rather than a vague one.)
-            hint = hint_text(draft.items[0], text, self.frames) if draft.items else ""
-            text = f"{text} {hint}".strip()
-        points, origins = points_of(draft)
-        notice = " ".join(
-            part
-            for part in (draft.notice, stage_notice(state.config, plan.turn, state.asked) if opening else "")
-            if part
-        )
-        return _planned(
-            plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
-        )
-
     def _follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
         """A question about the one missing point, scored on that point alone."""
         gap = plan.gap or {}
         root = state.asked[-1]
         if root.kind == "case":
-            # A case interviewer listens: a term the candidate used that another note covers comes first.
-            asked_points = {point for q in state.asked for point in q.points}
-            taken = take_up(
-                state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts
-            )
-            if taken is not None:
-                sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
-                return _planned(
-                    plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
-                    point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
-                )  # fmt: skip
-            if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
-                case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
-                asked = " ".join(q.text for q in current_case(state, root.topic))
-                twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False)
-                text = f"One more turn on this case. {twist or 'What would you do differently a year from now?'}"
-                return _planned(
-                    plan, text, root.topic, self.store.get(root.chunk_ids), follow_up=True, points=root.points,
-                    point_sources=root.point_sources, item_kind=root.item_kind,
-                )  # fmt: skip
+            # A case interviewer listens first; a case that has walked its stages gets one more turn.
+            question = self.cases.follow_up(plan, state, rng, used_texts)
+            if question is not None:
+                return question
         gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         found = gap_chunks or self.store.get(root.chunk_ids[:1])
         chosen = found[0] if found else None
@@ -269,7 +205,9 @@ class Interviewer:
         sources = [chosen] if chosen is not None else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
         points = (gap["text"],) if gap.get("text") else ()
-        return _planned(plan, text, root.topic, sources, follow_up=True, points=points, item_kind=root.item_kind)
+        return planned_question(
+            plan, text, root.topic, sources, follow_up=True, points=points, item_kind=root.item_kind
+        )
 
     def _item_question(
         self,
@@ -366,7 +304,7 @@ class Interviewer:
             chunks = self.store.get([item.chunk_id])
             related = self.store.search(_without_hint(text), k=3, where={"topic": item.topic})
             sources = chunks + [hit.chunk for hit in related if hit.chunk.chunk_id != item.chunk_id][:2]
-        return _planned(
+        return planned_question(
             plan, text, item.topic, sources, level=level, points=item.points, point_sources=item.point_chunks,
             item_kind=item.kind, notice=notice,
         )  # fmt: skip
@@ -390,39 +328,6 @@ class Interviewer:
             stage=question.stage,
             points=points or None,
         )
-
-
-def _planned(
-    plan: Plan,
-    text: str,
-    topic: str,
-    sources: list[Chunk],
-    *,
-    level: int | None = None,
-    follow_up: bool = False,
-    points: tuple[str, ...] = (),
-    point_sources: tuple[str, ...] = (),
-    item_kind: str = "",
-    notice: str = "",
-) -> Question:
-    """The question a plan asks: its turn, kind, level (unless the notes could not support it), stage, hint and
-    thread, with the sources it cites and what this kind of question adds."""
-    return Question(
-        turn=plan.turn,
-        text=text,
-        kind=plan.kind,
-        topic=topic,
-        level=plan.level if level is None else level,
-        stage=plan.stage,
-        follow_up=follow_up,
-        hint=plan.hint,
-        root_turn=plan.root_turn,
-        sources=tuple({**c.citation(), "text": c.text} for c in sources),
-        points=points,
-        point_sources=point_sources,
-        item_kind=item_kind,
-        notice=notice,
-    )
 
 
 def _hard_rank(item: Item, level: int) -> int:

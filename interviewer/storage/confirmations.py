@@ -125,6 +125,14 @@ class ConfirmationStore:
             newest[(c.session_id, c.turn, c.question if c.session_id is None else "", c.answer, c.point_id)] = c
         return list(newest.values())
 
+    def by_turn(self) -> dict[tuple[str, int], dict[str, Verdict]]:
+        """The newest verdict per point of every saved answer the candidate reviewed, by (session, turn)."""
+        found: dict[tuple[str, int], dict[str, Verdict]] = {}
+        for c in self.latest():
+            if c.session_id is not None and c.turn is not None:
+                found.setdefault((c.session_id, c.turn), {})[c.point_id] = c.verdict
+        return found
+
     def for_turn(self, session_id: str, turn: int) -> dict[str, Confirmation]:
         """The newest confirmed verdict of each point of one saved answer, by point id."""
         return {c.point_id: c for c in self.latest() if c.session_id == session_id and c.turn == turn}

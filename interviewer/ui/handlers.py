@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from interviewer.app import App
-from interviewer.app.review import confirmed_by_turn
 from interviewer.app.sessions import Priority, finish_session, session_confirmed, start_session, write_session_reports
 from interviewer.core.domain import Kind, Mode
 from interviewer.core.session_modes import mode_history_text
@@ -249,7 +248,7 @@ class InterviewHandlers:
     def history(self) -> list[list[str]]:
         """Past sessions, newest first (HISTORY_HEADERS): id, date, kind, modes ("standard → challenge"), answered,
         the machine's mean estimate, the mean confirmed by the candidate over the answers they reviewed, state."""
-        reviewed = {session_id for session_id, _ in confirmed_by_turn(self.app)}
+        reviewed = {session_id for session_id, _ in self.app.confirmations.by_turn()}
         rows = []
         for s in self.app.repo.list():
             mean = score_text(s["mean_score"]) if s["mean_score"] is not None else "–"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from interviewer.app import App
 from interviewer.app.learning import progress
-from interviewer.app.review import confirmed_by_turn, scorer_agreement
+from interviewer.app.review import scorer_agreement
 from interviewer.app.sessions import session_confirmed
 from interviewer.errors import BadInputError
 from interviewer.learning.anki_export import export_deck
@@ -53,7 +53,7 @@ def progress_fragment(app: App, now: datetime | None = None) -> str:
 def confirmed_table(app: App) -> str:
     """Per session the candidate reviewed: the mean score they confirmed and the machine's estimate of the same
     answers, newest first."""
-    reviewed = {session_id for session_id, _ in confirmed_by_turn(app)}
+    reviewed = {session_id for session_id, _ in app.confirmations.by_turn()}
     rows = []
     for session in app.repo.list():
         if session["id"] not in reviewed or not (confirmed := session_confirmed(app, session["id"])):
