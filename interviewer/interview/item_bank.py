@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
-from interviewer.interview.items import Item, build_items, statement_items
+from interviewer.interview.items import Item, build_items
+from interviewer.interview.statement_pool import statement_items
 
 __all__ = ["ItemBank"]
 

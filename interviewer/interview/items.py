@@ -25,7 +25,18 @@ from interviewer.scoring.keypoints import prose
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["ITEM_KINDS", "KIND_LEVELS", "Item", "build_items", "qa_of", "qa_pairs", "statement_items"]
+__all__ = [
+    "ITEM_KINDS",
+    "KIND_LEVELS",
+    "Item",
+    "ItemSource",
+    "build_items",
+    "contrast_sides",
+    "qa_concept",
+    "qa_of",
+    "qa_pairs",
+    "statements_of",
+]
 
 ITEM_KINDS = (
     "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
@@ -60,7 +71,7 @@ _IMPERATIVE = re.compile(
 )
 
 
-class _Base(TypedDict):
+class ItemSource(TypedDict):
     """Where an item comes from: the fields every item of one chunk shares."""
 
     chunk_id: str
@@ -130,7 +141,8 @@ def qa_of(chunk: Chunk) -> tuple[str, str] | None:
     return None
 
 
-def _statements(text: str) -> list[str]:
+def statements_of(text: str) -> list[str]:
+    """The statements of a note's text worth asking about (not the note-taker talking about themselves)."""
     # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
     cleaned = (clean_statement(s) for s in sentences(prose(text)))
     return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s, re.I)]
@@ -143,7 +155,8 @@ def _related(statement: str, concept: str, pool: list[str]) -> tuple[str, ...]:
     return (statement, *others[: MAX_POINTS - 1])
 
 
-def _contrast_sides(statement: str, concept: str) -> str:
+def contrast_sides(statement: str, concept: str) -> str:
+    """The other side a contrast names ('X vs Y', 'unlike Y', 'whereas Y ...'), or ''."""
     match = re.search(r"(.{0,40}?)\b(?:vs\.?|versus)\s+([^,;:.()]{2,40})", statement, re.I)
     if match:
         return " ".join(match.group(2).split()[:4]).strip()
@@ -158,7 +171,7 @@ def _contrast_sides(statement: str, concept: str) -> str:
     return ""
 
 
-def _cloze_items(chunk: Chunk, base: _Base) -> list[Item]:
+def _cloze_items(chunk: Chunk, base: ItemSource) -> list[Item]:
     items = []
     for match in _CLOZE.finditer(chunk.text):
         answer, hint = match.group(1).strip(), (match.group(2) or "").strip()
@@ -172,29 +185,30 @@ def _cloze_items(chunk: Chunk, base: _Base) -> list[Item]:
     return items
 
 
-def _qa_items(pairs: list[tuple[str, str]], base: _Base) -> list[Item]:
+def _qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
     items = []
     # The deck or file a card comes from is never part of its question.
     file_name = re.sub(r"[_\-.]+", " ", base["source"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     names = (base["topic"], file_name)
     for question, answer in pairs:
         question = without_source_label(question, names)
-        points = tuple(_statements(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
+        points = tuple(statements_of(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
         if not points:
             continue
         if _BLANK.search(question):
             # An Anki cloze note: its front came with blanks; it is a fill-in, asked at recall only.
             asked = f"Fill in the blank{'s' if len(_BLANK.findall(question)) > 1 else ''}: {question}"
-            items.append(Item(asked, points[:1], "cloze", _qa_concept(question), levels=(1,), **base))
+            items.append(Item(asked, points[:1], "cloze", qa_concept(question), levels=(1,), **base))
             continue
-        concept = _qa_concept(question)
+        concept = qa_concept(question)
         # A "What is X?" card is recall, a "Why ..." card is explain; its answer may also support a harder level.
         levels = sorted({infer_level(question)} | {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k})
         items.append(Item(as_question(question), points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
     return items
 
 
-def _qa_concept(question: str) -> str:
+def qa_concept(question: str) -> str:
+    """What a card's question is about: its words after the question word."""
     text = re.sub(
         r"^(what|why|how|when|which|who|can|does|do|is|are|should|would)\b( (is|are|does|do|can|would))?\s+",
         "",
@@ -204,7 +218,7 @@ def _qa_concept(question: str) -> str:
     return " ".join(text.split()[:6])
 
 
-def _procedure_item(chunk: Chunk, statements: list[str], base: _Base) -> Item | None:
+def _procedure_item(chunk: Chunk, statements: list[str], base: ItemSource) -> Item | None:
     lines = [line for line in prose(chunk.text).splitlines() if line.strip()]
     steps = [clean_statement(line) for line in lines if _STEP.match(line)]
     section = chunk.heading.split(" > ")[-1]
@@ -246,7 +260,7 @@ def _procedure_item(chunk: Chunk, statements: list[str], base: _Base) -> Item | 
     )
 
 
-def _trade_off_group(statements: list[str], base: _Base) -> Item | None:
+def _trade_off_group(statements: list[str], base: ItemSource) -> Item | None:
     uses = [
         (m.group(1).strip(), m.group(2).strip(" ;."))
         for s in statements
@@ -277,7 +291,7 @@ def _trade_off_group(statements: list[str], base: _Base) -> Item | None:
     )
 
 
-def _statement_item(statement: str, kind: str, pool: list[str], base: _Base) -> Item | None:
+def _statement_item(statement: str, kind: str, pool: list[str], base: ItemSource) -> Item | None:
     concept = usable_concept(lead_term(statement))
     condition, rest = condition_of(statement)
     unlike = re.match(r"^\s*unlike\s+([^,]{2,40}),\s*(.+)$", clean_statement(rest), re.I)
@@ -295,7 +309,7 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: _Base) -> 
         return Item(statement, (statement,), kind, concept, levels=KIND_LEVELS[kind], other=other, **base)
     other, detail = "", ""
     if kind == "contrast":
-        other = parallel_contrast(rest) or _contrast_sides(rest, concept)
+        other = parallel_contrast(rest) or contrast_sides(rest, concept)
         if not other or other.lower() == concept.lower():
             return None
     elif kind == "mechanism":
@@ -317,12 +331,12 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: _Base) -> 
 
 def build_items(chunk: Chunk) -> list[Item]:
     """Every item one chunk gives, in the chunk's order; nothing for a chunk with nothing to ask."""
-    base = _Base(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
+    base = ItemSource(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
     if chunk.kind == "case":
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             return []  # a case's twists are situations the interviewer adds, not a stage to ask
         if chunk.stage:
-            grouped = {chunk.stage: _statements(chunk.text)}
+            grouped = {chunk.stage: statements_of(chunk.text)}
         else:  # a case written as prose: its stages come from what each statement talks about
             grouped = stage_statements(chunk.text, opening=chunk.chunk_index == 0 and " > " not in chunk.heading)
         return [
@@ -336,7 +350,7 @@ def build_items(chunk: Chunk) -> list[Item]:
     if pairs:
         return _qa_items(pairs, base)
     section = chunk.heading.split(" > ")[-1] if " > " in chunk.heading else ""
-    statements = _statements(chunk.text)
+    statements = statements_of(chunk.text)
     if not section:  # a note's preamble says what the note is for ("interviewers probe ..."), not facts to ask
         statements = [s for s in statements if not re.search(r"\binterview|^(I|we)\b", s, re.I)]
     items: list[Item] = []
@@ -356,7 +370,7 @@ def build_items(chunk: Chunk) -> list[Item]:
     return _paired_trade_offs(items, base)
 
 
-def _paired_trade_offs(items: list[Item], base: _Base) -> list[Item]:
+def _paired_trade_offs(items: list[Item], base: ItemSource) -> list[Item]:
     """Two trade-off statements of one chunk about different things ('L1 gives ... but ...', 'L2 gives ... but
     ...') make one design question: choose between them, under a condition the notes name if they name one."""
     singles = [i for i in items if i.kind == "trade-off" and not i.other]
@@ -374,42 +388,3 @@ def _paired_trade_offs(items: list[Item], base: _Base) -> list[Item]:
         )  # fmt: skip
         singles = singles[2:]
     return out + singles
-
-
-_VERSUS_HEADING = re.compile(r"^(.{2,40}?)\s+(?:vs\.?|versus)\s+(.{2,40})$", re.I)
-
-
-def statement_items(chunk: Chunk) -> list[Item]:
-    """Every statement of a chunk as a one-point item of its kind, asked at no level: the material questions that
-    combine notes are built from (a statement whose subject is no clean term still explains a symptom). A heading
-    that names two options ('Boosting vs bagging') adds the pair, with a statement about each."""
-    if chunk.kind == "case" or _CLOZE.search(chunk.text):
-        return []
-    base = _Base(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
-    section = chunk.heading.split(" > ")[-1] if " > " in chunk.heading else ""
-    pairs = qa_pairs(chunk)
-    if pairs:
-        return [
-            Item(question, (point,), "qa", _qa_concept(question), levels=(), **base)
-            for question, answer in pairs
-            for point in _statements(answer)
-        ]
-    out = []
-    for statement in _statements(chunk.text):
-        kind = statement_kind(statement, section) or "statement"
-        concept = usable_concept(lead_term(statement))
-        sides = _contrast_sides(condition_of(statement)[1], concept) if concept else ""
-        other = parallel_contrast(statement) or sides
-        out.append(Item(statement, (statement,), kind, concept, levels=(), other=other, **base))
-    for part in chunk.heading.split(" > "):
-        versus = _VERSUS_HEADING.match(part.strip())
-        if not versus:
-            continue
-        a, b = (side.strip(" .:") for side in versus.groups())
-        about = [
-            next((i.points[0] for i in out if re.search(rf"(?<![\w-]){re.escape(side)}", i.points[0], re.I)), "")
-            for side in (a, b)
-        ]
-        if all(about) and about[0] != about[1]:
-            out.append(Item(part, tuple(about), "contrast", a, levels=(), other=b, **base))
-    return out
