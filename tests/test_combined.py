@@ -174,3 +174,19 @@ def test_a_name_is_said_as_an_ordinary_word_unless_it_is_a_persons_name() -> Non
     assert as_written("Temporal leakage", []) == "temporal leakage"
     assert as_written("Bonferroni", []) == "Bonferroni"
     assert as_written("PR-AUC", []) == "PR-AUC"
+
+
+def test_a_consequence_chain_takes_only_statements_that_name_two_of_its_links() -> None:
+    testing = """# Multiple testing
+
+- With many metrics at alpha 0.05, the family-wise chance of a false positive grows quickly.
+- Bonferroni divides alpha by the number of tests.
+- The false positive rate is FP / (FP + TN).
+"""
+    from interviewer.interview.item_bank import ItemBank
+
+    bank = ItemBank()
+    bank.refresh(chunks_of("testing.md", testing))  # every statement of the note, not only those that give items
+    chains = [i for i in bank.items if i.kind == "consequence" and "metrics" in i.question]
+    assert chains and all("FP / (FP + TN)" not in p for i in chains for p in i.points)
+    assert all(len(i.points) >= 2 for i in chains)

@@ -56,7 +56,7 @@ class Question:
     points: tuple[str, ...] = ()  # the item's points: what the answer is scored on (empty: the sources' key points)
     point_sources: tuple[str, ...] = ()  # the chunk id each point comes from (empty: all from the first source)
     # definition, mechanism, contrast, rule, procedure, pitfall, trade-off, qa, cloze, case; and the items that combine
-    # statements: diagnosis, decision, consequence, case-method (see interview/combined.py)
+    # statements: diagnosis, decision, consequence (see interview/combined.py)
     item_kind: str = ""
     notice: str = ""  # said once in a session: e.g. levels the notes cannot support for a topic
 

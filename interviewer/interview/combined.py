@@ -1,6 +1,7 @@
 """Items that need two facts, for levels 4 and 5: a diagnosis (a symptom, and the notes' statements that explain
-it, across notes) and a decision under a constraint (two options the notes contrast, and the statements about
-either that the constraint touches). Symptoms and constraints are an interviewer's repertoire
+it, across notes), a consequence chain (a change, and the statements that say what follows and what to do) and a
+decision under a constraint (two options the notes contrast, and the statements about either that the constraint
+touches). Symptoms and constraints are an interviewer's repertoire
 (prompts/combined.toml); the points are always the notes' own statements, each from its own chunk. Pure."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from interviewer.scoring.text import STOPWORDS, content_words
 
 __all__ = ["COMBINED_KINDS", "Repertoire", "as_written", "combined_items", "fits_frame", "load_repertoire"]
 
-COMBINED_KINDS = ("diagnosis", "decision")
+COMBINED_KINDS = ("diagnosis", "decision", "consequence")
 MAX_POINTS = 4
 # The kinds of statement that can explain a symptom (what goes wrong, and why), and those that can carry an
 # option's property.
@@ -58,6 +59,7 @@ class Repertoire:
 
     symptoms: tuple[Cue, ...]
     constraints: tuple[Cue, ...]
+    consequences: tuple[Cue, ...] = ()  # a change, and the statements that say what follows and what to do
     design: str = ""  # turns a diagnosis into a design question (level 5); {situation} is the symptom
 
 
@@ -75,7 +77,8 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
 
         design = str(data.get("design", {}).get("ask", ""))
         design.format(situation="")  # a variable other than {situation} is an error, named below
-        return Repertoire(cues("symptom"), cues("constraint"), design)
+        consequences = cues("consequence") if "consequence" in data else ()
+        return Repertoire(cues("symptom"), cues("constraint"), consequences, design)
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, IndexError, re.error) as exc:
         raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
 
@@ -156,14 +159,17 @@ def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, It
     )
 
 
-def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design: str) -> list[Item]:
-    found = [(s, i) for s, i in statements if symptom.cues.search(s)]
+def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design: str, kind: str = "diagnosis") -> list[Item]:
+    # A consequence is a chain: a statement belongs to it only when it names two of its links (a definition of
+    # the false positive rate says nothing about testing more metrics).
+    least = 2 if kind == "consequence" else 1
+    found = [(s, i) for s, i in statements if len({m.group(0).lower() for m in symptom.cues.finditer(s)}) >= least]
     items = []
     for index, topic in enumerate(dict.fromkeys(i.topic for _, i in found)):
         chosen = _spread(found, topic, symptom.cues)
         if len(chosen) >= 2:
             question = symptom.asks[index % len(symptom.asks)]
-            item = _combined("diagnosis", question, symptom.name, chosen, 4)
+            item = _combined(kind, question, symptom.name, chosen, 4)
             if design:  # also a design question: prevent what explains the symptom
                 situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
                 item = replace(item, levels=(4, 5), detail=design.format(situation=situation))
@@ -219,6 +225,9 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     out: list[Item] = []
     for symptom in repertoire.symptoms:
         out += _diagnoses(explaining, symptom, repertoire.design)
+    properties = _statements(items, _PROPERTIES)
+    for change in repertoire.consequences:
+        out += _diagnoses(properties, change, "", kind="consequence")
     statements = _statements(items, _PROPERTIES)
     named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
     distinct = {

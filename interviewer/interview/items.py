@@ -40,7 +40,7 @@ __all__ = [
 
 ITEM_KINDS = (
     "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
-    "diagnosis", "decision",
+    "diagnosis", "decision", "consequence",
 )  # fmt: skip
 # The levels each kind of knowledge can be asked at (DESIGN.md section 2's ladder).
 KIND_LEVELS: dict[str, tuple[int, ...]] = {
@@ -55,6 +55,7 @@ KIND_LEVELS: dict[str, tuple[int, ...]] = {
     "case-stage": (),
     "diagnosis": (4,),  # built across notes: interview/combined.py
     "decision": (5,),
+    "consequence": (4,),
 }
 MAX_POINTS = 4
 _QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
