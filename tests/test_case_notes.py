@@ -61,6 +61,8 @@ Monitor cancellations weekly after launch and roll back if they exceed the forec
         ("Regularization", "L1 drives weights to zero; L2 shrinks them.", False),
         ("Use case: embeddings", "Embeddings map items to vectors.", False),
         ("A/B testing", "A/B tests compare two variants on randomised users.", False),
+        ("Should the airline overbook?", "A regional airline sells 180 seats and 6% of passengers do not show.", True),
+        ("Should you scale features?", "Scaling puts features on one range.", False),
     ],
 )
 def test_a_case_is_told_by_its_title_or_its_business_problem(title: str, opening: str, expected: bool) -> None:
@@ -137,3 +139,19 @@ def test_a_short_case_says_which_stages_it_covers(interviewer_home: Path) -> Non
         "This case has 5 questions, so it covers clarify, frame, method, evaluation and deployment; "
         "data and experiment are left out."
     )
+
+
+def test_a_story_case_never_recalls_what_happened_later_and_never_fails_on_it(interviewer_home: Path) -> None:
+    """A case told as a story marks its later facts as told; a stage question once crashed on that mark."""
+    story = PROSE_CASE + "\nAfter launch, late orders fell from 12% to 8% and conversion held at 31%.\n" * 3
+    notes = interviewer_home.parent / "story"
+    notes.mkdir(parents=True)
+    (notes / "late.md").write_text(story, encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    session = app.interviewer.start(SessionConfig(kind=Kind.CASE, questions=7, seed=2))
+    asked = []
+    while (question := session.next_question()) is not None:
+        session.answer(strong(question))
+        asked.append(question)
+    assert len(asked) == 7 and not any("fell from 12% to 8%" in q.text for q in asked)

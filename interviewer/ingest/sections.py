@@ -69,6 +69,7 @@ _ORGANISATION = re.compile(
     r"carrier|fintech|merchant|you work for|you join)\b",
     re.I,
 )
+_DECISION_TITLE = re.compile(r"^\s*(should|shall|whether|which|how should|do we|does the|is it worth)\b.*\?\s*$", re.I)
 _GOAL = re.compile(
     r"\b(wants? to|needs? to|asks? you|asked to|the goal|its goal|aims? to|would like to|(must|has to) decide|"
     r"deciding whether|is considering|plans? to|hopes? to|is trying to|is looking to|objective is|task is)\b",
@@ -87,6 +88,8 @@ def poses_case(title: str, opening: str) -> bool:
     """True when a note's title or opening says it is a case, or its opening poses a business problem."""
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
+    if _DECISION_TITLE.match(title) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
+        return True  # "Should the bank send retention offers?": a decision an organisation faces
     return any(_ORGANISATION.search(s) and _GOAL.search(s) for s in re.split(r"(?<=[.!?])\s+", opening))
 
 

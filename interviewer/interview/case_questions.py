@@ -114,7 +114,12 @@ def case_draft(
             )
         return CaseDraft(text, items, notice)
     asked_points = {p for i in stage_items for p in i.points}
-    before = {fact for fact, at in facts.facts if at and CASE_STAGES.index(at) >= CASE_STAGES.index(stage)}
+    # A fact of this stage or a later one would give its answer away (a story's later facts are 'told', never said).
+    before = {
+        fact
+        for fact, at in facts.facts
+        if at == "told" or (at in CASE_STAGES and CASE_STAGES.index(at) >= CASE_STAGES.index(stage))
+    }
     fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points))
     business = facts.business if case_chunks else "the product team"  # the team the opening names
     options = _unused_frames(templates.case[stage], used_texts)
