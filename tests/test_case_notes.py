@@ -155,3 +155,13 @@ def test_a_story_case_never_recalls_what_happened_later_and_never_fails_on_it(in
         session.answer(strong(question))
         asked.append(question)
     assert len(asked) == 7 and not any("fell from 12% to 8%" in q.text for q in asked)
+
+
+def test_a_line_that_introduces_a_list_is_no_fact_and_a_fact_is_recalled_once() -> None:
+    listed = "\nA rough calculation, per 100,000 orders:\n\n- 12,000 late orders cost about 60,000 in refunds.\n"
+    text = PROSE_CASE + listed
+    sections, _ = read_sections("notes/late.md", text.encode())
+    facts = case_facts(build_chunks("notes/late.md", "/notes/late.md", "h", sections))
+    assert not any(fact.endswith(":") for fact, _ in facts.facts)
+    first = facts.fact_for("method", set())
+    assert first and facts.fact_for("method", {first.rstrip(" .")}) != first

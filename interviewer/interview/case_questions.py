@@ -142,9 +142,7 @@ def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str,
 
 def _said(used_texts: set[str]) -> set[str]:
     """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
-    return {s.rstrip(" .") + "." for text in used_texts for s in re.split(r"(?<=\.)\s+", text)} | {
-        s.rstrip(" .") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)
-    }
+    return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
 
 
 def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:

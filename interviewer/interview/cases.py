@@ -107,7 +107,7 @@ class CaseFacts:
             fact
             for fact, at in self.facts
             if fact not in avoid
-            and fact.rstrip(" .") not in avoid
+            and fact.rstrip(" .;:,") not in avoid
             and (
                 at in ("", "clarify")
                 or (at in CASE_STAGES and CASE_STAGES.index(at) < order and cue is not None and cue.search(fact))
@@ -132,6 +132,8 @@ def _given(statement: str) -> str:
 
 
 def _is_fact(statement: str) -> bool:
+    if statement.rstrip().endswith(":"):
+        return False  # "A rough calculation, per 100,000 customers:" introduces a list; it states nothing
     if balanced(statement) != statement.strip():
         return False  # a piece cut out of a bracket: "The 90th percentile for safety stock)."
     return bool(_NUMBER.search(statement) or _CONSTRAINT.search(statement)) and not (

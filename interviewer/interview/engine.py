@@ -251,7 +251,10 @@ class Interviewer:
             # single statement; a thread leaves its topic for them (unless the candidate chose the topic).
             for worst, name in ((worst, name) for worst in (1, 2) for name in ordered):
                 hard = [i for i in fresh[name] if plan.level in i.levels and _hard_rank(i, plan.level) <= worst]
-                hard = [i for i in hard if not (set(i.points[:1]) & used_points)]
+                # A question whose statements were mostly asked already (the same symptom again) is not asked.
+                hard = [
+                    i for i in hard if not (set(i.points[:1]) & used_points) and len(set(i.points) & used_points) < 2
+                ]
                 rng.shuffle(hard)
                 # Among questions that combine statements, those that connect more notes first.
                 hard.sort(
