@@ -38,6 +38,7 @@ _NOT_A_NAME = re.compile(
 
 # Endings of ordinary English words (a name like Bonferroni, Platt or Holm has none of them).
 _COMMON_WORD = re.compile(r"(al|ing|tion|sion|ive|ed|ity|ness|ic|ous|ary|ment|ance|ence)$")
+_GENERIC = frozenset("model models method methods approach approaches data feature features metric metrics".split())
 _DANGLING = frozenset(
     "every each all any some alongside per than versus vs via across over under between among within without "
     "through into onto towards toward".split()
@@ -94,6 +95,8 @@ def fits_frame(name: str) -> bool:
         return False  # 'Adding polynomial terms': an action, not an option's name
     if words[-1].lower() in STOPWORDS or words[-1].lower() in _DANGLING:
         return False  # 'CI alongside every': cut mid-phrase
+    if len(words) == 1 and words[0].lower() in _GENERIC:
+        return False  # 'model', 'data': no option anyone chooses between
     if any(is_verb(word) for word in words):
         return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
     clause = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether|vs\.?|versus"
@@ -235,7 +238,14 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
         for p in named
         if p.concept.lower() not in p.other.lower() and p.other.lower() not in p.concept.lower()
     }
-    pairs = list(distinct.values())
+    # Both sides must be things the notes make statements about (an option), not a word inside a sentence ('false
+    # negatives' in 'the cost of false positives vs false negatives').
+    subjects = {i.concept.lower() for i in items if i.concept}
+
+    def is_subject(name: str) -> bool:
+        return any(subject == name.lower() or subject.startswith(name.lower() + " ") for subject in subjects)
+
+    pairs = [p for p in distinct.values() if is_subject(p.concept) and is_subject(p.other)]
     for constraint in repertoire.constraints:
         out += _decisions(statements, pairs, constraint)
     return out

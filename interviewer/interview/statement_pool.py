@@ -49,7 +49,9 @@ def statement_items(chunk: Chunk) -> list[Item]:
         versus = _VERSUS_HEADING.match(part.strip())
         if not versus:
             continue
-        a, b = (side.strip(" .:") for side in versus.groups())
+        # A title-case heading ('Bayesian vs Frequentist Inference') names the options in lower case after the
+        # first word; acronyms keep their capitals.
+        a, b = (_untitled(side.strip(" .:")) for side in versus.groups())
         about = [
             next((i.points[0] for i in out if re.search(rf"(?<![\w-]){re.escape(side)}", i.points[0], re.I)), "")
             for side in (a, b)
@@ -57,3 +59,8 @@ def statement_items(chunk: Chunk) -> list[Item]:
         if all(about) and about[0] != about[1]:
             out.append(Item(part, tuple(about), "contrast", a, levels=(), other=b, **base))
     return out
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    return " ".join([words[0], *(w if w.isupper() or any(c.isdigit() for c in w) else w.lower() for w in words[1:])])
