@@ -66,3 +66,27 @@ def test_independent_held_out_evasions_are_evasive(answer: str) -> None:
 @pytest.mark.parametrize("answer", _lines("heldout_not_evasive.txt"))
 def test_independent_held_out_answers_with_substance_are_not_evasive(answer: str) -> None:
     assert not is_evasive(answer), substance(answer)
+
+
+BLANK = (
+    "Conditional aggregation: SUM(CASE WHEN status = 'paid' THEN 1 ELSE ___ END) counts paid orders; "
+    "what goes in the blank?"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "evasive"),
+    [
+        ("0", False),  # the value fills the blank: an answer, however short
+        ("Zero.", False),
+        ("SUM(CASE WHEN status = 'paid' THEN 1 ELSE 0 END) counts paid orders.", False),  # restated, blank filled
+        ("I don't know, 1 maybe", True),  # a figure the question already holds, and a deflection
+        ("", True),
+    ],
+)
+def test_a_question_with_a_blank_is_answered_by_its_value(answer: str, evasive: bool) -> None:
+    assert is_evasive(answer, BLANK) is evasive
+
+
+def test_a_lone_figure_is_still_no_answer_to_an_open_question() -> None:
+    assert is_evasive("42", "Why does bagging reduce variance?")

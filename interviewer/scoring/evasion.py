@@ -42,6 +42,7 @@ _FILLER = frozenset(
     that's it's i've i'd i'm can't don't didn't isn't wasn't won't ways way want let's talk tell say again
     catch understand mean meant see just whatever everyone somebody someone someday something come came""".split()
 )
+_BLANK = re.compile(r"_{3,}")
 _MIN_SUBSTANCE = 4  # distinct subject words an answer that hedges or deflects needs to say something
 _MIN_TERSE = 2  # ... and one without any evasion phrase ("Because PCA is linear." answers a why-question)
 _MIN_SENTENCE = 2  # subject words one sentence needs to state anything ("Labels are always tricky in fraud.": 1)
@@ -53,7 +54,8 @@ def substance(answer: str, question: str = "") -> list[str]:
     stripped = EVASION_PHRASES.sub(" ", answer.replace("’", "'"))
     kept: list[str] = []
     for word in content_words(stripped):
-        if word not in _FILLER and word not in echoed and not word.isdigit() and word not in kept:
+        # A figure is substance when the question does not already hold it: "0" fills "ELSE ___".
+        if word not in _FILLER and word not in echoed and word not in kept:
             kept.append(word)
     return kept
 
@@ -61,7 +63,10 @@ def substance(answer: str, question: str = "") -> list[str]:
 def is_evasive(answer: str, question: str = "") -> bool:
     """True when the answer only says it does not know, asks for the question again, or deflects."""
     found = len(substance(answer, question))
-    return found < _MIN_SUBSTANCE if EVASION_PHRASES.search(answer) else found < _MIN_TERSE
+    if EVASION_PHRASES.search(answer):
+        return found < _MIN_SUBSTANCE
+    # A question with a blank asks for one value: the value alone answers it.
+    return found < (1 if _BLANK.search(question) else _MIN_TERSE)
 
 
 def states_something(sentence: str, question: str = "") -> bool:
