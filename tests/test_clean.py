@@ -156,3 +156,20 @@ def test_cleaning_is_fast_on_hostile_text(hostile: str) -> None:
     start = time.process_time()
     clean_text(hostile)
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        (
+            "The interpretation is problematic [Manuca, Radu & Savit, Robert. (1996). Stationarity and nonstationarity "
+            "in time series analysis. Physica D: Nonlinear Phenomena. 99. 134-161. 10.1016/S0167-2789(96)00139-X. ].",
+            "The interpretation is problematic.",
+        ),
+        ("Bagging reduces variance[3] and bias stays.", "Bagging reduces variance and bias stays."),
+        ("Use [ridge (L2)] here.", "Use [ridge (L2)] here."),  # a bracket without a year is the note's own text
+        ("As in [Smith (2010)](http://x.org/p).", "As in Smith (2010)."),  # a link keeps its words
+    ],
+)
+def test_literature_references_are_sources_not_statements(text: str, cleaned: str) -> None:
+    assert clean_text(text) == cleaned

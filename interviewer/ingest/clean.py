@@ -152,6 +152,19 @@ def rejoin_wrapped_lines(text: str) -> str:
     return "\n".join(joined)
 
 
+# ----- citations ---------------------------------------------------------------------------------------------
+# A bracketed reference with a year in parentheses ("[Manuca, R. & Savit, R. (1996). Stationarity ... 99. 134-161.]")
+# and a numeric footnote marker ("[12]", not a link "[12](url)" nor a definition "[12]: url") are sources, not
+# statements: left in, their fragments ("Physica D: Nonlinear Phenomena.") became key points a candidate was asked.
+_CITATION = re.compile(r"\s?\[[^\[\]\n]{0,400}?\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)[^\[\]\n]{0,400}?\](?![(:])")
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\](?![(:\[])")
+
+
+def drop_citations(text: str) -> str:
+    """The text without bracketed literature references and footnote markers."""
+    return _FOOTNOTE_MARK.sub("", _CITATION.sub("", text))
+
+
 # ----- all together ------------------------------------------------------------------------------------------
 
 
@@ -163,6 +176,7 @@ def _tidy(text: str) -> str:
 def _clean_prose(text: str) -> str:
     text = drop_media(text)
     text = html_to_text(text)
+    text = drop_citations(text)
     text = render_math(text)
     text = drop_link_lists(text)
     text = drop_emoji(text)
