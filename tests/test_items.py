@@ -324,3 +324,26 @@ def test_a_card_question_never_names_its_deck() -> None:
     assert [item.question for item in build_items(chunk)] == ["one-hot encoding: what is it, and why does it matter?"]
     labelled = replace(chunk, question="Glossary: what does one-hot encoding produce?", topic="Glossary")
     assert [item.question for item in build_items(labelled)] == ["What does one-hot encoding produce?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "highest"),
+    [
+        # A glossary card: its answer holds a trade-off, but its own question is recall; never a level-5 question.
+        ("lasso", "Lasso gives sparsity at the cost of instability when features are correlated.", 1),
+        (
+            "Why does lasso select features?",
+            "Lasso gives sparsity at the cost of instability when features are correlated.",
+            2,
+        ),
+        (
+            "In which cases is PR-AUC better than ROC-AUC?",
+            "When positives are rare, PR-AUC shows the precision cost.",
+            5,
+        ),
+        ("What are the disadvantages of bag of words?", "It loses word order, and the vocabulary grows large.", 4),
+    ],
+)
+def test_a_cards_own_question_serves_the_level_its_wording_asks(question: str, answer: str, highest: int) -> None:
+    card = replace(chunk(f"{question} {answer}", "Glossary > Card"), question=question, answer=answer)
+    assert max(only(build_items(card), "qa").levels) == highest

@@ -202,8 +202,12 @@ def _qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
             items.append(Item(asked, points[:1], "cloze", qa_concept(question), levels=(1,), **base))
             continue
         concept = qa_concept(question)
-        # A "What is X?" card is recall, a "Why ..." card is explain; its answer may also support a harder level.
-        levels = sorted({infer_level(question)} | {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k})
+        # A "What is X?" card is recall, a "Why ..." card is explain. Its own question is asked word for word, so it
+        # serves the level its wording asks, or one above when its answer holds that kind of statement: a glossary
+        # card is never a level-5 question ("equality: what is it, and why does it matter?" was asked at 5).
+        asked_level = infer_level(question)
+        harder = {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k}
+        levels = sorted({asked_level} | {level for level in harder if level <= asked_level + 1})
         items.append(Item(as_question(question), points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
     return items
 

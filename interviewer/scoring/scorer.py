@@ -27,8 +27,22 @@ MAX_WINDOW_SENTENCES = 30  # pairs of adjacent sentences are embedded for the fi
 MAX_JUDGE_WEIGHT = max(BLEND_WEIGHTS)  # the most a calibration run can give a model's judgement
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (5, re.compile(r"\b(design|trade-?offs?|would you (choose|build|structure)|defend|end-to-end|architect)", re.I)),
-    (4, re.compile(r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?)", re.I)),
+    (
+        5,
+        re.compile(
+            r"\b(design|trade-?offs?|would you (choose|build|structure|prefer|pick|use)|defend|end-to-end|architect|"
+            r"better than|in which cases|when would you|which would you)",
+            re.I,
+        ),
+    ),
+    (
+        4,
+        re.compile(
+            r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?|problems? with|"
+            r"potential problems?|disadvantages?|drawbacks?|limitations?)",
+            re.I,
+        ),
+    ),
     (3, re.compile(r"\b(given|suppose|scenario|you have|calculate|compute|how many|\d)", re.I)),
     (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs)\b", re.I)),
 )
