@@ -165,3 +165,24 @@ def test_a_line_that_introduces_a_list_is_no_fact_and_a_fact_is_recalled_once() 
     assert not any(fact.endswith(":") for fact, _ in facts.facts)
     first = facts.fact_for("method", set())
     assert first and facts.fact_for("method", {first.rstrip(" .")}) != first
+
+
+BAKERY = """# Case study: daily bread at a bakery chain
+
+A bakery chain with 35 shops throws away everything unsold at closing time, about 11% of baked units.
+Management wants to reach 7% waste without more empty shelves. A loaf costs €0.40 to make and sells for €1.80.
+Running out therefore loses €1.40 of margin, so the right quantity is the 78th percentile of demand.
+suppose demand rises 10% on Saturdays -> 3 extra trays per shop.
+
+The first model used yesterday's sales and showed a WAPE of 14% in backtests; it could not be used as built.
+The honest version with lags of two days or more scored 19% in backtests.
+"""
+
+
+def test_a_case_recalls_its_givens_never_a_conclusion_a_fragment_or_what_happened_next() -> None:
+    sections, _ = read_sections("n/bakery.md", BAKERY.encode())
+    facts = [fact for fact, at in case_facts(build_chunks("n/bakery.md", "/n/bakery.md", "h", sections)).facts
+             if at != "told"]  # fmt: skip
+    assert any("35 shops" in fact for fact in facts)  # the set-up: what the case gives
+    assert not any("therefore" in fact or "->" in fact or fact[:1].islower() for fact in facts)
+    assert not any("WAPE" in fact or "backtests" in fact for fact in facts)  # the story's results stay untold

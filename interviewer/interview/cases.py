@@ -131,7 +131,17 @@ def _given(statement: str) -> str:
     return f"{given[:1].upper()}{given[1:]}."
 
 
+# A fact is a given of the case. A sentence that draws a conclusion ("Running out therefore loses €1.40 ..., so the
+# cost-minimising quantity is the 78th percentile") or works one out ("3-point effect -> 3,000 customers kept") is
+# the candidate's job: quoted in a question it gives the answer away (a blind rater's complaint).
+_CONCLUDES = re.compile(r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→", re.I)
+
+
 def _is_fact(statement: str) -> bool:
+    if not statement[:1].isupper() and not statement[:1].isdigit():
+        return False  # a fragment cut from a line ("suppose the offer cuts it to 27% ...")
+    if _CONCLUDES.search(statement):
+        return False
     if statement.rstrip().endswith(":"):
         return False  # "A rough calculation, per 100,000 customers:" introduces a list; it states nothing
     if balanced(statement) != statement.strip():
@@ -166,11 +176,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
             break
     # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
     # part of the note sets up the problem, so only its facts may be recalled in any stage.
+    # Past its set-up, every statement of a story is what happened next, whatever stage its words name ("The first
+    # model used yesterday's sales and showed a WAPE of 14%" must not open the evaluation question).
     story = not any(c.stage for c in ordered)
     setup = max(2, (len(staged) * 2) // 5)
-    staged = [
-        (s, at if not story or i < setup or at not in ("", "clarify") else "told") for i, (s, at) in enumerate(staged)
-    ]
+    staged = [(s, at if not story or i < setup else "told") for i, (s, at) in enumerate(staged)]
     found = [(s, at) if _is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and _is_fact(s)))
     return CaseFacts(business, facts)
