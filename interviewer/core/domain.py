@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.score import ScoreResult
 
-__all__ = ["CASE_STAGES", "Kind", "Level", "Mode", "Question", "Turn"]
+__all__ = ["CASE_STAGES", "ORGANISATIONS", "Kind", "Level", "Mode", "Question", "Turn"]
 
 
 class Kind(StrEnum):
@@ -37,6 +37,12 @@ class Level(IntEnum):
 
 
 CASE_STAGES: tuple[str, ...] = ("clarify", "frame", "data", "method", "evaluation", "experiment", "deployment")
+# The kinds of organisation a case is about: ingest reads them to find a case note, the interview to name its business.
+ORGANISATIONS: tuple[str, ...] = (
+    "company", "retailer", "bank", "insurer", "marketplace", "platform", "service", "startup", "shop", "app",
+    "airline", "hotel", "lender", "operator", "provider", "brand", "chain", "firm", "telecom", "hospital", "utility",
+    "publisher", "manufacturer", "carrier", "fintech", "merchant",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interviewer.core.domain import ORGANISATIONS
+
 __all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "poses_case", "stage_of_heading"]
 
 # A packed file (PDF, Anki deck) may unpack to far more text than its size: past this many characters it is
@@ -63,12 +65,7 @@ def stage_of_heading(heading: str) -> str | None:
 _CASE_TITLE = re.compile(r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b", re.I)
 _CASE_OPENING = re.compile(r"\b(case study|this case|the case is|business case|business problem)\b", re.I)
 # A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
-_ORGANISATION = re.compile(
-    r"\b(company|retailer|bank|insurer|marketplace|platform|service|startup|business|shop|app|airline|hotel|lender|"
-    r"operator|provider|brand|chain|firm|client|e-?commerce|telecom|hospital|utility|publisher|manufacturer|"
-    r"carrier|fintech|merchant|you work for|you join)\b",
-    re.I,
-)
+_ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?commerce|you work for|you join)\b", re.I)
 _DECISION_TITLE = re.compile(r"^\s*(should|shall|whether|which|how should|do we|does the|is it worth)\b.*\?\s*$", re.I)
 _GOAL = re.compile(
     r"\b(wants? to|needs? to|asks? you|asked to|the goal|its goal|aims? to|would like to|(must|has to) decide|"

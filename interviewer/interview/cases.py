@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES
+from interviewer.core.domain import CASE_STAGES, ORGANISATIONS
 from interviewer.interview.statements import balanced, clean_statement, is_instruction
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
@@ -60,12 +60,7 @@ _CONSTRAINT = re.compile(
     r"explain\w*|latency|capacity|per (day|week|month))\b",
     re.I,
 )
-_BUSINESS = re.compile(
-    r"\b((?:[A-Za-z-]+\s+){0,3}?(?:company|retailer|bank|insurer|marketplace|platform|service|startup|shop|app|"
-    r"airline|hotel|lender|operator|provider|brand|chain|firm|telecom|hospital|utility|publisher|manufacturer|"
-    r"carrier|fintech|merchant))\b",
-    re.I,
-)
+_BUSINESS = re.compile(rf"\b((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b", re.I)
 _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|are|work)\s+", re.I)
 
 
