@@ -146,3 +146,24 @@ def test_a_hand_edited_judge_weight_is_capped_at_what_calibration_can_give(score
 def test_lone_surrogates_in_an_answer_are_dropped_before_scoring(scorer: Scorer) -> None:
     clean = scorer.score(QUESTION, PARTIAL).total
     assert scorer.score(QUESTION, PARTIAL + "\ud800").total == pytest.approx(clean, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("What is the bias-variance trade-off?", 1),  # a definition, whatever words its subject holds
+        ("What is classification? Which models would you use to solve a classification problem?", 1),
+        ("What is object segmentation? Do you know any architectures for that?", 1),
+        ("What is ReLU? How is it better than sigmoid or tanh?", 2),
+        ("Why does bagging reduce variance?", 2),
+        ("What are the potential problems with many large trees?", 4),
+        ("What are the disadvantages of bag of words?", 4),
+        ("In which cases is PR-AUC better than ROC-AUC?", 5),
+        ("Would you prefer gradient boosting or logistic regression for text classification?", 5),
+        ("When would you choose K-means and when DBSCAN?", 5),
+    ],
+)
+def test_a_questions_level_is_its_most_demanding_sentence(question: str, level: int) -> None:
+    from interviewer.scoring.scorer import infer_level
+
+    assert infer_level(question) == level

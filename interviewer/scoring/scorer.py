@@ -27,31 +27,32 @@ MAX_WINDOW_SENTENCES = 30  # pairs of adjacent sentences are embedded for the fi
 MAX_JUDGE_WEIGHT = max(BLEND_WEIGHTS)  # the most a calibration run can give a model's judgement
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (
-        5,
-        re.compile(
-            r"\b(design|trade-?offs?|would you (choose|build|structure|prefer|pick|use)|defend|end-to-end|architect|"
-            r"better than|in which cases|when would you|which would you)",
-            re.I,
-        ),
-    ),
-    (
-        4,
-        re.compile(
-            r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?|problems? with|"
-            r"potential problems?|disadvantages?|drawbacks?|limitations?)",
-            re.I,
-        ),
-    ),
+    (5, re.compile(
+        r"\b(design|trade-?offs?|would you (choose|build|structure|prefer|pick)|defend|end-to-end|architect\b|"
+        r"in which cases|when would you|which would you)", re.I)),
+    (4, re.compile(
+        r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?|problems? with|"
+        r"potential problems?|disadvantages?|drawbacks?|limitations?)", re.I)),
     (3, re.compile(r"\b(given|suppose|scenario|you have|calculate|compute|how many|\d)", re.I)),
-    (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs)\b", re.I)),
-)
+    (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs|better than)\b", re.I)),
+)  # fmt: skip
+# "What is the bias-variance trade-off?" asks for a definition, whatever words its subject holds.
+_DEFINITION = re.compile(r"^\s*what (is|are) (a |an |the )?[^?,;]{1,60}\?\s*$", re.I)
 
 
 def infer_level(question: str) -> int:
-    """Guess a free-standing question's level from its wording (1 recall .. 5 design)."""
+    """Guess a free-standing question's level from its wording (1 recall .. 5 design): its most demanding
+    sentence, a bare "What is X?" being recall."""
+    parts = [p.strip() + "?" for p in question.split("?") if p.strip()] or [question]
+    return max(_sentence_level(part) for part in parts)
+
+
+def _sentence_level(sentence: str) -> int:
+    analyse = _LEVEL_CUES[1][1]  # "What are the problems with ...?" asks for pitfalls, not a definition
+    if _DEFINITION.match(sentence) and not analyse.search(sentence):
+        return 1
     for level, pattern in _LEVEL_CUES:
-        if pattern.search(question):
+        if pattern.search(sentence):
             return level
     return 1
 
