@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
-from interviewer.scoring.claims import ClaimThresholds, Relation, SentenceClaim, match_claims
+from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
 from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.evasion import is_evasive, states_something
 from interviewer.scoring.keypoints import KeyPoint
@@ -25,9 +25,10 @@ from interviewer.scoring.rubric import Rubric
 from interviewer.scoring.text import content_words, counted, normalise_token, not_in_notes_step, tokens
 from interviewer.scoring.verdicts import (
     PARTLY_CREDIT,
-    RESEMBLES_WRONG,
     KeyEvidence,
     certain,
+    claim_check,
+    loose_sentences,
     point_checks,
     polarity_differs,
     readable,
@@ -201,7 +202,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     ]
     reminders = {h.key: h for h in data.learned if h.wrong and not h.sure}
     reminded = {h.sentence: h for h in reminders.values()}
-    checks = tuple(_claim_check(c, sentences[c.index], points, sure_flags, reminded) for c in claims.sentences)
+    checks = tuple(claim_check(c, sentences[c.index], points, sure_flags, reminded) for c in claims.sentences)
 
     # Relevance: how close the answer's best sentences come to the key points and the question.
     on_topic = (
@@ -221,7 +222,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     missing: list[dict[str, str]] = []
     earned = 0.0
     key_evidence: list[KeyEvidence] = []
-    loose = _loose_sentences(data, claims.sentences, saying)
+    loose = loose_sentences(data.answer_sentences, data.answer_key_sim, len(data.key_points), claims.sentences, saying)
     learned_on = {(h.key, h.sentence): h.on for h in data.learned if not h.wrong}
     for k in range(n_keys):
         column = key_columns[k]
@@ -349,43 +350,3 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         unbacked=tuple(unbacked_sentences),
         on_topic_claims=len(on_topic_claims),
     )
-
-
-def _claim_check(
-    claim: SentenceClaim,
-    sentence: str,
-    points: list[KeyPoint],
-    sure_flags: set[int],
-    reminded: dict[int, LearnedHit],
-) -> ClaimCheck:
-    """What the card says of one sentence: a flag the machine is not certain of, a match that differs from the
-    note in polarity, or a sentence like one the candidate marked wrong, is "unsure", never "contradicted" or
-    "supported"."""
-    note = points[claim.point] if claim.point >= 0 else None
-    if claim.relation is Relation.CONTRADICTED and claim.index not in sure_flags:
-        reason = f"maybe the wrong way round ({claim.reason}): please check"
-        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
-    if claim.index in reminded and claim.index not in sure_flags:
-        hit = reminded[claim.index]
-        reason = f'{RESEMBLES_WRONG}{hit.on} ("{hit.phrase}"): please check'
-        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
-    if claim.relation is Relation.SUPPORTED and note is not None:
-        differs = polarity_differs(sentence, note.text)
-        if differs and not claim.reason.startswith("in your own words"):
-            reason = f"matches your notes' words but differs ({differs}): please check"
-            return ClaimCheck(sentence, "unsure", note.citation(), reason)
-    return ClaimCheck(sentence, claim.relation.value, note.citation() if note else None, claim.reason)
-
-
-def _loose_sentences(data: EvidenceInput, verdicts: Sequence[SentenceClaim], saying: list[bool]) -> dict[int, str]:
-    """Per key point, the answer sentence that matches nothing in the notes and is nearest to it in meaning. Such
-    a sentence may be the point in other words (the embedder cannot tell: on the tuning set it put some correct
-    paraphrases below 0.3), so a point is missed for certain only when every sentence the answer states is
-    accounted for by the notes."""
-    loose = [c.index for c in verdicts if c.relation is Relation.NOT_IN_NOTES and saying[c.index]]
-    nearest: dict[int, str] = {}
-    for k in range(len(data.key_points)):
-        best = max(loose, key=lambda i: float(data.answer_key_sim[i, k]), default=-1)
-        if best >= 0:
-            nearest[k] = data.answer_sentences[best]
-    return nearest

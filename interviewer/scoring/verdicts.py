@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from interviewer.core.score import PointCheck, point_id
+import numpy as np
+
+from interviewer.core.score import ClaimCheck, PointCheck, point_id
 from interviewer.scoring.claims import Claims, Relation, SentenceClaim
 from interviewer.scoring.keypoints import KeyPoint
 from interviewer.scoring.learned import LearnedHit
@@ -30,6 +32,8 @@ __all__ = [
     "RESEMBLES_WRONG",
     "KeyEvidence",
     "certain",
+    "claim_check",
+    "loose_sentences",
     "point_checks",
     "polarity_differs",
     "readable",
@@ -177,3 +181,49 @@ def _check(e: KeyEvidence) -> PointCheck:
         why = "a sentence of yours matches nothing in your notes; it may say this in other words: please check"
         return replace(base, sure=False, sentence=e.nearest_loose, reason=why)
     return replace(base, reason="no sentence of your answer is on this point")
+
+
+def claim_check(
+    claim: SentenceClaim,
+    sentence: str,
+    points: Sequence[KeyPoint],
+    sure_flags: set[int],
+    reminded: dict[int, LearnedHit],
+) -> ClaimCheck:
+    """What the card says of one sentence: a flag the machine is not certain of, a match that differs from the
+    note in polarity, or a sentence like one the candidate marked wrong, is "unsure", never "contradicted" or
+    "supported"."""
+    note = points[claim.point] if claim.point >= 0 else None
+    if claim.relation is Relation.CONTRADICTED and claim.index not in sure_flags:
+        reason = f"maybe the wrong way round ({claim.reason}): please check"
+        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
+    if claim.index in reminded and claim.index not in sure_flags:
+        hit = reminded[claim.index]
+        reason = f'{RESEMBLES_WRONG}{hit.on} ("{hit.phrase}"): please check'
+        return ClaimCheck(sentence, "unsure", note.citation() if note else None, reason)
+    if claim.relation is Relation.SUPPORTED and note is not None:
+        differs = polarity_differs(sentence, note.text)
+        if differs and not claim.reason.startswith(_CONFIRMED):
+            reason = f"matches your notes' words but differs ({differs}): please check"
+            return ClaimCheck(sentence, "unsure", note.citation(), reason)
+    return ClaimCheck(sentence, claim.relation.value, note.citation() if note else None, claim.reason)
+
+
+def loose_sentences(
+    answer_sentences: Sequence[str],
+    answer_key_sim: np.ndarray,
+    keys: int,
+    verdicts: Sequence[SentenceClaim],
+    saying: Sequence[bool],
+) -> dict[int, str]:
+    """Per key point, the answer sentence that matches nothing in the notes and is nearest to it in meaning. Such
+    a sentence may be the point in other words (the embedder cannot tell: on the tuning set it put some correct
+    paraphrases below 0.3), so a point is missed for certain only when every sentence the answer states is
+    accounted for by the notes."""
+    loose = [c.index for c in verdicts if c.relation is Relation.NOT_IN_NOTES and saying[c.index]]
+    nearest: dict[int, str] = {}
+    for k in range(keys):
+        best = max(loose, key=lambda i: float(answer_key_sim[i, k]), default=-1)
+        if best >= 0:
+            nearest[k] = answer_sentences[best]
+    return nearest
