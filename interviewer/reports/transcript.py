@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from interviewer.core.domain import Turn
@@ -17,6 +16,7 @@ from interviewer.reports.charts import level_name, trajectory_text
 from interviewer.reports.claims import claim_lines, contradiction_lines, has_contradiction, sound_evidence
 from interviewer.reports.html import md_code, md_escape, md_fence
 from interviewer.reports.score_reason import why_low
+from interviewer.reports.timing import SessionTiming, Timing, duration, parse_time, session_timing, timing_section, when
 from interviewer.reports.wording import score_text, section_path, shorten
 from interviewer.scoring.confirmed import CONFIRMED_REASON
 from interviewer.scoring.text import counted
@@ -40,7 +40,6 @@ TRAJECTORY_FIGURE = "trajectory"  # info string of the chart's fenced block: the
 _EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown in full above it
 _REVIEW_POINTS = 5
 
-Timing = tuple[str | None, str | None]  # (asked_at, answered_at), ISO-8601, as saved
 Confirmed = Mapping[int, ScoreResult]  # turn -> the score the candidate's confirmed verdicts give
 _MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!"}
 
@@ -87,75 +86,6 @@ def summarise(turns: list[Turn]) -> SessionSummary:
         weakest_topics=[(t, round(m, 3)) for t, m in means if m < STRONG][:3],
         strongest_topics=[(t, round(m, 3)) for t, m in reversed(means) if m >= STRONG and t not in contradicted][:3],
     )
-
-
-@dataclass(frozen=True)
-class SessionTiming:
-    """When the session started and last saved something, and how long each answer took (None: unknown)."""
-
-    started: datetime | None
-    ended: datetime | None
-    answer_seconds: tuple[float | None, ...]  # one per answered turn, in turn order
-
-    @property
-    def total_seconds(self) -> float | None:
-        """From the start to the last saved question or answer."""
-        return _seconds(self.started, self.ended)
-
-    @property
-    def answering_seconds(self) -> float | None:
-        """The time spent on the answers whose timing is known (breaks between sessions excluded)."""
-        known = [s for s in self.answer_seconds if s is not None]
-        return sum(known) if known else None
-
-
-def _parse(value: str | None) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _seconds(start: datetime | None, end: datetime | None) -> float | None:
-    if start is None or end is None:
-        return None
-    try:
-        delta = (end - start).total_seconds()
-    except TypeError:  # one time carries a time zone and the other does not
-        return None
-    return delta if delta >= 0 else None
-
-
-def _answered_timings(timings: Sequence[Timing], answered: int) -> list[Timing]:
-    """The pair of each answered turn: the saved pairs also hold the pending (unanswered) question, if any."""
-    pairs = list(timings)
-    if len(pairs) == answered + 1:
-        unanswered = [i for i, (_, done) in enumerate(pairs) if done is None]
-        pairs.pop(unanswered[0] if len(unanswered) == 1 else -1)
-    return pairs if len(pairs) == answered else [(None, None)] * answered
-
-
-def session_timing(started: str, timings: Sequence[Timing], answered: int) -> SessionTiming:
-    """Start, end and time per answer from the saved (asked_at, answered_at) pairs, one per saved turn in turn
-    order (a trailing pending question included); unreadable or missing times count as unknown."""
-    start = _parse(started) or next((t for t in (_parse(asked) for asked, _ in timings) if t), None)
-    ended = next((t for asked, done in reversed(timings) if (t := _parse(done) or _parse(asked))), None)
-    pairs = _answered_timings(timings, answered)
-    return SessionTiming(start, ended, tuple(_seconds(_parse(asked), _parse(done)) for asked, done in pairs))
-
-
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "n/a"
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.isoformat(sep=" ") if moment else "n/a"
 
 
 def _cite(item: dict[str, Any]) -> str:
@@ -206,7 +136,7 @@ def _header(
     lines = [
         f"# Interview feedback: {md_escape(session_id)}",
         "",
-        f"- Started: {_when(_parse(started)) if _parse(started) else md_escape(started) or 'n/a'}",
+        f"- Started: {when(parse_time(started)) if parse_time(started) else md_escape(started) or 'n/a'}",
     ]
     lines.append(f"- Kind: {md_escape(kind)}; mode: {md_escape(mode)}")
     if finished is not None:
@@ -226,25 +156,9 @@ def _overview(turns: list[Turn], timing: SessionTiming, confirmed: Confirmed) ->
         shown = scores_text(turn.total, mine.total) if mine is not None else score_text(turn.total)
         lines.append(
             f"| {turn.question.turn} | {md_escape(turn.question.topic)} | {_level_label(turn)} "
-            f"| {shown} | {_duration(seconds)} |"
+            f"| {shown} | {duration(seconds)} |"
         )
     return [*lines, ""]
-
-
-def _timing_section(timing: SessionTiming, answered: int) -> list[str]:
-    answering = timing.answering_seconds
-    known = sum(1 for s in timing.answer_seconds if s is not None)
-    mean = f", mean {_duration(answering / known)} per answer" if answering is not None and known else ""
-    timed = f"{known} answers" if known == answered else f"the {known} of {answered} answers with saved times"
-    return [
-        "## Session timing",
-        "",
-        f"- Started: {_when(timing.started)}",
-        f"- Ended: {_when(timing.ended)}",
-        f"- Total duration: {_duration(timing.total_seconds)}",
-        f"- Time spent answering: {_duration(answering)} over {timed}{mean}",
-        "",
-    ]
 
 
 def _strengths(turns: list[Turn]) -> list[str]:
@@ -361,7 +275,7 @@ def _turn_section(turn: Turn, seconds: float | None, mine: ScoreResult | None = 
     lines = [
         f"### {question.turn}. {md_escape(question.topic)}",
         "",
-        f"*{md_escape(', '.join(tags))}; time to answer: {_duration(seconds)}*",
+        f"*{md_escape(', '.join(tags))}; time to answer: {duration(seconds)}*",
         "",
         f"**Question:** {md_escape(question.text)}",
         "",
@@ -415,10 +329,10 @@ def build_markdown(
     lines = _header(session_id, started, kind, mode, finished, turns, confirmed)
     if not turns:
         lines += ["No question was answered in this session, so there is nothing to score yet.", ""]
-        return "\n".join(lines + _timing_section(timing, 0)).rstrip("\n") + "\n"
+        return "\n".join(lines + timing_section(timing, 0)).rstrip("\n") + "\n"
     lines += _overview(turns, timing, confirmed)
     lines += ["## Difficulty trajectory", "", md_fence(trajectory_text(turns), TRAJECTORY_FIGURE), ""]
-    lines += _timing_section(timing, len(turns)) + _strengths(turns) + _review(turns)
+    lines += timing_section(timing, len(turns)) + _strengths(turns) + _review(turns)
     lines += ["## Questions and answers", ""]
     for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
         lines += _turn_section(turn, seconds, confirmed.get(turn.question.turn))
