@@ -154,6 +154,8 @@ def test_lone_surrogates_in_an_answer_are_dropped_before_scoring(scorer: Scorer)
         ("What is the bias-variance trade-off?", 1),  # a definition, whatever words its subject holds
         ("What is classification? Which models would you use to solve a classification problem?", 1),
         ("What is object segmentation? Do you know any architectures for that?", 1),
+        ("What is object detection? Do you know any architectures for that?", 1),  # a concept, not "detect"
+        ("How would you detect drift in production?", 4),
         ("What is ReLU? How is it better than sigmoid or tanh?", 2),
         ("Why does bagging reduce variance?", 2),
         ("What are the potential problems with many large trees?", 4),

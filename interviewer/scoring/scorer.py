@@ -31,8 +31,8 @@ _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
         r"\b(design|trade-?offs?|would you (choose|build|structure|prefer|pick)|defend|end-to-end|architect\b|"
         r"in which cases|when would you|which would you)", re.I)),
     (4, re.compile(
-        r"\b(pitfalls?|fail\w*|goes? wrong|break|detect|diagnos\w*|mistakes?|traps?|risks?|problems? with|"
-        r"potential problems?|disadvantages?|drawbacks?|limitations?)", re.I)),
+        r"\b(pitfalls?|fail(s|ed|ing|ures?)?|goes? wrong|break(s|ing)?|detect(s|ing)?|diagnos\w*|mistakes?|traps?|"
+        r"risks?|problems? with|potential problems?|disadvantages?|drawbacks?|limitations?)\b", re.I)),
     (3, re.compile(r"\b(given|suppose|scenario|you have|calculate|compute|how many|\d)", re.I)),
     (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs|better than)\b", re.I)),
 )  # fmt: skip
