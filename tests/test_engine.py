@@ -16,6 +16,7 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.live import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.llm.fake import RecordingChatModel
+from interviewer.scoring.evidence import OPEN_STAGE
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from tests.conftest import CORPUS
 from tests.helpers import make_app, strong, weak
@@ -211,11 +212,18 @@ def test_a_level_the_notes_cannot_support_is_not_asked_and_said_once(interviewer
 def test_notes_without_a_case_note_give_a_case_built_from_a_topic_and_say_so(interviewer_home: Path) -> None:
     app = make_app(interviewer_home)
     ingest([str(CORPUS / "ml" / "regularization_l1_l2.md")], app.store, 10**8)
-    asked = run(start(app, kind=Kind.CASE, questions=5, seed=2), strong)
+    session = start(app, kind=Kind.CASE, questions=5, seed=2)
+    asked = run(session, strong)
     assert [q.kind for q, _ in asked] == ["case"] * 5
     assert asked[0][0].notice.startswith("Your notes hold no case study, so this case is built from your notes on")
     assert sum(bool(q.notice) for q, _ in asked) == 1
-    assert all(q.points and q.sources for q, _ in asked)
+    assert all(q.sources for q, _ in asked)
+    # A definition says nothing about clarifying or framing a business problem: those stages are open, scored on
+    # how they are approached (and say so); the later stages are scored on the topic's statements.
+    assert all(q.points for q, _ in asked if q.stage not in ("clarify", "frame"))
+    opened = [turn for turn in session.state.turns if not turn.question.points]
+    assert opened and all(turn.question.stage in ("clarify", "frame") for turn in opened)
+    assert all(OPEN_STAGE in t.score.adjustments and t.score.criterion("coverage").weight == 0 for t in opened)
 
 
 def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> None:

@@ -169,3 +169,18 @@ def test_a_questions_level_is_its_most_demanding_sentence(question: str, level: 
     from interviewer.scoring.scorer import infer_level
 
     assert infer_level(question) == level
+
+
+def test_an_open_case_stage_is_scored_on_how_it_is_approached_and_a_non_answer_stays_capped(scorer: Scorer) -> None:
+    from interviewer.scoring.evidence import OPEN_STAGE
+
+    question = "A product team wants to use forecasting on a business problem you choose. What would you clarify?"
+    clarify = (
+        "First I'd clarify the goal: is the forecast for staffing a day ahead or stock a week ahead? "
+        "I'd ask how much history we have and how the forecast will be used. "
+        "I'd assume two years of daily data and that under-forecasting costs more, because empty shelves lose sales."
+    )
+    good = scorer.score(question, clarify, kind="case", stage="clarify", open_stage=True)
+    assert good.total >= 0.5 and OPEN_STAGE in good.adjustments
+    assert good.criterion("coverage").weight == 0 and good.points == ()  # nothing to confirm: no notes behind it
+    assert scorer.score(question, "I don't know.", kind="case", stage="clarify", open_stage=True).total <= 0.02

@@ -68,6 +68,11 @@ def topic_stage_items(items: list[Item], stage: str, used: set[tuple[str, str, s
     knowledge the stage asks for."""
     fresh = [i for i in items if item_key(i) not in used and i.points]
     named = [i for i in fresh if stage_of_statement(i.points[0]) == stage]
+    if stage in ("clarify", "frame"):
+        # A definition says nothing about clarifying or framing a business problem: with no statement that does, the
+        # stage is open (scored on how it is approached; a browser trial scored a sound clarify answer 0.04 on
+        # "A time series is a set of observations ordered in time").
+        return named
     return named or [i for i in fresh if i.kind in _STAGE_KINDS[stage]]
 
 

@@ -330,6 +330,8 @@ class Interviewer:
             level=question.level,
             stage=question.stage,
             points=points or None,
+            # A case stage asked with no statement of the notes behind it (a case built from a topic's notes).
+            open_stage=question.kind == "case" and question.item_kind == "case" and not question.points,
         )
 
 

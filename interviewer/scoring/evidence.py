@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.score import ClaimCheck, CriterionScore, ScoreResult
 from interviewer.scoring.claims import ClaimThresholds, Relation, match_claims
 from interviewer.scoring.contrasts import NO_CONTRASTS, Contrasts
 from interviewer.scoring.evasion import is_evasive, states_something
@@ -72,6 +72,8 @@ class EvidenceInput:
     window_reference_sim: np.ndarray | None = None  # (answer sentences - 1, reference points)
     contrasts: Contrasts = NO_CONTRASTS  # the named pairs the reference teaches
     learned: Sequence[LearnedHit] = ()  # sentences in the candidate's confirmed words, or their marked mistakes
+    # A case stage the notes say nothing about: scored on how the candidate approaches it, not on its content.
+    open_stage: bool = False
 
 
 _REASONING = re.compile(
@@ -305,6 +307,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         "structure": (structure, structure_evidence, []),
     }
     criteria = tuple(_criterion(rubric, c.name, *signals[c.name]) for c in rubric.criteria)
+    if data.open_stage:
+        return _open_stage_score(data, rubric, criteria, evasive, relevance, checks, t)
     # Staying on the question is worth a little on its own: a vague on-topic answer beats an off-topic one.
     gate = _ramp(relevance, t.gate_low, t.gate_high)
     total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
@@ -328,13 +332,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     if gate < 0.995:
         about = "not about the question" if gate < 0.005 else "only partly about the question"
         adjustments.append(f"x{gate:.2f}: {about} (relevance {relevance:.2f})")
-    if evasive or relevance < t.gate_low:
-        cap = 0.02 if evasive else 0.1
-        if total > cap:
-            adjustments.append(
-                f"at most {cap:.2f}: " + ("no attempt at the question" if evasive else "off the question")
-            )
-        total = min(total, cap)
+    total = _capped(total, evasive, relevance, t, adjustments)
     return ScoreResult(
         total=round(total, 3),
         criteria=criteria,
@@ -349,4 +347,53 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         points=point_checks(key_evidence),
         unbacked=tuple(unbacked_sentences),
         on_topic_claims=len(on_topic_claims),
+    )
+
+
+def _capped(total: float, evasive: bool, relevance: float, t: Thresholds, adjustments: list[str]) -> float:
+    """A non-answer earns at most 0.02 and an answer off the question at most 0.1, whatever else it earned; the cap
+    is said among the adjustments."""
+    if not evasive and relevance >= t.gate_low:
+        return total
+    cap = 0.02 if evasive else 0.1
+    if total > cap:
+        adjustments.append(f"at most {cap:.2f}: " + ("no attempt at the question" if evasive else "off the question"))
+    return min(total, cap)
+
+
+OPEN_STAGE = "your notes hold nothing for this stage: scored on how you approach it, not on its content"
+
+
+def _open_stage_score(
+    data: EvidenceInput,
+    rubric: Rubric,
+    criteria: tuple[CriterionScore, ...],
+    evasive: bool,
+    relevance: float,
+    checks: tuple[ClaimCheck, ...],
+    t: Thresholds,
+) -> ScoreResult:
+    """A case stage with no statement in the notes (a case built from a topic's notes asks to clarify a problem
+    the candidate chooses): coverage has nothing to read, so it counts for nothing and the other criteria share its
+    weight; nothing is gated on closeness to the notes, whose topic the candidate's problem need not share. A
+    non-answer stays capped."""
+    criteria = tuple(
+        replace(c, weight=0.0, descriptor="not scored: your notes hold nothing for this stage")
+        if c.name == "coverage"
+        else c
+        for c in criteria
+    )
+    weight = sum(c.weight for c in criteria) or 1.0
+    total = sum(c.score * c.weight for c in criteria) / weight
+    adjustments = [OPEN_STAGE]
+    total = _capped(total, evasive, relevance, t, adjustments)
+    return ScoreResult(
+        total=round(total, 3),
+        criteria=criteria,
+        sources=tuple(data.sources),
+        rubric=rubric.key,
+        relevance=round(relevance, 3),
+        evasive=evasive,
+        claims=checks,
+        adjustments=tuple(adjustments),
     )

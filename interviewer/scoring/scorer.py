@@ -116,12 +116,14 @@ class Scorer:
         level: int | None = None,
         stage: str | None = None,
         points: Sequence[KeyPoint] | None = None,
+        open_stage: bool = False,
     ) -> ScoreResult:
         """Score an answer to a question; without `reference`, the notes are searched for it.
 
         With `points` (an interview item's points), those are the key points, all of them at equal weight, in
         order: a question is scored on exactly what it asked."""
-        chunks = list(reference) if reference is not None else self.reference_for(question)
+        # An open case stage has nothing in the notes to be scored against (evidence.py: _open_stage_score).
+        chunks = [] if open_stage else list(reference) if reference is not None else self.reference_for(question)
         if kind is None:
             case_stage = chunks[0].stage if chunks and chunks[0].kind == "case" else ""
             kind, stage = ("case", stage or case_stage) if case_stage else ("deep-dive", None)
@@ -169,6 +171,7 @@ class Scorer:
                 self.learned_thresholds,
                 similarity[:, [i for i, _ in chosen]],
             ),
+            open_stage=open_stage,
         )
         result = score_evidence(data, rubric, self.thresholds)
         if self.judge is None or result.evasive or result.relevance < self.thresholds.gate_low:
