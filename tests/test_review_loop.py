@@ -323,3 +323,14 @@ def test_the_not_in_your_notes_step_reads_as_english(unbacked: int, on_topic: in
     from interviewer.scoring.text import not_in_notes_step
 
     assert not_in_notes_step(0.8, unbacked, on_topic) == said
+
+
+def test_a_sentence_the_notes_support_is_never_flagged_as_fact_on_a_past_mark(scorer: Scorer) -> None:
+    lasso = point_id(POINTS[0].text)
+    correct = "L1 (lasso) can set coefficients exactly to zero, so it selects features."
+    # The mark rested on a correct sentence (an answer's other sentence was the mistake): asked, never stated.
+    _learn(scorer, confirmation(lasso, Verdict.WRONG, "covered", sentence=correct))
+    result = _score(scorer, correct)
+    assert result.contradictions == ()
+    assert not result.point(lasso).sure and "looks like what you marked as wrong" in result.point(lasso).reason
+    _learn(scorer)

@@ -186,7 +186,12 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     covered_by_rules = {
         k for k in range(n_keys) if _ramp(claims.point_strength[key_columns[k]], t.match_low, t.match_high) >= 0.8
     }
-    claims = with_learned(claims, data.learned, key_columns)
+    # A sentence the notes support is never flagged as fact on the strength of a past mark: the mark may rest on
+    # another sentence of that answer (on the tuning set a correct sentence was marked and then flagged in a strong
+    # answer). It is a reminder to check instead.
+    supported = {c.index for c in claims.sentences if c.relation is Relation.SUPPORTED}
+    learned = [replace(h, sure=False) if h.wrong and h.sure and h.sentence in supported else h for h in data.learned]
+    claims = with_learned(claims, learned, key_columns)
     claims = replace(
         claims,
         sentences=tuple(
@@ -202,7 +207,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         for c in claims.sentences
         if c.index in sure_flags
     ]
-    reminders = {h.key: h for h in data.learned if h.wrong and not h.sure}
+    reminders = {h.key: h for h in learned if h.wrong and not h.sure}
     reminded = {h.sentence: h for h in reminders.values()}
     checks = tuple(claim_check(c, sentences[c.index], points, sure_flags, reminded) for c in claims.sentences)
 
@@ -212,7 +217,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         if sentences
         else np.zeros(0)
     )
-    for hit in data.learned:  # a sentence in the candidate's confirmed words is about the question
+    for hit in learned:  # a sentence in the candidate's confirmed words is about the question
         if not hit.wrong:
             on_topic[hit.sentence] = max(float(on_topic[hit.sentence]), hit.similarity)
     best = sorted(on_topic.tolist(), reverse=True)[:2]
@@ -225,7 +230,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     earned = 0.0
     key_evidence: list[KeyEvidence] = []
     loose = loose_sentences(data.answer_sentences, data.answer_key_sim, len(data.key_points), claims.sentences, saying)
-    learned_on = {(h.key, h.sentence): h.on for h in data.learned if not h.wrong}
+    learned_on = {(h.key, h.sentence): h.on for h in learned if not h.wrong}
     for k in range(n_keys):
         column = key_columns[k]
         credit = _ramp(claims.point_strength[column], t.match_low, t.match_high)
@@ -265,7 +270,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     used_text = " ".join(sentences[i] for i in relevant if i not in contradicting)
     # A point stated in the candidate's confirmed words brings its terms: they said it, in their words.
     learned_keys = {
-        h.key for h in data.learned if not h.wrong and h.sentence not in contradicting and h.key not in covered_by_rules
+        h.key for h in learned if not h.wrong and h.sentence not in contradicting and h.key not in covered_by_rules
     }
     learned_terms = set().union(*(_specific_terms(data.key_points[k].text) for k in learned_keys))
     used = _as_written(sorted(wanted & (_specific_terms(used_text) | learned_terms)), used_text)
