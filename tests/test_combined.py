@@ -190,3 +190,11 @@ def test_a_consequence_chain_takes_only_statements_that_name_two_of_its_links() 
     chains = [i for i in bank.items if i.kind == "consequence" and "metrics" in i.question]
     assert chains and all("FP / (FP + TN)" not in p for i in chains for p in i.points)
     assert all(len(i.points) >= 2 for i in chains)
+
+
+def test_a_symptom_the_process_already_catches_is_not_asked_as_a_design_question() -> None:
+    from interviewer.interview.combined import load_repertoire
+
+    symptoms = {cue.name: cue for cue in load_repertoire().symptoms}
+    assert not symptoms["overfitting"].designed  # validation catching it is the process working
+    assert symptoms["offline-online gap"].designed

@@ -52,6 +52,7 @@ class Cue:
     name: str
     cues: re.Pattern[str]
     asks: tuple[str, ...]
+    designed: bool = True  # a process can prevent it: at level 5 it is also asked as a design question
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,12 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
 
         def cues(key: str) -> tuple[Cue, ...]:
             return tuple(
-                Cue(str(entry["name"]), re.compile(rf"\b(?:{entry['cues']})", re.I), tuple(entry["asks"]))
+                Cue(
+                    str(entry["name"]),
+                    re.compile(rf"\b(?:{entry['cues']})", re.I),
+                    tuple(entry["asks"]),
+                    bool(entry.get("design", True)),
+                )
                 for entry in data[key]
             )
 
@@ -173,7 +179,7 @@ def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design: str, ki
         if len(chosen) >= 2:
             question = symptom.asks[index % len(symptom.asks)]
             item = _combined(kind, question, symptom.name, chosen, 4)
-            if design:  # also a design question: prevent what explains the symptom
+            if design and symptom.designed:  # also a design question: prevent what explains the symptom
                 situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
                 item = replace(item, levels=(4, 5), detail=design.format(situation=situation))
             items.append(item)
