@@ -334,3 +334,14 @@ def test_a_sentence_the_notes_support_is_never_flagged_as_fact_on_a_past_mark(sc
     assert result.contradictions == ()
     assert not result.point(lasso).sure and "looks like what you marked as wrong" in result.point(lasso).reason
     _learn(scorer)
+
+
+def test_confirmations_survive_their_file_being_deleted_under_a_running_app(tmp_path: Path) -> None:
+    store = ConfirmationStore(tmp_path / "sessions.db")
+    store.add([confirmation("p1", Verdict.COVERED, "missed", session_id="s1", turn=1)])
+    (tmp_path / "sessions.db").unlink()  # delete-data from another process
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"sessions.db{suffix}").unlink(missing_ok=True)
+    assert store.history() == []
+    store.add([confirmation("p2", Verdict.WRONG, "covered", session_id="s2", turn=1)])  # tables set up again
+    assert [c.point_id for c in store.history()] == ["p2"]

@@ -74,14 +74,18 @@ class ConfirmationStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._ready = False  # the journal mode and the tables are set up once per store, not on every read
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()  # deleted since (delete-data in another process): set it up again
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
-            db.execute("pragma journal_mode=wal")
-            db.executescript(_SCHEMA)
+            if not self._ready or fresh:
+                db.execute("pragma journal_mode=wal")
+                db.executescript(_SCHEMA)
+                self._ready = True
             yield db
         finally:
             db.close()
@@ -151,3 +155,4 @@ class ConfirmationStore:
             with self._connect() as db:
                 db.execute("delete from confirmations")
                 db.execute("delete from confirmed_scores")
+        self._ready = False
