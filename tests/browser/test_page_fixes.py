@@ -56,7 +56,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 def history_text(page: Any) -> str:
     page.get_by_role("tab", name="History").click()
-    page.wait_for_function("() => (document.querySelector('#history')?.innerText || '').includes('deep')", timeout=LONG)
+    # Opening the tab refreshes it (issue 22): read it once the refresh is over, not while Gradio says "processing".
+    page.wait_for_function(
+        "() => { const t = document.querySelector('#history')?.innerText || '';"
+        " return t.includes('deep') && !/processing/.test(t); }",
+        timeout=LONG,
+    )
     return str(page.locator("#history").inner_text())
 
 
