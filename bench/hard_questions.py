@@ -5,7 +5,10 @@ verbatim. Nothing is timed.
 
 `INTERVIEWER_PHRASE=0 .venv/bin/python -m bench.hard_questions [--notes DIR ...] [--seeds N]` (default: corpus/
 and the held-out notes in bench/heldout/hard/). Uses the offline MiniLM embedder and the real scorer; with
-INTERVIEWER_PHRASE=0 the model never runs."""
+INTERVIEWER_PHRASE=0 the model never runs.
+
+Note sets, each written by a helper who never saw the rules: bench/heldout/hard (rules were tuned on it in earlier
+rounds), hard2 and hard3 (read while fixing bugs this round: tune), hard4 (never read while building: held-out)."""
 
 from __future__ import annotations
 

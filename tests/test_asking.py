@@ -63,8 +63,10 @@ def test_a_question_asks_what_its_points_answer_without_giving_them_away(
 def test_the_notes_own_question_is_asked_verbatim_and_in_a_harder_variant_above_its_level() -> None:
     item = item_from("Q: What does the L1 penalty do to weak coefficients?\nA: It sets many of them exactly to zero.")
     assert ask(item) == "What does the L1 penalty do to weak coefficients?"
-    harder = ask(item, level=4)
+    harder = ask(item, level=3)
     assert harder.startswith("What does the L1 penalty do to weak coefficients?") and harder != ask(item)
+    # No tail makes a textbook question a level 4-5 one: it sets no scene to weigh the answer in.
+    assert ask(item, level=4) == "" and ask(item, level=5) == ""
 
 
 def test_a_follow_up_asks_about_one_missing_point_in_a_sentence() -> None:
@@ -118,12 +120,12 @@ def test_a_harder_variant_tail_is_said_once_a_session() -> None:
     used: set[str] = set()
     asked = []
     for card in cards:
-        text = question_for(card, 4, FRAMES, random.Random(0), used)
+        text = question_for(card, 3, FRAMES, random.Random(0), used)
         if text:
             used.add(text)
             asked.append(text)
     tails = [text.split("?", 1)[1].strip() for text in asked]
-    assert len(tails) == len(set(tails)) == len(FRAMES.variants[4])
+    assert len(tails) == len(set(tails)) == len(FRAMES.variants[3])
 
 
 def test_a_rule_question_quotes_its_statement_once() -> None:

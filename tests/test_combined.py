@@ -198,3 +198,137 @@ def test_a_symptom_the_process_already_catches_is_not_asked_as_a_design_question
     symptoms = {cue.name: cue for cue in load_repertoire().symptoms}
     assert not symptoms["overfitting"].designed  # validation catching it is the process working
     assert symptoms["offline-online gap"].designed
+
+
+def test_a_symptom_takes_only_statements_that_speak_of_what_it_is_about() -> None:
+    scaling = """# Scaling
+
+## Pitfalls
+- Euclidean distance in k-nearest neighbours is dominated by the feature with the largest units; standardise first.
+- PCA on unscaled data: the first component is the feature with the largest variance.
+"""
+    experiments = """# Experiments
+
+## Pitfalls
+- Interference between randomisation units breaks the independence assumption of the test.
+"""
+    items = items_of({"scale.md": scaling, "exp.md": experiments})
+    distance = [i for i in combined_items(items, load_repertoire()) if i.concept == "distance dominated"]
+    assert distance
+    # 'units' is one of the symptom's words, but a statement about randomisation units says nothing of distances.
+    assert all("Interference" not in p for i in distance for p in i.points)
+
+
+def test_design_questions_do_not_all_end_with_the_same_sentence() -> None:
+    repertoire = load_repertoire()
+    assert len(set(repertoire.design)) >= 2
+    leakage = """# Leakage
+
+## Pitfalls
+- A feature recorded after the label leaks the outcome, so offline scores look unrealistic.
+- Fitting the scaler before the split leaks test statistics and overstates performance.
+"""
+    testing = """# Testing
+
+## Pitfalls
+- Peeking at the results daily and stopping at the first p < 0.05 inflates the false positive rate.
+- Testing many metrics at alpha 0.05 produces false positives by chance.
+"""
+    drift = """# Monitoring
+
+## Pitfalls
+- The base rate shifted after launch, so the model's probabilities drift and precision falls in production.
+- Covariate shift: the live feature distribution no longer matches training, so the model's scores drift.
+"""
+    items = items_of({"leak.md": leakage, "ab.md": testing, "drift.md": drift})
+    designs = {i.detail.split(". ", 1)[-1] for i in combined_items(items, repertoire) if 5 in i.levels and i.detail}
+    assert len(designs) >= 2, designs
+
+
+def test_two_metrics_are_asked_as_two_views_of_one_model_never_as_options_to_ship() -> None:
+    metrics = """# Metrics
+
+## Contrasts
+- ROC-AUC vs PR-AUC: with rare positives ROC-AUC stays high while PR-AUC shows the false positives.
+- PR-AUC reacts strongly to false positives when negatives are abundant.
+- ROC-AUC is comparable across datasets with different prevalence.
+"""
+    from interviewer.interview.statement_pool import statement_items
+
+    items = items_of({"m.md": metrics}) + [s for c in chunks_of("m.md", metrics) for s in statement_items(c)]
+    decisions = [i for i in combined_items(items, load_repertoire()) if i.kind == "decision"]
+    assert decisions
+    for item in decisions:
+        assert "ROC-AUC" in item.question and "PR-AUC" in item.question
+        assert not any(word in item.question.lower() for word in ("ship", "milliseconds", "regulator"))
+
+
+def test_two_trade_offs_that_only_follow_each_other_in_a_list_are_no_choice() -> None:
+    listed = """# Choosing k
+
+## Trade-offs
+- Silhouette favours convex clusters, but it is cheap to compute on small data.
+- A stability check is expensive, but it shows whether the clusters are real.
+"""
+    items = items_of({"k.md": listed})
+    assert not [i for i in combined_items(items, load_repertoire()) if i.kind == "decision"]
+
+
+def test_a_figure_is_no_option_name_and_a_pointer_is_no_point() -> None:
+    assert not fits_frame("Under-cost 3")
+    assert fits_frame("L1 penalty")
+    pointers = """# Calibration
+
+## Pitfalls
+- NOT probability calibration (03).
+- Undersampling negatives inflates the predicted probabilities, so they come out too high.
+- Fitting the calibrator on training predictions leaves the probabilities overconfident.
+"""
+    wrong = [i for i in combined_items(items_of({"c.md": pointers}), load_repertoire()) if i.kind == "diagnosis"]
+    assert wrong and all("NOT probability" not in p for i in wrong for p in i.points)
+
+
+TRAPS = """# Evaluation traps
+
+## Pitfalls
+- Don't use accuracy on imbalanced data; it hides the misses.
+- Never tune hyperparameters on the test set, because the reported score becomes optimistic.
+- Don't compare models on different test splits; the difference may be the split.
+- Avoid reporting a single cross-validation score without its spread across folds.
+"""
+GLOSSARY = """# Glossary
+
+- Recall is the share of actual positives that the model finds.
+- Precision is the share of predicted positives that are correct.
+- Specificity is the share of actual negatives that the model rejects.
+"""
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_and_is_told_once(
+    interviewer_home: Path, seed: int
+) -> None:
+    """Notes with few level-5 questions, level-4 pitfalls in one topic and level-1 definitions in another: once the
+    level-5 questions are asked, challenge mode asks level 4, never the definitions of whichever topic comes first
+    (it did: [4, 5, 1, 1, 1, 4]), and says once that the notes hold nothing harder."""
+    app = make_app(interviewer_home)
+    notes = interviewer_home / "notes"
+    notes.mkdir(parents=True)
+    for name, text in {
+        "splits.md": SPLITS,
+        "features.md": FEATURES,
+        "traps.md": TRAPS,
+        "glossary.md": GLOSSARY,
+    }.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    ingest([str(notes)], app.store, 10**8)
+    app.interviewer.scorer.score = lambda *a, **k: ScoreResult(1.0, (), (), "deep-dive-4", 1.0)  # type: ignore[method-assign]
+    session = app.interviewer.start(SessionConfig(mode=Mode.CHALLENGE, questions=6, seed=seed))
+    asked: list[Question] = []
+    while (question := session.next_question()) is not None:
+        session.answer(strong(question))
+        asked.append(question)
+    levels = [q.level for q in asked]
+    assert 5 in levels and levels.index(5) < len(levels) - 1, levels  # the level-5 questions ran out early
+    assert min(levels) >= 4, levels
+    assert sum(bool(q.notice) for q in asked) == 1

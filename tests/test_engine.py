@@ -13,6 +13,7 @@ from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
+from interviewer.interview.cases import case_facts
 from interviewer.interview.live import LiveSession
 from interviewer.interview.templates import display_topic
 from interviewer.llm.fake import RecordingChatModel
@@ -92,7 +93,10 @@ def test_case_questions_follow_stages_with_context_and_twists(app: App) -> None:
     # Five questions cannot hold seven stages: the case skips evenly and still reaches deployment.
     assert [q.stage for q, _ in asked] == ["clarify", "frame", "method", "evaluation", "deployment"]
     first = asked[0][0]
-    assert first.text.startswith(f"Case study ({display_topic(first.topic)}).") and len(first.text) > 120
+    # The case opens with its own facts, never with its title pasted in brackets ("Case study (...).").
+    case_chunks = [c for c in app.store.chunks() if c.topic == first.topic and c.kind == "case"]
+    assert first.text.startswith(case_facts(case_chunks).opening) and len(first.text) > 120
+    assert not first.text.startswith("Case study")
     assert any("Twist:" in q.text for q, _ in asked if q.level >= 4)
     assert all(q.sources[0]["heading"].startswith(q.topic) for q, _ in asked)
 
@@ -206,7 +210,7 @@ def test_a_level_the_notes_cannot_support_is_not_asked_and_said_once(interviewer
     asked = run(start(app, mode=Mode.CHALLENGE, questions=3, seed=1), strong)
     assert all(q.level == 1 and q.item_kind == "definition" for q, _ in asked)
     notices = [q.notice for q, _ in asked if q.notice]
-    assert len(notices) == 1 and asked[0][0].notice.startswith("Your notes on Glossary hold nothing to ask at level")
+    assert len(notices) == 1 and asked[0][0].notice.startswith("Your notes hold no unasked questions at level")
 
 
 def test_notes_without_a_case_note_give_a_case_built_from_a_topic_and_say_so(interviewer_home: Path) -> None:
@@ -229,9 +233,10 @@ def test_notes_without_a_case_note_give_a_case_built_from_a_topic_and_say_so(int
 def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> None:
     asked = run(start(app, kind=Kind.CASE, mode=Mode.CHALLENGE, questions=7, seed=4, topic="Churn"), strong)
     assert [q.stage for q, _ in asked] == list(CASE_STAGES)
-    # The case says its name once, when it opens; its later stages follow it without pasting the title again.
-    assert display_topic(asked[0][0].topic) in asked[0][0].text
-    assert not any(display_topic(q.topic) in q.text for q, _ in asked[1:])
+    # The case opens with its own facts and never pastes its title; its later stages follow it.
+    case_chunks = [c for c in app.store.chunks() if c.topic == asked[0][0].topic and c.kind == "case"]
+    assert asked[0][0].text.startswith(case_facts(case_chunks).opening)
+    assert not any(display_topic(q.topic) in q.text for q, _ in asked)
     twists = [q.text.split("wist: ", 1)[1] for q, _ in asked if "wist: " in q.text]
     assert twists and len(set(twists)) == len(twists)
     assert not any("suspect leakage" in twist or "switch to" in twist for twist in twists)

@@ -336,12 +336,32 @@ def test_a_card_question_never_names_its_deck() -> None:
             "Lasso gives sparsity at the cost of instability when features are correlated.",
             2,
         ),
+        # A trade-off or a pitfall with no situation to weigh it in is a textbook question: level 3 at most.
         (
             "In which cases is PR-AUC better than ROC-AUC?",
             "When positives are rare, PR-AUC shows the precision cost.",
+            3,
+        ),
+        ("What are the disadvantages of bag of words?", "It loses word order, and the vocabulary grows large.", 3),
+        # The same kinds of question, set in a situation, serve the hard end.
+        (
+            "You have 1% positives and two fraud models: when would you choose PR-AUC over ROC-AUC to compare them?",
+            "When positives are rare, PR-AUC shows the precision cost.",
             5,
         ),
-        ("What are the disadvantages of bag of words?", "It loses word order, and the vocabulary grows large.", 4),
+        (
+            "You have 2 million short texts as bag-of-words features: would you prefer gradient boosting or logistic "
+            "regression?",
+            "Logistic regression copes with the sparse, wide matrix; boosting struggles with it.",
+            5,
+        ),
+        # A topic is not a situation: 'when doing text classification' names no data, figure or scene.
+        (
+            "Would you prefer gradient boosting or logistic regression when doing text classification with bag of "
+            "words?",
+            "Logistic regression copes with the sparse, wide matrix; boosting struggles with it.",
+            3,
+        ),
     ],
 )
 def test_a_cards_own_question_serves_the_level_its_wording_asks(question: str, answer: str, highest: int) -> None:

@@ -13,6 +13,7 @@ from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
+from interviewer.interview.templates import load_templates
 from tests.helpers import make_app
 from tests.test_case_notes import PROSE_CASE
 
@@ -24,6 +25,10 @@ METRICS = """# Ranking metrics
 """
 
 
+TEMPLATES = load_templates()
+BUSINESS = "the grocery delivery service"
+
+
 def metric_items() -> list:  # type: ignore[type-arg]
     sections, _ = read_sections("metrics.md", METRICS.encode())
     return [i for c in build_chunks("metrics.md", "/metrics.md", "h", sections) for i in build_items(c)]
@@ -31,7 +36,9 @@ def metric_items() -> list:  # type: ignore[type-arg]
 
 def test_a_term_the_candidate_used_is_taken_up_from_the_note_that_covers_it() -> None:
     answer = "I would rank orders by risk and evaluate with ROC-AUC on a time-based split."
-    taken = take_up(answer, metric_items(), "Late deliveries", set(), load_frames(), random.Random(0), set())
+    taken = take_up(
+        answer, metric_items(), "Late deliveries", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS
+    )
     assert taken is not None and taken.term == "ROC-AUC"
     assert taken.text.split(".")[0] in {
         "You mentioned ROC-AUC",
@@ -39,17 +46,20 @@ def test_a_term_the_candidate_used_is_taken_up_from_the_note_that_covers_it() ->
         "Let me pick up on ROC-AUC, which you mentioned",
     }
     assert "ROC-AUC" in taken.item.points[0] and taken.item.source == "metrics.md"
+    # Asked in the case's terms, not as a textbook question about the term.
+    assert BUSINESS in taken.text and "What is the trap" not in taken.text
 
 
 def test_no_term_no_take_up_and_a_point_already_asked_is_not_asked_again() -> None:
     items = metric_items()
     frames = load_frames()
+    plain = "I would ask about the goal and the budget."
+    assert take_up(plain, items, "Late", set(), frames, random.Random(0), set(), TEMPLATES, BUSINESS) is None
+    asked = {p for i in items for p in i.points}
     assert (
-        take_up("I would ask about the goal and the budget.", items, "Late", set(), frames, random.Random(0), set())
+        take_up("I would use ROC-AUC.", items, "Late", asked, frames, random.Random(0), set(), TEMPLATES, BUSINESS)
         is None
     )
-    asked = {p for i in items for p in i.points}
-    assert take_up("I would use ROC-AUC.", items, "Late", asked, frames, random.Random(0), set()) is None
 
 
 def middling(question: Question) -> ScoreResult:

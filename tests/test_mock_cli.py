@@ -174,4 +174,4 @@ def test_the_terminal_says_once_when_the_notes_cannot_support_a_level(
     out = io.StringIO()
     args = ["mock", "--mode", "challenge", "--questions", "2"]
     assert main(args, env={"INTERVIEWER_HOME": str(interviewer_home), **FAKE}, out=out) == 0
-    assert out.getvalue().count("hold nothing to ask at level") == 1
+    assert out.getvalue().count("hold no unasked questions at level") == 1

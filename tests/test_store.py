@@ -57,6 +57,9 @@ def test_get_and_search_where(fake_app: App, notes_dir: Path) -> None:
     ingest([str(notes_dir)], store, 10_000_000)
     first = store.chunks()[0]
     assert store.get([first.chunk_id, "missing"]) == [first]
+    # An id asked twice (a question that cites one note twice) is one chunk, not Chroma's DuplicateIDError.
+    second = store.chunks()[1]
+    assert store.get([second.chunk_id, first.chunk_id, second.chunk_id]) == [second, first]
     hits = store.search("coefficients zero", k=5, where={"topic": "Regularization"})
     assert {hit.chunk.topic for hit in hits} == {"Regularization"} and len(hits) == 2
 

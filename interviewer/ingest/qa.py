@@ -18,6 +18,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _BOLD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)(?P<q>.+?)\1\s*(?P<rest>.*)$")
 _LABELLED = re.compile(r"^\s*Q(?:uestion)?\s*\d*\s*[:.)]\s*(?P<q>.+)$", re.I)
 _SUMMARY = re.compile(r"<summary>\s*(?P<q>[^<>\n]{1,300}?)\s*</summary>\s*(?P<rest>.*)$", re.I)  # bounded: linear
+_LABEL_ONLY = re.compile(r"^\s*Q(?:uestion)?\s*\d*\s*[:.)]?\s*$", re.I)
 _ANSWER_LABEL = re.compile(r"^\s*(?:\*\*|__)?A(?:nswer)?\s*[:.]\s*(?:\*\*|__)?\s*", re.I)
 _QUESTION_END = re.compile(r"\?[\s*_)\]]*$")
 # Interviewers also ask in the imperative: "Walk me through k-means.", "Explain bagging."
@@ -49,6 +50,11 @@ def question_of_line(line: str) -> tuple[str, str] | None:
             question = _as_question(match.group("q"))
             if question:
                 return question, match.group("rest").strip()
+            if pattern is _BOLD_LINE and _LABEL_ONLY.match(match.group("q")):
+                # "**Q:** Why does naive target encoding leak?": the bold is only the label, the question follows.
+                question = _as_question(match.group("rest"), labelled=True)
+                if question and len(question) <= 300:
+                    return question, ""
     match = _LABELLED.match(line)
     if match and not line.lstrip().startswith(("-", "*")):
         question = _as_question(match.group("q"), labelled=True)

@@ -74,20 +74,98 @@ _GOAL = re.compile(
 )
 
 
-def _opening(sections: list[Section]) -> str:
-    """The first two sentences of the note, where a case states its business problem."""
-    first = sections[:1]
+# A business situation without the word "case": an organisation ("a recipe app", "140 grocery dark stores", or a
+# name that runs or sells something: "Kerbside runs") and a figure of business scale ("4.2M monthly users", "~2.3M
+# comments/day", "140 stores") in the note's opening, or an organisation in the opening of a
+# note that reaches a recommendation. A technical note's example ("e.g. a bank with rare fraud") names no scale and
+# reaches no recommendation; its definitions ("Target encoding = ...") name no organisation.
+_PLACES = r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|clinics?|cities|sites|outlets|dark stores"
+_ORGANISATION_WORD = re.compile(
+    rf"\b((?:{'|'.join(ORGANISATIONS)})s?|businesses|{_PLACES}|e-?commerce|you work for|you join)\b", re.I
+)
+# A business named at the start of a line, in the shapes notes use: "Kerbside runs ...", "Parsley (recipe app,
+# invented) has ~140k ...", "Fernway Outdoor (invented), DTC outdoor gear".
+_MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real"
+_NAMED_BUSINESS = re.compile(
+    r"^[\"'(]?(?!(?:That|This|It|There|Here|What|Which|The|A|An|Each|Every|One|We|They|I)\b)"  # a name, not a pronoun
+    r"[A-Z][\w&'.-]+(?: [A-Z][\w&'.-]+){0,2}\s*"
+    r"(?:(?:,[^,]{0,40},\s*)?(?:\([^()]{0,80}\)\s*)?(?:runs|operates|sells|ships|owns|offers|serves|"
+    r"has (?:about |around |over |some )?[~€$£]?\d)"  # "has ~140k subscribers", never "Lasso has a penalty"
+    rf"|\([^()]*\b(?:{_MADE_UP})\b[^()]*\))",  # the note says the name is made up: a business of its story
+)
+_SCALE_NUMBER = (
+    r"~?(?:about |around |roughly |some |over |nearly )?[€$£]?\d[\d,.]*\s?(?:[kKmMbB]n?|million|billion|thousand)?\+?"
+)
+_SCALE_UNIT = (
+    r"(?:(?:active|monthly|daily|weekly|paying|registered|new|online|card)\s+){0,2}"
+    r"(?:users?|customers?|subscribers?|members?|sellers?|buyers?|merchants?|drivers?|couriers?|riders?|"
+    r"employees|staff|patients|accounts?|listings?|orders?|transactions?|payments?|comments?|posts?|messages?|"
+    r"visits?|sessions?|searches|requests|bookings?|rides?|trips?|deliveries|shipments|products?|SKUs?|"
+    r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|cities|countries|markets|sites|outlets|dark stores|"
+    r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue)"
+)
+# A count in thousands or millions of something other than a dataset's rows: "3.1M monthly listeners".
+_MAGNITUDE = (
+    r"~?(?:about |around |roughly |some |over |nearly )?\d[\d,.]*\s?(?:k|K|M|m|bn|million|billion)\+?\s+"
+    r"(?:[a-z-]+\s+)?(?!(?:rows|columns|features|parameters|samples|records|observations|tokens|examples|iterations|"
+    r"epochs|trees|points|dimensions|params|weights)\b)[a-z]+s\b"
+)
+_SCALE = re.compile(
+    rf"(?<![\w.]){_MAGNITUDE}"
+    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?{_SCALE_UNIT}\b"
+    rf"|(?<![\w.]){_SCALE_NUMBER}\s*(?:[a-z-]+\s*)?/\s*(?:day|week|month|year)\b"
+    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:a|per|each|every) (?:day|week|month|year)\b",
+    re.I,
+)
+_INTRODUCED = re.compile(rf"\b(a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}|business|{_PLACES})\b", re.I)
+# A note that reaches a recommendation or a decision, as a case's write-up does.
+_REACHED = re.compile(
+    r"(^|\n)\s*(?:[-*]\s*)?recommendation\s*:|\b(?:my|our|the|final) recommendation (?:was|is|:)|"
+    r"\b(?:we|I) (?:recommended|decided)\b",
+    re.I,
+)
+
+
+def _opening(sections: list[Section], count: int = 2) -> str:
+    """The first `count` sentences of the note, where a case states its business problem."""
+    first = sections[:2] if sections and len(sections[0].text.split()) < 16 else sections[:1]
     text = " ".join(s.answer if s.question and len(first) == 1 and s.answer else s.text for s in first)
-    return " ".join(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[:2])[:600]
+    pieces = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    pieces = [" ".join(p.split()) for p in pieces if p.strip()]
+    return " ".join(pieces[:count])[:700]
 
 
-def poses_case(title: str, opening: str) -> bool:
-    """True when a note's title or opening says it is a case, or its opening poses a business problem."""
+# A technical note's illustration ("For example, a bank with 2M transactions a day sees 0.1% fraud") poses nothing.
+_EXAMPLE = re.compile(r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of)\b", re.I)
+
+
+def _situation(parts: list[str]) -> bool:
+    """True when the opening's sentences name an organisation and a figure of its scale: a business situation."""
+    parts = [p for p in parts if not _EXAMPLE.search(p)]
+    organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
+    return organisation and any(_SCALE.search(p) for p in parts)
+
+
+def poses_case(title: str, opening: str, body: str = "", situation: str = "") -> bool:
+    """True when a note's title or opening (its first two sentences) says it is a case or poses a business problem,
+    or its first sentences (`situation`, three; the opening when not given) pose a business situation: an
+    organisation and its scale ("Fitly is a fitness app. ... It has 1.2M members."), or an organisation and a
+    recommendation reached in `body`."""
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
     if _DECISION_TITLE.match(title) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
-    return any(_ORGANISATION.search(s) and _GOAL.search(s) for s in re.split(r"(?<=[.!?])\s+", opening))
+    parts = [p for p in re.split(r"(?<=[.!?])\s+|\n+", opening) if p.strip()]
+    if any(_ORGANISATION.search(s) and _GOAL.search(s) for s in parts):
+        return True
+    first = [p for p in re.split(r"(?<=[.!?])\s+|\n+", situation) if p.strip()] if situation else parts
+    if _situation(first):
+        return True  # "Saucepan is a recipe app with about 4.2M monthly users"
+    first = [p for p in first if not _EXAMPLE.search(p)]
+    # An organisation the note introduces ("a mid-size insurer", "Acme runs ..."), not one it mentions in passing
+    # ("models at any company drift").
+    named = any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first)
+    return named and bool(_REACHED.search(body))
 
 
 def note_kind(source: str, sections: list[Section]) -> str:
@@ -100,7 +178,8 @@ def note_kind(source: str, sections: list[Section]) -> str:
     questions = sum(bool(s.question) for s in sections)
     if sections and (questions < 2 or questions * 2 < len(sections)):
         title = sections[0].heading_path[0] if sections[0].heading_path else ""
-        if poses_case(title, _opening(sections)):
+        body = "\n".join(s.text for s in sections)
+        if poses_case(title, _opening(sections), body, _opening(sections, 3)):
             return "case"
     # Stage headings are short section names ("Data and features"), not flashcard questions, and they make
     # up most of a case note's sections.

@@ -164,13 +164,16 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # Written whole from the repertoire: nothing is pasted into it (a level above its own adds the design ask).
         return item.detail if level > item.levels[0] and item.detail else item.question
     if item.kind in ("qa", "cloze"):
-        if level in item.levels or level not in frames.variants:
+        if level in item.levels or level < min(item.levels, default=level):
             return item.question
+        if level not in frames.variants:
+            # No tail above level 3: 'Which regularization techniques do you know? When would your answer change?'
+            # sets no scene to weigh the answer in (blind raters failed these). The hard end asks the notes' own
+            # questions that pose a situation, word for word, and questions that combine notes.
+            return ""
         # A harder variant adds a tail to the notes' question; a tail is said once in a session, never appended
         # word for word to several questions ('' when every tail of this level was used: another item is asked).
         fresh = tuple(v for v in frames.variants[level] if _tail(v) not in " ".join(used))
-        if level == 5 and not _CHOICE.search(item.question):
-            return ""  # 'What is a p-value? When would your answer change?': only a question about a choice varies
         return _fill(fresh, rng, used, **values) if fresh else ""
     if not _names_fit(item):
         return ""  # a frame would name a fragment ('What does always standardize cost you?'): not asked
@@ -193,11 +196,6 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))
     return _fill(frames.frames[name], rng, used, **values)
-
-
-_CHOICE = re.compile(
-    r"\b(when|which|should|would|choose|choosing|pick|prefer|vs\.?|versus|or|instead|better|worse)\b", re.I
-)
 
 
 def _tail(variant: str) -> str:

@@ -4,6 +4,7 @@ follow-ups a case interviewer asks: one that takes up what the candidate said, o
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 
 from interviewer.core.chunks import Chunk
@@ -18,11 +19,13 @@ from interviewer.interview.case_questions import (
     topic_stage_items,
     twist_for,
 )
+from interviewer.interview.cases import case_facts, stage_of_statement
 from interviewer.interview.choosing import asked_item_key, current_case, item_key
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.listening import take_up
 from interviewer.interview.planned import planned_question
-from interviewer.interview.templates import QuestionTemplates
+from interviewer.interview.templates import QuestionTemplates, pick
+from interviewer.scoring.text import STOPWORDS, content_words
 from interviewer.storage.store import NoteStore
 
 __all__ = ["CaseAsker"]
@@ -94,21 +97,31 @@ class CaseAsker:
         )
 
     def follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question | None:
-        """A case follow-up that takes up a term of the answer another note covers; for a case that has walked its
-        stages, one more turn with a twist; None when neither applies (the engine asks about the missing point)."""
+        """A case follow-up that takes up a term of the answer another note covers; else one on the point the answer
+        may have missed, by its own terms in the case's terms (or on the plan's weakest part when it has none); for a
+        case that has walked its stages, one more turn with a twist; None only for a gap with no text."""
         gap = plan.gap or {}
         root = state.asked[-1]
         # A case interviewer listens: a term the candidate used that another note covers comes first.
         asked_points = {point for q in state.asked for point in q.points}
-        taken = take_up(state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts)
+        case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
+        business = case_facts(case_chunks).business if case_chunks else "the product team"
+        answer = state.turns[-1].answer
+        taken = take_up(
+            answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts, self.templates, business
+        )
         if taken is not None:
             sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
             return planned_question(
                 plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
                 point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
             )  # fmt: skip
+        # A missed point is asked by its own specific terms, in the case's terms: never quoted or blanked (in a story
+        # it is what happened later), never "You left it out" (the scorer may have missed it said in other words) and
+        # never about a bare word every case uses ("What about constraints?").
+        if gap.get("text"):
+            return self._push(plan, state, rng, used_texts, business)
         if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
-            case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
             asked = " ".join(q.text for q in current_case(state, root.topic))
             twist = twist_for(
                 case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=root.stage or ""
@@ -119,3 +132,108 @@ class CaseAsker:
                 point_sources=root.point_sources, item_kind=root.item_kind,
             )  # fmt: skip
         return None
+
+    def _push(
+        self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str
+    ) -> Question:
+        """A follow-up on the one missing point, named by its key terms and asked in the case's terms, scored on that
+        point alone."""
+        gap = plan.gap or {}
+        root = state.asked[-1]
+        cue = _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
+        # With no specific term to name, the question asks for the weakest part of the plan, still in the case's terms.
+        options = self.templates.case["push"] if cue else self.templates.case["push-open"]
+        text = pick(options, rng, used_texts, cue=cue, business=business)
+        sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
+        sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]
+        return planned_question(
+            plan, text, root.topic, sources, follow_up=True, points=(gap["text"],), item_kind=root.item_kind
+        )
+
+
+def _cue(point: str, said: str) -> str:
+    """Two key phrases of a point the answer did not use, as the note writes them ('WAPE and ETA', 'popular recipes
+    and old ranker'); '' when it names nothing but what every case has ('constraints', 'the model')."""
+    if point.rstrip().endswith(":"):
+        return ""  # a list's lead-in ("A few constraints shaped the whole thing:") names nothing to ask about
+    used = set(content_words(said))
+    fresh = [phrase for phrase in _phrases(point) if not set(content_words(phrase)) <= used]
+    # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
+    fresh.sort(key=lambda phrase: (not _NAMED_TERM.search(phrase), len(phrase.split()) < 2))
+    chosen: list[str] = []
+    for phrase in fresh:  # "trials/arm/month" and "arm" name one thing: the second adds nothing
+        if len(chosen) < 2 and not set(content_words(phrase)) <= set(content_words(" ".join(chosen).replace("/", " "))):
+            chosen.append(phrase)
+    return " and ".join(_as_written(phrase, point) for phrase in chosen)
+
+
+# Words that name no fact of a case, and words that join or qualify without naming anything.
+_GENERIC = re.compile(
+    r"(?:constraints?|problems?|issues?|things?|points?|parts?|bits?|aspects?|factors?|questions?|steps?|"
+    r"results?|tricky|later|first|second|third|simple|real|also|maybe|roughly|around|few|whole|lot|lots|bit|"
+    r"never|nothing|always|often|still|already|mostly|just|even|every|much|many|heavy|part|said|says|say|"
+    r"gets?|got|makes?|made|goes|went|gives?|gave|takes?|took|keeps?|kept|uses?|used|shows?|shown|models?|data|"
+    r"teams?|business|case|people|users?|new|old|good|bad|high|low|same|sure|whether|within|per|vs|etc|"
+    r"matters?|means?|needs?|works?|depends?|helps?|looks?|seems?|read|reads|seen|done)",
+    re.I,
+)
+_NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")
+# The words after which a run of words names a thing ("of impressions", "per clinic", "the old ranker").
+_BEFORE_NAME = frozenset(
+    "the a an of on in for per by from with about no each every their its our one any into".split()
+)
+
+
+def _phrases(point: str) -> list[str]:
+    """The point's names: a named term ('WAPE', 'k-means', 'trials/arm/month'), or a run of naming words after 'the',
+    'of', 'per' ... ('popular recipes', 'per clinic'), or of two words that open a clause ('declined transactions').
+    A function word, a figure, a punctuation mark or a verb's past form after a noun ('impressions served') ends it."""
+    phrases: list[str] = []
+    run: list[str] = []
+    opener: str | None = None
+    previous: str | None = None
+
+    def close() -> None:
+        if (
+            run
+            and not all(stage_of_statement(w) for w in run)
+            and (opener in _BEFORE_NAME or (len(run) > 1 and not opener))
+        ):
+            phrases.append(" ".join(run[:3]))  # a run of words a stage names ("the data") names nothing
+        run.clear()
+
+    for token in re.findall(r"[\w/%€$£'-]*\w|[^\w\s]", point):
+        naming = (
+            token[:1].isalpha()
+            and token.lower() not in STOPWORDS
+            and not _GENERIC.fullmatch(token)
+            and len(token) > 2
+            and not token.lower().endswith("ly")
+            and not any(ch.isdigit() for ch in token)
+            and not (run and token.islower() and token.endswith("ed"))
+        )
+        if naming and _NAMED_TERM.match(token):
+            close()
+            phrases.append(token)
+        elif naming:
+            if not run:
+                opener = previous if previous is None or previous[:1].isalpha() else None
+            run.append(token)
+        else:
+            close()
+        # "the old ranker", "the first model": a qualifier between 'the' and a name keeps 'the' as the opener
+        if not (previous in _BEFORE_NAME and not run and _GENERIC.fullmatch(token)):
+            previous = token.lower()
+    close()
+    return list(dict.fromkeys(phrases))
+
+
+def _as_written(term: str, point: str) -> str:
+    """A term as the point writes it ('WAPE', 'k-means'), lowercase where only a sentence's start capitalised it."""
+    match = re.search(rf"\b{re.escape(term)}\b", point, re.I)
+    if match is None:
+        return term
+    written = match.group(0)
+    written = written.lower() if match.start() == 0 and written[1:].islower() else written
+    # "trials/arm/month" reads as "trials per arm per month"
+    return re.sub(r"(?<=[a-z])/(?=[a-z])", " per ", written)

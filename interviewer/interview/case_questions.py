@@ -12,7 +12,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames, twist_text
-from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement
+from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.items import Item
@@ -106,11 +106,14 @@ def case_draft(
     facts = case_facts(case_chunks) if case_chunks else CaseFacts("the team", ())
     items = tuple(stage_items[:1]) + ((other,) if other is not None else ())
     notice = ""
+    frames = _stage_frames(templates, facts)
     if opening:
         if case_chunks:
-            intro = [c for c in case_chunks if c.heading == c.topic] or case_chunks[:1]
-            context = " ".join(sentences(intro[0].text)[:2])
-            text = pick(templates.case["clarify"], rng, used_texts, topic=topic, context=context, business="", fact="")
+            context = facts.opening or without_made_up(" ".join(sentences(case_chunks[0].text)[:2]))
+            # An opening that ends with its question is followed by where to start, not "before you build anything".
+            asked = context.endswith("?") and not facts.decision
+            options = templates.case.get("clarify-asked", frames["clarify"]) if asked else frames["clarify"]
+            text = pick(options, rng, used_texts, topic=topic, context=context, business="", fact="")
         else:
             text = pick(templates.case_from_notes, rng, used_texts, topic=topic, business="", fact="", context="")
             notice = (
@@ -125,13 +128,22 @@ def case_draft(
         for fact, at in facts.facts
         if at == "told" or (at in CASE_STAGES and CASE_STAGES.index(at) >= CASE_STAGES.index(stage))
     }
-    fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points))
+    said = " ".join(used_texts)
+    fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points), said=said)
     business = facts.business if case_chunks else "the product team"  # the team the opening names
-    options = _unused_frames(templates.case[stage], used_texts)
+    options = _unused_frames(frames[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
     if fact:
         text = f"{fact.rstrip(' .;:,')}. {text}"
     return CaseDraft(text, items, notice)
+
+
+def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, tuple[str, ...]]:
+    """The stage questions for this case: a case that asks for a decision (a price, an offer) is asked in its own
+    terms, never about a model it does not have; any other case in a model's terms."""
+    if not facts.decision:
+        return templates.case
+    return {stage: templates.case.get(f"decision-{stage}", templates.case[stage]) for stage in CASE_STAGES}
 
 
 def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str, ...]:
@@ -155,6 +167,10 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _points_sources(draft.items)
 
 
+# A generic twist that names a model or a feature assumes one: it never fits a case that decides a price or a policy.
+_ASSUMES_MODEL = re.compile(r"\b(models?|features?)\b", re.I)
+
+
 def twist_for(
     case_chunks: list[Chunk],
     templates: QuestionTemplates,
@@ -165,9 +181,12 @@ def twist_for(
     stage: str = "",
 ) -> str:
     """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
-    own twists, else the generic ones that fit the stage; '' when every one was used."""
+    own twists, else the generic ones that fit the stage (and the kind of case); '' when none fits or every one
+    was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
     generic = templates.twists_for(stage) if stage else list(templates.twists)
+    if case_chunks and case_facts(case_chunks).decision:
+        generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
     options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
     texts = [twist_text(option, frames, rng, condition) for option in options]

@@ -21,6 +21,7 @@ __all__ = ["COMBINED_KINDS", "Repertoire", "as_written", "combined_items", "fits
 
 COMBINED_KINDS = ("diagnosis", "decision", "consequence")
 MAX_POINTS = 4
+MIN_WORDS = 4  # content words a statement needs to be a point of a combined item
 # The kinds of statement that can explain a symptom (what goes wrong, and why), and those that can carry an
 # option's property.
 _EXPLAINING = ("pitfall", "mechanism", "qa")
@@ -53,6 +54,13 @@ class Cue:
     cues: re.Pattern[str]
     asks: tuple[str, ...]
     designed: bool = True  # a process can prevent it: at level 5 it is also asked as a design question
+    needs: re.Pattern[str] | None = None  # words a statement must also use (what the symptom is about)
+    evidence: int = 1  # distinct words of the symptom its statements must use together (some cues are polysemous)
+
+    def answers(self, statement: str, least: int = 1) -> bool:
+        """True when a statement names at least `least` of the cues, and what the symptom needs."""
+        named = {m.group(0).lower() for m in self.cues.finditer(statement)}
+        return len(named) >= least and (self.needs is None or bool(self.needs.search(statement)))
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,8 @@ class Repertoire:
     symptoms: tuple[Cue, ...]
     constraints: tuple[Cue, ...]
     consequences: tuple[Cue, ...] = ()  # a change, and the statements that say what follows and what to do
-    design: str = ""  # turns a diagnosis into a design question (level 5); {situation} is the symptom
+    design: tuple[str, ...] = ()  # turn a diagnosis into a design question (level 5); {situation} is the symptom
+    metric_choice: tuple[str, ...] = ()  # a choice between two metrics: what each tells, not which to "ship"
 
 
 def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
@@ -78,14 +87,20 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                     re.compile(rf"\b(?:{entry['cues']})", re.I),
                     tuple(entry["asks"]),
                     bool(entry.get("design", True)),
+                    re.compile(rf"\b(?:{entry['needs']})", re.I) if entry.get("needs") else None,
+                    int(entry.get("evidence", 1)),
                 )
                 for entry in data[key]
             )
 
-        design = str(data.get("design", {}).get("ask", ""))
-        design.format(situation="")  # a variable other than {situation} is an error, named below
+        design = tuple(str(ask) for ask in data.get("design", {}).get("asks", ()))
+        for ask in design:
+            ask.format(situation="")  # a variable other than {situation} is an error, named below
+        metric_choice = tuple(str(ask) for ask in data.get("metric-choice", {}).get("asks", ()))
+        for ask in metric_choice:
+            ask.format(a="", b="")
         consequences = cues("consequence") if "consequence" in data else ()
-        return Repertoire(cues("symptom"), cues("constraint"), consequences, design)
+        return Repertoire(cues("symptom"), cues("constraint"), consequences, design, metric_choice)
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, IndexError, re.error) as exc:
         raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
 
@@ -99,6 +114,8 @@ def fits_frame(name: str) -> bool:
     words = name.split()
     if len(words) >= 2 and words[0].lower().endswith("ing") and words[0][:1].isupper():
         return False  # 'Adding polynomial terms': an action, not an option's name
+    if any(word.isdigit() for word in words):
+        return False  # 'Under-cost 3': a figure of a sentence, not an option
     if words[-1].lower() in STOPWORDS or words[-1].lower() in _DANGLING:
         return False  # 'CI alongside every': cut mid-phrase
     if len(words) == 1 and words[0].lower() in _GENERIC:
@@ -127,21 +144,39 @@ def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, It
         if item.kind not in kinds:
             continue
         for point in item.points:
-            if _whole(point) and point not in seen:
+            # A pointer ('NOT probability calibration (03).') or a bare label says too little to be scored on.
+            if _whole(point) and point not in seen and len(content_words(point)) >= MIN_WORDS:
                 seen.add(point)
                 out.append((point, item))
     return out
 
 
-def _spread(found: list[tuple[str, Item]], first_topic: str, cue: re.Pattern[str]) -> list[tuple[str, Item]]:
+def _words(statement: str, cue: Cue) -> set[str]:
+    """The distinct words of a symptom a statement uses: its cues, and what it needs outside them."""
+    spans = [m.span() for m in cue.cues.finditer(statement)]
+    found = {m.group(0).lower() for m in cue.cues.finditer(statement)}
+    if cue.needs is not None:
+        found |= {
+            m.group(0).lower()
+            for m in cue.needs.finditer(statement)
+            if not any(start <= m.start() < end for start, end in spans)
+        }
+    return found
+
+
+def _hits(statement: str, cue: Cue) -> int:
+    return len(_words(statement, cue))
+
+
+def _spread(found: list[tuple[str, Item]], first_topic: str, cue: Cue) -> list[tuple[str, Item]]:
     """Up to MAX_POINTS statements: two of the topic's own first, then one per other note, those that say most
-    about the cue and share most words with the topic's own first: the answer must connect notes."""
+    about the symptom and share most words with the topic's own first: the answer must connect notes."""
     own = [f for f in found if f[1].topic == first_topic][:2]
     chosen, notes = list(own), {f[1].source for f in own}
     own_words = set(content_words(" ".join(s for s, _ in own)))
 
     def strength(entry: tuple[str, Item]) -> tuple[int, int]:
-        return (len(cue.findall(entry[0])), len(set(content_words(entry[0])) & own_words))
+        return (_hits(entry[0], cue), len(set(content_words(entry[0])) & own_words))
 
     for statement, item in sorted(found, key=strength, reverse=True):
         if len(chosen) >= MAX_POINTS:
@@ -168,20 +203,32 @@ def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, It
     )
 
 
-def _diagnoses(statements: list[tuple[str, Item]], symptom: Cue, design: str, kind: str = "diagnosis") -> list[Item]:
+def _diagnoses(
+    statements: list[tuple[str, Item]],
+    symptom: Cue,
+    design: tuple[str, ...],
+    kind: str = "diagnosis",
+    turn: int = 0,
+) -> list[Item]:
     # A consequence is a chain: a statement belongs to it only when it names two of its links (a definition of
     # the false positive rate says nothing about testing more metrics).
     least = 2 if kind == "consequence" else 1
-    found = [(s, i) for s, i in statements if len({m.group(0).lower() for m in symptom.cues.finditer(s)}) >= least]
+    found = [(s, i) for s, i in statements if symptom.answers(s, least)]
     items = []
     for index, topic in enumerate(dict.fromkeys(i.topic for _, i in found)):
-        chosen = _spread(found, topic, symptom.cues)
-        if len(chosen) >= 2:
+        chosen = _spread(found, topic, symptom)
+        # Together the statements must use enough of the symptom's words: two glossary lines that each say
+        # 'quantile' once do not explain why a forecast runs short.
+        used = set().union(*(_words(s, symptom) for s, _ in chosen)) if chosen else set()
+        if len(chosen) >= 2 and len(used) >= symptom.evidence:
             question = symptom.asks[index % len(symptom.asks)]
             item = _combined(kind, question, symptom.name, chosen, 4)
             if design and symptom.designed:  # also a design question: prevent what explains the symptom
                 situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
-                item = replace(item, levels=(4, 5), detail=design.format(situation=situation))
+                # The design wordings take turns across symptoms: a session of hard questions does not end every
+                # one with the same sentence.
+                ask = design[(turn + index) % len(design)]
+                item = replace(item, levels=(4, 5), detail=ask.format(situation=situation))
             items.append(item)
     return items
 
@@ -229,14 +276,20 @@ def _decisions(statements: list[tuple[str, Item]], pairs: list[Item], constraint
 
 
 def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
-    """The diagnosis and decision items the notes can answer, each with at least two statements."""
-    explaining = _statements(items, _EXPLAINING)
+    """The diagnosis and decision items the notes can answer, each with at least two statements.
+
+    The statements are found by words, and about 60% of those found bear on the question (labelled pairs, tune and
+    held-out alike). Sentence embeddings did not tell them apart well enough to filter them (precision 0.58 -> 0.65
+    at the cost of 41% of the relevant ones on held-out pairs; bench/combined_relevance.py)."""
+    # Terse notes state most causes plainly ('MAPE ... pushes forecasts low'), not as a pitfall or a mechanism: every
+    # statement can explain a symptom, those that read as a pitfall or a mechanism first.
+    explaining = sorted(_statements(items, _PROPERTIES), key=lambda entry: entry[1].kind not in _EXPLAINING)
     out: list[Item] = []
-    for symptom in repertoire.symptoms:
-        out += _diagnoses(explaining, symptom, repertoire.design)
+    for turn, symptom in enumerate(repertoire.symptoms):
+        out += _diagnoses(explaining, symptom, repertoire.design, turn=turn)
     properties = _statements(items, _PROPERTIES)
     for change in repertoire.consequences:
-        out += _diagnoses(properties, change, "", kind="consequence")
+        out += _diagnoses(properties, change, (), kind="consequence")
     statements = _statements(items, _PROPERTIES)
     named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
     distinct = {
@@ -249,9 +302,53 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     subjects = {i.concept.lower() for i in items if i.concept}
 
     def is_subject(name: str) -> bool:
-        return any(subject == name.lower() or subject.startswith(name.lower() + " ") for subject in subjects)
+        lower = name.lower()
+        if any(subject == lower or subject.startswith(lower + " ") for subject in subjects):
+            return True
+        # A statement that starts with the name is about it ('PR-AUC reacts strongly to false positives').
+        return any(re.match(rf"{re.escape(lower)}(?![\w-])", s.lower()) for s, _ in statements)
 
-    pairs = [p for p in distinct.values() if is_subject(p.concept) and is_subject(p.other)]
+    # Two things are options only when the notes set them side by side: in one statement or heading ('ROC-AUC vs
+    # PR-AUC'). Two trade-offs that merely follow each other in a list ('silhouette favours convex clusters',
+    # 'marketing can act on 4-6 segments') are no choice anyone makes.
+    texts = [s for s, _ in statements] + [h for i in items for h in i.heading.split(" > ")]
+
+    def side_by_side(pair: Item) -> bool:
+        return any(_mentions(t, pair.concept) and _mentions(t, pair.other) for t in texts)
+
+    pairs = [p for p in distinct.values() if is_subject(p.concept) and is_subject(p.other) and side_by_side(p)]
+    metrics = [p for p in pairs if _METRIC.fullmatch(p.concept.strip()) and _METRIC.fullmatch(p.other.strip())]
+    if repertoire.metric_choice:
+        out += _metric_choices(statements, metrics, repertoire.metric_choice)
+    options = [p for p in pairs if p not in metrics]
     for constraint in repertoire.constraints:
-        out += _decisions(statements, pairs, constraint)
+        out += _decisions(statements, options, constraint)
     return out
+
+
+# The names of evaluation metrics: two of them are not options to 'ship' or to pick under a latency budget, but two
+# views of one model, and the question is when they disagree.
+_METRIC = re.compile(
+    r"(?:(?:roc|pr|precision-recall)[- ]?auc|au ?(?:roc|pr)|auc|roc|precision|recall|fpr|tpr|fnr|tnr|f1(?: score)?|"
+    r"f-?beta|accuracy|specificity|sensitivity|(?:s|w)?mape|wape|mase|rmsse|rmse|mse|mae|r2|r-squared|log[- ]?loss|"
+    r"cross-entropy|brier(?: score)?|ece|ndcg(?:@\d+)?|map(?:@\d+)?|mrr|hit rate|recall@\d+|precision@\d+|ctr|lift|"
+    r"(?:false|true) (?:positive|negative) rate|pinball loss|coverage|calibration error)",
+    re.I,
+)
+
+
+def _metric_choices(statements: list[tuple[str, Item]], pairs: list[Item], asks: tuple[str, ...]) -> list[Item]:
+    """Two metrics the notes contrast: when do they tell different stories about one model, and which to report.
+    Scored on the contrast and on what the notes say of either."""
+    items = []
+    for pair in pairs:
+        a, b = pair.concept, pair.other
+        about = [(s, i) for s, i in statements if s not in pair.points and (_mentions(s, a) or _mentions(s, b))]
+        about.sort(key=lambda entry: entry[1].source == pair.source)  # statements of other notes first
+        chosen = ([(p, pair) for p in pair.points[:2]] + about)[:MAX_POINTS]
+        if len(chosen) < 2:
+            continue
+        ask = asks[sum(map(ord, a + b)) % len(asks)]
+        question = ask.format(a=as_written(a, statements), b=as_written(b, statements))
+        items.append(_combined("decision", question, f"{a} or {b}", chosen, 5))
+    return items

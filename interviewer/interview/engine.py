@@ -270,12 +270,22 @@ class Interviewer:
                     if text and not self._is_repeat(text, used_texts, asked_vectors):
                         return self._question_from_item(plan, state, item, plan.level, text)
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
+        # Falling back after a weak answer looks for an easier level first, in either mode.
+        fallback_mode = Mode.STANDARD if no_harder else state.mode
+        fallback = {name: level_and_pool(fresh[name], plan.level, fallback_mode)[0] for name in ordered if fresh[name]}
+
+        # When no topic has the planned level, the topic whose nearest level is closest is asked: a strong candidate
+        # whose level-5 questions ran out gets level 4, not whatever level the first topic happens to hold.
+        # A thread under way keeps its topic when that topic holds a level next to the planned one.
+        def closeness(name: str) -> tuple[bool, int, bool]:
+            gap = abs(fallback[name] - plan.level)
+            thread = bool(plan.topic) and name == topic and gap <= 1
+            return (not thread, gap, (fallback[name] < plan.level) == (fallback_mode is Mode.CHALLENGE))
+
+        nearest = sorted(fallback, key=closeness)
         for strict, capped in dict.fromkeys(passes):
-            for name in ordered:
-                if not fresh[name]:
-                    continue
-                # Falling back after a weak answer looks for an easier level first, in either mode.
-                level, pool = level_and_pool(fresh[name], plan.level, Mode.STANDARD if no_harder else state.mode)
+            for name in nearest:
+                level, pool = level_and_pool(fresh[name], plan.level, fallback_mode)
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
@@ -286,10 +296,12 @@ class Interviewer:
                 for item in pool[:8]:
                     text = question_for(item, level, self.frames, rng, used_texts)
                     if text and not self._is_repeat(text, used_texts, asked_vectors):
-                        return self._question_from_item(plan, state, item, level, text)
+                        return self._question_from_item(plan, state, item, level, text, anywhere=not supported)
         return None
 
-    def _question_from_item(self, plan: Plan, state: SessionState, item: Item, level: int, text: str) -> Question:
+    def _question_from_item(
+        self, plan: Plan, state: SessionState, item: Item, level: int, text: str, anywhere: bool = False
+    ) -> Question:
         if self.phraser is not None and item.kind not in ("qa", "cloze", *COMBINED_KINDS):
             text = self.phraser.phrase(" ".join(item.points), level, text) or text
         if plan.hint:
@@ -297,9 +309,11 @@ class Interviewer:
             text = f"{text} {hint}" if hint else text
         notice = ""
         if level != plan.level and not any(q.notice for q in state.asked):
+            # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one.
+            where = "Your notes" if anywhere else f"Your notes on {display_topic(item.topic)}"
             notice = (
-                f"Your notes on {display_topic(item.topic)} hold nothing to ask at level {plan.level} "
-                f"({LEVEL_NAMES[plan.level]}); this question is level {level} instead."
+                f"{where} hold no unasked questions at level {plan.level} ({LEVEL_NAMES[plan.level]}); "
+                f"this question is level {level} instead."
             )
         if item.point_chunks:  # a question that combines notes cites each of them, and only them
             sources = self.store.get(list(dict.fromkeys(item.point_chunks)))

@@ -1,16 +1,24 @@
-"""Interview items: a question the notes can answer, the points a good answer makes, the kind of knowledge it
-tests and where it comes from. Built from one chunk, deterministically (pure: no model, no store)."""
+"""Interview items built from one chunk, deterministically (pure: no model, no store): from a note's statements
+here, from its own questions (cards, Q&A, clozes) in card_items.py. What an item is: item.py."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TypedDict
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.card_items import (
+    CLOZE,
+    cloze_items,
+    poses_situation,
+    qa_concept,
+    qa_items,
+    qa_of,
+    qa_pairs,
+    statements_of,
+)
 from interviewer.interview.cases import stage_statements
+from interviewer.interview.item import ITEM_KINDS, KIND_LEVELS, MAX_POINTS, Item, ItemSource
 from interviewer.interview.statements import (
-    as_question,
     clean_statement,
     condition_of,
     lead_term,
@@ -19,11 +27,9 @@ from interviewer.interview.statements import (
     split_reason,
     statement_kind,
     usable_concept,
-    without_source_label,
 )
 from interviewer.scoring.keypoints import prose
-from interviewer.scoring.scorer import infer_level
-from interviewer.scoring.text import content_words, sentences
+from interviewer.scoring.text import content_words
 
 __all__ = [
     "ITEM_KINDS",
@@ -32,37 +38,13 @@ __all__ = [
     "ItemSource",
     "build_items",
     "contrast_sides",
+    "poses_situation",
     "qa_concept",
     "qa_of",
     "qa_pairs",
     "statements_of",
 ]
 
-ITEM_KINDS = (
-    "definition", "mechanism", "contrast", "rule", "procedure", "pitfall", "trade-off", "qa", "cloze", "case-stage",
-    "diagnosis", "decision", "consequence",
-)  # fmt: skip
-# The levels each kind of knowledge can be asked at (DESIGN.md section 2's ladder).
-KIND_LEVELS: dict[str, tuple[int, ...]] = {
-    "definition": (1,),
-    "cloze": (1,),
-    "mechanism": (2,),
-    "contrast": (2,),
-    "rule": (3,),
-    "procedure": (3,),
-    "pitfall": (4,),
-    "trade-off": (5,),
-    "case-stage": (),
-    "diagnosis": (4,),  # built across notes: interview/combined.py
-    "decision": (5,),
-    "consequence": (4,),
-}
-MAX_POINTS = 4
-_QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
-_BOLD_QUESTION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\*\*|__)(.{3,300}?\?)\s*(?:\*\*|__)\s*:?\s*(.*)$")
-_QUOTED_QUESTION = re.compile(r"^\s*(?:[-*+]\s+)?[\"“](.{3,200}?\?)[\"”]\s*:?\s*(.*)$")
-_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::([^{}]*))?\}\}")
-_BLANK = re.compile(r"\[(?:\.{2,3}|…)\]")  # a cloze blank as ingest writes it
 _STEP = re.compile(r"^\s*\d+[.)]\s+\S")
 _IMPERATIVE = re.compile(
     r"^(search|plot|use|compute|fit|train|split|pick|choose|check|tune|start|run|measure|define|build|collect|clean|"
@@ -70,83 +52,6 @@ _IMPERATIVE = re.compile(
     r"drop|fill|scale|standardi[sz]e|normali[sz]e|encode|sample|draw|refit|retrain|score|rank|select|remove)\b",
     re.I,
 )
-
-
-class ItemSource(TypedDict):
-    """Where an item comes from: the fields every item of one chunk shares."""
-
-    chunk_id: str
-    source: str
-    heading: str
-    topic: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """One thing an interviewer can ask from the notes, and what a good answer to it says."""
-
-    question: str  # the notes' own question, or the statement-shaped question built from it
-    points: tuple[str, ...]  # statements a good answer makes (the reference the answer is scored on)
-    kind: str  # one of ITEM_KINDS
-    concept: str  # what it is about, in the note's words
-    chunk_id: str
-    source: str
-    heading: str
-    topic: str
-    levels: tuple[int, ...]  # the levels it suits
-    other: str = ""  # the second side of a contrast, or the alternatives of a trade-off
-    detail: str = ""  # the claim a why-question asks about, a condition, or a blanked number
-    stage: str = ""  # a case study's stage
-    point_chunks: tuple[str, ...] = ()  # the chunk each point comes from, for items that combine notes (else empty)
-
-    @property
-    def key(self) -> str:
-        """Identity within a session: an item is asked once."""
-        return f"{self.chunk_id}:{self.kind}:{self.question}"
-
-
-def qa_pairs(chunk: Chunk) -> list[tuple[str, str]]:
-    """Every (question, answer) a chunk holds: an Anki card, a heading ending in '?', or bold or quoted question
-    lines each followed by their answer (a Q&A file)."""
-    pairs: list[tuple[str, str]] = []
-    question, answer = "", list[str]()
-    for line in chunk.text.splitlines():
-        match = _BOLD_QUESTION.match(line) or _QUOTED_QUESTION.match(line)
-        if match:
-            if question and answer:
-                pairs.append((question, "\n".join(answer)))
-            question, answer = clean_statement(match.group(1)), [match.group(2)] if match.group(2).strip() else []
-        elif question and line.strip():
-            answer.append(line)
-    if question and answer:
-        pairs.append((question, "\n".join(answer)))
-    if pairs:
-        return pairs
-    single = qa_of(chunk)
-    return [single] if single else []
-
-
-def qa_of(chunk: Chunk) -> tuple[str, str] | None:
-    """The chunk's own question and answer, when it is a flashcard or a Q&A section; else None.
-
-    Ingest stores them as the chunk's `question` and `answer`; chunks indexed before it did are read from the
-    shapes ingest gave then (an Anki note as 'Q: front\\nA: back', a section whose heading ends in '?')."""
-    if chunk.question and chunk.answer:
-        return clean_statement(chunk.question), chunk.answer.strip()
-    match = _QA_TEXT.match(chunk.text.strip())
-    if match:
-        return clean_statement(match.group(1)), match.group(2).strip()
-    last = chunk.heading.split(" > ")[-1].strip()
-    if last.endswith("?") and len(chunk.text.split()) >= 3:
-        return clean_statement(last), chunk.text.strip()
-    return None
-
-
-def statements_of(text: str) -> list[str]:
-    """The statements of a note's text worth asking about (not the note-taker talking about themselves)."""
-    # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
-    cleaned = (clean_statement(s) for s in sentences(prose(text)))
-    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s, re.I)]
 
 
 def _related(statement: str, concept: str, pool: list[str]) -> tuple[str, ...]:
@@ -170,57 +75,6 @@ def contrast_sides(statement: str, concept: str) -> str:
     if match:
         return lead_term(match.group(1)) or " ".join(match.group(1).split()[:3])
     return ""
-
-
-def _cloze_items(chunk: Chunk, base: ItemSource) -> list[Item]:
-    items = []
-    for match in _CLOZE.finditer(chunk.text):
-        answer, hint = match.group(1).strip(), (match.group(2) or "").strip()
-        sentence = _CLOZE.sub(lambda m: m.group(1), chunk.text[: match.start()]) + "\x00"
-        sentence += _CLOZE.sub(lambda m: m.group(1), chunk.text[match.end() :])
-        # The blank goes in after cleaning: Markdown cleaning would read underscores as emphasis.
-        sentence = clean_statement(sentence.split("\nA:")[0].removeprefix("Q:")).replace("\x00", "____")
-        full = clean_statement(_CLOZE.sub(lambda m: m.group(1), chunk.text).split("\nA:")[0].removeprefix("Q:"))
-        question = f"Fill in the blank{f' ({hint})' if hint else ''}: {sentence}"
-        items.append(Item(question, (full,), "cloze", answer, levels=(1,), detail=sentence, **base))
-    return items
-
-
-def _qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
-    items = []
-    # The deck or file a card comes from is never part of its question.
-    file_name = re.sub(r"[_\-.]+", " ", base["source"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    names = (base["topic"], file_name)
-    for question, answer in pairs:
-        question = without_source_label(question, names)
-        points = tuple(statements_of(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
-        if not points:
-            continue
-        if _BLANK.search(question):
-            # An Anki cloze note: its front came with blanks; it is a fill-in, asked at recall only.
-            asked = f"Fill in the blank{'s' if len(_BLANK.findall(question)) > 1 else ''}: {question}"
-            items.append(Item(asked, points[:1], "cloze", qa_concept(question), levels=(1,), **base))
-            continue
-        concept = qa_concept(question)
-        # A "What is X?" card is recall, a "Why ..." card is explain. Its own question is asked word for word, so it
-        # serves the level its wording asks, or one above when its answer holds that kind of statement: a glossary
-        # card is never a level-5 question ("equality: what is it, and why does it matter?" was asked at 5).
-        asked_level = infer_level(question)
-        harder = {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k}
-        levels = sorted({asked_level} | {level for level in harder if level <= asked_level + 1})
-        items.append(Item(as_question(question), points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
-    return items
-
-
-def qa_concept(question: str) -> str:
-    """What a card's question is about: its words after the question word."""
-    text = re.sub(
-        r"^(what|why|how|when|which|who|can|does|do|is|are|should|would)\b( (is|are|does|do|can|would))?\s+",
-        "",
-        question.rstrip("?"),
-        flags=re.I,
-    )
-    return " ".join(text.split()[:6])
 
 
 def _procedure_item(chunk: Chunk, statements: list[str], base: ItemSource) -> Item | None:
@@ -349,11 +203,11 @@ def build_items(chunk: Chunk) -> list[Item]:
             for stage, points in grouped.items()
             if points
         ]
-    if _CLOZE.search(chunk.text):
-        return _cloze_items(chunk, base)
+    if CLOZE.search(chunk.text):
+        return cloze_items(chunk, base)
     pairs = qa_pairs(chunk)
     if pairs:
-        return _qa_items(pairs, base)
+        return qa_items(pairs, base)
     section = chunk.heading.split(" > ")[-1] if " > " in chunk.heading else ""
     statements = statements_of(chunk.text)
     if not section:  # a note's preamble says what the note is for ("interviewers probe ..."), not facts to ask

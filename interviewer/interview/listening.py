@@ -1,14 +1,17 @@
 """Follow-ups that listen: a term the candidate used in a case answer that another note covers becomes the next
-question ("You mentioned PR-AUC. ..."), asked from that note's own item and scored on its points. Pure."""
+question, asked in the case's terms ("You brought up temporal leakage. Where could it bite in the work for the bakery
+chain, and how would you catch it ...?") and scored on that note's points, citing it. Pure."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from interviewer.interview.asking import QuestionFrames, question_for
+from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
+from interviewer.interview.statements import lower_first
+from interviewer.interview.templates import QuestionTemplates
 
 __all__ = ["TakeUp", "take_up"]
 
@@ -45,6 +48,15 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     return sorted(found, key=lambda term: (-len(term), term))
 
 
+def _case_question(item: Item, templates: QuestionTemplates, business: str, used: set[str]) -> tuple[str, ...]:
+    """The questions that tie a term to the case, those whose words no earlier question used first: a pitfall is asked
+    where it could bite in this case, anything else why it suits this case and what it costs."""
+    options = templates.case["take-up-pitfall" if item.kind == "pitfall" else "take-up-method"]
+    filled = [" ".join(option.format(business=business).split()) for option in options]
+    fresh = [text for text in filled if not any(text in earlier for earlier in used)]
+    return tuple(fresh or filled)
+
+
 def take_up(
     answer: str,
     items: list[Item],
@@ -53,8 +65,11 @@ def take_up(
     frames: QuestionFrames,
     rng: random.Random,
     used: set[str],
+    templates: QuestionTemplates,
+    business: str,
 ) -> TakeUp | None:
-    """The follow-up on the most specific term of the answer that another note covers, or None."""
+    """The follow-up on the most specific term of the answer that another note covers, asked in the case's terms
+    (`business`), or None. Another case's items are never taken up: they are its stages, not a method."""
     pool = [
         i
         for i in items
@@ -70,11 +85,12 @@ def take_up(
     for term in _terms(answer, names):
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))
-        for item in covering[:6]:
-            asked = question_for(item, item.levels[0] if item.levels else 2, frames, rng, used)
-            if not asked or asked in used:
-                continue
-            said = term if term.isupper() else as_written(term, [(p, i) for i in pool for p in i.points])
-            opener = rng.choice(frames.took_up).format(term=said)
-            return TakeUp(term, item, f"{opener} {asked}")
+        if not covering:
+            continue
+        said = term if term.isupper() else as_written(term, [(p, i) for i in pool for p in i.points])
+        said = lower_first(said)  # "Sampled-metrics trap", a heading's capital, reads "sampled-metrics trap"
+        opener = rng.choice(frames.took_up).format(term=said)
+        text = f"{opener} {rng.choice(_case_question(covering[0], templates, business, used))}"
+        if text not in used:
+            return TakeUp(term, covering[0], text)
     return None

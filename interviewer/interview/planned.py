@@ -34,7 +34,8 @@ def planned_question(
         follow_up=follow_up,
         hint=plan.hint,
         root_turn=plan.root_turn,
-        sources=tuple({**c.citation(), "text": c.text} for c in sources),
+        # A note cited twice (the stage's chunk is also the take-up's) is cited once: its id is looked up again.
+        sources=tuple({**c.citation(), "text": c.text} for c in {c.chunk_id: c for c in sources}.values()),
         points=points,
         point_sources=point_sources,
         item_kind=item_kind,

@@ -159,15 +159,17 @@ class NoteStore:
 
     @_server_errors_named
     def get(self, chunk_ids: Sequence[str]) -> list[Chunk]:
-        """The chunks with these ids, in the order asked (missing ids are left out)."""
+        """The chunks with these ids, once each, in the order asked (missing ids are left out; Chroma refuses an id
+        asked twice, and a question saved with a note cited twice must still be scored)."""
         if not chunk_ids:
             return []
-        records = self._collection.get(ids=list(chunk_ids), include=["documents", "metadatas"])
+        unique = list(dict.fromkeys(chunk_ids))
+        records = self._collection.get(ids=unique, include=["documents", "metadatas"])
         by_id = {
             i: Chunk.from_record(i, d, m)
             for i, d, m in zip(records["ids"], records["documents"] or [], records["metadatas"] or [], strict=True)
         }
-        return [by_id[i] for i in chunk_ids if i in by_id]
+        return [by_id[i] for i in unique if i in by_id]
 
     @_server_errors_named
     def topics(self) -> list[tuple[str, int]]:

@@ -1,0 +1,148 @@
+"""The givens of a case note: which of its sentences a question may quote as a fact of the problem (a whole sentence
+that stands on its own, states a figure or a constraint, and is neither a conclusion, an insight, what happened next,
+nor a pointer to another note), and the cleaning a quoted sentence gets. Pure string functions."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.interview.statements import balanced, is_instruction
+
+__all__ = ["concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "without_made_up"]
+
+_NUMBER = re.compile(r"\d")
+_CONSTRAINT = re.compile(
+    r"\b(only|at most|at least|within|budget|limit\w*|must|cannot|can't|no more than|deadline|regulat\w*|"
+    r"explain\w*|latency|capacity|per (day|week|month))\b",
+    re.I,
+)
+
+# A fact is a given of the case. A sentence that draws a conclusion ("Running out therefore loses €1.40 ..., so the
+# cost-minimising quantity is the 78th percentile") or works one out ("3-point effect -> 3,000 customers kept") is
+# the candidate's job: quoted in a question it gives the answer away (a blind rater's complaint).
+_CONCLUDES = re.compile(r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→", re.I)
+
+
+# A sentence that leans on the one before it ("That's roughly the top 24% of discharges.", "So the real question is
+# ...") means nothing quoted alone, and one that starts with "So" concludes: the candidate's job.
+_REFERS_BACK = re.compile(
+    r"^(?:that|this|these|those|it|its|they|them|their|so|such|which|then|hence|thus|also|and|but|or|plus|both|"
+    r"here|there(?:fore|by)|the (?:above|former|latter|same))\b|\b(?:as above|see above|the above|mentioned above|"
+    r"said earlier|as before)\b",
+    re.I,
+)
+# An insight the candidate should reach, not a given: a hedged consequence ("Higher price may push churn later", never
+# a permission: "may be hidden", "may go to at most 5%"), a reframing ("the real question isn't X but Y") or the
+# note-writer's opinion ("I'd say", "my guess").
+_INSIGHT = re.compile(
+    r"\b(?:might|could)\s+(?!not\b)[a-z]+|\bmay\s+(?!not\b|be\b|only\b)(?![^.;]*\b(?:at most|no more|up to|only)\b)"
+    r"|\b(?:probably|presumably|arguably|likely to)\b|\bthe (?:real|actual|true|key|right) (?:question|problem|issue|"
+    r"insight|goal|task)\b|\b(?:isn't|is not|aren't)\s+['\"“]?[^.]{1,60}\bbut\b|\b(?:I'd|I would|I think|my guess|"
+    r"my call|in my view)\b",
+    re.I,
+)
+
+
+# A sentence cut at an abbreviation ("... for the back half of the month incl.") stops mid-thought.
+_CUT = re.compile(r"\b(?:incl|excl|e\.g|i\.e|approx|vs|esp|resp|cf)\.$", re.I)
+
+
+def is_fact(statement: str) -> bool:
+    """True when a statement is a given of the case that a question may quote on its own."""
+    if not statement[:1].isupper() and not statement[:1].isdigit() and statement[:1] not in "~≈€$£":
+        return False  # a fragment cut from a line ("suppose the offer cuts it to 27% ..."); "~40% of ..." is whole
+    if _CONCLUDES.search(statement) or has_pointer(statement) or is_story(statement):
+        return False  # a conclusion, the candidate's pointer to another note, or what the team did and found
+    if _REFERS_BACK.search(statement) or _INSIGHT.search(statement):
+        return False  # it leans on what came before, or it is what the candidate should conclude
+    if statement.rstrip().endswith(":"):
+        return False  # "A rough calculation, per 100,000 customers:" introduces a list; it states nothing
+    if balanced(statement) != statement.strip() or _CUT.search(statement):
+        return False  # a piece cut out of a bracket ("The 90th percentile for safety stock).") or at "incl."
+    return bool(_NUMBER.search(statement) or _CONSTRAINT.search(statement)) and not (
+        is_instruction(statement) or re.match(r"^(ask|twist)\b", statement, re.I)
+    )
+
+
+# A sentence that tells what was done or found is the story, not the set-up: a case told as a story poses its problem
+# first, then says what the team tried ("First attempt was ...", "The team trained ...", "Treated GMV +14% vs control",
+# "The post-mortem found ..."). Its answers start there.
+_STORY_WORDS = (
+    r"^(?:then|redo|result|results|outcome|fix|fixed|dropped|looked)\b",
+    r"\bfirst (?:[\w-]+ ){0,3}(?:attempt|model|version|try|pass)\b",
+    r"\b(?:post-?mortem|went wrong|turned out|recommend\w*|gave|showed|scored|reported|revealed|had been)\b",
+    r"\b(?:we|I|they|the team) (?:tried|trained|built|found|ran|used|shipped|launched|retuned|retrained|switched|"
+    r"tested|fitted|compared)\b",
+    r"\blooked (?:great|good|too good|promising)\b",
+    # what was set, told without its verb "be": "Cutoff tuned per site to ...", "Threshold set to 0.3 ..."
+    r"^[A-Z][\w-]*(?: [\w-]+)? (?:tuned|set|trained|fitted|chosen|picked|calibrated|capped|lowered|raised) "
+    r"(?:per|to|on|at|by|for)\b",
+    r"\b(?:fell|dropped|rose|grew|improved|slid|went) (?:from|to)\b",
+    r"\d[\d.,]*\s*%?\s*(?:\([^)]*\)\s*)?(?:vs\.?|versus|→|->)\s",  # a result against another: "+14% vs control"
+)
+_STORY = re.compile("|".join(_STORY_WORDS), re.I)
+# A note's pointer to another of the candidate's notes ("(05)", "(note 04)", "(MNAR, see 03)", "see note 4", "cf."):
+# the method it names is what the candidate should bring, and the pointer means nothing to anyone else.
+_CROSS_REF = re.compile(
+    r"\s*\((?:see\s+)?(?:notes?\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*\d{1,2})*\)"  # "(05)", "(notes 05 and 06)"
+    r"|\(\s*0\d\s*[,;)]|[,;]\s*0\d\s*\)"  # a zero-padded note number among other words: "(07, timezones)"
+    r"|\b(?:see|cf\.?|compare)\s+(?:notes?\s+|#)?\d{1,2}\b|\bnotes?\s+\d{1,2}\b|(?<!\w)cf\.",
+    re.I,
+)
+
+
+def has_pointer(statement: str) -> bool:
+    """True when a statement points to another of the candidate's notes."""
+    return bool(_CROSS_REF.search(statement))
+
+
+# A note's aside that its business is made up ("Riverside Health (made up): ...", "(invented 3PL)") is for its
+# reader, never part of the business or of a question.
+_MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real|fake"
+_MADE_UP_ASIDE = re.compile(rf"\s*\(\s*(?:{_MADE_UP})\s*\)|(?:,\s*)?\b(?:{_MADE_UP})\b(?:\s*,)?\s*(?=[^()]*\))", re.I)
+
+
+def without_made_up(statement: str) -> str:
+    """A statement without the note's aside that its business is made up: 'Parsley (recipe app, invented) has' ->
+    'Parsley (recipe app) has'."""
+    cleaned = _MADE_UP_ASIDE.sub("", statement)
+    return re.sub(r"\(\s*\)", "", re.sub(r"\(\s+", "(", cleaned)).replace(" ,", ",").replace("  ", " ")
+
+
+def is_story(statement: str) -> bool:
+    """True when a statement tells what was done or found in the case, not what the case poses."""
+    return bool(_STORY.search(statement))
+
+
+def concludes(statement: str) -> bool:
+    """True when a statement draws what the candidate should conclude ("So the real question is ...")."""
+    return bool(_INSIGHT.search(statement) or re.match(r"(so|hence|thus|therefore)\b", statement, re.I))
+
+
+def is_cut(statement: str) -> bool:
+    """True when a statement stops at an abbreviation ("... for the back half of the month incl.")."""
+    return bool(_CUT.search(statement))
+
+
+# A bullet's second sentence that starts in lower case ("... every day. static thresholds can't know that.") is a
+# fragment of its own: split off, it is never quoted (it starts in lower case, and it leans on the one before).
+_INNER_START = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bcf\.)(?<=[\w%)\]\"'”]\.)\s+(?=[a-z])"
+)
+
+
+def _whole_sentences(pieces: list[str]) -> list[str]:
+    """Sentences joined again where a split cut one at an abbreviation ("... the month incl." + "a bank holiday")."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _CUT.search(joined[-1]) and piece[:1].islower():
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def sentence_pieces(raw: list[str]) -> list[list[str]]:
+    """Each sentence of a note as its pieces: rejoined where a split cut it at an abbreviation, and split where a
+    bullet's second sentence starts in lower case."""
+    return [_whole_sentences(_INNER_START.split(sentence)) for sentence in _whole_sentences(raw)]

@@ -1,0 +1,219 @@
+"""The facts a case question quotes (issue 22): each at most once a session, only a given that stands on its own
+(never a sentence leaning on the one before, a conclusion, an insight or a pointer to another note), only in a stage it
+speaks to; the business by the name the note gives it, whatever its shape; a follow-up on a missed point asks about the
+point's own terms. All notes here are made up for the tests."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from interviewer.core.domain import CASE_STAGES, Kind, Question
+from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_engine import _cue
+from interviewer.interview.case_givens import has_pointer, without_made_up
+from interviewer.interview.case_questions import case_draft
+from interviewer.interview.cases import CaseFacts, case_facts
+from interviewer.interview.templates import load_templates
+from tests.helpers import make_app
+
+# A clinic network: a made-up name with an aside and a colon, a conclusion, an anaphoric sentence, a pointer.
+CLINICS = """# Dental clinic no-shows, one receptionist
+
+Brightsmile Dental (made up): 9 clinics, ~52,000 appointments/yr, no-show rate ~11%. One receptionist per clinic can
+phone about 15 patients a day. So the real question isn't "predict no-shows" but "whom do we phone today". That is about
+the riskiest 20% of bookings.
+
+Data is the booking system: age, distance, lead time, past no-shows. Reminder texts are missing for ~30% of bookings,
+and it's not random - old numbers bounce (MNAR, see 03). Waiting-list gaps cost about €60 per empty chair, cf. note 4.
+
+- strong weekday pattern: no-shows rise ~25% on Mondays every week. fixed rules can't know that.
+- Later problem: a new clinic opened and the rate jumped for weeks.
+"""
+
+# A decision case named with its aside before the verb; an insight the candidate should reach.
+BAKERY = """# Should Crumbly raise the loaf price?
+
+Crumbly (bakery chain, invented) has 60 shops and ~90k loaves sold a week. Finance wants +20p a loaf.
+
+- Higher prices may push regulars to the supermarket later, and a 4-week test can't see it.
+- Shops may change prices at most once a month.
+"""
+
+# A business named only by its name and an aside, with its monthly spend: a case without the word "case".
+GARDEN = """# Spring campaign overspent by the 12th
+
+Leafwell Garden (invented), online plant shop, ~20% of sales abroad. £600k paid search for Q2, ~£200k/month.
+
+In April half the monthly budget was gone in 10 days, then ads paused for the rest of the month.
+"""
+
+# Technical notes that start with a capitalised term: never a case, however many rows they count.
+TECHNICAL = {
+    "boosting.md": "# Boosting\n\nGradient Boosting: 1M rows/day fit in 4 minutes on one machine.\n",
+    "lasso.md": "# Lasso\n\nLasso has an L1 penalty. With 50k features it still fits in seconds.\n",
+    "forest.md": "# Forests\n\nRandom Forest (RF): an ensemble of 500 trees over 2M rows.\n",
+}
+
+
+def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
+
+
+def recalled(facts: CaseFacts) -> list[str]:
+    return [fact for fact, at in facts.facts if at != "told"]
+
+
+def walk(chunks: list, seed: int = 3) -> list[str]:  # type: ignore[type-arg]
+    """The questions of every stage of a case, in order, as a session asks them."""
+    used: set[str] = set()
+    texts = []
+    for stage in CASE_STAGES:
+        draft = case_draft(
+            stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), used, stage == "clarify"
+        )
+        used.add(draft.text)
+        texts.append(draft.text)
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "business"),
+    [
+        ("clinics.md", CLINICS, "Brightsmile Dental"),  # "Name (made up): figures"
+        ("bakery.md", BAKERY, "Crumbly"),  # "Name (what it is, invented) has ..."
+        ("garden.md", GARDEN, "Leafwell Garden"),  # "Name (invented), what it is"
+    ],
+)
+def test_the_business_is_named_as_the_note_names_it_without_its_made_up_aside(
+    name: str, text: str, business: str
+) -> None:
+    facts = case_facts(chunks_of(name, text))
+    assert facts.business == business
+    quoted = " ".join([facts.opening, *recalled(facts)])
+    assert not re.search(r"made up|invented", quoted), quoted
+
+
+def test_a_made_up_aside_is_cut_cleanly() -> None:
+    assert without_made_up("Acme Freight (made up): 4 depots.") == "Acme Freight: 4 depots."
+    assert without_made_up("Acme (parcel firm, invented) has 4 depots.") == "Acme (parcel firm) has 4 depots."
+    assert without_made_up("Acme (invented 3PL): 4 depots.") == "Acme (3PL): 4 depots."
+
+
+def test_a_quoted_fact_stands_on_its_own_and_is_a_given_never_a_conclusion() -> None:
+    facts = recalled(case_facts(chunks_of("clinics.md", CLINICS)))
+    assert any(fact.startswith("One receptionist per clinic can phone") for fact in facts)  # a given stays
+    for fact in facts:
+        assert not re.match(r"(That|This|It|So|These|Such|Which)\b", fact), fact  # leans on the sentence before
+        assert "real question" not in fact, fact  # the framing the candidate should reach
+        assert fact[:1].isupper(), fact
+    opening = case_facts(chunks_of("clinics.md", CLINICS)).opening
+    assert "real question" not in opening and "riskiest 20%" not in opening
+    bakery = recalled(case_facts(chunks_of("bakery.md", BAKERY)))
+    assert not any("may push" in fact for fact in bakery)  # an insight, hedged
+    assert any("at most once a month" in fact for fact in bakery)  # a permission is a given
+
+
+@pytest.mark.parametrize(
+    ("statement", "points"),
+    [
+        ("Reminder texts are missing for ~30% of bookings (MNAR, see 03).", True),
+        ("Gaps cost about €60, cf. note 4.", True),
+        ("Clocks went back an hour (07, timezones).", True),
+        ("See note 4 for the method.", True),
+        ("Dedupe on scan id (05).", True),
+        ("About 52,000 appointments a year (~143/day).", False),
+        ("A 30-day window over 12 months.", False),
+    ],
+)
+def test_a_pointer_to_another_note_is_told_wherever_it_sits(statement: str, points: bool) -> None:
+    assert has_pointer(statement) is points
+
+
+def test_a_sentence_with_a_pointer_or_a_lower_case_start_is_never_quoted() -> None:
+    texts = " ".join(walk(chunks_of("clinics.md", CLINICS)))
+    assert "see 03" not in texts and "cf." not in texts and "MNAR" not in texts
+    assert "fixed rules can't know that" not in texts
+    assert not re.search(r"\. [a-z]", texts)  # no sentence starts in lower case
+
+
+def test_a_fact_is_quoted_at_most_once_in_a_case_session() -> None:
+    for seed in range(4):
+        texts = walk(chunks_of("clinics.md", CLINICS), seed)
+        for fact in recalled(case_facts(chunks_of("clinics.md", CLINICS))):
+            assert sum(fact.rstrip(".") in text for text in texts) <= 1, (fact, texts)
+
+
+def test_a_data_fact_opens_no_experiment_question() -> None:
+    # "tested" says 'test', but the statement is about the data: it opens the data stage, never the experiment's.
+    missing = "Blood pressure is missing for 30% of records because it was never tested at booking."
+    facts = CaseFacts("Brightsmile", ((missing, ""), ("Brightsmile runs 9 clinics with 52,000 bookings a year.", "")))
+    assert facts.fact_for("experiment", set()).startswith("Brightsmile runs")
+    assert facts.fact_for("experiment", {"Brightsmile runs 9 clinics with 52,000 bookings a year."}) == ""
+    assert facts.fact_for("data", set()) == missing
+    # An earlier stage's fact opens a later stage only when its words are that stage's.
+    staged = CaseFacts("Brightsmile", ((missing, "data"),))
+    assert staged.fact_for("experiment", set()) == staged.fact_for("deployment", set()) == ""
+
+
+@pytest.mark.parametrize(("name", "text"), [("garden.md", GARDEN), ("clinics.md", CLINICS), ("bakery.md", BAKERY)])
+def test_a_made_up_business_with_its_scale_is_a_case(name: str, text: str) -> None:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    assert note_kind(f"notes/{name}", sections) == "case"
+
+
+@pytest.mark.parametrize(("name", "text"), sorted(TECHNICAL.items()))
+def test_a_technical_note_that_starts_with_a_capitalised_term_is_no_case(name: str, text: str) -> None:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    assert note_kind(f"notes/{name}", sections) == "note"
+
+
+def test_a_missed_point_is_asked_by_its_own_terms_never_by_a_word_every_case_uses() -> None:
+    assert _cue("Constraints matter here.", "") == ""
+    assert _cue("Constraint: the data and the model.", "") == ""
+    assert "receptionist" in _cue("Constraint: one receptionist per clinic, no budget.", "")
+    assert _cue("A few constraints shaped the whole thing:", "") == ""  # a list's lead-in
+    # A verb's past form is no term; a slash reads as "per".
+    assert _cue("The first ranker consisted of clicks and impressions.", "") == "ranker and clicks"
+    assert _cue("About 9k bookings/clinic/month, read weekly.", "") == "bookings per clinic per month"
+    assert _cue("About 9k bookings/clinic/month, 300 per clinic.", "") == "bookings per clinic per month"
+    # Named terms first; words that only join ("matter", "learns") are never asked about.
+    assert _cue("WAPE punishes misses on big stores; ETA matters too.", "") == "WAPE and ETA"
+    assert _cue("declined transactions never get a label, so the model only learns from them.", "") == (
+        "declined transactions"
+    )
+    assert _cue("Weekly forecasts for each depot matter most.", "forecasts per depot") == ""  # said already
+
+
+def test_a_case_follow_up_never_says_the_answer_left_something_out(interviewer_home: Path) -> None:
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "clinics.md").write_text(CLINICS + "\nConstraints matter here.\n", encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+
+    def missing_first(*_: object, **__: object) -> ScoreResult:
+        question = asked[-1]
+        missing = tuple({"text": "Constraints matter here.", "chunk_id": s} for s in question.point_sources[:1])
+        coverage = CriterionScore("coverage", "coverage", 0.5, 1.0, "", missing=missing)
+        return ScoreResult(0.5, (coverage,), (), "case", 1.0)
+
+    asked: list[Question] = []
+    app.interviewer.scorer.score = missing_first  # type: ignore[attr-defined]
+    session = app.interviewer.start(  # type: ignore[attr-defined]
+        SessionConfig(kind=Kind.CASE, questions=8, seed=2, topic="Dental clinic no-shows, one receptionist")
+    )
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer("I would start from the business goal and keep it simple.")
+    follow_ups = [q.text for q in asked if q.follow_up]
+    assert follow_ups
+    for text in follow_ups:
+        assert not re.search(r"left it out|didn't say|did not cover|What about constraints", text), text
