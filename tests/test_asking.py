@@ -4,6 +4,7 @@ note's words, and never paste a section title or give the answer away."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,21 @@ def test_a_follow_up_asks_about_one_missing_point_in_a_sentence() -> None:
     assert "tuning lambda on the test set" in text.lower() and text.endswith("?")
     assert "cross-validation" not in text  # the point's answer is not handed over
     assert "come into your answer" not in text and text.count("?") == 1  # one question, not a bag of keywords
+
+
+def test_a_follow_up_never_asks_about_a_concept_the_answer_named() -> None:
+    """A trial user wrote "add strong regularization (L1 or elastic net)" and was asked "What about regularization?
+    You left it out"."""
+    point = {
+        "text": "Regularization is a penalty on the size of the coefficients added to the loss.",
+        "source": "notes/reg.md", "heading": "Regularization > Definition", "chunk_id": "c3",
+    }  # fmt: skip
+    answer = "Check for leaks first, then add strong regularization, L1 or elastic net."
+    for seed in range(4):
+        text = follow_up_text(point, answer, FRAMES, random.Random(seed), set())
+        # A definition is asked by the frame on its concept: never on the concept the answer named.
+        assert not re.search(r"\bregularization\b", text, re.I), text
+        assert "left it out" not in text and "didn't say" not in text
 
 
 def test_a_hint_points_to_one_idea() -> None:

@@ -332,3 +332,27 @@ def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_an
     assert 5 in levels and levels.index(5) < len(levels) - 1, levels  # the level-5 questions ran out early
     assert min(levels) >= 4, levels
     assert sum(bool(q.notice) for q in asked) == 1
+
+
+def test_a_consequence_and_a_classic_with_one_answer_are_asked_below_the_hard_end() -> None:
+    testing = """# Multiple testing
+
+## Pitfalls
+- Testing many metrics at alpha 0.05 raises the chance of a false positive across the family of tests (FWER).
+- Bonferroni divides alpha by the number of metrics, which controls the family-wise error rate but costs power.
+"""
+    imbalance = """# Imbalance
+
+## Pitfalls
+- With 1% positives, 99% accuracy is misleading: a model that predicts no positives gets it.
+- On imbalanced data report precision and recall for the minority class, not accuracy.
+"""
+    from interviewer.interview.statement_pool import statement_items
+
+    notes = {"t.md": testing, "i.md": imbalance}
+    pool = [s for name, text in notes.items() for c in chunks_of(name, text) for s in statement_items(c)]
+    items = combined_items(items_of(notes) + pool, load_repertoire())
+    consequences = [i for i in items if i.kind == "consequence"]
+    rare = [i for i in items if i.concept == "misleading metric on rare cases"]
+    assert consequences and rare
+    assert all(i.levels == (3,) for i in consequences + rare)

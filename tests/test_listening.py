@@ -93,3 +93,20 @@ def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(in
     assert taken and all(Path(q.sources[0]["source"]).name == "metrics.md" for q in taken)
     assert all(set(q.points) <= set(METRICS.replace("- ", "").splitlines()) for q in taken)
     assert len({q.stage for q in asked if not q.follow_up}) >= 5  # listening does not cost the case its stages
+
+
+def test_a_phrase_the_notes_use_once_or_a_modifier_is_not_taken_up() -> None:
+    encoding = """# Encoding
+
+## Pitfalls
+- naive version: the row's own label is inside its encoding, so the model trusts it too much.
+- Out-of-fold encoding computes each row's value from the other folds.
+- Out-of-fold encoding still leaks with time-ordered rows.
+"""
+    sections, _ = read_sections("enc.md", encoding.encode())
+    items = [i for c in build_chunks("enc.md", "/enc.md", "h", sections) for i in build_items(c)]
+    frames = load_frames()
+    for said in ("I would avoid the naive version of target encoding.", "I would use out-of-fold values here."):
+        taken = take_up(said, items, "Late", set(), frames, random.Random(0), set(), TEMPLATES, BUSINESS)
+        # 'naive version' is named in one line only; 'out-of-fold' is a modifier ("Let me pick up on out-of-fold").
+        assert taken is None or taken.term.lower() not in {"naive version", "out-of-fold"}, taken.text

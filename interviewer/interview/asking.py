@@ -253,7 +253,11 @@ def follow_up_text(
         if asked:
             return f"{opener} {asked}"
     concept = usable_concept(lead_term(statement))
-    concept = concept if fits_frame(concept) else idea_of(statement, answer)  # never 'about ask how targeting'
+    # A concept the answer already names is not asked about ("Where does regularization come in?" right after "add
+    # strong regularization" read to a trial user as not listening): the point's own term the answer did not use is.
+    said = set(content_words(answer))
+    named = bool(concept) and set(content_words(concept)) <= said
+    concept = concept if fits_frame(concept) and not named else idea_of(statement, answer)  # never 'about ask how'
     if not concept and root:
         return f"{opener} Take the question again and add what is missing: {root}"
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))

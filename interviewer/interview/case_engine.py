@@ -158,6 +158,17 @@ def _cue(point: str, said: str) -> str:
         return ""  # a list's lead-in ("A few constraints shaped the whole thing:") names nothing to ask about
     used = set(content_words(said))
     fresh = [phrase for phrase in _phrases(point) if not set(content_words(phrase)) <= used]
+    # Only named terms (acronyms, 'k-means', 'trials/arm/month') and the point's own subject: a run of plain words
+    # cut from a note line read as nonsense to a blind rater ("how does your plan deal with feature saw bookings?"),
+    # and so does a modifier ('in-batch'). With none, the open question is asked instead.
+    # The subject a point opens with ('declined transactions never get a label') is a name too.
+    opens = point.strip().lower()
+    fresh = [
+        phrase
+        for phrase in fresh
+        if (_NAMED_TERM.search(phrase) and not _MODIFIER.match(phrase))
+        or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()))
+    ]
     # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
     fresh.sort(key=lambda phrase: (not _NAMED_TERM.search(phrase), len(phrase.split()) < 2))
     chosen: list[str] = []
@@ -178,6 +189,7 @@ _GENERIC = re.compile(
     re.I,
 )
 _NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")
+_MODIFIER = re.compile(r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self)-", re.I)
 # The words after which a run of words names a thing ("of impressions", "per clinic", "the old ranker").
 _BEFORE_NAME = frozenset(
     "the a an of on in for per by from with about no each every their its our one any into".split()

@@ -86,6 +86,15 @@ def from_other_note(items: list[Item], case_text: str, stage: str, case_topic: s
     def overlap(item: Item) -> int:
         return len(set(content_words(" ".join(item.points))) & case_words)
 
+    def named_by_case(item: Item) -> bool:
+        # The case must name what the other note is about: its concept, or two words of its topic. Two shared
+        # words alone let a glossary card on max pooling serve a marketplace's data stage (a trial user's case).
+        concept = item.concept.strip().lower()
+        if concept and len(concept) >= 3 and re.search(rf"(?<![\w-]){re.escape(concept)}(?![\w-])", case_text, re.I):
+            return True
+        return len(set(content_words(item.topic)) & case_words) >= 2
+
+    staged = [i for i in staged if named_by_case(i)]
     best = max(staged, key=lambda i: (overlap(i), -staged.index(i)), default=None)
     return best if best is not None and overlap(best) >= 2 else None
 
@@ -117,8 +126,8 @@ def case_draft(
         else:
             text = pick(templates.case_from_notes, rng, used_texts, topic=topic, business="", fact="", context="")
             notice = (
-                f"Your notes hold no case study, so this case is built from your notes on {display_topic(topic)}; "
-                "add a note that poses a business problem to get a case of your own."
+                f"Your notes on {display_topic(topic)} hold no case study, so this case is built from them; "
+                "pick a case topic, or add a note that poses a business problem, for a case of your own."
             )
         return CaseDraft(text, items, notice)
     asked_points = {p for i in stage_items for p in i.points}

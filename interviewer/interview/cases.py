@@ -168,6 +168,12 @@ _MODEL_BUILT = re.compile(
     r"[^.;]{0,60}\b(model|classifier|ranker|predictor|recommender|filter)\b|\bpredict\w*|\bforecast(s|ing)?\b",
     re.I,
 )
+# Any model the case speaks of, built or not: a case with none is about a metric, a rule or a decision.
+_MODEL_NAMED = re.compile(
+    r"\b(models?|classifiers?|rankers?|predict\w*|forecast\w*|regression|gradient[- ]boost\w*|xgboost|lightgbm|"
+    r"neural|detectors?|recommenders?|embeddings?|machine learning|ml)\b",
+    re.I,
+)
 # A constraint the case states after its set-up ("Constraint from finance: take revenue can't drop more than 2%")
 # is still a given of the problem, unless it tells what happened.
 _GIVEN_CONSTRAINT = re.compile(
@@ -231,8 +237,13 @@ def _named(statement: str) -> str:
     return name
 
 
-def _business(staged: list[tuple[str, str]]) -> str:
-    """Who the case is for: the name the note gives it ("Kerbside runs ...") or the organisation its opening names."""
+# A business the title names after 'at', 'for' or 'of' ("What is an active clinic at Vetlio?").
+_TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
+
+
+def _business(staged: list[tuple[str, str]], title: str = "") -> str:
+    """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
+    or a name its title gives."""
     for statement, _ in staged[:2]:
         named = _named(statement)
         if named:
@@ -245,7 +256,8 @@ def _business(staged: list[tuple[str, str]]) -> str:
                 name = _LEADING.sub("", name, count=1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
-    return "the business"
+    titled = _TITLE_NAME.search(title)
+    return titled.group(1) if titled else "the business"
 
 
 _GOAL = re.compile(r"\b(wants?|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|plans? to)\b", re.I)
@@ -311,4 +323,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = any(_DECISION.search(s) and not _MODEL_ASKED.search(s) for s in asked) and not any(
         _MODEL_BUILT.search(s) for s in asked
     )
-    return CaseFacts(_business(staged), facts, _opening_text(posed, title), decision)
+    # A case that never speaks of building a model (defining a metric, choosing a rule) is asked in the decision's
+    # terms too: "The model is trained" made no sense for "what is an active clinic?" (a blind rater's 0 of 11).
+    decision = decision or not any(_MODEL_NAMED.search(s) for s, _ in staged)
+    return CaseFacts(_business(staged, title), facts, _opening_text(posed, title), decision)

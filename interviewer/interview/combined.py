@@ -22,6 +22,7 @@ __all__ = ["COMBINED_KINDS", "Repertoire", "as_written", "combined_items", "fits
 COMBINED_KINDS = ("diagnosis", "decision", "consequence")
 MAX_POINTS = 4
 MIN_WORDS = 4  # content words a statement needs to be a point of a combined item
+CONSEQUENCE_LEVEL = 3  # blind raters: "what happens to precision and recall if ..." is textbook at level 4
 # The kinds of statement that can explain a symptom (what goes wrong, and why), and those that can carry an
 # option's property.
 _EXPLAINING = ("pitfall", "mechanism", "qa")
@@ -56,6 +57,7 @@ class Cue:
     designed: bool = True  # a process can prevent it: at level 5 it is also asked as a design question
     needs: re.Pattern[str] | None = None  # words a statement must also use (what the symptom is about)
     evidence: int = 1  # distinct words of the symptom its statements must use together (some cues are polysemous)
+    level: int = 4  # the level a diagnosis is asked at (a classic with one answer: 3)
 
     def answers(self, statement: str, least: int = 1) -> bool:
         """True when a statement names at least `least` of the cues, and what the symptom needs."""
@@ -89,6 +91,7 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                     bool(entry.get("design", True)),
                     re.compile(rf"\b(?:{entry['needs']})", re.I) if entry.get("needs") else None,
                     int(entry.get("evidence", 1)),
+                    int(entry.get("level", 4)),
                 )
                 for entry in data[key]
             )
@@ -222,8 +225,10 @@ def _diagnoses(
         used = set().union(*(_words(s, symptom) for s, _ in chosen)) if chosen else set()
         if len(chosen) >= 2 and len(used) >= symptom.evidence:
             question = symptom.asks[index % len(symptom.asks)]
-            item = _combined(kind, question, symptom.name, chosen, 4)
-            if design and symptom.designed:  # also a design question: prevent what explains the symptom
+            # A consequence ("you lower the threshold: what happens?") applies what the notes say: level 3.
+            level = CONSEQUENCE_LEVEL if kind == "consequence" else symptom.level
+            item = _combined(kind, question, symptom.name, chosen, level)
+            if design and symptom.designed and level == 4:  # also a design question: prevent what explains it
                 situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
                 # The design wordings take turns across symptoms: a session of hard questions does not end every
                 # one with the same sentence.

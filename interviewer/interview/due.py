@@ -14,7 +14,7 @@ from interviewer.interview.items import Item
 
 __all__ = ["DUE_NOTICE", "DueChoice", "choose_due", "own_question"]
 
-DUE_NOTICE = "First, the questions due for review from earlier sessions (`interviewer review` lists them)."
+DUE_NOTICE = "First, questions from earlier sessions that are due for review, most overdue first."
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ KIND_LEVELS: dict[str, tuple[int, ...]] = {
     "case-stage": (),
     "diagnosis": (4,),  # built across notes: interview/combined.py
     "decision": (5,),
-    "consequence": (4,),
+    "consequence": (3,),
 }
 MAX_POINTS = 4
 
