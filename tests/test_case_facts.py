@@ -129,6 +129,8 @@ def test_a_quoted_fact_stands_on_its_own_and_is_a_given_never_a_conclusion() -> 
         ("Clocks went back an hour (07, timezones).", True),
         ("See note 4 for the method.", True),
         ("Dedupe on scan id (05).", True),
+        ("Same cost-ratio idea as the threshold rule in 04, just applied to a count.", True),
+        ("Fraud was 0.15% of transactions in 2023.", False),
         ("About 52,000 appointments a year (~143/day).", False),
         ("A 30-day window over 12 months.", False),
     ],

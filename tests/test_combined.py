@@ -356,3 +356,19 @@ def test_a_consequence_and_a_classic_with_one_answer_are_asked_below_the_hard_en
     rare = [i for i in items if i.concept == "misleading metric on rare cases"]
     assert consequences and rare
     assert all(i.levels == (3,) for i in consequences + rare)
+
+
+def test_a_choice_with_no_situation_is_asked_below_the_hard_end() -> None:
+    repertoire = load_repertoire()
+    levels = {cue.name: cue.level for cue in repertoire.constraints}
+    assert levels["open choice"] == 3  # "pick between L1 and L2 for the next project": textbook at level 5
+    assert all(level == 5 for name, level in levels.items() if name != "open choice")
+    from interviewer.interview.item_bank import ItemBank
+
+    bank = ItemBank()
+    bank.refresh([c for name, text in {"knn.md": ARROWS, "ens.md": ENSEMBLES}.items() for c in chunks_of(name, text)])
+    decisions = [i for i in bank.items if i.kind == "decision"]
+    assert decisions
+    for item in decisions:
+        situated = not item.question.startswith(("Would you choose", "A colleague argues", "Your team must pick"))
+        assert item.levels == ((5,) if situated else (3,)), item.question

@@ -27,7 +27,15 @@ from interviewer.interview.statements import (
 from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
-__all__ = ["QuestionFrames", "follow_up_text", "hint_text", "load_frames", "question_for", "twist_text"]
+__all__ = [
+    "QuestionFrames",
+    "follow_up_text",
+    "hint_text",
+    "load_frames",
+    "question_for",
+    "twist_situation",
+    "twist_text",
+]
 
 _VARIABLES = {
     "question", "concept", "Concept", "other", "claim", "Claim", "condition", "Condition_cap", "blanked", "action",
@@ -54,7 +62,7 @@ class QuestionFrames:
     hints: tuple[str, ...]
     twists: tuple[str, ...]
     took_up: tuple[str, ...] = ("You mentioned {term}.",)  # opens a follow-up on a term the candidate used
-    twist_constraints: tuple[str, ...] = ("Twist: {situation}. Answer with that in mind.",)  # a stage's twist
+    twist_constraints: tuple[str, ...] = ("And assume {situation}.",)  # a stage's twist
 
 
 def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
@@ -263,9 +271,16 @@ def follow_up_text(
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))
 
 
-def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random, condition: bool = False) -> str:
-    """A twist as a situation only: 'Offline AUC is 0.97: suspect leakage' -> 'Offline AUC is 0.97. What now?';
-    as a condition on a stage's question ('... Answer with that in mind.') when `condition`."""
+def twist_situation(sentence: str) -> str:
+    """The situation a twist sets, without its label or its solution: 'Twist: offline AUC is 0.97: suspect leakage'
+    -> 'offline AUC is 0.97'."""
     situation = re.sub(r"^(now a )?twist:\s*", "", clean_statement(sentence), flags=re.I)
-    situation = re.split(r": |; | - | — ", situation, maxsplit=1)[0].strip(" .")
-    return _fill(frames.twist_constraints if condition else frames.twists, rng, set(), situation=lower_first(situation))
+    return lower_first(re.split(r": |; | - | — ", situation, maxsplit=1)[0].strip(" ."))
+
+
+def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random, condition: bool = False) -> str:
+    """A twist as a situation only ('Suppose offline AUC is 0.97. What now?'); as a condition on a stage's question
+    ('... And assume offline AUC is 0.97.') when `condition`. Never labelled "Twist:": no interviewer says it (a
+    blind rater failed six questions on that word alone)."""
+    situation = twist_situation(sentence)
+    return _fill(frames.twist_constraints if condition else frames.twists, rng, set(), situation=situation)

@@ -86,7 +86,8 @@ _STORY = re.compile("|".join(_STORY_WORDS), re.I)
 _CROSS_REF = re.compile(
     r"\s*\((?:see\s+)?(?:notes?\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*\d{1,2})*\)"  # "(05)", "(notes 05 and 06)"
     r"|\(\s*0\d\s*[,;)]|[,;]\s*0\d\s*\)"  # a zero-padded note number among other words: "(07, timezones)"
-    r"|\b(?:see|cf\.?|compare)\s+(?:notes?\s+|#)?\d{1,2}\b|\bnotes?\s+\d{1,2}\b|(?<!\w)cf\.",
+    r"|\b(?:see|cf\.?|compare)\s+(?:notes?\s+|#)?\d{1,2}\b|\bnotes?\s+\d{1,2}\b|(?<!\w)cf\."
+    r"|\b(?:in|from|like|as in|per)\s+0\d\b",  # a zero-padded note number in a sentence: "the rule in 04"
     re.I,
 )
 

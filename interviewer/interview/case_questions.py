@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
-from interviewer.interview.asking import QuestionFrames, twist_text
+from interviewer.interview.asking import QuestionFrames, twist_situation, twist_text
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
@@ -198,9 +198,11 @@ def twist_for(
         generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
     options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
-    texts = [twist_text(option, frames, rng, condition) for option in options]
-    fresh = [text for text in texts if text.split(". ", 1)[0].split(": ", 1)[-1] not in asked]
-    return rng.choice(fresh) if fresh else ""  # a twist is said once in a case; when all are used, none
+    lowered = asked.lower()
+    fresh = [option for option in options if twist_situation(option).lower() not in lowered]
+    if not fresh:
+        return ""  # a twist is said once in a case; when all are used, none
+    return twist_text(rng.choice(fresh), frames, rng, condition)
 
 
 def stage_notice(config: SessionConfig, turn: int, asked: list[Question]) -> str:

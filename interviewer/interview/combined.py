@@ -82,7 +82,7 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
 
-        def cues(key: str) -> tuple[Cue, ...]:
+        def cues(key: str, level: int = 4) -> tuple[Cue, ...]:
             return tuple(
                 Cue(
                     str(entry["name"]),
@@ -91,7 +91,7 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                     bool(entry.get("design", True)),
                     re.compile(rf"\b(?:{entry['needs']})", re.I) if entry.get("needs") else None,
                     int(entry.get("evidence", 1)),
-                    int(entry.get("level", 4)),
+                    int(entry.get("level", level)),
                 )
                 for entry in data[key]
             )
@@ -103,7 +103,7 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
         for ask in metric_choice:
             ask.format(a="", b="")
         consequences = cues("consequence") if "consequence" in data else ()
-        return Repertoire(cues("symptom"), cues("constraint"), consequences, design, metric_choice)
+        return Repertoire(cues("symptom"), cues("constraint", level=5), consequences, design, metric_choice)
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, IndexError, re.error) as exc:
         raise BadInputError(f"{path}: not a usable file of hard questions ({exc}); restore it") from None
 
@@ -276,7 +276,7 @@ def _decisions(statements: list[tuple[str, Item]], pairs: list[Item], constraint
         chosen = (own + about_a[:1] + about_b[:1])[:MAX_POINTS]
         ask = constraint.asks[sum(map(ord, a + b)) % len(constraint.asks)]  # pairs spread over the wordings
         question = ask.format(a=as_written(a, statements), b=as_written(b, statements))
-        items.append(_combined("decision", question, f"{a} or {b}", chosen, 5))
+        items.append(_combined("decision", question, f"{a} or {b}", chosen, constraint.level))
     return items
 
 

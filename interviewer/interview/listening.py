@@ -48,8 +48,9 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     return sorted(found, key=lambda term: (-len(term), term))
 
 
-RECURRING = 2
-_MODIFIER = re.compile(r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|naive|simple|basic)[- ]", re.I)
+_MODIFIER = re.compile(
+    r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|naive|simple|basic|plain|first|second|other|same)[- ]", re.I
+)
 
 
 def _case_question(item: Item, templates: QuestionTemplates, business: str, used: set[str]) -> tuple[str, ...]:
@@ -86,13 +87,9 @@ def take_up(
     # A single ordinary word ('goal', 'budget') is no method the candidate named; a term of two words, an acronym
     # or a hyphenated term is.
     names = {i.concept for i in pool if fits_frame(i.concept) and (len(i.concept.split()) >= 2 or "-" in i.concept)}
-    # A name the notes use once is a phrase of one line ('naive version'), and a modifier ('out-of-fold', 'in-batch')
-    # names no method: blind raters read "Let me pick up on naive version" as a fragment. A term is taken up when the
-    # notes use it in two statements or more, and it does not start as a modifier does.
-    statements = [p for i in pool for p in i.points]
-    names = {
-        name for name in names if not _MODIFIER.match(name) and sum(_mentions(p, name) for p in statements) >= RECURRING
-    }
+    # A name that starts as a modifier ('naive version', 'out-of-fold', 'in-batch') names no method: blind raters
+    # read "Let me pick up on naive version" as a fragment.
+    names = {name for name in names if not _MODIFIER.match(name)}
     for term in _terms(answer, names):
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))

@@ -74,8 +74,11 @@ def serve(
 
     def read() -> None:
         assert process.stdout is not None
+        log = home / "serve.log"  # kept with the test's home: a failure's full server output, not its repr's tail
         for line in process.stdout:
             output.append(line)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(line)
             match = re.search(r"serving on (http://\S+)", line)
             if match:
                 found["url"] = match.group(1).rstrip("/")
