@@ -39,12 +39,13 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# Each checkout keeps its own pytest temp root: pytest deletes all but the newest three run folders of a temp
-# root, so a second test run elsewhere on the machine could delete a live test's home (and the server's SQLite files)
-# mid-run ("sqlite3.OperationalError: disk I/O error" in a fresh clone, while another run was going).
+# Each checkout keeps its own pytest temp root, outside the tree (the wheel test builds from the tree): pytest
+# deletes all but the newest three run folders of a temp root, so a second test run elsewhere on the machine could
+# delete a live test's home (and the server's SQLite files) mid-run ("sqlite3.OperationalError: disk I/O error").
+TEMPROOT := /tmp/interviewer-pytest-$(shell echo "$(CURDIR)" | cksum | cut -d' ' -f1)
 test: install browser lint
-	mkdir -p .pytest-tmp
-	PYTEST_DEBUG_TEMPROOT=$(CURDIR)/.pytest-tmp $(BIN)/python -m pytest
+	mkdir -p $(TEMPROOT)
+	PYTEST_DEBUG_TEMPROOT=$(TEMPROOT) $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV)
