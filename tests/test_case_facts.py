@@ -121,6 +121,15 @@ def test_a_quoted_fact_stands_on_its_own_and_is_a_given_never_a_conclusion() -> 
     assert any("at most once a month" in fact for fact in bakery)  # a permission is a given
 
 
+def test_note_shorthand_and_a_clause_that_says_what_followed_are_never_quoted() -> None:
+    from interviewer.interview.case_givens import is_fact
+
+    assert not is_fact("About 40% of SKUs sell zero in most weeks; top 60 colours = half of volume.")
+    assert not is_fact("Claims routed desk-only must come with reason codes, so black box was off the table.")
+    assert is_fact("Fraud is 0.15% of transactions by count but about 0.4% by value, since baskets are larger.")
+    assert is_fact("So far 12 stores have the new tills, and 50 more are planned.") is False  # refers back: "So"
+
+
 @pytest.mark.parametrize(
     ("statement", "points"),
     [

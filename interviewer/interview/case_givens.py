@@ -20,7 +20,13 @@ _CONSTRAINT = re.compile(
 # A fact is a given of the case. A sentence that draws a conclusion ("Running out therefore loses €1.40 ..., so the
 # cost-minimising quantity is the 78th percentile") or works one out ("3-point effect -> 3,000 customers kept") is
 # the candidate's job: quoted in a question it gives the answer away (a blind rater's complaint).
-_CONCLUDES = re.compile(r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→", re.I)
+# Note shorthand ("top 60 colours = half of volume") and a clause that says what followed (", so black box was off
+# the table") read as pasted notes to a blind rater, and the second gives the answer away.
+_CONCLUDES = re.compile(
+    r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→|\s=\s"
+    r"|,\s*so\s+(?:[\w-]+\s+){0,3}(?:was|were|had|became|ended|turned)\b",  # what followed, in the past tense
+    re.I,
+)
 
 
 # A sentence that leans on the one before it ("That's roughly the top 24% of discharges.", "So the real question is
