@@ -3,13 +3,13 @@ Pure functions over items and questions."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from interviewer.core.domain import Mode, Question
 from interviewer.core.session import SessionState
 from interviewer.interview.items import Item
 
-__all__ = ["VARIANT_LEVEL", "asked_item_key", "current_case", "item_key", "level_and_pool"]
-
-VARIANT_LEVEL = 3
+__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool"]
 
 
 def item_key(item: Item) -> tuple[str, str, str]:
@@ -23,14 +23,16 @@ def asked_item_key(question: Question) -> tuple[str, str, str]:
     return (chunk, question.item_kind, question.points[0] if question.points else "")
 
 
-def level_and_pool(items: list[Item], wanted: int, mode: Mode) -> tuple[int, list[Item]]:
+def level_and_pool(
+    items: list[Item], wanted: int, mode: Mode, variant_levels: Collection[int] = ()
+) -> tuple[int, list[Item]]:
     """The level to ask and the items that suit it: the wanted level when the notes support it (a notes' own
-    question may be asked in a harder variant at level 3), else the nearest level they do support."""
+    question may be asked in a harder variant at a level prompts/items.toml has tails for, `variant_levels`), else
+    the nearest level they do support."""
     native = [i for i in items if wanted in i.levels]
     if native:
         return wanted, native
-    # A notes' own question gets a harder variant at level 3 only (prompts/items.toml has no tails above it).
-    variants = [i for i in items if i.kind == "qa" and wanted == VARIANT_LEVEL and VARIANT_LEVEL not in i.levels]
+    variants = [i for i in items if i.kind == "qa" and wanted in variant_levels]
     if variants:
         return wanted, variants
     levels = {level for item in items for level in item.levels}

@@ -288,14 +288,13 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     at the cost of 41% of the relevant ones on held-out pairs; bench/combined_relevance.py)."""
     # Terse notes state most causes plainly ('MAPE ... pushes forecasts low'), not as a pitfall or a mechanism: every
     # statement can explain a symptom, those that read as a pitfall or a mechanism first.
-    explaining = sorted(_statements(items, _PROPERTIES), key=lambda entry: entry[1].kind not in _EXPLAINING)
+    statements = _statements(items, _PROPERTIES)
+    explaining = sorted(statements, key=lambda entry: entry[1].kind not in _EXPLAINING)
     out: list[Item] = []
     for turn, symptom in enumerate(repertoire.symptoms):
         out += _diagnoses(explaining, symptom, repertoire.design, turn=turn)
-    properties = _statements(items, _PROPERTIES)
     for change in repertoire.consequences:
-        out += _diagnoses(properties, change, (), kind="consequence")
-    statements = _statements(items, _PROPERTIES)
+        out += _diagnoses(statements, change, (), kind="consequence")
     named = [i for i in items if i.other and fits_frame(i.concept) and fits_frame(i.other)]
     distinct = {
         (p.concept.lower(), p.other.lower()): p

@@ -226,12 +226,13 @@ class Interviewer:
             rng.shuffle(others)
             topics += others
         fresh = {name: [i for i in self.bank.for_topic(name) if item_key(i) not in used_keys] for name in topics}
+        variants = self.frames.variants.keys()  # the levels a notes' own question has a harder variant at
         # A thread under way stays on its topic (another level of it, if need be); a new thread goes first to a topic
         # that has an item at the planned level.
         supported = [
             name
             for name in topics
-            if fresh[name] and level_and_pool(fresh[name], plan.level, state.mode)[0] == plan.level
+            if fresh[name] and level_and_pool(fresh[name], plan.level, state.mode, variants)[0] == plan.level
         ]
         ordered = [topic] if plan.topic else []
         ordered += [name for name in supported if name not in ordered]
@@ -272,20 +273,24 @@ class Interviewer:
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
         # Falling back after a weak answer looks for an easier level first, in either mode.
         fallback_mode = Mode.STANDARD if no_harder else state.mode
-        fallback = {name: level_and_pool(fresh[name], plan.level, fallback_mode)[0] for name in ordered if fresh[name]}
+        fallback = {
+            name: level_and_pool(fresh[name], plan.level, fallback_mode, variants) for name in ordered if fresh[name]
+        }
 
         # When no topic has the planned level, the topic whose nearest level is closest is asked: a strong candidate
         # whose level-5 questions ran out gets level 4, not whatever level the first topic happens to hold.
         # A thread under way keeps its topic when that topic holds a level next to the planned one.
         def closeness(name: str) -> tuple[bool, int, bool]:
-            gap = abs(fallback[name] - plan.level)
+            level = fallback[name][0]
+            gap = abs(level - plan.level)
             thread = bool(plan.topic) and name == topic and gap <= 1
-            return (not thread, gap, (fallback[name] < plan.level) == (fallback_mode is Mode.CHALLENGE))
+            return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
 
         nearest = sorted(fallback, key=closeness)
         for strict, capped in dict.fromkeys(passes):
             for name in nearest:
-                level, pool = level_and_pool(fresh[name], plan.level, fallback_mode)
+                level, found = fallback[name]
+                pool = list(found)  # each pass shuffles its own copy, in the items' order
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
