@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.score import ScoreResult
 
-__all__ = ["CASE_STAGES", "ORGANISATIONS", "Kind", "Level", "Mode", "Question", "Turn"]
+__all__ = ["CASE_STAGES", "MADE_UP", "ORGANISATIONS", "Kind", "Level", "Mode", "Question", "Turn"]
 
 
 class Kind(StrEnum):
@@ -43,6 +43,9 @@ ORGANISATIONS: tuple[str, ...] = (
     "airline", "hotel", "lender", "operator", "provider", "brand", "chain", "firm", "telecom", "hospital", "utility",
     "publisher", "manufacturer", "carrier", "fintech", "merchant",
 )  # fmt: skip
+# The words by which a case note says its business is invented ("Riverside Health (made up)"): ingest reads them to
+# find a case, the interview to leave them out of the business's name and of its questions.
+MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interviewer.core.domain import ORGANISATIONS
+from interviewer.core.domain import MADE_UP, ORGANISATIONS
 
 __all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "poses_case", "stage_of_heading"]
 
@@ -85,13 +85,12 @@ _ORGANISATION_WORD = re.compile(
 )
 # A business named at the start of a line, in the shapes notes use: "Kerbside runs ...", "Parsley (recipe app,
 # invented) has ~140k ...", "Fernway Outdoor (invented), DTC outdoor gear".
-_MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real"
 _NAMED_BUSINESS = re.compile(
     r"^[\"'(]?(?!(?:That|This|It|There|Here|What|Which|The|A|An|Each|Every|One|We|They|I)\b)"  # a name, not a pronoun
     r"[A-Z][\w&'.-]+(?: [A-Z][\w&'.-]+){0,2}\s*"
     r"(?:(?:,[^,]{0,40},\s*)?(?:\([^()]{0,80}\)\s*)?(?:runs|operates|sells|ships|owns|offers|serves|"
     r"has (?:about |around |over |some )?[~€$£]?\d)"  # "has ~140k subscribers", never "Lasso has a penalty"
-    rf"|\([^()]*\b(?:{_MADE_UP})\b[^()]*\))",  # the note says the name is made up: a business of its story
+    rf"|\([^()]*\b(?:{MADE_UP})\b[^()]*\))",  # the note says the name is made up: a business of its story
 )
 _SCALE_NUMBER = (
     r"~?(?:about |around |roughly |some |over |nearly )?[€$£]?\d[\d,.]*\s?(?:[kKmMbB]n?|million|billion|thousand)?\+?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.domain import MADE_UP
 from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = ["concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "without_made_up"]
@@ -105,7 +106,7 @@ def has_pointer(statement: str) -> bool:
 
 # A note's aside that its business is made up ("Riverside Health (made up): ...", "(invented 3PL)") is for its
 # reader, never part of the business or of a question.
-_MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real|fake"
+_MADE_UP = rf"{MADE_UP}|fake"  # an aside is cut for "fake" too; only ingest's case test leaves it out
 _MADE_UP_ASIDE = re.compile(rf"\s*\(\s*(?:{_MADE_UP})\s*\)|(?:,\s*)?\b(?:{_MADE_UP})\b(?:\s*,)?\s*(?=[^()]*\))", re.I)
 
 
