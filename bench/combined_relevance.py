@@ -10,7 +10,6 @@ threshold, how many relevant and irrelevant statements the embedding gate keeps.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import tempfile
 from pathlib import Path
@@ -18,17 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from bench.hard_questions import build
-from interviewer.core.session import SessionConfig
 from interviewer.interview.combined import _PROPERTIES, _statements, load_repertoire
-from interviewer.interview.item_bank import ItemBank
 
 
 def dump(notes: list[Path], out: Path) -> None:
     repertoire = load_repertoire()
     with tempfile.TemporaryDirectory(prefix="bench-relevance-") as folder:
         app = build(Path(folder), notes)
-        app.interviewer.start(SessionConfig(questions=1))
-        bank = next(o for o in gc.get_objects() if isinstance(o, ItemBank))
+        app.interviewer.chunks()  # reads the notes and builds their items
+        bank = app.interviewer.bank
         pool = [i for items in bank._statements.values() for i in items]
         single = [i for items in bank._by_chunk.values() for i in items]
         statements = _statements(single + pool, _PROPERTIES)
