@@ -28,6 +28,8 @@ from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.cases import stage_of_statement
 from interviewer.interview.combined import fits_frame
+from interviewer.interview.item import Item
+from interviewer.interview.note_terms import NoteTerms
 from interviewer.scoring.text import content_words
 from interviewer.settings import Settings
 
@@ -112,18 +114,37 @@ def deep_dive_figures(app: App, sessions: list[list[Question]]) -> None:
 
 
 def named_term(question: Question, app: App) -> str:
-    """A method another note covers that suits the question's stage: what a scripted candidate names (each term
-    once per session, in the bank's order)."""
+    """A method another note covers, as a scripted candidate names it: a name the notes use (NoteTerms), from a
+    note whose title shares a word with the case (a claims case is not answered with a recommender's baseline),
+    one suiting the question's stage first; each term once per session, in the bank's order."""
     own = {s["source"] for s in question.sources}
-    for item in app.interviewer.bank.items:
-        if item.source in own or item.kind not in ("pitfall", "trade-off", "contrast") or item.concept in _NAMED:
-            continue
-        term = item.concept
-        specific = fits_frame(term) and (len(term.split()) >= 2 or re.search(r"[A-Z]{2}|-", term))
-        if specific and stage_of_statement(" ".join(item.points)) == (question.stage or ""):
-            _NAMED.add(term)
-            return term
-    return ""
+    items = app.interviewer.bank.items
+    terms = NoteTerms(point for item in items for point in item.points)
+    case_text = " ".join(c.text for c in app.interviewer.chunks() if c.source in own)
+
+    def bears_on_case(item: Item) -> bool:  # the case names the method, or points to its note ("see 04", "(01)")
+        number = re.match(r"\d{1,2}(?=[ _-])", Path(item.source).name)
+        return bool(re.search(rf"(?<![\w-]){re.escape(item.concept)}(?![\w-])", case_text, re.I)) or bool(
+            number and re.search(rf"(?:see|\()\s*0?{int(number.group(0))}\b", case_text, re.I)
+        )
+
+    named = [
+        item
+        for item in items
+        if item.source not in own
+        and item.kind in ("pitfall", "trade-off", "contrast")
+        and item.concept not in _NAMED
+        and bears_on_case(item)
+        and not re.search(r"[\d=]", item.concept)
+        and fits_frame(item.concept)
+        and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
+        and terms.names(item.concept)
+    ]
+    named.sort(key=lambda item: stage_of_statement(" ".join(item.points)) != (question.stage or ""))
+    if not named:
+        return ""
+    _NAMED.add(named[0].concept)
+    return named[0].concept
 
 
 _NAMED: set[str] = set()

@@ -101,6 +101,20 @@ def test_the_business_is_named_as_the_note_names_it_without_its_made_up_aside(
     assert not re.search(r"made up|invented", quoted), quoted
 
 
+@pytest.mark.parametrize(
+    ("opening", "business"),
+    [
+        ("Greywater Textiles spins and dyes wool yarn in one mill and sells to 38 retailers.", "Greywater Textiles"),
+        ("Kerbside runs 40 vans across two cities.", "Kerbside"),
+        ("Churn rises every winter at the gym chain we looked at.", "the gym chain"),  # a verb after one word: no name
+    ],
+)
+def test_a_business_is_named_by_any_verb_after_a_name_of_two_words(opening: str, business: str) -> None:
+    # A blind rater failed "How would you deploy and monitor it at the business": the note named it, with "spins".
+    text = f"# Demand case\n\n{opening} They want a weekly forecast to plan production, and the budget is fixed.\n"
+    assert case_facts(chunks_of("demand.md", text)).business == business
+
+
 def test_a_made_up_aside_is_cut_cleanly() -> None:
     assert without_made_up("Acme Freight (made up): 4 depots.") == "Acme Freight: 4 depots."
     assert without_made_up("Acme (parcel firm, invented) has 4 depots.") == "Acme (parcel firm) has 4 depots."

@@ -60,3 +60,19 @@ def test_questions_that_combine_notes_follow_the_notes_they_combine() -> None:
     assert combined and all(set(i.point_chunks) == {one.chunk_id, two.chunk_id} for i in combined)
     bank.refresh([one])
     assert not [i for i in bank.items if i.kind == "diagnosis"]
+
+
+def test_a_question_naming_a_phrase_one_note_line_uses_is_not_asked() -> None:
+    # "What is the trap with composition, and how would you catch it?" failed a blind rater: out of its line
+    # ("composition change: who is in the treated group shifts") the word names nothing.
+    text = (
+        "- composition change: who's in treated group shifts post-launch (new users attracted) -> use fixed panel\n"
+        "- spillovers: treated users message control users, which breaks the control group.\n"
+        "- spillovers are worst when users share a city, so randomise whole cities."
+    )
+    bank = ItemBank()
+    bank.refresh([note(text, "Diff-in-diff > Gotchas")])
+    built = {i.concept for i in build_items(note(text, "Diff-in-diff > Gotchas")) if i.kind == "pitfall"}
+    kept = {i.concept for i in bank.for_topic("Shrinkage") if i.kind == "pitfall"}
+    assert "composition" in built and "composition" not in kept  # one line names it: not asked
+    assert "spillovers" in kept  # two statements use it: a name of the notes

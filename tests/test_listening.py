@@ -13,6 +13,7 @@ from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
+from interviewer.interview.note_terms import NoteTerms
 from interviewer.interview.templates import load_templates
 from tests.helpers import make_app
 from tests.test_case_notes import PROSE_CASE
@@ -110,3 +111,41 @@ def test_a_phrase_the_notes_use_once_or_a_modifier_is_not_taken_up() -> None:
         taken = take_up(said, items, "Late", set(), frames, random.Random(0), set(), TEMPLATES, BUSINESS)
         # 'naive version' is named in one line only; 'out-of-fold' is a modifier ("Let me pick up on out-of-fold").
         assert taken is None or taken.term.lower() not in {"naive version", "out-of-fold"}, taken.text
+
+
+BOOTSTRAP = """# Bootstrap notes
+
+## Intervals
+- BCa: corrects bias and skew; use it for medians and ratios.
+- percentile CI: just the 2.5 and 97.5 percentiles; cheap, biased if the statistic is skewed.
+- final answer needs an online test (02) or, if rollout is not randomizable, a quasi-experiment (07).
+- temporal leakage: resampling rows of a time series leaks the future into every replicate.
+- temporal leakage also hides in lag features built before the split.
+"""
+
+
+def bootstrap_items() -> list:  # type: ignore[type-arg]
+    sections, _ = read_sections("bootstrap.md", BOOTSTRAP.encode())
+    return [i for c in build_chunks("bootstrap.md", "/bootstrap.md", "h", sections) for i in build_items(c)]
+
+
+def ask(answer: str) -> str | None:
+    lines = NoteTerms(line for line in BOOTSTRAP.splitlines() if line.startswith("- "))  # every statement
+    taken = take_up(
+        answer, bootstrap_items(), "Late", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS, lines
+    )
+    return None if taken is None else taken.text
+
+
+def test_a_phrase_one_note_line_uses_is_not_taken_up_as_a_concept() -> None:
+    # A blind rater failed "You brought up final answer. Where could it bite ...?": the phrase names nothing.
+    assert ask("My final answer would come from an online test.") is None
+
+
+def test_a_name_by_its_capitals_is_taken_up_and_a_method_is_not_asked_as_a_failure() -> None:
+    text = ask("I would put a BCa interval on the ratio.")
+    assert text is not None and "BCa" in text
+    assert "bite" not in text and "rule it out" not in text  # a method suits or costs; it does not bite
+    leak = ask("I would watch for temporal leakage in the lag features.")
+    assert leak is not None and "temporal leakage" in leak
+    assert "bite" in leak or "rule it out" in leak  # a failure the term names is asked where it could bite

@@ -214,6 +214,14 @@ def _tail(variant: str) -> str:
 _NAMING_FRAMES = ("trade-off", "pitfall", "contrast")
 
 
+def frames_by_name(item: Item) -> bool:
+    """True for an item whose question names its concept and quotes nothing of its statement ('What is the trap
+    with {concept}?'): out of its sentence the concept must name something on its own."""
+    if item.kind == "pitfall":
+        return not item.detail and bool(item.points) and _pitfall_frame(item)[0] == "pitfall"
+    return item.kind in _NAMING_FRAMES
+
+
 def _names_fit(item: Item) -> bool:
     """True unless the item's frame would name something that is not a name (a clause, an instruction)."""
     if item.kind not in _NAMING_FRAMES:

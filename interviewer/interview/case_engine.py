@@ -108,8 +108,9 @@ class CaseAsker:
         business = case_facts(case_chunks).business if case_chunks else "the product team"
         answer = state.turns[-1].answer
         taken = take_up(
-            answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts, self.templates, business
-        )
+            answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts, self.templates, business,
+            self.bank.terms,
+        )  # fmt: skip
         if taken is not None:
             sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
             return planned_question(

@@ -209,8 +209,11 @@ def _readable(statement: str, raw: str) -> str:
 _NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of))*?"
 _NAMED_SHAPES = re.compile(
     rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,80}}\))?\s*"
-    r"(?P<how>=|:|,|runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?)\s"
+    r"(?P<how>=|:|,|runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|[a-z]{3,}s)\s"
 )
+# The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
+# words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
+_LISTED_VERBS = frozenset("= : , runs operates sells ships owns offers serves has had".split())
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
@@ -229,7 +232,10 @@ def _named(statement: str) -> str:
     name = match.group("name").strip()
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
-    loose = match.group("how") in (":", ",")
+    how = match.group("how")
+    if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2:
+        return ""
+    loose = how in (":", ",")
     aside = match.group("aside") or ""
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
     if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure):

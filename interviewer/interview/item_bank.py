@@ -7,8 +7,10 @@ import logging
 from collections.abc import Iterable
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.asking import frames_by_name
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
+from interviewer.interview.note_terms import NoteTerms
 from interviewer.interview.statement_pool import statement_items
 
 __all__ = ["ItemBank"]
@@ -25,6 +27,7 @@ class ItemBank:
         self._statements: dict[str, tuple[Item, ...]] = {}  # every statement of a chunk, for combined items
         self.items: list[Item] = []
         self.skipped: list[str] = []  # one line per chunk whose items could not be built
+        self.terms = NoteTerms(())  # how the notes use their terms, over every statement
 
     def refresh(self, chunks: Iterable[Chunk]) -> None:
         """Build the items of chunks not seen before; forget chunks no longer in the notes."""
@@ -53,6 +56,10 @@ class ItemBank:
         # Questions that need two facts are built over all the notes at once, from every statement: they connect
         # statements of different notes (the notes' own items stay as they are).
         pool = [item for items in statements.values() for item in items]
+        # A question that names a concept asks it only where the notes use it as a name: "What is the trap with
+        # composition?" from one line ("composition change: who is in the treated group shifts") names nothing.
+        self.terms = NoteTerms(point for item in single + pool for point in item.points)
+        single = [item for item in single if not (frames_by_name(item) and not self.terms.names(item.concept))]
         self.items = single + combined_items(single + pool, self.repertoire)
 
     def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:

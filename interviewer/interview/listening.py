@@ -10,6 +10,7 @@ import re
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
+from interviewer.interview.note_terms import NoteTerms
 from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
 
@@ -44,7 +45,7 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     # A hyphenated word is a term only when the notes name something by it ('PR-AUC' yes, 'held-out' no).
     known = {name.lower() for name in names}
     found |= {m.group(1) for m in _HYPHENATED.finditer(answer) if m.group(1).lower() in known}
-    found |= {name for name in names if len(name.split()) >= 2 and _mentions(answer, name)}
+    found |= {name for name in names if _mentions(answer, name)}
     return sorted(found, key=lambda term: (-len(term), term))
 
 
@@ -53,10 +54,23 @@ _MODIFIER = re.compile(
 )
 
 
-def _case_question(item: Item, templates: QuestionTemplates, business: str, used: set[str]) -> tuple[str, ...]:
-    """The questions that tie a term to the case, those whose words no earlier question used first: a pitfall is asked
-    where it could bite in this case, anything else why it suits this case and what it costs."""
-    options = templates.case["take-up-pitfall" if item.kind == "pitfall" else "take-up-method"]
+# Words by which a term names a failure, not a method: "temporal leakage" can bite, "monotone constraints" cannot
+# ("How could monotone constraints show up in this case ... rule it out?" reads as nonsense).
+_FAILURE = re.compile(
+    r"(?<![\w-])(leak\w*|bias(es|ed)?|drift\w*|overfit\w*|skew\w*|shift\w*|peek\w*|confound\w*|\w*collinear\w*|"
+    r"imbalance\w*|censor\w*|traps?|spillovers?|contaminat\w*|mismatch\w*|fatigue|decay\w*|cannibali\w*|"
+    r"survivorship|paradox|inflat\w*|staleness|stale|outliers?|noise|noisy|errors?|failures?|violat\w*)(?![\w-])",
+    re.I,
+)
+
+
+def _case_question(
+    term: str, item: Item, templates: QuestionTemplates, business: str, used: set[str]
+) -> tuple[str, ...]:
+    """The questions that tie a term to the case, those whose words no earlier question used first: a failure the
+    term names is asked where it could bite in this case, a method why it suits this case and what it costs."""
+    failure = item.kind == "pitfall" and bool(_FAILURE.search(term))
+    options = templates.case["take-up-pitfall" if failure else "take-up-method"]
     filled = [" ".join(option.format(business=business).split()) for option in options]
     fresh = [text for text in filled if not any(text in earlier for earlier in used)]
     return tuple(fresh or filled)
@@ -72,9 +86,11 @@ def take_up(
     used: set[str],
     templates: QuestionTemplates,
     business: str,
+    terms: NoteTerms | None = None,
 ) -> TakeUp | None:
     """The follow-up on the most specific term of the answer that another note covers, asked in the case's terms
-    (`business`), or None. Another case's items are never taken up: they are its stages, not a method."""
+    (`business`), or None. Another case's items are never taken up: they are its stages, not a method. `terms`:
+    how the notes use their terms (default: counted over the items' points)."""
     pool = [
         i
         for i in items
@@ -85,12 +101,20 @@ def take_up(
         and not (set(i.points) & asked_points)
     ]
     # A single ordinary word ('goal', 'budget') is no method the candidate named; a term of two words, an acronym
-    # or a hyphenated term is.
-    names = {i.concept for i in pool if fits_frame(i.concept) and (len(i.concept.split()) >= 2 or "-" in i.concept)}
+    # (also of mixed case) or a hyphenated term is.
+    names = {
+        i.concept
+        for i in pool
+        if fits_frame(i.concept)
+        and (len(i.concept.split()) >= 2 or "-" in i.concept or re.search(r"[A-Z].*[A-Z]", i.concept))
+    }  # ('BCa', 'mSPRT', 'XGBoost': a name by its capitals)
     # A name that starts as a modifier ('naive version', 'out-of-fold', 'in-batch') names no method: blind raters
     # read "Let me pick up on naive version" as a fragment.
     names = {name for name in names if not _MODIFIER.match(name)}
-    for term in _terms(answer, names):
+    # A phrase only one note line uses ('final answer needs an online test') is no concept the notes name: the
+    # candidate who says it names nothing to take up.
+    terms = terms or NoteTerms(point for item in items for point in item.points)
+    for term in (t for t in _terms(answer, names) if terms.names(t)):
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))
         if not covering:
@@ -98,7 +122,7 @@ def take_up(
         said = term if term.isupper() else as_written(term, [(p, i) for i in pool for p in i.points])
         said = lower_first(said)  # "Sampled-metrics trap", a heading's capital, reads "sampled-metrics trap"
         opener = rng.choice(frames.took_up).format(term=said)
-        text = f"{opener} {rng.choice(_case_question(covering[0], templates, business, used))}"
+        text = f"{opener} {rng.choice(_case_question(term, covering[0], templates, business, used))}"
         if text not in used:
             return TakeUp(term, covering[0], text)
     return None

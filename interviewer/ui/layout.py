@@ -135,6 +135,9 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         practice_target = gr.State({})  # the answer just scored, when practice is on
         history_target = gr.State({})  # the past session reviewed from History
         remembered = gr.BrowserState({"id": None}, storage_key="interviewer-session", secret=secret)
+        # The answer being typed, kept in this browser per session and question: a reload (or a server restart)
+        # must not lose what the candidate wrote before pressing Submit.
+        draft = gr.BrowserState({"id": None, "turn": None, "text": ""}, storage_key="interviewer-draft", secret=secret)
         gr.Markdown("## interviewer · mock interviews from your own notes\nEverything runs on this machine.")
         with gr.Tabs() as tabs:
             with gr.Tab("Interview", id="interview"):
@@ -299,6 +302,13 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         )  # fmt: skip
         challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
 
+        def keep_draft(state: dict[str, Any], text: str) -> dict[str, Any]:
+            return {"id": state.get("id"), "turn": state.get("turn"), "text": text}
+
+        answer.input(
+            keep_draft, [current, answer], [draft], queue=False, trigger_mode="always_last", show_progress="hidden"
+        )
+
         # ----- notes ---------------------------------------------------------------------------------
         def run_ingest(files: list[str] | None, path: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (Gradio's idiom)
             def report(done: int, total: int, name: str) -> None:
@@ -379,16 +389,22 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         )  # fmt: skip
 
         # ----- page load: restore this browser's session -----------------------------------------------------
-        def run_load(saved: dict[str, Any] | None) -> tuple[Any, ...]:
+        def run_load(saved: dict[str, Any] | None, typed: dict[str, Any] | None) -> tuple[Any, ...]:
             view = handlers.restore((saved or {}).get("id"))
             rows, pick = run_history()
             menu = gr.Dropdown(choices=handlers.topic_choices(), value=CHOSEN_FOR_ME)
-            session = show(view) if view else (gr.skip(),) * len(session_outputs)
+            typed = typed or {}
+            unsent = (
+                typed.get("text")
+                if view and typed.get("id") == view.session_id and typed.get("turn") == view.turn
+                else None
+            )
+            session = show(view, answer=unsent or _KEEP) if view else (gr.skip(),) * len(session_outputs)
             charts, anki_menu = run_progress()
             return (*session, rows, pick, menu, topic_rows(app), charts, anki_menu, learning.checkin_rows(app))
 
         demo.load(
-            _guard(run_load), [remembered],
+            _guard(run_load), [remembered, draft],
             [*session_outputs, history, picked, topic, topics_table, progress_charts, anki_choice, checkin_table],
         )  # fmt: skip
         for refresh in (end.click, open_report.click):  # the session chosen stays chosen (it snapped to the newest)

@@ -133,11 +133,15 @@ def test_a_reload_after_a_server_restart_brings_the_session_back(browser: Any, s
         page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
         wait_for_turn(page)
         before = page.locator("#chat").inner_text()
+        unsent = "Half an answer, not sent yet: shrinkage slows learning so each tree"
+        page.locator("#answer textarea").press_sequentially(unsent)
+        page.wait_for_timeout(1500)  # the draft reaches this browser's storage as it is typed
     with serve(home, port=port) as server:
         page.reload()
         page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
         page.screenshot(path=shots / "after-restart.png", full_page=True)
         assert page.locator("#chat").inner_text() == before
+        assert page.locator("#answer textarea").input_value() == unsent  # what was typed came back with the page
         page.locator("#answer textarea").fill("Shrinkage: a small learning rate with more trees generalises better.")
         page.locator("#submit").click()
         page.wait_for_function("() => /Q3 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)

@@ -1,0 +1,35 @@
+"""Which words of the notes name a concept: a term the notes use as a name, not a phrase one line happens to use.
+
+A blind rater failed "You brought up final answer. Where could it bite ...?" and "What is the trap with
+composition?": both phrases come from one note line ("final answer needs an online test", "composition change:
+who's in the treated group shifts"), and out of that line they name nothing. A term is a name when it looks like
+one (an acronym, a hyphenated or slashed term, one with a figure) or when the notes use it in more than one place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["NoteTerms"]
+
+_LOOKS_NAMED = re.compile(r"[A-Z].*[A-Z]|[-/]|\d")
+
+
+class NoteTerms:
+    """The notes' statements, and how often each term is used across them."""
+
+    def __init__(self, statements: Iterable[str]) -> None:
+        self._texts = tuple(dict.fromkeys(s for s in statements if s))
+
+    def uses(self, term: str) -> int:
+        """How many distinct statements use the term as a whole word (any case)."""
+        pattern = re.compile(rf"(?<![\w-]){re.escape(term.strip())}(?![\w-])", re.I)
+        return sum(1 for text in self._texts if pattern.search(text))
+
+    def names(self, term: str) -> bool:
+        """True for a term that reads as a name out of its sentence: it looks like one ('SMOTE', 'k-means',
+        'trials/arm'), or the notes use it in two statements or more ('class weights', 'leakage')."""
+        term = term.strip()
+        if not term:
+            return False
+        return bool(_LOOKS_NAMED.search(term)) or self.uses(term) >= 2
