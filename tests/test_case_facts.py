@@ -59,6 +59,9 @@ TECHNICAL = {
     "boosting.md": "# Boosting\n\nGradient Boosting: 1M rows/day fit in 4 minutes on one machine.\n",
     "lasso.md": "# Lasso\n\nLasso has an L1 penalty. With 50k features it still fits in seconds.\n",
     "forest.md": "# Forests\n\nRandom Forest (RF): an ensemble of 500 trees over 2M rows.\n",
+    # A plain-text note that shouts its numbered title: 'STORES' is no organisation, '06 - ... STORES' no scale.
+    "skew.txt": "07 - FEATURE STORES & SERVING SKEW\n(notes from the train)\n\nwhy it matters: model 0.82 AUC "
+    "offline, 0.71 in prod. usually it is skew, not the model.\n\n- offline store: history for training\n",
 }
 
 
@@ -265,3 +268,16 @@ def test_a_case_that_speaks_of_no_model_is_asked_as_a_decision_and_named_from_it
     assert case_facts(chunks_of("active.md", untitled)).business != "Tallyho"
     model_case = METRIC_CASE + "\nA churn model trained on usage would then predict which salons leave.\n"
     assert not case_facts(chunks_of("tallyho2.md", model_case)).decision
+
+
+def test_a_case_titles_label_is_not_asked_and_a_finding_is_no_given() -> None:
+    text = (
+        "# Case: Who should get the retention discount at Brightwave Mobile?\n\n"
+        "Brightwave Mobile is a UK mobile network with about 1.2 million customers and monthly churn of 1.8%. "
+        "The retention team sends a 20% discount to the top 10% by churn risk, about 120k people a month.\n\n"
+        "The overall curve drops hard: about 35% gone by week 4, then it flattens. Budget is capped at £1.5m a month.\n"
+    )
+    facts = case_facts(chunks_of("brightwave.md", text))
+    assert facts.opening.endswith("Who should get the retention discount at Brightwave Mobile?")
+    assert "Case:" not in facts.opening
+    assert not any("curve drops" in fact for fact, _ in facts.facts)  # what an analysis showed: the story

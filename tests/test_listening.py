@@ -6,13 +6,15 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from interviewer.core.domain import Kind, Mode, Question
 from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
-from interviewer.interview.listening import take_up
+from interviewer.interview.listening import _MODIFIER, take_up
 from interviewer.interview.note_terms import NoteTerms
 from interviewer.interview.templates import load_templates
 from tests.helpers import make_app
@@ -121,6 +123,8 @@ BOOTSTRAP = """# Bootstrap notes
 - final answer needs an online test (02) or, if rollout is not randomizable, a quasi-experiment (07).
 - temporal leakage: resampling rows of a time series leaks the future into every replicate.
 - temporal leakage also hides in lag features built before the split.
+- Qini curve: uplift of the targeted share against random targeting.
+- judge an uplift model with a Qini curve, never with AUC.
 """
 
 
@@ -149,3 +153,20 @@ def test_a_name_by_its_capitals_is_taken_up_and_a_method_is_not_asked_as_a_failu
     leak = ask("I would watch for temporal leakage in the lag features.")
     assert leak is not None and "temporal leakage" in leak
     assert "bite" in leak or "rule it out" in leak  # a failure the term names is asked where it could bite
+
+
+def test_a_name_keeps_the_capital_the_notes_give_it_mid_sentence() -> None:
+    text = ask("I would rank by predicted uplift and check the Qini curve on a holdout.")
+    assert text is not None and "Qini curve" in text  # a name, never "qini curve"
+    assert "sampled" not in (ask("I would trust the BCa interval.") or "")  # unrelated terms stay out
+
+
+@pytest.mark.parametrize(
+    ("name", "modifier"),
+    [
+        ("in-batch", True), ("out-of-fold", True), ("naive version", True),  # a modifier, or a plain qualifier
+        ("in-batch negatives", False), ("cross-validation", False), ("Naive Bayes", False),  # names of methods
+    ],
+)  # fmt: skip
+def test_a_modifier_alone_names_no_method_but_with_its_noun_it_does(name: str, modifier: bool) -> None:
+    assert bool(_MODIFIER.match(name)) is modifier

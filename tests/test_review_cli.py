@@ -71,7 +71,7 @@ def test_confirm_names_an_unknown_point_id_and_the_line(
     assert code == 2
     err = capsys.readouterr().err
     assert "stdin:1: unknown point id p-nosuchpoint; this answer's points are: p-" in err
-    assert "stdin:2: field 'verdicts': not covered|partly|missed|wrong: p-x: 'maybe'" in err
+    assert "stdin:2: field 'verdicts': not covered|partly|missed|wrong|off: p-x: 'maybe'" in err
 
 
 def test_the_protocol_takes_a_confirmation_after_a_score_and_review_lists_due_items_most_overdue_first(
@@ -114,10 +114,13 @@ def test_the_terminal_review_asks_one_key_per_point_and_shows_both_scores(
     )
     session_id = events[-1]["session_id"]
     points = next(e for e in events if e["type"] == "score")["points"]
-    keys = "".join(["x\n", "c\n", *(["\n"] * (len(points) - 1))])  # a wrong key is asked again
+    # A wrong key is asked again; the first point is "not this question's point", the others as the machine read.
+    keys = "".join(["x\n", "n\n", *(["\n"] * (len(points) - 1))])
     code, out = _text(["review", "--session", session_id], indexed, monkeypatch, keys)
     assert code == 0
-    assert "type c, p, m, w, s or q" in out
+    assert "type c, p, m, w, n, s or q" in out
+    transcript = Path(out.rsplit("Transcript with your confirmed scores: ", 1)[1].strip())
+    assert "- you: – not this question's point; machine:" in transcript.read_text(encoding="utf-8")
     assert "From your notes, a full answer says:" in out
     assert "Score: confirmed by you" in out and "machine's estimate" in out
     code, again = _text(["review", "--session", session_id], indexed, monkeypatch, "q\n")

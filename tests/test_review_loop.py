@@ -77,6 +77,10 @@ def test_agreement_counts_per_machine_verdict_over_the_newest_confirmations() ->
     assert (rows["missed"].confirmed, rows["missed"].agreed) == (1, 1)
     assert (rows["unsure"].confirmed, rows["unsure"].agreed) == (1, 0)
     assert rows["wrong"].rate is None
+    # A point confirmed off the question says nothing of the machine's reading: no row counts it.
+    off = agreement([*given, confirmation("p6", Verdict.OFF, "missed")], recent=4)
+    assert {row.verdict for row in off} == {"covered", "partly", "missed", "wrong", "unsure"}
+    assert {row.verdict: row.confirmed for row in off} == {row.verdict: row.confirmed for row in rows.values()}
 
 
 # ----- the confirmed score -------------------------------------------------------------------------------------
@@ -115,6 +119,20 @@ def test_the_confirmed_score_goes_through_the_rubric_and_never_changes_the_estim
     assert any("confirmed by you: 2 points of 3" in step for step in all_covered.adjustments)
 
 
+def test_a_point_confirmed_off_the_question_leaves_the_score() -> None:
+    # A question that combines notes can carry a point of another note that does not bear on it: the candidate
+    # takes it out with one click, and the answer is scored on the points that remain.
+    rubric = load_rubrics()["deep-dive-2"]
+    estimate = _estimate()
+    first, second, third = (p.id for p in estimate.points)
+    missed = confirmed_score(estimate, {first: Verdict.COVERED, second: Verdict.MISSED, third: Verdict.MISSED}, rubric)
+    off = confirmed_score(estimate, {first: Verdict.COVERED, second: Verdict.OFF, third: Verdict.MISSED}, rubric)
+    # One of two points covered (0.5 of the 0.6 bar) against one of three.
+    assert off.criterion("coverage").score == round(0.5 / 0.6, 3) > missed.criterion("coverage").score
+    assert off.total > missed.total
+    assert not any("second point text" in m for m in off.criterion("coverage").missing)
+
+
 def test_a_confirmed_evasive_answer_stays_capped() -> None:
     rubric = load_rubrics()["deep-dive-2"]
     estimate = replace(_estimate(), evasive=True)
@@ -151,6 +169,9 @@ def test_confirmations_are_all_kept_and_the_newest_per_point_of_an_answer_counts
         (["partly", "missed"], 10, Rating.Again),
         (["covered", "covered", "wrong"], 10, Rating.Again),
         ([], 10, Rating.Again),
+        (["covered", "off"], 10, Rating.Easy),  # a point off the question does not grade the answer
+        (["missed", "off", "off"], 10, Rating.Again),
+        (["off"], 10, Rating.Again),  # nothing left to grade it by
     ],
 )
 def test_the_confirmed_grade_maps_to_an_fsrs_rating(verdicts: list[str], seconds: float | None, rating: Rating) -> None:

@@ -235,6 +235,14 @@ def test_a_confirmed_answer_shows_both_scores_labelled_golden(turns: list[Turn])
     assert "<strong>Score: confirmed by you 0.72 (machine&#x27;s estimate 0.40)</strong>" in page
 
 
+def test_once_every_answer_is_confirmed_the_headline_score_is_the_candidates(turns: list[Turn]) -> None:
+    confirmed = {t.question.turn: replace(t.score, total=0.9) for t in turns}
+    text = build_markdown("S1", at(0), "deep-dive", "standard", turns, timings=TIMINGS, confirmed=confirmed)
+    header = text.split("\n## ")[0].splitlines()
+    assert "- Questions answered: 4; mean score: 0.90 confirmed by you (machine's estimate 0.47)" in header
+    assert not any(line.startswith("- Confirmed by you:") for line in header)  # said once, in the headline
+
+
 def test_the_transcript_knows_a_confirmed_point_as_the_confirmed_score_marks_it() -> None:
     points = machine_points(
         ("L1 sets some weights to exactly zero.", "missed", True), ("L1 is convex.", "missed", True)

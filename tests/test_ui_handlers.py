@@ -83,7 +83,7 @@ def test_challenge_me_can_be_flipped_mid_session(app: App) -> None:
     ask(handlers, session_id)
     assert app.repo.load(session_id or "").mode.value == "challenge"
     # History showed "standard" for this session while its transcript said "mode: challenge".
-    assert handlers.history()[0][3] == "standard → challenge"
+    assert handlers.history()[0][4] == "standard → challenge"
     assert "mode: standard → challenge" in handlers.end(session_id).markdown
 
 
@@ -117,7 +117,8 @@ def test_end_writes_the_transcript_files_and_history_lists_the_session(app: App)
     assert md_escape(question.text) in feedback.markdown and feedback.chart.startswith("<svg")
     assert app.repo.load(session_id).finished
     row = handlers.history()[0]
-    assert row[0] == session_id and row[3] == "standard" and row[4] == "1" and row[7] == "finished"
+    assert row[0] == session_id and row[4] == "standard" and row[5] == "1" and row[8] == "finished"
+    assert row[3] == question.topic  # the topic it asked from, at a glance
     assert feedback.status == "Session finished: your feedback is below."
     assert handlers.open_report(session_id).markdown == feedback.markdown
     with pytest.raises(BadInputError, match="that session is finished: open its report"):
@@ -143,7 +144,7 @@ def test_ending_mid_session_keeps_it_resumable_and_says_so(app: App) -> None:
     feedback = handlers.end(session_id)
     assert not feedback.discarded and feedback.files is not None and feedback.files.markdown.exists()
     assert "Your turn" not in feedback.status and "resume it later from History" in feedback.status
-    assert handlers.history()[0][7] == "unfinished" and app.repo.load(session_id).turns
+    assert handlers.history()[0][8] == "unfinished" and app.repo.load(session_id).turns
     resumed = handlers.resume(session_id)
     assert resumed is not None and resumed.session_id == session_id
 

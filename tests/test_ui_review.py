@@ -147,7 +147,7 @@ def test_a_bad_verdict_or_point_is_a_one_line_error_and_saves_nothing(app: App) 
 def test_history_and_progress_show_the_confirmed_score_beside_the_estimate_and_the_agreement(app: App) -> None:
     handlers = InterviewHandlers(app)
     session_id = saved_session(app, answers=2)
-    assert handlers.history()[0][6] == "–"
+    assert handlers.history()[0][7] == "–"
     assert "No confirmations yet" in learning.progress_fragment(app, NOW)
     for point in review.review_answers(app, session_id, turn=1)[0].points:  # the machine's reading each time
         machine = next(verdict for text, verdict, _, _ in POINTS if point_id(text) == point.id)
@@ -155,7 +155,7 @@ def test_history_and_progress_show_the_confirmed_score_beside_the_estimate_and_t
     confirmed = confirmed_scores(app, session_id)[1].confirmed
     assert confirmed is not None
     row = handlers.history()[0]
-    assert row[0] == session_id and row[6] == f"{confirmed.total:.2f} (1 of 2 answers)"
+    assert row[0] == session_id and row[7] == f"{confirmed.total:.2f} (1 of 2 answers)"
     page = learning.progress_fragment(app, NOW)
     assert "This is the scorer's accuracy for you" in page and "No confirmations yet" not in page
     # Two sure points (covered, missed) and two unsure ones, every reading agreed with: 100% on each row.

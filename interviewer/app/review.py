@@ -11,7 +11,15 @@ from typing import Any
 
 from interviewer.app.container import App
 from interviewer.core.domain import Turn
-from interviewer.core.review import CREDIT, Agreement, Confirmation, Verdict, agreement, review_order
+from interviewer.core.review import (
+    CREDIT,
+    Agreement,
+    Confirmation,
+    Verdict,
+    agreement,
+    counted_verdicts,
+    review_order,
+)
 from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.errors import BadInputError
 from interviewer.learning.items import ItemSchedule, due_items
@@ -177,10 +185,12 @@ def due_item_schedules(app: App, now: datetime) -> list[ItemSchedule]:
 
 
 def _label(verdicts: list[Verdict]) -> str:
-    """A labelled-set label from confirmed verdicts: wrong, strong (all covered), partial (half or more), weak."""
+    """A labelled-set label from confirmed verdicts: wrong, strong (all covered), partial (half or more), weak
+    (points confirmed off the question are left out; with none left, weak)."""
+    verdicts = counted_verdicts(verdicts)
     if Verdict.WRONG in verdicts:
         return "wrong"
-    share = sum(CREDIT[v] for v in verdicts) / len(verdicts)
+    share = sum(CREDIT[v] for v in verdicts) / len(verdicts) if verdicts else 0.0
     return "strong" if share == 1.0 else "partial" if share >= 0.5 else "weak"
 
 

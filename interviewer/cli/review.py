@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from interviewer.app import App
 from interviewer.app.review import ReviewedTurn, confirm_answer, confirm_turn, confirmed_scores
 from interviewer.app.sessions import write_session_reports
-from interviewer.core.review import Verdict, parse_verdicts, review_order
+from interviewer.core.review import Verdict, parse_verdicts, review_order, verdict_text
 from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.errors import BadInputError
 
@@ -29,13 +29,12 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-_KEYS = {"c": Verdict.COVERED, "p": Verdict.PARTLY, "m": Verdict.MISSED, "w": Verdict.WRONG}
-_MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!"}
+_KEYS = {"c": Verdict.COVERED, "p": Verdict.PARTLY, "m": Verdict.MISSED, "w": Verdict.WRONG, "n": Verdict.OFF}
 
 
 def format_point(number: int, point: PointCheck) -> str:
     """One point as the review shows it: the machine's reading, how sure it is, and what it rests on."""
-    status = f"{_MARK.get(point.verdict, '?')} {point.verdict}" if point.sure else f"? unsure (maybe {point.verdict})"
+    status = verdict_text(point.verdict) if point.sure else f"? unsure (maybe {point.verdict})"
     lines = [f"  {number}. {status}: {point.text}  ({point.source} > {point.heading})".rstrip()]
     if point.sentence:
         lines.append(f'       your sentence: "{point.sentence}"')
@@ -51,7 +50,10 @@ def ask_verdicts(points: list[PointCheck], out: TextIO, read: Callable[[], str])
     for number, point in enumerate(review_order(points), start=1):
         out.write(format_point(number, point) + "\n")
         while True:
-            out.write(f"     [c]overed [p]artly [m]issed [w]rong, [s]kip, [q]uit; Enter = {point.verdict} > ")
+            out.write(
+                f"     [c]overed [p]artly [m]issed [w]rong, [n]ot this question's point, [s]kip, [q]uit; "
+                f"Enter = {point.verdict} > "
+            )
             out.flush()
             line = read()
             if not line:
@@ -67,7 +69,7 @@ def ask_verdicts(points: list[PointCheck], out: TextIO, read: Callable[[], str])
             if key in _KEYS:
                 verdicts[point.id] = _KEYS[key]
                 break
-            out.write("     type c, p, m, w, s or q\n")
+            out.write("     type c, p, m, w, n, s or q\n")
     return verdicts
 
 
@@ -186,7 +188,7 @@ def add_review_commands(commands: Any) -> None:
     confirm.add_argument(
         "file",
         nargs="?",
-        help='JSON lines {"question", "answer", "verdicts": {point id: covered|partly|missed|wrong}} or '
+        help='JSON lines {"question", "answer", "verdicts": {point id: covered|partly|missed|wrong|off}} or '
         '{"session", "turn", "verdicts"}; default: standard input',
     )
     confirm.add_argument("--json", action="store_true")

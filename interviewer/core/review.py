@@ -1,5 +1,6 @@
 """The candidate's review of an answer: per key point, what they confirm it did (covered, partly, missed, wrong),
-and how often the machine's verdict agreed. Pure: no disk, no clock (times are passed in)."""
+or that the point is not one this question asks for (off), and how often the machine's verdict agreed. Pure: no
+disk, no clock (times are passed in)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ __all__ = [
     "DueItem",
     "Verdict",
     "agreement",
+    "counted_verdicts",
     "item_key",
     "parse_verdicts",
     "review_order",
+    "verdict_text",
 ]
 
 
@@ -33,16 +36,35 @@ class Verdict(StrEnum):
     PARTLY = "partly"
     MISSED = "missed"
     WRONG = "wrong"
+    # Not a point this question asks for: a question that combines notes may carry a point of another note that
+    # does not bear on it. It leaves the score, the schedule and the scorer's agreement alike.
+    OFF = "off"
 
 
-# The share of a point's weight each confirmed verdict earns; a wrong point also costs like a contradiction.
-CREDIT: dict[Verdict, float] = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0, Verdict.WRONG: 0.0}
+# The share of a point's weight each confirmed verdict earns; a wrong point also costs like a contradiction. An off
+# point earns nothing and weighs nothing (see counted_verdicts).
+CREDIT: dict[Verdict, float] = {
+    Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0, Verdict.WRONG: 0.0, Verdict.OFF: 0.0,
+}  # fmt: skip
+_NAMES = "|".join(Verdict)
+_MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!", "off": "–"}
+
+
+def verdict_text(verdict: str) -> str:
+    """A verdict as the candidate reads it: "✓ covered", "– not this question's point"."""
+    words = "not this question's point" if verdict == Verdict.OFF.value else verdict
+    return f"{_MARK.get(verdict, '?')} {words}"
+
+
+def counted_verdicts(verdicts: Iterable[Verdict]) -> list[Verdict]:
+    """The verdicts that grade an answer: every one but 'off'."""
+    return [v for v in verdicts if v is not Verdict.OFF]
 
 
 def parse_verdicts(raw: object, where: str = "verdicts") -> dict[str, Verdict]:
-    """`{"<point id>": "covered|partly|missed|wrong"}` checked, every problem named in one error."""
+    """`{"<point id>": "covered|partly|missed|wrong|off"}` checked, every problem named in one error."""
     if not isinstance(raw, Mapping) or not raw:
-        raise ValueError(f"field '{where}' must be an object of point id -> covered|partly|missed|wrong")
+        raise ValueError(f"field '{where}' must be an object of point id -> {_NAMES}")
     parsed: dict[str, Verdict] = {}
     problems: list[str] = []
     for key, value in raw.items():
@@ -51,7 +73,7 @@ def parse_verdicts(raw: object, where: str = "verdicts") -> dict[str, Verdict]:
         except ValueError:
             problems.append(f"{key}: {value!r}")
     if problems:
-        raise ValueError(f"field '{where}': not covered|partly|missed|wrong: {', '.join(problems)}")
+        raise ValueError(f"field '{where}': not {_NAMES}: {', '.join(problems)}")
     return parsed
 
 
@@ -120,9 +142,11 @@ class Agreement:
 def agreement(confirmations: Iterable[Confirmation], recent: int = 200) -> list[Agreement]:
     """Machine-vs-candidate agreement per machine verdict (covered, partly, missed, wrong, then unsure), over
     the `recent` newest confirmations: the scorer's accuracy for this user."""
-    newest = sorted(confirmations, key=lambda c: c.at, reverse=True)[:recent]
+    # A point confirmed off the question says nothing of whether the machine read the answer right.
+    graded = [c for c in confirmations if c.verdict is not Verdict.OFF]
+    newest = sorted(graded, key=lambda c: c.at, reverse=True)[:recent]
     rows: list[Agreement] = []
-    for verdict in (*Verdict, "unsure"):
+    for verdict in (*counted_verdicts(Verdict), "unsure"):
         if verdict == "unsure":
             chosen = [c for c in newest if not c.machine_sure]
         else:

@@ -138,9 +138,14 @@ def _opening(sections: list[Section], count: int = 2) -> str:
 _EXAMPLE = re.compile(r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of)\b", re.I)
 
 
+# A title a plain-text note shouts at its top ("06 - FEATURE STORES & TRAINING/SERVING SKEW"): its number and its
+# words are no organisation and no scale (a blind rater got a 7-stage "case" about feature stores from it).
+_SHOUTED = re.compile(r"^\s*\d{1,3}\s*[-.):]\s+|(?<![\w-])[A-Z][A-Z/&'-]+(?:\s+[A-Z&/'-]+){1,}(?![\w-])")
+
+
 def _situation(parts: list[str]) -> bool:
     """True when the opening's sentences name an organisation and a figure of its scale: a business situation."""
-    parts = [p for p in parts if not _EXAMPLE.search(p)]
+    parts = [_SHOUTED.sub(" ", p) for p in parts if not _EXAMPLE.search(p)]
     organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
     return organisation and any(_SCALE.search(p) for p in parts)
 

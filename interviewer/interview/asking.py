@@ -203,6 +203,11 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     elif item.kind == "trade-off" and item.other:
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))
+    elif item.kind == "trade-off":
+        # One option and no alternative or condition: "What do you gain and what do you give up with ranking-only?"
+        # is the fragment-in-a-frame the issue began with (a blind rater failed it again). Not asked; the hard end
+        # asks trade-offs between two options, and questions that combine notes.
+        return ""
     return _fill(frames.frames[name], rng, used, **values)
 
 

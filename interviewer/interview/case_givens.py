@@ -85,6 +85,9 @@ _STORY_WORDS = (
     r"^[A-Z][\w-]*(?: [\w-]+)? (?:tuned|set|trained|fitted|chosen|picked|calibrated|capped|lowered|raised) "
     r"(?:per|to|on|at|by|for)\b",
     r"\b(?:fell|dropped|rose|grew|improved|slid|went) (?:from|to)\b",
+    # what an analysis showed, told in the present: "The overall curve drops hard: 35% gone by week 4"
+    r"\b(?:curves?|plots?|charts?|histograms?|estimates?|analysis|hazards?)\b[^.;:]*\b(?:shows?|drops?|falls?|rises?|"
+    r"flattens|peaks?|plateaus?|levels off)\b",
     r"\d[\d.,]*\s*%?\s*(?:\([^)]*\)\s*)?(?:vs\.?|versus|→|->)\s",  # a result against another: "+14% vs control"
 )
 _STORY = re.compile("|".join(_STORY_WORDS), re.I)

@@ -177,7 +177,9 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # A generic twist that names a model or a feature assumes one: it never fits a case that decides a price or a policy.
-_ASSUMES_MODEL = re.compile(r"\b(models?|features?)\b", re.I)
+# Twists a case that decides a price or a policy cannot take: a model's, and a slide "after launch" (asked of a
+# decision still to be taken, "The results are in. How would they decide ...?", a blind rater read a contradiction).
+_ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)
 
 
 def twist_for(

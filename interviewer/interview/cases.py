@@ -284,8 +284,13 @@ def _opening_text(setup: list[str], title: str) -> str:
         if len(chosen) >= room:
             break
         chosen.append(statement)
-    asked = title.strip() if title.strip().endswith("?") else ""
+    # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
+    title = _CASE_LABEL.sub("", title.strip())
+    asked = title[:1].upper() + title[1:] if title.endswith("?") else ""
     return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
+
+
+_CASE_LABEL = re.compile(r"^(?:(?:practice|mock|interview)\s+)?case(?:\s+study)?(?:\s+\d+)?\s*[:–—-]\s*", re.I)
 
 
 def case_facts(chunks: list[Chunk]) -> CaseFacts:

@@ -22,7 +22,7 @@ from typing import Any
 from fsrs import Card, Rating, Scheduler, State
 
 from interviewer.core.domain import Question, Turn
-from interviewer.core.review import CREDIT, Verdict, item_key
+from interviewer.core.review import CREDIT, Verdict, counted_verdicts, item_key
 from interviewer.learning.review import rating_for, to_utc
 
 __all__ = ["EASY_SECONDS", "ItemSchedule", "due_items", "item_key", "item_rating", "schedule_items"]
@@ -36,7 +36,7 @@ Confirmed = Mapping[tuple[str, int], Mapping[str, Verdict]]  # (session id, turn
 
 def item_rating(verdicts: Iterable[str], seconds: float | None = None) -> Rating:
     """The FSRS rating of one answer from its per-point verdicts (see the module docstring for the mapping)."""
-    given = [Verdict(v) for v in verdicts]
+    given = counted_verdicts(Verdict(v) for v in verdicts)
     if not given or Verdict.WRONG in given:
         return Rating.Again
     share = sum(CREDIT[v] for v in given) / len(given)
@@ -91,7 +91,7 @@ def _grade(turn: Turn, given: Mapping[str, Verdict], seconds: float | None) -> t
         missed = tuple(p["text"] for p in turn.score.missing)
         return rating_for(turn.total), False, missed
     verdicts = [given[p.id].value if p.id in given else p.verdict for p in points]
-    missed = tuple(p.text for p, v in zip(points, verdicts, strict=True) if v != Verdict.COVERED.value)
+    missed = tuple(p.text for p, v in zip(points, verdicts, strict=True) if v not in ("covered", "off"))
     return item_rating(verdicts, seconds), True, missed
 
 

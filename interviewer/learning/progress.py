@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.core.domain import Turn
-from interviewer.core.review import Agreement
+from interviewer.core.review import Agreement, Verdict, verdict_text
 from interviewer.core.session_modes import mode_history_text
 from interviewer.learning.checkins import CheckIn
 from interviewer.learning.review import to_utc
@@ -235,8 +235,7 @@ AGREEMENT_INTRO = (
     "This is the scorer's accuracy for you: for each reading the machine gave a key point of your answers, how "
     "often you confirmed it, over your recent confirmations."
 )
-_READING = {"covered": "✓ covered", "partly": "~ partly", "missed": "✗ missed", "wrong": "! wrong",
-            "unsure": "? unsure, please check"}  # fmt: skip
+_READING = {verdict.value: verdict_text(verdict.value) for verdict in Verdict} | {"unsure": "? unsure, please check"}
 
 
 def render_agreement(rows: Sequence[Agreement]) -> str:

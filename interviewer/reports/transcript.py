@@ -11,6 +11,7 @@ from typing import Any
 
 from interviewer.core.domain import Turn
 from interviewer.core.policy import STRONG
+from interviewer.core.review import verdict_text
 from interviewer.core.score import PointCheck, ScoreResult
 from interviewer.reports.charts import level_name, trajectory_text
 from interviewer.reports.claims import claim_lines, contradiction_lines, has_contradiction, sound_evidence
@@ -41,14 +42,13 @@ _EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown
 _REVIEW_POINTS = 5
 
 Confirmed = Mapping[int, ScoreResult]  # turn -> the score the candidate's confirmed verdicts give
-_MARK = {"covered": "✓", "partly": "~", "missed": "✗", "wrong": "!"}
 
 
 def machine_reading(point: PointCheck) -> str:
     """The machine's verdict on a key point as a candidate reads it: "✓ covered", or, where it cannot stand
     behind it, "? unsure, please check (maybe wrong)", never shown as fact."""
     if point.sure:
-        return f"{_MARK.get(point.verdict, '?')} {point.verdict}"
+        return verdict_text(point.verdict)
     return f"? unsure, please check (maybe {point.verdict})"
 
 
@@ -142,9 +142,17 @@ def _header(
     if finished is not None:
         resume = md_code(f"interviewer mock --resume {session_id}")
         lines.append("- Status: finished" if finished else f"- Status: not finished; continue with {resume}")
-    estimated = " (machine's estimate)" if confirmed else ""
-    lines.append(f"- Questions answered: {summary.answered}; mean score: {mean}{estimated}")
-    lines += _confirmed_summary(turns, confirmed)
+    every = bool(turns) and all(t.question.turn in confirmed for t in turns)
+    if every:  # the candidate judged every answer: their verdicts are the score, the machine's is the aside
+        you = sum(confirmed[t.question.turn].total for t in turns) / len(turns)
+        lines.append(
+            f"- Questions answered: {summary.answered}; mean score: {score_text(you)} confirmed by you "
+            f"(machine's estimate {mean})"
+        )
+    else:
+        estimated = " (machine's estimate)" if confirmed else ""
+        lines.append(f"- Questions answered: {summary.answered}; mean score: {mean}{estimated}")
+        lines += _confirmed_summary(turns, confirmed)
     lines += [f"- Level trajectory: {' → '.join(str(level) for level in summary.levels) or 'none'}", ""]
     return lines
 
@@ -258,7 +266,7 @@ def _verdict_lines(estimate: ScoreResult, mine: ScoreResult) -> list[str]:
                          f"({_cite(point.citation())})")  # fmt: skip
             continue
         lines.append(
-            f"- you: {_MARK.get(point.verdict, '?')} {point.verdict}; machine: {machine_reading(before)}: "
+            f"- you: {verdict_text(point.verdict)}; machine: {machine_reading(before)}: "
             f"{md_escape(point.text)} ({_cite(point.citation())})"
         )
     return lines

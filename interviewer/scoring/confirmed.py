@@ -2,7 +2,7 @@
 machine's. Pure. The machine's estimate is never changed; this is a second ScoreResult beside it.
 
 - Coverage: each point earns its confirmed credit (covered 1, partly 0.5, missed and wrong 0); a point not
-  confirmed keeps the machine's credit.
+  confirmed keeps the machine's credit; a point confirmed off the question leaves it (no weight, no credit).
 - Each point confirmed wrong costs like a contradiction (at most two count); the machine's unsure flags cost
   nothing; "not in your notes" still costs for every on-topic sentence that no confirmed point rests on.
 - Precision, reasoning and structure are the machine's: they read form, not meaning.
@@ -48,8 +48,11 @@ def confirmed_score(
     t = limits or Thresholds()
     said = sentences or {}
     points = tuple(_confirmed_point(p, verdicts.get(p.id), said.get(p.id)) for p in estimate.points)
-    total_weight = sum(p.weight for p in points) or 1.0
-    coverage = min(1.0, sum(p.weight * p.credit for p in points) / (t.coverage_for_full * total_weight))
+    graded = [p for p in points if p.verdict != Verdict.OFF.value]
+    total_weight = sum(p.weight for p in graded) or 1.0
+    coverage = min(1.0, sum(p.weight * p.credit for p in graded) / (t.coverage_for_full * total_weight))
+    if not graded:  # every point confirmed off the question: nothing left to cover, and nothing missed
+        coverage = next(c.score for c in estimate.criteria if c.name == "coverage")
     spec = next(c for c in rubric.criteria if c.name == "coverage")
     coverage = round(coverage, 3)
     confirmed_coverage = CriterionScore(

@@ -368,7 +368,7 @@ class SessionRepository:
 
     def list(self) -> list[dict[str, Any]]:
         """Every session, newest first, as `interviewer sessions --json` shows them: "mode" is the mode it
-        started in, "modes" that mode and each one switched to later."""
+        started in, "modes" that mode and each one switched to later, "topics" the topics asked, in order."""
         with self._reading():
             rows = self._db.execute(
                 "select s.id, s.started, s.kind, s.mode, s.finished, count(t.answer), "
@@ -377,12 +377,17 @@ class SessionRepository:
                 "group by s.id order by s.started desc, s.rowid desc"
             ).fetchall()
             turn_modes: dict[str, list[str | None]] = {}
-            for session_id, mode in self._db.execute("select session_id, mode from turns order by session_id, turn"):
+            turn_topics: dict[str, dict[str, None]] = {}  # the topics asked, in the order first asked
+            for session_id, mode, topic in self._db.execute(
+                "select session_id, mode, json_extract(question, '$.topic') from turns order by session_id, turn"
+            ):
                 turn_modes.setdefault(session_id, []).append(mode)
+                turn_topics.setdefault(session_id, {})[str(topic or "")] = None
         with self._decoding("the list of sessions"):
             return [
                 {"id": r[0], "started": r[1], "kind": r[2], "mode": r[3],
                  "modes": list(mode_history(r[3], turn_modes.get(r[0], []))), "answered": r[5],
-                 "finished": bool(r[4]), "mean_score": round(r[6], 3) if r[6] is not None else None}
+                 "finished": bool(r[4]), "mean_score": round(r[6], 3) if r[6] is not None else None,
+                 "topics": [topic for topic in turn_topics.get(r[0], {}) if topic]}
                 for r in rows
             ]  # fmt: skip

@@ -32,7 +32,8 @@ PRIORITIES = {CHOSEN_FOR_ME: Priority.DUE, WEAKEST_FIRST: Priority.WEAKEST}
 KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
 _WORDS_PER_CHUNK = 3
 HISTORY_HEADERS = [
-    "session", "started", "kind", "mode", "answered", "mean: machine's estimate", "mean: confirmed by you", "state",
+    "session", "started", "kind", "topics", "mode", "answered", "mean: machine's estimate", "mean: confirmed by you",
+    "state",
 ]  # fmt: skip
 
 
@@ -246,8 +247,9 @@ class InterviewHandlers:
             self._live.clear()
 
     def history(self) -> list[list[str]]:
-        """Past sessions, newest first (HISTORY_HEADERS): id, date, kind, modes ("standard → challenge"), answered,
-        the machine's mean estimate, the mean confirmed by the candidate over the answers they reviewed, state."""
+        """Past sessions, newest first (HISTORY_HEADERS): id, date, kind, topics asked, modes ("standard →
+        challenge"), answered, the machine's mean estimate, the mean confirmed by the candidate over the answers they
+        reviewed, state."""
         reviewed = {session_id for session_id, _ in self.app.confirmations.by_turn()}
         rows = []
         for s in self.app.repo.list():
@@ -255,7 +257,10 @@ class InterviewHandlers:
             mine = self._confirmed_mean(s["id"], s["answered"]) if s["id"] in reviewed else "–"
             state = "finished" if s["finished"] else "unfinished"
             modes = mode_history_text(s["modes"])
-            row = [s["id"], s["started"].replace("T", " "), s["kind"], modes, str(s["answered"]), mean, mine, state]
+            row = [
+                s["id"], s["started"].replace("T", " "), s["kind"], _topics_text(s.get("topics", [])), modes,
+                str(s["answered"]), mean, mine, state,
+            ]  # fmt: skip
             rows.append(row)
         return rows
 
@@ -267,6 +272,14 @@ class InterviewHandlers:
         mean = sum(score.total for score in confirmed.values()) / len(confirmed)
         count = f"all {answered}" if len(confirmed) >= answered else f"{len(confirmed)} of {answered}"
         return f"{score_text(mean)} ({count} answers)"
+
+
+def _topics_text(topics: list[str], shown: int = 2) -> str:
+    """ "Gradient boosting; A/B testing (+2 more)": which notes a past session asked from, at a glance."""
+    if not topics:
+        return "–"
+    more = f" (+{len(topics) - shown} more)" if len(topics) > shown else ""
+    return "; ".join(topics[:shown]) + more
 
 
 def _level_text(level: int, mode: Mode) -> str:

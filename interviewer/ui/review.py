@@ -34,11 +34,15 @@ __all__ = [
 ]
 
 # What the candidate clicks per point: the label they read, the verdict saved.
-VERDICT_CHOICES = [("✓ covered", "covered"), ("~ partly", "partly"), ("✗ missed", "missed"), ("! wrong", "wrong")]
+VERDICT_CHOICES = [
+    ("✓ covered", "covered"), ("~ partly", "partly"), ("✗ missed", "missed"), ("! wrong", "wrong"),
+    ("– not this question's point", "off"),
+]  # fmt: skip
 _MARK = {value: label for label, value in VERDICT_CHOICES}
 REVIEW_HELP = (
     "**Review your answers.** Under each answer, click what it did with each key point of your notes: covered, "
-    "partly, missed or wrong. Points the machine is unsure of come first. Each click is saved at once and "
+    "partly, missed or wrong; or *not this question's point* when the point does not bear on the question (it "
+    "then leaves the score). Points the machine is unsure of come first. Each click is saved at once and "
     "updates the score confirmed by you; the machine's estimate stays beside it."
 )
 
