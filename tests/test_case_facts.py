@@ -281,3 +281,19 @@ def test_a_case_titles_label_is_not_asked_and_a_finding_is_no_given() -> None:
     assert facts.opening.endswith("Who should get the retention discount at Brightwave Mobile?")
     assert "Case:" not in facts.opening
     assert not any("curve drops" in fact for fact, _ in facts.facts)  # what an analysis showed: the story
+
+
+def test_an_opening_says_what_the_case_asks_even_when_the_ask_comes_a_few_sentences_on() -> None:
+    text = (
+        "# Harbour Pay and the spike\n\n"
+        "Harbour Pay processes card payments for about 2,000 small shops, roughly 1 million payments a month. "
+        "Fraud runs at about 0.2% of payments, and chargebacks arrive 30 to 90 days late. "
+        "Six analysts review about 1,500 cases a day. "
+        "The COO asked for a plan that would catch more fraud without a bigger team.\n\n"
+        "First I would rank cases by expected loss and cut at the team's capacity. The threshold had been set when "
+        "fraud was rarer, so the queue overflowed. A capacity-based cut made better use of the analysts. Monitoring "
+        "of the flagged share would have caught the spike within days. Retraining on recent weeks helped less.\n"
+    )
+    opening = case_facts(chunks_of("harbour.md", text)).opening
+    assert opening.endswith("The COO asked for a plan that would catch more fraud without a bigger team.")
+    assert "Six analysts" not in opening  # the sentences between are left for the stage questions

@@ -93,6 +93,22 @@ def test_a_diagnosis_combines_statements_of_several_notes_each_citing_its_chunk(
         assert all(point in chunk_text[chunk] for point, chunk in zip(item.points, item.point_chunks, strict=True))
 
 
+def test_a_diagnosis_lists_first_the_point_that_says_most_about_its_symptom_and_keeps_its_topic() -> None:
+    # A follow-up asks the first point missed: it must be the one that explains the symptom best, not the one
+    # that happens to come first in the topic's note.
+    features = (
+        "# Feature pipelines\n\n## Pitfalls\n"
+        "- Training-serving skew: the batch pipeline computes a feature differently from the online service.\n"
+        "- A feature recorded after the label leaks the outcome, overstates performance and looks unrealistic.\n"
+    )
+    items = combined_items(items_of({"splits.md": SPLITS, "features.md": features}), load_repertoire())
+    gaps = [i for i in items if i.concept == "offline-online gap" and i.topic == "Feature pipelines"]
+    assert gaps, [(i.concept, i.topic) for i in items]
+    # 'leaks', 'overstates' and 'unrealistic' are three of the symptom's words; the skew line names one.
+    assert "leaks the outcome" in gaps[0].points[0], gaps[0].points
+    assert gaps[0].source == "features.md"  # still the question of the topic it was built for
+
+
 def test_a_decision_needs_what_the_notes_say_of_the_options_and_names_them_as_written() -> None:
     items = combined_items(items_of({"trees.md": TREES}), load_repertoire())
     decisions = [i for i in items if i.kind == "decision"]

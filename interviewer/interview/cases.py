@@ -269,10 +269,17 @@ def _business(staged: list[tuple[str, str]], title: str = "") -> str:
 _GOAL = re.compile(r"\b(wants?|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|plans? to)\b", re.I)
 
 
-def _opening_text(setup: list[str], title: str) -> str:
+def _quotable_setup(statement: str) -> bool:
+    """A set-up sentence the opening may say: whole, no pointer, no advice, no conclusion."""
+    advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
+    cut = statement.endswith(":") or is_cut(statement)
+    return not (cut or has_pointer(statement) or advice or concludes(statement))
+
+
+def _opening_text(setup: list[str], title: str, before_story: list[str] | None = None) -> str:
     """The situation as the case poses it: its first two set-up sentences (a third when it states the goal the first
-    two leave out), then the title's question when the title asks one ("Should Stallwise cut the fee ...?"). The rest
-    of the set-up is left for the stage questions to recall."""
+    two leave out, or the first sentence before its story does), then the title's question when the title asks one
+    ("Should Stallwise cut the fee ...?"). The rest of the set-up is left for the stage questions to recall."""
     chosen: list[str] = []
     for statement in setup:
         advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
@@ -284,6 +291,12 @@ def _opening_text(setup: list[str], title: str) -> str:
         if len(chosen) >= room:
             break
         chosen.append(statement)
+    if len(chosen) == 2 and not _GOAL.search(" ".join(chosen)):
+        # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
+        # is about (a blind rater). It joins the opening; the sentences between are left for the stages.
+        later = [s for s in (before_story or setup)[2:6] if s not in chosen]
+        goal = next((s for s in later if _GOAL.search(s) and _quotable_setup(s)), "")
+        chosen += [goal] if goal else []
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())
     asked = title[:1].upper() + title[1:] if title.endswith("?") else ""
@@ -318,9 +331,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # what was done or found, and never runs past two fifths of the note (three sentences in a short one).
     story = not any(c.stage for c in ordered)
     setup = max(3, (len(staged) * 2) // 5)
+    told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged)) if story else 6
     if story:
-        told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged))
         setup = min(setup, told)
+    before_story = [s for s, _ in staged[: min(told, 6)]]  # where the case may still say what it asks
     staged = [
         (s, at if not story or i < setup else "clarify" if _GIVEN_CONSTRAINT.search(s) and not is_story(s) else "told")
         for i, (s, at) in enumerate(staged)
@@ -337,4 +351,4 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # A case that never speaks of building a model (defining a metric, choosing a rule) is asked in the decision's
     # terms too: "The model is trained" made no sense for "what is an active clinic?" (a blind rater's 0 of 11).
     decision = decision or not any(_MODEL_NAMED.search(s) for s, _ in staged)
-    return CaseFacts(_business(staged, title), facts, _opening_text(posed, title), decision)
+    return CaseFacts(_business(staged, title), facts, _opening_text(posed, title, before_story), decision)

@@ -190,8 +190,10 @@ def _spread(found: list[tuple[str, Item]], first_topic: str, cue: Cue) -> list[t
     return chosen
 
 
-def _combined(kind: str, question: str, concept: str, chosen: list[tuple[str, Item]], level: int) -> Item:
-    first = chosen[0][1]
+def _combined(
+    kind: str, question: str, concept: str, chosen: list[tuple[str, Item]], level: int, base: Item | None = None
+) -> Item:
+    first = base or chosen[0][1]  # the item belongs to the topic it was built for, whatever its points' order
     return replace(
         first,
         question=question,
@@ -224,10 +226,14 @@ def _diagnoses(
         # 'quantile' once do not explain why a forecast runs short.
         used = set().union(*(_words(s, symptom) for s, _ in chosen)) if chosen else set()
         if len(chosen) >= 2 and len(used) >= symptom.evidence:
+            # The points that say most about the symptom come first: a follow-up asks the first one missed, and a
+            # point that only brushes the symptom ('units matter' under a forecast running short) is no gap to probe.
+            base = chosen[0][1]
+            chosen = sorted(chosen, key=lambda entry: -_hits(entry[0], symptom))
             question = symptom.asks[index % len(symptom.asks)]
             # A consequence ("you lower the threshold: what happens?") applies what the notes say: level 3.
             level = CONSEQUENCE_LEVEL if kind == "consequence" else symptom.level
-            item = _combined(kind, question, symptom.name, chosen, level)
+            item = _combined(kind, question, symptom.name, chosen, level, base)
             if design and symptom.designed and level == 4:  # also a design question: prevent what explains it
                 situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
                 # The design wordings take turns across symptoms: a session of hard questions does not end every

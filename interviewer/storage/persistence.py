@@ -379,7 +379,9 @@ class SessionRepository:
             turn_modes: dict[str, list[str | None]] = {}
             turn_topics: dict[str, dict[str, None]] = {}  # the topics asked, in the order first asked
             for session_id, mode, topic in self._db.execute(
-                "select session_id, mode, json_extract(question, '$.topic') from turns order by session_id, turn"
+                # A hand-edited turn the JSON functions cannot read must not take the whole listing down.
+                "select session_id, mode, case when json_valid(question) then json_extract(question, '$.topic') end "
+                "from turns order by session_id, turn"
             ):
                 turn_modes.setdefault(session_id, []).append(mode)
                 turn_topics.setdefault(session_id, {})[str(topic or "")] = None
