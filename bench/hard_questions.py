@@ -177,7 +177,8 @@ def case_figures(app: App, seeds: int) -> list[Question]:
                     previous = turns[position - 1][1]
                     cited = question.sources[0]["source"] if question.sources else ""
                     term = re.match(r"^(?:You mentioned|You brought up|Let me pick up on) (.+?)[.,]", question.text)
-                    taken = bool(term and term.group(1).lower() in previous.lower() and cited not in own)
+                    said = term.group(1).strip("“”\"'").lower() if term else ""
+                    taken = bool(said and said in previous.lower() and cited not in own)
                     took += taken
                     # The issue's measure: follow-ups after an answer that names a concept another note covers.
                     if " I would use " in previous:

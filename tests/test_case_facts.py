@@ -297,3 +297,29 @@ def test_an_opening_says_what_the_case_asks_even_when_the_ask_comes_a_few_senten
     opening = case_facts(chunks_of("harbour.md", text)).opening
     assert opening.endswith("The COO asked for a plan that would catch more fraud without a bigger team.")
     assert "Six analysts" not in opening  # the sentences between are left for the stage questions
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Pellwick Bank is an invented mid-size digital bank, roughly 45k support tickets a week.",
+         "Pellwick Bank is a mid-size digital bank with roughly 45k support tickets a week."),
+        ("Acme is a made-up online shop, 2M orders a month.", "Acme is an online shop with 2M orders a month."),
+        ("The CEO asked the data team to propose a new north star, which was my practice prompt.",
+         "The CEO asked the data team to propose a new north star."),
+        ("An hour later an FAQ went out.", "An hour later an FAQ went out."),  # nothing of the note's voice: as is
+    ],
+)  # fmt: skip
+def test_a_quoted_sentence_loses_the_notes_made_up_label_and_the_writers_voice(written: str, said: str) -> None:
+    assert without_made_up(written) == said
+
+
+def test_a_case_about_which_metric_to_steer_by_is_asked_as_a_decision() -> None:
+    # "A behaviour that predicts renewal" is no model to train: "The model is trained" made no sense here.
+    text = (
+        "# Lingo: a better north star than DAU\n\n"
+        "Lingo is a language app with about 1.6M paying subscribers. For three years the north star was DAU. "
+        "The CEO asked the data team to propose a new north star.\n\n"
+        "I would look for a behaviour that predicts renewal, and compare candidates on two years of cohorts.\n"
+    )
+    assert case_facts(chunks_of("lingo.md", text)).decision

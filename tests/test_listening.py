@@ -14,7 +14,7 @@ from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
-from interviewer.interview.listening import _MODIFIER, take_up
+from interviewer.interview.listening import _MODIFIER, TakeUp, take_up
 from interviewer.interview.note_terms import NoteTerms
 from interviewer.interview.templates import load_templates
 from tests.helpers import make_app
@@ -170,3 +170,24 @@ def test_a_name_keeps_the_capital_the_notes_give_it_mid_sentence() -> None:
 )  # fmt: skip
 def test_a_modifier_alone_names_no_method_but_with_its_noun_it_does(name: str, modifier: bool) -> None:
     assert bool(_MODIFIER.match(name)) is modifier
+
+
+def test_a_plain_phrase_is_quoted_and_a_name_cut_after_a_preposition_is_no_term() -> None:
+    notes = (
+        "# Monitoring\n\n## Pitfalls\n- feedback loop: the model's own actions shape the labels it learns from.\n"
+        "- a feedback loop also hides drift, because the labels follow the model.\n"
+        "- forecasts at SKU, category, store and total don't add up, so planners distrust them.\n"
+    )
+    sections, _ = read_sections("monitoring.md", notes.encode())
+    items = [i for c in build_chunks("monitoring.md", "/m.md", "h", sections) for i in build_items(c)]
+    lines = NoteTerms(line for line in notes.splitlines() if line.startswith("- "))
+    frames, rng = load_frames(), random.Random(0)
+
+    def said(answer: str) -> TakeUp | None:
+        return take_up(answer, items, "Late", set(), frames, rng, set(), TEMPLATES, BUSINESS, lines)
+
+    looped = said("There is a feedback loop here.")
+    assert looped is not None and "“feedback loop”" in looped.text  # never "You brought up feedback loop."
+    assert "bite" in looped.text or "rule it out" in looped.text  # a failure, asked where it could bite
+    cut = said("I would make forecasts at SKU and store level.")
+    assert cut is None or "forecasts at SKU" not in cut.text

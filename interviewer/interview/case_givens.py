@@ -113,10 +113,31 @@ _MADE_UP = rf"{MADE_UP}|fake"  # an aside is cut for "fake" too; only ingest's c
 _MADE_UP_ASIDE = re.compile(rf"\s*\(\s*(?:{_MADE_UP})\s*\)|(?:,\s*)?\b(?:{_MADE_UP})\b(?:\s*,)?\s*(?=[^()]*\))", re.I)
 
 
+# The same said as an adjective ("an invented mid-size digital bank", "a made-up grocery chain"), and the note
+# writer's own voice about the exercise (", which was my practice prompt"): a blind rater read both as pasted notes.
+_MADE_UP_ADJECTIVE = re.compile(rf"\b(an?)\s+(?:{_MADE_UP})\s+(?=(\w))", re.I)
+_WRITERS_VOICE = re.compile(
+    r",\s*(?:which|that) (?:was|is) (?:my|our|the) (?:practice|mock|interview|homework)\b[^.;]*"
+    r"|\s*\((?:my|our) (?:practice|mock)[^)]*\)",
+    re.I,
+)
+# "X is a marketplace, around 2.3M monthly searchers": the figures after the comma need a 'with' to be a sentence.
+_BARE_FIGURES = re.compile(
+    r"^([A-Z][^,.;]{0,60}\b(?:is|was) an?\s[^,.;]{2,60}),\s+"
+    r"(?=(?:around|about|roughly|some|over|nearly|~)?\s?[~$£€]?\d)"
+)
+
+
 def without_made_up(statement: str) -> str:
     """A statement without the note's aside that its business is made up: 'Parsley (recipe app, invented) has' ->
-    'Parsley (recipe app) has'."""
+    'Parsley (recipe app) has'; 'Tallow is a made-up grocery chain, 140 stores' -> 'Tallow is a grocery chain with 140
+    stores'; without the writer's remark on the exercise (', which was my practice prompt')."""
     cleaned = _MADE_UP_ASIDE.sub("", statement)
+    # 'an invented bank' -> 'a bank': the article agrees with the word that now follows it
+    cleaned = _MADE_UP_ADJECTIVE.sub(
+        lambda m: m.group(1)[0] + ("n " if m.group(2).lower() in "aeiou" else " "), cleaned
+    )
+    cleaned = _BARE_FIGURES.sub(r"\1 with ", _WRITERS_VOICE.sub("", cleaned))
     return re.sub(r"\(\s*\)", "", re.sub(r"\(\s+", "(", cleaned)).replace(" ,", ",").replace("  ", " ")
 
 

@@ -180,6 +180,12 @@ _GIVEN_CONSTRAINT = re.compile(
     r"^constraints?\b|\b(budget|can't|cannot|can not|at most|no more than|not allowed|may not|must not|deadline)\b",
     re.I,
 )
+# A case about which metric to steer by: a north star, a KPI, the definition of an active user or of success.
+_METRIC_CHOICE = re.compile(
+    r"\b(north[- ]star|kpis?|(?:new|better|primary|success|target|headline|guardrail) metrics?|"
+    r"defin\w+ (?:of )?(?:an? )?(?:active|success\w*|engaged|churn\w*|retention))\b",
+    re.I,
+)
 _MODEL_ASKED = re.compile(r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm)\b", re.I)
 
 
@@ -266,7 +272,9 @@ def _business(staged: list[tuple[str, str]], title: str = "") -> str:
     return titled.group(1) if titled else "the business"
 
 
-_GOAL = re.compile(r"\b(wants?|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|plans? to)\b", re.I)
+_GOAL = re.compile(
+    r"\b(wants?|wanted|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|hoped to|plans? to)\b", re.I
+)
 
 
 def _quotable_setup(statement: str) -> bool:
@@ -331,10 +339,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # what was done or found, and never runs past two fifths of the note (three sentences in a short one).
     story = not any(c.stage for c in ordered)
     setup = max(3, (len(staged) * 2) // 5)
-    told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged)) if story else 6
     if story:
+        told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged))
         setup = min(setup, told)
-    before_story = [s for s, _ in staged[: min(told, 6)]]  # where the case may still say what it asks
+    # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
+    before_story = [s for s, _ in staged[:6] if not is_story(s)]
     staged = [
         (s, at if not story or i < setup else "clarify" if _GIVEN_CONSTRAINT.search(s) and not is_story(s) else "told")
         for i, (s, at) in enumerate(staged)
@@ -351,4 +360,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # A case that never speaks of building a model (defining a metric, choosing a rule) is asked in the decision's
     # terms too: "The model is trained" made no sense for "what is an active clinic?" (a blind rater's 0 of 11).
     decision = decision or not any(_MODEL_NAMED.search(s) for s, _ in staged)
+    # Choosing what to measure is a decision whatever the note says on the way ("a behaviour that predicts renewal"):
+    # "The model is trained" and "deploy and retrain it" made no sense for a new north star (a blind rater, 3 of 14).
+    decision = decision or (
+        any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
+    )
     return CaseFacts(_business(staged, title), facts, _opening_text(posed, title, before_story), decision)

@@ -10,7 +10,7 @@ import re
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
-from interviewer.interview.note_terms import NoteTerms
+from interviewer.interview.note_terms import NoteTerms, looks_named
 from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
 
@@ -49,6 +49,8 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     return sorted(found, key=lambda term: (-len(term), term))
 
 
+# A name cut after a preposition ('forecasts at SKU' of "forecasts at SKU × store × day") is a fragment of a line.
+_CUT_AT_PREPOSITION = re.compile(r"\s(?:at|per|by|for|with|on|to|from)\s+\S+$", re.I)
 # A name that is only a modifier ('out-of-fold', 'in-batch') or opens with a plain qualifier ('naive version'); a
 # modifier with its noun ('in-batch negatives', 'out-of-time validation') names a method.
 # ('cross-validation', 'post-stratification' and 'Naive Bayes' are names too).
@@ -65,7 +67,8 @@ _MODIFIER = re.compile(
 _FAILURE = re.compile(
     r"(?<![\w-])(leak\w*|bias(es|ed)?|drift\w*|overfit\w*|skew\w*|shift\w*|peek\w*|confound\w*|\w*collinear\w*|"
     r"imbalance\w*|censor\w*|traps?|spillovers?|contaminat\w*|mismatch\w*|fatigue|decay\w*|cannibali\w*|"
-    r"survivorship|paradox|inflat\w*|staleness|stale|outliers?|noise|noisy|errors?|failures?|violat\w*)(?![\w-])",
+    r"survivorship|paradox|inflat\w*|staleness|stale|outliers?|noise|noisy|errors?|failures?|violat\w*|"
+    r"feedback loops?|gaming|gamed|goodhart\w*)(?![\w-])",
     re.I,
 )
 
@@ -124,7 +127,7 @@ def take_up(
     }  # ('BCa', 'mSPRT', 'XGBoost': a name by its capitals)
     # A name that starts as a modifier ('naive version', 'out-of-fold', 'in-batch') names no method: blind raters
     # read "Let me pick up on naive version" as a fragment.
-    names = {name for name in names if not _MODIFIER.match(name)}
+    names = {name for name in names if not _MODIFIER.match(name) and not _CUT_AT_PREPOSITION.search(name)}
     # A phrase only one note line uses ('final answer needs an online test') is no concept the notes name: the
     # candidate who says it names nothing to take up.
     terms = terms or NoteTerms(point for item in items for point in item.points)
@@ -138,7 +141,10 @@ def take_up(
         # the notes give it mid-sentence (a blind rater failed "You mentioned qini curve").
         if not _named_mid_sentence(said.split(" ", 1)[0], [p for i in items for p in i.points]):
             said = lower_first(said)
-        opener = rng.choice(frames.took_up).format(term=said)
+        # A plain phrase of the candidate's is quoted ('You mentioned “feedback loop”.'): bare, it reads as a noun
+        # missing its article; a name ('BCa', 'Qini curve', 'PR-AUC') is said as it is.
+        quoted = said if looks_named(said) or said[:1].isupper() else f"“{said}”"
+        opener = rng.choice(frames.took_up).format(term=quoted)
         text = f"{opener} {rng.choice(_case_question(term, covering[0], templates, business, used))}"
         if text not in used:
             return TakeUp(term, covering[0], text)

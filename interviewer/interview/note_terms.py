@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["NoteTerms"]
+__all__ = ["NoteTerms", "looks_named"]
 
 _LOOKS_NAMED = re.compile(r"[A-Z].*[A-Z]|[-/]|\d")
+
+
+def looks_named(term: str) -> bool:
+    """True for a term that reads as a name by its form: 'SMOTE', 'PR-AUC', 'k-means', 'trials/arm', 'top-10'."""
+    return bool(_LOOKS_NAMED.search(term))
 
 
 class NoteTerms:
@@ -32,4 +37,4 @@ class NoteTerms:
         term = term.strip()
         if not term:
             return False
-        return bool(_LOOKS_NAMED.search(term)) or self.uses(term) >= 2
+        return looks_named(term) or self.uses(term) >= 2
