@@ -14,8 +14,9 @@ from interviewer.core.domain import Mode, Question
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
+from interviewer.interview import engine
 from interviewer.interview.combined import COMBINED_KINDS, combined_items, fits_frame, load_repertoire
-from interviewer.interview.items import build_items
+from interviewer.interview.items import Item, build_items
 from interviewer.scoring.keypoints import KeyPoint
 from tests.conftest import CORPUS
 from tests.helpers import make_app, strong
@@ -348,6 +349,34 @@ def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_an
     assert 5 in levels and levels.index(5) < len(levels) - 1, levels  # the level-5 questions ran out early
     assert min(levels) >= 4, levels
     assert sum(bool(q.notice) for q in asked) == 1
+
+
+def test_a_chosen_topic_whose_nearest_level_gives_no_question_asks_the_next_level_never_a_pasted_heading(
+    interviewer_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a topic chosen and challenge on, when the items of the level the engine falls back to give no question
+    (each asked already in other words), the next level is tried; a template with the note's title pasted in ("You own
+    the end-to-end design around label delay in 07 – Model monitoring") came while items were left."""
+    app = make_app(interviewer_home)
+    notes = interviewer_home / "notes"
+    notes.mkdir(parents=True)
+    (notes / "traps.md").write_text(TRAPS + GLOSSARY.replace("# Glossary", "## Terms"), encoding="utf-8")
+    (notes / "splits.md").write_text(SPLITS, encoding="utf-8")
+    ingest([str(notes)], app.store, 10**8)
+    app.interviewer.scorer.score = lambda *a, **k: ScoreResult(1.0, (), (), "deep-dive-4", 1.0)  # type: ignore[method-assign]
+    asking = engine.question_for
+
+    def nothing_at_the_hard_end(item: Item, level: int, *rest: object) -> str:
+        return "" if level >= 4 else asking(item, level, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "question_for", nothing_at_the_hard_end)
+    session = app.interviewer.start(SessionConfig(mode=Mode.CHALLENGE, topic="Evaluation traps", questions=3, seed=1))
+    asked: list[Question] = []
+    while (question := session.next_question()) is not None:
+        session.answer(strong(question))
+        asked.append(question)
+    assert len(asked) == 3 and all(q.points for q in asked), [q.text for q in asked]  # items of the notes, each
+    assert all(q.level <= 3 for q in asked) and sum(bool(q.notice) for q in asked) == 1
 
 
 def test_a_consequence_and_a_classic_with_one_answer_are_asked_below_the_hard_end() -> None:

@@ -67,12 +67,15 @@ def test_a_question_naming_a_phrase_one_note_line_uses_is_not_asked() -> None:
     # ("composition change: who is in the treated group shifts") the word names nothing.
     text = (
         "- composition change: who's in treated group shifts post-launch (new users attracted) -> use fixed panel\n"
-        "- spillovers: treated users message control users, which breaks the control group.\n"
-        "- spillovers are worst when users share a city, so randomise whole cities."
+        "- network spillovers: treated users message control users, which breaks the control group.\n"
+        "- network spillovers are worst when users share a city, so randomise whole cities.\n"
+        "- dupes: the same event loaded twice doubles the treated group.\n"
+        "- dupes: dedupe on the event id first."
     )
     bank = ItemBank()
     bank.refresh([note(text, "Diff-in-diff > Gotchas")])
     built = {i.concept for i in build_items(note(text, "Diff-in-diff > Gotchas")) if i.kind == "pitfall"}
     kept = {i.concept for i in bank.for_topic("Shrinkage") if i.kind == "pitfall"}
     assert "composition" in built and "composition" not in kept  # one line names it: not asked
-    assert "spillovers" in kept  # two statements use it: a name of the notes
+    assert "network spillovers" in kept  # two statements use it: a name of the notes
+    assert "dupes" in built and "dupes" not in kept  # one plain word names no trap of its own

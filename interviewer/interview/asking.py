@@ -219,6 +219,16 @@ def _tail(variant: str) -> str:
 _NAMING_FRAMES = ("trade-off", "pitfall", "contrast")
 
 
+def askable(item: Item) -> bool:
+    """False for an item no frame asks (a lone option with no alternative, a name that is not one): the engine must
+    not settle on a level whose only items give no question, and then paste a heading into a template."""
+    if item.kind in COMBINED_KINDS or item.kind in ("qa", "cloze", "case-stage"):
+        return True
+    if item.kind == "trade-off" and not item.other:
+        return False
+    return _names_fit(item)
+
+
 def frames_by_name(item: Item) -> bool:
     """True for an item whose question names its concept and quotes nothing of its statement ('What is the trap
     with {concept}?'): out of its sentence the concept must name something on its own."""

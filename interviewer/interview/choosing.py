@@ -9,7 +9,7 @@ from interviewer.core.domain import Mode, Question
 from interviewer.core.session import SessionState
 from interviewer.interview.items import Item
 
-__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool"]
+__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool", "levels_nearest"]
 
 
 def item_key(item: Item) -> tuple[str, str, str]:
@@ -40,6 +40,19 @@ def level_and_pool(
     lower_first_ = mode is not Mode.CHALLENGE
     level = min(levels, key=lambda lv: (abs(lv - wanted), (lv > wanted) == lower_first_))
     return level, [i for i in items if level in i.levels]
+
+
+def levels_nearest(
+    items: list[Item], wanted: int, mode: Mode, variants: Collection[int]
+) -> list[tuple[int, list[Item]]]:
+    """The levels a topic's items can be asked at, each with its items: the one `level_and_pool` chooses first, then
+    the others, nearest first (easier first in standard mode, harder first in challenge mode)."""
+    first, pool = level_and_pool(items, wanted, mode, variants)
+    others = sorted(
+        {level for item in items for level in item.levels} - {first},
+        key=lambda level: (abs(level - wanted), (level > wanted) == (mode is not Mode.CHALLENGE)),
+    )
+    return [(first, pool), *((level, [i for i in items if level in i.levels]) for level in others)]
 
 
 def current_case(state: SessionState, topic: str) -> list[Question]:

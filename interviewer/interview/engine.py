@@ -24,7 +24,7 @@ from interviewer.interview.asking import (
     question_for,
 )
 from interviewer.interview.case_engine import CaseAsker
-from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool
+from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
@@ -273,23 +273,27 @@ class Interviewer:
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
         # Falling back after a weak answer looks for an easier level first, in either mode.
         fallback_mode = Mode.STANDARD if no_harder else state.mode
-        fallback = {
-            name: level_and_pool(fresh[name], plan.level, fallback_mode, variants) for name in ordered if fresh[name]
-        }
+        # Every level each topic holds, the nearest first: when a level's items give no question (all asked in other
+        # words, or none a frame asks), the next level is tried before any template with a heading pasted in.
+        fallback = [
+            (name, level, found)
+            for name in ordered
+            if fresh[name]
+            for level, found in levels_nearest(fresh[name], plan.level, fallback_mode, variants)
+        ]
 
         # When no topic has the planned level, the topic whose nearest level is closest is asked: a strong candidate
         # whose level-5 questions ran out gets level 4, not whatever level the first topic happens to hold.
         # A thread under way keeps its topic when that topic holds a level next to the planned one.
-        def closeness(name: str) -> tuple[bool, int, bool]:
-            level = fallback[name][0]
+        def closeness(option: tuple[str, int, list[Item]]) -> tuple[bool, int, bool]:
+            name, level, _ = option
             gap = abs(level - plan.level)
             thread = bool(plan.topic) and name == topic and gap <= 1
             return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
 
         nearest = sorted(fallback, key=closeness)
         for strict, capped in dict.fromkeys(passes):
-            for name in nearest:
-                level, found = fallback[name]
+            for _, level, found in nearest:
                 pool = list(found)  # each pass shuffles its own copy, in the items' order
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
@@ -362,3 +366,4 @@ def _hard_rank(item: Item, level: int) -> int:
     if item.kind in ("qa", "cloze") and level in item.levels:
         return 0 if len(item.points) >= 2 else 2
     return 1 if item.kind in COMBINED_KINDS else 3
+

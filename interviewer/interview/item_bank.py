@@ -7,10 +7,10 @@ import logging
 from collections.abc import Iterable
 
 from interviewer.core.chunks import Chunk
-from interviewer.interview.asking import frames_by_name
+from interviewer.interview.asking import askable, frames_by_name
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
-from interviewer.interview.note_terms import NoteTerms
+from interviewer.interview.note_terms import NoteTerms, looks_named
 from interviewer.interview.statement_pool import statement_items
 
 __all__ = ["ItemBank"]
@@ -59,8 +59,16 @@ class ItemBank:
         # A question that names a concept asks it only where the notes use it as a name: "What is the trap with
         # composition?" from one line ("composition change: who is in the treated group shifts") names nothing.
         self.terms = NoteTerms(point for item in single + pool for point in item.points)
-        single = [item for item in single if not (frames_by_name(item) and not self.terms.names(item.concept))]
-        self.items = single + combined_items(single + pool, self.repertoire)
+        single = [item for item in single if not (frames_by_name(item) and not self._names(item))]
+        # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
+        self.items = [item for item in single if askable(item)] + combined_items(single + pool, self.repertoire)
+
+    def _names(self, item: Item) -> bool:
+        """True when the concept a question would name stands on its own: a name the notes use; for "What is the
+        trap with {concept}?" also more than one plain word ('dupes', 'oob', 'pitfalls' name no trap of their own)."""
+        if not self.terms.names(item.concept):
+            return False
+        return item.kind != "pitfall" or len(item.concept.split()) >= 2 or looks_named(item.concept)
 
     def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:
         """The items built from one chunk."""

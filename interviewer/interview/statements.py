@@ -157,7 +157,13 @@ def usable_concept(term: str) -> str:
             term = term[: term.index(opening)].strip() if opening in term else term
     words = term.split()
     longest = 8 if words and words[0].lower().endswith("ing") else 5  # "Choosing the penalty on the test set"
-    odd_start = re.match(r"^(step|fix|where|e\.g|i\.e|alternatives?|examples?)\b", term, re.I)
+    # "new tree" of "Each new tree is fitted to ...": a word that picks out one of many names no concept.
+    odd_start = re.match(
+        r"^(step|fix|where|e\.g|i\.e|alternatives?|examples?|new|each|every|next|previous|last|same|another|"
+        r"single|whole|current)\b",
+        term,
+        re.I,
+    )
     if not words or len(words) > longest or odd_start or _IMPERATIVE_START.match(term):
         return ""
     if len(words) == 1 and (
