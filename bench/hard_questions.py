@@ -125,7 +125,7 @@ def named_term(question: Question, app: App) -> str:
     def bears_on_case(item: Item) -> bool:  # the case names the method, or points to its note ("see 04", "(01)")
         number = re.match(r"\d{1,2}(?=[ _-])", Path(item.source).name)
         return bool(re.search(rf"(?<![\w-]){re.escape(item.concept)}(?![\w-])", case_text, re.I)) or bool(
-            number and re.search(rf"(?:see|\()\s*0?{int(number.group(0))}\b", case_text, re.I)
+            number and re.search(rf"(?:see|cf\.?|from|in|\()\s*0?{int(number.group(0))}\b", case_text, re.I)
         )
 
     named = [

@@ -323,3 +323,41 @@ def test_a_case_about_which_metric_to_steer_by_is_asked_as_a_decision() -> None:
         "I would look for a behaviour that predicts renewal, and compare candidates on two years of cohorts.\n"
     )
     assert case_facts(chunks_of("lingo.md", text)).decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Did the loyalty programme work at Crumbo?\n\nCrumbo is a food-delivery app in three cities. A year ago it "
+        "launched a loyalty tier; members order more often than non-members.\n",
+        "# Harwell Water - 7-day demand forecast per zone\n\nHarwell Water supplies ~300k people through 30 metered "
+        "zones. Daily demand is about 120 ML on a normal day.\n",
+    ],
+)
+def test_a_case_asked_about_its_outcome_or_a_business_that_supplies_people_is_a_case(text: str) -> None:
+    sections, _ = read_sections("notes/case.md", text.encode())
+    assert note_kind("notes/case.md", sections) == "case"
+
+
+def test_a_technical_question_title_is_no_case() -> None:
+    text = "# Did batch norm help?\n\nBatch norm rescales activations per mini-batch; it let us train 3x faster.\n"
+    sections, _ = read_sections("notes/bn.md", text.encode())
+    assert note_kind("notes/bn.md", sections) == "note"
+
+
+def test_a_model_the_case_turns_down_is_none_it_builds_and_a_bandit_is_a_system_to_build() -> None:
+    price = (
+        "# Case study: a 5% price rise at Pike & Co\n\n"
+        "Pike & Co is an online homewares retailer with roughly £140m annual revenue. The category manager wants to "
+        "raise prices by 5% across the board. The CFO wants a test, not a model.\n\n"
+        "Her argument: competitors moved up after supplier costs rose, and the category runs at 28% gross margin.\n"
+    )
+    facts = case_facts(chunks_of("price.md", price))
+    assert facts.decision  # asked as the effect of a change, never "The model is trained"
+    assert not any(fact.startswith("Her argument") for fact, _ in facts.facts)  # leans on who "her" is
+    bandit = (
+        "# Interview case – choosing headlines at Dayloop\n\n"
+        "Dayloop is a news app with about 1.2m daily users. Editors write 2-4 headlines per story and A/B test them "
+        "by hand. The product lead asks whether we can automate this, and whether it should be a bandit.\n"
+    )
+    assert not case_facts(chunks_of("bandit.md", bandit)).decision  # a system to design, asked in a model's terms

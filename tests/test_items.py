@@ -10,8 +10,9 @@ from dataclasses import replace
 
 import pytest
 
-from interviewer.core.chunks import Chunk
+from interviewer.core.chunks import Chunk, chunk_id
 from interviewer.interview.asking import load_frames, question_for
+from interviewer.interview.card_items import statements_of
 from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
 from interviewer.interview.statements import balanced
 
@@ -367,3 +368,13 @@ def test_a_card_question_never_names_its_deck() -> None:
 def test_a_cards_own_question_serves_the_level_its_wording_asks(question: str, answer: str, highest: int) -> None:
     card = replace(chunk(f"{question} {answer}", "Glossary > Card"), question=question, answer=answer)
     assert max(only(build_items(card), "qa").levels) == highest
+
+
+def test_a_to_do_line_is_the_note_takers_and_never_a_question() -> None:
+    text = (
+        "- Platt scaling fits a logistic curve to the classifier's scores.\n"
+        "- TODO: redo the calibration example with a GBM on 2k rows."
+    )
+    chunk = Chunk(chunk_id("n.md", "Calibration", text), text, "n.md", "Calibration", "Calibration", 0, "h")
+    assert all("TODO" not in point for item in build_items(chunk) for point in item.points)
+    assert [s[:14] for s in statements_of(text)] == ["Platt scaling "]  # the fact stays, the to-do goes

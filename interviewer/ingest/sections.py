@@ -66,7 +66,12 @@ _CASE_TITLE = re.compile(r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<
 _CASE_OPENING = re.compile(r"\b(case study|this case|the case is|business case|business problem)\b", re.I)
 # A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
 _ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?commerce|you work for|you join)\b", re.I)
-_DECISION_TITLE = re.compile(r"^\s*(should|shall|whether|which|how should|do we|does the|is it worth)\b.*\?\s*$", re.I)
+# ... or one whose outcome it asks about ("Did the loyalty programme work at Munchly?", with a business named).
+_DECISION_TITLE = re.compile(
+    r"^\s*(should|shall|whether|which|how should|do we|does the|is it worth|did|has the|have the|was the|were the|"
+    r"why did)\b.*\?\s*$",
+    re.I,
+)
 _GOAL = re.compile(
     r"\b(wants? to|needs? to|asks? you|asked to|the goal|its goal|aims? to|would like to|(must|has to) decide|"
     r"deciding whether|is considering|plans? to|hopes? to|is trying to|is looking to|objective is|task is)\b",
@@ -88,7 +93,8 @@ _ORGANISATION_WORD = re.compile(
 _NAMED_BUSINESS = re.compile(
     r"^[\"'(]?(?!(?:That|This|It|There|Here|What|Which|The|A|An|Each|Every|One|We|They|I)\b)"  # a name, not a pronoun
     r"[A-Z][\w&'.-]+(?: [A-Z][\w&'.-]+){0,2}\s*"
-    r"(?:(?:,[^,]{0,40},\s*)?(?:\([^()]{0,80}\)\s*)?(?:runs|operates|sells|ships|owns|offers|serves|"
+    r"(?:(?:,[^,]{0,40},\s*)?(?:\([^()]{0,80}\)\s*)?(?:runs|operates|sells|ships|owns|offers|serves|supplies|"
+    r"provides|processes|delivers|insures|lends|manufactures|employs|distributes|installs|hosts|"
     r"has (?:about |around |over |some )?[~€$£]?\d)"  # "has ~140k subscribers", never "Lasso has a penalty"
     rf"|\([^()]*\b(?:{MADE_UP})\b[^()]*\))",  # the note says the name is made up: a business of its story
 )
@@ -98,7 +104,7 @@ _SCALE_NUMBER = (
 _SCALE_UNIT = (
     r"(?:(?:active|monthly|daily|weekly|paying|registered|new|online|card)\s+){0,2}"
     r"(?:users?|customers?|subscribers?|members?|sellers?|buyers?|merchants?|drivers?|couriers?|riders?|"
-    r"employees|staff|patients|accounts?|listings?|orders?|transactions?|payments?|comments?|posts?|messages?|"
+    r"employees|staff|patients|people|residents|households|homes|students|accounts?|listings?|orders?|transactions?|payments?|comments?|posts?|messages?|"
     r"visits?|sessions?|searches|requests|bookings?|rides?|trips?|deliveries|shipments|products?|SKUs?|"
     r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|cities|countries|markets|sites|outlets|dark stores|"
     r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue)"

@@ -71,9 +71,13 @@ def qa_of(chunk: Chunk) -> tuple[str, str] | None:
 
 def statements_of(text: str) -> list[str]:
     """The statements of a note's text worth asking about (not the note-taker talking about themselves)."""
-    # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about.
+    # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about; so
+    # is a to-do ("TODO: redo the calibration example with a GBM").
     cleaned = (clean_statement(s) for s in sentences(prose(text)))
-    return [s for s in cleaned if len(content_words(s)) >= 3 and not re.match(r"^(I|I'm|I've|we|my)\b", s, re.I)]
+    return [s for s in cleaned if len(content_words(s)) >= 3 and not _NOTE_TAKER.match(s)]
+
+
+_NOTE_TAKER = re.compile(r"^(?:(?:I|I'm|I've|we|my)\b|(?:TODO|FIXME|XXX|to-?do|note to self)\b)", re.I)
 
 
 def cloze_items(chunk: Chunk, base: ItemSource) -> list[Item]:

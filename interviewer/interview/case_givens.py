@@ -33,7 +33,7 @@ _CONCLUDES = re.compile(
 # A sentence that leans on the one before it ("That's roughly the top 24% of discharges.", "So the real question is
 # ...") means nothing quoted alone, and one that starts with "So" concludes: the candidate's job.
 _REFERS_BACK = re.compile(
-    r"^(?:that|this|these|those|it|its|they|them|their|so|such|which|then|hence|thus|also|and|but|or|plus|both|"
+    r"^(?:that|this|these|those|it|its|they|them|their|her|his|so|such|which|then|hence|thus|also|and|but|or|plus|both|"
     r"here|there(?:fore|by)|the (?:above|former|latter|same))\b|\b(?:as above|see above|the above|mentioned above|"
     r"said earlier|as before)\b",
     re.I,

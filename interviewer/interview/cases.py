@@ -159,7 +159,8 @@ def _given(statement: str) -> str:
 _DECISION = re.compile(
     r"^\s*(should|shall|whether|is it worth|do we|does it pay|did|was it worth)\b|\bshould\b[^.!?]*\?"
     r"|\b(decide (whether|if)|deciding (whether|if)|whether (it|to|the)|worth it|is considering|go or no-go|"
-    r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing)\b",
+    r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing|rais\w+ (?:the )?prices?|"
+    r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?)\b",
     re.I,
 )
 # A model the case asks to build or improve ("asked the data team for a churn model", "The team trained a ranker").
@@ -171,7 +172,7 @@ _MODEL_BUILT = re.compile(
 # Any model the case speaks of, built or not: a case with none is about a metric, a rule or a decision.
 _MODEL_NAMED = re.compile(
     r"\b(models?|classifiers?|rankers?|predict\w*|forecast\w*|regression|gradient[- ]boost\w*|xgboost|lightgbm|"
-    r"neural|detectors?|recommenders?|embeddings?|machine learning|ml)\b",
+    r"neural|detectors?|recommenders?|embeddings?|machine learning|ml|bandits?|algorithms?)\b",
     re.I,
 )
 # A constraint the case states after its set-up ("Constraint from finance: take revenue can't drop more than 2%")
@@ -186,6 +187,8 @@ _METRIC_CHOICE = re.compile(
     r"defin\w+ (?:of )?(?:an? )?(?:active|success\w*|engaged|churn\w*|retention))\b",
     re.I,
 )
+_SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
+_NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
 _MODEL_ASKED = re.compile(r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm)\b", re.I)
 
 
@@ -354,12 +357,16 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
     posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
     asked = [title, *posed[:4]]
-    decision = any(_DECISION.search(s) and not _MODEL_ASKED.search(s) for s in asked) and not any(
-        _MODEL_BUILT.search(s) for s in asked
+    # "The CFO wants a test, not a model": a model the case turns down is none it builds.
+    unbuilt = [_NO_MODEL.sub("", s) for s in asked]
+    decision = any(_DECISION.search(s) and not _MODEL_ASKED.search(s) for s in unbuilt) and not any(
+        _MODEL_BUILT.search(s) for s in unbuilt
     )
     # A case that never speaks of building a model (defining a metric, choosing a rule) is asked in the decision's
     # terms too: "The model is trained" made no sense for "what is an active clinic?" (a blind rater's 0 of 11).
     decision = decision or not any(_MODEL_NAMED.search(s) for s, _ in staged)
+    # A system the case designs (a bandit, an algorithm to choose with) is built, whatever it decides on the way.
+    decision = decision and not any(_SYSTEM_BUILT.search(s) for s in asked)
     # Choosing what to measure is a decision whatever the note says on the way ("a behaviour that predicts renewal"):
     # "The model is trained" and "deploy and retrain it" made no sense for a new north star (a blind rater, 3 of 14).
     decision = decision or (
