@@ -217,6 +217,7 @@ def main() -> None:
             hard = hard_figures(app, args.seeds, sessions)
             deep_dive_figures(app, sessions + _level_sweep(app))
             cases = case_figures(app, args.seeds)
+            topic_figures(app)
         print(f"  level 4-5 questions, verbatim ({label}):")
         for question in hard:
             uses = ", ".join(f"{Path(u['source']).name}x{u['points']}" for u in question.notes_used)
@@ -225,6 +226,26 @@ def main() -> None:
         for question in cases:
             tag = f"{question.stage}{' follow-up' if question.follow_up else ''}"
             print(f"    L{question.level} {tag}: {question.text}")
+
+
+def topic_figures(app: App) -> None:
+    """Challenge mode on a topic the candidate chose, strong answers, 6 questions per technical topic: how many
+    questions come from the notes' items (none from a template with a heading pasted in), and how many are level 4+."""
+    topics = sorted({c.topic for c in app.interviewer.chunks() if c.kind != "case"})
+    asked = [
+        question
+        for topic in topics
+        for question, _, _ in play(app, SessionConfig(mode=Mode.CHALLENGE, topic=topic, questions=6, seed=1), perfect)
+        if not question.follow_up
+    ]
+    templated = [q for q in asked if not q.points]
+    hard = sum(q.level >= 4 for q in asked)
+    print(
+        f"  challenge on a chosen topic ({len(topics)} topics, 6 questions each): {len(asked) - len(templated)}/"
+        f"{len(asked)} from the notes' items, {len(templated)} from a template; level >= 4: {hard}/{len(asked)}"
+    )
+    for question in templated[:3]:
+        print(f"    template: {question.text}")
 
 
 def _level_sweep(app: App) -> list[list[Question]]:

@@ -17,7 +17,7 @@ from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.case_engine import _cue
-from interviewer.interview.case_givens import has_pointer, without_made_up
+from interviewer.interview.case_givens import has_pointer, spoken, without_made_up
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.cases import CaseFacts, case_facts
 from interviewer.interview.templates import load_templates
@@ -361,3 +361,21 @@ def test_a_model_the_case_turns_down_is_none_it_builds_and_a_bandit_is_a_system_
         "by hand. The product lead asks whether we can automate this, and whether it should be a bandit.\n"
     )
     assert not case_facts(chunks_of("bandit.md", bandit)).decision  # a system to design, asked in a model's terms
+
+
+def test_a_quoted_sentence_says_the_notes_shorthand_out_loud_and_the_writer_is_never_quoted() -> None:
+    assert spoken("Zipway (made up, ride-hailing, ~40 cities, ~120k trips/day) wants a new surge rule.") == (
+        "Zipway (ride-hailing, about 40 cities, about 120k trips a day) wants a new surge rule."
+    )
+    said = spoken("About 9k bookings/clinic/month and ~$6M/yr.")
+    assert said == "About 9k bookings/clinic/month and about $6M a year."  # a unit of its own stays as written
+    text = (
+        "# Case: Zipway's new surge rule\n\n"
+        "Zipway (made up, mid-size ride-hailing, ~40 cities, biggest with ~120k trips/day) wants to replace its surge "
+        "formula. The new rule starts surging earlier but is capped at 1.8x. Decision I'm asked to support: roll out "
+        "to all cities or not, within about a month.\n"
+    )
+    facts = case_facts(chunks_of("zipway.md", text))
+    assert facts.business == "Zipway" and facts.decision  # a rule to test and roll out, not a model to train
+    assert not any("I'm" in fact for fact, _ in facts.facts)
+    assert _cue("The top-scored customers were already leaving.", "") == ""  # 'top-scored' names nothing

@@ -12,7 +12,8 @@ import pytest
 
 from interviewer.core.chunks import Chunk, chunk_id
 from interviewer.interview.asking import load_frames, question_for
-from interviewer.interview.card_items import statements_of
+from interviewer.interview.card_items import qa_items, statements_of
+from interviewer.interview.item import ItemSource
 from interviewer.interview.items import ITEM_KINDS, Item, build_items, qa_of
 from interviewer.interview.statements import balanced
 
@@ -378,3 +379,11 @@ def test_a_to_do_line_is_the_note_takers_and_never_a_question() -> None:
     chunk = Chunk(chunk_id("n.md", "Calibration", text), text, "n.md", "Calibration", "Calibration", 0, "h")
     assert all("TODO" not in point for item in build_items(chunk) for point in item.points)
     assert [s[:14] for s in statements_of(text)] == ["Platt scaling "]  # the fact stays, the to-do goes
+
+
+def test_a_card_heading_with_a_question_mark_is_asked_as_a_question_without_its_pointer() -> None:
+    # "Fairness in churn targeting (03)?" was asked word for word, at level 4: the pointer read as a figure.
+    base = ItemSource(chunk_id="c1", source="fairness.md", heading="Fairness", topic="Fairness Q&A")
+    items = qa_items([("Fairness in churn targeting (03)?", "Check disparate impact of who gets the offer.")], base)
+    assert items[0].question == "What matters most about fairness in churn targeting, and why?"
+    assert max(items[0].levels) <= 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.item import KIND_LEVELS, MAX_POINTS, Item, ItemSource
 from interviewer.interview.statements import as_question, clean_statement, statement_kind, without_source_label
 from interviewer.scoring.keypoints import prose
@@ -100,7 +101,8 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
     file_name = re.sub(r"[_\-.]+", " ", base["source"].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     names = (base["topic"], file_name)
     for question, answer in pairs:
-        question = without_source_label(question, names)
+        # A pointer to another note ('(03)') is the note-taker's; it also read as a figure that poses a situation.
+        question = without_pointers(without_source_label(question, names))
         points = tuple(statements_of(answer)) or ((clean_statement(answer),) if clean_statement(answer) else ())
         if not points:
             continue

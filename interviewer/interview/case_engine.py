@@ -191,8 +191,10 @@ _GENERIC = re.compile(
 )
 _NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")
 _MODIFIER = re.compile(
-    r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self|last|next|this|previous)-", re.I
-)  # ('last-quarter' says when, it names nothing)
+    r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self|last|next|this|previous|top|bottom|"
+    r"high|low|best|worst|most|least)-",
+    re.I,
+)  # ('last-quarter' says when, 'top-scored' which ones: they name nothing)
 # The words after which a run of words names a thing ("of impressions", "per clinic", "the old ranker").
 _BEFORE_NAME = frozenset(
     "the a an of on in for per by from with about no each every their its our one any into".split()

@@ -9,7 +9,10 @@ import re
 from interviewer.core.domain import MADE_UP
 from interviewer.interview.statements import balanced, is_instruction
 
-__all__ = ["concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "without_made_up"]
+__all__ = [
+    "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "spoken", "without_made_up",
+    "without_pointers",
+]  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
 _CONSTRAINT = re.compile(
@@ -50,6 +53,10 @@ _INSIGHT = re.compile(
 )
 
 
+# The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
+_FIRST_PERSON = re.compile(r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|my)\b")
+
+
 # A sentence cut at an abbreviation ("... for the back half of the month incl.") stops mid-thought.
 _CUT = re.compile(r"\b(?:incl|excl|e\.g|i\.e|approx|vs|esp|resp|cf)\.$", re.I)
 
@@ -60,8 +67,8 @@ def is_fact(statement: str) -> bool:
         return False  # a fragment cut from a line ("suppose the offer cuts it to 27% ..."); "~40% of ..." is whole
     if _CONCLUDES.search(statement) or has_pointer(statement) or is_story(statement):
         return False  # a conclusion, the candidate's pointer to another note, or what the team did and found
-    if _REFERS_BACK.search(statement) or _INSIGHT.search(statement):
-        return False  # it leans on what came before, or it is what the candidate should conclude
+    if _REFERS_BACK.search(statement) or _INSIGHT.search(statement) or _FIRST_PERSON.search(statement):
+        return False  # it leans on what came before, it is what the candidate should conclude, or the writer's own
     if statement.rstrip().endswith(":"):
         return False  # "A rough calculation, per 100,000 customers:" introduces a list; it states nothing
     if balanced(statement) != statement.strip() or _CUT.search(statement):
@@ -102,6 +109,11 @@ _CROSS_REF = re.compile(
 )
 
 
+def without_pointers(text: str) -> str:
+    """A text without the note's pointers to other notes ('Fairness in churn targeting (03)?' -> '... targeting?')."""
+    return re.sub(r"\s+([?.!,;:])", r"\1", _CROSS_REF.sub("", text)).strip()
+
+
 def has_pointer(statement: str) -> bool:
     """True when a statement points to another of the candidate's notes."""
     return bool(_CROSS_REF.search(statement))
@@ -139,6 +151,20 @@ def without_made_up(statement: str) -> str:
     )
     cleaned = _BARE_FIGURES.sub(r"\1 with ", _WRITERS_VOICE.sub("", cleaned))
     return re.sub(r"\(\s*\)", "", re.sub(r"\(\s+", "(", cleaned)).replace(" ,", ",").replace("  ", " ")
+
+
+# Note shorthand a question says out loud: "~40 cities" -> "about 40 cities", "120k trips/day" -> "120k trips a day".
+_ABOUT = re.compile(r"(?<![\w~])~\s?(?=[$£€]?\d)")
+_PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hour|hr)\b(?!/)")
+_UNIT = {"yr": "year", "hr": "hour"}
+
+
+def spoken(statement: str) -> str:
+    """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
+    shorthand for 'about' and 'a day' written out."""
+    said = _ABOUT.sub("about ", without_made_up(statement))
+    # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
+    return _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
 
 
 def is_story(statement: str) -> bool:

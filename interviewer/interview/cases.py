@@ -16,6 +16,7 @@ from interviewer.interview.case_givens import (
     is_fact,
     is_story,
     sentence_pieces,
+    spoken,
     without_made_up,
 )
 from interviewer.interview.statements import clean_statement, is_instruction
@@ -160,13 +161,14 @@ _DECISION = re.compile(
     r"^\s*(should|shall|whether|is it worth|do we|does it pay|did|was it worth)\b|\bshould\b[^.!?]*\?"
     r"|\b(decide (whether|if)|deciding (whether|if)|whether (it|to|the)|worth it|is considering|go or no-go|"
     r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing|rais\w+ (?:the )?prices?|"
-    r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?)\b",
+    r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?|surge (?:rule|formula|pricing)|"
+    r"roll (?:it )?out [^.]{0,30}or not)\b",
     re.I,
 )
 # A model the case asks to build or improve ("asked the data team for a churn model", "The team trained a ranker").
 _MODEL_BUILT = re.compile(
     r"\b(build\w*|built|train\w*|develop\w*|create|improve|replace|asked [\w -]{0,30}for|wants?|needs?)\b"
-    r"[^.;]{0,60}\b(model|classifier|ranker|predictor|recommender|filter)\b|\bpredict\w*|\bforecast(s|ing)?\b",
+    r"[^.;]{0,60}\b(model|classifier|ranker|predictor|recommender|filter|forecasts?)\b|\bpredict\w*|\bforecasting\b",
     re.I,
 )
 # Any model the case speaks of, built or not: a case with none is about a metric, a rule or a decision.
@@ -217,7 +219,7 @@ def _readable(statement: str, raw: str) -> str:
 # (recipe app, invented) has ...", "Riverside Valley Health (made up): 3 hospitals", "Northgate Fulfilment: 6 sites".
 _NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of))*?"
 _NAMED_SHAPES = re.compile(
-    rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,80}}\))?\s*"
+    rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,160}}\))?\s*"
     r"(?P<how>=|:|,|runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|[a-z]{3,}s)\s"
 )
 # The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
@@ -242,10 +244,11 @@ def _named(statement: str) -> str:
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
-    if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2:
+    aside = match.group("aside") or ""
+    # "Zipway (ride-hailing, about 40 cities) wants ...": a name the note describes in brackets is its business
+    if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2 and not aside:
         return ""
     loose = how in (":", ",")
-    aside = match.group("aside") or ""
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
     if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure):
         return ""
@@ -328,7 +331,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         raws = [clean_statement(raw) for raw in sentences(prose(chunk.text))]
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
-                statement = without_made_up(_readable(piece, chunk.text))
+                statement = spoken(_readable(piece, chunk.text))
                 if len(content_words(statement)) < 3 or statement.endswith("?") or statement in seen:
                     continue
                 seen.add(statement)

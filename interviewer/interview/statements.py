@@ -340,11 +340,22 @@ _VERSUS = re.compile(r"^(.{1,60}?)\s+(?:vs\.?|versus)\s+(.{1,60})$", re.I)
 _LABELLED = re.compile(r"^(pitfall|mistake|trap|gotcha|myth|misconception)\s*[:\-–]\s*(.+)$", re.I)
 
 
+_ASKS = re.compile(
+    r"\b(what|why|how|when|which|who|where|whether|is|are|was|were|do|does|did|can|could|should|would|will|vs\.?|"
+    r"versus|or)\b",
+    re.I,
+)
+
+
 def as_question(front: str) -> str:
     """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "Label smoothing:
     what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
     A front that already asks something keeps its words."""
     text = " ".join(front.split()).rstrip(" .:;")
+    bare = text.rstrip("?").strip()
+    if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not _has_verb(bare):
+        # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
+        return f"What matters most about {lower_first(bare)}, and why?"
     if not text or text.endswith("?"):
         return text
     if _WH.match(text) or re.search(r"\b(why|how)\b", text, re.I):
