@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES, ORGANISATIONS
+from interviewer.core.domain import CASE_STAGES
+from interviewer.interview.case_business import business_of
 from interviewer.interview.case_givens import (
     concludes,
     has_pointer,
@@ -75,8 +76,6 @@ _STAGE_CUES: dict[str, re.Pattern[str]] = {
 }
 _LATER = CASE_STAGES[2:]  # the stages past clarify and frame: where what a story's team did and found belongs
 _NUMBER = re.compile(r"\d")
-_BUSINESS = re.compile(rf"\b((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b", re.I)
-_LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|are|work)\s+", re.I)
 
 
 def stage_of_statement(statement: str, stages: tuple[str, ...] = CASE_STAGES) -> str:
@@ -215,69 +214,6 @@ def _readable(statement: str, raw: str) -> str:
     return statement
 
 
-# The name a note gives its business at its start, in any of the shapes notes use: "Kerbside runs ...", "Parsley
-# (recipe app, invented) has ...", "Riverside Valley Health (made up): 3 hospitals", "Northgate Fulfilment: 6 sites".
-_NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of))*?"
-_NAMED_SHAPES = re.compile(
-    rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,160}}\))?\s*"
-    r"(?P<how>=|:|,|runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|[a-z]{3,}s)\s"
-)
-# The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
-# words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
-_LISTED_VERBS = frozenset("= : , runs operates sells ships owns offers serves has had".split())
-# Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
-_NOT_A_NAME = re.compile(
-    r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
-    r"situation|summary|overview|notes?|goal|question|result|results|outcome|data|method|approach|recommendation|"
-    r"twist|update|power|tl;dr|edit|first|then|later|fix)$",
-    re.I,
-)
-
-
-def _named(statement: str) -> str:
-    """The business a statement names at its start, or ''. A bare 'Name:' or 'Name,' counts only for a name of two
-    words or more, or one the note calls made up (a one-word label such as 'Constraint:' names nothing)."""
-    match = _NAMED_SHAPES.match(statement)
-    if not match:
-        return ""
-    name = match.group("name").strip()
-    if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
-        return ""
-    how = match.group("how")
-    aside = match.group("aside") or ""
-    # "Zipway (ride-hailing, about 40 cities) wants ...": a name the note describes in brackets is its business
-    if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2 and not aside:
-        return ""
-    loose = how in (":", ",")
-    figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
-    if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure):
-        return ""
-    return name
-
-
-# A business the title names after 'at', 'for' or 'of' ("What is an active clinic at Vetlio?").
-_TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
-
-
-def _business(staged: list[tuple[str, str]], title: str = "") -> str:
-    """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
-    or a name its title gives."""
-    for statement, _ in staged[:2]:
-        named = _named(statement)
-        if named:
-            return named
-    for statement, _ in staged[:3]:
-        match = _BUSINESS.search(statement)
-        if match:
-            name = match.group(1).strip()
-            while _LEADING.match(name):
-                name = _LEADING.sub("", name, count=1)
-            if name:
-                return f"the {name[:1].lower()}{name[1:]}"
-    titled = _TITLE_NAME.search(title)
-    return titled.group(1) if titled else "the business"
-
-
 _GOAL = re.compile(
     r"\b(wants?|wanted|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|hoped to|plans? to)\b", re.I
 )
@@ -375,4 +311,4 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = decision or (
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
-    return CaseFacts(_business(staged, title), facts, _opening_text(posed, title, before_story), decision)
+    return CaseFacts(business_of(staged, title), facts, _opening_text(posed, title, before_story), decision)
