@@ -379,3 +379,16 @@ def test_a_quoted_sentence_says_the_notes_shorthand_out_loud_and_the_writer_is_n
     assert facts.business == "Zipway" and facts.decision  # a rule to test and roll out, not a model to train
     assert not any("I'm" in fact for fact, _ in facts.facts)
     assert _cue("The top-scored customers were already leaving.", "") == ""  # 'top-scored' names nothing
+
+
+def test_the_notes_set_up_label_a_heading_like_title_and_a_dangling_it_stay_out_of_the_case() -> None:
+    text = (
+        "# Case – Ship the one-page checkout at Fernhill?\n\n"
+        "Interviewer's setup: Fernhill is a homeware shop with roughly 60k checkout sessions a week. Product built a "
+        "one-page checkout and the head of product wants a ship or no-ship call within a month.\n\n"
+        "The old flow catches about 70% of it, but flags 0.8% of good orders.\n"
+    )
+    facts = case_facts(chunks_of("checkout.md", text))
+    assert facts.opening.startswith("Fernhill is a homeware shop")  # the note's label is not the interviewer's
+    assert "Ship the one-page checkout" not in facts.opening  # a heading, not a question said as a sentence
+    assert not any("of it" in fact for fact, _ in facts.facts)  # 70% of what?

@@ -75,6 +75,9 @@ def test_every_hard_question_is_written_whole_and_names_only_two_options() -> No
         ("high bias", False),
         ("precision, recall or log loss", False),
         ("Unlike ROC-AUC", False),
+        ("bayesian", False),  # an adjective with nothing said of what it qualifies ("bayesian or frequentist?")
+        ("vectorizer INSIDE CV", False),  # the note's emphasis inside a rule
+        ("CUPED", True),
         ("false positive rate across", False),
     ],
 )

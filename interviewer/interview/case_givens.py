@@ -38,7 +38,7 @@ _CONCLUDES = re.compile(
 _REFERS_BACK = re.compile(
     r"^(?:that|this|these|those|it|its|they|them|their|her|his|so|such|which|then|hence|thus|also|and|but|or|plus|both|"
     r"here|there(?:fore|by)|the (?:above|former|latter|same))\b|\b(?:as above|see above|the above|mentioned above|"
-    r"said earlier|as before)\b",
+    r"said earlier|as before)\b|\bof (?:it|them)\b",  # "The rules catch about 70% of it": of what?
     re.I,
 )
 # An insight the candidate should reach, not a given: a hedged consequence ("Higher price may push churn later", never
@@ -157,12 +157,17 @@ def without_made_up(statement: str) -> str:
 _ABOUT = re.compile(r"(?<![\w~])~\s?(?=[$£€]?\d)")
 _PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hour|hr)\b(?!/)")
 _UNIT = {"yr": "year", "hr": "hour"}
+# The note's label for its set-up ("Interviewer's setup: Brindle is ..."): the question is the interviewer's own.
+_SETUP_LABEL = re.compile(
+    r"^(?:(?:the\s+)?interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)\s*:\s*(?=[A-Z])",
+    re.I,
+)
 
 
 def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
-    said = _ABOUT.sub("about ", without_made_up(statement))
+    said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
     return _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
 

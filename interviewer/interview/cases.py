@@ -249,10 +249,17 @@ def _opening_text(setup: list[str], title: str, before_story: list[str] | None =
         chosen += [goal] if goal else []
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())
-    asked = title[:1].upper() + title[1:] if title.endswith("?") else ""
+    # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
+    # pasted heading (a blind rater).
+    asked = title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""
     return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
 
 
+_ASKS_AS_SENTENCE = re.compile(
+    r"^(?:should|shall|can|could|would|will|is|are|was|were|do|does|did|has|have|what|why|how|which|who|where|when|"
+    r"whether)\b",
+    re.I,
+)
 _CASE_LABEL = re.compile(r"^(?:(?:practice|mock|interview)\s+)?case(?:\s+study)?(?:\s+\d+)?\s*[:–—-]\s*", re.I)
 
 

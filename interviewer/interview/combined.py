@@ -40,6 +40,7 @@ _NOT_A_NAME = re.compile(
 
 # Endings of ordinary English words (a name like Bonferroni, Platt or Holm has none of them).
 _COMMON_WORD = re.compile(r"(al|ing|tion|sion|ive|ed|ity|ness|ic|ous|ary|ment|ance|ence)$")
+_EMPHASIS = frozenset("inside outside before after always never only must not once every each first".split())
 _GENERIC = frozenset("model models method methods approach approaches data feature features metric metrics".split())
 _DANGLING = frozenset(
     "every each all any some alongside per than versus vs via across over under between among within without "
@@ -123,6 +124,10 @@ def fits_frame(name: str) -> bool:
         return False  # 'CI alongside every': cut mid-phrase
     if len(words) == 1 and words[0].lower() in _GENERIC:
         return False  # 'model', 'data': no option anyone chooses between
+    if len(words) == 1 and words[0].islower() and re.search(r"(?:ian|ist|istic|ical)$", words[0]):
+        return False  # 'bayesian or frequentist?': adjectives, with nothing said of what they qualify (a rater)
+    if any(len(w) >= 4 and w.isupper() and w.lower() in _EMPHASIS for w in words):
+        return False  # 'vectorizer INSIDE CV': the note's emphasis inside a rule, not a name
     if any(is_verb(word) for word in words):
         return False  # 'lambda controls the strength', 'evaluate with ...': a clause or an instruction
     clause = r"is|are|gives|means|when|if|but|and so|how|what|why|which|where|who|whether|vs\.?|versus"

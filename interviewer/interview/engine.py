@@ -151,6 +151,10 @@ class Interviewer:
         if due is not None:
             return due
         question = self._item_question(plan, state, rng, used_texts, asked_vectors)
+        if question is None and state.config.topic:
+            # The chosen topic has nothing left at any level: another topic's item, said once, comes before any
+            # template with the chosen note's title pasted in ("Suppose you meet inference in Diff-in-diff & ...").
+            question = self._item_question(plan, state, rng, used_texts, asked_vectors, beyond=True)
         if question is not None:
             return question
         topic = self._topic_for(plan, state, rng)
@@ -216,12 +220,18 @@ class Interviewer:
         rng: random.Random,
         used_texts: set[str],
         asked_vectors: np.ndarray | None,
+        beyond: bool = False,
     ) -> Question | None:
-        """A new deep-dive question from an item that suits the level; None when no topic has items left."""
+        """A new deep-dive question from an item that suits the level; None when no topic has items left.
+        `beyond`: from a topic other than the one the candidate chose (it has none left)."""
         used_keys = {asked_item_key(q) for q in state.asked}
-        topic = self._topic_for(plan, state, rng)
+        chosen = self._matching_topics(state.config.topic) if beyond and state.config.topic else []
+        others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - set(chosen))
+        if beyond and not others:
+            return None
+        topic = others[rng.randrange(len(others))] if beyond else self._topic_for(plan, state, rng)
         topics = [topic]
-        if not state.config.topic:
+        if not state.config.topic or beyond:
             others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - {topic})
             rng.shuffle(others)
             topics += others
@@ -305,19 +315,26 @@ class Interviewer:
                 for item in pool[:8]:
                     text = question_for(item, level, self.frames, rng, used_texts)
                     if text and not self._is_repeat(text, used_texts, asked_vectors):
-                        return self._question_from_item(plan, state, item, level, text, anywhere=not supported)
+                        left = display_topic(chosen[0]) if chosen else ""
+                        return self._question_from_item(
+                            plan, state, item, level, text, anywhere=not supported, left=left
+                        )
         return None
 
     def _question_from_item(
-        self, plan: Plan, state: SessionState, item: Item, level: int, text: str, anywhere: bool = False
-    ) -> Question:
+        self, plan: Plan, state: SessionState, item: Item, level: int, text: str, anywhere: bool = False,
+        left: str = "",
+    ) -> Question:  # fmt: skip
         if self.phraser is not None and item.kind not in ("qa", "cloze", *COMBINED_KINDS):
             text = self.phraser.phrase(" ".join(item.points), level, text) or text
         if plan.hint:
             hint = hint_text(item, text, self.frames)
             text = f"{text} {hint}" if hint else text
         notice = ""
-        if level != plan.level and not any(q.notice for q in state.asked):
+        ran_out = f"Your notes on {left} hold no unasked questions left"
+        if left and not any(q.notice.startswith(ran_out) for q in state.asked):  # said once
+            notice = f"{ran_out}; this one is from your notes on {display_topic(item.topic)}."
+        elif level != plan.level and not any(q.notice for q in state.asked):
             # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one.
             where = "Your notes" if anywhere else f"Your notes on {display_topic(item.topic)}"
             notice = (
