@@ -392,3 +392,15 @@ def test_the_notes_set_up_label_a_heading_like_title_and_a_dangling_it_stay_out_
     assert facts.opening.startswith("Fernhill is a homeware shop")  # the note's label is not the interviewer's
     assert "Ship the one-page checkout" not in facts.opening  # a heading, not a question said as a sentence
     assert not any("of it" in fact for fact, _ in facts.facts)  # 70% of what?
+
+
+def test_a_set_up_label_with_its_purpose_and_the_writers_own_sentence_stay_out_of_the_opening() -> None:
+    text = (
+        "# Measuring a new search at Vale & Co\n\n"
+        "Setup for this practice question: Vale & Co, a 600-lawyer firm, runs search over about 2.3M documents. "
+        "A vendor pitched a dense-embedding search, and the head of knowledge asked me the question you get in these "
+        "interviews. The firm wants to know whether it finds better documents before a three-year contract.\n"
+    )
+    facts = case_facts(chunks_of("vale.md", text))
+    assert facts.opening.startswith("Vale & Co, a 600-lawyer firm") and facts.business == "Vale & Co"
+    assert "asked me" not in facts.opening  # the note-taker's voice

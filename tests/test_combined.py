@@ -420,3 +420,14 @@ def test_a_choice_with_no_situation_is_asked_below_the_hard_end() -> None:
     for item in decisions:
         situated = not item.question.startswith(("Would you choose", "A colleague argues", "Your team must pick"))
         assert item.levels == ((5,) if situated else (3,)), item.question
+
+
+def test_a_classifiers_slide_is_not_explained_by_an_index_or_a_lifetime_value_that_drifts() -> None:
+    notes = {
+        "search.md": "# Vector search\n\n## Pitfalls\n- IVF centroids trained on old distribution -> drift, retrain "
+        "quarterly-ish\n- latency/infra constraints, retraining cadence\n",
+        "clv.md": "# Lifetime value\n\n## Pitfalls\n- Better w/ rich features, but needs labelled cohorts >= 12 mo "
+        "old -> training data is stale.\n",
+    }
+    items = combined_items(items_of(notes), load_repertoire())
+    assert not [i for i in items if i.concept == "silent degradation"], [i.points for i in items]

@@ -11,7 +11,7 @@ from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = [
     "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "spoken", "without_made_up",
-    "without_pointers",
+    "without_pointers", "writes",
 ]  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
@@ -159,7 +159,8 @@ _PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hou
 _UNIT = {"yr": "year", "hr": "hour"}
 # The note's label for its set-up ("Interviewer's setup: Brindle is ..."): the question is the interviewer's own.
 _SETUP_LABEL = re.compile(
-    r"^(?:(?:the\s+)?interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)\s*:\s*(?=[A-Z])",
+    r"^(?:(?:the\s+)?interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
+    r"(?:\s+for\s+[^:]{1,40})?\s*:\s*(?=[A-Z])",  # "Setup for this practice question: Brightwater Mutual, ..."
     re.I,
 )
 
@@ -170,6 +171,11 @@ def spoken(statement: str) -> str:
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
     return _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
+
+
+def writes(statement: str) -> bool:
+    """True when the note-taker speaks in it ("... asked me the question you get in these interviews")."""
+    return bool(_FIRST_PERSON.search(statement))
 
 
 def is_story(statement: str) -> bool:

@@ -19,6 +19,7 @@ from interviewer.interview.case_givens import (
     sentence_pieces,
     spoken,
     without_made_up,
+    writes,
 )
 from interviewer.interview.statements import clean_statement, is_instruction
 from interviewer.scoring.keypoints import prose
@@ -223,7 +224,7 @@ def _quotable_setup(statement: str) -> bool:
     """A set-up sentence the opening may say: whole, no pointer, no advice, no conclusion."""
     advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
     cut = statement.endswith(":") or is_cut(statement)
-    return not (cut or has_pointer(statement) or advice or concludes(statement))
+    return not (cut or has_pointer(statement) or advice or concludes(statement) or writes(statement))
 
 
 def _opening_text(setup: list[str], title: str, before_story: list[str] | None = None) -> str:
@@ -233,8 +234,8 @@ def _opening_text(setup: list[str], title: str, before_story: list[str] | None =
     chosen: list[str] = []
     for statement in setup:
         advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
-        if statement.endswith(":") or has_pointer(statement) or advice or is_cut(statement):
-            continue  # a list's lead-in, a pointer, the note's advice ("Ask what churn means"), a fragment
+        if statement.endswith(":") or has_pointer(statement) or advice or is_cut(statement) or writes(statement):
+            continue  # a list's lead-in, a pointer, the note's advice ("Ask what churn means"), a fragment, the writer
         if concludes(statement):
             break  # what the candidate should conclude ("So the real question is ..."): the opening ends before it
         room = 3 if len(chosen) == 2 and (not _GOAL.search(" ".join(chosen)) and _GOAL.search(statement)) else 2
