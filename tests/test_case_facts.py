@@ -404,3 +404,13 @@ def test_a_set_up_label_with_its_purpose_and_the_writers_own_sentence_stay_out_o
     facts = case_facts(chunks_of("vale.md", text))
     assert facts.opening.startswith("Vale & Co, a 600-lawyer firm") and facts.business == "Vale & Co"
     assert "asked me" not in facts.opening  # the note-taker's voice
+
+
+def test_an_abbreviated_name_does_not_end_the_sentence_that_says_the_business_and_its_scale() -> None:
+    text = (
+        "# St. Mary's early-warning score and the paging decision\n\n"
+        "St. Mary's is a 480-bed teaching hospital. Its data team built a deterioration model that scores every "
+        "ward patient hourly.\n"
+    )
+    sections, _ = read_sections("notes/ews.md", text.encode())
+    assert note_kind("notes/ews.md", sections) == "case"

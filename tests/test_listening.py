@@ -15,7 +15,7 @@ from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import _MODIFIER, TakeUp, take_up
-from interviewer.interview.note_terms import NoteTerms
+from interviewer.interview.note_terms import NoteTerms, looks_named
 from interviewer.interview.templates import load_templates
 from tests.helpers import make_app
 from tests.test_case_notes import PROSE_CASE
@@ -191,3 +191,8 @@ def test_a_plain_phrase_is_quoted_and_a_name_cut_after_a_preposition_is_no_term(
     assert "bite" in looped.text or "rule it out" in looped.text  # a failure, asked where it could bite
     cut = said("I would make forecasts at SKU and store level.")
     assert cut is None or "forecasts at SKU" not in cut.text
+
+
+def test_an_everyday_hyphenated_word_is_no_name_to_take_up() -> None:
+    assert looks_named("PR-AUC") and looks_named("k-means") and not looks_named("trade-offs")
+    assert not looks_named("real-time")

@@ -116,6 +116,7 @@ _MAGNITUDE = (
     r"epochs|trees|points|dimensions|params|weights)\b)[a-z]+s\b"
 )
 _SCALE = re.compile(
+    r"(?<![\w.])\d[\d,]*-(?:bed|store|branch|seat|room|site|shop|clinic|hospital|person)s?\b|"  # "a 480-bed hospital"
     rf"(?<![\w.]){_MAGNITUDE}"
     rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?{_SCALE_UNIT}\b"
     rf"|(?<![\w.]){_SCALE_NUMBER}\s*(?:[a-z-]+\s*)?/\s*(?:day|week|month|year)\b"
@@ -131,11 +132,18 @@ _REACHED = re.compile(
 )
 
 
+# Where a note's sentence ends: not after a title's or a name's abbreviation ("St. Aldric's is a 480-bed hospital").
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bLtd\.)(?<!\bMrs\.)"
+    r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+|\n+"
+)
+
+
 def _opening(sections: list[Section], count: int = 2) -> str:
     """The first `count` sentences of the note, where a case states its business problem."""
     first = sections[:2] if sections and len(sections[0].text.split()) < 16 else sections[:1]
     text = " ".join(s.answer if s.question and len(first) == 1 and s.answer else s.text for s in first)
-    pieces = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    pieces = _SENTENCE_BREAK.split(text.strip())
     pieces = [" ".join(p.split()) for p in pieces if p.strip()]
     return " ".join(pieces[:count])[:700]
 
@@ -165,10 +173,10 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     if _DECISION_TITLE.match(title) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
-    parts = [p for p in re.split(r"(?<=[.!?])\s+|\n+", opening) if p.strip()]
+    parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
     if any(_ORGANISATION.search(s) and _GOAL.search(s) for s in parts):
         return True
-    first = [p for p in re.split(r"(?<=[.!?])\s+|\n+", situation) if p.strip()] if situation else parts
+    first = [p for p in _SENTENCE_BREAK.split(situation) if p.strip()] if situation else parts
     if _situation(first):
         return True  # "Saucepan is a recipe app with about 4.2M monthly users"
     first = [p for p in first if not _EXAMPLE.search(p)]

@@ -16,8 +16,17 @@ _LOOKS_NAMED = re.compile(r"[A-Z].*[A-Z]|[-/]|\d")
 
 
 def looks_named(term: str) -> bool:
-    """True for a term that reads as a name by its form: 'SMOTE', 'PR-AUC', 'k-means', 'trials/arm', 'top-10'."""
-    return bool(_LOOKS_NAMED.search(term))
+    """True for a term that reads as a name by its form: 'SMOTE', 'PR-AUC', 'k-means', 'trials/arm', 'top-10'; an
+    everyday hyphenated word ('trade-offs', 'real-time') is not one ("You brought up trade-offs. How exactly would you
+    use it ...?", a blind rater)."""
+    return bool(_LOOKS_NAMED.search(term)) and term.strip().lower() not in _EVERYDAY
+
+
+_EVERYDAY = frozenset(
+    "trade-off trade-offs follow-up follow-ups real-time long-term short-term end-to-end day-to-day one-off "
+    "built-in well-known up-to-date so-called set-up sign-up sign-ups check-in check-ins opt-in opt-out "
+    "year-over-year week-over-week month-over-month back-end front-end write-up".split()
+)
 
 
 class NoteTerms:
