@@ -7,9 +7,9 @@ verbatim. Nothing is timed.
 and the held-out notes in bench/heldout/hard/). Uses the offline MiniLM embedder and the real scorer; with
 INTERVIEWER_PHRASE=0 the model never runs.
 
-Note sets in bench/heldout/, each written by a helper who never saw the rules: hard to hard9 were each rated blind
-on the code of their day and then read while fixing what the rating found (tune now); hard10 was rated on the final
-code of issue 21's last round and not read while building (held-out). Each README says how its set was written."""
+Note sets in bench/heldout/, each written by a helper who never saw the rules: hard to hard13 were each rated blind
+on the code of their day and then read while fixing what the rating found (tune now); hard14 was rated on the final
+code of the last round and not read while building (held-out). Each README says how its set was written."""
 
 from __future__ import annotations
 
