@@ -414,3 +414,13 @@ def test_an_abbreviated_name_does_not_end_the_sentence_that_says_the_business_an
     )
     sections, _ = read_sections("notes/ews.md", text.encode())
     assert note_kind("notes/ews.md", sections) == "case"
+
+
+def test_a_card_issuer_with_its_volume_is_a_case_under_a_plain_title() -> None:
+    text = (
+        "# Eastport Bank: explaining every declined card application\n\n"
+        "Eastport is a regional card issuer receiving around 90,000 applications a month and declining about 35% of "
+        "them. Its current model is a gradient-boosted tree with 180 features.\n"
+    )
+    sections, _ = read_sections("notes/declines.md", text.encode())
+    assert note_kind("notes/declines.md", sections) == "case"
