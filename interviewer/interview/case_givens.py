@@ -67,7 +67,7 @@ def is_fact(statement: str) -> bool:
         return False  # a fragment cut from a line ("suppose the offer cuts it to 27% ..."); "~40% of ..." is whole
     if _CONCLUDES.search(statement) or has_pointer(statement) or is_story(statement):
         return False  # a conclusion, the candidate's pointer to another note, or what the team did and found
-    if _REFERS_BACK.search(statement) or _INSIGHT.search(statement) or _FIRST_PERSON.search(statement):
+    if _REFERS_BACK.search(statement) or _INSIGHT.search(statement) or writes(statement):
         return False  # it leans on what came before, it is what the candidate should conclude, or the writer's own
     if statement.rstrip().endswith(":"):
         return False  # "A rough calculation, per 100,000 customers:" introduces a list; it states nothing

@@ -176,7 +176,6 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _points_sources(draft.items)
 
 
-# A generic twist that names a model or a feature assumes one: it never fits a case that decides a price or a policy.
 # Twists a case that decides a price or a policy cannot take: a model's, and a slide "after launch" (asked of a
 # decision still to be taken, "The results are in. How would they decide ...?", a blind rater read a contradiction).
 _ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)

@@ -220,11 +220,12 @@ _GOAL = re.compile(
 )
 
 
-def _quotable_setup(statement: str) -> bool:
-    """A set-up sentence the opening may say: whole, no pointer, no advice, no conclusion."""
+def _unsaid(statement: str) -> bool:
+    """A set-up sentence the opening never says: a list's lead-in, a pointer, the note's advice ("Ask what churn
+    means"), a fragment, or the note-taker speaking."""
     advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
     cut = statement.endswith(":") or is_cut(statement)
-    return not (cut or has_pointer(statement) or advice or concludes(statement) or writes(statement))
+    return bool(cut or has_pointer(statement) or advice or writes(statement))
 
 
 def _opening_text(setup: list[str], title: str, before_story: list[str] | None = None) -> str:
@@ -233,9 +234,8 @@ def _opening_text(setup: list[str], title: str, before_story: list[str] | None =
     ("Should Stallwise cut the fee ...?"). The rest of the set-up is left for the stage questions to recall."""
     chosen: list[str] = []
     for statement in setup:
-        advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
-        if statement.endswith(":") or has_pointer(statement) or advice or is_cut(statement) or writes(statement):
-            continue  # a list's lead-in, a pointer, the note's advice ("Ask what churn means"), a fragment, the writer
+        if _unsaid(statement):
+            continue
         if concludes(statement):
             break  # what the candidate should conclude ("So the real question is ..."): the opening ends before it
         room = 3 if len(chosen) == 2 and (not _GOAL.search(" ".join(chosen)) and _GOAL.search(statement)) else 2
@@ -246,7 +246,7 @@ def _opening_text(setup: list[str], title: str, before_story: list[str] | None =
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
         # is about (a blind rater). It joins the opening; the sentences between are left for the stages.
         later = [s for s in (before_story or setup)[2:6] if s not in chosen]
-        goal = next((s for s in later if _GOAL.search(s) and _quotable_setup(s)), "")
+        goal = next((s for s in later if _GOAL.search(s) and not _unsaid(s) and not concludes(s)), "")
         chosen += [goal] if goal else []
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())

@@ -35,11 +35,14 @@ def level_and_pool(
     variants = [i for i in items if i.kind == "qa" and wanted in variant_levels]
     if variants:
         return wanted, variants
-    levels = {level for item in items for level in item.levels}
-    # Standard mode falls back to an easier level first; challenge mode to a harder one.
-    lower_first_ = mode is not Mode.CHALLENGE
-    level = min(levels, key=lambda lv: (abs(lv - wanted), (lv > wanted) == lower_first_))
+    level = min({level for item in items for level in item.levels}, key=lambda lv: _nearness(lv, wanted, mode))
     return level, [i for i in items if level in i.levels]
+
+
+def _nearness(level: int, wanted: int, mode: Mode) -> tuple[int, bool]:
+    """How near a level is to the wanted one: standard mode falls back to an easier level first, challenge mode to a
+    harder one."""
+    return abs(level - wanted), (level > wanted) == (mode is not Mode.CHALLENGE)
 
 
 def levels_nearest(
@@ -49,8 +52,7 @@ def levels_nearest(
     the others, nearest first (easier first in standard mode, harder first in challenge mode)."""
     first, pool = level_and_pool(items, wanted, mode, variants)
     others = sorted(
-        {level for item in items for level in item.levels} - {first},
-        key=lambda level: (abs(level - wanted), (level > wanted) == (mode is not Mode.CHALLENGE)),
+        {level for item in items for level in item.levels} - {first}, key=lambda lv: _nearness(lv, wanted, mode)
     )
     return [(first, pool), *((level, [i for i in items if level in i.levels]) for level in others)]
 

@@ -383,4 +383,3 @@ def _hard_rank(item: Item, level: int) -> int:
     if item.kind in ("qa", "cloze") and level in item.levels:
         return 0 if len(item.points) >= 2 else 2
     return 1 if item.kind in COMBINED_KINDS else 3
-

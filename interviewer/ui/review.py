@@ -12,7 +12,7 @@ from interviewer.app import App
 from interviewer.app.review import ReviewedTurn, confirm_turn, confirmed_scores, points_to_review
 from interviewer.app.sessions import write_session_reports
 from interviewer.core.domain import Turn
-from interviewer.core.review import Verdict
+from interviewer.core.review import Verdict, verdict_text
 from interviewer.core.score import PointCheck
 from interviewer.errors import BadInputError
 from interviewer.reports.files import ReportFiles
@@ -34,10 +34,7 @@ __all__ = [
 ]
 
 # What the candidate clicks per point: the label they read, the verdict saved.
-VERDICT_CHOICES = [
-    ("✓ covered", "covered"), ("~ partly", "partly"), ("✗ missed", "missed"), ("! wrong", "wrong"),
-    ("– not this question's point", "off"),
-]  # fmt: skip
+VERDICT_CHOICES = [(verdict_text(verdict.value), verdict.value) for verdict in Verdict]
 _MARK = {value: label for label, value in VERDICT_CHOICES}
 REVIEW_HELP = (
     "**Review your answers.** Under each answer, click what it did with each key point of your notes: covered, "
