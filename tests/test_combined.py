@@ -431,3 +431,22 @@ def test_a_classifiers_slide_is_not_explained_by_an_index_or_a_lifetime_value_th
     }
     items = combined_items(items_of(notes), load_repertoire())
     assert not [i for i in items if i.concept == "silent degradation"], [i.points for i in items]
+
+
+def test_a_chosen_topic_with_nothing_left_asks_another_topics_item_and_says_so_once(interviewer_home: Path) -> None:
+    app = make_app(interviewer_home)
+    notes = interviewer_home / "notes"
+    notes.mkdir(parents=True)
+    for name, text in {"glossary.md": GLOSSARY, "splits.md": SPLITS, "traps.md": TRAPS}.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    ingest([str(notes)], app.store, 10**8)
+    app.interviewer.scorer.score = lambda *a, **k: ScoreResult(1.0, (), (), "deep-dive-1", 1.0)  # type: ignore[method-assign]
+    session = app.interviewer.start(SessionConfig(topic="Glossary", questions=6, seed=2))
+    asked: list[Question] = []
+    while (question := session.next_question()) is not None:
+        session.answer(strong(question))
+        asked.append(question)
+    elsewhere = [q for q in asked if q.topic != "Glossary"]
+    assert elsewhere and all(q.points for q in asked), [(q.topic, q.text) for q in asked]  # items, never a template
+    told = [q.notice for q in asked if q.notice.startswith("Your notes on Glossary hold no unasked questions left")]
+    assert len(told) == 1 and told[0].endswith(f"from your notes on {elsewhere[0].topic}.")

@@ -226,13 +226,15 @@ class Interviewer:
         `beyond`: from a topic other than the one the candidate chose (it has none left)."""
         used_keys = {asked_item_key(q) for q in state.asked}
         chosen = self._matching_topics(state.config.topic) if beyond and state.config.topic else []
-        others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - set(chosen))
-        if beyond and not others:
+        # `beyond`: the chosen topic is left out of every list, so a question from it is never said to come from
+        # elsewhere.
+        eligible = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - set(chosen))
+        if beyond and not eligible:
             return None
-        topic = others[rng.randrange(len(others))] if beyond else self._topic_for(plan, state, rng)
+        topic = eligible[rng.randrange(len(eligible))] if beyond else self._topic_for(plan, state, rng)
         topics = [topic]
         if not state.config.topic or beyond:
-            others = sorted({item.topic for item in self.bank.items if item.kind != "case-stage"} - {topic})
+            others = [name for name in eligible if name != topic]
             rng.shuffle(others)
             topics += others
         fresh = {name: [i for i in self.bank.for_topic(name) if item_key(i) not in used_keys] for name in topics}
