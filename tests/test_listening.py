@@ -196,3 +196,19 @@ def test_a_plain_phrase_is_quoted_and_a_name_cut_after_a_preposition_is_no_term(
 def test_an_everyday_hyphenated_word_is_no_name_to_take_up() -> None:
     assert looks_named("PR-AUC") and looks_named("k-means") and not looks_named("trade-offs")
     assert not looks_named("real-time")
+
+
+def test_an_everyday_word_the_notes_use_often_is_still_not_taken_up() -> None:
+    # Round 15 failed "You brought up trade-offs. How exactly would you use it ...?"; quoting it was not enough: a
+    # word the notes use in two statements passed the name test, so the follow-up was still asked.
+    notes = (
+        "# Models\n\n## Pitfalls\n- trade-offs: every threshold moves precision against recall.\n"
+        "- trade-offs hide in the cost of a missed case, so price both errors.\n"
+    )
+    sections, _ = read_sections("models.md", notes.encode())
+    items = [i for c in build_chunks("models.md", "/m.md", "h", sections) for i in build_items(c)]
+    lines = NoteTerms(line for line in notes.splitlines() if line.startswith("- "))
+    assert lines.names("trade-offs") and any(i.concept == "trade-offs" for i in items)  # what let it through
+    answer = "There are trade-offs here between catching fraud and annoying customers."
+    frames, rng = load_frames(), random.Random(0)
+    assert take_up(answer, items, "Late", set(), frames, rng, set(), TEMPLATES, BUSINESS, lines) is None

@@ -10,7 +10,7 @@ import re
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
-from interviewer.interview.note_terms import NoteTerms, looks_named
+from interviewer.interview.note_terms import NoteTerms, everyday, looks_named
 from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
 
@@ -124,7 +124,8 @@ def take_up(
         for i in pool
         if fits_frame(i.concept)
         and (len(i.concept.split()) >= 2 or "-" in i.concept or re.search(r"[A-Z].*[A-Z]", i.concept))
-    }  # ('BCa', 'mSPRT', 'XGBoost': a name by its capitals)
+        and not everyday(i.concept)
+    }  # ('BCa', 'mSPRT', 'XGBoost': a name by its capitals; never 'trade-offs', however often the notes say it)
     # A name that starts as a modifier ('naive version', 'out-of-fold', 'in-batch') names no method: blind raters
     # read "Let me pick up on naive version" as a fragment.
     names = {name for name in names if not _MODIFIER.match(name) and not _CUT_AT_PREPOSITION.search(name)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["NoteTerms", "looks_named"]
+__all__ = ["NoteTerms", "everyday", "looks_named"]
 
 _LOOKS_NAMED = re.compile(r"[A-Z].*[A-Z]|[-/]|\d")
 
@@ -19,7 +19,12 @@ def looks_named(term: str) -> bool:
     """True for a term that reads as a name by its form: 'SMOTE', 'PR-AUC', 'k-means', 'trials/arm', 'top-10'; an
     everyday hyphenated word ('trade-offs', 'real-time') is not one ("You brought up trade-offs. How exactly would you
     use it ...?", a blind rater)."""
-    return bool(_LOOKS_NAMED.search(term)) and term.strip().lower() not in _EVERYDAY
+    return bool(_LOOKS_NAMED.search(term)) and not everyday(term)
+
+
+def everyday(term: str) -> bool:
+    """True for an everyday hyphenated word ('trade-offs', 'real-time'): it names nothing, however often used."""
+    return term.strip().lower() in _EVERYDAY
 
 
 _EVERYDAY = frozenset(
