@@ -30,7 +30,6 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.cases import stage_of_statement
 from interviewer.interview.combined import fits_frame
 from interviewer.interview.item import Item
-from interviewer.interview.note_terms import NoteTerms
 from interviewer.scoring.text import content_words
 from interviewer.settings import Settings
 
@@ -120,7 +119,7 @@ def named_term(question: Question, app: App) -> str:
     one suiting the question's stage first; each term once per session, in the bank's order."""
     own = {s["source"] for s in question.sources}
     items = app.interviewer.bank.items
-    terms = NoteTerms(point for item in items for point in item.points)
+    terms = app.interviewer.bank.terms  # the app's own count, over every statement: what take-up itself reads
     case_text = " ".join(c.text for c in app.interviewer.chunks() if c.source in own)
 
     def bears_on_case(item: Item) -> bool:  # the case names the method, or points to its note ("see 04", "(01)")
