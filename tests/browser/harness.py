@@ -130,10 +130,27 @@ NOTE = CORPUS / "ml" / "gradient_boosting.md"
 LONG = 120_000  # ms: the embedded model on two shared cores can be slow, never this slow
 
 
+# Set false by `start_interview` just before it presses Start, and true once the status line or the chat differ
+# from what they were then: a session already on screen says "Your turn" too, and must not pass for the new one.
+_WATCH_STATUS = """() => {
+    const seen = () => ['#status', '#chat'].map(id => document.querySelector(id)?.innerText || '').join('\\n');
+    const before = seen();
+    window.__statusMoved = false;
+    window.__statusWatch?.disconnect();
+    window.__statusWatch = new MutationObserver(() => {
+        if (seen() === before) return;
+        window.__statusMoved = true;
+        window.__statusWatch.disconnect();
+    });
+    window.__statusWatch.observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
 def wait_for_turn(page: Any) -> str:
     """Wait until the interviewer waits for an answer (or has asked everything); return the status line."""
     page.wait_for_function(
-        "() => /Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')",
+        "() => window.__statusMoved !== false && "
+        "/Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')",
         timeout=LONG,
     )
     return str(page.locator("#status").inner_text())
@@ -147,4 +164,5 @@ def start_interview(page: Any, questions: int, challenge: bool, kind: str = "Dee
     number.press("Enter")
     if challenge:
         page.locator("#challenge input[type=checkbox]").check()
+    page.evaluate(_WATCH_STATUS)
     page.locator("#start").click()
