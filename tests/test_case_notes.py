@@ -199,4 +199,7 @@ def test_a_generic_twist_is_said_only_at_a_stage_it_fits() -> None:
     assert all("strongest feature" not in " ".join(templates.twists_for(s)) for s in CASE_STAGES if s != "method")
     assert "two months" not in " ".join(templates.twists_for("evaluation"))  # offline evaluation never takes months
     # Every generic twist fits some stage; a stage that none fits gets none (no twist is better than a misfit).
-    assert set(templates.twists) == {t for stage in CASE_STAGES for t in templates.twists_for(stage)}
+    assert set(templates.twists) == {t for stage in (*CASE_STAGES, "after") for t in templates.twists_for(stage)}
+    # A slide after launch is a turn of its own once the case is walked, never a condition on deploying it.
+    assert "after launch" not in " ".join(templates.twists_for("deployment"))
+    assert "after launch" in " ".join(templates.twists_for("after"))

@@ -294,3 +294,57 @@ def test_a_follow_up_on_what_happened_never_blanks_or_quotes_it(interviewer_home
     for question in follow_ups:
         assert "___" not in question.text
         assert not any(point in question.text for point in question.points if re.search(r"\d", point))
+
+
+# A set-up that says what changed, then the symptom, and no goal: the symptom is what the case is about.
+REDESIGN = """# Practice case - Lumio: the new checkout page
+
+Lumio sells refurbished phones online, about 9,000 orders a week. The design team moved the delivery options below
+the payment form and made the order button larger. Two weeks later, support noticed that returns had jumped 30%
+even though conversion had gone up. The analytics dashboards looked normal.
+
+I think the new layout hid the delivery date, so people ordered phones that came too late.
+"""
+
+# The symptom told as what happened, and the decision only after it.
+SLIDE = """# Practice case - Harbo: alerts after a new market
+
+Harbo is an invoice-financing platform for about 20,000 small firms in Denmark. Its risk model sends suspicious
+invoices to a team of six reviewers, who can check around 400 a day. Four weeks after launching in Sweden, the team
+lead came back with a complaint: the queue was up 60%, and the share of alerts that were real fell to 12%. The
+decision on the table was whether to retrain now, raise the threshold, or switch the model off for Swedish firms.
+
+First I would split the drop by market.
+"""
+
+
+def test_an_opening_says_the_problem_the_case_is_about() -> None:
+    redesign = case_facts(chunks_of("lumio.md", REDESIGN)).opening
+    assert "returns had jumped 30%" in redesign and redesign.startswith("Lumio sells")
+    assert "dashboards looked normal" not in redesign  # only the symptom joins, not the rest of the set-up
+    slide = case_facts(chunks_of("harbo.md", SLIDE)).opening
+    # The goal alone ("whether to retrain now ...") answers a problem the opening must state first.
+    assert slide.index("fell to 12%") < slide.index("The decision on the table")
+    assert "First I would" not in slide
+
+
+def test_a_choice_between_models_is_a_model_case_not_a_decision_to_test() -> None:
+    text = (
+        "# Ardent Bank: reasons for declined loans\n\nArdent is a lender with about 30,000 applications a month. "
+        "Its GBM has 150 features. The credit committee wants to know whether to keep the GBM with SHAP reasons or go "
+        "back to a scorecard.\n\nI would compare both on a recent out-of-time sample.\n"
+    )
+    assert case_facts(chunks_of("ardent.md", text)).decision is False
+
+
+def test_a_live_test_no_note_describes_is_asked_open_and_without_a_twist() -> None:
+    templates = load_templates()
+    chunks = chunks_of("lockers.md", LOCKERS)
+    draft = case_draft("experiment", "Lockbay", chunks, [], None, templates, random.Random(1), set(), opening=False)
+    assert draft.text.endswith(tuple(t.split("{business}")[-1] for t in templates.case["experiment-open"]))
+    assert "A/B test" in draft.text or "randomised test" in draft.text
+    assert draft.twistable is False
+    # With the stage's own statement, the ordinary experiment question, which may take a twist.
+    items = [i for c in chunks for i in build_items(c)][:1]
+    staged = case_draft("experiment", "Lockbay", chunks, items, None, templates, random.Random(1), set(), False)
+    assert staged.twistable and not any(part in staged.text for part in ("A/B test is hard", "randomised test is"))

@@ -18,7 +18,9 @@ from interviewer.interview.statements import (
     balanced,
     blank_number,
     clean_statement,
+    defines,
     is_instruction,
+    is_verb,
     lead_term,
     lower_first,
     statement_kind,
@@ -220,13 +222,110 @@ _NAMING_FRAMES = ("trade-off", "pitfall", "contrast")
 
 
 def askable(item: Item) -> bool:
-    """False for an item no frame asks (a lone option with no alternative, a name that is not one): the engine must
-    not settle on a level whose only items give no question, and then paste a heading into a template."""
+    """False for an item no frame asks (a lone option with no alternative, a name that is not one, a line of
+    shorthand to quote): the engine must not settle on a level whose only items give no question, and then paste
+    a heading into a template."""
     if item.kind in COMBINED_KINDS or item.kind in ("qa", "cloze", "case-stage"):
         return True
     if item.kind == "trade-off" and not item.other:
         return False
-    return _names_fit(item)
+    return _names_fit(item) and _quotable(item)
+
+
+# Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
+_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
+_TWO_SENTENCES = re.compile(r"\w[.!?]\s+\S")
+
+
+def reads_as_prose(text: str) -> bool:
+    """True for a statement an interviewer could read out as it stands: one sentence, no shorthand,
+    no word shouted for emphasis. A blind rater failed "AIC comparison works. α→0 recovers Poisson. Why does that
+    happen?" and a cloze on "7-day rolling avg = ROWS BETWEEN ___ PRECEDING ..." as notes pasted into a frame."""
+    text = " ".join(text.split()).strip()
+    if not text or _SHORTHAND.search(text) or _TWO_SENTENCES.search(text.rstrip(".!?")):
+        return False
+    words = text.split()
+    shouted = [
+        w
+        for w in words
+        if len(w) >= 2 and w.isalpha() and w.isupper() and (w.lower() in STOPWORDS or w.lower() in _EMPHATIC)
+    ]
+    return not shouted and len(words) <= 35
+
+
+def _quotable(item: Item) -> bool:
+    """False when the item's frame would quote its statement and the statement is not a sentence to read out."""
+    if item.kind == "mechanism":
+        return reads_as_prose(item.detail)
+    if item.kind == "rule":
+        return bool(item.points) and _clean_rule(item.points[0])
+    if item.kind == "procedure" and not item.detail:
+        return reads_as_prose(item.other)  # "Say you {claim}." quotes the first step
+    if item.kind == "pitfall" and item.points and not item.detail:
+        name, situation = _pitfall_frame(item)
+        return name == "pitfall" or reads_as_prose(situation)
+    if item.kind == "definition":
+        return _term_fits(item.concept)
+    if item.kind == "contrast":
+        return _term_fits(item.concept) and _term_fits(item.other)
+    return True
+
+
+_LABEL_NOUNS = frozenset(
+    "idea ideas goal goals problem problems fix fixes format formats question questions rule rules thumb angle note "
+    "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
+    "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
+    "lessons basics overview recap checklist model guide template templates".split()
+)
+_EMPHATIC = frozenset("no not never always only must all none any don't".split())
+
+
+def _clean_rule(statement: str) -> bool:
+    """A rule whose number can be blanked and read out: a sentence, the blank not its subject ("If ___ switch
+    monthly"), no signed change in shorthand ("top ___ at +3pp")."""
+    blanked = blank_number(statement)
+    before, _, rest = blanked.partition("___")
+    after, ahead = rest.split()[:1], before.split()[-1:]
+    if (after and is_verb(after[0])) or (ahead and ahead[0].lower() in ("if", "when", "once", "unless")):
+        return False
+    if re.search(r"\(\s*(?:see\s+)?\d{1,2}\s*\)", statement):
+        return False  # "(01)": a pointer to another of the notes, meaningless read out
+    if re.search(r"(?<![\w])[+−]\d", statement) or not statement[:1].isupper():
+        return False
+    return reads_as_prose(statement)
+
+
+def _term_fits(name: str) -> bool:
+    """A concept a definition or a contrast can name: a name that reads as one ('quasi-Poisson', 'cosine',
+    'learning_rate (eta)', 'min_child_weight / min_data_in_leaf'), never a plain plural word ('What does labels
+    refer to?'), a line's shorthand ('ads ≠ generic ranking') or a name with its qualifier ('AUC alone')."""
+    name = re.sub(r"\s*\([^()]{1,30}\)$", "", name.strip())  # its other name in brackets
+    parts = name.split(" / ")
+    return bool(name) and len(parts) <= 2 and all(_one_term_fits(part.strip()) for part in parts)
+
+
+def _one_term_fits(name: str) -> bool:
+    words = name.split()
+    if not fits_frame(name) or _SHORTHAND.search(name) or "=" in name or not name[:1].isalnum():
+        return False
+    if words[-1].lower() in _LABEL_NOUNS:
+        return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
+    if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
+        return False
+    if re.match(r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large)\b", name, re.I):
+        return False  # "two sources", "quick answer template": a count or a size, not a name
+    middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for")
+    if len(words) >= 3 and any(w.lower() in middle for w in words[1:-1]):
+        return False  # "age in yrs", "anomalies isolated in fewer": a piece of a sentence, not a name
+    shouted = [w for w in words if w.isalpha() and w.isupper()]
+    if any(w.lower() in STOPWORDS or w.lower() in _EMPHATIC for w in shouted) or (
+        len(words) > 1 and len(shouted) == len(words) and any(len(w) >= 5 for w in shouted)
+    ):
+        return False  # 'NO SCALING': the note's emphasis, not a name
+    if re.match(r"(?:per|include|includes|including|no|non|without|with|for|by|via)\b", name, re.I):
+        return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
+    single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
+    return not (single and re.search(r"[^su]s$", words[0]))
 
 
 def frames_by_name(item: Item) -> bool:
@@ -234,7 +333,11 @@ def frames_by_name(item: Item) -> bool:
     with {concept}?'): out of its sentence the concept must name something on its own."""
     if item.kind == "pitfall":
         return not item.detail and bool(item.points) and _pitfall_frame(item)[0] == "pitfall"
-    return item.kind in _NAMING_FRAMES
+    # "What does aggregate refer to?" (from "aggregate: majority vote, or ..."): a one-word label of a definition
+    # names its concept alone too; one that says "X is a ..." names it by its form.
+    one_word = len(item.concept.split()) == 1
+    labelled = item.kind == "definition" and one_word and bool(item.points) and not defines(item.points[0])
+    return item.kind in _NAMING_FRAMES or labelled
 
 
 def _names_fit(item: Item) -> bool:

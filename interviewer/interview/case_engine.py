@@ -77,7 +77,7 @@ class CaseAsker:
         opening = stage == CASE_STAGES[0]
         draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening)
         text = draft.text
-        if plan.level >= 4:
+        if plan.level >= 4 and draft.twistable:
             asked = " ".join(q.text for q in current_case(state, topic))
             text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage)}".strip()
         by_id = {c.chunk_id: c for c in self.chunks()}
@@ -124,9 +124,8 @@ class CaseAsker:
             return self._push(plan, state, rng, used_texts, business)
         if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
             asked = " ".join(q.text for q in current_case(state, root.topic))
-            twist = twist_for(
-                case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=root.stage or ""
-            )
+            after = "after" if root.stage == CASE_STAGES[-1] else root.stage or ""
+            twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=after)
             # With no twist left, a question about the candidate's own plan ("What would you do differently a year
             # from now?" said differently from what, a blind rater).
             last = "Which assumption in your plan is the riskiest, and what would you check first to test it?"

@@ -49,6 +49,7 @@ class CaseDraft:
     text: str
     items: tuple[Item, ...]  # the stage's own item first, then any item of another note it borrows a method from
     notice: str = ""
+    twistable: bool = True  # False when the question already asks what to do if the obvious way is closed
 
 
 def _points_sources(items: tuple[Item, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -140,11 +141,13 @@ def case_draft(
     said = " ".join(used_texts)
     fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points), said=said)
     business = facts.business if case_chunks else "the product team"  # the team the opening names
-    options = _unused_frames(frames[stage], used_texts)
+    # A model's live test that no note says how to run is asked open: is a randomised test possible here at all?
+    open_test = stage == "experiment" and case_chunks and not items and not facts.decision
+    options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
     if fact:
         text = f"{fact.rstrip(' .;:,')}. {text}"
-    return CaseDraft(text, items, notice)
+    return CaseDraft(text, items, notice, twistable=not open_test)
 
 
 def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, tuple[str, ...]]:

@@ -174,7 +174,7 @@ _MODEL_BUILT = re.compile(
 # Any model the case speaks of, built or not: a case with none is about a metric, a rule or a decision.
 _MODEL_NAMED = re.compile(
     r"\b(models?|classifiers?|rankers?|predict\w*|forecast\w*|regression|gradient[- ]boost\w*|xgboost|lightgbm|"
-    r"neural|detectors?|recommenders?|embeddings?|machine learning|ml|bandits?|algorithms?)\b",
+    r"neural|detectors?|recommenders?|embeddings?|machine learning|ml|bandits?|algorithms?|gbms?|scorecards?)\b",
     re.I,
 )
 # A constraint the case states after its set-up ("Constraint from finance: take revenue can't drop more than 2%")
@@ -191,7 +191,11 @@ _METRIC_CHOICE = re.compile(
 )
 _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
 _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
-_MODEL_ASKED = re.compile(r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm)\b", re.I)
+_MODEL_ASKED = re.compile(
+    r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm|GBM|XGBoost|LightGBM|"
+    r"scorecard)\b",
+    re.I,
+)
 
 
 _CONTINUES = re.compile(r"^(suppose|if|and|or|but|so|which|then|plus|e\.g|their|its|it|they|these|those|this)\b")
@@ -220,6 +224,16 @@ _GOAL = re.compile(
 )
 
 
+# A symptom the case is about ("revenue per thousand impressions had dropped 6%"): a case that opens on its set-up and
+# states no goal poses its problem this way (a blind rater: "the opening only says the feed card was redesigned").
+_PROBLEM = re.compile(
+    r"(?<![\w-])(dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|"
+    r"noticed|complained|complaining|complaint|worsened|plummet\w*|surged|stalled|slipped|slid|missed|failing|"
+    r"failed|too (?:many|few|high|low|slow))(?![\w-])",
+    re.I,
+)
+
+
 def _unsaid(statement: str) -> bool:
     """A set-up sentence the opening never says: a list's lead-in, a pointer, the note's advice ("Ask what churn
     means"), a fragment, or the note-taker speaking."""
@@ -228,7 +242,9 @@ def _unsaid(statement: str) -> bool:
     return bool(cut or has_pointer(statement) or advice or writes(statement))
 
 
-def _opening_text(setup: list[str], title: str, before_story: list[str] | None = None) -> str:
+def _opening_text(
+    setup: list[str], title: str, before_story: list[str] | None = None, early: list[str] | None = None
+) -> str:
     """The situation as the case poses it: its first two set-up sentences (a third when it states the goal the first
     two leave out, or the first sentence before its story does), then the title's question when the title asks one
     ("Should Stallwise cut the fee ...?"). The rest of the set-up is left for the stage questions to recall."""
@@ -244,10 +260,18 @@ def _opening_text(setup: list[str], title: str, before_story: list[str] | None =
         chosen.append(statement)
     if len(chosen) == 2 and not _GOAL.search(" ".join(chosen)):
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
-        # is about (a blind rater). It joins the opening; the sentences between are left for the stages.
-        later = [s for s in (before_story or setup)[2:6] if s not in chosen]
-        goal = next((s for s in later if _GOAL.search(s) and not _unsaid(s) and not concludes(s)), "")
-        chosen += [goal] if goal else []
+        # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
+        # goal said anywhere, the symptom the case is about does.
+        later = [s for s in (before_story or setup)[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        goal = next((s for s in later if _GOAL.search(s)), "")
+        # A goal alone ("The decision on the table was whether to retrain ...") still needs the symptom it answers,
+        # told before it even when told as what happened ("precision had slid to about 21%").
+        told = [s for s in (early or [])[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        told = told[: told.index(goal)] if goal in told else ([] if goal else later)
+        problem = (
+            "" if _PROBLEM.search(" ".join([*chosen, goal])) else next((s for s in told if _PROBLEM.search(s)), "")
+        )
+        chosen += [problem, goal] if problem and goal else [problem or goal] if problem or goal else []
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())
     # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
@@ -319,4 +343,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = decision or (
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
-    return CaseFacts(business_of(staged, title), facts, _opening_text(posed, title, before_story), decision)
+    return CaseFacts(
+        business_of(staged, title),
+        facts,
+        _opening_text(posed, title, before_story, [s for s, _ in staged[:6]]),
+        decision,
+    )

@@ -246,7 +246,9 @@ class Interviewer:
             for name in topics
             if fresh[name] and level_and_pool(fresh[name], plan.level, state.mode, variants)[0] == plan.level
         ]
-        ordered = [topic] if plan.topic else []
+        # A topic due for review is kept as a thread is: its nearest level beats another topic's planned one.
+        kept = bool(plan.topic) or topic in state.config.priority_topics
+        ordered = [topic] if kept else []
         ordered += [name for name in supported if name not in ordered]
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
@@ -300,7 +302,7 @@ class Interviewer:
         def closeness(option: tuple[str, int, list[Item]]) -> tuple[bool, int, bool]:
             name, level, _ = option
             gap = abs(level - plan.level)
-            thread = bool(plan.topic) and name == topic and gap <= 1
+            thread = kept and name == topic and gap <= 1
             return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
 
         nearest = sorted(fallback, key=closeness)

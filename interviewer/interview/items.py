@@ -65,6 +65,12 @@ def contrast_sides(statement: str, concept: str) -> str:
     """The other side a contrast names ('X vs Y', 'unlike Y', 'whereas Y ...'), or ''."""
     match = re.search(r"(.{0,40}?)\b(?:vs\.?|versus)\s+([^,;:.()]{2,40})", statement, re.I)
     if match:
+        # The side before "vs" must be the concept's clause: "skew: features computed differently online vs offline"
+        # contrasts online with offline, not the skew with offline (a question "skew or offline?" made no sense).
+        before = statement[: match.start(2)].lower()
+        at = before.rfind(concept.lower()) if concept else -1
+        if at < 0 or re.search(r"[:(=]|->|→", before[at + len(concept) :]):
+            return ""
         return " ".join(match.group(2).split()[:4]).strip()
     match = re.search(r"\bunlike\s+([^,;:.]{2,40})", statement, re.I)
     if match:

@@ -15,6 +15,7 @@ __all__ = [
     "blank_number",
     "clean_statement",
     "condition_of",
+    "defines",
     "is_instruction",
     "is_verb",
     "lead_term",
@@ -82,6 +83,11 @@ _TRADE_OFF = re.compile(
 )
 _DEFINITION = re.compile(r"^(.{2,60}?)\s+(is|are|means|refers to|is defined as|measures|denotes)\s+(a|an|the)?\b", re.I)
 _DEFINITION_LEAD = re.compile(r"^([^:]{2,60}):\s+\S")
+
+
+def defines(statement: str) -> bool:
+    """True for a statement that defines its subject in words ("Recall is the share of ...", "X refers to ...")."""
+    return bool(_DEFINITION.match(clean_statement(statement)))
 
 
 def clean_statement(text: str) -> str:
@@ -355,7 +361,9 @@ def as_question(front: str) -> str:
     bare = text.rstrip("?").strip()
     if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not _has_verb(bare):
         # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
-        return f"What matters most about {lower_first(bare)}, and why?"
+        return _heading_question(re.sub(r"^(and|or|but|so)\s+", "", bare, flags=re.I))
+    if re.match(r"(explain|describe|define|compare|contrast|name|list|give|walk me through|outline)\b", text, re.I):
+        return text[:1].upper() + text[1:] + "."  # "Explain differential privacy at a high level"
     if not text or text.endswith("?"):
         return text
     if _WH.match(text) or re.search(r"\b(why|how)\b", text, re.I):
@@ -369,6 +377,38 @@ def as_question(front: str) -> str:
     if len(text.split()) <= 6 and not _has_verb(text):
         return f"{text}: what is it, and why does it matter?"
     return f"Explain: {lower_first(text)}."
+
+
+def _heading_question(bare: str) -> str:
+    """A noun-phrase heading with a question mark, as the question it stands for: "Biggest assumption?" -> "What is
+    the biggest assumption, and why does it matter?", "Common analysis mistakes?" -> "What are the common analysis
+    mistakes, and how do you avoid them?", "Matching choices?" -> "Which matching choices matter most, and why?"."""
+    phrase = lower_first(bare) if not bare[:2].isupper() else bare
+    words = phrase.split()
+    last = words[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    if re.search(r"(mistakes?|pitfalls?|traps?|errors?|gotchas?|failures?)$", last):
+        verb = "are" if plural else "is"
+        return f"What {verb} the {phrase}, and how do you avoid {'them' if plural else 'it'}?"
+    if _RANKED.match(phrase):
+        return f"What {'are' if plural else 'is'} the {phrase}, and why does it matter?".replace(
+            "does it matter", "do they matter" if plural else "does it matter"
+        )
+    if " / " in phrase or ("/" in phrase and len(words) <= 3):
+        first, second = (part.strip() for part in phrase.split("/", 1))
+        return f"What do {first} and {second} mean here, and why do they matter?"
+    if len(words) >= 3 and words[1] == "of" and re.search(r"[^s]s$", words[0]):
+        return f"What are the {phrase}?"  # "Causes of SRM?"
+    if plural and len(words) <= 4:
+        return f"Which {phrase} matter most, and why?"
+    return f"What matters most about {phrase}, and why?"
+
+
+_RANKED = re.compile(
+    r"^(biggest|main|key|most|common|typical|best|worst|first|top|largest|hardest|core|classic|usual|simplest|"
+    r"cheapest|fastest|standard|simple|quick|right|real)\b",
+    re.I,
+)
 
 
 def is_instruction(text: str) -> bool:

@@ -1,0 +1,87 @@
+"""Questions below the hard end read as an interviewer would say them: a line of note shorthand is never pasted
+into a frame, a label is never asked as if it were a concept, and a heading with a question mark becomes the
+question it stands for. All notes here are made up for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.interview.asking import askable, reads_as_prose
+from interviewer.interview.items import Item, contrast_sides
+from interviewer.interview.statements import as_question
+
+
+def item(kind: str, statement: str, concept: str, other: str = "", detail: str = "") -> Item:
+    return Item(
+        question="", points=(statement,), kind=kind, concept=concept, chunk_id="c", source="notes/x.md",
+        heading="X", topic="X", levels=(1,), other=other, detail=detail,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("Seasonal naive forecasts repeat last year's value for the same week.", True),
+        ("AIC comparison works. Alpha near zero recovers Poisson.", False),  # two sentences
+        ("too many alarms -> people ignore them", False),  # an arrow
+        ("7-day rolling avg = ROWS BETWEEN 6 PRECEDING AND CURRENT ROW", False),  # an equation line, shouted
+        ("labels w/ noise hurt calibration", False),
+        ("Do NOT refit the scaler on the test set.", False),  # a word shouted for emphasis
+    ],
+)
+def test_only_a_sentence_is_read_out(text: str, prose: bool) -> None:
+    assert reads_as_prose(text) is prose
+
+
+@pytest.mark.parametrize(
+    ("concept", "asked"),
+    [
+        ("quasi-Poisson", True),
+        ("learning_rate (eta)", True),  # a name with its other name in brackets
+        ("min_child_weight / min_data_in_leaf", True),  # two names of one setting
+        ("labels", False),  # "What does labels refer to?"
+        ("real goal", False),  # a note's label for a list
+        ("ads ≠ generic ranking", False),
+        ("AUC alone", False),
+        ("NO SCALING", False),
+        ("two sources", False),
+        ("reuse across teams", False),
+    ],
+)
+def test_a_definition_names_a_concept_never_a_label_or_shorthand(concept: str, asked: bool) -> None:
+    statement = f"{concept} is the thing this line of the notes defines in a few words."
+    assert askable(item("definition", statement, concept)) is asked
+
+
+def test_a_rule_is_asked_only_when_its_blank_reads_out() -> None:
+    clean = "AUC 0.95 can still mean 20 false alarms per true hit."
+    assert askable(item("rule", clean, "AUC", detail=clean))
+    for shorthand in (
+        "If 30% switch monthly, segments cannot anchor a strategy.",  # the blank would be the subject
+        "Keep features chosen in more than 60% of runs (01).",  # a pointer to another note
+        "eps ~0.05 for exploration -> unbiased labels",
+    ):
+        assert not askable(item("rule", shorthand, "runs", detail=shorthand)), shorthand
+
+
+def test_a_contrast_is_between_the_sides_the_clause_compares() -> None:
+    assert contrast_sides("Random forests average many deep trees vs gradient boosting", "Random forests")
+    # The label is not a side: "skew: features computed online vs offline" contrasts online with offline.
+    assert contrast_sides("training/serving skew: features computed online vs offline", "training/serving skew") == ""
+    assert contrast_sides("NO SCALING = one unit dominates (income in $ vs age in yrs)", "NO SCALING") == ""
+
+
+@pytest.mark.parametrize(
+    ("heading", "question"),
+    [
+        ("Biggest assumption?", "What is the biggest assumption, and why does it matter?"),
+        ("Common analysis mistakes?", "What are the common analysis mistakes, and how do you avoid them?"),
+        ("Matching choices?", "Which matching choices matter most, and why?"),
+        ("Overlap / positivity?", "What do overlap and positivity mean here, and why do they matter?"),
+        ("Causes of SRM?", "What are the causes of SRM?"),
+        ("Explain differential privacy at a high level", "Explain differential privacy at a high level."),
+        ("When would you use which?", "When would you use which?"),  # a question keeps its words
+    ],
+)
+def test_a_heading_with_a_question_mark_becomes_the_question_it_stands_for(heading: str, question: str) -> None:
+    assert as_question(heading) == question
