@@ -348,3 +348,35 @@ def test_a_live_test_no_note_describes_is_asked_open_and_without_a_twist() -> No
     items = [i for c in chunks for i in build_items(c)][:1]
     staged = case_draft("experiment", "Lockbay", chunks, items, None, templates, random.Random(1), set(), False)
     assert staged.twistable and not any(part in staged.text for part in ("A/B test is hard", "randomised test is"))
+
+
+# A practice prompt read out by a partner, whose business is named in passing and whose goal is said as a report.
+PROMPT = """# Mock interview prompt: measuring whether Pedalgo's weekend bonus added riders
+
+The prompt, as my study partner read it: Pedalgo, a scooter-sharing app, launched a weekend bonus in Porto on 2 May.
+Riders who take 5 trips between Friday and Sunday get a €4 credit. Ops says weekend trips went from about 61,000 to
+about 66,000 a week after launch, and wants to roll it out to Braga for the summer. Did it work?
+
+Notes on how I answered. The before/after is mostly seasonality.
+"""
+
+
+def test_a_practice_prompt_opens_with_its_business_and_is_a_decision_to_measure() -> None:
+    facts = case_facts(chunks_of("prompt.md", PROMPT))
+    assert facts.business == "Pedalgo" and facts.decision is True
+    assert (
+        facts.opening.startswith("Pedalgo, a scooter-sharing app, launched") and "my study partner" not in facts.opening
+    )
+    assert "wants to roll it out to Braga" in facts.opening  # the goal, said as what ops reported
+
+
+def test_a_given_is_said_out_loud_and_an_instruction_is_never_a_given() -> None:
+    text = (
+        "# Claims at Dunmore\n\nDunmore is an insurer with about 40,000 claims a year. Its team of 6 can review "
+        "about 50 referrals a week. The current rule: refer any claim with ≥3 photos reused from another claim. "
+        "Hash every file (SHA-256) and flag duplicates across claimants.\n\nI would start from the referrals.\n"
+    )
+    facts = [fact for fact, _ in case_facts(chunks_of("dunmore.md", text)).facts]
+    assert any("at least 3 photos" in fact for fact in facts) and not any("≥" in fact for fact in facts)
+    assert any(fact.startswith("The current rule is to refer any claim") for fact in facts)
+    assert not any(fact.startswith("Hash every file") for fact in facts)

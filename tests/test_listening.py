@@ -4,13 +4,14 @@ and scored on its points; an ordinary word is not a term."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.score import CriterionScore, ScoreResult
-from interviewer.core.session import SessionConfig
+from interviewer.core.session import Plan, SessionConfig, SessionState
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.items import build_items
@@ -212,3 +213,36 @@ def test_an_everyday_word_the_notes_use_often_is_still_not_taken_up() -> None:
     answer = "There are trade-offs here between catching fraud and annoying customers."
     frames, rng = load_frames(), random.Random(0)
     assert take_up(answer, items, "Late", set(), frames, rng, set(), TEMPLATES, BUSINESS, lines) is None
+
+
+def test_no_term_is_taken_up_after_the_clarifying_question(interviewer_home: Path) -> None:
+    """A method named while asking about the business is no choice to probe yet ("You brought up dot product. How
+    would you use it for Basketly?" came after a clarify answer, a blind rater); after a later stage it is."""
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "late_deliveries.md").write_text(PROSE_CASE, encoding="utf-8")
+    (notes / "metrics.md").write_text(METRICS, encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    session = app.interviewer.start(
+        SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
+    )
+    first = session.next_question()
+    assert first is not None and first.stage == "clarify"
+    answer = "I would ask what counts as late, and evaluate with ROC-AUC."
+    for stage, expected in (("clarify", False), ("data", True)):
+        question = replace(
+            first, stage=stage, points=("Operations wants fewer late deliveries.", "The budget is fixed.")
+        )
+        state = SessionState(config=session.state.config, turns=(Turn(question, answer, middling(question)),))
+        gap = {"text": question.points[0], "chunk_id": ""}
+        plan = Plan(2, "case", 2, question.topic, stage=stage, follow_up=True, root_turn=1, gap=gap)
+        follow_up = app.interviewer.realise(plan, state)
+        assert ("ROC-AUC" in follow_up.text.split(".")[0]) is expected, (stage, follow_up.text)
+    # With no term to name, the clarify answer's assumptions are pushed on, never "your plan" it has not made yet.
+    question = replace(first, points=("A few constraints shaped the whole thing:", "The budget is fixed."))
+    state = SessionState(config=session.state.config, turns=(Turn(question, "It depends.", middling(question)),))
+    gap = {"text": question.points[0], "chunk_id": ""}
+    plan = Plan(2, "case", 2, question.topic, stage="clarify", follow_up=True, root_turn=1, gap=gap)
+    text = app.interviewer.realise(plan, state).text
+    assert "plan" not in text and ("assumptions" in text or "stakeholders" in text), text

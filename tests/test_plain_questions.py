@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.interview.asking import askable, reads_as_prose
+from interviewer.interview.asking import askable
+from interviewer.interview.card_fronts import as_question
 from interviewer.interview.items import Item, contrast_sides
-from interviewer.interview.statements import as_question
+from interviewer.interview.readable import reads_as_prose
 
 
 def item(kind: str, statement: str, concept: str, other: str = "", detail: str = "") -> Item:
@@ -85,3 +86,29 @@ def test_a_contrast_is_between_the_sides_the_clause_compares() -> None:
 )
 def test_a_heading_with_a_question_mark_becomes_the_question_it_stands_for(heading: str, question: str) -> None:
     assert as_question(heading) == question
+
+
+@pytest.mark.parametrize(
+    ("front", "question"),
+    [
+        ("How do I use a DAG in an interview answer?", "How do you use a DAG in an interview answer?"),
+        ("Should I control for a mediator?", "Should you control for a mediator?"),
+        ("If I had 10 features, what would I pick?", "If you had 10 features, what would you pick?"),
+        ("What is a Type I error?", "What is a Type I error?"),  # the I of a name stays
+        ("Tell me about the bias of kNN", "Tell me about the bias of kNN."),  # the interviewer's own "me"
+    ],
+)
+def test_a_self_quiz_line_is_asked_to_the_candidate(front: str, question: str) -> None:
+    assert as_question(front) == question
+
+
+def test_a_line_that_labels_or_gives_an_example_is_not_quoted() -> None:
+    label = "Medical: treatment given"
+    assert not askable(item("mechanism", f"{label} because it follows the diagnosis.", "Medical", detail=label))
+    example = "SLOs are usually on p99 ('p99 < 100 ms')."
+    assert not askable(item("rule", example, "SLOs", detail=example))  # the blank would sit inside the example
+    assert not askable(item("contrast", "TTL too long vs too short", "TTL too long", other="too short"))
+    assert not askable(item("definition", "loss: softmax over in-batch negatives", "loss"))
+    steps = ("procedure", "target leakage — feature is a proxy of the label", "leakage")
+    assert not askable(item(*steps, other=steps[1]))  # "Say you target leakage — ..." is not a step
+    assert askable(item("procedure", "Sort the rows by time.", "rows", other="sort the rows by time"))

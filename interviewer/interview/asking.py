@@ -14,13 +14,13 @@ from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
+from interviewer.interview.readable import clean_rule, reads_as_prose, term_fits
 from interviewer.interview.statements import (
     balanced,
     blank_number,
     clean_statement,
     defines,
     is_instruction,
-    is_verb,
     lead_term,
     lower_first,
     statement_kind,
@@ -232,100 +232,26 @@ def askable(item: Item) -> bool:
     return _names_fit(item) and _quotable(item)
 
 
-# Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
-_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
-_TWO_SENTENCES = re.compile(r"\w[.!?]\s+\S")
-
-
-def reads_as_prose(text: str) -> bool:
-    """True for a statement an interviewer could read out as it stands: one sentence, no shorthand,
-    no word shouted for emphasis. A blind rater failed "AIC comparison works. α→0 recovers Poisson. Why does that
-    happen?" and a cloze on "7-day rolling avg = ROWS BETWEEN ___ PRECEDING ..." as notes pasted into a frame."""
-    text = " ".join(text.split()).strip()
-    if not text or _SHORTHAND.search(text) or _TWO_SENTENCES.search(text.rstrip(".!?")):
-        return False
-    words = text.split()
-    shouted = [
-        w
-        for w in words
-        if len(w) >= 2 and w.isalpha() and w.isupper() and (w.lower() in STOPWORDS or w.lower() in _EMPHATIC)
-    ]
-    return not shouted and len(words) <= 35
-
-
 def _quotable(item: Item) -> bool:
     """False when the item's frame would quote its statement and the statement is not a sentence to read out."""
-    if item.kind == "mechanism":
-        return reads_as_prose(item.detail)
+    if item.kind == "mechanism":  # "Medical: treatment given. What is the reason?" quotes a label's line
+        return reads_as_prose(item.detail) and ": " not in item.detail
     if item.kind == "rule":
-        return bool(item.points) and _clean_rule(item.points[0])
+        return bool(item.points) and clean_rule(item.points[0])
     if item.kind == "procedure" and not item.detail:
-        return reads_as_prose(item.other)  # "Say you {claim}." quotes the first step
+        # "Say you {claim}." quotes the first step, which must be one ("Say you target leakage — ..." is not)
+        return reads_as_prose(item.other) and is_instruction(item.other)
     if item.kind == "pitfall" and item.points and not item.detail:
         name, situation = _pitfall_frame(item)
         return name == "pitfall" or reads_as_prose(situation)
     if item.kind == "definition":
-        return _term_fits(item.concept)
+        short_label = len(item.concept) <= 4 and item.concept.isalpha() and item.concept.islower()
+        if short_label and item.points and not defines(item.points[0]):
+            return False  # "loss: in-batch softmax", "dot: ...": a short everyday word labels a line
+        return term_fits(item.concept)
     if item.kind == "contrast":
-        return _term_fits(item.concept) and _term_fits(item.other)
+        return term_fits(item.concept) and term_fits(item.other)
     return True
-
-
-_LABEL_NOUNS = frozenset(
-    "idea ideas goal goals problem problems fix fixes format formats question questions rule rules thumb angle note "
-    "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
-    "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
-    "lessons basics overview recap checklist model guide template templates".split()
-)
-_EMPHATIC = frozenset("no not never always only must all none any don't".split())
-
-
-def _clean_rule(statement: str) -> bool:
-    """A rule whose number can be blanked and read out: a sentence, the blank not its subject ("If ___ switch
-    monthly"), no signed change in shorthand ("top ___ at +3pp")."""
-    blanked = blank_number(statement)
-    before, _, rest = blanked.partition("___")
-    after, ahead = rest.split()[:1], before.split()[-1:]
-    if (after and is_verb(after[0])) or (ahead and ahead[0].lower() in ("if", "when", "once", "unless")):
-        return False
-    if re.search(r"\(\s*(?:see\s+)?\d{1,2}\s*\)", statement):
-        return False  # "(01)": a pointer to another of the notes, meaningless read out
-    if re.search(r"(?<![\w])[+−]\d", statement) or not statement[:1].isupper():
-        return False
-    return reads_as_prose(statement)
-
-
-def _term_fits(name: str) -> bool:
-    """A concept a definition or a contrast can name: a name that reads as one ('quasi-Poisson', 'cosine',
-    'learning_rate (eta)', 'min_child_weight / min_data_in_leaf'), never a plain plural word ('What does labels
-    refer to?'), a line's shorthand ('ads ≠ generic ranking') or a name with its qualifier ('AUC alone')."""
-    name = re.sub(r"\s*\([^()]{1,30}\)$", "", name.strip())  # its other name in brackets
-    parts = name.split(" / ")
-    return bool(name) and len(parts) <= 2 and all(_one_term_fits(part.strip()) for part in parts)
-
-
-def _one_term_fits(name: str) -> bool:
-    words = name.split()
-    if not fits_frame(name) or _SHORTHAND.search(name) or "=" in name or not name[:1].isalnum():
-        return False
-    if words[-1].lower() in _LABEL_NOUNS:
-        return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
-    if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
-        return False
-    if re.match(r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large)\b", name, re.I):
-        return False  # "two sources", "quick answer template": a count or a size, not a name
-    middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for")
-    if len(words) >= 3 and any(w.lower() in middle for w in words[1:-1]):
-        return False  # "age in yrs", "anomalies isolated in fewer": a piece of a sentence, not a name
-    shouted = [w for w in words if w.isalpha() and w.isupper()]
-    if any(w.lower() in STOPWORDS or w.lower() in _EMPHATIC for w in shouted) or (
-        len(words) > 1 and len(shouted) == len(words) and any(len(w) >= 5 for w in shouted)
-    ):
-        return False  # 'NO SCALING': the note's emphasis, not a name
-    if re.match(r"(?:per|include|includes|including|no|non|without|with|for|by|via)\b", name, re.I):
-        return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
-    single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
-    return not (single and re.search(r"[^su]s$", words[0]))
 
 
 def frames_by_name(item: Item) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.card_fronts import as_question, without_source_label
 from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.item import KIND_LEVELS, MAX_POINTS, Item, ItemSource
-from interviewer.interview.statements import as_question, clean_statement, statement_kind, without_source_label
+from interviewer.interview.statements import clean_statement, statement_kind
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.scorer import infer_level
 from interviewer.scoring.text import content_words, sentences

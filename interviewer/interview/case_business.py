@@ -50,7 +50,9 @@ def _named(statement: str) -> str:
         return ""
     loose = how in (":", ",")
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
-    if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure):
+    # "Rydo, a ride-hailing app, launched ...": a name the sentence describes in passing
+    apposition = how == "," and re.match(r"(?:an?|the)\s[^,]{3,60},\s", statement[match.end() :])
+    if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure or apposition):
         return ""
     return name
 

@@ -107,7 +107,9 @@ class CaseAsker:
         case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
         business = case_facts(case_chunks).business if case_chunks else "the product team"
         answer = state.turns[-1].answer
-        taken = take_up(
+        # Not after the clarifying questions: a method named while asking about the business is not yet a choice
+        # to probe ("You brought up dot product. How would you use it for Basketly?", a blind rater).
+        taken = None if root.stage == CASE_STAGES[0] else take_up(
             answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts, self.templates, business,
             self.bank.terms,
         )  # fmt: skip
@@ -145,7 +147,8 @@ class CaseAsker:
         root = state.asked[-1]
         cue = _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
         # With no specific term to name, the question asks for the weakest part of the plan, still in the case's terms.
-        options = self.templates.case["push"] if cue else self.templates.case["push-open"]
+        opening = root.stage == CASE_STAGES[0]
+        options = self.templates.case["push"] if cue else self.templates.case[f"push-open{'-clarify' * opening}"]
         text = pick(options, rng, used_texts, cue=cue, business=business)
         sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]

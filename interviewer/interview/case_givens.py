@@ -54,7 +54,7 @@ _INSIGHT = re.compile(
 
 
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
-_FIRST_PERSON = re.compile(r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|my)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|my|mine|myself)\b")
 
 
 # A sentence cut at an abbreviation ("... for the back half of the month incl.") stops mid-thought.
@@ -154,13 +154,18 @@ def without_made_up(statement: str) -> str:
 
 
 # Note shorthand a question says out loud: "~40 cities" -> "about 40 cities", "120k trips/day" -> "120k trips a day".
+_RULE_LABEL = re.compile(
+    r"^((?:The|Our|Their|Its) (?:current |existing |old |default )?(?:rule|policy|process|heuristic|practice)): "
+    r"(?=[a-z]+ )"
+)
 _ABOUT = re.compile(r"(?<![\w~])~\s?(?=[$£€]?\d)")
 _PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hour|hr)\b(?!/)")
 _UNIT = {"yr": "year", "hr": "hour"}
 # The note's label for its set-up ("Interviewer's setup: Brindle is ..."): the question is the interviewer's own.
 _SETUP_LABEL = re.compile(
-    r"^(?:(?:the\s+)?interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
-    r"(?:\s+for\s+[^:]{1,40})?\s*:\s*(?=[A-Z])",  # "Setup for this practice question: Brightwater Mutual, ..."
+    r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
+    # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
+    r"(?:(?:\s+for|,)\s+[^:]{1,50})?\s*:\s*(?=[A-Z])",
     re.I,
 )
 
@@ -169,6 +174,9 @@ def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
+    said = re.sub(r"≥\s?(?=[$£€]?\d)", "at least ", re.sub(r"≤\s?(?=[$£€]?\d)", "at most ", said))
+    # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."
+    said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
     return _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
 

@@ -162,7 +162,8 @@ _DECISION = re.compile(
     r"|\b(decide (whether|if)|deciding (whether|if)|whether (it|to|the)|worth it|is considering|go or no-go|"
     r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing|rais\w+ (?:the )?prices?|"
     r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?|surge (?:rule|formula|pricing)|"
-    r"roll (?:it )?out [^.]{0,30}or not)\b",
+    r"roll (?:it )?out [^.]{0,30}or not|measur\w* whether|"
+    r"whether [\w'’ \"“”-]{0,50}\b(?:added|increased|raised|reduced|cut|worked|caused|helped|improved|changed))\b",
     re.I,
 )
 # A model the case asks to build or improve ("asked the data team for a churn model", "The team trained a ranker").
@@ -237,7 +238,8 @@ _PROBLEM = re.compile(
 def _unsaid(statement: str) -> bool:
     """A set-up sentence the opening never says: a list's lead-in, a pointer, the note's advice ("Ask what churn
     means"), a fragment, or the note-taker speaking."""
-    advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower()
+    # A sentence wholly in brackets is an aside ("(adapted from a prompt a friend got ...)").
+    advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower() or statement[:1] == "("
     cut = statement.endswith(":") or is_cut(statement)
     return bool(cut or has_pointer(statement) or advice or writes(statement))
 
@@ -263,10 +265,11 @@ def _opening_text(
         # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
         # goal said anywhere, the symptom the case is about does.
         later = [s for s in (before_story or setup)[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
-        goal = next((s for s in later if _GOAL.search(s)), "")
+        told = [s for s in (early or [])[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        # The goal, told as what someone said ("Ops says supply went up 9%, and wants to roll it out") if need be.
+        goal = next((s for s in later if _GOAL.search(s)), "") or next((s for s in told if _GOAL.search(s)), "")
         # A goal alone ("The decision on the table was whether to retrain ...") still needs the symptom it answers,
         # told before it even when told as what happened ("precision had slid to about 21%").
-        told = [s for s in (early or [])[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
         told = told[: told.index(goal)] if goal in told else ([] if goal else later)
         problem = (
             "" if _PROBLEM.search(" ".join([*chosen, goal])) else next((s for s in told if _PROBLEM.search(s)), "")

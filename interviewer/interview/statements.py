@@ -10,12 +10,12 @@ import re
 from interviewer.scoring.text import STOPWORDS
 
 __all__ = [
-    "as_question",
     "balanced",
     "blank_number",
     "clean_statement",
     "condition_of",
     "defines",
+    "has_verb",
     "is_instruction",
     "is_verb",
     "lead_term",
@@ -24,7 +24,6 @@ __all__ = [
     "split_reason",
     "statement_kind",
     "usable_concept",
-    "without_source_label",
 ]  # fmt: skip
 
 _MARKUP = re.compile(r"\*\*|__|`|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
@@ -278,6 +277,11 @@ def is_verb(word: str) -> bool:
     return _is_verb(word)
 
 
+def has_verb(text: str) -> bool:
+    """True when a verb follows the first word of a text (within eight words): a clause, not a name."""
+    return _has_verb(text)
+
+
 def _has_verb(text: str) -> bool:
     return any(i and _is_verb(w) for i, w in enumerate(text.split()[:8]))
 
@@ -341,105 +345,14 @@ def statement_kind(statement: str, section: str = "") -> str:
     return ""
 
 
-_WH = re.compile(r"\b(what|why|how|when|which|who|where|whether|can|does|do|is|are|should)\b", re.I)
-_VERSUS = re.compile(r"^(.{1,60}?)\s+(?:vs\.?|versus)\s+(.{1,60})$", re.I)
-_LABELLED = re.compile(r"^(pitfall|mistake|trap|gotcha|myth|misconception)\s*[:\-–]\s*(.+)$", re.I)
-
-
-_ASKS = re.compile(
-    r"\b(what|why|how|when|which|who|where|whether|is|are|was|were|do|does|did|can|could|should|would|will|vs\.?|"
-    r"versus|or)\b",
-    re.I,
-)
-
-
-def as_question(front: str) -> str:
-    """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "Label smoothing:
-    what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
-    A front that already asks something keeps its words."""
-    text = " ".join(front.split()).rstrip(" .:;")
-    bare = text.rstrip("?").strip()
-    if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not _has_verb(bare):
-        # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
-        return _heading_question(re.sub(r"^(and|or|but|so)\s+", "", bare, flags=re.I))
-    if re.match(r"(explain|describe|define|compare|contrast|name|list|give|walk me through|outline)\b", text, re.I):
-        return text[:1].upper() + text[1:] + "."  # "Explain differential privacy at a high level"
-    if not text or text.endswith("?"):
-        return text
-    if _WH.match(text) or re.search(r"\b(why|how)\b", text, re.I):
-        return f"{text}?"
-    labelled = _LABELLED.match(text)
-    if labelled:
-        return f"What goes wrong here, and how would you avoid it: {lower_first(labelled.group(2).rstrip(' .'))}?"
-    versus = _VERSUS.match(text)
-    if versus:
-        return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
-    if len(text.split()) <= 6 and not _has_verb(text):
-        return f"{text}: what is it, and why does it matter?"
-    return f"Explain: {lower_first(text)}."
-
-
-def _heading_question(bare: str) -> str:
-    """A noun-phrase heading with a question mark, as the question it stands for: "Biggest assumption?" -> "What is
-    the biggest assumption, and why does it matter?", "Common analysis mistakes?" -> "What are the common analysis
-    mistakes, and how do you avoid them?", "Matching choices?" -> "Which matching choices matter most, and why?"."""
-    phrase = lower_first(bare) if not bare[:2].isupper() else bare
-    words = phrase.split()
-    last = words[-1].lower()
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
-    if re.search(r"(mistakes?|pitfalls?|traps?|errors?|gotchas?|failures?)$", last):
-        verb = "are" if plural else "is"
-        return f"What {verb} the {phrase}, and how do you avoid {'them' if plural else 'it'}?"
-    if _RANKED.match(phrase):
-        return f"What {'are' if plural else 'is'} the {phrase}, and why does it matter?".replace(
-            "does it matter", "do they matter" if plural else "does it matter"
-        )
-    if " / " in phrase or ("/" in phrase and len(words) <= 3):
-        first, second = (part.strip() for part in phrase.split("/", 1))
-        return f"What do {first} and {second} mean here, and why do they matter?"
-    if len(words) >= 3 and words[1] == "of" and re.search(r"[^s]s$", words[0]):
-        return f"What are the {phrase}?"  # "Causes of SRM?"
-    if plural and len(words) <= 4:
-        return f"Which {phrase} matter most, and why?"
-    return f"What matters most about {phrase}, and why?"
-
-
-_RANKED = re.compile(
-    r"^(biggest|main|key|most|common|typical|best|worst|first|top|largest|hardest|core|classic|usual|simplest|"
-    r"cheapest|fastest|standard|simple|quick|right|real)\b",
-    re.I,
-)
-
-
 def is_instruction(text: str) -> bool:
     """True for a statement that tells what to do ("center the data first", "Standardise the features")."""
-    return bool(_IMPERATIVE_START.match(clean_statement(text)))
+    text = clean_statement(text)
+    # "Hash every file and flag ...": a verb the list does not know, told by the determiner after it.
+    told = re.match(r"^([A-Z][a-z]{2,}) (?:every|each|all|any|both)\b", text)
+    return bool(_IMPERATIVE_START.match(text)) or bool(
+        told and not told.group(1).lower().endswith("s") and told.group(1).lower() not in _NOT_IMPERATIVE
+    )
 
 
-_SOURCE_WORDS = re.compile(r"\b(glossary|deck|flash ?cards?|anki|cheat ?sheet|course|lecture|chapter|handbook)\b", re.I)
-_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{3,80})[)\]]")
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def without_source_label(question: str, names: tuple[str, ...]) -> str:
-    """A card's question without the deck or file it came from pasted in: 'one-hot encoding (Google Machine
-    Learning Glossary)' -> 'one-hot encoding'. `names`: the topic and the file's name; a bracketed part that
-    names a glossary, deck or course goes too."""
-    known = {_plain(name) for name in names if _plain(name)}
-
-    def names_source(label: str) -> bool:
-        return _plain(label) in known or bool(_SOURCE_WORDS.search(label))
-
-    cleaned = _BRACKETED.sub(lambda m: "" if names_source(m.group(1)) else m.group(0), question).strip()
-    for name in names:
-        if not _plain(name):
-            continue
-        # "Glossary: term", "term - Glossary", "term | Glossary"
-        cleaned = re.sub(rf"^\s*{re.escape(name)}\s*[:|\-–—]\s+", "", cleaned, flags=re.I)
-        cleaned = re.sub(rf"\s+[|\-–—]\s*{re.escape(name)}\s*$", "", cleaned, flags=re.I)
-    if not cleaned:
-        return question
-    return cleaned[0].upper() + cleaned[1:] if question[:1].isupper() else cleaned
+_NOT_IMPERATIVE = frozenset("almost nearly not once with for from in at of on by after before about over under".split())

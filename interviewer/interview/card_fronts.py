@@ -1,0 +1,127 @@
+"""A card's front or a Q&A heading as the question an interviewer would say: a heading with a question mark
+becomes the question it stands for, a label becomes what it asks, and the deck or file a card came from is never
+pasted into it."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.interview.statements import has_verb, lower_first
+
+__all__ = ["as_question", "without_source_label"]
+
+_WH = re.compile(r"\b(what|why|how|when|which|who|where|whether|can|does|do|is|are|should)\b", re.I)
+_VERSUS = re.compile(r"^(.{1,60}?)\s+(?:vs\.?|versus)\s+(.{1,60})$", re.I)
+_LABELLED = re.compile(r"^(pitfall|mistake|trap|gotcha|myth|misconception)\s*[:\-–]\s*(.+)$", re.I)
+
+
+_ASKS = re.compile(
+    r"\b(what|why|how|when|which|who|where|whether|is|are|was|were|do|does|did|can|could|should|would|will|vs\.?|"
+    r"versus|or)\b",
+    re.I,
+)
+
+
+def addressed(question: str) -> str:
+    """A self-quiz line as the interviewer asks it, to the candidate: "How do I use a DAG in an answer?" -> "How do
+    you use a DAG in an answer?", "Should I control for a mediator?" -> "Should you ...?" (a blind rater: "the
+    candidate's own self-quiz line, not something an interviewer would say"). "Type I error" keeps its I."""
+    text = re.sub(r"\bam I\b", "are you", question)
+    text = re.sub(
+        r"\b(do|does|did|should|can|could|would|will|shall|must|might|may)\s+I\b", r"\1 you", text, flags=re.I
+    )
+    text = re.sub(r"^I(?=\s+(?:[a-z]+)\b)(?!\s+(?:and|or)\b)", "You", text)
+    text = re.sub(r"([,;:]|\b(?i:if|when|so|and|that)) I(?= [a-z])", r"\1 you", text)
+    text = re.sub(r"\bI'm\b", "you're", text)
+    text = re.sub(r"\bI've\b", "you've", text)
+    text = re.sub(r"\bmy\b", "your", text)
+    text = re.sub(r"\bMy\b", "Your", text)
+    return re.sub(r"\bmyself\b", "yourself", text)  # "me" stays: "Tell me about ..." is the interviewer's own
+
+
+def as_question(front: str) -> str:
+    """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "Label smoothing:
+    what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
+    A front that already asks something keeps its words."""
+    text = addressed(" ".join(front.split()).rstrip(" .:;"))
+    bare = text.rstrip("?").strip()
+    if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not has_verb(bare):
+        # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
+        return _heading_question(re.sub(r"^(and|or|but|so)\s+", "", bare, flags=re.I))
+    asks = r"(explain|describe|define|compare|contrast|name|list|give|walk me through|outline|tell|show|sketch|derive)"
+    if re.match(rf"{asks}\b", text, re.I):
+        return text[:1].upper() + text[1:] + "."  # "Explain differential privacy at a high level"
+    if not text or text.endswith("?"):
+        return text
+    if _WH.match(text) or re.search(r"\b(why|how)\b", text, re.I):
+        return f"{text}?"
+    labelled = _LABELLED.match(text)
+    if labelled:
+        return f"What goes wrong here, and how would you avoid it: {lower_first(labelled.group(2).rstrip(' .'))}?"
+    versus = _VERSUS.match(text)
+    if versus:
+        return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
+    if len(text.split()) <= 6 and not has_verb(text):
+        return f"{text}: what is it, and why does it matter?"
+    return f"Explain: {lower_first(text)}."
+
+
+def _heading_question(bare: str) -> str:
+    """A noun-phrase heading with a question mark, as the question it stands for: "Biggest assumption?" -> "What is
+    the biggest assumption, and why does it matter?", "Common analysis mistakes?" -> "What are the common analysis
+    mistakes, and how do you avoid them?", "Matching choices?" -> "Which matching choices matter most, and why?"."""
+    phrase = lower_first(bare) if not bare[:2].isupper() else bare
+    words = phrase.split()
+    last = words[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    if re.search(r"(mistakes?|pitfalls?|traps?|errors?|gotchas?|failures?)$", last):
+        verb = "are" if plural else "is"
+        return f"What {verb} the {phrase}, and how do you avoid {'them' if plural else 'it'}?"
+    if _RANKED.match(phrase):
+        return f"What {'are' if plural else 'is'} the {phrase}, and why does it matter?".replace(
+            "does it matter", "do they matter" if plural else "does it matter"
+        )
+    if " / " in phrase or ("/" in phrase and len(words) <= 3):
+        first, second = (part.strip() for part in phrase.split("/", 1))
+        return f"What do {first} and {second} mean here, and why do they matter?"
+    if len(words) >= 3 and words[1] == "of" and re.search(r"[^s]s$", words[0]):
+        return f"What are the {phrase}?"  # "Causes of SRM?"
+    if plural and len(words) <= 4:
+        return f"Which {phrase} matter most, and why?"
+    return f"What matters most about {phrase}, and why?"
+
+
+_RANKED = re.compile(
+    r"^(biggest|main|key|most|common|typical|best|worst|first|top|largest|hardest|core|classic|usual|simplest|"
+    r"cheapest|fastest|standard|simple|quick|right|real)\b",
+    re.I,
+)
+
+
+_SOURCE_WORDS = re.compile(r"\b(glossary|deck|flash ?cards?|anki|cheat ?sheet|course|lecture|chapter|handbook)\b", re.I)
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{3,80})[)\]]")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def without_source_label(question: str, names: tuple[str, ...]) -> str:
+    """A card's question without the deck or file it came from pasted in: 'one-hot encoding (Google Machine
+    Learning Glossary)' -> 'one-hot encoding'. `names`: the topic and the file's name; a bracketed part that
+    names a glossary, deck or course goes too."""
+    known = {_plain(name) for name in names if _plain(name)}
+
+    def names_source(label: str) -> bool:
+        return _plain(label) in known or bool(_SOURCE_WORDS.search(label))
+
+    cleaned = _BRACKETED.sub(lambda m: "" if names_source(m.group(1)) else m.group(0), question).strip()
+    for name in names:
+        if not _plain(name):
+            continue
+        # "Glossary: term", "term - Glossary", "term | Glossary"
+        cleaned = re.sub(rf"^\s*{re.escape(name)}\s*[:|\-–—]\s+", "", cleaned, flags=re.I)
+        cleaned = re.sub(rf"\s+[|\-–—]\s*{re.escape(name)}\s*$", "", cleaned, flags=re.I)
+    if not cleaned:
+        return question
+    return cleaned[0].upper() + cleaned[1:] if question[:1].isupper() else cleaned

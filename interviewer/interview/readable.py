@@ -1,0 +1,95 @@
+"""Whether a note's words can be read out in a question: a statement as it stands (one sentence, no shorthand),
+a rule's blank, a concept's name. Blind raters failed questions that pasted a note's shorthand into a frame ("AIC
+comparison works. α→0 recovers Poisson. Why does that happen?") or named a label as a concept ("In a sentence or two,
+what does labels refer to?")."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.interview.combined import fits_frame
+from interviewer.interview.statements import blank_number, is_verb
+from interviewer.scoring.text import STOPWORDS
+
+__all__ = ["clean_rule", "reads_as_prose", "term_fits"]
+
+# Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
+_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
+_TWO_SENTENCES = re.compile(r"\w[.!?]\s+\S")
+
+
+def reads_as_prose(text: str) -> bool:
+    """True for a statement an interviewer could read out as it stands: one sentence, no shorthand, no word shouted
+    for emphasis. A blind rater failed "AIC comparison works. α→0 recovers Poisson. Why does that
+    happen?" and a cloze on "7-day rolling avg = ROWS BETWEEN ___ PRECEDING ..." as notes pasted into a frame."""
+    text = " ".join(text.split()).strip()
+    if not text or _SHORTHAND.search(text) or _TWO_SENTENCES.search(text.rstrip(".!?")):
+        return False
+    words = text.split()
+    shouted = [
+        w
+        for w in words
+        if len(w) >= 2 and w.isalpha() and w.isupper() and (w.lower() in STOPWORDS or w.lower() in _EMPHATIC)
+    ]
+    return not shouted and len(words) <= 35
+
+
+_LABEL_NOUNS = frozenset(
+    "idea ideas goal goals problem problems fix fixes format formats question questions rule rules thumb angle note "
+    "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
+    "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
+    "lessons basics overview recap checklist model guide template templates".split()
+)
+_EMPHATIC = frozenset("no not never always only must all none any don't".split())
+
+
+def clean_rule(statement: str) -> bool:
+    """A rule whose number can be blanked and read out: a sentence, the blank not its subject ("If ___ switch
+    monthly"), no signed change in shorthand ("top ___ at +3pp")."""
+    blanked = blank_number(statement)
+    before, _, rest = blanked.partition("___")
+    after, ahead = rest.split()[:1], before.split()[-1:]
+    if (after and is_verb(after[0])) or (ahead and ahead[0].lower() in ("if", "when", "once", "unless")):
+        return False
+    if re.search(r"\([^()]*___[^()]*\)|['\"‘“][^'\"’”]*___", blanked):
+        return False  # a blank inside an example in brackets or quotes ("('p99 < ___ ms')") asks for an example
+    if re.search(r"\(\s*(?:see\s+)?\d{1,2}\s*\)", statement):
+        return False  # "(01)": a pointer to another of the notes, meaningless read out
+    if re.search(r"(?<![\w])[+−]\d", statement) or not statement[:1].isupper():
+        return False
+    return reads_as_prose(statement)
+
+
+def term_fits(name: str) -> bool:
+    """A concept a definition or a contrast can name: a name that reads as one ('quasi-Poisson', 'cosine',
+    'learning_rate (eta)', 'min_child_weight / min_data_in_leaf'), never a plain plural word ('What does labels
+    refer to?'), a line's shorthand ('ads ≠ generic ranking') or a name with its qualifier ('AUC alone')."""
+    name = re.sub(r"\s*\([^()]{1,30}\)$", "", name.strip())  # its other name in brackets
+    parts = name.split(" / ")
+    return bool(name) and len(parts) <= 2 and all(_one_term_fits(part.strip()) for part in parts)
+
+
+def _one_term_fits(name: str) -> bool:
+    words = name.split()
+    if not fits_frame(name) or _SHORTHAND.search(name) or "=" in name or not name[:1].isalnum():
+        return False
+    if words[-1].lower() in _LABEL_NOUNS:
+        return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
+    if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
+        return False
+    if any(w.lower() in ("too", "very", "quite") for w in words):
+        return False  # "TTL too long": a setting's value, not a name
+    if re.match(r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large)\b", name, re.I):
+        return False  # "two sources", "quick answer template": a count or a size, not a name
+    middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for")
+    if len(words) >= 3 and any(w.lower() in middle for w in words[1:-1]):
+        return False  # "age in yrs", "anomalies isolated in fewer": a piece of a sentence, not a name
+    shouted = [w for w in words if w.isalpha() and w.isupper()]
+    if any(w.lower() in STOPWORDS or w.lower() in _EMPHATIC for w in shouted) or (
+        len(words) > 1 and len(shouted) == len(words) and any(len(w) >= 5 for w in shouted)
+    ):
+        return False  # 'NO SCALING': the note's emphasis, not a name
+    if re.match(r"(?:per|include|includes|including|no|non|without|with|for|by|via)\b", name, re.I):
+        return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
+    single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
+    return not (single and re.search(r"[^su]s$", words[0]))
