@@ -79,6 +79,19 @@ def hard_figures(app: App, seeds: int, sessions: list[list[Question]]) -> list[Q
             f"  level 4-5 questions: {len(hard)}; using >= 2 notes: {two_notes / len(hard):.2f} (target 0.50); "
             f"using >= 2 statements: {two_points / len(hard):.2f} (target 0.80)"
         )
+        # The sessions run one after another on one data directory, as a candidate's week would: how many of each
+        # session's level 4-5 questions an earlier session already asked.
+        seen: set[str] = set()
+        again = []
+        for session in sessions[-seeds:]:
+            texts = [q.text.split(" Hint: ")[0] for q in session if q.level >= 4]
+            again.append(f"{sum(t in seen for t in texts)}/{len(texts)}")
+            seen.update(texts)
+        distinct = len({q.text.split(" Hint: ")[0] for q in hard})
+        print(
+            f"  level 4-5 questions an earlier session asked, per session in a row: {', '.join(again)}; "
+            f"distinct over the {seeds} sessions: {distinct} of {len(hard)}"
+        )
     return hard
 
 
