@@ -380,3 +380,19 @@ def test_a_given_is_said_out_loud_and_an_instruction_is_never_a_given() -> None:
     assert any("at least 3 photos" in fact for fact in facts) and not any("≥" in fact for fact in facts)
     assert any(fact.startswith("The current rule is to refer any claim") for fact in facts)
     assert not any(fact.startswith("Hash every file") for fact in facts)
+
+
+def test_a_title_asking_how_many_a_business_should_is_a_case_and_a_how_to_title_is_not() -> None:
+    case = (
+        "# How many drivers should Quayline Buses roster for the winter timetable?\n\nA practice prompt I set myself "
+        "after the forecasting chapter. Quayline is a made-up regional chain: 14 depots, about 2,100 seats, mostly "
+        "coastal routes. Drivers are the biggest variable cost.\n\n"
+        "I would forecast driver-hours per depot and staff at a quantile.\n"
+    )
+    technical = (
+        "# When should you use L1 instead of L2?\n\nL1 sets some weights to exactly zero. L2 shrinks all weights.\n\n"
+        "- Use L1 when you expect few features to matter.\n"
+    )
+    for name, text, kind in (("quayline.md", case, "case"), ("penalties.md", technical, "note")):
+        sections, _ = read_sections(f"notes/{name}", text.encode())
+        assert note_kind(f"notes/{name}", sections) == kind, name

@@ -69,7 +69,9 @@ _ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?co
 # ... or one whose outcome it asks about ("Did the loyalty programme work at Munchly?", with a business named).
 _DECISION_TITLE = re.compile(
     r"^\s*(should|shall|whether|which|how should|do we|does the|is it worth|did|has the|have the|was the|were the|"
-    r"why did)\b.*\?\s*$",
+    r"why did)\b.*\?\s*$"
+    # "How many housekeepers should Harborline Hotels schedule ...?"
+    r"|^\s*(?:how (?:many|much|often|far)|what|which|when|where|who)\b[^?]*\bshould\b[^?]*\?\s*$",
     re.I,
 )
 _GOAL = re.compile(
