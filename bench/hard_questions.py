@@ -168,7 +168,7 @@ def case_figures(app: App, seeds: int) -> list[Question]:
     cases = sorted({c.topic for c in app.interviewer.chunks() if c.kind == "case"})
     print(f"  case notes found: {len(cases)} {cases}")
     asked: list[Question] = []
-    took = follow_ups = after_term = took_after_term = 0
+    took = follow_ups = after_term = took_after_term = after_clarify = 0
     for index, topic in enumerate(cases):
         own = {c.source for c in app.interviewer.chunks() if c.topic == topic}  # the case note's file
         for mode in (Mode.STANDARD, Mode.CHALLENGE):
@@ -194,14 +194,18 @@ def case_figures(app: App, seeds: int) -> list[Question]:
                     taken = bool(said and said in previous.lower() and cited not in own)
                     took += taken
                     # The measure: follow-ups after an answer that names a concept another note covers.
-                    if " I would use " in previous:
+                    # After the clarifying question none is taken up, by design: counted apart.
+                    if " I would use " in previous and question.stage == "clarify":
+                        after_clarify += 1
+                    elif " I would use " in previous:
                         after_term += 1
                         took_after_term += taken
             asked += [q for q, _, _ in turns]
     if follow_ups:
         print(
             f"  case follow-ups taking up the answer, citing another note: {took_after_term}/{after_term} after an"
-            f" answer that names a term another note covers (target 0.60); {took}/{follow_ups} of all follow-ups"
+            f" answer that names a term another note covers (target 0.60), past the clarifying question (after it:"
+            f" {after_clarify}, never taken up); {took}/{follow_ups} of all follow-ups"
         )
     return asked
 

@@ -47,6 +47,11 @@ def test_only_a_sentence_is_read_out(text: str, prose: bool) -> None:
         ("NO SCALING", False),
         ("two sources", False),
         ("reuse across teams", False),
+        ("remember", False),  # the note-taker's aside
+        ("NB sklearn regressor default", False),
+        ("n ∝ variance", False),
+        ("offline", False),  # which evaluation?
+        ("time series", True),
     ],
 )
 def test_a_definition_names_a_concept_never_a_label_or_shorthand(concept: str, asked: bool) -> None:
@@ -82,6 +87,7 @@ def test_a_contrast_is_between_the_sides_the_clause_compares() -> None:
         ("Causes of SRM?", "What are the causes of SRM?"),
         ("Explain differential privacy at a high level", "Explain differential privacy at a high level."),
         ("When would you use which?", "When would you use which?"),  # a question keeps its words
+        ("Complexity? Why is long context expensive?", "Why is long context expensive?"),  # its label goes
     ],
 )
 def test_a_heading_with_a_question_mark_becomes_the_question_it_stands_for(heading: str, question: str) -> None:

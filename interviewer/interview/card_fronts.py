@@ -44,6 +44,8 @@ def as_question(front: str) -> str:
     what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
     A front that already asks something keeps its words."""
     text = addressed(" ".join(front.split()).rstrip(" .:;"))
+    # "Complexity? Why is long context expensive?": a one-word label before the question it heads
+    text = re.sub(r"^[A-Za-z-]+\?\s+(?=\S.*\?$)", "", text)
     bare = text.rstrip("?").strip()
     if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not has_verb(bare):
         # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)

@@ -42,6 +42,11 @@ _NOT_A_NAME = re.compile(
 _COMMON_WORD = re.compile(r"(al|ing|tion|sion|ive|ed|ity|ness|ic|ous|ary|ment|ance|ence)$")
 _EMPHASIS = frozenset("inside outside before after always never only must not once every each first".split())
 _GENERIC = frozenset("model models method methods approach approaches data feature features metric metrics".split())
+# Words that qualify a method and name none alone.
+_BARE_MODIFIERS = frozenset(
+    "online offline upstream downstream static dynamic manual automatic implicit explicit absolute relative global "
+    "local top-down bottom-up middle-out early late soft hard better worse".split()
+)
 _DANGLING = frozenset(
     "every each all any some alongside per than versus vs via across over under between among within without "
     "through into onto towards toward".split()
@@ -124,6 +129,8 @@ def fits_frame(name: str) -> bool:
         return False  # 'CI alongside every': cut mid-phrase
     if len(words) == 1 and words[0].lower() in _GENERIC:
         return False  # 'model', 'data': no option anyone chooses between
+    if name.lower() in _BARE_MODIFIERS:
+        return False  # "offline or online?", "top-down": which evaluation, which forecast? (a blind rater)
     if len(words) == 1 and words[0].islower() and re.search(r"(?:ian|ist|istic|ical)$", words[0]):
         return False  # 'bayesian or frequentist?': adjectives, with nothing said of what they qualify (a rater)
     if any(len(w) >= 4 and w.isupper() and w.lower() in _EMPHASIS for w in words):

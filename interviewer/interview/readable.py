@@ -14,7 +14,7 @@ from interviewer.scoring.text import STOPWORDS
 __all__ = ["clean_rule", "reads_as_prose", "term_fits"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
-_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
+_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
 _TWO_SENTENCES = re.compile(r"\w[.!?]\s+\S")
 
 
@@ -38,7 +38,8 @@ _LABEL_NOUNS = frozenset(
     "idea ideas goal goals problem problems fix fixes format formats question questions rule rules thumb angle note "
     "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
     "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
-    "lessons basics overview recap checklist model guide template templates".split()
+    "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
+    "version default defaults python pandas sklearn spark".split()
 )
 _EMPHATIC = frozenset("no not never always only must all none any don't".split())
 
@@ -81,7 +82,7 @@ def _one_term_fits(name: str) -> bool:
         return False  # "TTL too long": a setting's value, not a name
     if re.match(r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large)\b", name, re.I):
         return False  # "two sources", "quick answer template": a count or a size, not a name
-    middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for")
+    middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for", "per")
     if len(words) >= 3 and any(w.lower() in middle for w in words[1:-1]):
         return False  # "age in yrs", "anomalies isolated in fewer": a piece of a sentence, not a name
     shouted = [w for w in words if w.isalpha() and w.isupper()]
@@ -89,7 +90,9 @@ def _one_term_fits(name: str) -> bool:
         len(words) > 1 and len(shouted) == len(words) and any(len(w) >= 5 for w in shouted)
     ):
         return False  # 'NO SCALING': the note's emphasis, not a name
-    if re.match(r"(?:per|include|includes|including|no|non|without|with|for|by|via)\b", name, re.I):
+    if re.match(
+        r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember)\b", name, re.I
+    ):
         return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
     single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
     return not (single and re.search(r"[^su]s$", words[0]))
