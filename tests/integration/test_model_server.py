@@ -111,11 +111,11 @@ class _AlwaysWorthTrying(PhrasingVerdict):
         return True
 
 
-def _answer_next(session: LiveSession) -> bool:
+def _answer_next(session: LiveSession, weak: bool = False) -> bool:
     question = session.next_question()
     if question is None:
         return False
-    session.answer(" ".join(source["text"] for source in question.sources))
+    session.answer("I am not sure." if weak else " ".join(source["text"] for source in question.sources))
     return True
 
 
@@ -159,7 +159,9 @@ def test_a_session_survives_the_server_being_killed_and_restarted(server_app: Ap
     assert engine.phraser.unavailable >= 1 and _model_calls(server_app) == calls_before
 
     llama_server.start()
-    while _answer_next(session):
+    # Weak answers from here: the session steps down to single statements, which the model phrases (the questions
+    # that combine notes, asked after strong answers, never are).
+    while _answer_next(session, weak=True):
         pass
     assert _model_calls(server_app) > calls_before  # the server is used again once it is back
     saved = server_app.repo.load(session.id)
