@@ -17,6 +17,8 @@ from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
+from interviewer.interview.case_engine import _cue
+from interviewer.interview.case_givens import is_fact
 from interviewer.interview.case_questions import case_draft, twist_for
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import build_items
@@ -396,3 +398,18 @@ def test_a_title_asking_how_many_a_business_should_is_a_case_and_a_how_to_title_
     for name, text, kind in (("quayline.md", case, "case"), ("penalties.md", technical, "note")):
         sections, _ = read_sections(f"notes/{name}", text.encode())
         assert note_kind(f"notes/{name}", sections) == kind, name
+
+
+def test_a_push_names_a_method_not_an_adjective_and_a_sum_is_not_a_given() -> None:
+    assert _cue("Use CUPED for heavy-tailed metrics.", "I would look at the metrics.") == "CUPED"
+    assert not is_fact("If the queue at 600 is 70% precise, that's 420 confirmed fakes a day.")
+    assert is_fact("The queue holds about 600 reviews a day.")
+
+
+def test_a_slashed_pair_of_labels_is_never_taken_up() -> None:
+    note = "# Testing\n\n## Pitfalls\n- multiple metrics / segments: correct for them or report them as exploratory.\n"
+    items = [i for c in chunks_of("testing.md", note) + chunks_of("puzzle.txt", PUZZLE) for i in build_items(c)]
+    answer = "I would check multiple metrics / segments before trusting the lift."
+    assert (
+        take_up(answer, items, "Tunefold", set(), load_frames(), random.Random(0), set(), load_templates(), "X") is None
+    )

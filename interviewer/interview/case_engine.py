@@ -197,7 +197,9 @@ _GENERIC = re.compile(
 _NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")
 _MODIFIER = re.compile(
     r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self|last|next|this|previous|top|bottom|"
-    r"high|low|best|worst|most|least)-",
+    r"high|low|best|worst|most|least)-"
+    # 'heavy-tailed', 'tree-based': an adjective made with a hyphen qualifies a name, names nothing
+    r"|^[\w-]*-(tailed|based|like|driven|aware|level|specific|sized|free|only|wise|sensitive|friendly|ready|shaped)$",
     re.I,
 )  # ('last-quarter' says when, 'top-scored' which ones: they name nothing)
 # The words after which a run of words names a thing ("of impressions", "per clinic", "the old ranker").

@@ -67,6 +67,8 @@ def is_fact(statement: str) -> bool:
         return False  # a fragment cut from a line ("suppose the offer cuts it to 27% ..."); "~40% of ..." is whole
     if _CONCLUDES.search(statement) or has_pointer(statement) or is_story(statement):
         return False  # a conclusion, the candidate's pointer to another note, or what the team did and found
+    if re.match(r"(if|suppose|assuming|say)\b", statement, re.I):
+        return False  # the note-taker's own sum ("If the queue at 600 is 70% precise, that's 420 ..."), not a given
     if _REFERS_BACK.search(statement) or _INSIGHT.search(statement) or writes(statement):
         return False  # it leans on what came before, it is what the candidate should conclude, or the writer's own
     if statement.rstrip().endswith(":"):

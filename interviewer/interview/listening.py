@@ -11,6 +11,7 @@ from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.combined import COMBINED_KINDS, as_written, fits_frame
 from interviewer.interview.items import Item
 from interviewer.interview.note_terms import NoteTerms, everyday, looks_named
+from interviewer.interview.readable import term_fits
 from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
 
@@ -123,6 +124,7 @@ def take_up(
         i.concept
         for i in pool
         if fits_frame(i.concept)
+        and term_fits(i.concept)  # never 'multiple metrics / segments', 'TTL too long'
         and (len(i.concept.split()) >= 2 or "-" in i.concept or re.search(r"[A-Z].*[A-Z]", i.concept))
         and not everyday(i.concept)
     }  # ('BCa', 'mSPRT', 'XGBoost': a name by its capitals; never 'trade-offs', however often the notes say it)
