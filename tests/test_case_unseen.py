@@ -413,3 +413,29 @@ def test_a_slashed_pair_of_labels_is_never_taken_up() -> None:
     assert (
         take_up(answer, items, "Tunefold", set(), load_frames(), random.Random(0), set(), load_templates(), "X") is None
     )
+
+
+# A title as a plain first line, an aside set apart in brackets, and a symptom told after the event it follows.
+PLAIN_TITLE = """Quillbook — activation drop after the onboarding redesign
+
+Made this one up after a product mock, numbers are invented but I tried to keep them plausible.
+
+Setup (my own version of a prompt a friend got at a fintech company): Quillbook sells budgeting software to about
+90k freelancers. Its activation metric is a first budget within 7 days of signup. On 3 March they shipped a new
+onboarding flow with SSO and three fields instead of seven. It went to all web traffic, no A/B test. Since then
+signups are up 10% and activation is about 30%, down from 38%. The head of growth wants to roll back.
+
+I would first check whether the metric's definition changed with the flow.
+"""
+
+
+def test_a_plain_title_line_names_the_case_and_its_opening_says_what_happened() -> None:
+    sections, _ = read_sections("notes/quillbook.md", PLAIN_TITLE.encode())
+    assert sections[0].heading_path[0] == "Quillbook — activation drop after the onboarding redesign"
+    assert note_kind("notes/quillbook.md", sections) == "case"
+    facts = case_facts(chunks_of("quillbook.md", PLAIN_TITLE))
+    assert facts.business == "Quillbook"
+    opening = facts.opening
+    assert opening.startswith("Quillbook sells budgeting software") and "Made this one up" not in opening
+    # The symptom, the event it follows (and the sentence that leans on it), and the goal, in the note's order.
+    assert opening.index("On 3 March") < opening.index("Since then") < opening.index("wants to roll back")

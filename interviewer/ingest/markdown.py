@@ -37,6 +37,10 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
     """Split a Markdown note into sections; text before the first heading goes under the title."""
     body, front_title = _strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = body.split("\n")
+    first_line = _title_line(lines) if not front_title else None
+    if first_line is not None:  # a note that starts with its title as a plain line, as plain-text notes do
+        front_title = lines[first_line].strip()
+        lines = lines[first_line + 1 :]
     headings: list[tuple[int, str]] = []  # (level, text) stack
     sections: list[Section] = []
     buffer: list[str] = []
@@ -86,6 +90,26 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
         index += 1
     flush()
     return sections
+
+
+def _title_line(lines: list[str]) -> int | None:
+    """The index of a plain first line that is the note's title ("Ledgerly — activation drop after the signup
+    redesign", then a blank line), in a note with no top-level heading; None otherwise. A fresh set of notes had
+    three case notes titled this way, each named after its file instead."""
+    if any((heading := _ATX.match(line)) and len(heading.group(1)) == 1 for line in lines):
+        return None
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if index is None:
+        return None
+    line = lines[index].strip()
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    if after.strip() or len(line) > 100 or len(line.split()) > 16 or line.endswith((".", ",", ";", ":")):
+        return None
+    if not any(rest.strip() for rest in lines[index + 1 :]):
+        return None  # a line alone is the note, not its title
+    if re.match(r"^(?:[-*+>|#`]|\d+[.)]\s|[!\[<])", line) or _FENCE.match(line):
+        return None  # a list, a quote, a table, a fence, a link or an image is content, not a title
+    return index
 
 
 def buffer_ends_paragraph(buffer: list[str]) -> bool:

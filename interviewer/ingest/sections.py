@@ -162,6 +162,8 @@ _SHOUTED = re.compile(r"^\s*\d{1,3}\s*[-.):]\s+|(?<![\w-])[A-Z][A-Z/&'-]+(?:\s+[
 def _situation(parts: list[str]) -> bool:
     """True when the opening's sentences name an organisation and a figure of its scale: a business situation."""
     parts = [_SHOUTED.sub(" ", p) for p in parts if not _EXAMPLE.search(p)]
+    # "Setup (my own version of a prompt ...): Quillbook sells ...": the note's label goes before the business
+    parts = [re.sub(r"^[A-Z][\w' -]{0,30}(?:\s*\([^()]{0,120}\))?:\s+(?=[A-Z])", "", p) for p in parts]
     organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
     return organisation and any(_SCALE.search(p) for p in parts)
 

@@ -54,7 +54,11 @@ _INSIGHT = re.compile(
 
 
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
-_FIRST_PERSON = re.compile(r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|my|mine|myself)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|my|mine|myself)\b"
+    r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
+    r"|^(?:Made|Wrote|Invented) (?:this|it)\b",  # "Made this one up after the mock ..."
+)
 
 
 # A sentence cut at an abbreviation ("... for the back half of the month incl.") stops mid-thought.
@@ -167,7 +171,7 @@ _UNIT = {"yr": "year", "hr": "hour"}
 _SETUP_LABEL = re.compile(
     r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
-    r"(?:(?:\s+for|,)\s+[^:]{1,50})?\s*:\s*(?=[A-Z])",
+    r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"
     re.I,
 )
 

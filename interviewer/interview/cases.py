@@ -230,7 +230,7 @@ _GOAL = re.compile(
 _PROBLEM = re.compile(
     r"(?<![\w-])(dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|"
     r"noticed|complained|complaining|complaint|worsened|plummet\w*|surged|stalled|slipped|slid|missed|failing|"
-    r"failed|too (?:many|few|high|low|slow))(?![\w-])",
+    r"failed|too (?:many|few|high|low|slow)|since then)(?![\w-])",
     re.I,
 )
 
@@ -264,17 +264,26 @@ def _opening_text(
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
         # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
         # goal said anywhere, the symptom the case is about does.
-        later = [s for s in (before_story or setup)[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
-        told = [s for s in (early or [])[2:6] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        later = [s for s in (before_story or setup)[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        told = [s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
         # The goal, told as what someone said ("Ops says supply went up 9%, and wants to roll it out") if need be.
         goal = next((s for s in later if _GOAL.search(s)), "") or next((s for s in told if _GOAL.search(s)), "")
         # A goal alone ("The decision on the table was whether to retrain ...") still needs the symptom it answers,
         # told before it even when told as what happened ("precision had slid to about 21%").
-        told = told[: told.index(goal)] if goal in told else ([] if goal else later)
+        told = told[: told.index(goal)] if goal in told else (told if goal else later)
         problem = (
             "" if _PROBLEM.search(" ".join([*chosen, goal])) else next((s for s in told if _PROBLEM.search(s)), "")
         )
-        chosen += [problem, goal] if problem and goal else [problem or goal] if problem or goal else []
+        # "Since then activation is about 34%" leans on the event before it ("On 14 May they shipped a new flow").
+        events: list[str] = []
+        if problem and re.match(r"(since then|after that|afterwards)\b", problem, re.I) and early and problem in early:
+            at = early.index(problem)
+            while at > 2 and len(events) < 2 and not _unsaid(early[at - 1]):
+                at -= 1
+                events.insert(0, early[at])
+                if not re.match(r"(it|this|that|they|these)\b", early[at], re.I):
+                    break  # the event itself, not a sentence that leans on it ("It went to 100% of traffic")
+        chosen += [part for part in (*events, problem, goal) if part and part not in chosen]
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())
     # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
@@ -320,7 +329,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged))
         setup = min(setup, told)
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
-    before_story = [s for s, _ in staged[:6] if not is_story(s)]
+    before_story = [s for s, _ in staged[:8] if not is_story(s)]
     staged = [
         (s, at if not story or i < setup else "clarify" if _GIVEN_CONSTRAINT.search(s) and not is_story(s) else "told")
         for i, (s, at) in enumerate(staged)
