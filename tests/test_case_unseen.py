@@ -439,3 +439,13 @@ def test_a_plain_title_line_names_the_case_and_its_opening_says_what_happened() 
     assert opening.startswith("Quillbook sells budgeting software") and "Made this one up" not in opening
     # The symptom, the event it follows (and the sentence that leans on it), and the goal, in the note's order.
     assert opening.index("On 3 March") < opening.index("Since then") < opening.index("wants to roll back")
+
+
+def test_a_pair_is_not_read_as_a_rate_and_the_writers_framing_is_no_given() -> None:
+    assert _cue("Compare pre/post with a diff-in-diff.", "I would look at the trend.").count(" per ") == 0
+    assert "trials per arm" in _cue("Size it in trials/arm/month first.", "")
+    text = (
+        "# Brackley: ranking new sellers\n\nBrackley is a marketplace with about 40k active sellers. The seller team "
+        "wants a new-seller boost in Q3.\n\nMy framing: the model cannot tell new sellers apart from bad ones.\n"
+    )
+    assert not any(fact.startswith("My framing") for fact, _ in case_facts(chunks_of("brackley.md", text)).facts)

@@ -260,4 +260,8 @@ def _as_written(term: str, point: str) -> str:
     written = match.group(0)
     written = written.lower() if match.start() == 0 and written[1:].islower() else written
     # "trials/arm/month" reads as "trials per arm per month"
-    return re.sub(r"(?<=[a-z])/(?=[a-z])", " per ", written)
+    # ... but "pre/post" and "train/test" are pairs, not a rate
+    return re.sub(rf"(?<=[a-z])/(?=(?:{_UNITS})s?\b)", " per ", written)
+
+
+_UNITS = "day|week|month|year|hour|minute|arm|user|customer|session|visit|order|store|shop|clinic|city|site|request"
