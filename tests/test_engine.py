@@ -268,13 +268,14 @@ def test_notes_that_give_no_items_still_interview(interviewer_home: Path) -> Non
 
 
 def dropout_app(home: Path, embedder: Embedder | None = None) -> App:
-    """An app whose only notes are on dropout: two definitions (level 1) and a rule of thumb (level 3)."""
+    """An app whose only notes are on dropout: two definitions (level 1) and a procedure (level 3)."""
     notes = home.parent / "dropout-notes"
     notes.mkdir(parents=True)
     (notes / "dropout.md").write_text(
         "# Dropout\n\n## Basics\n- Dropout: randomly zeroes activations during training.\n"
         "- Inverted dropout: scales kept activations by 1/(1-p) at train time.\n\n"
-        "## Numbers\n- Keep the dropout rate around 0.1-0.5 for hidden layers.\n",
+        "## How to tune dropout\n- Start with a dropout rate of 0.5 on the widest layer.\n"
+        "- Lower the dropout rate when training loss stalls.\n- Check validation loss after each dropout change.\n",
         encoding="utf-8",
     )
     app = make_app(home, embedder=embedder)
@@ -307,4 +308,4 @@ def test_weak_answers_get_the_notes_items_before_any_template(interviewer_home: 
     app = dropout_app(interviewer_home, MiniLMEmbedder(n_threads=1))  # what counts as a repeat is meaning
     asked = run(start(app, mode=Mode.STANDARD, questions=3, seed=1, topic="Dropout"), lambda _: "I don't know.")
     kinds = [question.item_kind for question, _ in asked]
-    assert sorted(kinds) == ["definition", "definition", "rule"], [q.text for q, _ in asked]
+    assert sorted(kinds) == ["definition", "definition", "procedure"], [q.text for q, _ in asked]

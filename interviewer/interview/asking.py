@@ -229,6 +229,10 @@ def askable(item: Item) -> bool:
         return True
     if item.kind == "trade-off" and not item.other:
         return False
+    if item.kind == "rule":
+        # A blank-the-number question is trivia: blind raters passed 0 of 37 over three fresh note sets ("What value
+        # goes in the blank, and why that value?"). Its statement still feeds the questions that combine notes.
+        return False
     return _names_fit(item) and _quotable(item)
 
 
