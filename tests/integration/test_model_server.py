@@ -154,13 +154,13 @@ def test_a_session_survives_the_server_being_killed_and_restarted(server_app: Ap
     # The templates stand in while the server is away; a question the notes ask in their own words (a card) is
     # not phrased at all, so go on until one the model would have phrased has been asked.
     asked_while_away = 0
-    while engine.phraser.unavailable == 0 and asked_while_away < 4 and _answer_next(session):
+    # Weak answers: the session steps down to single statements, which the model phrases (the questions that combine
+    # notes, asked after strong answers, never are).
+    while engine.phraser.unavailable == 0 and asked_while_away < 4 and _answer_next(session, weak=True):
         asked_while_away += 1
     assert engine.phraser.unavailable >= 1 and _model_calls(server_app) == calls_before
 
     llama_server.start()
-    # Weak answers from here: the session steps down to single statements, which the model phrases (the questions
-    # that combine notes, asked after strong answers, never are).
     while _answer_next(session, weak=True):
         pass
     assert _model_calls(server_app) > calls_before  # the server is used again once it is back
