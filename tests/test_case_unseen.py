@@ -449,3 +449,14 @@ def test_a_pair_is_not_read_as_a_rate_and_the_writers_framing_is_no_given() -> N
         "wants a new-seller boost in Q3.\n\nMy framing: the model cannot tell new sellers apart from bad ones.\n"
     )
     assert not any(fact.startswith("My framing") for fact, _ in case_facts(chunks_of("brackley.md", text)).facts)
+
+
+def test_a_job_board_with_its_weekly_volume_is_a_case() -> None:
+    text = (
+        "Hirebay - spotting new job ads that will go unanswered\n\nHirebay is a small UK job board for restaurants. "
+        "About 6,000 new postings go up each week. The sales lead wants a list of postings to call about.\n\n"
+        "I would predict applicants in the first week from the posting's text and salary.\n"
+    )
+    sections, _ = read_sections("notes/hirebay.md", text.encode())
+    assert note_kind("notes/hirebay.md", sections) == "case"
+    assert case_facts(chunks_of("hirebay.md", text)).business == "Hirebay"

@@ -42,7 +42,7 @@ ORGANISATIONS: tuple[str, ...] = (
     "company", "retailer", "bank", "insurer", "marketplace", "platform", "service", "startup", "shop", "app",
     "airline", "hotel", "lender", "operator", "provider", "brand", "chain", "firm", "telecom", "hospital", "utility",
     "publisher", "manufacturer", "carrier", "fintech", "merchant", "issuer", "grocer", "supermarket", "agency",
-    "broker", "wholesaler",
+    "broker", "wholesaler", "job board", "job site",
 )  # fmt: skip
 # The words by which a case note says its business is invented ("Riverside Health (made up)"): ingest reads them to
 # find a case, the interview to leave them out of the business's name and of its questions.

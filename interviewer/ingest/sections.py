@@ -109,7 +109,8 @@ _SCALE_UNIT = (
     r"employees|staff|patients|people|residents|households|homes|students|accounts?|listings?|orders?|transactions?|payments?|comments?|posts?|messages?|"
     r"visits?|sessions?|searches|requests|bookings?|rides?|trips?|deliveries|shipments|products?|SKUs?|"
     r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|cities|countries|markets|sites|outlets|dark stores|"
-    r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue)"
+    r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue|postings?|jobs|applications|"
+    r"applicants|flights|passengers|rooms|properties)"
 )
 # A count in thousands or millions of something other than a dataset's rows: "3.1M monthly listeners".
 _MAGNITUDE = (
