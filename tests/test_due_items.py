@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import Question, Turn
 from interviewer.core.review import DueItem, item_key
@@ -9,6 +11,7 @@ from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState
 from interviewer.interview.due import DUE_NOTICE, choose_due, own_question
 from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.items import build_items
 
 NOTE = Chunk(
     chunk_id="c1",
@@ -80,3 +83,20 @@ def test_a_learned_item_is_asked_as_a_harder_item_of_the_same_note() -> None:
 def test_a_rephrased_question_of_the_same_points_is_the_same_item() -> None:
     assert item_key(asked("What does L1 do?")) == item_key(asked("Explain what lasso does."))
     assert item_key(asked("Q", points=())) != item_key(asked("Other Q", points=()))
+
+
+def test_a_learned_item_is_never_asked_again_as_an_item_the_bank_refuses() -> None:
+    """The harder variant comes from the items a question asks alone: a blank-the-number rule of the same note is
+    no harder question (raters passed none), so a note whose only harder item is a rule has no harder variant."""
+    rule_only = replace(
+        NOTE,
+        text="# Regularisation\n\n- Lasso is a penalty that sets some coefficients to zero.\n"
+        "- Keep the penalty strength above 0.01 for most data sets.\n",
+    )
+    bank = ItemBank()
+    bank.refresh([rule_only])
+    assert any(i.kind == "rule" for i in build_items(rule_only))  # the note gives a rule ...
+    assert all(i.kind != "rule" for i in bank.for_chunk("c1"))  # ... that is never asked alone
+    learned = DueItem(asked("What is lasso?", level=1), learned=True)
+    choice = choose_due(plan(), state(), [learned], bank)
+    assert choice is not None and choice.harder is None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.app import App
 from interviewer.core.domain import Kind, Mode, Question, Turn
 from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState
@@ -76,13 +77,19 @@ def middling(question: Question) -> ScoreResult:
     return ScoreResult(0.5, (coverage,), (), "case-clarify", 1.0)
 
 
-def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(interviewer_home: Path) -> None:
-    notes = interviewer_home.parent / "notes"
+def late_case_app(home: Path) -> App:
+    """An app over the late-deliveries case and a metrics note it does not cite."""
+    notes = home.parent / "notes"
     notes.mkdir(parents=True)
     (notes / "late_deliveries.md").write_text(PROSE_CASE, encoding="utf-8")
     (notes / "metrics.md").write_text(METRICS, encoding="utf-8")
-    app = make_app(interviewer_home)
+    app = make_app(home)
     ingest([str(notes)], app.store, 10**8)
+    return app
+
+
+def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(interviewer_home: Path) -> None:
+    app = late_case_app(interviewer_home)
     app.interviewer.scorer.score = lambda question, answer, **kw: middling(asked[-1])  # type: ignore[assignment,method-assign]
     session = app.interviewer.start(
         SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
@@ -218,12 +225,7 @@ def test_an_everyday_word_the_notes_use_often_is_still_not_taken_up() -> None:
 def test_no_term_is_taken_up_after_the_clarifying_question(interviewer_home: Path) -> None:
     """A method named while asking about the business is no choice to probe yet ("You brought up dot product. How
     would you use it for Basketly?" came after a clarify answer, a blind rater); after a later stage it is."""
-    notes = interviewer_home.parent / "notes"
-    notes.mkdir(parents=True)
-    (notes / "late_deliveries.md").write_text(PROSE_CASE, encoding="utf-8")
-    (notes / "metrics.md").write_text(METRICS, encoding="utf-8")
-    app = make_app(interviewer_home)
-    ingest([str(notes)], app.store, 10**8)
+    app = late_case_app(interviewer_home)
     session = app.interviewer.start(
         SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
     )

@@ -14,7 +14,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.readable import clean_rule, reads_as_prose, term_fits
+from interviewer.interview.readable import reads_as_prose, term_fits
 from interviewer.interview.statements import (
     balanced,
     blank_number,
@@ -240,8 +240,6 @@ def _quotable(item: Item) -> bool:
     """False when the item's frame would quote its statement and the statement is not a sentence to read out."""
     if item.kind == "mechanism":  # "Medical: treatment given. What is the reason?" quotes a label's line
         return reads_as_prose(item.detail) and ": " not in item.detail
-    if item.kind == "rule":
-        return bool(item.points) and clean_rule(item.points[0])
     if item.kind == "procedure" and not item.detail:
         # "Say you {claim}." quotes the first step, which must be one ("Say you target leakage — ..." is not)
         return reads_as_prose(item.other) and is_instruction(item.other)

@@ -26,6 +26,7 @@ class ItemBank:
         self._by_chunk: dict[str, tuple[Item, ...]] = {}
         self._statements: dict[str, tuple[Item, ...]] = {}  # every statement of a chunk, for combined items
         self.items: list[Item] = []
+        self._alone: frozenset[Item] = frozenset()  # the notes' own items a question asks alone (of self.items)
         self.skipped: list[str] = []  # one line per chunk whose items could not be built
         self.terms = NoteTerms(())  # how the notes use their terms, over every statement
 
@@ -61,7 +62,9 @@ class ItemBank:
         self.terms = NoteTerms(point for item in single + pool for point in item.points)
         single = [item for item in single if not (frames_by_name(item) and not self._names(item))]
         # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
-        self.items = [item for item in single if askable(item)] + combined_items(single + pool, self.repertoire)
+        alone = [item for item in single if askable(item)]
+        self._alone = frozenset(alone)
+        self.items = alone + combined_items(single + pool, self.repertoire)
 
     def _names(self, item: Item) -> bool:
         """True when the concept a question would name stands on its own: a name the notes use; for "What is the
@@ -71,8 +74,9 @@ class ItemBank:
         return item.kind != "pitfall" or len(item.concept.split()) >= 2 or looks_named(item.concept)
 
     def for_chunk(self, chunk_id: str) -> tuple[Item, ...]:
-        """The items built from one chunk."""
-        return self._by_chunk.get(chunk_id, ())
+        """The items of one chunk that a question asks alone: a learned item's harder variant is one of them, never
+        an item the bank refuses (a blank-the-number rule, a label asked as a concept)."""
+        return tuple(item for item in self._by_chunk.get(chunk_id, ()) if item in self._alone)
 
     def for_topic(self, topic: str, case: bool = False) -> list[Item]:
         """A topic's items: case-stage items for a case study, every other kind for a deep dive."""

@@ -1,5 +1,5 @@
 """Whether a note's words can be read out in a question: a statement as it stands (one sentence, no shorthand),
-a rule's blank, a concept's name. Blind raters failed questions that pasted a note's shorthand into a frame ("AIC
+a concept's name. Blind raters failed questions that pasted a note's shorthand into a frame ("AIC
 comparison works. α→0 recovers Poisson. Why does that happen?") or named a label as a concept ("In a sentence or two,
 what does labels refer to?")."""
 
@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 
 from interviewer.interview.combined import fits_frame
-from interviewer.interview.statements import blank_number, is_verb
 from interviewer.scoring.text import STOPWORDS
 
-__all__ = ["clean_rule", "reads_as_prose", "term_fits"]
+__all__ = ["reads_as_prose", "term_fits"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
 _SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
@@ -42,23 +41,6 @@ _LABEL_NOUNS = frozenset(
     "version default defaults python pandas sklearn spark".split()
 )
 _EMPHATIC = frozenset("no not never always only must all none any don't".split())
-
-
-def clean_rule(statement: str) -> bool:
-    """A rule whose number can be blanked and read out: a sentence, the blank not its subject ("If ___ switch
-    monthly"), no signed change in shorthand ("top ___ at +3pp")."""
-    blanked = blank_number(statement)
-    before, _, rest = blanked.partition("___")
-    after, ahead = rest.split()[:1], before.split()[-1:]
-    if (after and is_verb(after[0])) or (ahead and ahead[0].lower() in ("if", "when", "once", "unless")):
-        return False
-    if re.search(r"\([^()]*___[^()]*\)|['\"‘“][^'\"’”]*___", blanked):
-        return False  # a blank inside an example in brackets or quotes ("('p99 < ___ ms')") asks for an example
-    if re.search(r"\(\s*(?:see\s+)?\d{1,2}\s*\)", statement):
-        return False  # "(01)": a pointer to another of the notes, meaningless read out
-    if re.search(r"(?<![\w])[+−]\d", statement) or not statement[:1].isupper():
-        return False
-    return reads_as_prose(statement)
 
 
 def term_fits(name: str) -> bool:
