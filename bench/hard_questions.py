@@ -128,8 +128,9 @@ def deep_dive_figures(app: App, sessions: list[list[Question]]) -> None:
 
 def named_term(question: Question, app: App) -> str:
     """A method another note covers, as a scripted candidate names it: a name the notes use (NoteTerms), from a
-    note whose title shares a word with the case (a claims case is not answered with a recommender's baseline),
-    one suiting the question's stage first; each term once per session, in the bank's order."""
+    note the case points to or whose statement suits the question's stage (a claims case's data question is not
+    answered with a recommender's baseline, its evaluation question may be with PR-AUC), the case's own pointers
+    first; each term once per session, in the bank's order."""
     own = {s["source"] for s in question.sources}
     items = app.interviewer.bank.items
     terms = app.interviewer.bank.terms  # the app's own count, over every statement: what take-up itself reads
@@ -141,19 +142,22 @@ def named_term(question: Question, app: App) -> str:
             number and re.search(rf"(?:see|cf\.?|from|in|\()\s*0?{int(number.group(0))}\b", case_text, re.I)
         )
 
+    def suits_stage(item: Item) -> bool:
+        return bool(question.stage) and stage_of_statement(" ".join(item.points)) == question.stage
+
     named = [
         item
         for item in items
         if item.source not in own
         and item.kind in ("pitfall", "trade-off", "contrast")
         and item.concept not in _NAMED
-        and bears_on_case(item)
+        and (bears_on_case(item) or suits_stage(item))
         and not re.search(r"[\d=]", item.concept)
         and fits_frame(item.concept)
         and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
         and terms.names(item.concept)
     ]
-    named.sort(key=lambda item: stage_of_statement(" ".join(item.points)) != (question.stage or ""))
+    named.sort(key=lambda item: (not bears_on_case(item), not suits_stage(item)))
     if not named:
         return ""
     _NAMED.add(named[0].concept)

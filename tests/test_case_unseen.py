@@ -460,3 +460,20 @@ def test_a_job_board_with_its_weekly_volume_is_a_case() -> None:
     sections, _ = read_sections("notes/hirebay.md", text.encode())
     assert note_kind("notes/hirebay.md", sections) == "case"
     assert case_facts(chunks_of("hirebay.md", text)).business == "Hirebay"
+
+
+# A goal that leans on the claim before it: the opening says the claim too.
+LEANING_GOAL = """Did the Pellmore app redesign grow basket size?
+
+Pellmore is a grocery chain with 90 stores and about 1.1M app users. The new app went live on iOS on 4 March.
+Android slipped to 1 April because of a payment bug. Four weeks later, the marketing deck says updaters spent 8% more
+per basket. On the back of that they want £800k for phase 2.
+
+I would compare iOS with Android over the same weeks.
+"""
+
+
+def test_a_goal_that_leans_on_the_sentence_before_it_brings_that_sentence() -> None:
+    opening = case_facts(chunks_of("pellmore.md", LEANING_GOAL)).opening
+    assert opening.index("the marketing deck says") < opening.index("On the back of that they want")
+    assert opening.startswith("Pellmore is a grocery chain")

@@ -11,17 +11,15 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES
 from interviewer.interview.case_business import business_of
 from interviewer.interview.case_givens import (
-    concludes,
     has_pointer,
-    is_cut,
     is_fact,
     is_story,
     sentence_pieces,
     spoken,
     without_made_up,
-    writes,
 )
-from interviewer.interview.statements import clean_statement, is_instruction
+from interviewer.interview.case_opening import opening_text
+from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
 
@@ -200,7 +198,6 @@ _MODEL_ASKED = re.compile(
 
 
 _CONTINUES = re.compile(r"^(suppose|if|and|or|but|so|which|then|plus|e\.g|their|its|it|they|these|those|this)\b")
-_ADVICE = re.compile(r"^(ask|check|clarify|confirm|find out|agree)\b", re.I)
 
 
 def _readable(statement: str, raw: str) -> str:
@@ -218,86 +215,6 @@ def _readable(statement: str, raw: str) -> str:
     if statement and statement[-1] not in ".!?:":
         statement = statement.rstrip(" ;:,") + "."
     return statement
-
-
-_GOAL = re.compile(
-    r"\b(wants?|wanted|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|hoped to|plans? to)\b", re.I
-)
-
-
-# A symptom the case is about ("revenue per thousand impressions had dropped 6%"): a case that opens on its set-up and
-# states no goal poses its problem this way (a blind rater: "the opening only says the feed card was redesigned").
-_PROBLEM = re.compile(
-    r"(?<![\w-])(dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|"
-    r"noticed|complained|complaining|complaint|worsened|plummet\w*|surged|stalled|slipped|slid|missed|failing|"
-    r"failed|too (?:many|few|high|low|slow)|since then)(?![\w-])",
-    re.I,
-)
-
-
-def _unsaid(statement: str) -> bool:
-    """A set-up sentence the opening never says: a list's lead-in, a pointer, the note's advice ("Ask what churn
-    means"), a fragment, or the note-taker speaking."""
-    # A sentence wholly in brackets is an aside ("(adapted from a prompt a friend got ...)").
-    advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower() or statement[:1] == "("
-    cut = statement.endswith(":") or is_cut(statement)
-    return bool(cut or has_pointer(statement) or advice or writes(statement))
-
-
-def _opening_text(
-    setup: list[str], title: str, before_story: list[str] | None = None, early: list[str] | None = None
-) -> str:
-    """The situation as the case poses it: its first two set-up sentences (a third when it states the goal the first
-    two leave out, or the first sentence before its story does), then the title's question when the title asks one
-    ("Should Stallwise cut the fee ...?"). The rest of the set-up is left for the stage questions to recall."""
-    chosen: list[str] = []
-    for statement in setup:
-        if _unsaid(statement):
-            continue
-        if concludes(statement):
-            break  # what the candidate should conclude ("So the real question is ..."): the opening ends before it
-        room = 3 if len(chosen) == 2 and (not _GOAL.search(" ".join(chosen)) and _GOAL.search(statement)) else 2
-        if len(chosen) >= room:
-            break
-        chosen.append(statement)
-    if len(chosen) == 2 and not _GOAL.search(" ".join(chosen)):
-        # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
-        # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
-        # goal said anywhere, the symptom the case is about does.
-        later = [s for s in (before_story or setup)[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
-        told = [s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
-        # The goal, told as what someone said ("Ops says supply went up 9%, and wants to roll it out") if need be.
-        goal = next((s for s in later if _GOAL.search(s)), "") or next((s for s in told if _GOAL.search(s)), "")
-        # A goal alone ("The decision on the table was whether to retrain ...") still needs the symptom it answers,
-        # told before it even when told as what happened ("precision had slid to about 21%").
-        told = told[: told.index(goal)] if goal in told else (told if goal else later)
-        problem = (
-            "" if _PROBLEM.search(" ".join([*chosen, goal])) else next((s for s in told if _PROBLEM.search(s)), "")
-        )
-        # "Since then activation is about 34%" leans on the event before it ("On 14 May they shipped a new flow").
-        events: list[str] = []
-        if problem and re.match(r"(since then|after that|afterwards)\b", problem, re.I) and early and problem in early:
-            at = early.index(problem)
-            while at > 2 and len(events) < 2 and not _unsaid(early[at - 1]):
-                at -= 1
-                events.insert(0, early[at])
-                if not re.match(r"(it|this|that|they|these)\b", early[at], re.I):
-                    break  # the event itself, not a sentence that leans on it ("It went to 100% of traffic")
-        chosen += [part for part in (*events, problem, goal) if part and part not in chosen]
-    # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
-    title = _CASE_LABEL.sub("", title.strip())
-    # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
-    # pasted heading (a blind rater).
-    asked = title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""
-    return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
-
-
-_ASKS_AS_SENTENCE = re.compile(
-    r"^(?:should|shall|can|could|would|will|is|are|was|were|do|does|did|has|have|what|why|how|which|who|where|when|"
-    r"whether)\b",
-    re.I,
-)
-_CASE_LABEL = re.compile(r"^(?:(?:practice|mock|interview)\s+)?case(?:\s+study)?(?:\s+\d+)?\s*[:–—-]\s*", re.I)
 
 
 def case_facts(chunks: list[Chunk]) -> CaseFacts:
@@ -358,6 +275,6 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     return CaseFacts(
         business_of(staged, title),
         facts,
-        _opening_text(posed, title, before_story, [s for s, _ in staged[:6]]),
+        opening_text(posed, title, before_story, [s for s, _ in staged[:6]]),
         decision,
     )
