@@ -18,7 +18,7 @@ from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
-from interviewer.interview.case_givens import is_fact
+from interviewer.interview.case_givens import concludes, is_fact
 from interviewer.interview.case_questions import case_draft, twist_for
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import build_items
@@ -477,3 +477,50 @@ def test_a_goal_that_leans_on_the_sentence_before_it_brings_that_sentence() -> N
     opening = case_facts(chunks_of("pellmore.md", LEANING_GOAL)).opening
     assert opening.index("the marketing deck says") < opening.index("On the back of that they want")
     assert opening.startswith("Pellmore is a grocery chain")
+
+
+# A case as an editor wraps it, with the note-taker's asides, a question someone put, and a symptom as what happened.
+WRAPPED_CASE = """# Tidewell — complaints up ~30% in a quarter
+
+(Prompt from a mock with J. Roughly word for word.
+I paraphrased the last part.)
+
+Tidewell is a marketplace for used bikes, mostly road and gravel, some e-bikes (I skipped e-bikes in my answer).
+Sellers list with a condition grade (A "mint", B "good", C
+"worn"); Tidewell takes a commission. ~60k orders a month at an average
+~£420, so GMV around £25M a month. The metric the interviewer put on the table: "not as listed" complaints
+went from 2.0% of orders to 2.6% this quarter. Each complaint costs about £30.
+
+I would split the rise by seller cohort first.
+"""
+
+SIZING_CASE = """# Practice problem / mock w/ K. (Thu): Brightroof — how many crews for summer?
+
+Brightroof installs heat pumps across the north of England. Last year: ~1,900 installs at about £9k each.
+Kim's question: it's February, how many crews should they plan for June–August, and hire or subcontract?
+
+I framed it as a forecast of installs turned into crew capacity.
+"""
+
+
+def test_a_wrapped_case_with_asides_poses_its_symptom_in_full_sentences() -> None:
+    sections, _ = read_sections("notes/tidewell.md", WRAPPED_CASE.encode())
+    assert note_kind("notes/tidewell.md", sections) == "case"  # the scale line was cut before "~£420"
+    facts = case_facts(chunks_of("tidewell.md", WRAPPED_CASE))
+    assert facts.business == "Tidewell"
+    opening = facts.opening
+    assert opening.startswith("Tidewell is a marketplace for used bikes") and "I skipped" not in opening
+    assert "word for word" not in opening and "paraphrased" not in opening
+    assert '"Not as listed" complaints went from 2.0%' in opening and "interviewer" not in opening
+
+
+def test_a_question_someone_put_in_the_set_up_is_the_goal_and_any_verb_names_a_business() -> None:
+    facts = case_facts(chunks_of("brightroof.md", SIZING_CASE))
+    assert facts.business == "Brightroof"
+    assert facts.opening.endswith("The question: it's February, how many crews should they plan for June–August, "
+                                  "and hire or subcontract?")  # fmt: skip
+
+
+def test_a_hedge_is_no_description_of_whom_a_model_flags() -> None:
+    assert concludes("Churn is likely to rise after the price change.")
+    assert not concludes("Marketing wants a model that flags subscribers likely to cancel in the next 30 days.")

@@ -47,6 +47,9 @@ ORGANISATIONS: tuple[str, ...] = (
 # The words by which a case note says its business is invented ("Riverside Health (made up)"): ingest reads them to
 # find a case, the interview to leave them out of the business's name and of its questions.
 MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not real"
+# A paragraph wholly in brackets is the note-taker's aside ("(Interviewer's opening question, almost word for word.
+# Mock w/ R., product DS loop.)"): ingest skips it when it reads a note's opening, the interview when it reads a case.
+ASIDE_PARAGRAPH = r"(?m)^[ \t]*\((?:[^()]|\([^()]*\))*\)[ \t]*$"
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,12 @@ def _wraps(previous: str, line: str) -> bool:
     if _BLOCK_START.match(line) or previous.lstrip().startswith(("#", "|", "```", "~~~")):
         return False
     first = line.lstrip()[:1]
-    return first.islower() or first == "(" or bool(_CONTINUES.search(previous.rstrip()))
+    if first.islower() or first == "(" or bool(_CONTINUES.search(previous.rstrip())):
+        return True
+    # A long line cut mid-sentence before a quote, a figure or an amount ('... C' / '"fair"); Refurbly ...', '... at
+    # an average' / '~£211, so GMV ...'): prose wrapped by an editor, never a title or a list's line.
+    cut = len(previous.rstrip()) >= 45 and not re.search(r"[.!?:;)\]\"”]$", previous.rstrip())
+    return cut and bool(re.match(r"[\"'“‘~£$€]|\d[\d,.]*(?:%|k|K|M|bn)?[,;.]\s", line.lstrip()))
 
 
 def rejoin_wrapped_lines(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interviewer.core.domain import MADE_UP, ORGANISATIONS
+from interviewer.core.domain import ASIDE_PARAGRAPH, MADE_UP, ORGANISATIONS
 
 __all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "poses_case", "stage_of_heading"]
 
@@ -146,6 +146,7 @@ def _opening(sections: list[Section], count: int = 2) -> str:
     """The first `count` sentences of the note, where a case states its business problem."""
     first = sections[:2] if sections and len(sections[0].text.split()) < 16 else sections[:1]
     text = " ".join(s.answer if s.question and len(first) == 1 and s.answer else s.text for s in first)
+    text = re.sub(ASIDE_PARAGRAPH, "", text)  # the note-taker's aside in brackets poses nothing
     pieces = _SENTENCE_BREAK.split(text.strip())
     pieces = [" ".join(p.split()) for p in pieces if p.strip()]
     return " ".join(pieces[:count])[:700]

@@ -24,7 +24,10 @@ _NAMED_SHAPES = re.compile(
 )
 # The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
-_LISTED_VERBS = frozenset("= : , runs operates sells ships owns offers serves has had".split())
+_LISTED_VERBS = frozenset(
+    "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
+    "manufactures employs distributes installs hosts rents leases builds".split()
+)  # ("SunHarbour installs residential rooftop solar")
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"

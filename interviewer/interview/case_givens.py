@@ -46,7 +46,9 @@ _REFERS_BACK = re.compile(
 # note-writer's opinion ("I'd say", "my guess").
 _INSIGHT = re.compile(
     r"\b(?:might|could)\s+(?!not\b)[a-z]+|\bmay\s+(?!not\b|be\b|only\b)(?![^.;]*\b(?:at most|no more|up to|only)\b)"
-    r"|\b(?:probably|presumably|arguably|likely to)\b|\bthe (?:real|actual|true|key|right) (?:question|problem|issue|"
+    # "... is likely to ..." hedges; "flags subscribers likely to cancel" names whom
+    r"|\b(?:probably|presumably|arguably)\b|\b(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?likely to\b"
+    r"|\bthe (?:real|actual|true|key|right) (?:question|problem|issue|"
     r"insight|goal|task)\b|\b(?:isn't|is not|aren't)\s+['\"“]?[^.]{1,60}\bbut\b|\b(?:I'd|I would|I think|my guess|"
     r"my call|in my view)\b",
     re.I,
@@ -57,7 +59,8 @@ _INSIGHT = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
-    r"|^(?:Made|Wrote|Invented) (?:this|it)\b",  # "Made this one up after the mock ..."
+    # "Made this one up after the mock ...", "Practised this one twice"
+    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b",
 )
 
 
@@ -107,9 +110,11 @@ _STORY = re.compile("|".join(_STORY_WORDS), re.I)
 # A note's pointer to another of the candidate's notes ("(05)", "(note 04)", "(MNAR, see 03)", "see note 4", "cf."):
 # the method it names is what the candidate should bring, and the pointer means nothing to anyone else.
 _CROSS_REF = re.compile(
-    r"\s*\((?:see\s+)?(?:notes?\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*\d{1,2})*\)"  # "(05)", "(notes 05 and 06)"
-    r"|\(\s*0\d\s*[,;)]|[,;]\s*0\d\s*\)"  # a zero-padded note number among other words: "(07, timezones)"
-    r"|\b(?:see|cf\.?|compare)\s+(?:notes?\s+|#)?\d{1,2}\b|\bnotes?\s+\d{1,2}\b|(?<!\w)cf\."
+    # never a function's arguments ("prior Beta(2, 38)") nor a count ("see 12 conversions out of 200")
+    r"(?:\s+|^)\((?:see\s+)?(?:notes?\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*\d{1,2})*\)"  # "(05)", "(notes 05 and 06)"
+    r"|(?<!\w)\(\s*0\d\s*[,;)]|[,;]\s*0\d\s*\)"  # a zero-padded note number among other words: "(07, timezones)"
+    r"|\b(?:see|cf\.?|compare)\s+(?:notes?\s+\d{1,2}|#\d{1,2}|0\d|\d{1,2}(?=\s*(?:[).,;:!?]|$)|\s(?:for|and|too|also|on|"
+    r"above|below)\b))\b|\bnotes?\s+\d{1,2}\b|(?<!\w)cf\."
     r"|\b(?:in|from|like|as in|per)\s+0\d\b",  # a zero-padded note number in a sentence: "the rule in 04"
     re.I,
 )
@@ -117,7 +122,7 @@ _CROSS_REF = re.compile(
 
 def without_pointers(text: str) -> str:
     """A text without the note's pointers to other notes ('Fairness in churn targeting (03)?' -> '... targeting?')."""
-    return re.sub(r"\s+([?.!,;:])", r"\1", _CROSS_REF.sub("", text)).strip()
+    return re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"(?<=\S) {2,}(?=\S)", " ", _CROSS_REF.sub("", text))).strip()
 
 
 def has_pointer(statement: str) -> bool:
@@ -169,6 +174,8 @@ _PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hou
 _UNIT = {"yr": "year", "hr": "hour"}
 # The note's label for its set-up ("Interviewer's setup: Brindle is ..."): the question is the interviewer's own.
 _SETUP_LABEL = re.compile(
+    # "The metric the interviewer put on the table: ..." is how the note-taker met the case, not part of it
+    r"^[A-Z][^:\d]{0,50}\b(?:interviewer|on the table)\b[^:\d]{0,30}:\s*(?=[A-Z\"“])|"
     r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
     r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"
@@ -179,12 +186,20 @@ _SETUP_LABEL = re.compile(
 def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
+    # A bracketed aside in the writer's voice is theirs ("(there's an annual plan too but they wanted me to ...)")
+    statement = re.sub(r"\s*\([^()]*\b(?:I|I'm|I'd|me|my)\b[^()]*\)", "", statement)
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
     said = re.sub(r"≥\s?(?=[$£€]?\d)", "at least ", re.sub(r"≤\s?(?=[$£€]?\d)", "at most ", said))
     # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."
     said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
-    return _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
+    said = _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
+    # "~180k orders a month" opens its sentence: "About 180k orders ...", also after a full stop; a sentence left
+    # after its label opens with a capital ('"Not as described" returns went from ...')
+    said = re.sub(r"(^|[.!?]\s+)about\b", lambda m: f"{m.group(1)}About", said)
+    if not _SETUP_LABEL.match(statement):
+        return said
+    return re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), said)
 
 
 def writes(statement: str) -> bool:

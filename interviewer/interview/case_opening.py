@@ -19,12 +19,14 @@ _GOAL = re.compile(
 
 # A symptom the case is about ("revenue per thousand impressions had dropped 6%"): a case that opens on its set-up and
 # states no goal poses its problem this way (a blind rater: "the opening only says the feed card was redesigned").
-_PROBLEM = re.compile(
-    r"(?<![\w-])(dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|"
-    r"noticed|complained|complaining|complaint|worsened|plummet\w*|surged|stalled|slipped|slid|missed|failing|"
-    r"failed|too (?:many|few|high|low|slow)|since then)(?![\w-])",
-    re.I,
+_CHANGE_WORDS = (
+    r"dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|noticed|worsened|"
+    r"plummet\w*|surged|stalled|slipped|slid|missed|failing|failed|too (?:many|few|high|low|slow)|since then|"
+    r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling"
 )
+_PROBLEM = re.compile(rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint)(?![\w-])", re.I)
+# A change ("went from 2.0% to 2.6%") says more than a word for one ("Each complaint costs about £30").
+_CHANGED = re.compile(rf"(?<![\w-])({_CHANGE_WORDS})(?![\w-])", re.I)
 
 
 def _unsaid(statement: str) -> bool:
@@ -66,7 +68,11 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
 
 
 def opening_text(
-    setup: list[str], title: str, before_story: list[str] | None = None, early: list[str] | None = None
+    setup: list[str],
+    title: str,
+    before_story: list[str] | None = None,
+    early: list[str] | None = None,
+    ask: str = "",
 ) -> str:
     """The situation as the case poses it: its first two set-up sentences (a third when it states the goal the first
     two leave out, or the first sentence before its story does), then the title's question when the title asks one
@@ -89,12 +95,14 @@ def opening_text(
         told = [s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
         # The goal, told as what someone said ("Ops says supply went up 9%, and wants to roll it out") if need be.
         goal = next((s for s in later if _GOAL.search(s)), "") or next((s for s in told if _GOAL.search(s)), "")
+        goal = goal or ask  # else the question someone put ("The question: how many crews should they have ...?")
         # A goal alone ("The decision on the table was whether to retrain ...") still needs the symptom it answers,
         # told before it even when told as what happened ("precision had slid to about 21%").
         told = told[: told.index(goal)] if goal in told else (told if goal else later)
-        problem = (
-            "" if _PROBLEM.search(" ".join([*chosen, goal])) else next((s for s in told if _PROBLEM.search(s)), "")
-        )
+        # With no goal either, the symptom may be told as what happened ("NAD returns went from 3.1% to 4.4%").
+        symptoms = told if goal else [*told, *(s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s))]
+        found = sorted((s for s in symptoms if _PROBLEM.search(s)), key=lambda s: not _CHANGED.search(s))
+        problem = "" if _PROBLEM.search(" ".join([*chosen, goal])) else next(iter(found), "")
         parts = [part for part in (problem, goal) if part]
         for part in parts[:]:
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
@@ -102,9 +110,13 @@ def opening_text(
         chosen += [part for part in parts if part not in chosen]
     # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
     title = _CASE_LABEL.sub("", title.strip())
+    # A title's question after its name ("LockerLoop — did cutting the pickup window from 72h to 48h work?") asks it.
+    title = re.split(r"\s[—–-]\s|:\s", title)[-1].strip()
     # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
-    # pasted heading (a blind rater).
+    # pasted heading (a blind rater). A question someone put in the set-up has asked it already.
     asked = title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""
+    if ask and ask in chosen:
+        asked = ""
     return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
 
 

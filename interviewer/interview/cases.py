@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES
+from interviewer.core.domain import ASIDE_PARAGRAPH, CASE_STAGES
 from interviewer.interview.case_business import business_of
 from interviewer.interview.case_givens import (
     has_pointer,
@@ -77,6 +77,22 @@ _LATER = CASE_STAGES[2:]  # the stages past clarify and frame: where what a stor
 _NUMBER = re.compile(r"\d")
 
 
+# Split into sentences, an aside's second half opened a case's first question ("Mock w/ R., product DS loop.).").
+_ASIDE_PARAGRAPH = re.compile(ASIDE_PARAGRAPH)
+
+
+# A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
+# ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
+_ASK_LABEL = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|real\s+)?(?:question|ask)\s*:\s*", re.I
+)
+
+
+def without_asides(text: str) -> str:
+    """A case note's text without its bracketed asides."""
+    return _ASIDE_PARAGRAPH.sub("", text)
+
+
 def stage_of_statement(statement: str, stages: tuple[str, ...] = CASE_STAGES) -> str:
     """The case stage (of `stages`) a statement belongs to by its words; '' when it names none."""
     counts = {stage: len(pattern.findall(statement)) for stage, pattern in _STAGE_CUES.items()}
@@ -89,7 +105,7 @@ def stage_statements(text: str, opening: bool = True) -> dict[str, list[str]]:
     sentences, which pose the problem) is left out: the case's first question quotes it as its context. In a case
     told as a story, what the team did and found is never what to clarify or how to frame the problem: from its first
     such sentence on, a statement belongs to a later stage or to none."""
-    statements = [clean_statement(s) for s in sentences(prose(text))]
+    statements = [clean_statement(s) for s in sentences(prose(without_asides(text)))]
     # A list's lead-in ("A few constraints shaped the whole thing:") states nothing an answer could cover.
     statements = [s for s in statements if len(content_words(s)) >= 3 and not s.endswith(("?", ":"))]
     grouped: dict[str, list[str]] = {}
@@ -222,13 +238,16 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
     staged: list[tuple[str, str]] = []
     seen: set[str] = set()  # a sentence repeated where a chunk overlaps the one before it
+    asks: list[str] = []  # the question someone put in the set-up ("Dan's question: ... how many crews ...?")
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
-        raws = [clean_statement(raw) for raw in sentences(prose(chunk.text))]
+        raws = [clean_statement(raw) for raw in sentences(prose(without_asides(chunk.text)))]
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
                 statement = spoken(_readable(piece, chunk.text))
+                if statement.endswith("?") and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
+                    asks.append(_ASK_LABEL.sub("The question: ", statement, count=1))
                 if len(content_words(statement)) < 3 or statement.endswith("?") or statement in seen:
                     continue
                 seen.add(statement)
@@ -275,6 +294,6 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     return CaseFacts(
         business_of(staged, title),
         facts,
-        opening_text(posed, title, before_story, [s for s, _ in staged[:6]]),
+        opening_text(posed, title, before_story, [s for s, _ in staged[:6]], asks[0] if asks else ""),
         decision,
     )
