@@ -524,3 +524,16 @@ def test_a_question_someone_put_in_the_set_up_is_the_goal_and_any_verb_names_a_b
 def test_a_hedge_is_no_description_of_whom_a_model_flags() -> None:
     assert concludes("Churn is likely to rise after the price change.")
     assert not concludes("Marketing wants a model that flags subscribers likely to cancel in the next 30 days.")
+
+
+def test_a_title_that_asks_whom_to_act_on_poses_a_model_case_and_its_question_opens_it() -> None:
+    note = (
+        '# "Harlow pays about 30,000 claims a day. How would you decide which ones a human should look at?"\n\n'
+        "Harlow Mutual is a health insurer with about 900k members. Claims come in from clinics, about 30k a day.\n\n"
+        "I would rank claims by expected recovery.\n"
+    )
+    facts = case_facts(chunks_of("harlow.md", note))
+    assert not facts.decision  # choosing whom to review is a model's job, not a change to measure
+    assert facts.opening.endswith("How would you decide which ones a human should look at?")
+    labelled = "# Case: did the reminder texts at Pawsley actually bring pets back?\n\nPawsley runs 40 vet clinics.\n"
+    assert case_facts(chunks_of("pawsley.md", labelled)).decision  # measuring whether a change worked

@@ -4,12 +4,16 @@ question it stands for. All notes here are made up for the tests."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from interviewer.interview.asking import askable
+from interviewer.interview.asking import askable, load_frames, question_for
 from interviewer.interview.card_fronts import as_question
+from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.items import Item, contrast_sides
 from interviewer.interview.readable import reads_as_prose
+from interviewer.interview.statements import with_article
 
 
 def item(kind: str, statement: str, concept: str, other: str = "", detail: str = "") -> Item:
@@ -40,6 +44,8 @@ def test_only_a_sentence_is_read_out(text: str, prose: bool) -> None:
         ("quasi-Poisson", True),
         ("learning_rate (eta)", True),  # a name with its other name in brackets
         ("min_child_weight / min_data_in_leaf", True),  # two names of one setting
+        ("DR-learner / R-learner", False),  # two methods asked as one ("what does ... refer to?", a blind rater)
+        ("Reason CatBoost", False),  # a sentence's start ("Reason CatBoost is strong on categorical data")
         ("labels", False),  # "What does labels refer to?"
         ("real goal", False),  # a note's label for a list
         ("ads ≠ generic ranking", False),
@@ -111,3 +117,35 @@ def test_a_line_that_labels_or_gives_an_example_is_not_quoted() -> None:
     steps = ("procedure", "target leakage — feature is a proxy of the label", "leakage")
     assert not askable(item(*steps, other=steps[1]))  # "Say you target leakage — ..." is not a step
     assert askable(item("procedure", "Sort the rows by time.", "rows", other="sort the rows by time"))
+
+
+def test_a_name_is_said_as_the_notes_write_it_with_its_article() -> None:
+    frames = load_frames()
+    platt = item(
+        "contrast", "Small calibration set or sigmoid-ish distortion -> Platt, else isotonic.", "Platt", "isotonic"
+    )
+    said = question_for(platt, 2, frames, random.Random(0), set())
+    assert "Platt" in said and "platt" not in said  # the notes capitalise it mid-sentence
+    pair = item(
+        "contrast", "A response model predicts purchase, unlike an uplift model.", "response model", "uplift model"
+    )
+    said = question_for(pair, 2, frames, random.Random(0), set())
+    assert "a response model" in said and "an uplift model" in said
+    assert with_article("target encoding") == "target encoding" and with_article("PR curve") == "PR curve"
+
+
+def test_no_product_manager_asks_about_a_class_name() -> None:
+    frames = load_frames()
+    split = item("definition", "TimeSeriesSplit is a splitter whose folds train on the past only.", "TimeSeriesSplit")
+    asked = {question_for(split, 1, frames, random.Random(seed), set()) for seed in range(12)}
+    assert asked and not any("product manager" in text for text in asked)
+
+
+def test_a_self_quiz_versus_line_asks_for_the_difference() -> None:
+    assert (
+        as_question("Credible interval vs confidence interval - the difference without waffling?")
+        == "What is the difference between a credible interval and a confidence interval?"
+    )
+    # A worked example's figures are no pointers to other notes
+    assert "Beta(2, 38), see 12 conversions" in without_pointers("prior Beta(2, 38), see 12 conversions of 200?")
+    assert without_pointers("Fairness in churn targeting (03)?") == "Fairness in churn targeting?"

@@ -25,6 +25,7 @@ from interviewer.interview.statements import (
     lower_first,
     statement_kind,
     usable_concept,
+    with_article,
 )
 from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
@@ -167,7 +168,7 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
 def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
     """The question that asks exactly what the item's points answer, at this level."""
     values = {
-        "question": item.question, "concept": lower_first(item.concept), "other": lower_first(item.other),
+        "question": item.question, "concept": _said(item.concept, item), "other": _said(item.other, item),
         "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
     }  # fmt: skip
     if item.kind in COMBINED_KINDS:
@@ -210,7 +211,31 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # is the fragment-in-a-frame the issue began with (a blind rater failed it again). Not asked; the hard end
         # asks trade-offs between two options, and questions that combine notes.
         return ""
-    return _fill(frames.frames[name], rng, used, **values)
+    if item.kind in ("definition", "contrast") or name.startswith("trade-off-pair"):
+        values["concept"], values["other"] = with_article(values["concept"]), with_article(values["other"])
+    options = frames.frames[name]
+    if item.kind == "definition" and _IDENTIFIER.search(item.concept):
+        # "If a product manager asked you what TimeSeriesSplit is": no product manager asks about a class name
+        options = tuple(o for o in options if "product manager" not in o) or options
+    return _fill(options, rng, used, **values)
+
+
+# A name from code: an inner capital ("TimeSeriesSplit", "GroupKFold") or an underscore ("min_samples_leaf").
+_IDENTIFIER = re.compile(r"^[A-Za-z]+[a-z][A-Z]\w*$|_")
+
+
+def _said(name: str, item: Item) -> str:
+    """A concept's name as said mid-sentence: lower case first ('Lasso has ...' -> 'lasso'), but a name the notes
+    capitalise mid-sentence keeps its capital ('-> Platt', 'isotonic or Platt': "Compare platt with isotonic", a
+    blind rater)."""
+    first = name.split(" ", 1)[0]
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and any(re.search(rf"(?<=[a-z0-9,;(>] ){re.escape(first)}(?![\w-])", point) for point in item.points)
+    ):
+        return name
+    return lower_first(name)
 
 
 def _tail(variant: str) -> str:
@@ -250,7 +275,10 @@ def _quotable(item: Item) -> bool:
         short_label = len(item.concept) <= 4 and item.concept.isalpha() and item.concept.islower()
         if short_label and item.points and not defines(item.points[0]):
             return False  # "loss: in-batch softmax", "dot: ...": a short everyday word labels a line
-        return term_fits(item.concept)
+        # "What does DR-learner / R-learner refer to?": two methods asked as one thing (a blind rater); two settings'
+        # names in two libraries ("min_child_weight / min_data_in_leaf") name one setting.
+        sides = item.concept.split(" / ")
+        return term_fits(item.concept) and (len(sides) == 1 or all("_" in side for side in sides))
     if item.kind == "contrast":
         return term_fits(item.concept) and term_fits(item.other)
     return True

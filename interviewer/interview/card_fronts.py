@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.interview.statements import has_verb, lower_first
+from interviewer.interview.statements import has_verb, lower_first, with_article
 
 __all__ = ["as_question", "without_source_label"]
 
@@ -46,7 +46,14 @@ def as_question(front: str) -> str:
     text = addressed(" ".join(front.split()).rstrip(" .:;"))
     # "Complexity? Why is long context expensive?": a one-word label before the question it heads
     text = re.sub(r"^[A-Za-z-]+\?\s+(?=\S.*\?$)", "", text)
+    # "Credible interval vs confidence interval - the difference without waffling?": the note-taker's own nudge
+    text = re.sub(r"\s+[-–—]\s+(?:the )?(?:difference|diff|quick|short|in one line|without)\b[^?]*(?=\?$)", "", text)
     bare = text.rstrip("?").strip()
+    versus = _VERSUS.match(bare) if text.endswith("?") else None
+    if versus and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
+        # "Equal-tailed vs HPD interval?": self-quiz shorthand for the difference (a blind rater)
+        first, second = with_article(lower_first(versus.group(1))), with_article(versus.group(2))
+        return f"What is the difference between {first} and {second}?"
     if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not has_verb(bare):
         # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
         return _heading_question(re.sub(r"^(and|or|but|so)\s+", "", bare, flags=re.I))

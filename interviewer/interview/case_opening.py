@@ -8,7 +8,7 @@ import re
 from interviewer.interview.case_givens import concludes, has_pointer, is_cut, writes
 from interviewer.interview.statements import is_instruction
 
-__all__ = ["opening_text"]
+__all__ = ["opening_text", "title_question"]
 
 _ADVICE = re.compile(r"^(ask|check|clarify|confirm|find out|agree)\b", re.I)
 
@@ -108,13 +108,8 @@ def opening_text(
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
-    # The title's label is the note's, not the interviewer's ("Case: Who should get the discount?", a blind rater).
-    title = _CASE_LABEL.sub("", title.strip())
-    # A title's question after its name ("LockerLoop — did cutting the pickup window from 72h to 48h work?") asks it.
-    title = re.split(r"\s[—–-]\s|:\s", title)[-1].strip()
-    # Only a title that asks as a sentence does ("Should X cut the fee?"); "Ship the checkout at X?" reads as a
-    # pasted heading (a blind rater). A question someone put in the set-up has asked it already.
-    asked = title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""
+    # A question someone put in the set-up has asked it already.
+    asked = title_question(title)
     if ask and ask in chosen:
         asked = ""
     return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
@@ -126,3 +121,13 @@ _ASKS_AS_SENTENCE = re.compile(
     re.I,
 )
 _CASE_LABEL = re.compile(r"^(?:(?:practice|mock|interview)\s+)?case(?:\s+study)?(?:\s+\d+)?\s*[:–—-]\s*", re.I)
+
+
+def title_question(title: str) -> str:
+    """The question a case's title asks as a sentence, or ''. The title's label is the note's, not the interviewer's
+    ("Case: Who should get the discount?", a blind rater); its question after the name ("LockerLoop — did cutting the
+    pickup window work?") or after a sentence ('"Meridian pays 40,000 claims a day. How would you decide ...?"') asks
+    it; "Ship the checkout at X?" reads as a pasted heading (a blind rater)."""
+    title = _CASE_LABEL.sub("", title.strip().strip("\"“”'"))
+    title = re.split(r"\s[—–-]\s|:\s|(?<=[.!])\s+", title)[-1].strip().strip("\"“”'")
+    return title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""

@@ -18,7 +18,7 @@ from interviewer.interview.case_givens import (
     spoken,
     without_made_up,
 )
-from interviewer.interview.case_opening import opening_text
+from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
@@ -206,6 +206,9 @@ _METRIC_CHOICE = re.compile(
 )
 _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
 _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
+# Choosing whom to act on ("Which subscribers should get the offer?", "decide which ones a human should look at") is
+# a model's job, named or not: a blind rater failed "the change it is weighing" for both.
+_TARGETS = re.compile(r"\b(?:which|who)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:get|receive|be|look|see|go)\b", re.I)
 _MODEL_ASKED = re.compile(
     r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm|GBM|XGBoost|LightGBM|"
     r"scorecard)\b",
@@ -275,7 +278,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     title = ordered[0].topic if ordered else ""
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
     posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
-    asked = [title, *posed[:4]]
+    asked = [title_question(title) or title, *posed[:4]]
     # "The CFO wants a test, not a model": a model the case turns down is none it builds.
     unbuilt = [_NO_MODEL.sub("", s) for s in asked]
     decision = any(_DECISION.search(s) and not _MODEL_ASKED.search(s) for s in unbuilt) and not any(
@@ -291,6 +294,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = decision or (
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
+    decision = decision and not any(_TARGETS.search(s) for s in asked)
     return CaseFacts(
         business_of(staged, title),
         facts,

@@ -73,8 +73,11 @@ def _one_term_fits(name: str) -> bool:
     ):
         return False  # 'NO SCALING': the note's emphasis, not a name
     if re.match(
-        r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember)\b", name, re.I
-    ):
+        r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember|reason|why|"
+        r"because|hence|thus|so)\b",
+        name,
+        re.I,
+    ):  # ("Reason CatBoost is strong on ...": the start of a sentence, not a name)
         return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
     single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
     return not (single and re.search(r"[^su]s$", words[0]))
