@@ -537,3 +537,22 @@ def test_a_title_that_asks_whom_to_act_on_poses_a_model_case_and_its_question_op
     assert facts.opening.endswith("How would you decide which ones a human should look at?")
     labelled = "# Case: did the reminder texts at Pawsley actually bring pets back?\n\nPawsley runs 40 vet clinics.\n"
     assert case_facts(chunks_of("pawsley.md", labelled)).decision  # measuring whether a change worked
+
+
+PREFACED_CASE = """# Practice problem / mock #2: Kestrelwick Energy's smart-meter tariff, how many takers
+
+Did this one timed (35 min) from the case book. Some numbers are mine; my guesses are marked.
+
+Kestrelwick makes and sells home energy plans to about 600k households, ~65% with smart meters. A flat tariff
+costs about 25p/kWh.
+
+I would size the takers from the smart-meter base first.
+"""
+
+
+def test_a_practice_problem_after_the_writers_preface_is_a_case_of_its_business() -> None:
+    sections, _ = read_sections("notes/kestrelwick.md", PREFACED_CASE.encode())
+    assert note_kind("notes/kestrelwick.md", sections) == "case"
+    facts = case_facts(chunks_of("kestrelwick.md", PREFACED_CASE))
+    assert facts.business == "Kestrelwick"
+    assert facts.opening.startswith("Kestrelwick makes and sells")

@@ -62,8 +62,22 @@ def stage_of_heading(heading: str) -> str | None:
 
 
 # A title that says the note is a case ("Case study: churn", "Churn case"), not a "use case" or an "edge case".
-_CASE_TITLE = re.compile(r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b", re.I)
-_CASE_OPENING = re.compile(r"\b(case study|this case|the case is|business case|business problem)\b", re.I)
+_CASE_TITLE = re.compile(
+    r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b"
+    r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:",  # "Practice problem / mock #4: Ashgrove ..."
+    re.I,
+)
+_CASE_OPENING = re.compile(
+    r"\b(case study|this case|the case is|business case|business problem|"
+    r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case|[\w-]+-drop case)\b",
+    re.I,
+)
+# The note-taker's preface before the case ("Did this one timed (40 min) from the case book.", "Did it with Tom
+# playing the PM"): it poses nothing, and the business comes after it.
+_PREFACE = re.compile(
+    r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
+    r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b"
+)
 # A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
 _ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?commerce|you work for|you join)\b", re.I)
 # ... or one whose outcome it asks about ("Did the loyalty programme work at Munchly?", with a business named).
@@ -149,7 +163,11 @@ def _opening(sections: list[Section], count: int = 2) -> str:
     text = re.sub(ASIDE_PARAGRAPH, "", text)  # the note-taker's aside in brackets poses nothing
     pieces = _SENTENCE_BREAK.split(text.strip())
     pieces = [" ".join(p.split()) for p in pieces if p.strip()]
-    return " ".join(pieces[:count])[:700]
+    # The opening is the case's own first sentences, after any preface in the note-taker's voice.
+    # ("Setup (my own version of a friend's question): Tradewell is ..." is the case after its label)
+    said = [re.sub(r"^[^:]{0,160}:\s+(?=[A-Z])", "", re.sub(r"\([^()]*\)", "", p)) for p in pieces[:4]]
+    start = next((i for i, p in enumerate(said) if not _PREFACE.search(p)), 0)
+    return " ".join(pieces[start : start + count])[:700]
 
 
 # A technical note's illustration ("For example, a bank with 2M transactions a day sees 0.1% fraud") poses nothing.

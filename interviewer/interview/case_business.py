@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from interviewer.core.domain import ORGANISATIONS
-from interviewer.interview.case_givens import without_made_up
+from interviewer.interview.case_givens import without_made_up, writes
 
 __all__ = ["business_of"]
 
@@ -26,7 +26,7 @@ _NAMED_SHAPES = re.compile(
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
 _LISTED_VERBS = frozenset(
     "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
-    "manufactures employs distributes installs hosts rents leases builds".split()
+    "manufactures employs distributes installs hosts rents leases builds makes publishes".split()
 )  # ("SunHarbour installs residential rooftop solar")
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
@@ -67,7 +67,8 @@ _TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){
 def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
     """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
     or a name its title gives."""
-    for statement, _ in staged[:2]:
+    # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
+    for statement, _ in [(s, at) for s, at in staged[:4] if not writes(s)][:2]:
         named = _named(statement)
         if named:
             return named
