@@ -5,6 +5,7 @@ question it stands for. All notes here are made up for the tests."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -12,7 +13,7 @@ from interviewer.interview.asking import askable, load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.items import Item, contrast_sides
-from interviewer.interview.readable import reads_as_prose
+from interviewer.interview.readable import reads_as_prose, stands_alone
 from interviewer.interview.statements import with_article
 
 
@@ -149,3 +150,38 @@ def test_a_self_quiz_versus_line_asks_for_the_difference() -> None:
     # A worked example's figures are no pointers to other notes
     assert "Beta(2, 38), see 12 conversions" in without_pointers("prior Beta(2, 38), see 12 conversions of 200?")
     assert without_pointers("Fairness in churn targeting (03)?") == "Fairness in churn targeting?"
+
+
+@pytest.mark.parametrize(
+    ("claim", "alone"),
+    [
+        ("Absolute-residual intervals have the same width everywhere.", True),
+        ("Bagging reduces variance because it averages many trees.", True),  # "it" within its own sentence
+        ("People pick it.", False),  # too short, and "it" is the note's
+        ("The control signup rate rose too.", False),  # "too": as well as what?
+        ("Estimates move a bit too.", False),
+        ("The one I care most about is faithfulness.", False),  # the note-taker speaking
+        ("No waiting on stragglers in the asynchronous version.", False),  # no verb, a connective's fragment
+        ("New iOS installs always got version 2.8 of the app.", False),  # a bare version number
+        ("It is approximately normal for large samples.", False),
+    ],
+)
+def test_a_mechanism_quotes_only_a_claim_that_stands_alone(claim: str, alone: bool) -> None:
+    assert stands_alone(claim) is alone
+
+
+@pytest.mark.parametrize(
+    "concept",
+    ["gamma", "kappa", "instance-dependent", "NNs", "still to write", "classic write-up", "paper defaults-ish"],
+)
+def test_an_ambiguous_word_a_qualifier_or_a_to_do_is_not_defined(concept: str) -> None:
+    assert not askable(
+        item("definition", f"{concept} is the thing this line of the notes defines in a few words.", concept)
+    )
+
+
+def test_a_plural_name_is_not_asked_of_as_one_thing() -> None:
+    frames = load_frames()
+    groups = item("definition", "Consumer groups share a topic's partitions among consumers.", "consumer groups")
+    asked = {question_for(groups, 1, frames, random.Random(seed), set()) for seed in range(12)}
+    assert asked and not any(re.search(r"\bwhat does consumer groups|consumer groups is|is it\b", q) for q in asked)

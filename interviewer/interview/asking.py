@@ -14,7 +14,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.readable import reads_as_prose, term_fits
+from interviewer.interview.readable import reads_as_prose, stands_alone, term_fits
 from interviewer.interview.statements import (
     balanced,
     blank_number,
@@ -217,9 +217,14 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     if item.kind == "definition" and _IDENTIFIER.search(item.concept):
         # "If a product manager asked you what TimeSeriesSplit is": no product manager asks about a class name
         options = tuple(o for o in options if "product manager" not in o) or options
+    if item.kind == "definition" and _PLURAL.search(item.concept):
+        # "what does random effects refer to": a plural name takes a frame that does not say "does" or "is" of it
+        said_as_one = re.compile(r"(?:does|is) \{concept\}|\{concept\} is|\bis it\b|\bit is\b")
+        options = tuple(o for o in options if not said_as_one.search(o)) or options
     return _fill(options, rng, used, **values)
 
 
+_PLURAL = re.compile(r"\s[a-z]+(?<!ss)(?<!us)(?<!is)(?<!ics)s$")
 # A name from code: an inner capital ("TimeSeriesSplit", "GroupKFold") or an underscore ("min_samples_leaf").
 _IDENTIFIER = re.compile(r"^[A-Za-z]+[a-z][A-Z]\w*$|_")
 
@@ -264,7 +269,10 @@ def askable(item: Item) -> bool:
 def _quotable(item: Item) -> bool:
     """False when the item's frame would quote its statement and the statement is not a sentence to read out."""
     if item.kind == "mechanism":  # "Medical: treatment given. What is the reason?" quotes a label's line
-        return reads_as_prose(item.detail) and ": " not in item.detail
+        # ... and "People pick it. What is the reason?" quotes a sentence that needs the note around it
+        # ("Divide odds by w afterwards. What is the reason?": an instruction is no fact to explain)
+        claim = item.detail
+        return reads_as_prose(claim) and ": " not in claim and stands_alone(claim) and not is_instruction(claim)
     if item.kind == "procedure" and not item.detail:
         # "Say you {claim}." quotes the first step, which must be one ("Say you target leakage — ..." is not)
         return reads_as_prose(item.other) and is_instruction(item.other)
@@ -272,9 +280,12 @@ def _quotable(item: Item) -> bool:
         name, situation = _pitfall_frame(item)
         return name == "pitfall" or reads_as_prose(situation)
     if item.kind == "definition":
-        short_label = len(item.concept) <= 4 and item.concept.isalpha() and item.concept.islower()
-        if short_label and item.points and not defines(item.points[0]):
-            return False  # "loss: in-batch softmax", "dot: ...": a short everyday word labels a line
+        # "loss: in-batch softmax", "proposal: ...": a lone everyday word labels a line unless the line defines it
+        lone_word = item.concept.isalpha() and item.concept.islower()
+        if lone_word and item.points and not defines(item.points[0]):
+            return False
+        if item.concept.lower() in _GREEK or _LONE_QUALIFIER.search(item.concept):
+            return False  # "gamma", "kappa": which one? "instance-dependent": of what? "NNs": shorthand (raters)
         # "What does DR-learner / R-learner refer to?": two methods asked as one thing (a blind rater); two settings'
         # names in two libraries ("min_child_weight / min_data_in_leaf") name one setting.
         sides = item.concept.split(" / ")
@@ -282,6 +293,18 @@ def _quotable(item: Item) -> bool:
     if item.kind == "contrast":
         return term_fits(item.concept) and term_fits(item.other)
     return True
+
+
+_GREEK = frozenset(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi "
+    "psi omega".split()
+)
+# A lone qualifier ('instance-dependent', 'model-based'), a plural acronym ('NNs') or the note-taker's to-do.
+_LONE_QUALIFIER = re.compile(
+    r"^[\w]+-(?:dependent|independent|based|aware|level|specific|free|invariant|agnostic|wise|like|only|driven)$"
+    r"|^[A-Z]{2,}s$|^(?:still|todo|to do|to write|to read|write-?up)\b|\bwrite-?up$",
+    re.I,
+)
 
 
 def frames_by_name(item: Item) -> bool:

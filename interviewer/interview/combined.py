@@ -45,7 +45,7 @@ _GENERIC = frozenset("model models method methods approach approaches data featu
 # Words that qualify a method and name none alone.
 _BARE_MODIFIERS = frozenset(
     "online offline upstream downstream static dynamic manual automatic implicit explicit absolute relative global "
-    "local top-down bottom-up middle-out early late soft hard better worse".split()
+    "local top-down bottom-up middle-out early late soft hard better worse random greedy full partial naive".split()
 )
 _DANGLING = frozenset(
     "every each all any some alongside per than versus vs via across over under between among within without "

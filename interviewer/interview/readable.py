@@ -10,7 +10,7 @@ import re
 from interviewer.interview.combined import fits_frame
 from interviewer.scoring.text import STOPWORDS
 
-__all__ = ["reads_as_prose", "term_fits"]
+__all__ = ["reads_as_prose", "stands_alone", "term_fits"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
 _SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
@@ -38,7 +38,7 @@ _LABEL_NOUNS = frozenset(
     "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
     "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
-    "version default defaults python pandas sklearn spark".split()
+    "version default defaults python pandas sklearn spark level levels".split()
 )
 _EMPHATIC = frozenset("no not never always only must all none any don't".split())
 
@@ -62,7 +62,12 @@ def _one_term_fits(name: str) -> bool:
         return False
     if any(w.lower() in ("too", "very", "quite") for w in words):
         return False  # "TTL too long": a setting's value, not a name
-    if re.match(r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large)\b", name, re.I):
+    if re.match(
+        r"(?:one|two|three|few|several|many|multiple|small|quick|rough|big|large|almost|nearly|most|every|some|such|"
+        r"other)\b",
+        name,
+        re.I,
+    ) or re.search(r"-ish\b", name):
         return False  # "two sources", "quick answer template": a count or a size, not a name
     middle = ("in", "on", "at", "by", "from", "with", "across", "over", "for", "per")
     if len(words) >= 3 and any(w.lower() in middle for w in words[1:-1]):
@@ -81,3 +86,29 @@ def _one_term_fits(name: str) -> bool:
         return False  # "per feature", "include adversarial/edge", "no-ML": a qualifier or an instruction
     single = len(words) == 1 and words[0][1:].islower() and words[0].isalpha()
     return not (single and re.search(r"[^su]s$", words[0]))
+
+
+# Words that point back to the note around a sentence: out of it they point at nothing ("People pick it.", "The
+# control signup rate rose too.", "The one I care most about.": blind raters failed each as "What is the reason?").
+_POINTS_BACK = re.compile(
+    r"(?<![\w-])(?:it|its|they|them|their|this|that|these|those|he|she|the one|the ones|the latter|the former|"
+    r"above|below|here|there)(?![\w-])|(?<![\w-])(?:too|also|either|well|instead|again)$",
+    re.I,
+)
+_WRITER = re.compile(r"(?<![\w-])(?:I|I'm|I'd|I've|me|my|we|our|us)(?![\w-])")
+
+
+def stands_alone(claim: str) -> bool:
+    """True for a claim a frame can quote as a fact of its own: a sentence of five words or more with a verb, that
+    neither opens on a connective ("And ...", "No waiting on ...") nor points back to what the note said around it,
+    nor speaks as the note-taker, nor names a bare version number ("always got 2.8")."""
+    words = claim.split()
+    if len(words) < 5 or not reads_as_prose(claim) or _WRITER.search(claim):
+        return False
+    if re.match(r"(?:and|but|or|so|also|then|plus|no|not|yet|because|which|whereas)\b", claim, re.I):
+        return False
+    bare = claim.rstrip(" .!")
+    # A pronoun as the claim's subject or its last word points back; one inside it may point within it ("Bagging
+    # reduces variance because it averages many trees").
+    ends = " ".join(bare.split()[:3]) + " | " + bare.split()[-1]
+    return not (_POINTS_BACK.search(ends) or re.search(r"(?<![\w.])\d+\.\d+(?![\w.%])", bare))

@@ -130,10 +130,13 @@ NOTE = CORPUS / "ml" / "gradient_boosting.md"
 LONG = 120_000  # ms: the embedded model on two shared cores can be slow, never this slow
 
 
-# Set false by `start_interview` just before it presses Start, and true once the status line or the chat differ
-# from what they were then: a session already on screen says "Your turn" too, and must not pass for the new one.
+# Set false by `start_interview` just before it presses Start, and true once the status line differs from what it
+# was then: a session already on screen says "Your turn" too, and must not pass for the new one.
 _WATCH_STATUS = """() => {
-    const seen = () => ['#status', '#chat'].map(id => document.querySelector(id)?.innerText || '').join('\\n');
+    // The status line only: Start clears the chat before the old "Your turn" line changes, and a wait that passed on
+    // the cleared chat pressed Submit while the new session was still starting (a flaky failure on a fresh clone).
+    // Start always says "Session N started." then "The interviewer is thinking…" before the new "Your turn".
+    const seen = () => document.querySelector('#status')?.innerText || '';
     const before = seen();
     window.__statusMoved = false;
     window.__statusWatch?.disconnect();
