@@ -14,6 +14,7 @@ import pytest
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import SessionConfig
+from interviewer.ingest.markdown import title_from_stem
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
@@ -556,3 +557,80 @@ def test_a_practice_problem_after_the_writers_preface_is_a_case_of_its_business(
     facts = case_facts(chunks_of("kestrelwick.md", PREFACED_CASE))
     assert facts.business == "Kestrelwick"
     assert facts.opening.startswith("Kestrelwick makes and sells")
+
+
+QUOTED_PROMPT = """"Harwick loses a lot of money to late returns. How would you use data to fix that?"
+
+That was the whole prompt. Mock with Sam (a DS lead at a travel company), about 40 minutes.
+
+What I got out of him: Harwick Van Hire has ~120 branches and 900k rentals a year. About 11% of vans come back late.
+
+I would start by sizing what a late return costs.
+"""
+
+TITLED_WITH_ASIDE = """Mock #2 w/ Ana (she played the COO) - Brisa launching in Portugal
+(~30 min. The Portuguese numbers are my guesses.)
+
+Brisa is a UK meal-kit company with about 90k active subscribers. They're deciding whether to launch in Portugal.
+
+I would size the market first.
+"""
+
+
+def test_a_quoted_prompt_is_a_case_posed_after_the_writers_preface() -> None:
+    sections, _ = read_sections("notes/10_van_hire.md", QUOTED_PROMPT.encode())
+    assert note_kind("notes/10_van_hire.md", sections) == "case"
+    facts = case_facts(chunks_of("10_van_hire.md", QUOTED_PROMPT))
+    assert facts.business == "Harwick Van Hire"  # not "the travel company" of the preface
+    assert facts.opening.startswith("Harwick Van Hire has about 120 branches")
+    assert facts.opening.endswith("Harwick loses a lot of money to late returns. How would you use data to fix that?")
+
+
+def test_a_title_line_with_an_aside_under_it_titles_the_note_and_a_file_number_never_does() -> None:
+    sections, _ = read_sections("notes/11_brisa.md", TITLED_WITH_ASIDE.encode())
+    assert sections[0].heading_path[0] == "Mock #2 w/ Ana (she played the COO) - Brisa launching in Portugal"
+    assert note_kind("notes/11_brisa.md", sections) == "case"
+    assert case_facts(chunks_of("11_brisa.md", TITLED_WITH_ASIDE)).opening.startswith("Brisa is a UK meal-kit")
+    assert title_from_stem("12_coworking_utilisation_drop") == "Coworking utilisation drop"
+
+
+DROP_CASE = """# Quayside Desks: occupancy drop
+
+Quayside Desks runs 20 co-working sites with about 9,000 desks. Its "occupancy" (weekday badge-ins / contracted
+seats) fell from 61% in Q1 to 49% in Q3. The ask: explain the drop and say whether to do anything.
+
+I would first check whether badge-in counting changed.
+"""
+
+SIZING_CASE_2 = """# Case: Velora Kits launching in Belgium, and at what price per serving?
+
+Velora Kits is a UK meal-kit company with about 150k active subscribers. They're deciding whether to launch in
+Belgium next spring, and at what price per serving.
+
+I would size the addressable households first.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "note", "shape", "asks"),
+    [
+        ("quayside.md", DROP_CASE, "drop", "movement"),
+        ("velora.md", SIZING_CASE_2, "sizing", "number"),
+        ("pellmore.md", LEANING_GOAL, "change", "effect"),
+    ],
+)
+def test_a_case_is_asked_in_its_own_shape(name: str, note: str, shape: str, asks: str) -> None:
+    """A drop is taken apart and a number sized, never asked about 'the change it is weighing' (blind raters,
+    round 23), nor about a model that no one builds."""
+    chunks = chunks_of(name, note)
+    facts = case_facts(chunks)
+    assert facts.shape == shape and facts.decision
+    templates, topic = load_templates(), chunks[0].topic
+    texts = [
+        case_draft(stage, topic, chunks, [], None, templates, random.Random(0), set(), False).text
+        for stage in CASE_STAGES[1:]
+    ]
+    assert any(asks in text for text in texts)
+    assert not any("model is trained" in text for text in texts)
+    if shape != "change":  # a change to measure is weighed; a drop or a number is not
+        assert not any("the change it is weighing" in text for text in texts)

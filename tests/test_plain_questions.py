@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +14,7 @@ from interviewer.interview.asking import askable, load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.items import Item, contrast_sides
-from interviewer.interview.readable import reads_as_prose, stands_alone
+from interviewer.interview.readable import reads_as_prose, stands_alone, topic_context
 from interviewer.interview.statements import with_article
 
 
@@ -117,7 +118,10 @@ def test_a_line_that_labels_or_gives_an_example_is_not_quoted() -> None:
     assert not askable(item("definition", "loss: softmax over in-batch negatives", "loss"))
     steps = ("procedure", "target leakage — feature is a proxy of the label", "leakage")
     assert not askable(item(*steps, other=steps[1]))  # "Say you target leakage — ..." is not a step
-    assert askable(item("procedure", "Sort the rows by time.", "rows", other="sort the rows by time"))
+    # A first step with no task named ("Say you sort the rows by time. What are the next steps?"): 0 of 4 passed blind
+    assert not askable(item("procedure", "Sort the rows by time.", "rows", other="sort the rows by time"))
+    named = item("procedure", "Sort the rows by time.", "backtest", other="sort the rows by time", detail="run")
+    assert askable(named)  # "How would you run a backtest in practice? Walk me through the steps in order."
 
 
 def test_a_name_is_said_as_the_notes_write_it_with_its_article() -> None:
@@ -185,3 +189,21 @@ def test_a_plural_name_is_not_asked_of_as_one_thing() -> None:
     groups = item("definition", "Consumer groups share a topic's partitions among consumers.", "consumer groups")
     asked = {question_for(groups, 1, frames, random.Random(seed), set()) for seed in range(12)}
     assert asked and not any(re.search(r"\bwhat does consumer groups|consumer groups is|is it\b", q) for q in asked)
+
+
+def test_a_definition_and_a_short_question_say_which_subject_they_are_on() -> None:
+    """Out of its note "standard blocking" reads as experimental design, and "Why not just average?" as nothing."""
+    assert topic_context("Entity resolution / record linkage", "standard blocking", ()) == "entity resolution"
+    assert topic_context("A/A tests and sample ratio mismatch", "instrumentation", ()) == "A/A tests"
+    assert topic_context("Notes week 3", "instrumentation", ()) == ""  # a file's name says nothing
+    assert topic_context("Gaussian processes", "posterior variance", ("Gaussian kernels are smooth.",)).startswith("G")
+    assert topic_context("Gaussian processes", "a Gaussian process prior", ()) == ""  # the name says it already
+    frames = load_frames()
+    blocking = item("definition", "Standard blocking compares only records that share a key.", "standard blocking")
+    blocking = replace(blocking, topic="Entity resolution / record linkage")
+    assert "standard blocking in entity resolution" in question_for(blocking, 1, frames, random.Random(0), set())
+    average = replace(item("qa", "Averaging is a fine baseline.", "average"), question="Why not just average?")
+    average = replace(average, topic="Stacking and blending")
+    assert question_for(average, 1, frames, random.Random(0), set()) == "On stacking: why not just average?"
+    qlora = replace(average, question="What is QLoRA?")
+    assert question_for(qlora, 1, frames, random.Random(0), set()) == "What is QLoRA?"  # it names its subject

@@ -138,7 +138,9 @@ def _wraps(previous: str, line: str) -> bool:
     # A long line cut mid-sentence before a quote, a figure or an amount ('... C' / '"fair"); Refurbly ...', '... at
     # an average' / '~£211, so GMV ...'): prose wrapped by an editor, never a title or a list's line.
     cut = len(previous.rstrip()) >= 45 and not re.search(r"[.!?:;)\]\"”]$", previous.rstrip())
-    return cut and bool(re.match(r"[\"'“‘~£$€]|\d[\d,.]*(?:%|k|K|M|bn)?[,;.]\s", line.lstrip()))
+    # ... or before an acronym that goes on in lower case ('... switched on automated' / 'SMS refill reminders in 60')
+    acronym = re.match(r"[A-Z]{2,6}s?\s+[a-z]", line.lstrip()) and previous.rstrip()[-1:].isalpha()
+    return cut and bool(re.match(r"[\"'“‘~£$€]|\d[\d,.]*(?:%|k|K|M|bn)?[,;.]\s", line.lstrip()) or acronym)
 
 
 def rejoin_wrapped_lines(text: str) -> str:

@@ -16,6 +16,8 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 def title_from_stem(stem: str) -> str:
     """A readable title from a file name: 'ab_test-pitfalls' -> 'Ab test pitfalls'."""
     words = re.sub(r"[_\-.]+", " ", stem).strip()
+    # A file's order number is the folder's ("12_coworking_utilisation_drop" -> "Coworking utilisation drop")
+    words = re.sub(r"^\d{1,3}\s+(?=[A-Za-z])", "", words)
     return words[:1].upper() + words[1:] if words else "Untitled"
 
 
@@ -103,7 +105,13 @@ def _title_line(lines: list[str]) -> int | None:
         return None
     line = lines[index].strip()
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    if after.strip() or len(line) > 100 or len(line.split()) > 16 or line.endswith((".", ",", ";", ":")):
+    # ... or by the note-taker's bracketed aside ("(~40 min. She gave me UK benchmarks ...)")
+    if (
+        (after.strip() and not after.strip().startswith("("))
+        or len(line) > (200 if line[:1] in '"“' else 100)  # a quoted prompt runs longer
+        or len(line.split()) > (30 if line[:1] in '"“' else 16)
+        or line.endswith((".", ",", ";", ":"))
+    ):
         return None
     if not any(rest.strip() for rest in lines[index + 1 :]):
         return None  # a line alone is the note, not its title

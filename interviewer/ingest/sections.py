@@ -77,6 +77,8 @@ _CASE_OPENING = re.compile(
 _PREFACE = re.compile(
     r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
     r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b"
+    # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
+    r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )
 # A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
 _ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?commerce|you work for|you join)\b", re.I)
@@ -197,6 +199,10 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     if _DECISION_TITLE.match(title) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
+    if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
+        [p for p in _SENTENCE_BREAK.split(body)[:10] if p.strip()]
+    ):
+        return True  # an interviewer's prompt quoted as the title, and a business with its scale soon after
     parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
     if any(_ORGANISATION.search(s) and _GOAL.search(s) for s in parts):
         return True

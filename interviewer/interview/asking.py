@@ -14,7 +14,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.readable import reads_as_prose, stands_alone, term_fits
+from interviewer.interview.readable import reads_as_prose, stands_alone, term_fits, topic_context
 from interviewer.interview.statements import (
     balanced,
     blank_number,
@@ -168,7 +168,7 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
 def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
     """The question that asks exactly what the item's points answer, at this level."""
     values = {
-        "question": item.question, "concept": _said(item.concept, item), "other": _said(item.other, item),
+        "question": _on_topic(item), "concept": _said(item.concept, item), "other": _said(item.other, item),
         "claim": "", "condition": item.detail, "blanked": "", "action": "", "term": "", "situation": "",
     }  # fmt: skip
     if item.kind in COMBINED_KINDS:
@@ -176,7 +176,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         return item.detail if level > item.levels[0] and item.detail else item.question
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level < min(item.levels, default=level):
-            return item.question
+            return _on_topic(item)
         if level not in frames.variants:
             # No tail above level 3: 'Which regularization techniques do you know? When would your answer change?'
             # sets no scene to weigh the answer in (blind raters failed these). The hard end asks the notes' own
@@ -213,6 +213,12 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         return ""
     if item.kind in ("definition", "contrast") or name.startswith("trade-off-pair"):
         values["concept"], values["other"] = with_article(values["concept"]), with_article(values["other"])
+    # A definition or a claim says which subject it is about ("standard blocking in entity resolution", "In A/A
+    # tests, big tests catch tiny bugs."): out of its note, "standard blocking" read as experimental design.
+    if item.kind == "definition" and (context := topic_context(item.topic, item.concept, item.points)):
+        values["concept"] = f"{values['concept']} in {context}"
+    if item.kind == "mechanism" and (context := topic_context(item.topic, values["claim"], item.points)):
+        values["claim"] = f"in {context}, {values['claim']}"
     options = frames.frames[name]
     if item.kind == "definition" and _IDENTIFIER.search(item.concept):
         # "If a product manager asked you what TimeSeriesSplit is": no product manager asks about a class name
@@ -224,6 +230,17 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     return _fill(options, rng, used, **values)
 
 
+def _on_topic(item: Item) -> str:
+    """A short question of the notes that names nothing ("Why not just average?", "Which number is 'right'?"), with
+    the subject it is asked on ("On stacking: why not just average?"); any other question as the notes ask it."""
+    question = item.question
+    named = re.search(r"(?<=\s)[A-Z]|[A-Z]{2}|\d|\w-\w", question)
+    if item.kind != "qa" or len(question.split()) > 7 or named:
+        return question
+    context = topic_context(item.topic, question, item.points)
+    return f"On {context}: {lower_first(question)}" if context else question
+
+
 _PLURAL = re.compile(r"\s[a-z]+(?<!ss)(?<!us)(?<!is)(?<!ics)s$")
 # A name from code: an inner capital ("TimeSeriesSplit", "GroupKFold") or an underscore ("min_samples_leaf").
 _IDENTIFIER = re.compile(r"^[A-Za-z]+[a-z][A-Z]\w*$|_")
@@ -233,6 +250,7 @@ def _said(name: str, item: Item) -> str:
     """A concept's name as said mid-sentence: lower case first ('Lasso has ...' -> 'lasso'), but a name the notes
     capitalise mid-sentence keeps its capital ('-> Platt', 'isotonic or Platt': "Compare platt with isotonic", a
     blind rater)."""
+    name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name)  # "foundation models (2024)": the year is the note's aside
     first = name.split(" ", 1)[0]
     if (
         first[:1].isupper()
@@ -274,8 +292,9 @@ def _quotable(item: Item) -> bool:
         claim = item.detail
         return reads_as_prose(claim) and ": " not in claim and stands_alone(claim) and not is_instruction(claim)
     if item.kind == "procedure" and not item.detail:
-        # "Say you {claim}." quotes the first step, which must be one ("Say you target leakage — ..." is not)
-        return reads_as_prose(item.other) and is_instruction(item.other)
+        # "Say you split train into K folds. What are the next steps?" names no task: whose steps, towards what?
+        # Blind raters failed 4 of 4 such questions on fresh notes (round 23), and "Say you target leakage ..." before.
+        return False
     if item.kind == "pitfall" and item.points and not item.detail:
         name, situation = _pitfall_frame(item)
         return name == "pitfall" or reads_as_prose(situation)

@@ -72,7 +72,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
         named = _named(statement)
         if named:
             return named
-    for statement, _ in staged[:3]:
+    for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:
         match = _BUSINESS.search(statement)
         if match:
             name = match.group(1).strip()

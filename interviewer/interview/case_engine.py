@@ -131,7 +131,8 @@ class CaseAsker:
             # With no twist left, a question about the candidate's own plan ("What would you do differently a year
             # from now?" said differently from what, a blind rater).
             last = "Which assumption in your plan is the riskiest, and what would you check first to test it?"
-            text = f"One more turn on this case. {twist or last}"
+            # ("One more turn on this case." read as the tool's own word, a blind rater)
+            text = f"Before we leave this case, one more question. {twist or last}"
             return planned_question(
                 plan, text, root.topic, self.store.get(root.chunk_ids), follow_up=True, points=root.points,
                 point_sources=root.point_sources, item_kind=root.item_kind,

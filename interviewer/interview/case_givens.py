@@ -60,7 +60,8 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
     # "Made this one up after the mock ...", "Practised this one twice"
-    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b",
+    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
+    r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b",  # "Mock with Tom ..., about 45 minutes."
 )
 
 
@@ -176,6 +177,8 @@ _UNIT = {"yr": "year", "hr": "hour"}
 _SETUP_LABEL = re.compile(
     # "The metric the interviewer put on the table: ..." is how the note-taker met the case, not part of it
     r"^[A-Z][^:\d]{0,50}\b(?:interviewer|on the table)\b[^:\d]{0,30}:\s*(?=[A-Z\"“])|"
+    # "What I got out of him: Kestrel Rent-a-Car has ~310 branches" is the note-taker's label before the facts
+    r"^[A-Z][^:\d]{0,40}\b(?:I|me|him|her|them)\b[^:\d]{0,20}:\s*(?=[A-Z\"“])|"
     r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
     r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"

@@ -47,6 +47,9 @@ _LEANS_BACK = re.compile(
     r"that's why|this is why|so\b|with that\b|then\b)",
     re.I,
 )
+_ACTS_ON_IT = re.compile(
+    r"\b(?:roll|scale|expand|extend|ship|launch|keep|kill|stop|cut|drop|replace|copy) (?:it|this|that|them)\b", re.I
+)
 _PRONOUN_START = re.compile(r"(?:it|this|that|they|these|those)\b", re.I)
 
 
@@ -54,7 +57,8 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     """The sentences `statement` leans on, in note order, up to two: the one before it, and the one before that when
     the first leans back too ("It went to 100% of traffic"). None when it leans on nothing or what it leans on is
     already said or cannot be said."""
-    if not _LEANS_BACK.match(statement):
+    # ... or acts on something the sentence before it named ("Six months on, the regional VP wants to roll it out")
+    if not (_LEANS_BACK.match(statement) or _ACTS_ON_IT.search(statement)):
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0
@@ -128,6 +132,11 @@ def title_question(title: str) -> str:
     ("Case: Who should get the discount?", a blind rater); its question after the name ("LockerLoop — did cutting the
     pickup window work?") or after a sentence ('"Meridian pays 40,000 claims a day. How would you decide ...?"') asks
     it; "Ship the checkout at X?" reads as a pasted heading (a blind rater)."""
-    title = _CASE_LABEL.sub("", title.strip().strip("\"“”'"))
-    title = re.split(r"\s[—–-]\s|:\s|(?<=[.!])\s+", title)[-1].strip().strip("\"“”'")
-    return title[:1].upper() + title[1:] if title.endswith("?") and _ASKS_AS_SENTENCE.match(title) else ""
+    parts = re.split(r"\s[—–-]\s|:\s|(?<=[.!])\s+", _CASE_LABEL.sub("", title.strip().strip("\"“”'")))
+    title = parts[-1].strip().strip("\"“”'")
+    if not (title.endswith("?") and _ASKS_AS_SENTENCE.match(title)):
+        return ""
+    # "How would you use data to fix that?" keeps the sentence it points back to ("Kestrel loses ... to no-shows.")
+    if len(parts) > 1 and re.search(r"\b(?:that|this|it|them)\?$", title) and parts[-2].rstrip().endswith("."):
+        return f"{parts[-2].strip()} {title[:1].upper()}{title[1:]}"
+    return title[:1].upper() + title[1:]

@@ -155,7 +155,12 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     terms, never about a model it does not have; any other case in a model's terms."""
     if not facts.decision:
         return templates.case
-    return {stage: templates.case.get(f"decision-{stage}", templates.case[stage]) for stage in CASE_STAGES}
+    # A drop or a sizing case takes its own stage questions where it has them, else a decision's.
+    prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in ("drop", "sizing") else ["decision-"]
+    return {
+        stage: next((templates.case[p + stage] for p in prefixes if p + stage in templates.case), templates.case[stage])
+        for stage in CASE_STAGES
+    }
 
 
 def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str, ...]:

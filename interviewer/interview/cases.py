@@ -127,6 +127,7 @@ class CaseFacts:
     facts: tuple[tuple[str, str], ...]  # (statement, stage), in note order
     opening: str = ""  # the situation as posed: the set-up's first sentences, then the title's question if it asks one
     decision: bool = False  # the case asks for a decision (a price, an offer, a policy), not a model to build
+    shape: str = "model"  # "model", "change" (measure one), "drop" (explain a metric that moved) or "sizing"
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -242,6 +243,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     staged: list[tuple[str, str]] = []
     seen: set[str] = set()  # a sentence repeated where a chunk overlaps the one before it
     asks: list[str] = []  # the question someone put in the set-up ("Dan's question: ... how many crews ...?")
+    questions: list[str] = []
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -251,6 +253,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 statement = spoken(_readable(piece, chunk.text))
                 if statement.endswith("?") and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
                     asks.append(_ASK_LABEL.sub("The question: ", statement, count=1))
+                if statement.endswith("?") and len(staged) < 8:
+                    questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 if len(content_words(statement)) < 3 or statement.endswith("?") or statement in seen:
                     continue
                 seen.add(statement)
@@ -294,10 +298,43 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = decision or (
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
-    decision = decision and not any(_TARGETS.search(s) for s in asked)
-    return CaseFacts(
-        business_of(staged, title),
-        facts,
-        opening_text(posed, title, before_story, [s for s, _ in staged[:6]], asks[0] if asks else ""),
-        decision,
-    )
+    targets = any(_TARGETS.search(s) for s in asked)
+    said = opening_text(posed, title, before_story, [s for s, _ in staged[:6]], asks[0] if asks else "")
+    # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
+    # claims model's set-up is no price to set).
+    shape = _shape(" ".join([title, said, *questions]), " ".join([title, *questions, *asks]), decision, targets)
+    return CaseFacts(business_of(staged, title), facts, said, shape != "model", shape)
+
+
+# What a case asks of the candidate beyond "build a model" or "measure a change": to explain a metric that moved ("The
+# ask: explain the drop", "What's going on?"), or to size, forecast or price something ("how many crews", "at what price
+# per serving", "raise the cap to 194"). Blind raters failed "the change it is weighing" for both (round 23: a
+# co-working utilisation drop and a meal-kit launch were asked about a change that no one had made).
+_EXPLAIN = re.compile(
+    r"\b(explain\w*|why did|why has|why is|why are|what's going on|what is going on|what happened|diagnos\w*|"
+    r"investigat\w*|root cause|figure out why|account for)\b",
+    re.I,
+)
+_MOVED = re.compile(
+    r"\b(fell|dropped|drops|slid|slipped|rose|jumped|spiked|doubled|halved|went (?:up |down )?from|"
+    r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank)\b",
+    re.I,
+)
+_SIZING = re.compile(
+    r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|"
+    r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
+    r"staffing)\b",
+    re.I,
+)
+
+
+def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
+    """'drop', 'sizing', 'change' (a decision to measure) or 'model', from the case's title, opening and questions
+    (`text`) and from what it asks (`asked`)."""
+    if targets:
+        return "model"
+    if _EXPLAIN.search(text) and _MOVED.search(text):
+        return "drop"
+    if _SIZING.search(asked):
+        return "sizing"
+    return "change" if decision else "model"
