@@ -9,7 +9,7 @@ from interviewer.interview import item_bank
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item, build_items
 
-TEXT = "- Lasso has no closed-form solution because the absolute value is not differentiable at zero."
+TEXT = "- Lasso is a regularised linear model whose L1 penalty sets some coefficients exactly to zero."
 
 
 def note(text: str, heading: str = "Shrinkage > Mechanics") -> Chunk:
@@ -28,7 +28,7 @@ def test_items_are_built_once_per_chunk_and_rebuilt_when_the_note_changes(monkey
     first = note(TEXT)
     bank.refresh([first])
     bank.refresh([first])
-    assert built == [first.chunk_id] and [i.kind for i in bank.for_topic("Shrinkage")] == ["mechanism"]
+    assert built == [first.chunk_id] and [i.kind for i in bank.for_topic("Shrinkage")] == ["definition"]
     changed = note(TEXT.replace("zero", "the origin"))
     bank.refresh([changed])  # a changed note has a new chunk id: its items are rebuilt, the old ones forgotten
     assert built == [first.chunk_id, changed.chunk_id] and bank.for_chunk(first.chunk_id) == ()
@@ -44,7 +44,7 @@ def test_a_chunk_whose_items_cannot_be_built_is_skipped_with_one_line(monkeypatc
     bank = ItemBank()
     bank.refresh([note("- broken card"), note(TEXT, "Shrinkage > Why")])
     assert len(bank.skipped) == 1 and bank.skipped[0].startswith("n.md > Shrinkage > Mechanics: no interview items")
-    assert [i.kind for i in bank.items] == ["mechanism"]
+    assert [i.kind for i in bank.items] == ["definition"]
 
 
 def test_questions_that_combine_notes_follow_the_notes_they_combine() -> None:

@@ -42,6 +42,9 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
     first_line = _title_line(lines) if not front_title else None
     if first_line is not None:  # a note that starts with its title as a plain line, as plain-text notes do
         front_title = lines[first_line].strip()
+        if _continues_title(lines, first_line):  # "Practice case, Marcus playing ..." / "VoltWay - how many ...?"
+            front_title = f"{front_title} — {lines[first_line + 1].strip()}"
+            first_line += 1
         lines = lines[first_line + 1 :]
     headings: list[tuple[int, str]] = []  # (level, text) stack
     sections: list[Section] = []
@@ -105,9 +108,9 @@ def _title_line(lines: list[str]) -> int | None:
         return None
     line = lines[index].strip()
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    # ... or by the note-taker's bracketed aside ("(~40 min. She gave me UK benchmarks ...)")
+    # ... or by the note-taker's bracketed aside ("(~40 min. She gave me UK benchmarks ...)"), or by a second title line
     if (
-        (after.strip() and not after.strip().startswith("("))
+        (after.strip() and not after.strip().startswith("(") and not _continues_title(lines, index))
         or len(line) > (200 if line[:1] in '"“' else 100)  # a quoted prompt runs longer
         or len(line.split()) > (30 if line[:1] in '"“' else 16)
         or line.endswith((".", ",", ";", ":"))
@@ -118,6 +121,19 @@ def _title_line(lines: list[str]) -> int | None:
     if re.match(r"^(?:[-*+>|#`]|\d+[.)]\s|[!\[<])", line) or _FENCE.match(line):
         return None  # a list, a quote, a table, a fence, a link or an image is content, not a title
     return index
+
+
+def _continues_title(lines: list[str], index: int) -> bool:
+    """True when the line after a title line is a second title line: short, no sentence's end, a blank line after."""
+    if index + 2 > len(lines) - 1 or lines[index + 2].strip():
+        return False
+    second = lines[index + 1].strip()
+    return (
+        0 < len(second) <= 100
+        and len(second.split()) <= 16
+        and not second.endswith((".", ",", ";", ":"))
+        and not re.match(r"^(?:[-*+>|#`(=~_]|\d+[.)]\s|[!\[<])", second)  # never a list, a quote or an underline
+    )
 
 
 def buffer_ends_paragraph(buffer: list[str]) -> bool:

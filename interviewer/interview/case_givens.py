@@ -48,6 +48,7 @@ _INSIGHT = re.compile(
     r"\b(?:might|could)\s+(?!not\b)[a-z]+|\bmay\s+(?!not\b|be\b|only\b)(?![^.;]*\b(?:at most|no more|up to|only)\b)"
     # "... is likely to ..." hedges; "flags subscribers likely to cancel" names whom
     r"|\b(?:probably|presumably|arguably)\b|\b(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?likely to\b"
+    r"|\bwhat (?:we|they|you|I) (?:actually |really )?(?:want|need) is\b"  # "What we actually want is uplift"
     r"|\bthe (?:real|actual|true|key|right) (?:question|problem|issue|"
     r"insight|goal|task)\b|\b(?:isn't|is not|aren't)\s+['\"“]?[^.]{1,60}\bbut\b|\b(?:I'd|I would|I think|my guess|"
     r"my call|in my view)\b",

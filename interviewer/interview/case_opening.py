@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from interviewer.interview.case_givens import concludes, has_pointer, is_cut, writes
-from interviewer.interview.statements import is_instruction
+from interviewer.interview.statements import has_verb, is_instruction
 
 __all__ = ["opening_text", "title_question"]
 
@@ -21,10 +21,12 @@ _GOAL = re.compile(
 # states no goal poses its problem this way (a blind rater: "the opening only says the feed card was redesigned").
 _CHANGE_WORDS = (
     r"dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|noticed|worsened|"
-    r"plummet\w*|surged|stalled|slipped|slid|missed|failing|failed|too (?:many|few|high|low|slow)|since then|"
+    r"plummet\w*|surged|stalled|slipped|slid|too (?:many|few|high|low|slow)|since then|"
     r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling"
 )
-_PROBLEM = re.compile(rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint)(?![\w-])", re.I)
+_PROBLEM = re.compile(
+    rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint|missed|failing|failed)(?![\w-])", re.I
+)
 # A change ("went from 2.0% to 2.6%") says more than a word for one ("Each complaint costs about £30").
 _CHANGED = re.compile(rf"(?<![\w-])({_CHANGE_WORDS})(?![\w-])", re.I)
 
@@ -50,6 +52,9 @@ _LEANS_BACK = re.compile(
 _ACTS_ON_IT = re.compile(
     r"\b(?:roll|scale|expand|extend|ship|launch|keep|kill|stop|cut|drop|replace|copy) (?:it|this|that|them)\b", re.I
 )
+_IT_MOVED = re.compile(
+    r"^(?:[A-Z][\w ,'-]{0,40}?\s)?(?:it|they)\s+(?:has |have |had )?(?:dropped|fell|rose|went|slid|jumped)\b", re.I
+)
 _PRONOUN_START = re.compile(r"(?:it|this|that|they|these|those)\b", re.I)
 
 
@@ -58,7 +63,8 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     the first leans back too ("It went to 100% of traffic"). None when it leans on nothing or what it leans on is
     already said or cannot be said."""
     # ... or acts on something the sentence before it named ("Six months on, the regional VP wants to roll it out")
-    if not (_LEANS_BACK.match(statement) or _ACTS_ON_IT.search(statement)):
+    # ... or says what "it" did without naming it ("Over the last two weeks it dropped to 51%")
+    if not (_LEANS_BACK.match(statement) or _ACTS_ON_IT.search(statement) or _IT_MOVED.match(statement)):
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0
@@ -66,8 +72,9 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     while at > 0 and len(events) < 2 and sequence[at - 1] not in chosen and not _unsaid(sequence[at - 1]):
         at -= 1
         events.insert(0, sequence[at])
-        if not (_PRONOUN_START.match(sequence[at]) or _LEANS_BACK.match(sequence[at])):
-            break  # the event itself, not a sentence that leans on it
+        leans = _PRONOUN_START.match(sequence[at]) or _LEANS_BACK.match(sequence[at]) or not has_verb(sequence[at])
+        if not leans:
+            break  # the event itself, not a sentence that leans on it ("Steady at 62% for a year." leans too)
     return events
 
 
@@ -95,8 +102,9 @@ def opening_text(
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
         # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
         # goal said anywhere, the symptom the case is about does.
-        later = [s for s in (before_story or setup)[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
-        told = [s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s) and not concludes(s)]
+        # (the sentences after those said, past any preface in the note-taker's voice)
+        later = [s for s in (before_story or setup)[:10] if s not in chosen and not _unsaid(s) and not concludes(s)][:6]
+        told = [s for s in (early or [])[:10] if s not in chosen and not _unsaid(s) and not concludes(s)][:6]
         # The goal, told as what someone said ("Ops says supply went up 9%, and wants to roll it out") if need be.
         goal = next((s for s in later if _GOAL.search(s)), "") or next((s for s in told if _GOAL.search(s)), "")
         goal = goal or ask  # else the question someone put ("The question: how many crews should they have ...?")
@@ -104,7 +112,7 @@ def opening_text(
         # told before it even when told as what happened ("precision had slid to about 21%").
         told = told[: told.index(goal)] if goal in told else (told if goal else later)
         # With no goal either, the symptom may be told as what happened ("NAD returns went from 3.1% to 4.4%").
-        symptoms = told if goal else [*told, *(s for s in (early or [])[2:8] if s not in chosen and not _unsaid(s))]
+        symptoms = told if goal else [*told, *(s for s in (early or [])[:10] if s not in chosen and not _unsaid(s))]
         found = sorted((s for s in symptoms if _PROBLEM.search(s)), key=lambda s: not _CHANGED.search(s))
         problem = "" if _PROBLEM.search(" ".join([*chosen, goal])) else next(iter(found), "")
         parts = [part for part in (problem, goal) if part]

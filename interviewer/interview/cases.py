@@ -272,7 +272,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         told = next((i for i, (s, _) in enumerate(staged) if i >= 2 and is_story(s)), len(staged))
         setup = min(setup, told)
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
-    before_story = [s for s, _ in staged[:8] if not is_story(s)]
+    before_story = [s for s, _ in staged[:10] if not is_story(s)]
     staged = [
         (s, at if not story or i < setup else "clarify" if _GIVEN_CONSTRAINT.search(s) and not is_story(s) else "told")
         for i, (s, at) in enumerate(staged)
@@ -299,7 +299,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
     targets = any(_TARGETS.search(s) for s in asked)
-    said = opening_text(posed, title, before_story, [s for s, _ in staged[:6]], asks[0] if asks else "")
+    said = opening_text(posed, title, before_story, [s for s, _ in staged[:10]], asks[0] if asks else "")
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
     shape = _shape(" ".join([title, said, *questions]), " ".join([title, *questions, *asks]), decision, targets)
@@ -312,7 +312,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 # co-working utilisation drop and a meal-kit launch were asked about a change that no one had made).
 _EXPLAIN = re.compile(
     r"\b(explain\w*|why did|why has|why is|why are|what's going on|what is going on|what happened|diagnos\w*|"
-    r"investigat\w*|root cause|figure out why|account for)\b",
+    r"investigat\w*|root cause|figure out why|account for|broke|broken)\b",
     re.I,
 )
 _MOVED = re.compile(

@@ -302,7 +302,8 @@ class Interviewer:
         def closeness(option: tuple[str, int, list[Item]]) -> tuple[bool, int, bool]:
             name, level, _ = option
             gap = abs(level - plan.level)
-            thread = kept and name == topic and gap <= 1
+            # (a topic due for review is asked at its nearest level, however far: it is why the session opened)
+            thread = kept and name == topic and (gap <= 1 or topic in state.config.priority_topics)
             return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
 
         nearest = sorted(fallback, key=closeness)

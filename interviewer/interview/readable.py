@@ -122,23 +122,29 @@ def topic_context(topic: str, name: str, points: tuple[str, ...]) -> str:
     """What a question about `name` says of its note's subject so that its referent is clear ("standard blocking"
     -> "standard blocking in entity resolution"; blind raters failed 23 of 33 easy questions for a referent the
     question never gave): the topic's first part ("Entity resolution / record linkage" -> "entity resolution"), as
-    the notes write it, or '' when it is long, a file's name, or already in the name."""
-    head = re.split(r"\s+/\s+|,\s|:\s|\s[-–—]\s|\s\(|\s+(?:and|&)\s+|\s+vs\.?\s+", topic.strip(), maxsplit=1)[0]
-    head = head.strip(" .?")
+    the notes write it. '' for a name that names itself (capitals, a hyphen, a figure: "PR-AUC", "post-stratification"),
+    and for a topic that is long, a file's name, a list of subjects or already in the name (raters failed "in k-NN +
+    distance metrics", "PR-AUC in classification Metrics" and "post-stratification in CUPED")."""
+    if not re.fullmatch(r"[a-z]+(?: [a-z]+){0,3}", name.strip()):
+        return ""
+    head = re.split(r"\s+/\s+|,\s|:\s|\s[-–—+]\s|\s\(|\s+(?:and|&)\s+|\s+vs\.?\s+", topic.strip(), maxsplit=1)[0].strip(
+        " .?"
+    )
+    if head != topic.strip().strip(" .?") and re.search(r"\s(?:and|&)\s+other\b|\s\+\s", topic):
+        return ""  # "CUPED and other variance reduction": the first part is one subject of several
     words = head.split()
-    if (
-        not words
-        or len(words) > 5
-        or re.search(r"\d|\?|\b(?:notes?|week|lecture|chapter|self-quiz|quiz|case)\b", head, re.I)
-    ):
+    junk = r"\d|\?|\b(?:notes?|week|lecture|chapter|self-quiz|quiz|case|interpretation|basics|overview|primer|recap)\b"
+    if not words or len(words) > 4 or re.search(junk, head, re.I):
         return ""
     if set(content_words(head)) & set(content_words(name)):
         return ""
-    first = words[0]
-    # A name the notes always capitalise keeps its capital ("Gaussian processes"); "Stacking" is a word
     said = " ".join(points)
-    always = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", said) and not re.search(
-        rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", said
-    )
-    keep = first.isupper() or "'" in first or any(c.isupper() for c in first[1:]) or bool(always)
-    return head if keep else head[:1].lower() + head[1:]
+
+    def spoken(word: str) -> str:  # a name the notes always capitalise keeps its capital ("Gaussian"), a word not
+        always = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", said) and not re.search(
+            rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", said
+        )
+        keep = word.isupper() or "'" in word or any(c.isupper() for c in word[1:]) or bool(always)
+        return word if keep else word.lower()
+
+    return " ".join(spoken(word) for word in words)
