@@ -505,3 +505,18 @@ def test_cli_report_to_an_unwritable_path_is_a_one_line_error(
     assert main(["report", session_id, "--out", str(target)], env={"INTERVIEWER_HOME": str(fake_settings.home)}) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot write {target}" in err
+
+
+def test_once_confirmed_the_strengths_and_what_to_review_follow_the_candidates_scores(turns: list[Turn]) -> None:
+    """A trial user confirmed every answer and still found the machine's estimate in "What to review", with the
+    points they had marked as not this question's."""
+    confirmed = {
+        t.question.turn: replace(t.score, total=0.95, criteria=tuple(replace(c, missing=()) for c in t.score.criteria))
+        for t in turns
+    }
+    before = build_markdown("S1", at(0), "deep-dive", "standard", turns, timings=TIMINGS)
+    text = build_markdown("S1", at(0), "deep-dive", "standard", turns, timings=TIMINGS, confirmed=confirmed)
+    assert "### 1." in section(before, "What to review")  # the machine's estimate had weak topics to review
+    assert "### 1." not in section(text, "What to review")  # the candidate's confirmed scores have none
+    assert "Every topic averaged" in section(text, "What to review")
+    assert "score %  95  95  95  95" in section(text, "Difficulty trajectory")

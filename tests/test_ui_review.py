@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.app import App
+from interviewer.app.learning import progress
 from interviewer.app.review import confirmed_scores
 from interviewer.core.domain import Mode, Question, Turn
 from interviewer.core.review import Verdict
@@ -193,3 +194,16 @@ def test_an_answer_scored_before_points_existed_says_there_is_nothing_to_confirm
     answer = review.review_answers(app, session_id)[0]
     assert answer.points == ()
     assert answer.scores == "*No key points to confirm for this answer* · machine's estimate 0.55"
+
+
+def test_the_progress_charts_count_a_confirmed_answer_with_its_confirmed_score(app: App) -> None:
+    """A trial user confirmed every answer and still found the machine's estimate in the Progress charts."""
+    session_id = saved_session(app, answers=1)
+    estimate = app.repo.load(session_id).turns[0].total
+    for point in review.review_answers(app, session_id, turn=1)[0].points:
+        review.confirm_point(app, session_id, 1, point.id, "covered", now=NOW)
+    confirmed = confirmed_scores(app, session_id)[1].confirmed
+    assert confirmed is not None and round(confirmed.total, 3) != round(estimate, 3)
+    charted = progress(app)
+    assert charted.sessions[0]["mean_score"] == round(confirmed.total, 3)
+    assert charted.topics[0]["mean_score"] == round(confirmed.total, 3)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from interviewer.core.domain import Turn
@@ -339,8 +339,12 @@ def build_markdown(
         lines += ["No question was answered in this session, so there is nothing to score yet.", ""]
         return "\n".join(lines + timing_section(timing, 0)).rstrip("\n") + "\n"
     lines += _overview(turns, timing, confirmed)
-    lines += ["## Difficulty trajectory", "", md_fence(trajectory_text(turns), TRAJECTORY_FIGURE), ""]
-    lines += timing_section(timing, len(turns)) + _strengths(turns) + _review(turns)
+    # What the candidate confirmed is the score: the trajectory's scores, the strengths and what to review follow
+    # it (a trial user found the machine's estimate there after confirming, and points marked "not this
+    # question's point" still listed to review).
+    judged = [replace(t, score=confirmed[t.question.turn]) if t.question.turn in confirmed else t for t in turns]
+    lines += ["## Difficulty trajectory", "", md_fence(trajectory_text(judged), TRAJECTORY_FIGURE), ""]
+    lines += timing_section(timing, len(turns)) + _strengths(judged) + _review(judged)
     lines += ["## Questions and answers", ""]
     for turn, seconds in zip(turns, timing.answer_seconds, strict=True):
         lines += _turn_section(turn, seconds, confirmed.get(turn.question.turn))

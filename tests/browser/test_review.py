@@ -179,3 +179,31 @@ def test_practice_confirms_the_answer_just_given_under_the_chat(running: Running
         "document.querySelector('#chat')?.innerText || '')",
         timeout=SAVED,
     )  # the score card in the chat shows both
+
+
+def test_verdicts_clicked_in_quick_succession_are_all_saved(running: Running, browser: Any, shots: Path) -> None:
+    """A person confirms a point a second or so after the one before, without waiting for "(saved)": a trial user
+    lost one click in three this way. Every click is saved."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(running.server.url)
+    start_interview(page, questions=3, challenge=False)
+    for turn in range(1, 4):
+        wait_for_turn(page)
+        answer(page, turn)
+    wait_for_turn(page)
+    page.locator("#end").click()
+    page.wait_for_function("() => document.querySelectorAll('#review .review-verdict').length > 2", timeout=LONG)
+    groups = page.locator("#review .review-verdict")
+    points = groups.count()
+    for index in range(points):
+        groups.nth(index).get_by_text("✗ missed", exact=True).click()
+        page.wait_for_timeout(500)
+    page.wait_for_function(
+        "n => (document.querySelector('#review')?.innerText.match(/\\(saved\\)/g) || []).length >= n",
+        arg=points, timeout=SAVED,
+    )  # fmt: skip
+    session_id = SessionRepository(running.home / "sessions.sqlite3").list()[0]["id"]
+    store = ConfirmationStore(running.home / "sessions.sqlite3")
+    saved = sum(len(store.for_turn(session_id, turn)) for turn in range(1, 4))
+    page.screenshot(path=shots / "quick-clicks.png", full_page=True)
+    assert saved == points, f"{saved} of {points} verdicts saved"
