@@ -248,3 +248,24 @@ def test_no_term_is_taken_up_after_the_clarifying_question(interviewer_home: Pat
     plan = Plan(2, "case", 2, question.topic, stage="clarify", follow_up=True, root_turn=1, gap=gap)
     text = app.interviewer.realise(plan, state).text
     assert "plan" not in text and ("assumptions" in text or "stakeholders" in text), text
+
+
+def test_a_strong_case_answer_that_names_a_method_is_taken_up_when_the_case_can_spare_the_turn(
+    interviewer_home: Path,
+) -> None:
+    """A trial user named four methods in strong case answers and none was taken up: only middling answers got a
+    follow-up. A strong answer's method is taken up once, and the case still walks its seven stages in 8."""
+    app = late_case_app(interviewer_home)
+    strong = ScoreResult(0.9, (CriterionScore("coverage", "Coverage", 0.9, 1.0, "most points"),), (), "case-2", 1.0)
+    app.interviewer.scorer.score = lambda question, answer, **kw: strong  # type: ignore[assignment,method-assign]
+    session = app.interviewer.start(
+        SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
+    )
+    asked: list[Question] = []
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer("I would start simple and evaluate with ROC-AUC.")
+    taken = [q for q in asked if q.follow_up and "ROC-AUC" in q.text.split(".")[0]]
+    assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md"
+    assert asked.index(taken[0]) < len(asked) - 1  # right after the answer, not only once the stages are walked
+    assert len({q.stage for q in asked if not q.follow_up}) == 7  # listening costs the case no stage

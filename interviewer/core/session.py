@@ -17,6 +17,7 @@ __all__ = [
     "SessionConfig",
     "SessionState",
     "case_level",
+    "listening_plan",
     "plan_next",
     "planned_case_stages",
     "replay",
@@ -168,6 +169,25 @@ def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int)
     """A case stage gets one follow-up at most, and only when the questions left still reach deployment."""
     slots = _case_slots(state.config, turn_number + 1, len(_new_questions(state)))
     return follow_ups < MAX_CASE_FOLLOW_UPS and slots >= len(_stages_left(state))
+
+
+def listening_plan(state: SessionState) -> Plan | None:
+    """One more turn on the case stage just answered well, when the case can spare it and still reach its last
+    stage: what the interviewer asks there is up to what the answer said (a trial user named four methods in a case
+    and none was ever taken up, since only middling answers got a follow-up). None otherwise."""
+    if not state.turns or len(state.turns) >= state.config.questions:
+        return None
+    last = state.turns[-1]
+    question = last.question
+    if question.kind != "case" or question.stage in (None, CASE_STAGES[0]) or last.total < FOLLOW_UP_BELOW:
+        return None
+    follow_ups = sum(1 for q in state.asked if q.follow_up and q.root_turn == question.root_turn)
+    if not _stages_left(state) or not _case_follow_up_fits(state, len(state.turns) + 1, follow_ups):
+        return None
+    return Plan(
+        len(state.turns) + 1, "case", question.level, question.topic, stage=question.stage, follow_up=True,
+        root_turn=question.root_turn,
+    )  # fmt: skip
 
 
 def case_level(level: int, stage: str, mode: Mode, weak_before: bool) -> int:

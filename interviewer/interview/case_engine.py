@@ -96,6 +96,29 @@ class CaseAsker:
             plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
         )
 
+    def taken_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question | None:
+        """The follow-up that takes up a term of the last answer another note covers, asked in the case's terms and
+        scored on that note's points; None when the answer names none (or answered the clarifying question)."""
+        root = state.asked[-1]
+        # Not after the clarifying questions: a method named while asking about the business is not yet a choice
+        # to probe ("You brought up dot product. How would you use it for Basketly?", a blind rater).
+        if root.stage == CASE_STAGES[0]:
+            return None
+        asked_points = {point for q in state.asked for point in q.points}
+        case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
+        business = case_facts(case_chunks).business if case_chunks else "the product team"
+        taken = take_up(
+            state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
+            self.templates, business, self.bank.terms,
+        )  # fmt: skip
+        if taken is None:
+            return None
+        sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
+        return planned_question(
+            plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
+            point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
+        )  # fmt: skip
+
     def follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question | None:
         """A case follow-up that takes up a term of the answer another note covers; else one on the point the answer
         may have missed, by its own terms in the case's terms (or on the plan's weakest part when it has none); for a
@@ -103,22 +126,11 @@ class CaseAsker:
         gap = plan.gap or {}
         root = state.asked[-1]
         # A case interviewer listens: a term the candidate used that another note covers comes first.
-        asked_points = {point for q in state.asked for point in q.points}
+        taken = self.taken_up(plan, state, rng, used_texts)
+        if taken is not None:
+            return taken
         case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
         business = case_facts(case_chunks).business if case_chunks else "the product team"
-        answer = state.turns[-1].answer
-        # Not after the clarifying questions: a method named while asking about the business is not yet a choice
-        # to probe ("You brought up dot product. How would you use it for Basketly?", a blind rater).
-        taken = None if root.stage == CASE_STAGES[0] else take_up(
-            answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts, self.templates, business,
-            self.bank.terms,
-        )  # fmt: skip
-        if taken is not None:
-            sources = self.store.get([taken.item.chunk_id]) + self.store.get(root.chunk_ids[:1])
-            return planned_question(
-                plan, taken.text, root.topic, sources, follow_up=True, points=taken.item.points,
-                point_sources=(taken.item.chunk_id,) * len(taken.item.points), item_kind=taken.item.kind,
-            )  # fmt: skip
         # A missed point is asked by its own specific terms, in the case's terms: never quoted or blanked (in a story
         # it is what happened later), never "You left it out" (the scorer may have missed it said in other words) and
         # never about a bare word every case uses ("What about constraints?").

@@ -10,11 +10,11 @@ from datetime import datetime
 import numpy as np
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import Mode, Question
+from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
 from interviewer.core.review import DueItem
 from interviewer.core.score import ScoreResult
-from interviewer.core.session import Plan, SessionConfig, SessionState, replay
+from interviewer.core.session import Plan, SessionConfig, SessionState, listening_plan, replay
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import (
     QuestionFrames,
@@ -145,6 +145,13 @@ class Interviewer:
         if plan.follow_up and (plan.gap is not None or plan.kind == "case"):
             return self._follow_up(plan, state, rng, used_texts)
         if plan.kind == "case":
+            # A strong case answer that names a method another note covers is taken up when the case can spare the
+            # turn; the next stage comes after it.
+            listening = listening_plan(state) if plan.stage != CASE_STAGES[0] else None
+            if listening is not None and listening.root_turn == state.asked[-1].root_turn:
+                taken = self.cases.taken_up(listening, state, rng, used_texts)
+                if taken is not None:
+                    return taken
             topic = self._topic_for(plan, state, rng)
             return self.cases.question(plan, state, rng, used_texts, topic, self._candidates(plan, topic, state, rng))
         due = self._due_question(plan, state, rng)  # items due for review come before any new question
