@@ -634,3 +634,25 @@ def test_a_case_is_asked_in_its_own_shape(name: str, note: str, shape: str, asks
     assert not any("model is trained" in text for text in texts)
     if shape != "change":  # a change to measure is weighed; a drop or a number is not
         assert not any("the change it is weighing" in text for text in texts)
+
+
+VERBLESS_FACTS = """# Case: did Dosewell's refill texts work?
+
+Dosewell is a UK online pharmacy with about 300k patients. Roughly 120k active repeat patients on monthly
+orders. Late reorders around 14% of orders, each one a support call. Ops says on-time reorders went from 58% to 64%
+after the texts and wants to extend them.
+
+I would compare with a holdout first.
+"""
+
+
+def test_a_verbless_line_of_the_note_never_leads_into_a_stage_question() -> None:
+    """Blind raters read "Roughly 420k active repeat patients. Which data ...?" as pasted text (rounds 24-25)."""
+    chunks = chunks_of("dosewell.md", VERBLESS_FACTS)
+    templates, topic, used = load_templates(), chunks[0].topic, set[str]()
+    texts = []
+    for stage in CASE_STAGES[1:]:
+        text = case_draft(stage, topic, chunks, [], None, templates, random.Random(0), used, False).text
+        used.add(text)
+        texts.append(text)
+    assert not any(text.startswith(("Roughly 120k", "Late reorders around")) for text in texts), texts

@@ -112,7 +112,7 @@ def _title_line(lines: list[str]) -> int | None:
     if (
         (after.strip() and not after.strip().startswith("(") and not _continues_title(lines, index))
         or len(line) > (200 if line[:1] in '"“' else 100)  # a quoted prompt runs longer
-        or len(line.split()) > (30 if line[:1] in '"“' else 16)
+        or len(line.split()) > (30 if line[:1] in '"“' else 20)
         or line.endswith((".", ",", ";", ":"))
     ):
         return None

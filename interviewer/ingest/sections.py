@@ -64,7 +64,8 @@ def stage_of_heading(heading: str) -> str | None:
 # A title that says the note is a case ("Case study: churn", "Churn case"), not a "use case" or an "edge case".
 _CASE_TITLE = re.compile(
     r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b"
-    r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:",  # "Practice problem / mock #4: Ashgrove ..."
+    r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:"  # "Practice problem / mock #4: Ashgrove ..."
+    r"|^\s*(?:practice\s+)?mock\b",  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
     re.I,
 )
 _CASE_OPENING = re.compile(
@@ -76,7 +77,7 @@ _CASE_OPENING = re.compile(
 # playing the PM"): it poses nothing, and the business comes after it.
 _PREFACE = re.compile(
     r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
-    r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b"
+    r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b|\bdid (?:this|it)(?: one)?\b|^Took\b"
     # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
     r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )

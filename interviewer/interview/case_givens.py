@@ -62,7 +62,9 @@ _FIRST_PERSON = re.compile(
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
     # "Made this one up after the mock ...", "Practised this one twice"
     r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
-    r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b",  # "Mock with Tom ..., about 45 minutes."
+    r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
+    # "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Took 45 min."
+    r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b",
 )
 
 

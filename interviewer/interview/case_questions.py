@@ -16,6 +16,7 @@ from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statemen
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.items import Item
+from interviewer.interview.statements import has_verb
 from interviewer.interview.templates import QuestionTemplates, display_topic, pick
 from interviewer.scoring.text import content_words, sentences
 
@@ -145,7 +146,9 @@ def case_draft(
     open_test = stage == "experiment" and case_chunks and not items and not facts.decision
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
-    if fact:
+    # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
+    # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
+    if fact and has_verb(fact):
         text = f"{fact.rstrip(' .;:,')}. {text}"
     return CaseDraft(text, items, notice, twistable=not open_test)
 

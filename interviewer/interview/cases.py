@@ -88,6 +88,13 @@ _ASK_LABEL = re.compile(
 )
 
 
+def _interviewers(text: str) -> list[str]:
+    """The names of whoever played the interviewer in a practice case's title or preface."""
+    found = re.findall(r"\b(?:with|w/)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])", text)
+    found += re.findall(r"\b([A-Z][a-z]{2,})\s+(?:played|playing|was playing|as the interviewer)\b", text)
+    return sorted({re.escape(name) for name in found})
+
+
 def without_asides(text: str) -> str:
     """A case note's text without its bracketed asides."""
     return _ASIDE_PARAGRAPH.sub("", text)
@@ -261,6 +268,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
+    # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
+    # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
+    played = _interviewers(" ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
+    if played:
+        staged = [(s, at) for s, at in staged if not re.search(rf"\b(?:{'|'.join(played)})\b", s)]
     # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
     # part of the note sets up the problem, so only its facts may be recalled in any stage. Past its set-up, every
     # statement is what happened next, whatever stage its words name ("The first model used yesterday's sales and
@@ -302,7 +314,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     said = opening_text(posed, title, before_story, [s for s, _ in staged[:10]], asks[0] if asks else "")
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
-    shape = _shape(" ".join([title, said, *questions]), " ".join([title, *questions, *asks]), decision, targets)
+    brief = [s for s, _ in staged[:12] if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)]
+    setup_text = " ".join([title, said, *questions, *brief])  # ("My job: explain the drop.")
+    shape = _shape(setup_text, " ".join([title, *questions, *asks]), decision, targets)
     return CaseFacts(business_of(staged, title), facts, said, shape != "model", shape)
 
 
