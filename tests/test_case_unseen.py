@@ -21,7 +21,7 @@ from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
 from interviewer.interview.case_givens import concludes, is_fact
 from interviewer.interview.case_questions import case_draft, twist_for
-from interviewer.interview.cases import case_facts
+from interviewer.interview.cases import _interviewers, case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.templates import load_templates
@@ -656,3 +656,22 @@ def test_a_verbless_line_of_the_note_never_leads_into_a_stage_question() -> None
         used.add(text)
         texts.append(text)
     assert not any(text.startswith(("Roughly 120k", "Late reorders around")) for text in texts), texts
+
+
+def test_a_quoted_prompt_speaks_as_the_business_and_a_drop_gets_no_twist_about_results() -> None:
+    note = (
+        '"How would you decide which of our customers get a free leak sensor?"\n\nHearthwise is a home-insurance '
+        "startup with about 180k live policies. Their biggest claim line is escape of water.\n\n"
+        "Features I'd expect to matter: claim history and property age.\n"
+    )
+    facts = case_facts(chunks_of("hearthwise.md", note))
+    assert "which of Hearthwise's customers get a free leak sensor?" in facts.opening
+    assert "I'd expect" not in facts.opening  # the note-taker's voice
+    drop = chunks_of("quayside.md", DROP_CASE)
+    twists = {
+        twist_for(drop, load_templates(), load_frames(), random.Random(seed), "", stage="evaluation")
+        for seed in range(8)
+    }
+    assert not any("results" in twist for twist in twists)
+    assert _interviewers("Practice mock with Priya (she played Head of Ops)") == ["Priya"]
+    assert _interviewers("selling through its own site with Meta and TikTok ads") == []

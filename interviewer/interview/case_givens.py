@@ -58,7 +58,7 @@ _INSIGHT = re.compile(
 
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
 _FIRST_PERSON = re.compile(
-    r"\b(?:I'm|I am|I was|I've|I have|I'll|I had|me|[Mm]y|mine|myself)\b"
+    r"\b(?:I'm|I am|I was|I've|I have|I'll|I'd|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
     # "Made this one up after the mock ...", "Practised this one twice"
     r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"

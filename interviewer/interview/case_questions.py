@@ -206,8 +206,13 @@ def twist_for(
     was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
     generic = templates.twists_for(stage) if stage else list(templates.twists)
-    if case_chunks and case_facts(case_chunks).decision:
+    facts = case_facts(case_chunks) if case_chunks else None
+    if facts is not None and facts.decision:
         generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
+    if facts is not None and facts.shape in ("drop", "sizing"):
+        # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
+        # "results look much better than anyone expected" contradicts a case whose metric fell).
+        generic = [twist for twist in generic if not re.search(r"\b(results|launch)\b", twist)]
     options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
     lowered = asked.lower()

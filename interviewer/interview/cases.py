@@ -90,7 +90,11 @@ _ASK_LABEL = re.compile(
 
 def _interviewers(text: str) -> list[str]:
     """The names of whoever played the interviewer in a practice case's title or preface."""
-    found = re.findall(r"\b(?:with|w/)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])", text)
+    # ("Practice mock with Priya", "Mock w/ R.", "practised this with Tom"; never "ads with Meta and TikTok")
+    found = re.findall(
+        r"\b(?i:mock|practi[sc]e[ds]?|did this|ran this)\b[^.;]{0,30}?\b(?:with|w/)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])",
+        text,
+    )
     found += re.findall(r"\b([A-Z][a-z]{2,})\s+(?:played|playing|was playing|as the interviewer)\b", text)
     return sorted({re.escape(name) for name in found})
 
@@ -317,7 +321,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     brief = [s for s, _ in staged[:12] if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)]
     setup_text = " ".join([title, said, *questions, *brief])  # ("My job: explain the drop.")
     shape = _shape(setup_text, " ".join([title, *questions, *asks]), decision, targets)
-    return CaseFacts(business_of(staged, title), facts, said, shape != "model", shape)
+    business = business_of(staged, title)
+    if re.match(r"^[\"“']", title) and not business.startswith("the "):
+        # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
+        # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
+        said = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bOur\b", f"{business}'s", said))
+    return CaseFacts(business, facts, said, shape != "model", shape)
 
 
 # What a case asks of the candidate beyond "build a model" or "measure a change": to explain a metric that moved ("The
