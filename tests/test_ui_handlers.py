@@ -236,3 +236,12 @@ def test_opening_an_unknown_session_is_a_one_line_error(app: App) -> None:
         handlers.open_report("nope")
     with pytest.raises(BadInputError, match="choose a session"):
         handlers.open_report("")
+
+
+def test_with_no_notes_the_interview_tab_says_how_to_begin(interviewer_home: Path) -> None:
+    """A trial user found the Interview tab silent before any note was added."""
+    empty = ui_app(interviewer_home, with_notes=False)
+    hint = InterviewHandlers(empty).welcome()
+    assert "No notes yet" in hint and "Your notes" in hint
+    ingest_notes(empty, None, str(CORPUS / "ml"))
+    assert InterviewHandlers(empty).welcome() == ""

@@ -192,6 +192,16 @@ class InterviewHandlers:
             note = "on: harder questions after strong answers" if challenge else "off"
             return self._view(live, status=f"Challenge me {note}.")
 
+    def welcome(self) -> str:
+        """What the Interview tab says before any session: how to begin when there are no notes yet ('' otherwise);
+        a trial user found the tab silent about an empty notes store."""
+        if self.app.store.topics():
+            return ""
+        return (
+            "No notes yet: add yours in the **Your notes** tab (files, or a folder's path), then come back and press "
+            "Start."
+        )
+
     def restore(self, session_id: str | None) -> SessionView | None:
         """The chat of a saved session as it was (after a reload or a server restart), or None."""
         if not session_id:

@@ -310,15 +310,24 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         )
 
         # ----- notes ---------------------------------------------------------------------------------
-        def run_ingest(files: list[str] | None, path: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (Gradio's idiom)
+        def run_ingest(
+            files: list[str] | None,
+            path: str,
+            state: dict[str, Any],
+            progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's idiom)
+        ) -> tuple[Any, ...]:
             def report(done: int, total: int, name: str) -> None:
                 progress((done, total), desc=f"Reading {name.rsplit('/', 1)[-1]}", unit="files")
 
             result = ingest_notes(app, files, path, progress=report)
             text = result.summary + "".join(f"\n- skipped {line}" for line in result.skipped)
-            return text, result.topics, gr.Dropdown(choices=handlers.topic_choices()), None
+            # With no interview on screen, the status line no longer says there are no notes (it says how to begin)
+            begin = gr.skip() if (state or {}).get("id") else handlers.welcome() or "Notes added: press Start."
+            return text, result.topics, gr.Dropdown(choices=handlers.topic_choices()), None, begin
 
-        add_notes.click(_guard(run_ingest), [uploads, folder], [notes_result, topics_table, topic, uploads])
+        add_notes.click(
+            _guard(run_ingest), [uploads, folder, current], [notes_result, topics_table, topic, uploads, status]
+        )
 
         # ----- history -------------------------------------------------------------------------------
         def run_history(chosen: str | None = None) -> tuple[Any, ...]:
@@ -400,6 +409,8 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 else None
             )
             session = show(view, answer=unsent or _KEEP) if view else (gr.skip(),) * len(session_outputs)
+            if view is None and (hint := handlers.welcome()):
+                session = (*session[:4], hint, *session[5:])  # the status line says how to begin
             charts, anki_menu = run_progress()
             return (*session, rows, pick, menu, topic_rows(app), charts, anki_menu, learning.checkin_rows(app))
 
