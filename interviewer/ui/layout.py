@@ -212,7 +212,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 notes_result = gr.Markdown(elem_id="notes-result")
                 topics_table = gr.Dataframe(headers=["topic", "chunks"], interactive=False, elem_id="topics")
             with gr.Tab("History", id="history") as history_tab:
-                history = gr.Dataframe(headers=HISTORY_HEADERS, interactive=False, elem_id="history")
+                # Long topics wrap: the mean and state columns stay on screen at 1280 px (a trial user had to scroll).
+                history = gr.Dataframe(
+                    headers=HISTORY_HEADERS, interactive=False, elem_id="history", wrap=True,
+                    column_widths=["15%", "11%", "8%", "22%", "8%", "7%", "10%", "11%", "8%"],
+                )  # fmt: skip
                 with gr.Row():
                     picked = gr.Dropdown([], label="Session", elem_id="picked", scale=3)
                     open_report = gr.Button("Open transcript", elem_id="open-report", scale=1)

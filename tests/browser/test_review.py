@@ -134,6 +134,12 @@ def test_review_every_point_with_one_click_each_and_find_the_confirmed_score_in_
     )
     page.screenshot(path=shots / "3-history.png", full_page=True)
     assert "confirmed by you" in page.locator("#history").inner_text()
+    # Every column on screen at 1280 px: a trial user had to scroll sideways to find the means and the state.
+    shown, table = page.evaluate(
+        "() => { const e = document.querySelector('#history');"
+        " return [e.clientWidth, e.querySelector('table').scrollWidth] }"
+    )
+    assert table <= shown + 2, (table, shown)
 
     page.locator("#review-history").click()  # a past session's review: the verdicts given are selected
     page.wait_for_function(
