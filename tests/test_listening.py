@@ -88,16 +88,22 @@ def late_case_app(home: Path) -> App:
     return app
 
 
-def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(interviewer_home: Path) -> None:
-    app = late_case_app(interviewer_home)
-    app.interviewer.scorer.score = lambda question, answer, **kw: middling(asked[-1])  # type: ignore[assignment,method-assign]
+def run_case_naming_roc_auc(app: App, asked: list[Question]) -> None:
+    """An 8-question case session on the late case whose every answer names ROC-AUC (which metrics.md covers); each
+    question is appended to `asked` as it comes (a fake scorer may read the one just asked)."""
     session = app.interviewer.start(
         SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
     )
-    asked: list[Question] = []
     while (question := session.next_question()) is not None:
         asked.append(question)
         session.answer("I would start simple and evaluate with ROC-AUC.")
+
+
+def test_a_case_follow_up_takes_up_what_the_answer_said_citing_the_other_note(interviewer_home: Path) -> None:
+    app = late_case_app(interviewer_home)
+    app.interviewer.scorer.score = lambda question, answer, **kw: middling(asked[-1])  # type: ignore[assignment,method-assign]
+    asked: list[Question] = []
+    run_case_naming_roc_auc(app, asked)
     follow_ups = [q for q in asked if q.follow_up]
     assert follow_ups
     taken = [q for q in follow_ups if "ROC-AUC" in q.text.split(".")[0]]
@@ -258,13 +264,8 @@ def test_a_strong_case_answer_that_names_a_method_is_taken_up_when_the_case_can_
     app = late_case_app(interviewer_home)
     strong = ScoreResult(0.9, (CriterionScore("coverage", "Coverage", 0.9, 1.0, "most points"),), (), "case-2", 1.0)
     app.interviewer.scorer.score = lambda question, answer, **kw: strong  # type: ignore[assignment,method-assign]
-    session = app.interviewer.start(
-        SessionConfig(kind=Kind.CASE, mode=Mode.STANDARD, questions=8, seed=1, topic="late")
-    )
     asked: list[Question] = []
-    while (question := session.next_question()) is not None:
-        asked.append(question)
-        session.answer("I would start simple and evaluate with ROC-AUC.")
+    run_case_naming_roc_auc(app, asked)
     taken = [q for q in asked if q.follow_up and "ROC-AUC" in q.text.split(".")[0]]
     assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md"
     assert asked.index(taken[0]) < len(asked) - 1  # right after the answer, not only once the stages are walked

@@ -14,7 +14,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.readable import reads_as_prose, stands_alone, term_fits, topic_context
+from interviewer.interview.readable import reads_as_prose, subject_of, term_fits, topic_context
 from interviewer.interview.statements import (
     balanced,
     blank_number,
@@ -237,7 +237,7 @@ def _on_topic(item: Item) -> str:
     named = re.search(r"(?<=\s)[A-Z]|[A-Z]{2}|\d|\w-\w", question)
     if item.kind != "qa" or len(question.split()) > 7 or named:
         return question
-    context = topic_context(item.topic, "it", item.points)  # the subject itself; a question that names it needs none
+    context = subject_of(item.topic, item.points)  # a question that names its subject already needs none
     if not context or set(content_words(context)) & set(content_words(question)):
         return question
     return f"On {context}: {lower_first(question)}"
@@ -293,11 +293,6 @@ def askable(item: Item) -> bool:
 
 def _quotable(item: Item) -> bool:
     """False when the item's frame would quote its statement and the statement is not a sentence to read out."""
-    if item.kind == "mechanism":  # "Medical: treatment given. What is the reason?" quotes a label's line
-        # ... and "People pick it. What is the reason?" quotes a sentence that needs the note around it
-        # ("Divide odds by w afterwards. What is the reason?": an instruction is no fact to explain)
-        claim = item.detail
-        return reads_as_prose(claim) and ": " not in claim and stands_alone(claim) and not is_instruction(claim)
     if item.kind == "procedure" and not item.detail:
         # "Say you split train into K folds. What are the next steps?" names no task: whose steps, towards what?
         # Blind raters failed 4 of 4 such questions on fresh notes (round 23), and "Say you target leakage ..." before.

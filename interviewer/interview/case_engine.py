@@ -96,17 +96,24 @@ class CaseAsker:
             plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
         )
 
-    def taken_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question | None:
-        """The follow-up that takes up a term of the last answer another note covers, asked in the case's terms and
-        scored on that note's points; None when the answer names none (or answered the clarifying question)."""
+    def _business(self, topic: str) -> str:
+        """Who the case on `topic` is for, as its stage questions name it."""
+        case_chunks = [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
+        return case_facts(case_chunks).business if case_chunks else "the product team"
+
+    def taken_up(
+        self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str | None = None
+    ) -> Question | None:
+        """The follow-up that takes up a term of the last answer another note covers, asked in the case's terms
+        (`business`, read from the case when not given) and scored on that note's points; None when the answer names
+        none (or answered the clarifying question)."""
         root = state.asked[-1]
         # Not after the clarifying questions: a method named while asking about the business is not yet a choice
         # to probe ("You brought up dot product. How would you use it for Basketly?", a blind rater).
         if root.stage == CASE_STAGES[0]:
             return None
         asked_points = {point for q in state.asked for point in q.points}
-        case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
-        business = case_facts(case_chunks).business if case_chunks else "the product team"
+        business = business or self._business(root.topic)
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
             self.templates, business, self.bank.terms,
@@ -125,12 +132,12 @@ class CaseAsker:
         case that has walked its stages, one more turn with a twist; None only for a gap with no text."""
         gap = plan.gap or {}
         root = state.asked[-1]
-        # A case interviewer listens: a term the candidate used that another note covers comes first.
-        taken = self.taken_up(plan, state, rng, used_texts)
-        if taken is not None:
-            return taken
         case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
         business = case_facts(case_chunks).business if case_chunks else "the product team"
+        # A case interviewer listens: a term the candidate used that another note covers comes first.
+        taken = self.taken_up(plan, state, rng, used_texts, business)
+        if taken is not None:
+            return taken
         # A missed point is asked by its own specific terms, in the case's terms: never quoted or blanked (in a story
         # it is what happened later), never "You left it out" (the scorer may have missed it said in other words) and
         # never about a bare word every case uses ("What about constraints?").

@@ -10,7 +10,7 @@ import re
 from interviewer.interview.combined import fits_frame
 from interviewer.scoring.text import STOPWORDS, content_words
 
-__all__ = ["reads_as_prose", "stands_alone", "term_fits", "topic_context"]
+__all__ = ["reads_as_prose", "subject_of", "term_fits", "topic_context"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
 _SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
@@ -88,55 +88,28 @@ def _one_term_fits(name: str) -> bool:
     return not (single and re.search(r"[^su]s$", words[0]))
 
 
-# Words that point back to the note around a sentence: out of it they point at nothing ("People pick it.", "The
-# control signup rate rose too.", "The one I care most about.": blind raters failed each as "What is the reason?").
-_POINTS_BACK = re.compile(
-    r"(?<![\w-])(?:it|its|they|them|their|this|that|these|those|he|she|the one|the ones|the latter|the former|"
-    r"above|below|here|there)(?![\w-])|(?<![\w-])(?:too|also|either|well|instead|again)$",
-    re.I,
-)
-_WRITER = re.compile(r"(?<![\w-])(?:I|I'm|I'd|I've|me|my|we|our|us)(?![\w-])")
-
-
-def stands_alone(claim: str) -> bool:
-    """True for a claim a frame can quote as a fact of its own: a sentence of five words or more with a verb, that
-    neither opens on a connective ("And ...", "No waiting on ...") nor points back to what the note said around it,
-    nor speaks as the note-taker, nor names a bare version number ("always got 2.8")."""
-    words = claim.split()
-    if len(words) < 5 or not reads_as_prose(claim) or _WRITER.search(claim):
-        return False
-    if re.match(r"(?:and|but|or|so|also|then|plus|no|not|yet|because|which|whereas|\d)", claim, re.I):
-        return False  # (and "10% to switch to prepaid, or ...": a figure opens a fragment of the note's sums)
-    # A letter that names something of the note ("B's pooled rate", "N isn't a constraint"), a time that points
-    # back ("anymore"), or two clauses spliced with a dash
-    if re.search(r"(?<![\w-])[B-HJ-Z](?:'s)?(?![\w-])|\b(?:anymore|any more)\b|\s[-–—]\s", claim):
-        return False
-    bare = claim.rstrip(" .!")
-    # A pronoun as the claim's subject or its last word points back; one inside it may point within it ("Bagging
-    # reduces variance because it averages many trees").
-    ends = " ".join(bare.split()[:3]) + " | " + bare.split()[-1]
-    return not (_POINTS_BACK.search(ends) or re.search(r"(?<![\w.])\d+\.\d+(?![\w.%])", bare))
-
-
 def topic_context(topic: str, name: str, points: tuple[str, ...]) -> str:
     """What a question about `name` says of its note's subject so that its referent is clear ("standard blocking"
     -> "standard blocking in entity resolution"; blind raters failed 23 of 33 easy questions for a referent the
-    question never gave): the topic's first part ("Entity resolution / record linkage" -> "entity resolution"), as
-    the notes write it. '' for a name that names itself (capitals, a hyphen, a figure: "PR-AUC", "post-stratification"),
-    and for a topic that is long, a file's name, a list of subjects or already in the name (raters failed "in k-NN +
-    distance metrics", "PR-AUC in classification Metrics" and "post-stratification in CUPED")."""
+    question never gave): `subject_of` the topic, or '' for a name that names itself (capitals, a hyphen, a figure:
+    "PR-AUC", "post-stratification") or that holds the subject already."""
     if not re.fullmatch(r"[a-z]+(?: [a-z]+){0,3}", name.strip()):
         return ""
-    head = re.split(r"\s+/\s+|,\s|:\s|\s[-–—+]\s|\s\(|\s+(?:and|&)\s+|\s+vs\.?\s+", topic.strip(), maxsplit=1)[0].strip(
-        " .?"
-    )
+    subject = subject_of(topic, points)
+    return "" if set(content_words(subject)) & set(content_words(name)) else subject
+
+
+def subject_of(topic: str, points: tuple[str, ...]) -> str:
+    """A note's subject as a question says it: the topic's first part ("Entity resolution / record linkage" ->
+    "entity resolution"), as the notes write it; '' for a topic that is long, a file's name or a list of subjects
+    (raters failed "in k-NN + distance metrics", "PR-AUC in classification Metrics", "post-stratification in CUPED")."""
+    head = re.split(r"\s+/\s+|,\s|:\s|\s[-–—+]\s|\s\(|\s+(?:and|&)\s+|\s+vs\.?\s+", topic.strip(), maxsplit=1)[0]
+    head = head.strip(" .?")
     if head != topic.strip().strip(" .?") and re.search(r"\s(?:and|&)\s+other\b|\s\+\s", topic):
         return ""  # "CUPED and other variance reduction": the first part is one subject of several
     words = head.split()
     junk = r"\d|\?|\b(?:notes?|week|lecture|chapter|self-quiz|quiz|case|interpretation|basics|overview|primer|recap)\b"
     if not words or len(words) > 4 or re.search(junk, head, re.I):
-        return ""
-    if set(content_words(head)) & set(content_words(name)):
         return ""
     said = " ".join(points)
 
