@@ -102,6 +102,11 @@ def test_sentences_split_prose_and_bullets() -> None:
         "Three facts!",
         "Four",
     ]
+    # A citation's "et al." ends no sentence: a key point was cut into '"Variance shift" (Li et al.' and '2019): ...'
+    assert sentences('"Variance shift" (Li et al. 2019): dropout changes the variance. Fix it.') == [
+        '"Variance shift" (Li et al. 2019): dropout changes the variance.',
+        "Fix it.",
+    ]
 
 
 def test_case_rubric_rewards_clarifying_first(tmp_path: Path, scorer: Scorer) -> None:

@@ -39,7 +39,7 @@ _EVASIONS = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|\n+")
-_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|vs|etc|cf|approx|incl|resp|fig|eq)\.", re.I)
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|vs|etc|cf|approx|incl|resp|fig|eq|et al)\.", re.I)  # ("Li et al. 2019")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'/.][a-z0-9]+)*|[=<>^%+*/]")
 
