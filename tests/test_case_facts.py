@@ -179,13 +179,16 @@ def test_a_fact_is_quoted_at_most_once_in_a_case_session() -> None:
             assert sum(fact.rstrip(".") in text for text in texts) <= 1, (fact, texts)
 
 
-def test_a_data_fact_opens_no_experiment_question() -> None:
+def test_a_data_fact_opens_no_experiment_question_and_a_given_opens_no_later_stage_of_another() -> None:
     # "tested" says 'test', but the statement is about the data: it opens the data stage, never the experiment's.
     missing = "Blood pressure is missing for 30% of records because it was never tested at booking."
     facts = CaseFacts("Brightsmile", ((missing, ""), ("Brightsmile runs 9 clinics with 52,000 bookings a year.", "")))
-    assert facts.fact_for("experiment", set()).startswith("Brightsmile runs")
-    assert facts.fact_for("experiment", {"Brightsmile runs 9 clinics with 52,000 bookings a year."}) == ""
+    assert facts.fact_for("experiment", set()) == ""
     assert facts.fact_for("data", set()) == missing
+    # A given of the problem opens the framing question, but no later stage's unless it speaks of that stage: "The
+    # vendor claims sensors cut claim cost by 40%. The model is trained." read as a splice to a blind rater.
+    assert facts.fact_for("frame", {missing}).startswith("Brightsmile runs")
+    assert facts.fact_for("evaluation", {missing}) == ""
     # An earlier stage's fact opens a later stage only when its words are that stage's.
     staged = CaseFacts("Brightsmile", ((missing, "data"),))
     assert staged.fact_for("experiment", set()) == staged.fact_for("deployment", set()) == ""

@@ -163,8 +163,8 @@ def test_a_line_that_introduces_a_list_is_no_fact_and_a_fact_is_recalled_once() 
     sections, _ = read_sections("notes/late.md", text.encode())
     facts = case_facts(build_chunks("notes/late.md", "/notes/late.md", "h", sections))
     assert not any(fact.endswith(":") for fact, _ in facts.facts)
-    first = facts.fact_for("method", set())
-    assert first and facts.fact_for("method", {first.rstrip(" .")}) != first
+    first = facts.fact_for("frame", set())
+    assert first and facts.fact_for("frame", {first.rstrip(" .")}) != first
 
 
 BAKERY = """# Case study: daily bread at a bakery chain

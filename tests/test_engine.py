@@ -98,7 +98,10 @@ def test_case_questions_follow_stages_with_context_and_twists(app: App) -> None:
     case_chunks = [c for c in app.store.chunks() if c.topic == first.topic and c.kind == "case"]
     assert first.text.startswith(case_facts(case_chunks).opening) and len(first.text) > 120
     assert not first.text.startswith("Case study")
-    assert any(re.search(r"\b(And assume|assuming) ", q.text) for q, _ in asked if q.level >= 4)
+    # A twist is a condition said before the stage's question ("Suppose ... . Walk me through ..."), never tacked on.
+    twisted = r"(?:^|\. )(?:Suppose|Now assume) ([^.?]+)\. [A-Z]"
+    assert any(re.search(twisted, q.text) for q, _ in asked if q.level >= 4)
+    assert not any(re.search(r"\b(?:And assume|Answer it assuming)\b", q.text) for q, _ in asked)
     assert not any("Twist:" in q.text for q, _ in asked)  # no interviewer says it
     assert all(q.sources[0]["heading"].startswith(q.topic) for q, _ in asked)
 
@@ -241,7 +244,9 @@ def test_case_twists_are_situations_and_never_repeat_within_a_case(app: App) -> 
     case_chunks = [c for c in app.store.chunks() if c.topic == asked[0][0].topic and c.kind == "case"]
     assert asked[0][0].text.startswith(case_facts(case_chunks).opening)
     assert not any(display_topic(q.topic) in q.text for q, _ in asked)
-    twists = [m.group(1) for q, _ in asked if (m := re.search(r"(?:And assume|assuming) (.+)$", q.text))]
+    twists = [
+        m.group(1) for q, _ in asked if (m := re.search(r"(?:^|\. )(?:Suppose|Now assume) ([^.?]+)\. [A-Z]", q.text))
+    ]
     assert twists and len(set(twists)) == len(twists)
     assert not any("suspect leakage" in twist or "switch to" in twist for twist in twists)
 

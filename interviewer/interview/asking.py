@@ -65,7 +65,7 @@ class QuestionFrames:
     hints: tuple[str, ...]
     twists: tuple[str, ...]
     took_up: tuple[str, ...] = ("You mentioned {term}.",)  # opens a follow-up on a term the candidate used
-    twist_constraints: tuple[str, ...] = ("And assume {situation}.",)  # a stage's twist
+    twist_constraints: tuple[str, ...] = ("Suppose {situation}.",)  # a stage's twist, said before its question
 
 
 def load_frames(prompts_dir: Path | None = None) -> QuestionFrames:
@@ -405,8 +405,8 @@ def twist_situation(sentence: str) -> str:
 
 
 def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random, condition: bool = False) -> str:
-    """A twist as a situation only ('Suppose offline AUC is 0.97. What now?'); as a condition on a stage's question
-    ('... And assume offline AUC is 0.97.') when `condition`. Never labelled "Twist:": no interviewer says it (a
+    """A twist as a situation only ('Suppose offline AUC is 0.97. What now?'); as a condition said before a stage's
+    question ('Suppose offline AUC is 0.97.') when `condition`. Never labelled "Twist:": no interviewer says it (a
     blind rater failed six questions on that word alone)."""
     situation = twist_situation(sentence)
     return _fill(frames.twist_constraints if condition else frames.twists, rng, set(), situation=situation)

@@ -79,7 +79,7 @@ class CaseAsker:
         text = draft.text
         if plan.level >= 4 and draft.twistable:
             asked = " ".join(q.text for q in current_case(state, topic))
-            text = f"{text} {twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage)}".strip()
+            text = draft.with_twist(twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage))
         by_id = {c.chunk_id: c for c in self.chunks()}
         sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
         fallback = case_chunks or candidates

@@ -51,7 +51,10 @@ _INSIGHT = re.compile(
     r"|\bwhat (?:we|they|you|I) (?:actually |really )?(?:want|need) is\b"  # "What we actually want is uplift"
     r"|\bthe (?:real|actual|true|key|right) (?:question|problem|issue|"
     r"insight|goal|task)\b|\b(?:isn't|is not|aren't)\s+['\"“]?[^.]{1,60}\bbut\b|\b(?:I'd|I would|I think|my guess|"
-    r"my call|in my view)\b",
+    r"my call|in my view)\b"
+    # a consequence reasoned out ("Cutting the budget because loans fell would make it fall further") and the
+    # note-taker's labelled check ("Dose-response sanity check: users following 0 shows can't benefit")
+    r"|\bbecause\b[^.;]*\bwould\b|\bwould\b[^.;]*\bbecause\b|^[\w -]{0,30}\b(?:check|idea|thought|trick|hunch):",
     re.I,
 )
 
@@ -199,13 +202,18 @@ def spoken(statement: str) -> str:
     # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."
     said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
-    said = _PER.sub(lambda m: f"{m.group(1)} a {_UNIT.get(m.group(2), m.group(2))}", said)
+    said = _PER.sub(lambda m: f"{m.group(1)} {_per_unit(_UNIT.get(m.group(2), m.group(2)))}", said)
     # "~180k orders a month" opens its sentence: "About 180k orders ...", also after a full stop; a sentence left
     # after its label opens with a capital ('"Not as described" returns went from ...')
     said = re.sub(r"(^|[.!?]\s+)about\b", lambda m: f"{m.group(1)}About", said)
     if not _SETUP_LABEL.match(statement):
         return said
     return re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), said)
+
+
+def _per_unit(unit: str) -> str:
+    """'a day', 'an hour' ("£11.44 a hour" read as a typo to a blind rater)."""
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
 def writes(statement: str) -> bool:

@@ -51,6 +51,14 @@ class CaseDraft:
     items: tuple[Item, ...]  # the stage's own item first, then any item of another note it borrows a method from
     notice: str = ""
     twistable: bool = True  # False when the question already asks what to do if the obvious way is closed
+    lead: str = ""  # the case's fact that opens the question, if any (a twist goes between it and the question)
+
+    def with_twist(self, twist: str) -> str:
+        """The question with a condition to answer under, said before what it asks ("Suppose legal tells you ...
+        Walk me through ..."): tacked on after it, a blind rater read "Answer it assuming ..." as a template's
+        instruction."""
+        ask = self.text[len(self.lead) :].strip() if self.lead and self.text.startswith(self.lead) else self.text
+        return " ".join(part for part in (self.lead, twist, ask) if part)
 
 
 def _points_sources(items: tuple[Item, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -124,9 +132,11 @@ def case_draft(
             # An opening that ends with its question is followed by where to start, not "before you build anything".
             asked = context.endswith("?") and not facts.decision
             options = templates.case.get("clarify-asked", frames["clarify"]) if asked else frames["clarify"]
-            text = pick(options, rng, used_texts, topic=topic, context=context, business="", fact="")
+            text = pick(options, rng, used_texts, topic=topic, context=context, business="", fact="", change="")
         else:
-            text = pick(templates.case_from_notes, rng, used_texts, topic=topic, business="", fact="", context="")
+            text = pick(
+                templates.case_from_notes, rng, used_texts, topic=topic, business="", fact="", context="", change=""
+            )
             notice = (
                 f"Your notes on {display_topic(topic)} hold no case study, so this case is built from them; "
                 "pick a case topic, or add a note that poses a business problem, for a case of your own."
@@ -145,12 +155,11 @@ def case_draft(
     # A model's live test that no note says how to run is asked open: is a randomised test possible here at all?
     open_test = stage == "experiment" and case_chunks and not items and not facts.decision
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
-    text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="")
+    text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=facts.change)
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
-    if fact and has_verb(fact):
-        text = f"{fact.rstrip(' .;:,')}. {text}"
-    return CaseDraft(text, items, notice, twistable=not open_test)
+    lead = f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) else ""
+    return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
 
 
 def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, tuple[str, ...]]:
@@ -158,8 +167,11 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     terms, never about a model it does not have; any other case in a model's terms."""
     if not facts.decision:
         return templates.case
-    # A drop or a sizing case takes its own stage questions where it has them, else a decision's.
+    # A drop or a sizing case takes its own stage questions where it has them, else a decision's; a change the note
+    # names is asked by its name, after the fact when it is live already.
     prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in ("drop", "sizing") else ["decision-"]
+    if facts.change:
+        prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
     return {
         stage: next((templates.case[p + stage] for p in prefixes if p + stage in templates.case), templates.case[stage])
         for stage in CASE_STAGES

@@ -5,11 +5,12 @@ that its stage questions name. Pure string functions over chunks."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import ASIDE_PARAGRAPH, CASE_STAGES
 from interviewer.interview.case_business import business_of
+from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import (
     has_pointer,
     is_fact,
@@ -139,6 +140,8 @@ class CaseFacts:
     opening: str = ""  # the situation as posed: the set-up's first sentences, then the title's question if it asks one
     decision: bool = False  # the case asks for a decision (a price, an offer, a policy), not a model to build
     shape: str = "model"  # "model", "change" (measure one), "drop" (explain a metric that moved) or "sizing"
+    change: str = ""  # the change a "change" case asks about, as its note names it ("the one-tap refill reminders")
+    made: bool = False  # that change is live already ("did ... work?"): measured after the fact, never rolled out
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -167,7 +170,10 @@ def _speaks_to(fact: str, at: str, stage: str, order: int) -> bool:
     40% of patients" is a data given: it opens no experiment question, though "tests weren't ordered" says 'test'."""
     own = stage_of_statement(fact)
     if at in ("", "clarify"):
-        return own in ("", "clarify", "frame", stage)
+        # A given of the problem opens the clarify and frame questions; a later stage's question only when it speaks
+        # of that stage ("The vendor claims sensors cut claim cost by 40%. The model is trained. How do you decide ..."
+        # read as a pasted splice to a blind rater, round 25).
+        return own in ("", "clarify", "frame", stage) if order <= 1 else own == stage
     return at in CASE_STAGES and CASE_STAGES.index(at) < order and own == stage
 
 
@@ -326,7 +332,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
         said = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bOur\b", f"{business}'s", said))
-    return CaseFacts(business, facts, said, shape != "model", shape)
+    change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business)
+    if shape != "change":
+        change = replace(change, phrase="", made=False)
+    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made)
 
 
 # What a case asks of the candidate beyond "build a model" or "measure a change": to explain a metric that moved ("The

@@ -33,7 +33,7 @@ _VAGUE_CUES = frozenset(
     )
 )
 _QUESTION_LIKE = re.compile(r"^(how|why|what|which|when|where|who|should|can|does|is)\b", re.I)
-_VARIABLES = {"subject", "topic", "context", "cue", "section", "twist", "business", "fact"}
+_VARIABLES = {"subject", "topic", "context", "cue", "section", "twist", "business", "fact", "change"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""The change a case asks about, named as the note names it: "did Pillbox's one-tap refill reminders actually work?" is
+about "the one-tap refill reminders" (made already), "Should Stallwise cut the fee for new sellers?" about "cutting the
+fee for new sellers" (still to decide). Stage questions say it instead of "the change it is weighing", which blind
+raters failed wherever a case held more than one change or none at all. Pure string functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CaseChange", "case_change", "gerund"]
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    """What a case asks to measure or decide: its noun phrase, and whether it is live already."""
+
+    phrase: str  # "the one-tap refill reminders", "cutting the fee for new sellers from 12% to 8%"; "" when unnamed
+    made: bool = False  # shipped already ("did ... work?"): it is measured after the fact, never rolled out
+
+
+_EFFECT_VERBS = (
+    r"work|pay off|help|bring|cut|reduce|increase|grow|raise|lift|improve|add|move|change|make|boost|lower|drive|get"
+)
+_PAST_EFFECT_VERBS = (
+    r"worked|paid off|helped|brought|cut|reduced|increased|grew|raised|lifted|improved|added|moved|changed|made|"
+    r"boosted|lowered|drove|caused"
+)
+# The verbs of a change a business makes or weighs: "wants to raise prices", "Ship the one-page checkout?". A
+# whitelist: "wants to know how long a customer lasts" names no change.
+_CHANGE_VERBS = (
+    r"replace|raise|cut|drop|lower|launch|introduce|add|remove|switch|extend|expand|roll out|ship|offer|give|send|"
+    r"move|increase|reduce|redesign|rebuild|spend|pay|swap|scrap|kill|keep|turn|waive|double|halve|automate|open|close"
+)
+_X = r"(?P<x>(?:[^?.]|\.(?=\d))+?)"  # the change: any words up to its verb, "€4.95" included
+
+
+def _asked(before: str, verbs: str, after: str = "") -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question about a change's effect, once with "actually"/"really" before the verb and once without: the first
+    is tried first, so "did moving the cut-off actually work?" is about moving the cut-off, not about "moving the"."""
+    verb = rf"(?:{verbs})(?![\w-])"
+    return (
+        re.compile(rf"{before}\s+{_X}\s+(?:actually|really)\s+{verb}{after}", re.I),
+        re.compile(rf"{before}\s+{_X}\s+{verb}{after}", re.I),
+    )
+
+
+# Asked as a question: "Case: did cutting the pickup window from 72h to 48h actually work?"
+_DID = _asked(r"\bdid", _EFFECT_VERBS, r"[^?]*\?")
+_DOES = _asked(r"^(?:do|does)", _EFFECT_VERBS, r"[^?]*\?")
+_WHETHER_DONE = _asked(r"\bwhether", _PAST_EFFECT_VERBS)
+_WHETHER_WOULD = _asked(r"\bwhether", rf"(?:would|will|could|can)\s+(?:actually\s+|really\s+)?(?:{_EFFECT_VERBS})")
+_SHOULD = re.compile(
+    rf"\b(?i:should)\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+"
+    rf"(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
+)
+_WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^.;:?]+)", re.I)
+# "Case – Ship the one-page checkout at Fernhollow?": a title's label is no part of what it asks.
+_IMPERATIVE = re.compile(rf"^(?:[\w ]{{1,30}}\s[:–—-]\s+)?(?P<verb>{_CHANGE_VERBS})\s+(?P<rest>[^?]+)\?", re.I)
+_EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
+_TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
+
+
+def gerund(verb: str) -> str:
+    """'cut' -> 'cutting', 'raise' -> 'raising', 'roll out' -> 'rolling out'."""
+    head, _, rest = verb.lower().partition(" ")
+    if head.endswith("ie"):
+        head = head[:-2] + "ying"
+    elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+        head = head[:-1] + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", head):
+        head = head + head[-1] + "ing"  # one syllable ending consonant-vowel-consonant: cut, ship, drop
+    else:
+        head += "ing"
+    return f"{head} {rest}".strip()
+
+
+def _named(phrase: str, business: str) -> str:
+    """A phrase as a question says it beside the business's name: "Pillbox's one-tap refill reminders" -> "the one-tap
+    refill reminders", "the booster reminder texts at PawsWell" -> "the booster reminder texts"."""
+    phrase = phrase.strip(" ,\"'“”")
+    if business and not business.startswith("the "):
+        name = re.escape(business)
+        phrase = re.sub(rf"^{name}['’]s\s+", "the ", phrase)
+        phrase = re.sub(rf"\s+(?:at|for|in)\s+{name}$", "", phrase)
+    return phrase
+
+
+def _fits(phrase: str) -> bool:
+    words = phrase.split()
+    return 0 < len(words) <= _TOO_LONG and not re.match(r"(?:it|this|that|they|them|we|you|I)\b", phrase, re.I)
+
+
+def _proposal(who: str, verb: str, rest: str, business: str) -> str:
+    """'Should Stallwise cut the fee ...' -> 'cutting the fee ...'; 'Should Plus go ...' keeps who does it."""
+    doer = who.strip()
+    own = doer.lower() in ("they", "we", "it", business.lower()) or doer.lower().startswith("the ")
+    return " ".join(part for part in ("" if own else doer, gerund(verb), rest.strip()) if part)
+
+
+def case_change(asked: list[str], business: str) -> CaseChange:
+    """The change the case's title, questions and set-up (`asked`, in that order) ask about."""
+    for sentence in asked:
+        for patterns, made in ((_DID, True), (_WHETHER_DONE, True), (_DOES, False), (_WHETHER_WOULD, False)):
+            match = patterns[0].search(sentence) or patterns[1].search(sentence)
+            if match and not re.match(r"\s*why\b", sentence[: match.start() + 1], re.I):
+                phrase = _named(match.group("x"), business)
+                if _fits(phrase):
+                    return CaseChange(phrase, made)
+        match = _SHOULD.search(sentence) or _IMPERATIVE.search(sentence.strip())
+        if match:
+            who = match.groupdict().get("who") or "they"
+            phrase = _named(_proposal(who, match.group("verb"), match.group("rest"), business), business)
+            if _fits(phrase):
+                return CaseChange(phrase)
+    for sentence in asked:
+        match = _WANTS.search(sentence) or _EFFECT_OF.search(sentence)
+        if match is None:
+            continue
+        found = match.groupdict()
+        phrase = _named(f"{gerund(found['verb'])} {found['rest']}" if found.get("verb") else found["x"], business)
+        if _fits(phrase):
+            return CaseChange(phrase)
+    return CaseChange("")
