@@ -12,6 +12,7 @@ import pytest
 
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
+from interviewer.core.review import item_key
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
 from interviewer.interview.cases import case_facts
@@ -314,3 +315,18 @@ def test_weak_answers_get_the_notes_items_before_any_template(interviewer_home: 
     asked = run(start(app, mode=Mode.STANDARD, questions=3, seed=1, topic="Dropout"), lambda _: "I don't know.")
     kinds = [question.item_kind for question, _ in asked]
     assert sorted(kinds) == ["definition", "definition", "procedure"], [q.text for q, _ in asked]
+
+
+def test_a_hard_question_answered_in_an_earlier_session_waits_behind_fresh_ones(app: App) -> None:
+    first = run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong)
+    hard_before = {item_key(q) for q, _ in first if q.level >= 4}
+    resting = app.resting_items()  # every item just answered well is scheduled for later
+    assert resting and all(item_key(q) in resting for q, total in first if total >= 0.7 and not q.follow_up)
+    engine = app.interviewer
+    engine.resting_items = None  # without the schedule, the same session again asks the same hard questions
+    again = [q for q, _ in run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong) if q.level >= 4]
+    assert sum(item_key(q) in hard_before for q in again) >= 2
+    engine.resting_items = lambda: resting
+    waited = [q for q, _ in run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong) if q.level >= 4]
+    assert sum(item_key(q) in hard_before for q in waited) < sum(item_key(q) in hard_before for q in again)
+    assert len(waited) >= len(again)  # waiting costs the hard end no level

@@ -286,7 +286,7 @@ def test_unlike_names_the_other_side_of_a_contrast() -> None:
     assert (contrast.concept, contrast.other) == ("window function", "GROUP BY")
 
 
-def test_an_instruction_under_pitfalls_is_asked_as_a_step_someone_skips() -> None:
+def test_an_instruction_under_pitfalls_is_a_step_someone_skips_and_never_a_hard_question_alone() -> None:
     (item,) = [
         i
         for i in build_items(
@@ -294,8 +294,10 @@ def test_an_instruction_under_pitfalls_is_asked_as_a_step_someone_skips() -> Non
         )
         if i.kind == "pitfall"
     ]
-    text = question_for(item, 4, load_frames(), random.Random(0), set())
+    text = question_for(item, 3, load_frames(), random.Random(0), set())
     assert "center the data first" in text.lower() and "skip" in text.lower(), text
+    # At level 4 a quoted rule hands over its remedy and sets no scene (blind raters, round 26): not asked alone.
+    assert question_for(item, 4, load_frames(), random.Random(0), set()) == ""
 
 
 def test_a_claim_about_the_first_one_needs_its_sentence_and_is_not_asked() -> None:

@@ -12,7 +12,7 @@ from interviewer.interview.engine import Interviewer
 from interviewer.interview.phrasing import QuestionPhraser
 from interviewer.interview.templates import load_templates
 from interviewer.learning.checkins import CheckInStore
-from interviewer.learning.items import due_items
+from interviewer.learning.items import due_items, schedule_items
 from interviewer.llm.cpu import BufferChoice, choose_extra_buffers, read_cpu_flags
 from interviewer.llm.locate import resolve_model_path
 from interviewer.llm.seam import ChatModel
@@ -163,7 +163,14 @@ class App:
             phraser,
             prefetch=self.settings.prefetch,
             due_items=self.due_items,
+            resting_items=self.resting_items,
         )
+
+    def resting_items(self) -> frozenset[str]:
+        """The card keys of items answered before and not due yet: new questions go first."""
+        now = datetime.now(UTC)
+        schedules = schedule_items(self.repo.answered(), self.confirmations.by_turn(), self.repo.answer_seconds())
+        return frozenset(s.key for s in schedules if s.due > now)
 
     def due_items(self) -> list[DueItem]:
         """The items due for review now, most overdue first, graded by what the candidate confirmed."""

@@ -5,7 +5,7 @@ disk, no clock (times are passed in)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -24,6 +24,7 @@ __all__ = [
     "counted_verdicts",
     "item_key",
     "parse_verdicts",
+    "points_key",
     "review_order",
     "verdict_text",
 ]
@@ -165,7 +166,12 @@ def review_order(points: Iterable[PointCheck]) -> list[PointCheck]:
 
 def item_key(question: Question) -> str:
     """A stable key per item asked: its points (a question phrased anew is the same card), else its text."""
-    basis = "\n".join(sorted(p.strip().lower() for p in question.points)) or question.text.strip().lower()
+    return points_key(question.points, question.text)
+
+
+def points_key(points: Sequence[str], text: str = "") -> str:
+    """The card key of the item whose points are `points` (its text when it has none), asked or not yet."""
+    basis = "\n".join(sorted(p.strip().lower() for p in points)) or text.strip().lower()
     return "i-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
 
 

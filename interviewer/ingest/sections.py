@@ -78,6 +78,7 @@ _CASE_OPENING = re.compile(
 _PREFACE = re.compile(
     r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
     r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b|\bdid (?:this|it)(?: one)?\b|^Took\b"
+    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"  # whoever played the interviewer
     # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
     r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )
@@ -127,7 +128,8 @@ _SCALE_UNIT = (
     r"visits?|sessions?|searches|requests|bookings?|rides?|trips?|deliveries|shipments|products?|SKUs?|"
     r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|cities|countries|markets|sites|outlets|dark stores|"
     r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue|postings?|jobs|applications|"
-    r"applicants|flights|passengers|rooms|properties)"
+    r"applicants|flights|passengers|rooms|properties|vans|trucks|lorries|vehicles|buses|cars|bikes|scooters|depots|"
+    r"lockers|stations|parcels|packages|routes|beds|seats|agents|nurses)"
 )
 # A count in thousands or millions of something other than a dataset's rows: "3.1M monthly listeners".
 _MAGNITUDE = (

@@ -200,6 +200,14 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         values["claim"] = item.other
     elif item.kind == "pitfall":
         name, situation = _pitfall_frame(item)
+        # A rule quoted with "Why, and what goes wrong if you skip it?" hands over its remedy and sets no scene, and a
+        # belief about "the model" names no model ("Someone on your team believes the model learns from information
+        # it will always have at serving time"): blind raters failed both at level 4 (round 26). Not asked; the
+        # hard end asks questions that combine notes.
+        if level >= 4 and name == "pitfall-rule":
+            return ""
+        if name == "pitfall-belief" and _UNNAMED_SUBJECT.match(situation):
+            return ""
         values["claim"] = situation
     elif item.kind == "trade-off" and item.other and item.question.endswith(" or " + item.other + "?"):
         name = "trade-off-pair-condition" if item.detail else "trade-off-pair"
@@ -230,10 +238,22 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     return _fill(options, rng, used, **values)
 
 
+# A claim whose subject names nothing out of its note: "the model ...", "it ...", "this ...".
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:(?:the|a|an|this|that|your|our)\s+(?:model|data|system|pipeline|team|test|result|feature|estimate)s?\b|"
+    r"(?:it|this|that|they|these|those)\b)",
+    re.I,
+)
+_QUIZ_LABEL = re.compile(
+    r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*)\s*:\s*(\w)", re.I
+)
+
+
 def _on_topic(item: Item) -> str:
     """A short question of the notes that names nothing ("Why not just average?", "Which number is 'right'?"), with
     the subject it is asked on ("On stacking: why not just average?"); any other question as the notes ask it."""
-    question = item.question
+    # A self-quiz's label before its question ("mechanism: why do random effects shrink?") is the note's, not said.
+    question = re.sub(_QUIZ_LABEL, lambda m: m.group(1).upper(), item.question)
     named = re.search(r"(?<=\s)[A-Z]|[A-Z]{2}|\d|\w-\w", question)
     if item.kind != "qa" or len(question.split()) > 7 or named:
         return question

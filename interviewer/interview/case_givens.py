@@ -28,7 +28,8 @@ _CONSTRAINT = re.compile(
 # the table") read as pasted notes to a blind rater, and the second gives the answer away.
 _CONCLUDES = re.compile(
     r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→|\s=\s"
-    r"|,\s*so\s+(?:[\w-]+\s+){0,3}(?:was|were|had|became|ended|turned)\b",  # what followed, in the past tense
+    r"|,\s*so\s+(?:[\w-]+\s+){0,3}(?:was|were|had|became|ended|turned)\b"  # what followed, in the past tense
+    r"|,\s*so\s+(?:about\s+|roughly\s+|around\s+|~)?[-+$£€]?\d",  # a figure worked out: "..., so 2.8pp uplift"
     re.I,
 )
 
@@ -67,7 +68,8 @@ _FIRST_PERSON = re.compile(
     r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Took 45 min."
-    r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b",
+    r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b"
+    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b",  # "He was brutal about units": the mentor
 )
 
 
@@ -185,7 +187,8 @@ _SETUP_LABEL = re.compile(
     r"^[A-Z][^:\d]{0,50}\b(?:interviewer|on the table)\b[^:\d]{0,30}:\s*(?=[A-Z\"“])|"
     # "What I got out of him: Kestrel Rent-a-Car has ~310 branches" is the note-taker's label before the facts
     r"^[A-Z][^:\d]{0,40}\b(?:I|me|him|her|them)\b[^:\d]{0,20}:\s*(?=[A-Z\"“])|"
-    r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief)"
+    r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
+    r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts)"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
     r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"
     re.I,

@@ -56,9 +56,15 @@ class CaseDraft:
     def with_twist(self, twist: str) -> str:
         """The question with a condition to answer under, said before what it asks ("Suppose legal tells you ...
         Walk me through ..."): tacked on after it, a blind rater read "Answer it assuming ..." as a template's
-        instruction."""
+        instruction. The question's own setting comes first ("The model is trained. Suppose the first results look
+        much better ... How do you decide ...?"): before it, the results came before the model (a blind rater)."""
         ask = self.text[len(self.lead) :].strip() if self.lead and self.text.startswith(self.lead) else self.text
-        return " ".join(part for part in (self.lead, twist, ask) if part)
+        parts = re.split(r"(?<=[.?])\s+(?=[A-Z])", ask)
+        asked = next((i for i, part in enumerate(parts) if part.endswith("?")), 0)
+        setting, rest = " ".join(parts[:asked]), " ".join(parts[asked:])
+        if twist and setting.startswith(("Suppose", "Say ")):
+            twist = re.sub(r"^(?:Suppose|Now assume)\s+", "And ", twist)  # "Suppose you have an estimate. And ..."
+        return " ".join(part for part in (self.lead, setting, twist, rest) if part)
 
 
 def _points_sources(items: tuple[Item, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

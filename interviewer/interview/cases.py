@@ -353,7 +353,7 @@ _MOVED = re.compile(
     re.I,
 )
 _SIZING = re.compile(
-    r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|"
+    r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
     r"staffing)\b",
     re.I,

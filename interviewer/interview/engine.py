@@ -12,7 +12,7 @@ import numpy as np
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
-from interviewer.core.review import DueItem
+from interviewer.core.review import DueItem, points_key
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState, listening_plan, replay
 from interviewer.errors import BadInputError
@@ -65,6 +65,7 @@ class Interviewer:
         frames: QuestionFrames | None = None,
         prefetch: bool = False,
         due_items: Callable[[], Sequence[DueItem]] | None = None,
+        resting_items: Callable[[], frozenset[str]] | None = None,
     ) -> None:
         self.store = store
         self.scorer = scorer
@@ -74,6 +75,8 @@ class Interviewer:
         self.phraser = phraser
         self.prefetch = prefetch  # prepare the likely next questions while the candidate answers
         self.due_items = due_items  # the items due for review now, most overdue first (None: no review queue)
+        # the card keys of items answered in an earlier session and not due yet: a new question goes before them
+        self.resting_items = resting_items
         self.clock = clock
         self.frames = frames or load_frames()
         self.bank = ItemBank()
@@ -268,11 +271,24 @@ class Interviewer:
         # or below the planned level is left does a weak answer get a harder item: an item of the notes is still a
         # better question than a template with a heading pasted in.
         note = {chunk.chunk_id: chunk.source for chunk in self.chunks()}
+        # An item answered in an earlier session and not due yet waits: a candidate who practises daily met the same
+        # hard question in session after session (the bench: 7 of 7 in a third session).
+        resting = self.resting_items() if self.resting_items is not None else frozenset()
+
+        def waits(item: Item) -> bool:
+            return points_key(item.points) in resting
+
         if plan.level >= 4 and not no_harder:
             # The hard end asks the notes' own hard questions, then questions that need two facts, before any
-            # single statement; a thread leaves its topic for them (unless the candidate chose the topic).
-            for worst, name in ((worst, name) for worst in (1, 2) for name in ordered):
-                hard = [i for i in fresh[name] if plan.level in i.levels and _hard_rank(i, plan.level) <= worst]
+            # single statement; a thread leaves its topic for them (unless the candidate chose the topic). Items
+            # that wait come after every fresh one.
+            rounds = ((worst, again, name) for again in (False, True) for worst in (1, 2) for name in ordered)
+            for worst, again, name in rounds:
+                hard = [
+                    i
+                    for i in fresh[name]
+                    if plan.level in i.levels and _hard_rank(i, plan.level) <= worst and waits(i) == again
+                ]
                 # A question whose statements were mostly asked already (the same symptom again) is not asked.
                 hard = [
                     i for i in hard if not (set(i.points[:1]) & used_points) and len(set(i.points) & used_points) < 2
@@ -323,7 +339,9 @@ class Interviewer:
                 # The notes' own hard questions first, then questions that combine statements, then single ones;
                 # a statement already asked (alone or in a combined question) is not asked again.
                 pool = [i for i in pool if not (set(i.points[:1]) & used_points)] or pool
-                pool.sort(key=lambda i: (_hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels))
+                pool.sort(
+                    key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)
+                )
                 for item in pool[:8]:
                     text = question_for(item, level, self.frames, rng, used_texts)
                     if text and not self._is_repeat(text, used_texts, asked_vectors):

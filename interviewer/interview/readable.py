@@ -13,7 +13,7 @@ from interviewer.scoring.text import STOPWORDS, content_words
 __all__ = ["reads_as_prose", "subject_of", "term_fits", "topic_context"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
-_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=\s)[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
+_SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=[\s(])[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
 _TWO_SENTENCES = re.compile(r"\w[.!?]\s+\S")
 
 
@@ -38,7 +38,23 @@ _LABEL_NOUNS = frozenset(
     "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
     "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
-    "version default defaults python pandas sklearn spark level levels".split()
+    "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
+    "soundbite mechanism mechanisms pitfall pitfalls definition definitions".split()
+)
+# A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
+# "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ive|ous|ful|less|able|ible)$")
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    "metric heuristic statistic logic topic clinic interval signal residual survival trial retrieval removal arrival "
+    "potential objective incentive alternative derivative positive negative total proposal approval individual "
+    "manual capital journal material terminal portal principal tutorial rival variable table label model channel "
+    "kernel pixel level panel funnel tunnel vessel novel appraisal rental referral denial dismissal renewal "
+    "withdrawal reversal disposal perceptive representative executive detective relative collective initiative "
+    "narrative directive generative discriminative adjective explosive native cable".split()
+)
+_COMPARATIVE_START = re.compile(
+    r"(?:easier|harder|cheaper|faster|slower|better|worse|simpler|safer|riskier|bigger|smaller|higher|lower|more|less)\b",
+    re.I,
 )
 _EMPHATIC = frozenset("no not never always only must all none any don't".split())
 
@@ -47,7 +63,7 @@ def term_fits(name: str) -> bool:
     """A concept a definition or a contrast can name: a name that reads as one ('quasi-Poisson', 'cosine',
     'learning_rate (eta)', 'min_child_weight / min_data_in_leaf'), never a plain plural word ('What does labels
     refer to?'), a line's shorthand ('ads ≠ generic ranking') or a name with its qualifier ('AUC alone')."""
-    name = re.sub(r"\s*\([^()]{1,30}\)$", "", name.strip())  # its other name in brackets
+    name = re.sub(r"\s*\((?!\+)[^()]{1,30}\)$", "", name.strip())  # its other name in brackets
     parts = name.split(" / ")
     return bool(name) and len(parts) <= 2 and all(_one_term_fits(part.strip()) for part in parts)
 
@@ -58,6 +74,11 @@ def _one_term_fits(name: str) -> bool:
         return False
     if words[-1].lower() in _LABEL_NOUNS:
         return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
+    last = words[-1].lower()
+    if last.isalpha() and _ADJECTIVE_END.search(last) and last not in _NOUNS_LIKE_ADJECTIVES:
+        return False  # "synthetic", "global temporal": an adjective with its noun cut off
+    if _COMPARATIVE_START.match(name):
+        return False  # "easier to stop": half of a comparison, not a name
     if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
         return False
     if any(w.lower() in ("too", "very", "quite") for w in words):

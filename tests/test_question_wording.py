@@ -1,0 +1,97 @@
+"""What blind raters failed in round 26 (fresh notes, issue 21), each as a rule over notes of any subject: a twist
+said after its question's setting, a worked-out figure never quoted as a given, names that are pieces of a line never
+defined, a self-quiz's label never read out, a belief about "the model" never asked, and a sizing case prefaced by a
+mentor call still found. All notes here are made up for the tests."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from interviewer.core.chunks import Chunk
+from interviewer.ingest.pipeline import read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.asking import load_frames, question_for
+from interviewer.interview.case_givens import is_fact
+from interviewer.interview.case_questions import CaseDraft
+from interviewer.interview.items import Item, build_items
+from interviewer.interview.readable import term_fits
+
+FRAMES = load_frames()
+
+
+def items_of(text: str, heading: str, topic: str = "") -> list[Item]:
+    chunk = Chunk("c1", text, "notes/n.md", heading, topic or heading.split(" > ")[0], 0, "h")
+    return build_items(chunk)
+
+
+def test_a_twist_comes_after_the_questions_own_setting_and_before_what_it_asks() -> None:
+    trained = CaseDraft("The model is trained. How do you decide whether it is good enough for Potly?", ())
+    assert trained.with_twist("Suppose the first results look much better than anyone expected.") == (
+        "The model is trained. Suppose the first results look much better than anyone expected. How do you decide "
+        "whether it is good enough for Potly?"
+    )
+    estimate = CaseDraft("Suppose you have a first estimate. How would you check it?", (), lead="")
+    assert estimate.with_twist("Now assume the owner needs an answer in two weeks.") == (
+        "Suppose you have a first estimate. And the owner needs an answer in two weeks. How would you check it?"
+    )
+    led = CaseDraft("Potly has 40 kilns. Walk me through your approach.", (), lead="Potly has 40 kilns.")
+    assert led.with_twist("Suppose legal bans your best feature.") == (
+        "Potly has 40 kilns. Suppose legal bans your best feature. Walk me through your approach."
+    )
+
+
+@pytest.mark.parametrize(
+    ("statement", "given"),
+    [
+        ("Churn was 15.2% in the called group vs 18.0% uncalled, so 2.8pp average uplift.", False),
+        ("Refunds cost €4 per order, so about €90k a month.", False),
+        ("Riders earn £4.10 per drop, so the floor matters on quiet shifts.", True),
+        ("Winter productivity is about 2.6 drops per rider-hour vs about 3.1 in summer.", True),
+    ],
+)
+def test_a_figure_worked_out_from_the_givens_is_no_given(statement: str, given: bool) -> None:
+    assert is_fact(statement) is given
+
+
+@pytest.mark.parametrize(
+    ("name", "fits"),
+    [
+        ("synthetic", False), ("global temporal", False), ("easier to stop", False), ("KM (+ log-rank test)", False),
+        ("interview one-liner", False), ("quantile regression", True), ("interval", True), ("retrieval", True),
+        ("feature store", True), ("parallel trends", True), ("Kaplan-Meier (KM)", True),
+    ],
+)  # fmt: skip
+def test_a_name_that_is_a_piece_of_a_line_is_never_asked_as_a_concept(name: str, fits: bool) -> None:
+    assert term_fits(name) is fits
+
+
+def test_a_self_quiz_label_is_never_read_out() -> None:
+    (item,) = [
+        i
+        for i in items_of(
+            "Q: mechanism: why do random effects shrink?\nA: Small groups borrow strength.", "Mixed models"
+        )
+        if i.kind == "qa"
+    ]
+    text = question_for(item, item.levels[0], FRAMES, random.Random(0), set())
+    assert "mechanism:" not in text.lower() and "why do random effects shrink?" in text.lower()
+
+
+def test_a_belief_about_a_model_the_question_never_names_is_not_asked() -> None:
+    unnamed = items_of("- The model never learns from information it lacks at serving time.", "Skew > Pitfalls")
+    named = items_of("- Standard p-values are not valid after the lasso has selected features.", "Lasso > Pitfalls")
+    ask = [question_for(i, 4, FRAMES, random.Random(0), set()) for i in unnamed + named if i.kind == "pitfall"]
+    assert ask[0] == "" and "p-values are valid" in ask[1]
+
+
+def test_a_sizing_case_prefaced_by_a_mentor_call_is_a_case() -> None:
+    text = (
+        "# Sizing ovens for Crumbly's new Hull bakery\n\n"
+        "Did this on a 40-min call with a mentor who used to run a bakery chain. He was tough on units, fairly.\n\n"
+        "Crumbly runs delivery bakeries in the north. They're opening a site in Hull with 60 vans by spring, and the "
+        "question was how many ovens to buy. A deck oven costs about £30k.\n"
+    )
+    sections, _ = read_sections("notes/crumbly.md", text.encode())
+    assert note_kind("notes/crumbly.md", sections) == "case"
