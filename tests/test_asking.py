@@ -40,8 +40,6 @@ def ask(item: Item, level: int | None = None, seed: int = 0) -> str:
          "Penalised Regression > Comparison", ["ridge", "lasso"], ["exactly to zero"]),
         ("- Choosing the penalty strength on the test set leaks information into the error estimate.",
          "Penalised Regression > Practice", ["choosing the penalty strength on the test set"], ["leaks"]),
-        ("- Standard p-values are not valid after the lasso has selected the features.",
-         "Penalised Regression > Pitfalls", ["standard p-values are valid"], ["not valid"]),
         ("- Use ridge when many weak features each carry a little signal.\n"
          "- Use lasso when only a handful of features matter and you want a sparse model.",
          "Penalised Regression > Choosing", ["only a handful of features matter", "ridge or lasso"], []),

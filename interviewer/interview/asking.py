@@ -201,12 +201,20 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     elif item.kind == "pitfall":
         name, situation = _pitfall_frame(item)
         # A rule quoted with "Why, and what goes wrong if you skip it?" hands over its remedy and sets no scene, and a
-        # belief about "the model" names no model ("Someone on your team believes the model learns from information
-        # it will always have at serving time"): blind raters failed both at level 4 (round 26). Not asked; the
-        # hard end asks questions that combine notes.
-        if level >= 4 and name == "pitfall-rule":
+        # note's "never" turned into a colleague's belief reads as a splice ("Someone on your team believes the model
+        # learns from information it will always have at serving time"): blind raters failed all three at level 4
+        # (round 26). Not asked as hard questions; the hard end asks questions that combine notes.
+        if level >= 4 and name in ("pitfall-rule", "pitfall-belief"):
             return ""
         if name == "pitfall-belief" and _UNNAMED_SUBJECT.match(situation):
+            return ""
+        # A situation cut inside its bracket ("changing the plan mid-test (adding unplanned"), one that points back
+        # ("CQR fixes this") or a line of shorthand ("flat index or HNSW, overthink it") is no scene to react to;
+        # "What is the trap with interview one-liner?" names a label, not a concept.
+        quoted = name != "pitfall"
+        if quoted and ("(" in situation or _POINTS_BACK.search(situation) or not reads_as_prose(situation)):
+            return ""
+        if not quoted and not term_fits(item.concept):
             return ""
         values["claim"] = situation
     elif item.kind == "trade-off" and item.other and item.question.endswith(" or " + item.other + "?"):
@@ -244,6 +252,7 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:it|this|that|they|these|those)\b)",
     re.I,
 )
+_POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|them)\b(?![\w-])|,\s*\w+\s+it\b", re.I)
 _QUIZ_LABEL = re.compile(
     r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*)\s*:\s*(\w)", re.I
 )
