@@ -10,11 +10,12 @@ import random
 import pytest
 
 from interviewer.core.chunks import Chunk
-from interviewer.ingest.pipeline import read_sections
+from interviewer.ingest.pipeline import build_chunks, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.case_givens import is_fact
 from interviewer.interview.case_questions import CaseDraft
+from interviewer.interview.cases import case_facts
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.readable import term_fits
 
@@ -98,3 +99,28 @@ def test_a_sizing_case_prefaced_by_a_mentor_call_is_a_case() -> None:
     )
     sections, _ = read_sections("notes/crumbly.md", text.encode())
     assert note_kind("notes/crumbly.md", sections) == "case"
+
+
+def test_a_change_asked_did_it_work_and_how_much_is_measured_and_its_practice_notes_are_not_quoted() -> None:
+    text = (
+        "# Did Quayside's new booking page actually work?\n\n"
+        "Writing it up the same night while it's fresh. Saturday, about 40 min.\n\n"
+        "Quayside Ferries sells about 60k tickets a week online. On 2 May they replaced the old booking page with a "
+        "one-screen page for every visitor at once. Question: did it work, and how much?\n"
+    )
+    sections, _ = read_sections("notes/quayside.md", text.encode())
+    chunks = [c for c in build_chunks("notes/quayside.md", "/notes/quayside.md", "h", sections) if c.kind == "case"]
+    facts = case_facts(chunks)
+    assert (facts.shape, facts.change, facts.made) == ("change", "the new booking page", True)
+    assert "fresh" not in facts.opening and "40 min" not in facts.opening
+    assert facts.opening.startswith("Quayside Ferries sells about 60k tickets a week online.")
+
+
+def test_a_business_that_asks_how_many_it_should_contract_is_a_case() -> None:
+    text = (
+        "Planning cleaners for Sparkle's Bristol launch\n\n"
+        "Sparkle is a home-cleaning company opening in Bristol with two hubs in eight weeks. The ops lead signs an "
+        "agency contract now. How many cleaners should they contract? The interviewer kept asking about the decision.\n"
+    )
+    sections, _ = read_sections("notes/sparkle.md", text.encode())
+    assert note_kind("notes/sparkle.md", sections) == "case"

@@ -212,6 +212,10 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     first = [p for p in _SENTENCE_BREAK.split(situation) if p.strip()] if situation else parts
     if _situation(first):
         return True  # "Saucepan is a recipe app with about 4.2M monthly users"
+    if any(_DECISION_TITLE.match(p.strip()) for p in first) and any(
+        _ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first
+    ):
+        return True  # "Brisk is a grocery company opening in Leeds ... How many couriers should they contract?"
     first = [p for p in first if not _EXAMPLE.search(p)]
     # An organisation the note introduces ("a mid-size insurer", "Acme runs ..."), not one it mentions in passing
     # ("models at any company drift").

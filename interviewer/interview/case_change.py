@@ -81,7 +81,8 @@ def _named(phrase: str, business: str) -> str:
     phrase = phrase.strip(" ,\"'“”")
     if business and not business.startswith("the "):
         name = re.escape(business)
-        phrase = re.sub(rf"^{name}['’]s\s+", "the ", phrase)
+        short = re.escape(business.split()[0])  # "Larkspur's one-page checkout" at "Larkspur Grocers"
+        phrase = re.sub(rf"^(?:{name}|{short})['’]s\s+", "the ", phrase)
         phrase = re.sub(rf"\s+(?:at|for|in)\s+{name}$", "", phrase)
     return phrase
 

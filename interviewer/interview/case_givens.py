@@ -69,7 +69,10 @@ _FIRST_PERSON = re.compile(
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Took 45 min."
     r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b"
-    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b",  # "He was brutal about units": the mentor
+    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"  # "He was brutal about units": the mentor
+    # "Writing it up the same night while it's fresh.", "Saturday, about 40 min.": when and how it was practised
+    r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b"
+    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
 )
 
 

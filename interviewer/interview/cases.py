@@ -360,6 +360,9 @@ _SIZING = re.compile(
 )
 
 
+_WORKED = re.compile(r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b", re.I)
+
+
 def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
     """'drop', 'sizing', 'change' (a decision to measure) or 'model', from the case's title, opening and questions
     (`text`) and from what it asks (`asked`)."""
@@ -367,6 +370,8 @@ def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
         return "model"
     if _EXPLAIN.search(text) and _MOVED.search(text):
         return "drop"
+    if _WORKED.search(asked):
+        return "change"  # "Question: did it work, and how much?" measures a change; "how much" sizes nothing here
     if _SIZING.search(asked):
         return "sizing"
     return "change" if decision else "model"
