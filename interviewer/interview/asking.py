@@ -8,13 +8,13 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
 from interviewer.interview.items import KIND_LEVELS, Item, build_items
-from interviewer.interview.readable import reads_as_prose, subject_of, term_fits, topic_context
+from interviewer.interview.readable import asks_clearly, reads_as_prose, subject_of, term_fits, topic_context
 from interviewer.interview.statements import (
     balanced,
     blank_number,
@@ -231,9 +231,12 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         values["concept"], values["other"] = with_article(values["concept"]), with_article(values["other"])
     # A definition or a claim says which subject it is about ("standard blocking in entity resolution", "In A/A
     # tests, big tests catch tiny bugs."): out of its note, "standard blocking" read as experimental design.
-    if item.kind == "definition" and (context := topic_context(item.topic, item.concept, item.points)):
+    # A title that is its file's name is no subject to say ("in interference network effects": the file's name lost
+    # its "and", blind raters in rounds 26-27).
+    said_topic = "" if _titled_by_file(item) else item.topic
+    if item.kind == "definition" and (context := topic_context(said_topic, item.concept, item.points)):
         values["concept"] = f"{values['concept']} in {context}"
-    if item.kind == "mechanism" and (context := topic_context(item.topic, values["claim"], item.points)):
+    if item.kind == "mechanism" and (context := topic_context(said_topic, values["claim"], item.points)):
         values["claim"] = f"in {context}, {values['claim']}"
     options = frames.frames[name]
     if item.kind == "definition" and _IDENTIFIER.search(item.concept):
@@ -253,9 +256,20 @@ _UNNAMED_SUBJECT = re.compile(
     re.I,
 )
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|them)\b(?![\w-])|,\s*\w+\s+it\b", re.I)
+# ("Score me: can you explain why ...?", "mechanism: why do random effects shrink?")
 _QUIZ_LABEL = re.compile(
-    r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*)\s*:\s*(\w)", re.I
+    r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*|[A-Za-z]+ me)\s*:\s*"
+    r"(?=(?:can|could|what|why|how|when|which|who|is|are|do|does|explain|describe|name|give|say)\b)(\w)",
+    re.I,
 )
+
+
+def _titled_by_file(item: Item) -> bool:
+    """True when the note's title is its file's name of three words or more ("03_interference_network_effects.md"):
+    said as a subject it reads as the file name it is."""
+    stem = re.sub(r"^\d+[\s_-]*", "", PurePath(item.source).stem)
+    words = re.split(r"[\s_-]+", stem.lower())
+    return len(words) >= 3 and words == re.split(r"[\s_-]+", item.topic.lower())
 
 
 def _on_topic(item: Item) -> str:
@@ -282,6 +296,8 @@ def _said(name: str, item: Item) -> str:
     capitalise mid-sentence keeps its capital ('-> Platt', 'isotonic or Platt': "Compare platt with isotonic", a
     blind rater)."""
     name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name)  # "foundation models (2024)": the year is the note's aside
+    # "hierarchical Bayes (Stan/PyMC, NUTS)": a list of tools in brackets is the note's aside, not the name's other name
+    name = re.sub(r"\s*\([^()]*[/,][^()]*\)$", "", name)
     first = name.split(" ", 1)[0]
     if (
         first[:1].isupper()
@@ -304,7 +320,9 @@ def askable(item: Item) -> bool:
     """False for an item no frame asks (a lone option with no alternative, a name that is not one, a line of
     shorthand to quote): the engine must not settle on a level whose only items give no question, and then paste
     a heading into a template."""
-    if item.kind in COMBINED_KINDS or item.kind in ("qa", "cloze", "case-stage"):
+    if item.kind == "qa":
+        return asks_clearly(_on_topic(item))
+    if item.kind in COMBINED_KINDS or item.kind in ("cloze", "case-stage"):
         return True
     if item.kind == "trade-off" and not item.other:
         return False
@@ -351,7 +369,7 @@ _GREEK = frozenset(
 )
 # A lone qualifier ('instance-dependent', 'model-based'), a plural acronym ('NNs') or the note-taker's to-do.
 _LONE_QUALIFIER = re.compile(
-    r"^[\w]+-(?:dependent|independent|based|aware|level|specific|free|invariant|agnostic|wise|like|only|driven)$"
+    r"^[\w]+-(?:dependent|independent|based|aware|level|specific|free|invariant|agnostic|wise|like|only|driven|type|style)$"
     r"|^[A-Z]{2,}s$|^(?:still|todo|to do|to write|to read|write-?up)\b|\bwrite-?up$",
     re.I,
 )

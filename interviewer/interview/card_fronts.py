@@ -50,7 +50,12 @@ def as_question(front: str) -> str:
     text = re.sub(r"\s+[-–—]\s+(?:the )?(?:difference|diff|quick|short|in one line|without)\b[^?]*(?=\?$)", "", text)
     bare = text.rstrip("?").strip()
     versus = _VERSUS.match(bare) if text.endswith("?") else None
-    if versus and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
+    # Two names, each one name: "pointwise and pairwise vs listwise", "MRR and NDCG vs MAP — which one?" are three
+    # (blind raters read them as pasted headings).
+    sides_named = versus and all(
+        not re.search(r"\s(?:and|or|vs\.?|versus)\s|[—–,]|\s-\s|\bwhich\b", side) for side in versus.groups()
+    )
+    if versus and sides_named and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
         # "Equal-tailed vs HPD interval?": self-quiz shorthand for the difference (a blind rater)
         first, second = with_article(lower_first(versus.group(1))), with_article(versus.group(2))
         return f"What is the difference between {first} and {second}?"

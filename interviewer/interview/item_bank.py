@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
+from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import askable, frames_by_name
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
@@ -34,7 +36,8 @@ class ItemBank:
         """Build the items of chunks not seen before; forget chunks no longer in the notes."""
         cache: dict[str, tuple[Item, ...]] = {}
         statements: dict[str, tuple[Item, ...]] = {}
-        for chunk in chunks:
+        chunks_seen = list(chunks)
+        for chunk in chunks_seen:
             if chunk.chunk_id in self._by_chunk:
                 cache[chunk.chunk_id] = self._by_chunk[chunk.chunk_id]
                 statements[chunk.chunk_id] = self._statements.get(chunk.chunk_id, ())
@@ -50,6 +53,16 @@ class ItemBank:
                 cache[chunk.chunk_id] = ()
                 statements[chunk.chunk_id] = ()
         unchanged = cache.keys() == self._by_chunk.keys() and bool(self.items)
+        if not unchanged:
+            # A note's short acronyms are said as the note spells them out ("linear QR" -> "linear quantile
+            # regression"); spelling twice changes nothing, so cached items pass through unchanged.
+            texts: dict[str, list[str]] = {}
+            titles: dict[str, str] = {}
+            for chunk in chunks_seen:
+                texts.setdefault(chunk.source, []).append(chunk.text)
+                titles.setdefault(chunk.source, chunk.topic)
+            tables = {source: acronym_table(found, titles[source]) for source, found in texts.items()}
+            cache = {cid: tuple(_spelled(i, tables.get(i.source, {})) for i in items) for cid, items in cache.items()}
         self._by_chunk, self._statements = cache, statements
         if unchanged:
             return  # the same notes: the same items, and combining them again would take a while
@@ -85,3 +98,10 @@ class ItemBank:
     def levels_of(self, topic: str) -> set[int]:
         """The levels a topic's notes can support with an item of their own shape."""
         return {level for item in self.for_topic(topic) for level in item.levels}
+
+
+def _spelled(item: Item, table: dict[str, str]) -> Item:
+    """A definition or a contrast with its note's short acronyms spelled out in the names it says."""
+    if not table or item.kind not in ("definition", "contrast"):
+        return item
+    return replace(item, concept=spelled_out(item.concept, table), other=spelled_out(item.other, table))

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from interviewer.interview.combined import fits_frame
+from interviewer.interview.statements import has_verb
 from interviewer.scoring.text import STOPWORDS, content_words
 
-__all__ = ["reads_as_prose", "subject_of", "term_fits", "topic_context"]
+__all__ = ["asks_clearly", "reads_as_prose", "subject_of", "term_fits", "topic_context"]
 
 # Note shorthand that no interviewer reads out: arrows, "≠", "w/", "x = y" lines, "~" for "about", a blank after "~".
 _SHORTHAND = re.compile(r"->|→|=>|⇒|≠|≈|∝|±|√|∑|Σ|\bw/|(?<=[\s(])[+=](?=\s)|~|\s&\s|\bvs\b\.?|\betc\b|\bcf\b")
@@ -39,7 +40,8 @@ _LABEL_NOUNS = frozenset(
     "step steps issue issues thing things stuff part parts bits version plan gist intuition trick tricks lesson "
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
     "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
-    "soundbite mechanism mechanisms pitfall pitfalls definition definitions".split()
+    "soundbite mechanism mechanisms pitfall pitfalls definition definitions case cases symptom symptoms cause causes "
+    "result results form forms".split()
 )
 # A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
 # "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.
@@ -72,11 +74,17 @@ def _one_term_fits(name: str) -> bool:
     words = name.split()
     if not fits_frame(name) or _SHORTHAND.search(name) or "=" in name or not name[:1].isalnum():
         return False
+    if len(name) < 2 or re.search(r"\s[—–-]\s|\s(?:and|or)\s", name):
+        return False  # "τ" alone; "ATT — matching", "pointwise and pairwise": a line's pieces, not one name
     if words[-1].lower() in _LABEL_NOUNS:
         return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
-    last = words[-1].lower()
+    last = words[-1].lower().split("-")[-1]
     if last.isalpha() and _ADJECTIVE_END.search(last) and last not in _NOUNS_LIKE_ADJECTIVES:
-        return False  # "synthetic", "global temporal": an adjective with its noun cut off
+        return False  # "synthetic", "global temporal", "class-conditional": an adjective with its noun cut off
+    if re.fullmatch(r"[a-z]{3,}ed", last) and last not in ("seed", "speed", "feed", "need", "embed", "breed"):
+        return False  # "statistically principled": a participle, not a name
+    if re.match(r"[a-z]{3,}ly\b", words[0].lower()) and words[0].lower() not in ("early", "family", "anomaly"):
+        return False  # "statistically ...": an adverb opens no name
     if _COMPARATIVE_START.match(name):
         return False  # "easier to stop": half of a comparison, not a name
     if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
@@ -142,3 +150,15 @@ def subject_of(topic: str, points: tuple[str, ...]) -> str:
         return word if keep else word.lower()
 
     return " ".join(spoken(word) for word in words)
+
+
+def asks_clearly(question: str) -> bool:
+    """False for a note's own question that a heading or shorthand stands in for: "Detecting interference (how would
+    you know?)?", "MRR and NDCG vs MAP — which one?", "When would you pick which?" (blind raters, round 27)."""
+    text = " ".join(question.split())
+    if re.search(r"\bwhich(?: one)?\s*\?$", text, re.I):
+        return False  # which of what?
+    first = re.sub(r"^[^\w]+", "", text).split(" ", 1)[0].lower()
+    if re.fullmatch(r"[a-z]{3,}ing", first) and "(" in text:
+        return False  # a heading with its question in brackets
+    return not re.search(r"\svs\.?\s", text) or has_verb(re.sub(r"\svs\.?\s.*$", "", text))
