@@ -5,7 +5,6 @@ that had gone to everyone (round 25). All notes here are made up for the tests."
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -97,7 +96,7 @@ def test_a_change_live_already_is_measured_after_the_fact_and_never_rolled_out()
     assert all("the change it is weighing" not in text and "the change's effect" not in text for text in texts)
     assert sum("the 9pm cut-off" in text for text in texts[2:]) >= 4  # data to deployment name the change
     experiment, deployment = texts[CASE_STAGES.index("experiment")], texts[CASE_STAGES.index("deployment")]
-    assert re.search(r"\blive\b", experiment) and "randomis" not in experiment  # nothing to randomise from scratch
+    assert "gone ahead with the 9pm cut-off" in experiment and "randomis" not in experiment  # nothing to randomise
     assert "roll" not in deployment and "the 9pm cut-off" in deployment
 
 
@@ -105,5 +104,5 @@ def test_a_change_still_to_decide_is_tested_and_rolled_out_by_its_name() -> None
     texts = _stage_texts(PROPOSED)
     named = [text for text in texts[2:] if "cutting the delivery fee from €3.50 to €2" in text]
     assert len(named) >= 4
-    assert not re.search(r"\blive\b", texts[CASE_STAGES.index("experiment")])
+    assert "gone ahead" not in texts[CASE_STAGES.index("experiment")]
     assert not any("the change it is weighing" in text for text in texts)

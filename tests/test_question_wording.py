@@ -6,19 +6,24 @@ mentor call still found. All notes here are made up for the tests."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from interviewer.core.chunks import Chunk
+from interviewer.core.domain import CASE_STAGES
 from interviewer.ingest.pipeline import build_chunks, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.case_givens import is_fact
-from interviewer.interview.case_questions import CaseDraft
+from interviewer.interview.case_questions import CaseDraft, case_draft
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import Item, build_items
+from interviewer.interview.listening import take_up
 from interviewer.interview.readable import asks_clearly, term_fits
+from interviewer.interview.statements import with_article
+from interviewer.interview.templates import load_templates
 
 FRAMES = load_frames()
 
@@ -180,3 +185,52 @@ def test_a_title_that_is_its_files_name_is_never_said_as_the_subject() -> None:
 
     assert any("interference network effects" in text for text in said(titled))  # a real title is the subject
     assert said(by_file) and not any("interference network effects" in text for text in said(by_file))
+
+
+def test_a_title_that_says_a_metric_fell_is_a_drop_and_who_a_bank_should_call_is_a_model() -> None:
+    drop = (
+        "Larchway: weekly orders per user fell 8% in May\n\nLarchway is a grocery app. The prompt: orders per user "
+        "went from 2.5 to 2.3. Interviewer was Dana, who said little.\n"
+    )
+    calls = (
+        "Who should Ambrose Bank call? (retention targeting)\n\nMock #2. Interviewer was Ravi, who ran analytics.\n\n"
+        "Ambrose Bank has about 400k card holders and loses 8% a year. The team can afford 20k calls.\n"
+    )
+    shapes = []
+    for name, text in (("larchway.md", drop), ("ambrose.md", calls)):
+        sections, _ = read_sections(f"notes/{name}", text.encode())
+        assert note_kind(f"notes/{name}", sections) == "case"
+        facts = case_facts([c for c in build_chunks(f"notes/{name}", f"/{name}", "h", sections) if c.kind == "case"])
+        assert "Interviewer was" not in facts.opening
+        shapes.append(facts.shape)
+    assert shapes == ["drop", "model"]
+
+
+def test_a_change_said_as_a_gerund_reads_in_every_question_about_it() -> None:
+    text = (
+        "# Did raising the delivery fee work at Tallowby?\n\nTallowby is an online grocer with 90k orders a week. "
+        "In May they raised the delivery fee from $3 to $5 in every city at once.\n"
+    )
+    sections, _ = read_sections("notes/tallowby.md", text.encode())
+    chunks = build_chunks("notes/tallowby.md", "/tallowby.md", "h", sections)
+    used: set[str] = set()
+    for stage in CASE_STAGES[1:]:
+        draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(1), used, False)
+        used.add(draft.text)
+    said = " ".join(used)
+    assert "raising the delivery fee" in said
+    assert not re.search(r"\bWith raising\b|\bdoes next with raising\b|already live", said)
+
+
+def test_the_cases_own_subject_is_never_taken_up_as_the_candidates_method() -> None:
+    text = "- EV: a battery electric vehicle; most charge overnight at home."
+    chunk = Chunk("e1", text, "notes/ev.md", "Electric vehicles", "Electric vehicles", 0, "h")
+    items = build_items(chunk)
+    args = (set(), load_frames(), random.Random(0), set(), load_templates(), "Harbor Inns")
+    answer = "I would start from EV adoption in each county."
+    assert take_up(answer, items, "Should Harbor Inns put EV chargers in its motels?", *args) is None
+    assert take_up(answer, items, "How many rooms should Harbor Inns renovate?", *args) is not None
+
+
+def test_a_countable_name_said_alone_takes_its_article() -> None:
+    assert with_article("confounder") == "a confounder" and with_article("power") == "power"

@@ -193,6 +193,18 @@ def _situation(parts: list[str]) -> bool:
     return organisation and any(_SCALE.search(p) for p in parts)
 
 
+# A title that says a metric moved by a figure ("orders per active user fell 10% in October").
+_TITLE_MOVED = re.compile(
+    r"\b(?:fell|dropped|drops?|slid|rose|jumped|spiked|doubled|halved|down|up|declined|grew)\b[^.?]{0,30}\d", re.I
+)
+
+
+def _situation_named(opening: str) -> bool:
+    """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
+    parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
+    return any(_ORGANISATION_WORD.search(p) and re.search(r"\b(?:is|runs|sells|operates|has)\b", p) for p in parts)
+
+
 def poses_case(title: str, opening: str, body: str = "", situation: str = "") -> bool:
     """True when a note's title or opening (its first two sentences) says it is a case or poses a business problem,
     or its first sentences (`situation`, three; the opening when not given) pose a business situation: an
@@ -200,8 +212,11 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     recommendation reached in `body`."""
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
-    if _DECISION_TITLE.match(title) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
+    asked = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "Who should Corvid Bank call? (retention offer targeting)"
+    if _DECISION_TITLE.match(asked) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
+    if _TITLE_MOVED.search(title) and _situation_named(opening):
+        return True  # "Pinwheel: orders per active user fell 10% in October", and "Pinwheel is a food-delivery app"
     if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
         [p for p in _SENTENCE_BREAK.split(body)[:10] if p.strip()]
     ):

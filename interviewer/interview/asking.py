@@ -204,7 +204,10 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # note's "never" turned into a colleague's belief reads as a splice ("Someone on your team believes the model
         # learns from information it will always have at serving time"): blind raters failed all three at level 4
         # (round 26). Not asked as hard questions; the hard end asks questions that combine notes.
-        if level >= 4 and name in ("pitfall-rule", "pitfall-belief"):
+        if level >= 4 and name not in ("pitfall-plan", "pitfall-doing"):
+            # Only a teammate's plan or practice sets a scene at level 4 ("A teammate is choosing the penalty strength
+            # on the test set."): blind raters failed the other pitfall frames asked alone there, 6 of 6 over rounds
+            # 26 and 28 ("What is the trap with break-even uplift?", "Someone on your team believes ...").
             return ""
         if name == "pitfall-belief" and _UNNAMED_SUBJECT.match(situation):
             return ""
@@ -212,7 +215,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # ("CQR fixes this") or a line of shorthand ("flat index or HNSW, overthink it") is no scene to react to;
         # "What is the trap with interview one-liner?" names a label, not a concept.
         quoted = name != "pitfall"
-        if quoted and ("(" in situation or _POINTS_BACK.search(situation) or not reads_as_prose(situation)):
+        broken = "(" in situation or re.search(r"\s[—–]\s", situation) or _POINTS_BACK.search(situation)
+        if quoted and (broken or not reads_as_prose(situation)):
             return ""
         if not quoted and not term_fits(item.concept):
             return ""
@@ -286,7 +290,7 @@ def _on_topic(item: Item) -> str:
     return f"On {context}: {lower_first(question)}"
 
 
-_PLURAL = re.compile(r"\s[a-z]+(?<!ss)(?<!us)(?<!is)(?<!ics)s$")
+_PLURAL = re.compile(r"\s[a-z]+(?<!ss)(?<!us)(?<!is)(?<!ics)s$|(?:^|[\s-])[A-Z]{2,}s$")  # "cluster-robust SEs"
 # A name from code: an inner capital ("TimeSeriesSplit", "GroupKFold") or an underscore ("min_samples_leaf").
 _IDENTIFIER = re.compile(r"^[A-Za-z]+[a-z][A-Z]\w*$|_")
 

@@ -71,7 +71,7 @@ _FIRST_PERSON = re.compile(
     r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b"
     r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"  # "He was brutal about units": the mentor
     # "Writing it up the same night while it's fresh.", "Saturday, about 40 min.": when and how it was practised
-    r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b"
+    r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^(?:The )?[Ii]nterviewer (?:was|is)\b"
     r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
 )
 

@@ -226,7 +226,13 @@ _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking a
 _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
 # Choosing whom to act on ("Which subscribers should get the offer?", "decide which ones a human should look at") is
 # a model's job, named or not: a blind rater failed "the change it is weighing" for both.
-_TARGETS = re.compile(r"\b(?:which|who)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:get|receive|be|look|see|go)\b", re.I)
+_TARGETS = re.compile(
+    r"\b(?:which|who)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:get|receive|be|look|see|go)\b"
+    # "Who should Corvid Bank call?", "who gets the 32,600 calls?"
+    r"|\bwho\s+should\s+(?:[A-Z][\w&'-]*\s+){0,3}(?:call|contact|target|email|text|offer|visit|review|audit)\b"
+    r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b",
+    re.I,
+)
 _MODEL_ASKED = re.compile(
     r"\b(model|classifier|ranker|forecast\w*|predict\w*|machine learning|ML|algorithm|GBM|XGBoost|LightGBM|"
     r"scorecard)\b",
@@ -343,7 +349,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 # per serving", "raise the cap to 194"). Blind raters failed "the change it is weighing" for both (round 23: a
 # co-working utilisation drop and a meal-kit launch were asked about a change that no one had made).
 _EXPLAIN = re.compile(
-    r"\b(explain\w*|why did|why has|why is|why are|what's going on|what is going on|what happened|diagnos\w*|"
+    r"\b(explain\w*|why did|why has|why is|why are|(?:know|understand|find out) why|what's going on|"
+    r"what is going on|what happened|diagnos\w*|"
     r"investigat\w*|root cause|figure out why|account for|broke|broken)\b",
     re.I,
 )
@@ -360,6 +367,7 @@ _SIZING = re.compile(
 )
 
 
+_WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b", re.I)
 
 
@@ -372,6 +380,8 @@ def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
         return "drop"
     if _WORKED.search(asked):
         return "change"  # "Question: did it work, and how much?" measures a change; "how much" sizes nothing here
+    if _MOVED.search(asked) and _NUMBER.search(asked) and not _WEIGHS.search(asked):
+        return "drop"  # "Pinwheel: orders per active user fell 10% in October" asks why, unsaid
     if _SIZING.search(asked):
         return "sizing"
     return "change" if decision else "model"

@@ -135,6 +135,8 @@ def take_up(
     # candidate who says it names nothing to take up.
     terms = terms or NoteTerms(point for item in items for point in item.points)
     for term in (t for t in _terms(answer, names) if terms.names(t)):
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{case_topic} {business}", re.I):
+            continue  # the case's own subject ("EV chargers in its motels") is no method the candidate brought
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))
         if not covering:

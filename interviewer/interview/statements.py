@@ -367,14 +367,21 @@ _NOT_IMPERATIVE = frozenset("almost nearly not once with for from in at of on by
 _COUNTABLE_HEADS = frozenset(
     "model curve test interval split learner tree forest encoder classifier regressor estimator network layer window "
     "matrix chart plot algorithm function prior baseline holdout index table join key filter queue cache pipeline "
-    "store architecture framework metric score sample design statistic distribution effect variable".split()
+    "store architecture framework metric score sample design statistic distribution effect variable mask head "
+    "kernel penalty link".split()
 )
+
+
+# Words ending like an agent that are not countable things ("power", "order" of a model is said with "the").
+_MASS_AGENTS = frozenset("power water paper order other under over after never either neither error".split())
 
 
 def with_article(name: str) -> str:
     """A concept's name as a noun phrase said in a sentence: 'response model' -> 'a response model', 'uplift model'
     -> 'an uplift model'; a name (capitals, a figure, a hyphenated or single word), a plural or a mass noun as is."""
     words = name.split()
+    if len(words) == 1 and re.fullmatch(r"[a-z]{4,}(?:er|or)", name) and name not in _MASS_AGENTS:
+        return f"{'an' if name[:1] in 'aeio' else 'a'} {name}"  # "what a confounder is", never "what confounder is"
     if len(words) < 2 or not name[:1].islower() or re.search(r"[A-Z\d/()]", name):
         return name
     if words[0].lower() in ("a", "an", "the", "each", "every", "one", "your", "our", "this", "that"):

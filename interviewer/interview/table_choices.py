@@ -26,7 +26,8 @@ _SITUATION = re.compile(r"^(?:situation|scenario|need|goal|goal\s*/\s*constraint
 _PICK = re.compile(r"^(?:pick|choose|use|method|answer|go with|choice|do)$", re.I)
 _NOT_SAID = re.compile(
     r"->|→|=>|≈|[=|∑Σ√±τμσβλ*]|\bvs\b|\betc\b|~|\s&\s|\bw/|\beither\b|\bboth\b|\bor\b|\?"
-    r"|\b(?:I|me|my|we|our)\b",  # the note-taker's own ("default for me now")
+    r"|\b(?:I|me|my|we|our)\b"  # the note-taker's own ("default for me now")
+    r"|:|\s\+\s",  # a cell with its own label or sum ("positive + right-skewed: claim severity, ...")
     re.I,
 )
 _FRAMES = (
@@ -76,11 +77,11 @@ def _rows(table: list[list[str]]) -> list[_Row]:
     body = [row for row in body if len(row) == width]
     when = next((i for i, h in enumerate(header) if i and _WHEN.search(h)), None)
     if width == 2 and _SITUATION.search(header[0]) and _PICK.search(header[1]):
-        return [_Row(row[1], _said(row[0], (2, 14))) for row in body]
+        return [_Row(row[1], _said(row[0], (4, 14))) for row in body]
     if when is not None:
         down = next((i for i, h in enumerate(header) if i and _DOWNSIDE.search(h)), None)
         return [
-            _Row(row[0], _said(row[when], (2, 14)), _said(row[down], (2, 16)) if down is not None else "")
+            _Row(row[0], _said(row[when], (4, 14)), _said(row[down], (2, 16)) if down is not None else "")
             for row in body
         ]
     return []
