@@ -16,6 +16,7 @@ from interviewer.ingest.pipeline import build_chunks, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import load_frames, question_for
+from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import is_fact
 from interviewer.interview.case_questions import CaseDraft, case_draft
 from interviewer.interview.cases import case_facts
@@ -234,3 +235,12 @@ def test_the_cases_own_subject_is_never_taken_up_as_the_candidates_method() -> N
 
 def test_a_countable_name_said_alone_takes_its_article() -> None:
     assert with_article("confounder") == "a confounder" and with_article("power") == "power"
+
+
+def test_a_self_quiz_line_of_shorthand_is_no_question_and_a_clause_is_no_name() -> None:
+    front = "Adapters vs prefix tuning and prompt tuning vs IA3 — one line each"
+    assert "differ" not in as_question(front)  # four methods are not "how do A and B differ?"
+    assert not asks_clearly("Permutation test on a raw difference in means - problem?")
+    assert not term_fits("robust PCA variants exist") and not term_fits("prefers whichever answer")
+    (item,) = [i for i in items_of("- Kahneman's flight instructors: praise follows a lucky landing.", "Regression")]
+    assert "Kahneman's" in question_for(item, 1, FRAMES, random.Random(0), set())

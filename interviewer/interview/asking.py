@@ -303,6 +303,8 @@ def _said(name: str, item: Item) -> str:
     # "hierarchical Bayes (Stan/PyMC, NUTS)": a list of tools in brackets is the note's aside, not the name's other name
     name = re.sub(r"\s*\([^()]*[/,][^()]*\)$", "", name)
     first = name.split(" ", 1)[0]
+    if re.fullmatch(r"[A-Z][a-z]+['’]s", first):
+        return name  # "Simpson's paradox", "Kahneman's flight instructors": a person's name keeps its capital
     if (
         first[:1].isupper()
         and first[1:].islower()

@@ -39,6 +39,12 @@ def addressed(question: str) -> str:
     return re.sub(r"\bmyself\b", "yourself", text)  # "me" stays: "Tell me about ..." is the interviewer's own
 
 
+def _two_names(versus: re.Match[str]) -> bool:
+    """Two names, each one name: "pointwise and pairwise vs listwise" and "adapters vs prefix tuning and prompt tuning
+    vs IA³ — one line each" are more (blind raters read them as pasted headings)."""
+    return all(not re.search(r"\s(?:and|or|vs\.?|versus)\s|[—–,]|\s-\s|\bwhich\b", side) for side in versus.groups())
+
+
 def as_question(front: str) -> str:
     """A card front or Q&A heading as a question an interviewer would say: "Label smoothing" -> "Label smoothing:
     what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
@@ -50,12 +56,7 @@ def as_question(front: str) -> str:
     text = re.sub(r"\s+[-–—]\s+(?:the )?(?:difference|diff|quick|short|in one line|without)\b[^?]*(?=\?$)", "", text)
     bare = text.rstrip("?").strip()
     versus = _VERSUS.match(bare) if text.endswith("?") else None
-    # Two names, each one name: "pointwise and pairwise vs listwise", "MRR and NDCG vs MAP — which one?" are three
-    # (blind raters read them as pasted headings).
-    sides_named = versus and all(
-        not re.search(r"\s(?:and|or|vs\.?|versus)\s|[—–,]|\s-\s|\bwhich\b", side) for side in versus.groups()
-    )
-    if versus and sides_named and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
+    if versus and _two_names(versus) and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
         # "Equal-tailed vs HPD interval?": self-quiz shorthand for the difference (a blind rater)
         first, second = with_article(lower_first(versus.group(1))), with_article(versus.group(2))
         return f"What is the difference between {first} and {second}?"
@@ -73,7 +74,7 @@ def as_question(front: str) -> str:
     if labelled:
         return f"What goes wrong here, and how would you avoid it: {lower_first(labelled.group(2).rstrip(' .'))}?"
     versus = _VERSUS.match(text)
-    if versus:
+    if versus and _two_names(versus):
         return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
     if len(text.split()) <= 6 and not has_verb(text):
         return f"{text}: what is it, and why does it matter?"

@@ -76,6 +76,8 @@ def _one_term_fits(name: str) -> bool:
         return False
     if len(name) < 2 or re.search(r"\s[—–-]\s|\s(?:and|or)\s", name):
         return False  # "τ" alone; "ATT — matching", "pointwise and pairwise": a line's pieces, not one name
+    if re.search(r"\b(?:is|are|was|were|exists?|prefers?|has|have|does|do|can|will|would|should)\b", name, re.I):
+        return False  # "robust PCA variants exist", "prefers whichever answer": a clause, not a name
     if words[-1].lower() in _LABEL_NOUNS:
         return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
     last = words[-1].lower().split("-")[-1]
@@ -158,6 +160,8 @@ def asks_clearly(question: str) -> bool:
     text = " ".join(question.split())
     if re.search(r"\bwhich(?: one)?\s*\?$", text, re.I):
         return False  # which of what?
+    if re.search(r"\s[-–—]\s(?:\w+\s?){1,3}\?$", text):
+        return False  # "Permutation test on a raw difference in means - problem?": the note's shorthand for a question
     first = re.sub(r"^[^\w]+", "", text).split(" ", 1)[0].lower()
     if re.fullmatch(r"[a-z]{3,}ing", first) and "(" in text:
         return False  # a heading with its question in brackets
