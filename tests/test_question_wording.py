@@ -244,3 +244,49 @@ def test_a_self_quiz_line_of_shorthand_is_no_question_and_a_clause_is_no_name() 
     assert not term_fits("robust PCA variants exist") and not term_fits("prefers whichever answer")
     (item,) = [i for i in items_of("- Kahneman's flight instructors: praise follows a lucky landing.", "Regression")]
     assert "Kahneman's" in question_for(item, 1, FRAMES, random.Random(0), set())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does Gold tier increase next-year retention?", "Same thing but they say +1% relative lift. n?",
+     "How can you cut required n without more traffic?"],
+)  # fmt: skip
+def test_a_self_quiz_line_that_leans_on_the_one_before_is_no_question(question: str) -> None:
+    assert not asks_clearly(question)
+
+
+def test_names_that_are_a_verb_or_a_participles_phrase_are_no_concepts_and_an_estimand_takes_its_article() -> None:
+    assert not term_fits("want") and not term_fits("applied to Kestrelford") and not term_fits("q to self")
+    assert with_article("estimand") == "an estimand"
+    (item,) = [i for i in items_of("Q: mechanism – why does it work?\nA: The instrument moves X only.", "IV") if i]
+    assert "mechanism" not in question_for(item, item.levels[0], FRAMES, random.Random(0), set()).lower()
+
+
+DROP = (
+    "Wheelhouse driver cancellations jumped — what happened?\n\nPrompt: Wheelhouse is a ride-hailing app in "
+    "Porto. Driver cancellations went from 5.0% to 8.2% in a week. Ops wants to know why.\n"
+)
+CALLS = (
+    "Eastfield Fibre — who should the retention team call?\n\nDid this one with a stranger. Tougher than "
+    "expected. About 40 min.\n\nThe problem: Eastfield is a broadband provider. About 90,000 contracts end in "
+    "60 days. The team can make 2,000 calls a month.\n"
+)
+RIDES = (
+    "# Sizing scooter rides for Zipline in Harrowgate (practice)\n\nHow many rides per day would Zipline get if "
+    "it launched 500 scooters in Harrowgate, a town of 90k, and would it make money? That was the whole prompt. "
+    "Practised this with my flatmate.\n\nI went bottom-up first.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "opening"),
+    [(DROP, "drop", "Wheelhouse is"), (CALLS, "model", "Eastfield is a broadband provider."),
+     (RIDES, "sizing", "How many rides per day would Zipline")],
+)  # fmt: skip
+def test_cases_are_found_in_their_titles_shapes_and_open_where_the_business_is(
+    text: str, shape: str, opening: str
+) -> None:
+    sections, _ = read_sections("notes/case.md", text.encode())
+    assert note_kind("notes/case.md", sections) == "case"
+    facts = case_facts([c for c in build_chunks("notes/case.md", "/case.md", "h", sections) if c.kind == "case"])
+    assert facts.shape == shape and facts.opening.startswith(opening), facts.opening

@@ -65,7 +65,9 @@ def stage_of_heading(heading: str) -> str | None:
 _CASE_TITLE = re.compile(
     r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b"
     r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:"  # "Practice problem / mock #4: Ashgrove ..."
-    r"|^\s*(?:practice\s+)?mock\b",  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
+    r"|^\s*(?:practice\s+)?mock\b"  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
+    # "Sizing e-bike rides for Spoke&Go in Kestrelford (practice)", "Sizing chargers for Voltway's new Leeds depot"
+    r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:practice|mock)\)",
     re.I,
 )
 _CASE_OPENING = re.compile(
@@ -199,9 +201,16 @@ _TITLE_MOVED = re.compile(
 )
 
 
+# ... or moved, and asks what happened: "Ridewell driver cancellations jumped — what happened?"
+_TITLE_JUMPED = re.compile(
+    r"\b(?:fell|dropped|slid|rose|jumped|spiked|doubled|halved|declined|tanked|surged)\b.*\b(?:what happened|why)\b",
+    re.I,
+)
+
+
 def _situation_named(opening: str) -> bool:
     """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
-    parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
+    parts = [re.sub(r"^[A-Z][\w ]{0,20}:\s+", "", p) for p in _SENTENCE_BREAK.split(opening) if p.strip()]
     return any(_ORGANISATION_WORD.search(p) and re.search(r"\b(?:is|runs|sells|operates|has)\b", p) for p in parts)
 
 
@@ -213,9 +222,11 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
     asked = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "Who should Corvid Bank call? (retention offer targeting)"
-    if _DECISION_TITLE.match(asked) and (_ORGANISATION.search(title) or _ORGANISATION.search(opening)):
+    # "Northwind Fibre — who should the retention team call?": the business before its question
+    asked = re.sub(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+[—–-]\s+(?=[a-z])", "", asked)
+    if _DECISION_TITLE.match(asked) and any(_ORGANISATION.search(text) for text in (title, opening, situation)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
-    if _TITLE_MOVED.search(title) and _situation_named(opening):
+    if (_TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title)) and _situation_named(opening):
         return True  # "Pinwheel: orders per active user fell 10% in October", and "Pinwheel is a food-delivery app"
     if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
         [p for p in _SENTENCE_BREAK.split(body)[:10] if p.strip()]

@@ -262,7 +262,8 @@ _UNNAMED_SUBJECT = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|them)\b(?![\w-])|,\s*\w+\s+it\b", re.I)
 # ("Score me: can you explain why ...?", "mechanism: why do random effects shrink?")
 _QUIZ_LABEL = re.compile(
-    r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*|[A-Za-z]+ me)\s*:\s*"
+    r"^(?:mechanism|intuition|pitfall|trap|gotcha|definition|def|concept|recall|check|quiz|q\d*|[A-Za-z]+ me)"
+    r"\s*[:–—-]\s*"
     r"(?=(?:can|could|what|why|how|when|which|who|is|are|do|does|explain|describe|name|give|say)\b)(\w)",
     re.I,
 )

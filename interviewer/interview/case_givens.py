@@ -191,7 +191,7 @@ _SETUP_LABEL = re.compile(
     # "What I got out of him: Kestrel Rent-a-Car has ~310 branches" is the note-taker's label before the facts
     r"^[A-Z][^:\d]{0,40}\b(?:I|me|him|her|them)\b[^:\d]{0,20}:\s*(?=[A-Z\"“])|"
     r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
-    r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts)"
+    r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts|problem)"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
     r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"
     re.I,

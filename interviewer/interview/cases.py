@@ -327,13 +327,26 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
     targets = any(_TARGETS.search(s) for s in asked)
-    said = opening_text(posed, title, before_story, [s for s, _ in staged[:10]], asks[0] if asks else "")
+    business = business_of(staged, title)
+    titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}\s+[—–-]\s", title)  # "Northwind Fibre — who ...?"
+    named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
+
+    def names(sentence: str) -> bool:
+        return bool(named) and re.search(rf"(?<![\w&]){re.escape(named)}(?![\w&])", sentence) is not None
+
+    # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
+    # opening starts where the business is first named.
+    posed = posed[next((i for i, s in enumerate(posed[:4]) if names(s)), 0) :]
+    # The prompt asked as a question that names the business ("How many rides per day would Spoke&Go get ...?")
+    # states the goal when no label does, and poses the case when no sentence of the set-up names the business.
+    ask = asks[0] if asks else next((q for q in questions[:3] if names(q) and len(q.split()) >= 8), "")
+    unnamed = ask and not asks and not any(names(s) for s in posed[:2])
+    said = ask if unnamed else opening_text(posed, title, before_story, [s for s, _ in staged[:10]], ask)
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
     brief = [s for s, _ in staged[:12] if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)]
     setup_text = " ".join([title, said, *questions, *brief])  # ("My job: explain the drop.")
     shape = _shape(setup_text, " ".join([title, *questions, *asks]), decision, targets)
-    business = business_of(staged, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.

@@ -278,18 +278,11 @@ class Interviewer:
         def waits(item: Item) -> bool:
             return points_key(item.points) in resting
 
-        tabled = {q.chunk_ids[0] for q in state.asked if q.item_kind == "decision" and q.chunk_ids}
-
-        def tabled_again(item: Item) -> bool:
-            # one row of a note's comparison table per session: the next row asks the same choice again
-            return item.kind == "decision" and set(item.point_chunks) == {item.chunk_id} and item.chunk_id in tabled
-
         if plan.level >= 4 and not no_harder:
             # The hard end asks the notes' own hard questions, then questions that need two facts, before any
             # single statement; a thread leaves its topic for them (unless the candidate chose the topic). Items
             # that wait come after every fresh one.
-            # Half the hard questions, at least, connect two notes: while fewer have, those come first (a note's
-            # comparison table gives questions of one note only).
+            # Half the hard questions, at least, connect two notes: while fewer have, those come first.
             hard_asked = [q for q in state.asked if q.level >= 4 and not q.follow_up]
             connected = sum(len({use["source"] for use in q.notes_used}) >= 2 for q in hard_asked)
             spans = (2, 1) if 2 * connected <= len(hard_asked) else (1,)
@@ -311,11 +304,7 @@ class Interviewer:
                 ]
                 # A question whose statements were mostly asked already (the same symptom again) is not asked.
                 hard = [
-                    i
-                    for i in hard
-                    if not (set(i.points[:1]) & used_points)
-                    and len(set(i.points) & used_points) < 2
-                    and not tabled_again(i)
+                    i for i in hard if not (set(i.points[:1]) & used_points) and len(set(i.points) & used_points) < 2
                 ]
                 rng.shuffle(hard)
                 # Among questions that combine statements, those that connect more notes first.
@@ -362,7 +351,6 @@ class Interviewer:
                 rng.shuffle(pool)
                 # The notes' own hard questions first, then questions that combine statements, then single ones;
                 # a statement already asked (alone or in a combined question) is not asked again.
-                pool = [i for i in pool if not tabled_again(i)]
                 pool = [i for i in pool if not (set(i.points[:1]) & used_points)] or pool
                 pool.sort(
                     key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)

@@ -14,7 +14,6 @@ from interviewer.interview.combined import Repertoire, combined_items, load_repe
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.note_terms import NoteTerms, looks_named
 from interviewer.interview.statement_pool import statement_items
-from interviewer.interview.table_choices import table_choices
 
 __all__ = ["ItemBank"]
 
@@ -78,9 +77,7 @@ class ItemBank:
         # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
         alone = [item for item in single if askable(item)]
         self._alone = frozenset(alone)
-        # A note's comparison table asks which option a row's situation calls for (table_choices.py).
-        tabled = [item for chunk in chunks_seen if chunk.kind != "case" for item in table_choices(chunk)]
-        self.items = alone + combined_items(single + pool, self.repertoire) + tabled
+        self.items = alone + combined_items(single + pool, self.repertoire)
 
     def _names(self, item: Item) -> bool:
         """True when the concept a question would name stands on its own: a name the notes use; for "What is the

@@ -41,7 +41,7 @@ _LABEL_NOUNS = frozenset(
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
     "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
     "soundbite mechanism mechanisms pitfall pitfalls definition definitions case cases symptom symptoms cause causes "
-    "result results form forms".split()
+    "result results form forms self".split()
 )
 # A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
 # "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.
@@ -54,6 +54,10 @@ _NOUNS_LIKE_ADJECTIVES = frozenset(
     "withdrawal reversal disposal perceptive representative executive detective relative collective initiative "
     "narrative directive generative discriminative adjective explosive native cable".split()
 )
+_PLAIN_VERBS = frozenset(
+    "want need use get make see know think say try keep go give take put set run check look find show tell".split()
+)
+_PREPOSITIONS = frozenset("to in on at by for with from into onto".split())
 _COMPARATIVE_START = re.compile(
     r"(?:easier|harder|cheaper|faster|slower|better|worse|simpler|safer|riskier|bigger|smaller|higher|lower|more|less)\b",
     re.I,
@@ -78,6 +82,8 @@ def _one_term_fits(name: str) -> bool:
         return False  # "τ" alone; "ATT — matching", "pointwise and pairwise": a line's pieces, not one name
     if re.search(r"\b(?:is|are|was|were|exists?|prefers?|has|have|does|do|can|will|would|should)\b", name, re.I):
         return False  # "robust PCA variants exist", "prefers whichever answer": a clause, not a name
+    if len(words) == 1 and name.lower() in _PLAIN_VERBS:
+        return False  # "what does want refer to?": a verb cut from its line
     if words[-1].lower() in _LABEL_NOUNS:
         return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
     last = words[-1].lower().split("-")[-1]
@@ -87,6 +93,8 @@ def _one_term_fits(name: str) -> bool:
         return False  # "statistically principled": a participle, not a name
     if re.match(r"[a-z]{3,}ly\b", words[0].lower()) and words[0].lower() not in ("early", "family", "anomaly"):
         return False  # "statistically ...": an adverb opens no name
+    if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", words[0]) and words[1].lower() in _PREPOSITIONS:
+        return False  # "applied to Kestrelford": a participle's phrase, not a name
     if _COMPARATIVE_START.match(name):
         return False  # "easier to stop": half of a comparison, not a name
     if words[-1].lower() in ("alone", "only", "itself", "too", "again", "here", "there", "fewer", "more", "less"):
@@ -162,6 +170,10 @@ def asks_clearly(question: str) -> bool:
         return False  # which of what?
     if re.search(r"\s[-–—]\s(?:\w+\s?){1,3}\?$", text):
         return False  # "Permutation test on a raw difference in means - problem?": the note's shorthand for a question
+    if text[:1].islower() or re.match(r"(?:same|ditto|and|also)\b", text, re.I):
+        return False  # "does Gold tier increase ...?", "Same thing but ...": a line that leans on the one before
+    if re.search(r"(?<![\w-])n(?![\w-])", text):
+        return False  # "cut required n", "n per arm?": the note's shorthand for a sample size
     first = re.sub(r"^[^\w]+", "", text).split(" ", 1)[0].lower()
     if re.fullmatch(r"[a-z]{3,}ing", first) and "(" in text:
         return False  # a heading with its question in brackets
