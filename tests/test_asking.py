@@ -132,7 +132,7 @@ def test_a_harder_variant_tail_is_said_once_a_session() -> None:
     """Issue 22: 'And where do people get this wrong in practice?' was appended to several questions of one session."""
     cards = [
         Item(f"Why does method {n} work?", ("It averages noise away.",), "qa", f"method {n}", "c", "s", "h", "T", (2,))
-        for n in range(5)
+        for n in "ABCDE"
     ]
     used: set[str] = set()
     asked = []
@@ -149,3 +149,14 @@ def test_a_rule_question_quotes_its_statement_once() -> None:
     item = item_from('- "Lift was 8% in week 1 and 1% in week 3": likely a novelty effect; report the later weeks.')
     question = ask(item)
     assert question.count('"') == 2 and "'Lift was 8% in week 1 and 1% in week ___'" in question, question
+
+
+def test_a_question_with_its_own_figures_or_scene_takes_no_harder_tail() -> None:
+    worked = "Worked one: baseline conversion 10%, detect +1pp, alpha 0.05, power 0.8. What sample size per arm?"
+    scene = (
+        "A stakeholder says we only have two weeks and ten thousand users and wants an answer anyway. What do you do?"
+    )
+    plain = "Why does bagging reduce variance?"
+    asked = [question_for(Item(q, ("x y z.",), "qa", "c", "c", "s", "h", "T", (2,)), 3, FRAMES, random.Random(0), set())
+             for q in (worked, scene, plain)]  # fmt: skip
+    assert asked[:2] == ["", ""] and "why does bagging reduce variance? " in asked[2].lower()

@@ -177,10 +177,16 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level < min(item.levels, default=level):
             return _on_topic(item)
-        if level not in frames.variants:
+        if (
+            level not in frames.variants
+            or re.search(r"(?<![A-Za-z])\d", item.question)
+            or len(item.question.split()) > 16
+        ):
             # No tail above level 3: 'Which regularization techniques do you know? When would your answer change?'
             # sets no scene to weigh the answer in (blind raters failed these). The hard end asks the notes' own
-            # questions that pose a situation, word for word, and questions that combine notes.
+            # questions that pose a situation, word for word, and questions that combine notes. Nor on a question
+            # with its own numbers or scene: "Make it concrete" after "Worked one: baseline 10%, ... n per arm?" read
+            # as a stock ending (round 29).
             return ""
         # A harder variant adds a tail to the notes' question; a tail is said once in a session, never appended
         # word for word to several questions ('' when every tail of this level was used: another item is asked).
