@@ -450,3 +450,20 @@ def test_a_chosen_topic_with_nothing_left_asks_another_topics_item_and_says_so_o
     assert elsewhere and all(q.points for q in asked), [(q.topic, q.text) for q in asked]  # items, never a template
     told = [q.notice for q in asked if q.notice.startswith("Your notes on Glossary hold no unasked questions left")]
     assert len(told) == 1 and told[0].endswith(f"from your notes on {elsewhere[0].topic}.")
+
+
+def test_a_conformal_calibration_set_or_a_sensors_calibration_asks_nothing_about_wrong_probabilities() -> None:
+    # (round 30's blind rater: five questions about scores as probabilities from notes that never say how to fix them)
+    conformal = (
+        "# Conformal prediction\n\n## Pitfalls\n- Using training residuals as calibration: test coverage is well below "
+        "target, so the model overfit.\n- A calibration set drawn before a shift breaks exchangeability, so coverage "
+        "drops.\n"
+    )
+    matching = (
+        "# Entity resolution\n\n## Pitfalls\n- Correlated fields violate independence, so double-counting gives "
+        "overconfident scores and many false positives.\n"
+    )
+    gp = "# Gaussian processes\n\n## Use\n- Exact GPs suit small data when you need calibrated uncertainty.\n"
+    notes = {"c.md": conformal, "e.md": matching, "g.md": gp}
+    asked = [i.question for i in combined_items(items_of(notes), load_repertoire()) if i.kind == "diagnosis"]
+    assert not any("probabilit" in q or "convert" in q for q in asked), asked

@@ -290,3 +290,52 @@ def test_cases_are_found_in_their_titles_shapes_and_open_where_the_business_is(
     assert note_kind("notes/case.md", sections) == "case"
     facts = case_facts([c for c in build_chunks("notes/case.md", "/case.md", "h", sections) if c.kind == "case"])
     assert facts.shape == shape and facts.opening.startswith(opening), facts.opening
+
+
+POSTCARDS = (
+    "Postly: the 12% WAS drop\n\nPractice w/ Marcus, Sat. This is the explain-it type.\n\nSetup as he gave it: Postly "
+    "is a consumer app that prints and mails photo postcards. Weekly active senders fell from 410k to 361k. The CEO "
+    "wants to know why.\n"
+)
+BAYS = (
+    "Parkway Parking — how many EV charging bays? (sizing mock, Fri 14th)\n\nFinal answer I gave: about 400 bays. "
+    "Anna framed it: Parkway runs 140 car parks across UK towns, about 450 spaces each. The board is considering "
+    "£9M of chargers.\n"
+)
+NOT_A_CASE = (
+    "PCA vs t-SNE vs UMAP (rewrite after mock #2 went sideways)\n\nPCA is linear; t-SNE keeps local structure.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "opening"),
+    [(POSTCARDS, "drop", "Postly is a consumer app"), (BAYS, "sizing", "Parkway runs 140 car parks")],
+)
+def test_a_drop_named_by_its_figure_and_a_number_a_business_needs_are_cases_opened_without_their_labels(
+    text: str, shape: str, opening: str
+) -> None:
+    sections, _ = read_sections("notes/c.md", text.encode())
+    assert note_kind("notes/c.md", sections) == "case"
+    facts = case_facts([c for c in build_chunks("notes/c.md", "/c.md", "h", sections) if c.kind == "case"])
+    assert facts.shape == shape and facts.opening.startswith(opening), facts.opening
+
+
+def test_a_technical_note_rewritten_after_a_mock_is_no_case_and_a_symbol_is_no_name() -> None:
+    sections, _ = read_sections("notes/pca.md", NOT_A_CASE.encode())
+    assert note_kind("notes/pca.md", sections) == "note"
+    assert not term_fits("stride S") and with_article("pipeline") == "a pipeline"
+
+
+def test_a_sentence_that_answers_another_is_no_given_and_a_business_opens_its_question_capitalised() -> None:
+    assert not is_fact("At the other end, low-risk people stay anyway, so 40% of the offers are wasted.")
+    text = (
+        "# Did the bigger threshold work?\n\nAn online homewares retailer with 80k orders a month raised its "
+        "free-shipping threshold from $50 to $75 in March. The question: did raising the threshold work?\n"
+    )
+    sections, _ = read_sections("notes/t.md", text.encode())
+    chunks = build_chunks("notes/t.md", "/t.md", "h", sections)
+    used: set[str] = set()
+    for stage in CASE_STAGES[1:]:
+        draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(3), used, False)
+        used.add(draft.text)
+        assert draft.text[:1].isupper(), draft.text

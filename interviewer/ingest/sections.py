@@ -67,7 +67,8 @@ _CASE_TITLE = re.compile(
     r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:"  # "Practice problem / mock #4: Ashgrove ..."
     r"|^\s*(?:practice\s+)?mock\b"  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
     # "Sizing e-bike rides for Spoke&Go in Kestrelford (practice)", "Sizing chargers for Voltway's new Leeds depot"
-    r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:practice|mock)\)",
+    # "(practice)", "(sizing mock, Fri 14th)"; never "(rewrite after mock #2 went sideways)" on a technical note
+    r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:[\w-]+\s+)?(?:practice|mock)\b[^()]*\)",
     re.I,
 )
 _CASE_OPENING = re.compile(
@@ -197,7 +198,10 @@ def _situation(parts: list[str]) -> bool:
 
 # A title that says a metric moved by a figure ("orders per active user fell 10% in October").
 _TITLE_MOVED = re.compile(
-    r"\b(?:fell|dropped|drops?|slid|rose|jumped|spiked|doubled|halved|down|up|declined|grew)\b[^.?]{0,30}\d", re.I
+    r"\b(?:fell|dropped|drops?|slid|rose|jumped|spiked|doubled|halved|down|up|declined|grew)\b[^.?]{0,30}\d"
+    # "the 12% WAU drop"
+    r"|\d[\d.,]*\s*(?:%|pp)\s+(?:[\w-]+\s+){0,3}(?:drop|dip|decline|fall|spike|jump|slide|rise)\b",
+    re.I,
 )
 
 
@@ -223,9 +227,12 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     asked = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "Who should Corvid Bank call? (retention offer targeting)"
     # "Northwind Fibre — who should the retention team call?": the business before its question
-    asked = re.sub(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+[—–-]\s+(?=[a-z])", "", asked)
+    titled = re.match(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+[—–-]\s+(?=[a-z])", asked)
+    asked = asked[titled.end() :] if titled else asked
     if _DECISION_TITLE.match(asked) and any(_ORGANISATION.search(text) for text in (title, opening, situation)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces
+    if titled and re.match(r"(?:how many|how much)\b[^?]*\?\s*$", asked, re.I):
+        return True  # "Brightway Parking — how many EV charging bays?": a number a named business needs
     if (_TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title)) and _situation_named(opening):
         return True  # "Pinwheel: orders per active user fell 10% in October", and "Pinwheel is a food-delivery app"
     if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
@@ -245,8 +252,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     first = [p for p in first if not _EXAMPLE.search(p)]
     # An organisation the note introduces ("a mid-size insurer", "Acme runs ..."), not one it mentions in passing
     # ("models at any company drift").
-    named = any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first)
-    return named and bool(_REACHED.search(body))
+    introduced = any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first)
+    return introduced and bool(_REACHED.search(body))
 
 
 def note_kind(source: str, sections: list[Section]) -> str:

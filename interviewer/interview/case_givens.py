@@ -38,7 +38,8 @@ _CONCLUDES = re.compile(
 # ...") means nothing quoted alone, and one that starts with "So" concludes: the candidate's job.
 _REFERS_BACK = re.compile(
     r"^(?:that|this|these|those|it|its|they|them|their|her|his|so|such|which|then|hence|thus|also|and|but|or|plus|both|"
-    r"here|there(?:fore|by)|the (?:above|former|latter|same))\b|\b(?:as above|see above|the above|mentioned above|"
+    r"here|there(?:fore|by)|the (?:above|former|latter|same)|at the other end|on the other hand|by contrast|"
+    r"in contrast|conversely|similarly|likewise)\b|\b(?:as above|see above|the above|mentioned above|"
     r"said earlier|as before)\b|\bof (?:it|them)\b",  # "The rules catch about 70% of it": of what?
     re.I,
 )
@@ -190,8 +191,11 @@ _SETUP_LABEL = re.compile(
     r"^[A-Z][^:\d]{0,50}\b(?:interviewer|on the table)\b[^:\d]{0,30}:\s*(?=[A-Z\"“])|"
     # "What I got out of him: Kestrel Rent-a-Car has ~310 branches" is the note-taker's label before the facts
     r"^[A-Z][^:\d]{0,40}\b(?:I|me|him|her|them)\b[^:\d]{0,20}:\s*(?=[A-Z\"“])|"
-    r"^(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
+    r"^(?:(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
     r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts|problem)"
+    r"|(?:set-?up|prompt)\s+as\s+(?:he|she|they)\s+(?:gave|read|put)\s+it"  # "Setup as he gave it: ..."
+    # "She set it up like this:", "Anna (strategy at an energy startup) framed it:"
+    r"|[A-Z]\w*(?:\s+\([^()]{0,60}\))?\s+(?:set it up|framed it|put it|gave it|read it|described it)\b[^:]{0,20})"
     # "Setup for this practice question: Brightwater Mutual, ...", "The prompt, as my practice partner read it: ..."
     r"(?:(?:\s+for|,)\s+[^:]{1,50})?(?:\s*\([^()]{1,120}\))?\s*:\s*(?=[A-Z])",  # "Setup (my own version ...):"
     re.I,

@@ -162,6 +162,7 @@ def case_draft(
     open_test = stage == "experiment" and case_chunks and not items and not facts.decision
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=facts.change)
+    text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
     lead = f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) else ""

@@ -328,7 +328,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     )
     targets = any(_TARGETS.search(s) for s in asked)
     business = business_of(staged, title)
-    titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}\s+[—–-]\s", title)  # "Northwind Fibre — who ...?"
+    # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
+    titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
     named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
 
     def names(sentence: str) -> bool:

@@ -380,7 +380,8 @@ def with_article(name: str) -> str:
     """A concept's name as a noun phrase said in a sentence: 'response model' -> 'a response model', 'uplift model'
     -> 'an uplift model'; a name (capitals, a figure, a hyphenated or single word), a plural or a mass noun as is."""
     words = name.split()
-    if len(words) == 1 and re.fullmatch(r"[a-z]{4,}(?:er|or|and)", name) and name not in _MASS_AGENTS:
+    countable = re.fullmatch(r"[a-z]{4,}(?:er|or|and)", name) and name not in _MASS_AGENTS
+    if len(words) == 1 and (countable or name in _COUNTABLE_HEADS):
         return f"{'an' if name[:1] in 'aeio' else 'a'} {name}"  # "what a confounder is", never "what confounder is"
     if len(words) < 2 or not name[:1].islower() or re.search(r"[A-Z\d/()]", name):
         return name
