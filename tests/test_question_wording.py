@@ -339,3 +339,13 @@ def test_a_sentence_that_answers_another_is_no_given_and_a_business_opens_its_qu
         draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(3), used, False)
         used.add(draft.text)
         assert draft.text[:1].isupper(), draft.text
+
+
+def test_a_figure_worked_out_after_so_is_no_given_and_a_lone_second_level_heading_titles_its_note() -> None:
+    assert not is_fact("Not everyone accepts the offer, so the expected cost per targeted customer is about $60.")
+    text = "## Harbor Bank card retention — who gets the offer?\n\nHarbor Bank has 1.2M cardholders.\n"
+    sections, _ = read_sections("notes/11_case_harbor_bank.md", text.encode())
+    assert sections[0].heading_path[0] == "Harbor Bank card retention — who gets the offer?"
+    structured = "## Definitions\n\nA thing.\n\n## Pitfalls\n\nAnother thing.\n"
+    sections, _ = read_sections("notes/03_causal_notes.md", structured.encode())
+    assert sections[0].heading_path[0] != "Definitions"  # two headings of that level are sections, not a title

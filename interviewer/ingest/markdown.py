@@ -40,6 +40,9 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
     body, front_title = _strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = body.split("\n")
     first_line = _title_line(lines) if not front_title else None
+    if first_line is None and not front_title and (heading_title := _lone_heading_title(lines)) is not None:
+        # "## Harbor Bank card retention — who gets the offer?" over a note with no other heading that high: its title
+        front_title, lines = heading_title
     if first_line is not None:  # a note that starts with its title as a plain line, as plain-text notes do
         front_title = lines[first_line].strip()
         if _continues_title(lines, first_line):  # "Practice case, Marcus playing ..." / "VoltWay - how many ...?"
@@ -95,6 +98,20 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
         index += 1
     flush()
     return sections
+
+
+def _lone_heading_title(lines: list[str]) -> tuple[str, list[str]] | None:
+    """The note's first line when it is a heading below level 1 and no other heading is as high (the note's title,
+    written with "##"), with the lines after it; None otherwise."""
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    first = _ATX.match(lines[index]) if index is not None else None
+    if index is None or first is None or not first.group(2) or len(first.group(1)) == 1:
+        return None
+    level = len(first.group(1))
+    rest = lines[index + 1 :]
+    if any((heading := _ATX.match(line)) and len(heading.group(1)) <= level for line in rest):
+        return None
+    return first.group(2).strip(), rest
 
 
 def _title_line(lines: list[str]) -> int | None:

@@ -29,7 +29,10 @@ _CONSTRAINT = re.compile(
 _CONCLUDES = re.compile(
     r"\b(therefore|thus|hence|which means)\b|->|=>|≈|→|\s=\s"
     r"|,\s*so\s+(?:[\w-]+\s+){0,3}(?:was|were|had|became|ended|turned)\b"  # what followed, in the past tense
-    r"|,\s*so\s+(?:about\s+|roughly\s+|around\s+|~)?[-+$£€]?\d",  # a figure worked out: "..., so 2.8pp uplift"
+    r"|,\s*so\s+(?:about\s+|roughly\s+|around\s+|~)?[-+$£€]?\d"  # a figure worked out: "..., so 2.8pp uplift"
+    # "..., so the expected cost per targeted customer is about $60"
+    r"|,\s*so\s+(?:the\s+)?[\w\s-]{0,50}?\b(?:is|are|comes to|works out (?:at|to))\s+"
+    r"(?:about\s+|roughly\s+|~)?[-+$£€]?\d",
     re.I,
 )
 
