@@ -18,7 +18,7 @@ from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import is_fact
-from interviewer.interview.case_questions import CaseDraft, case_draft
+from interviewer.interview.case_questions import CaseDraft, case_draft, twist_for
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.listening import take_up
@@ -349,3 +349,17 @@ def test_a_figure_worked_out_after_so_is_no_given_and_a_lone_second_level_headin
     structured = "## Definitions\n\nA thing.\n\n## Pitfalls\n\nAnother thing.\n"
     sections, _ = read_sections("notes/03_causal_notes.md", structured.encode())
     assert sections[0].heading_path[0] != "Definitions"  # two headings of that level are sections, not a title
+
+
+def test_a_case_with_its_own_deadline_takes_no_two_weeks_twist() -> None:
+    text = (
+        "# Lumenly — minutes per user fell 9%, why?\n\nLumenly is a podcast app with 2M daily users. Minutes per "
+        "daily user fell from 41 to 37.3 in a week. The VP wants an answer by Friday.\n"
+    )
+    sections, _ = read_sections("notes/lumenly.md", text.encode())
+    chunks = [c for c in build_chunks("notes/lumenly.md", "/lumenly.md", "h", sections) if c.kind == "case"]
+    templates, frames = load_templates(), load_frames()
+    for stage in ("clarify", "experiment"):
+        for seed in range(4):
+            twist = twist_for(chunks, templates, frames, random.Random(seed), "", stage=stage)
+            assert "two weeks" not in twist, twist

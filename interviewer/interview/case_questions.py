@@ -208,6 +208,10 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # Twists a case that decides a price or a policy cannot take: a model's, and a slide "after launch" (asked of a
 # decision still to be taken, "The results are in. How would they decide ...?", a blind rater read a contradiction).
+_DEADLINE = re.compile(
+    r"\bby (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|eod|end of (?:the )?(?:day|week)|next week)\b",
+    re.I,
+)
 _ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)
 
 
@@ -228,6 +232,9 @@ def twist_for(
     facts = case_facts(case_chunks) if case_chunks else None
     if facts is not None and facts.decision:
         generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
+    if case_chunks and _DEADLINE.search(" ".join(c.text for c in case_chunks)):
+        # A case with its own deadline ("by Friday") takes no "two weeks, not two months" (a blind rater, round 31).
+        generic = [twist for twist in generic if "two weeks" not in twist]
     if facts is not None and facts.shape in ("drop", "sizing"):
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).
