@@ -30,6 +30,7 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.cases import stage_of_statement
 from interviewer.interview.combined import fits_frame
 from interviewer.interview.item import Item
+from interviewer.interview.readable import term_fits
 from interviewer.scoring.text import content_words
 from interviewer.settings import Settings
 
@@ -149,11 +150,12 @@ def named_term(question: Question, app: App) -> str:
         item
         for item in items
         if item.source not in own
-        and item.kind in ("pitfall", "trade-off", "contrast")
+        and item.kind in ("pitfall", "trade-off", "contrast", "definition")  # a method, or a name the notes define
         and item.concept not in _NAMED
         and (bears_on_case(item) or suits_stage(item))
         and not re.search(r"[\d=]", item.concept)
         and fits_frame(item.concept)
+        and term_fits(item.concept)  # a name a candidate says, never a line's piece ("Goodhart - metric")
         and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
         and terms.names(item.concept)
     ]
