@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from interviewer.app import App
-from interviewer.core.domain import Question
-from interviewer.ingest.pipeline import ingest
+from interviewer.core.domain import CASE_STAGES, Question
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.interview.case_questions import case_draft
+from interviewer.interview.templates import load_templates
 from interviewer.llm.fake import RecordingChatModel
 from interviewer.scoring.rubric import load_rubrics
 from interviewer.scoring.scorer import Scorer
@@ -57,3 +61,19 @@ def note_scorer(folder: Path, notes: dict[str, str], reference_chunks: int = 3) 
     app = App(settings, embedder=MiniLMEmbedder(n_threads=1))
     ingest([str(folder / "notes")], app.store, 10**7)
     return Scorer(app.embedder, app.store, load_rubrics(), reference_chunks=reference_chunks)
+
+
+def case_stage_texts(text: str, seed: int, stages: Sequence[str] = CASE_STAGES) -> list[str]:
+    """The question of each of `stages` of the case a note's `text` poses, asked in order in one session."""
+    sections, _ = read_sections("notes/case.md", text.encode())
+    chunks = build_chunks("notes/case.md", "/notes/case.md", "h", sections)
+    used: set[str] = set()
+    texts = []
+    for stage in stages:
+        opening = stage == CASE_STAGES[0]
+        draft = case_draft(
+            stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), used, opening
+        )
+        used.add(draft.text)
+        texts.append(draft.text)
+    return texts

@@ -4,16 +4,13 @@ that had gone to everyone (round 25). All notes here are made up for the tests."
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from interviewer.core.domain import CASE_STAGES
 from interviewer.ingest.pipeline import build_chunks, read_sections
 from interviewer.interview.case_change import case_change, gerund
-from interviewer.interview.case_questions import case_draft
 from interviewer.interview.cases import case_facts
-from interviewer.interview.templates import load_templates
+from tests.helpers import case_stage_texts
 
 
 @pytest.mark.parametrize(
@@ -75,24 +72,11 @@ lower fee costs about €27k a week if orders do not grow. The founder wants an 
 """
 
 
-def _stage_texts(text: str) -> list[str]:
-    sections, _ = read_sections("notes/ovenly.md", text.encode())
-    chunks = build_chunks("notes/ovenly.md", "/notes/ovenly.md", "h", sections)
-    used: set[str] = set()
-    texts = []
-    for stage in CASE_STAGES:
-        opening = stage == "clarify"
-        draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(2), used, opening)
-        used.add(draft.text)
-        texts.append(draft.text)
-    return texts
-
-
 def test_a_change_live_already_is_measured_after_the_fact_and_never_rolled_out() -> None:
     sections, _ = read_sections("notes/ovenly.md", SHIPPED.encode())
     facts = case_facts(build_chunks("notes/ovenly.md", "/notes/ovenly.md", "h", sections))
     assert (facts.shape, facts.change, facts.made) == ("change", "the 9pm cut-off", True)
-    texts = _stage_texts(SHIPPED)
+    texts = case_stage_texts(SHIPPED, 2)
     assert all("the change it is weighing" not in text and "the change's effect" not in text for text in texts)
     assert sum("the 9pm cut-off" in text for text in texts[2:]) >= 4  # data to deployment name the change
     experiment, deployment = texts[CASE_STAGES.index("experiment")], texts[CASE_STAGES.index("deployment")]
@@ -101,7 +85,7 @@ def test_a_change_live_already_is_measured_after_the_fact_and_never_rolled_out()
 
 
 def test_a_change_still_to_decide_is_tested_and_rolled_out_by_its_name() -> None:
-    texts = _stage_texts(PROPOSED)
+    texts = case_stage_texts(PROPOSED, 2)
     named = [text for text in texts[2:] if "cutting the delivery fee from €3.50 to €2" in text]
     assert len(named) >= 4
     assert "gone ahead" not in texts[CASE_STAGES.index("experiment")]

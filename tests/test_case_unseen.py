@@ -25,7 +25,7 @@ from interviewer.interview.cases import _interviewers, case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.templates import load_templates
-from tests.helpers import make_app, strong
+from tests.helpers import case_stage_texts, make_app, strong
 
 # A named business that runs something, with its scale: no heading says "case", no stage headings.
 LOCKERS = """# Lockbay - parcel locker demand
@@ -648,13 +648,7 @@ I would compare with a holdout first.
 
 def test_a_verbless_line_of_the_note_never_leads_into_a_stage_question() -> None:
     """Blind raters read "Roughly 420k active repeat patients. Which data ...?" as pasted text (rounds 24-25)."""
-    chunks = chunks_of("dosewell.md", VERBLESS_FACTS)
-    templates, topic, used = load_templates(), chunks[0].topic, set[str]()
-    texts = []
-    for stage in CASE_STAGES[1:]:
-        text = case_draft(stage, topic, chunks, [], None, templates, random.Random(0), used, False).text
-        used.add(text)
-        texts.append(text)
+    texts = case_stage_texts(VERBLESS_FACTS, 0, CASE_STAGES[1:])
     assert not any(text.startswith(("Roughly 120k", "Late reorders around")) for text in texts), texts
 
 

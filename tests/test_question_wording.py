@@ -18,13 +18,14 @@ from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import is_fact
-from interviewer.interview.case_questions import CaseDraft, case_draft, twist_for
+from interviewer.interview.case_questions import CaseDraft, twist_for
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.readable import asks_clearly, term_fits
 from interviewer.interview.statements import with_article
 from interviewer.interview.templates import load_templates
+from tests.helpers import case_stage_texts
 
 FRAMES = load_frames()
 
@@ -212,13 +213,7 @@ def test_a_change_said_as_a_gerund_reads_in_every_question_about_it() -> None:
         "# Did raising the delivery fee work at Tallowby?\n\nTallowby is an online grocer with 90k orders a week. "
         "In May they raised the delivery fee from $3 to $5 in every city at once.\n"
     )
-    sections, _ = read_sections("notes/tallowby.md", text.encode())
-    chunks = build_chunks("notes/tallowby.md", "/tallowby.md", "h", sections)
-    used: set[str] = set()
-    for stage in CASE_STAGES[1:]:
-        draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(1), used, False)
-        used.add(draft.text)
-    said = " ".join(used)
+    said = " ".join(case_stage_texts(text, 1, CASE_STAGES[1:]))
     assert "raising the delivery fee" in said
     assert not re.search(r"\bWith raising\b|\bdoes next with raising\b|already live", said)
 
@@ -332,13 +327,8 @@ def test_a_sentence_that_answers_another_is_no_given_and_a_business_opens_its_qu
         "# Did the bigger threshold work?\n\nAn online homewares retailer with 80k orders a month raised its "
         "free-shipping threshold from $50 to $75 in March. The question: did raising the threshold work?\n"
     )
-    sections, _ = read_sections("notes/t.md", text.encode())
-    chunks = build_chunks("notes/t.md", "/t.md", "h", sections)
-    used: set[str] = set()
-    for stage in CASE_STAGES[1:]:
-        draft = case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(3), used, False)
-        used.add(draft.text)
-        assert draft.text[:1].isupper(), draft.text
+    for asked in case_stage_texts(text, 3, CASE_STAGES[1:]):
+        assert asked[:1].isupper(), asked
 
 
 def test_a_figure_worked_out_after_so_is_no_given_and_a_lone_second_level_heading_titles_its_note() -> None:

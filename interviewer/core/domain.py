@@ -50,6 +50,9 @@ MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not 
 # A paragraph wholly in brackets is the note-taker's aside ("(Interviewer's opening question, almost word for word.
 # Mock w/ R., product DS loop.)"): ingest skips it when it reads a note's opening, the interview when it reads a case.
 ASIDE_PARAGRAPH = r"(?m)^[ \t]*\((?:[^()]|\([^()]*\))*\)[ \t]*$"
+# How a case note tells its own practice ("did this one twice", "Took 45 min.") and whoever played the interviewer
+# ("He was brutal about units"): ingest reads past it to the case's opening, the interview never quotes it.
+PRACTICE_VOICE = r"\bdid (?:this|it)(?: one)?\b|^Took\b|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"
 
 
 @dataclass(frozen=True)

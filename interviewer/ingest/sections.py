@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interviewer.core.domain import ASIDE_PARAGRAPH, MADE_UP, ORGANISATIONS
+from interviewer.core.domain import ASIDE_PARAGRAPH, MADE_UP, ORGANISATIONS, PRACTICE_VOICE
 
 __all__ = ["CASE_STAGES", "MAX_TEXT_CHARS", "ParseError", "Section", "note_kind", "poses_case", "stage_of_heading"]
 
@@ -80,8 +80,7 @@ _CASE_OPENING = re.compile(
 # playing the PM"): it poses nothing, and the business comes after it.
 _PREFACE = re.compile(
     r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
-    r"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b|\bdid (?:this|it)(?: one)?\b|^Took\b"
-    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"  # whoever played the interviewer
+    rf"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b|{PRACTICE_VOICE}"
     # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
     r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )

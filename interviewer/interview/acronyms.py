@@ -22,21 +22,10 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 
 
 def _expansion(long: str, acronym: str) -> str:
-    """The words of `long` that spell `acronym`, as written ('' when they do not)."""
-    pieces = re.split(r"(\s+|[–-])", long.strip())
-    words = [p for p in pieces if p and not re.fullmatch(r"\s+|[–-]", p)]
-    if not _initials_match(words, acronym):
-        return ""
-    # keep the separators of the last len(acronym) words: "Kaplan–Meier", "quantile regression"
-    start = len(pieces)
-    count = 0
-    for index in range(len(pieces) - 1, -1, -1):
-        if pieces[index] and not re.fullmatch(r"\s+|[–-]", pieces[index]):
-            count += 1
-            if count == len(acronym):
-                start = index
-                break
-    return "".join(pieces[start:]).strip()
+    """The last words of `long` that spell `acronym`, as written with their separators ("Kaplan–Meier", "quantile
+    regression"); '' when they do not spell it."""
+    tail = re.search(rf"(?:[^\s–-]+[\s–-]+){{{len(acronym) - 1}}}[^\s–-]+$", long.strip())
+    return tail.group(0) if tail and _initials_match(re.split(r"[\s–-]+", tail.group(0)), acronym) else ""
 
 
 def acronym_table(texts: Iterable[str], title: str = "") -> dict[str, str]:

@@ -176,7 +176,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         return item.detail if level > item.levels[0] and item.detail else item.question
     if item.kind in ("qa", "cloze"):
         if level in item.levels or level < min(item.levels, default=level):
-            return _on_topic(item)
+            return values["question"]
         if (
             level not in frames.variants
             or re.search(r"(?<![A-Za-z])\d", item.question)
@@ -206,14 +206,12 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         values["claim"] = item.other
     elif item.kind == "pitfall":
         name, situation = _pitfall_frame(item)
-        # A rule quoted with "Why, and what goes wrong if you skip it?" hands over its remedy and sets no scene, and a
-        # note's "never" turned into a colleague's belief reads as a splice ("Someone on your team believes the model
-        # learns from information it will always have at serving time"): blind raters failed all three at level 4
-        # (round 26). Not asked as hard questions; the hard end asks questions that combine notes.
+        # Only a teammate's plan or practice sets a scene at level 4 ("A teammate is choosing the penalty strength on
+        # the test set."): blind raters failed the other pitfall frames asked alone there, 6 of 6 over rounds 26 and
+        # 28 (a quoted rule with "Why, and what goes wrong if you skip it?" hands over its remedy; "Someone on your
+        # team believes the model learns from information it will always have at serving time" reads as a splice;
+        # "What is the trap with break-even uplift?"). The hard end asks questions that combine notes.
         if level >= 4 and name not in ("pitfall-plan", "pitfall-doing"):
-            # Only a teammate's plan or practice sets a scene at level 4 ("A teammate is choosing the penalty strength
-            # on the test set."): blind raters failed the other pitfall frames asked alone there, 6 of 6 over rounds
-            # 26 and 28 ("What is the trap with break-even uplift?", "Someone on your team believes ...").
             return ""
         if name == "pitfall-belief" and _UNNAMED_SUBJECT.match(situation):
             return ""

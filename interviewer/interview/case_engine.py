@@ -62,7 +62,7 @@ class CaseAsker:
         """A case stage asked with the case's own facts, scored on the stage's statements (and on the method another
         note brings to it); notes with no case note give a case built from one topic's notes."""
         stage = plan.stage or CASE_STAGES[0]
-        case_chunks = [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
+        case_chunks = self._case_chunks(topic)
         used_keys = {asked_item_key(q) for q in state.asked}
         if case_chunks:
             staged = [i for i in self.bank.for_topic(topic, case=True) if i.stage == stage]
@@ -96,10 +96,9 @@ class CaseAsker:
             plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
         )
 
-    def _business(self, topic: str) -> str:
-        """Who the case on `topic` is for, as its stage questions name it."""
-        case_chunks = [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
-        return case_facts(case_chunks).business if case_chunks else "the product team"
+    def _case_chunks(self, topic: str) -> list[Chunk]:
+        """The chunks of the case note on `topic` (none for a case built from a topic's notes)."""
+        return [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
 
     def taken_up(
         self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str | None = None
@@ -113,7 +112,7 @@ class CaseAsker:
         if root.stage == CASE_STAGES[0]:
             return None
         asked_points = {point for q in state.asked for point in q.points}
-        business = business or self._business(root.topic)
+        business = business or _business(self._case_chunks(root.topic))
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
             self.templates, business, self.bank.terms,
@@ -132,8 +131,8 @@ class CaseAsker:
         case that has walked its stages, one more turn with a twist; None only for a gap with no text."""
         gap = plan.gap or {}
         root = state.asked[-1]
-        case_chunks = [c for c in self.chunks() if c.topic == root.topic and c.kind == "case"]
-        business = case_facts(case_chunks).business if case_chunks else "the product team"
+        case_chunks = self._case_chunks(root.topic)
+        business = _business(case_chunks)
         # A case interviewer listens: a term the candidate used that another note covers comes first.
         taken = self.taken_up(plan, state, rng, used_texts, business)
         if taken is not None:
@@ -285,3 +284,8 @@ def _as_written(term: str, point: str) -> str:
 
 
 _UNITS = "day|week|month|year|hour|minute|arm|user|customer|session|visit|order|store|shop|clinic|city|site|request"
+
+
+def _business(case_chunks: list[Chunk]) -> str:
+    """Who a case is for, as its stage questions name it ("the product team" for a case built from a topic's notes)."""
+    return case_facts(case_chunks).business if case_chunks else "the product team"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.core.domain import MADE_UP
+from interviewer.core.domain import MADE_UP, PRACTICE_VOICE
 from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = [
@@ -72,8 +72,7 @@ _FIRST_PERSON = re.compile(
     r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Took 45 min."
-    r"|\bdid (?:this|it)(?: one)?\b|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b|^Took\b"
-    r"|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"  # "He was brutal about units": the mentor
+    rf"|{PRACTICE_VOICE}|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
     # "Writing it up the same night while it's fresh.", "Saturday, about 40 min.": when and how it was practised
     r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^(?:The )?[Ii]nterviewer (?:was|is)\b"
     r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",

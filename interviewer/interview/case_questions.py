@@ -208,11 +208,12 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # Twists a case that decides a price or a policy cannot take: a model's, and a slide "after launch" (asked of a
 # decision still to be taken, "The results are in. How would they decide ...?", a blind rater read a contradiction).
+_ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)
+# A case's own deadline ("The VP wants an answer by Friday"): it takes no "two weeks, not two months".
 _DEADLINE = re.compile(
     r"\bby (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|eod|end of (?:the )?(?:day|week)|next week)\b",
     re.I,
 )
-_ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)
 
 
 def twist_for(

@@ -278,6 +278,9 @@ class Interviewer:
         def waits(item: Item) -> bool:
             return points_key(item.points) in resting
 
+        def spread(item: Item) -> int:  # how many notes an item's points come from
+            return len({note[c] for c in item.point_chunks})
+
         if plan.level >= 4 and not no_harder:
             # The hard end asks the notes' own hard questions, then questions that need two facts, before any
             # single statement; a thread leaves its topic for them (unless the candidate chose the topic). Items
@@ -300,7 +303,7 @@ class Interviewer:
                     if plan.level in i.levels
                     and _hard_rank(i, plan.level) <= worst
                     and waits(i) == again
-                    and len({note[c] for c in i.point_chunks}) >= span
+                    and spread(i) >= span
                 ]
                 # A question whose statements were mostly asked already (the same symptom again) is not asked.
                 hard = [
@@ -311,7 +314,7 @@ class Interviewer:
                 hard.sort(
                     key=lambda i: (
                         _hard_rank(i, plan.level),
-                        -min(len({note[c] for c in i.point_chunks}), 2),
+                        -min(spread(i), 2),
                         plan.level != i.levels[0],
                         i.chunk_id in used_chunks,
                     )

@@ -49,8 +49,8 @@ _ADJECTIVE_END = re.compile(r"(?:ic|al|ive|ous|ful|less|able|ible)$")
 _NOUNS_LIKE_ADJECTIVES = frozenset(
     "metric heuristic statistic logic topic clinic interval signal residual survival trial retrieval removal arrival "
     "potential objective incentive alternative derivative positive negative total proposal approval individual "
-    "manual capital journal material terminal portal principal tutorial rival variable table label model channel "
-    "kernel pixel level panel funnel tunnel vessel novel appraisal rental referral denial dismissal renewal "
+    "manual capital journal material terminal portal principal tutorial rival variable table appraisal rental "
+    "referral denial dismissal renewal "
     "withdrawal reversal disposal perceptive representative executive detective relative collective initiative "
     "narrative directive generative discriminative adjective explosive native cable".split()
 )
