@@ -159,6 +159,15 @@ def wait_for_turn(page: Any) -> str:
     return str(page.locator("#status").inner_text())
 
 
+def settled_chat_text(page: Any) -> str:
+    """The chat's text once Gradio has drawn every message: its "Loading content" placeholder is transient."""
+    page.wait_for_function(
+        "() => !/Loading content/.test(document.querySelector('#chat')?.innerText || 'Loading content')",
+        timeout=LONG,
+    )
+    return str(page.locator("#chat").inner_text())
+
+
 def start_interview(page: Any, questions: int, challenge: bool, kind: str = "Deep dive") -> None:
     page.get_by_role("tab", name="Interview").click()
     page.locator("#kind").get_by_label(kind).check()

@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from tests.browser.harness import LONG, NOTE, Server, free_port, serve, start_interview, wait_for_turn
+from tests.browser.harness import (
+    LONG,
+    NOTE,
+    Server,
+    free_port,
+    serve,
+    settled_chat_text,
+    start_interview,
+    wait_for_turn,
+)
 
 
 def foreign_requests(page: Any, base: str) -> list[str]:
@@ -132,7 +141,7 @@ def test_a_reload_after_a_server_restart_brings_the_session_back(browser: Any, s
         page.locator("#submit").click()
         page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
         wait_for_turn(page)
-        before = page.locator("#chat").inner_text()
+        before = settled_chat_text(page)
         unsent = "Half an answer, not sent yet: shrinkage slows learning so each tree"
         page.locator("#answer textarea").press_sequentially(unsent)
         page.wait_for_timeout(1500)  # the draft reaches this browser's storage as it is typed
@@ -140,7 +149,7 @@ def test_a_reload_after_a_server_restart_brings_the_session_back(browser: Any, s
         page.reload()
         page.wait_for_function("() => /Q2 ·/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
         page.screenshot(path=shots / "after-restart.png", full_page=True)
-        assert page.locator("#chat").inner_text() == before
+        assert settled_chat_text(page) == before
         assert page.locator("#answer textarea").input_value() == unsent  # what was typed came back with the page
         page.locator("#answer textarea").fill("Shrinkage: a small learning rate with more trees generalises better.")
         page.locator("#submit").click()
