@@ -17,6 +17,7 @@ from interviewer.ingest.sections import note_kind
 from interviewer.interview.acronyms import acronym_table, spelled_out
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
+from interviewer.interview.card_items import statements_of
 from interviewer.interview.case_givens import is_fact
 from interviewer.interview.case_questions import CaseDraft, twist_for
 from interviewer.interview.cases import case_facts
@@ -353,3 +354,14 @@ def test_a_case_with_its_own_deadline_takes_no_two_weeks_twist() -> None:
         for seed in range(4):
             twist = twist_for(chunks, templates, frames, random.Random(seed), "", stage=stage)
             assert "two weeks" not in twist, twist
+
+
+def test_a_tables_rows_and_rules_are_no_statements_to_score_an_answer_on() -> None:
+    text = (
+        "Imbalanced classes need precision and recall at the operating threshold, not accuracy.\n\n"
+        "| method | labels | latency |\n|---|---|---|\n| zero/few-shot LLM | 0-20 | 500 ms per call |\n\n"
+        "random   | yes | baseline, need a holdout\n------------------|--------|------------\n"
+    )
+    assert statements_of(text) == [
+        "Imbalanced classes need precision and recall at the operating threshold, not accuracy."
+    ]
