@@ -365,3 +365,8 @@ def test_a_tables_rows_and_rules_are_no_statements_to_score_an_answer_on() -> No
     assert statements_of(text) == [
         "Imbalanced classes need precision and recall at the operating threshold, not accuracy."
     ]
+
+
+def test_a_sentence_wholly_in_brackets_is_an_aside_and_no_key_point() -> None:
+    said = statements_of("As features grow, the space grows exponentially and data become sparse. (Bellman coined it.)")
+    assert said == ["As features grow, the space grows exponentially and data become sparse."]

@@ -76,12 +76,19 @@ def statements_of(text: str) -> list[str]:
     # First-person lines ("I want to state it precisely") are the note-taker talking, not facts to ask about; so
     # is a to-do ("TODO: redo the calibration example with a GBM").
     cleaned = (clean_statement(s) for s in sentences(prose(text)))
-    return [s for s in cleaned if len(content_words(s)) >= 3 and not _NOTE_TAKER.match(s) and not _TABLE_ROW.search(s)]
+    return [
+        s
+        for s in cleaned
+        if len(content_words(s)) >= 3 and not _NOTE_TAKER.match(s) and not _TABLE_ROW.search(s) and not _ASIDE.match(s)
+    ]
 
 
 # A table's row or rule ("| zero/few-shot LLM | 0-20 | 500 ms+ |", "-----|------") states nothing a point can check:
 # in my own interview one scored a sound answer on imbalanced evaluation 0.03 as its "key points".
 _TABLE_ROW = re.compile(r"\|[^|]*\||-{4,}|={4,}")
+# A sentence wholly in brackets is the note-taker's aside ("(Bellman coined it for DP grids.)"): as a key point it was
+# marked "missed" for certain and probed by a follow-up ("Where does bellman come into your answer?").
+_ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\.?$")
 
 
 _NOTE_TAKER = re.compile(r"^(?:(?:I|I'm|I've|we|my)\b|(?:TODO|FIXME|XXX|to-?do|note to self)\b)", re.I)
