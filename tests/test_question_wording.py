@@ -21,6 +21,7 @@ from interviewer.interview.card_items import statements_of
 from interviewer.interview.case_givens import is_fact
 from interviewer.interview.case_questions import CaseDraft, twist_for
 from interviewer.interview.cases import case_facts
+from interviewer.interview.item_bank import _names_no_option
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.readable import asks_clearly, term_fits
@@ -370,3 +371,11 @@ def test_a_tables_rows_and_rules_are_no_statements_to_score_an_answer_on() -> No
 def test_a_sentence_wholly_in_brackets_is_an_aside_and_no_key_point() -> None:
     said = statements_of("As features grow, the space grows exponentially and data become sparse. (Bellman coined it.)")
     assert said == ["As features grow, the space grows exponentially and data become sparse."]
+
+
+def test_a_choice_between_a_method_and_a_label_is_never_asked() -> None:
+    def choice(concept: str) -> Item:
+        return Item("Would you choose ...?", ("x y z.", "a b c."), "decision", concept, "c", "s", "h", "T", (5,))
+
+    assert _names_no_option(choice("multi-label treated as multi-class or symptom"))
+    assert not _names_no_option(choice("ridge or lasso"))

@@ -13,6 +13,7 @@ from interviewer.interview.asking import askable, frames_by_name
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.note_terms import NoteTerms, looks_named
+from interviewer.interview.readable import term_fits
 from interviewer.interview.statement_pool import statement_items
 
 __all__ = ["ItemBank"]
@@ -77,7 +78,10 @@ class ItemBank:
         # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
         alone = [item for item in single if askable(item)]
         self._alone = frozenset(alone)
-        self.items = alone + combined_items(single + pool, self.repertoire)
+        # A choice between two options names two options: "multi-label treated as multi-class or symptom" named a
+        # note's label as the second (my own interview on fresh notes).
+        combined = [i for i in combined_items(single + pool, self.repertoire) if not _names_no_option(i)]
+        self.items = alone + combined
 
     def _names(self, item: Item) -> bool:
         """True when the concept a question would name stands on its own: a name the notes use; for "What is the
@@ -105,3 +109,8 @@ def _spelled(item: Item, table: dict[str, str]) -> Item:
     if not table or item.kind not in ("definition", "contrast"):
         return item
     return replace(item, concept=spelled_out(item.concept, table), other=spelled_out(item.other, table))
+
+
+def _names_no_option(item: Item) -> bool:
+    """True for a choice whose options ("A or B") are not both names a question can say."""
+    return item.kind == "decision" and not all(term_fits(side) for side in item.concept.split(" or ", 1))
