@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-__all__ = ["ModelKiller", "busy_ticks", "model_process"]
+__all__ = ["ModelKiller", "busy_ticks", "loaded_model_process", "model_process"]
 
 WORKER_MODULE = b"interviewer.llm.worker"
 
@@ -26,6 +26,22 @@ def model_process(parent: int) -> int | None:
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         if ppid == parent and WORKER_MODULE in cmdline and stat.rsplit(")", 1)[1].split()[0] != "Z":
             return int(entry.name)
+    return None
+
+
+def loaded_model_process(parent: int, timeout: float = 120.0, quiet: float = 0.5) -> int | None:
+    """The pid of `parent`'s model process once it has started and gone idle (loaded, not generating), or None
+    if none has by `timeout`. The app starts its model in the background, so it may be later than the first reply."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid = model_process(parent)
+        if pid is not None:
+            before = busy_ticks(pid)
+            time.sleep(quiet)
+            if before >= 0 and busy_ticks(pid) == before:
+                return pid
+        else:
+            time.sleep(0.05)
     return None
 
 

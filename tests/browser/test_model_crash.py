@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser.harness import LONG, NOTE, serve, start_interview, wait_for_turn
-from tests.model_process import ModelKiller, model_process
+from tests.model_process import ModelKiller, loaded_model_process
 
 QUESTIONS = 4
 
@@ -28,7 +28,7 @@ def test_the_web_app_survives_a_model_crash_mid_generation(browser: Any, shots: 
             page.goto(server.url)
             start_interview(page, questions=QUESTIONS, challenge=False)
             wait_for_turn(page)
-            assert model_process(server.process.pid) is not None  # warmed up at start: the model has loaded
+            assert loaded_model_process(server.process.pid) is not None  # warmed up at start: the model has loaded
             killer.arm()
             statuses = []
             for turn in range(1, QUESTIONS + 1):

@@ -20,7 +20,7 @@ from interviewer.llm.errors import ModelCrashedError
 from interviewer.llm.locate import embedded_model_path
 from interviewer.llm.supervised import SupervisedChatModel
 from tests.conftest import CORPUS
-from tests.model_process import ModelKiller, model_process
+from tests.model_process import ModelKiller, loaded_model_process
 
 PROMPT = [HumanMessage(content="Write a long story about a data scientist who tunes a gradient boosting model.")]
 NOTICE = "interviewer: the model stopped (SIGSEGV); questions continue from templates while it restarts"
@@ -76,7 +76,7 @@ def test_a_headless_session_survives_a_model_crash_and_keeps_every_answer(tmp_pa
         seen: list[dict[str, object]] = []
         try:
             question = json.loads(events.get(timeout=300))
-            assert question["type"] == "question" and model_process(process.pid) is not None
+            assert question["type"] == "question" and loaded_model_process(process.pid) is not None
             killer.arm()  # the model has loaded: the next time it works, it is killed mid-generation
             for turn in range(1, 6):
                 answer = " ".join(str(source["text"]) for source in question["sources"])  # type: ignore[union-attr]
@@ -90,6 +90,9 @@ def test_a_headless_session_survives_a_model_crash_and_keeps_every_answer(tmp_pa
                     assert question["type"] == "question" and question["turn"] == turn + 1
             process.stdin.close()
             summary = json.loads(events.get(timeout=300))
+        except BaseException:
+            process.kill()  # else leaving the block closes stdout under the reader thread and hangs, hiding the failure
+            raise
         finally:
             killer.close()
         stderr = process.stderr.read()
