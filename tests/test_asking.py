@@ -160,3 +160,14 @@ def test_a_question_with_its_own_figures_or_scene_takes_no_harder_tail() -> None
     asked = [question_for(Item(q, ("x y z.",), "qa", "c", "c", "s", "h", "T", (2,)), 3, FRAMES, random.Random(0), set())
              for q in (worked, scene, plain)]  # fmt: skip
     assert asked[:2] == ["", ""] and "why does bagging reduce variance? " in asked[2].lower()
+
+
+def test_a_teammate_is_doing_a_practice_never_a_noun_phrase_and_its_quotes_stay_paired() -> None:
+    noun = item_from(
+        "- Leading space / casing variants are separate tokens → formatting changes behaviour.", "Tokens > Gotchas"
+    )
+    doing = item_from('- Logging the model score as "propensity is wrong, since propensity is the serving probability.')
+    for seed in range(2):
+        assert "is leading space" not in ask(noun, level=4, seed=seed)  # "leading" is an adjective there
+        question = ask(doing, level=4, seed=seed)
+        assert "logging the model score" in question and question.count('"') % 2 == 0, question

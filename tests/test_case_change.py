@@ -38,6 +38,16 @@ from tests.helpers import case_stage_texts
             False,
         ),
         (["Why did the checkout test come back 51/49?"], "Ovenly", "", False),  # a puzzle, not a change to measure
+        (["Should they extend it?"], "Ovenly", "", False),  # "extending it" names nothing
+        (
+            [
+                'Tandem — "we made annual the default and revenue went up 38%"',
+                "Did it work, and should they extend it?",
+            ],
+            "Tandem",
+            "making annual the default",
+            True,
+        ),
         (["Tallow wants to know how long a customer lasts."], "Tallow", "", False),  # knowing is no change
     ],
 )

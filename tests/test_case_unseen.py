@@ -331,6 +331,23 @@ def test_an_opening_says_the_problem_the_case_is_about() -> None:
     assert "First I would" not in slide
 
 
+# The goal comes "six weeks later", on a change told two sentences before it.
+PAYWALL = """# Trellis Yoga — "we made annual the default and sign-up revenue went up 30%"
+
+Trellis Yoga is a subscription app for home yoga. Until May the sign-up page showed the monthly plan preselected. On
+2 May they shipped a new sign-up page to everyone, with the annual plan preselected. No A/B test. Six weeks later the
+finance lead says new-subscription revenue is up 30%, and he wants the same pattern in the web shop.
+
+I went to revenue per page view first.
+"""
+
+
+def test_an_opening_says_the_event_a_later_goal_leans_on() -> None:
+    opening = case_facts(chunks_of("trellis.md", PAYWALL)).opening
+    assert opening.index("they shipped a new sign-up page") < opening.index("Six weeks later the finance lead")
+    assert "I went to" not in opening
+
+
 def test_a_choice_between_models_is_a_model_case_not_a_decision_to_test() -> None:
     text = (
         "# Ardent Bank: reasons for declined loans\n\nArdent is a lender with about 30,000 applications a month. "
@@ -401,8 +418,33 @@ def test_a_title_asking_how_many_a_business_should_is_a_case_and_a_how_to_title_
         assert note_kind(f"notes/{name}", sections) == kind, name
 
 
+def test_a_push_after_the_clarifying_question_names_no_term_of_the_note(interviewer_home: Path) -> None:
+    app = fee_app(interviewer_home)
+
+    def missing_at_clarify(*_: object, **__: object) -> ScoreResult:
+        question = asked[-1]  # the clarifying question's answer is middling; every later answer is complete
+        missed = question.stage == CASE_STAGES[0] and not question.follow_up
+        gap = {"text": "A go/no-go rule on GMV per order decides the fee for every city.", "chunk_id": ""}
+        missing = (gap,) if missed else ()
+        coverage = CriterionScore("coverage", "coverage", 0.5 if missed else 1.0, 1.0, "", missing=missing)
+        return ScoreResult(0.5 if missed else 1.0, (coverage,), (), "case", 1.0)
+
+    asked: list[Question] = []
+    app.interviewer.scorer.score = missing_at_clarify  # type: ignore[attr-defined]
+    session = app.interviewer.start(  # type: ignore[attr-defined]
+        SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Parcelo")
+    )
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer("I would ask what the fee is for, and assume weekend demand is steady.")
+    assert asked[1].follow_up and asked[1].stage == CASE_STAGES[0]
+    # Its answer is questions and assumptions: a term of the note ("where would X come in?") would hand over the plan.
+    assert asked[1].text.startswith(tuple(t.split("{business}")[0] for t in load_templates().case["push-open-clarify"]))
+
+
 def test_a_push_names_a_method_not_an_adjective_and_a_sum_is_not_a_given() -> None:
     assert _cue("Use CUPED for heavy-tailed metrics.", "I would look at the metrics.") == "CUPED"
+    assert _cue("Then I half-suggested a response model.", "I would send it to everyone.") == ""
     assert not is_fact("If the queue at 600 is 70% precise, that's 420 confirmed fakes a day.")
     assert is_fact("The queue holds about 600 reviews a day.")
 

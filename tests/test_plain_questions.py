@@ -91,6 +91,9 @@ def test_a_contrast_is_between_the_sides_the_clause_compares() -> None:
         ("Explain differential privacy at a high level", "Explain differential privacy at a high level."),
         ("When would you use which?", "When would you use which?"),  # a question keeps its words
         ("Complexity? Why is long context expensive?", "Why is long context expensive?"),  # its label goes
+        ("Repetition controls?", "Which repetition controls matter most, and why?"),  # "controls" asks nothing
+        ('"how is this different from a moving average?"', "How is this different from a moving average?"),
+        ("Design-based options", "Design-based options: what are they, and why do they matter?"),
     ],
 )
 def test_a_heading_with_a_question_mark_becomes_the_question_it_stands_for(heading: str, question: str) -> None:

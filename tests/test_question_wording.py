@@ -150,7 +150,15 @@ def test_a_notes_question_that_a_heading_stands_in_for_is_not_asked(question: st
 
 @pytest.mark.parametrize(
     "name",
-    ["ATT — matching", "pointwise and pairwise", "τ", "statistically principled", "symptom", "class-conditional"],
+    [
+        "ATT — matching",
+        "pointwise and pairwise",
+        "τ",
+        "statistically principled",
+        "symptom",
+        "class-conditional",
+        "B&K's",
+    ],
 )
 def test_pieces_of_a_line_are_no_concepts(name: str) -> None:
     assert not term_fits(name)

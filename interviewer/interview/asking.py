@@ -145,6 +145,13 @@ def affirmed(statement: str) -> str:
     return _NEGATION.sub(flip, statement, count=1)
 
 
+def _quotes_closed(phrase: str) -> str:
+    """A phrase cut at a quoted word keeps its quotes paired: 'the score as "propensity' -> '... "propensity"'."""
+    if phrase.count('"') % 2 == 0:
+        return phrase
+    return f'{phrase}"' if phrase.split()[-1].startswith('"') else phrase.replace('"', "")
+
+
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
@@ -158,8 +165,12 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     if _MUST.search(situation) or is_instruction(situation):
         return "pitfall-rule", situation  # "center the data first": a step someone may skip
     subject = lead_term(situation)
-    if first.lower().endswith("ing") and len(subject.split()) >= 3:
-        return "pitfall-doing", lower_first(subject)
+    # A practice is one thing done: "Logging the score as propensity is wrong". A plural verb after it makes the
+    # "-ing" word an adjective ("Leading space / casing variants are separate tokens"), which no teammate is doing.
+    after = situation[len(subject) :].split()[:1] if situation.startswith(subject) else []
+    practice = not (after and after[0].lower() in ("are", "were", "have", "do"))
+    if first.lower().endswith("ing") and len(subject.split()) >= 3 and practice:
+        return "pitfall-doing", _quotes_closed(lower_first(subject))
     if item.detail:
         return "pitfall-condition", situation
     return "pitfall", situation

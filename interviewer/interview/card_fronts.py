@@ -50,6 +50,9 @@ def as_question(front: str) -> str:
     what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
     A front that already asks something keeps its words."""
     text = addressed(" ".join(front.split()).rstrip(" .:;"))
+    quoted = re.fullmatch(r"[\"“](.+)[\"”]", text)
+    if quoted:  # 'Q: "how is this different from a 7-day average?"': a question quoted as someone put it
+        text = quoted.group(1)[:1].upper() + quoted.group(1)[1:]
     # "Complexity? Why is long context expensive?": a one-word label before the question it heads
     text = re.sub(r"^[A-Za-z-]+\?\s+(?=\S.*\?$)", "", text)
     # "Credible interval vs confidence interval - the difference without waffling?": the note-taker's own nudge
@@ -60,7 +63,9 @@ def as_question(front: str) -> str:
         # "Equal-tailed vs HPD interval?": self-quiz shorthand for the difference (a blind rater)
         first, second = with_article(lower_first(versus.group(1))), with_article(versus.group(2))
         return f"What is the difference between {first} and {second}?"
-    if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and not has_verb(bare):
+    # ("Repetition controls?": two words ask nothing, whatever "controls" could be)
+    short = len(bare.split()) <= 2 or not has_verb(bare)
+    if text.endswith("?") and bare and len(bare.split()) <= 6 and not _ASKS.search(bare) and short:
         # "Fairness in churn targeting?": a heading with a question mark asks nothing (a blind rater)
         return _heading_question(re.sub(r"^(and|or|but|so)\s+", "", bare, flags=re.I))
     asks = r"(explain|describe|define|compare|contrast|name|list|give|walk me through|outline|tell|show|sketch|derive)"
@@ -77,6 +82,9 @@ def as_question(front: str) -> str:
     if versus and _two_names(versus):
         return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
     if len(text.split()) <= 6 and not has_verb(text):
+        last = text.split()[-1].lower()
+        if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.isalpha():
+            return f"{text}: what are they, and why do they matter?"  # "Design-based options: what is it" (a rater)
         return f"{text}: what is it, and why does it matter?"
     return f"Explain: {lower_first(text)}."
 

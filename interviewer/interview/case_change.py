@@ -57,6 +57,17 @@ _SHOULD = re.compile(
 _WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^.;:?]+)", re.I)
 # "Case – Ship the one-page checkout at Fernhollow?": a title's label is no part of what it asks.
 _IMPERATIVE = re.compile(rf"^(?:[\w ]{{1,30}}\s[:–—-]\s+)?(?P<verb>{_CHANGE_VERBS})\s+(?P<rest>[^?]+)\?", re.I)
+# Told as done by whoever made it: 'Tandem — "we made annual the default and revenue went up 38%"'.
+_PAST_CHANGE = {
+    "made": "make", "shipped": "ship", "launched": "launch", "introduced": "introduce", "added": "add",
+    "removed": "remove", "switched": "switch", "replaced": "replace", "raised": "raise", "lowered": "lower",
+    "dropped": "drop", "redesigned": "redesign", "extended": "extend", "expanded": "expand", "doubled": "double",
+    "halved": "halve", "scrapped": "scrap", "waived": "waive", "automated": "automate",
+}  # fmt: skip
+_DONE = re.compile(
+    rf"\b(?:we|they)\s+(?P<verb>{'|'.join(_PAST_CHANGE)})\s+(?P<rest>[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
+    re.I,
+)
 _EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
 _TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
 
@@ -89,7 +100,13 @@ def _named(phrase: str, business: str) -> str:
 
 def _fits(phrase: str) -> bool:
     words = phrase.split()
-    return 0 < len(words) <= _TOO_LONG and not re.match(r"(?:it|this|that|they|them|we|you|I)\b", phrase, re.I)
+    pronoun = r"(?:it|this|that|they|them|we|you|I)\b"
+    # "should they extend it?" names nothing: "extending it" is as empty as "it"
+    return (
+        0 < len(words) <= _TOO_LONG
+        and not re.match(pronoun, phrase, re.I)
+        and not re.fullmatch(rf"\S+\s+{pronoun}", phrase, re.I)
+    )
 
 
 def _proposal(who: str, verb: str, rest: str, business: str) -> str:
@@ -115,6 +132,11 @@ def case_change(asked: list[str], business: str) -> CaseChange:
             if _fits(phrase):
                 return CaseChange(phrase)
     for sentence in asked:
+        done = _DONE.search(sentence)
+        if done:
+            phrase = _named(f"{gerund(_PAST_CHANGE[done.group('verb').lower()])} {done.group('rest')}", business)
+            if _fits(phrase):
+                return CaseChange(phrase, made=True)
         match = _WANTS.search(sentence) or _EFFECT_OF.search(sentence)
         if match is None:
             continue

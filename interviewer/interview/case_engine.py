@@ -164,9 +164,11 @@ class CaseAsker:
         point alone."""
         gap = plan.gap or {}
         root = state.asked[-1]
-        cue = _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
         # With no specific term to name, the question asks for the weakest part of the plan, still in the case's terms.
+        # After the clarifying question it never names one: its answer is questions and assumptions, and a term from
+        # the note ("where would go/no-go and items per year come in?") hands over the plan (two blind raters).
         opening = root.stage == CASE_STAGES[0]
+        cue = "" if opening else _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
         options = self.templates.case["push"] if cue else self.templates.case[f"push-open{'-clarify' * opening}"]
         text = pick(options, rng, used_texts, cue=cue, business=business)
         sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
@@ -191,7 +193,7 @@ def _cue(point: str, said: str) -> str:
     fresh = [
         phrase
         for phrase in fresh
-        if (_NAMED_TERM.search(phrase) and not _MODIFIER.match(phrase))
+        if (_NAMED_TERM.search(phrase) and not _MODIFIER.match(phrase) and not _PARTICIPLE_END.search(phrase))
         or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()))
     ]
     # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
@@ -214,6 +216,8 @@ _GENERIC = re.compile(
     re.I,
 )
 _NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")
+# "half-suggested", "over-fitted": a hyphenated participle describes, it names nothing to ask about
+_PARTICIPLE_END = re.compile(r"-[a-z]{3,}ed$")
 _MODIFIER = re.compile(
     r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self|last|next|this|previous|top|bottom|"
     r"high|low|best|worst|most|least)-"

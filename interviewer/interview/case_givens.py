@@ -50,7 +50,9 @@ _REFERS_BACK = re.compile(
 # a permission: "may be hidden", "may go to at most 5%"), a reframing ("the real question isn't X but Y") or the
 # note-writer's opinion ("I'd say", "my guess").
 _INSIGHT = re.compile(
-    r"\b(?:might|could)\s+(?!not\b)[a-z]+|\bmay\s+(?!not\b|be\b|only\b)(?![^.;]*\b(?:at most|no more|up to|only)\b)"
+    r"\b(?:might|could)\s+(?!not\b)[a-z]+"
+    # "may" is the verb in lower case or first; "Until May the page showed ..." is the month
+    r"|(?-i:\bmay|^May)\s+(?!not\b|be\b|only\b)(?![^.;]*\b(?:at most|no more|up to|only)\b)"
     # "... is likely to ..." hedges; "flags subscribers likely to cancel" names whom
     r"|\b(?:probably|presumably|arguably)\b|\b(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?likely to\b"
     r"|\bwhat (?:we|they|you|I) (?:actually |really )?(?:want|need) is\b"  # "What we actually want is uplift"

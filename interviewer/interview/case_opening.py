@@ -41,12 +41,14 @@ def _unsaid(statement: str) -> bool:
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May
-# they shipped a new flow"), "On the back of that they want £1.2M" on the claim it answers (a blind rater failed an
-# opening that said the second without the first).
+# they shipped a new flow"; "Six weeks later revenue is up 38%" on the paywall shipped before it), "On the back of
+# that they want £1.2M" on the claim it answers (blind raters failed openings that said the second without the first).
 _LEANS_BACK = re.compile(
     r"^(?:since then|after that|afterwards|as a result|in response|on the back of (?:that|this|it)|"
     r"off the back of (?:that|this|it)|because of (?:that|this)|based on (?:that|this)|given (?:that|this)[,.]|"
-    r"that's why|this is why|so\b|with that\b|then\b)",
+    r"that's why|this is why|so\b|with that\b|then\b|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|quarters?|years?)\s+(?:later|on|after)\b)",
     re.I,
 )
 _ACTS_ON_IT = re.compile(

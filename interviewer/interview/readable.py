@@ -84,6 +84,8 @@ def _one_term_fits(name: str) -> bool:
         return False  # "robust PCA variants exist", "prefers whichever answer": a clause, not a name
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z]", words[-1]):
         return False  # "nonconformity score s", "stride S": a formula's symbol after its name
+    if re.search(r"['’]s$", name):
+        return False  # "B&K's": an owner cut from the thing it owns ("B&K's step 1")
     if len(words) == 1 and name.lower() in _PLAIN_VERBS:
         return False  # "what does want refer to?": a verb cut from its line
     if words[-1].lower() in _LABEL_NOUNS:
