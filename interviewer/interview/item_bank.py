@@ -13,6 +13,7 @@ from interviewer.interview.asking import askable, frames_by_name
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.note_terms import NoteTerms, looks_named
+from interviewer.interview.prompt_items import quotes_a_prompt, recorded_prompts
 from interviewer.interview.readable import term_fits
 from interviewer.interview.statement_pool import statement_items
 
@@ -75,6 +76,15 @@ class ItemBank:
         # composition?" from one line ("composition change: who is in the treated group shifts") names nothing.
         self.terms = NoteTerms(point for item in single + pool for point in item.points)
         single = [item for item in single if not (frames_by_name(item) and not self._names(item))]
+        # The questions an interviewer put, as the notes record them: asked as written, and never also quoted as a
+        # fact to define ("Typical prompt: 10B ad events/day ..." was a level-1 definition). One the notes' own Q&A
+        # asks already is not asked twice.
+        asked = {item.question[:40].lower() for item in single if item.kind == "qa"}
+        prompts = [i for i in recorded_prompts(chunks_seen, pool) if i.question[:40].lower() not in asked]
+        said = [prompt.concept for prompt in prompts]
+        single = [item for item in single if not any(quotes_a_prompt(point, said) for point in item.points)]
+        single = prompts + single
+        pool = [item for item in pool if not quotes_a_prompt(item.points[0], said)]
         # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
         alone = [item for item in single if askable(item)]
         self._alone = frozenset(alone)

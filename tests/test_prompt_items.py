@@ -1,0 +1,73 @@
+"""The interview prompts a note records are asked as written, at the level of what they ask, and scored on the note's
+own answer; the note-taker's own words in quotes are no prompt. All notes here are made up for the tests."""
+
+from __future__ import annotations
+
+from interviewer.core.chunks import Chunk
+from interviewer.ingest.pipeline import build_chunks, read_sections
+from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.prompt_items import recorded_prompts
+from interviewer.interview.statement_pool import statement_items
+
+SKETCHES = """# Probabilistic sketches: HyperLogLog, count-min, Bloom filters
+
+For the MLE round. Typical prompt: "5B page views a day, the dashboard needs unique visitors per article per day and
+per week. Design it."
+
+## HyperLogLog
+- Each register keeps the max run of leading zeros seen; the error is about 1.04 over the root of the register count.
+- Daily unique counts do not add up to weekly unique counts; merge the daily sketches instead.
+
+## Count-min sketch
+- A count-min sketch only overestimates, because hash collisions can only add to a counter.
+- A Bloom filter gives false positives but never false negatives.
+
+## Design answer outline
+- A streaming job writes one HyperLogLog sketch per article and day into a small table.
+- The dashboard merges the daily sketches for any range of days.
+- An exact recount runs nightly for the numbers that go into invoices.
+
+**Mock mistake:** I said "a count-min sketch can underestimate a rare item's count badly". It cannot.
+"""
+
+LOGS = """# Evaluating a ranker from logs
+
+Came up twice last round ("your A/A test on the new ranker keeps failing, why would that happen?").
+Rule of thumb I keep: "what would I have known at the moment the ranker served this list?"
+
+- A logging bug that drops impressions of one arm makes an A/A test fail more often than 5%.
+- Sessions clustered by user break the independence the test assumes, so its intervals come out too narrow.
+- Asked "Why does a deterministic ranker rule out inverse propensity scoring?": no action has a probability below one.
+"""
+
+
+def chunks_of(name: str, text: str) -> list[Chunk]:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
+
+
+def prompts_of(name: str, text: str) -> list:  # type: ignore[type-arg]
+    chunks = chunks_of(name, text)
+    return recorded_prompts(chunks, [item for chunk in chunks for item in statement_items(chunk)])
+
+
+def test_a_design_prompt_is_asked_as_written_at_level_5_and_scored_on_the_notes_answer() -> None:
+    (prompt,) = prompts_of("sketches.md", SKETCHES)  # the note-taker's own "I said ..." is no prompt
+    assert prompt.question.startswith("5B page views a day, the dashboard needs unique visitors") and prompt.levels == (
+        5,
+    )
+    assert prompt.points[0].startswith("A streaming job writes one HyperLogLog sketch")
+    assert len(prompt.points) == 3 and all("Typical prompt" not in point for point in prompt.points)
+
+
+def test_a_problem_told_first_is_level_4_and_a_rule_of_thumb_or_an_answered_line_is_no_prompt() -> None:
+    (prompt,) = prompts_of("logs.md", LOGS)
+    assert prompt.question == "Your A/A test on the new ranker keeps failing, why would that happen?"
+    assert prompt.levels == (4,) and any("logging bug" in point for point in prompt.points)
+
+
+def test_the_bank_asks_the_prompt_and_never_quotes_it_as_a_fact_to_define() -> None:
+    bank = ItemBank()
+    bank.refresh(chunks_of("sketches.md", SKETCHES))
+    assert any(item.question.startswith("5B page views a day") and item.levels == (5,) for item in bank.items)
+    assert not any("Typical prompt" in point for item in bank.items for point in item.points)
