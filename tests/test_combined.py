@@ -17,6 +17,7 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview import engine
 from interviewer.interview.combined import COMBINED_KINDS, combined_items, fits_frame, load_repertoire
 from interviewer.interview.items import Item, build_items
+from interviewer.interview.statement_pool import statement_items
 from interviewer.scoring.keypoints import KeyPoint
 from tests.conftest import CORPUS
 from tests.helpers import make_app, strong
@@ -51,6 +52,11 @@ def chunks_of(name: str, text: str) -> list[Chunk]:
 
 def items_of(notes: dict[str, str]) -> list:  # type: ignore[type-arg]
     return [item for name, text in notes.items() for c in chunks_of(name, text) for item in build_items(c)]
+
+
+def statements_of(notes: dict[str, str]) -> list:  # type: ignore[type-arg]
+    """Every statement of the notes as the item bank feeds them to the questions that combine notes."""
+    return [item for name, text in notes.items() for c in chunks_of(name, text) for item in statement_items(c)]
 
 
 def test_every_hard_question_is_written_whole_and_names_only_two_options() -> None:
@@ -237,6 +243,27 @@ def test_a_symptom_takes_only_statements_that_speak_of_what_it_is_about() -> Non
     assert distance
     # 'units' is one of the symptom's words, but a statement about randomisation units says nothing of distances.
     assert all("Interference" not in p for i in distance for p in i.points)
+
+
+def test_a_reminder_to_memorise_is_no_model_memorising_its_training_data() -> None:
+    kalman = """# Kalman filter
+
+## Filter
+- FILTER RECURSIONS (memorise): predict the state, then correct it with the gain.
+- The gain is small when the measurement noise is large, so the filter trusts its prediction over the data.
+"""
+    trees = """# Trees
+
+## Pitfalls
+- Deep trees memorise the training rows, so the training score looks far better than the validation score.
+- With too many features and few rows, a model overfits the noise and falls apart on a new month of data.
+"""
+    overfitting = [
+        i for i in combined_items(statements_of({"kalman.md": kalman, "trees.md": trees}), load_repertoire())
+        if i.concept == "overfitting"
+    ]  # fmt: skip
+    assert overfitting and any("Deep trees memorise" in p for i in overfitting for p in i.points)
+    assert all("FILTER RECURSIONS" not in p for i in overfitting for p in i.points)
 
 
 def test_design_questions_do_not_all_end_with_the_same_sentence() -> None:
