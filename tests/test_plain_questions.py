@@ -15,7 +15,7 @@ from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import without_pointers
 from interviewer.interview.items import Item, contrast_sides
 from interviewer.interview.readable import reads_as_prose, topic_context
-from interviewer.interview.statements import with_article
+from interviewer.interview.statements import statement_kind, with_article
 
 
 def item(kind: str, statement: str, concept: str, other: str = "", detail: str = "") -> Item:
@@ -206,3 +206,17 @@ def test_a_definition_and_a_short_question_say_which_subject_they_are_on() -> No
     assert question_for(average, 1, frames, random.Random(0), set()) == "On stacking: why not just average?"
     qlora = replace(average, question="What is QLoRA?")
     assert question_for(qlora, 1, frames, random.Random(0), set()) == "What is QLoRA?"  # it names its subject
+
+
+@pytest.mark.parametrize(
+    ("statement", "defines"),
+    [
+        ("Union is easy to compute from merged sketches, intersections are not.", False),
+        ("Precision is often more useful than recall for alerting.", False),
+        ("Recall is the share of actual positives the model finds.", True),
+        ("Lasso is L1-penalised linear regression.", True),
+    ],
+)
+def test_a_judgement_of_a_subject_is_no_definition_of_it(statement: str, defines: bool) -> None:
+    """'What does union refer to?' came from "Union is easy; ..." (both blind raters of round 32)."""
+    assert (statement_kind(statement) == "definition") is defines

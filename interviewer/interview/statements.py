@@ -83,6 +83,15 @@ _TRADE_OFF = re.compile(
 )
 _DEFINITION = re.compile(r"^(.{2,60}?)\s+(is|are|means|refers to|is defined as|measures|denotes)\s+(a|an|the)?\b", re.I)
 _DEFINITION_LEAD = re.compile(r"^([^:]{2,60}):\s+\S")
+# "Union is easy; intersection is noisy": a judgement of the subject, not what it is (a blind rater: "what does union
+# refer to?" asks about no concept).
+_JUDGED = re.compile(
+    r"^.{2,60}?\s+(?:is|are)\s+(?:(?:very|quite|much|far|often|usually|always|never|not|more|less)\s+){0,2}(?:easy|hard|"
+    r"difficult|important|useful|cheap|expensive|slow|fast|noisy|fine|bad|good|better|worse|best|worst|key|critical|crucial|"
+    r"tricky|simple|common|rare|wrong|right|biased|unbiased|consistent|safe|risky|possible|impossible|optional|"
+    r"necessary|enough|free|same|different|similar|likely|unlikely|\w+(?:able|ible|ive|ous|ful|less))\b",
+    re.I,
+)
 
 
 def defines(statement: str) -> bool:
@@ -341,7 +350,11 @@ def statement_kind(statement: str, section: str = "") -> str:
     lead = _DEFINITION_LEAD.match(text)
     label = lead.group(1) if lead else ""
     short_term = bool(label) and len(label.split()) <= 4 and not _has_verb(label)
-    if _DEFINITION.match(text) or short_term or (label and re.search(r"defin", section, re.I)):
+    if (
+        (_DEFINITION.match(text) and not _JUDGED.match(text))
+        or short_term
+        or (label and re.search(r"defin", section, re.I))
+    ):
         return "definition"
     if re.search(r"defin", section, re.I) and lead_term(text):
         return "definition"
