@@ -231,6 +231,11 @@ def test_a_twist_fits_its_stage_and_the_kind_of_case_or_there_is_none() -> None:
     assert twist_for(lockers, templates, frames, random.Random(0), "", stage="frame") == ""  # none fits framing
     method = twist_for(lockers, templates, frames, random.Random(0), "", stage="method")
     assert method and "first results" not in method and "two months" not in method
+    drop = chunks_of("quayside.md", DROP_CASE)  # explaining a movement never takes "two months"
+    twists = {
+        twist_for(drop, templates, frames, random.Random(s), "", stage=st) for s in range(4) for st in CASE_STAGES
+    }
+    assert not any("two months" in twist for twist in twists)
 
 
 def test_a_take_up_is_asked_in_the_case_terms_and_never_asks_another_case_title() -> None:
