@@ -63,10 +63,34 @@ Monitor cancellations weekly after launch and roll back if they exceed the forec
         ("A/B testing", "A/B tests compare two variants on randomised users.", False),
         ("Should the airline overbook?", "A regional airline sells 180 seats and 6% of passengers do not show.", True),
         ("Should you scale features?", "Scaling puts features on one range.", False),
+        # a business before its question, after a colon; a charity is an organisation
+        ("Alder Trust: which lapsed donors get the letter?", "Alder is a UK charity with 90,000 lapsed donors.", True),
+        ("Kernels: which one fits periodic data?", "A periodic kernel repeats with its period.", False),
     ],
 )
 def test_a_case_is_told_by_its_title_or_its_business_problem(title: str, opening: str, expected: bool) -> None:
     assert poses_case(title, opening) is expected
+
+
+# The note-taker's preface, then a label, then the case: "Why did ... jump?" is a case when its business comes after.
+PREFACED_JUMP = """# Why did Brookline's week-1 retention jump 6 points overnight?
+
+Thursday study group, Ana as interviewer (playing the VP). A good-news metric move, trickier than a drop.
+
+**The prompt.** Brookline is a language-learning app with about 2M monthly users. Week-1 retention has sat near 40%
+for a year. In the first week of May it jumped to 46% and stayed there. The growth team wants credit for a new
+streak reminder that shipped the same week.
+
+I opened by splitting the ratio into its numerator and denominator.
+"""
+
+
+def test_a_case_after_a_preface_and_a_label_is_found_and_named() -> None:
+    sections, _ = read_sections("notes/brookline.md", PREFACED_JUMP.encode())
+    assert note_kind("notes/brookline.md", sections) == "case"
+    chunks = [c for c in build_chunks("notes/brookline.md", "/notes/brookline.md", "h", sections) if c.kind == "case"]
+    facts = case_facts(chunks)
+    assert facts.business == "Brookline" and facts.opening.startswith("Brookline is a language-learning app")
 
 
 def test_a_prose_case_note_is_a_case_and_a_flashcard_deck_never_is() -> None:

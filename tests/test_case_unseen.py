@@ -351,6 +351,11 @@ def test_an_opening_says_the_event_a_later_goal_leans_on() -> None:
     opening = case_facts(chunks_of("trellis.md", PAYWALL)).opening
     assert opening.index("they shipped a new sign-up page") < opening.index("Six weeks later the finance lead")
     assert "I went to" not in opening
+    # ... also with a detail told between the change and "six weeks later" (a blind rater: "Mattresses were excluded"
+    # and "Six weeks later" referred to nothing).
+    detailed = PAYWALL.replace("No A/B test.", "Gift plans were excluded because they have their own page.")
+    opening = case_facts(chunks_of("trellis.md", detailed)).opening
+    assert opening.index("they shipped a new sign-up page") < opening.index("Gift plans were excluded")
 
 
 def test_a_choice_between_models_is_a_model_case_not_a_decision_to_test() -> None:

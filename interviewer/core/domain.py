@@ -42,7 +42,8 @@ ORGANISATIONS: tuple[str, ...] = (
     "company", "retailer", "bank", "insurer", "marketplace", "platform", "service", "startup", "shop", "app",
     "airline", "hotel", "lender", "operator", "provider", "brand", "chain", "firm", "telecom", "hospital", "utility",
     "publisher", "manufacturer", "carrier", "fintech", "merchant", "issuer", "grocer", "supermarket", "agency",
-    "broker", "wholesaler", "job board", "job site",
+    "broker", "wholesaler", "job board", "job site", "charity", "nonprofit", "non-profit", "foundation", "university",
+    "council", "clinic", "museum",
 )  # fmt: skip
 # The words by which a case note says its business is invented ("Riverside Health (made up)"): ingest reads them to
 # find a case, the interview to leave them out of the business's name and of its questions.

@@ -84,6 +84,10 @@ _PREFACE = re.compile(
     # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
     r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )
+_CASE_LABEL = re.compile(
+    r"^(?:the\s+)?(?:prompt|set-?up|brief|problem|scenario|situation|question|case)(?:\s+as\s+\w+\s+\w+\s+it)?\s*[.:]?$",
+    re.I,
+)
 # A business problem: an organisation, and a goal or a decision it faces, in the note's first sentences.
 _ORGANISATION = re.compile(rf"\b({'|'.join(ORGANISATIONS)}|business|client|e-?commerce|you work for|you join)\b", re.I)
 # ... or one whose outcome it asks about ("Did the loyalty programme work at Munchly?", with a business named).
@@ -174,6 +178,10 @@ def _opening(sections: list[Section], count: int = 2) -> str:
     # ("Setup (my own version of a friend's question): Tradewell is ..." is the case after its label)
     said = [re.sub(r"^[^:]{0,160}:\s+(?=[A-Z])", "", re.sub(r"\([^()]*\)", "", p)) for p in pieces[:4]]
     start = next((i for i, p in enumerate(said) if not _PREFACE.search(p)), 0)
+    # A label on its own ("**The prompt.**", "Setup:") says where the case starts, whatever the note-taker said
+    # before it ("Tuesday study group, Tom as interviewer. A 'good news' metric move — sneakier than ...").
+    label = next((i for i, p in enumerate(pieces[:5]) if _CASE_LABEL.match(p)), None)
+    start = label + 1 if label is not None and label + 1 < len(pieces) else start
     return " ".join(pieces[start : start + count])[:700]
 
 
@@ -226,7 +234,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     asked = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "Who should Corvid Bank call? (retention offer targeting)"
     # "Northwind Fibre — who should the retention team call?": the business before its question
-    titled = re.match(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+[—–-]\s+(?=[a-z])", asked)
+    # ("Wrenfield Trust: which lapsed donors get the reactivation letter?")
+    titled = re.match(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}(?:\s+[—–-]\s+|:\s+)(?=[a-z])", asked)
     asked = asked[titled.end() :] if titled else asked
     if _DECISION_TITLE.match(asked) and any(_ORGANISATION.search(text) for text in (title, opening, situation)):
         return True  # "Should the bank send retention offers?": a decision an organisation faces

@@ -68,7 +68,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
     """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
     or a name its title gives."""
     # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
-    for statement, _ in [(s, at) for s, at in staged[:4] if not writes(s)][:2]:
+    # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
+    for statement, _ in [(s, at) for s, at in staged[:6] if not writes(s)][:4]:
         named = _named(statement)
         if named:
             return named

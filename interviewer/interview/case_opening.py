@@ -46,9 +46,18 @@ def _unsaid(statement: str) -> bool:
 _LEANS_BACK = re.compile(
     r"^(?:since then|after that|afterwards|as a result|in response|on the back of (?:that|this|it)|"
     r"off the back of (?:that|this|it)|because of (?:that|this)|based on (?:that|this)|given (?:that|this)[,.]|"
-    r"that's why|this is why|so\b|with that\b|then\b|"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
-    r"(?:days?|weeks?|months?|quarters?|years?)\s+(?:later|on|after)\b)",
+    r"that's why|this is why|so\b|with that\b|then\b)",
+    re.I,
+)
+_LATER = re.compile(
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|quarters?|years?)\s+(?:later|on|after)\b",
+    re.I,
+)
+# A change made, told as an event: "On March 1 they started charging", "In May they shipped a new sign-up page".
+_EVENT = re.compile(
+    r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
+    r"lowered|redesigned|turned on|turned off|made)\b",
     re.I,
 )
 _ACTS_ON_IT = re.compile(
@@ -66,10 +75,19 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     already said or cannot be said."""
     # ... or acts on something the sentence before it named ("Six months on, the regional VP wants to roll it out")
     # ... or says what "it" did without naming it ("Over the last two weeks it dropped to 51%")
-    if not (_LEANS_BACK.match(statement) or _ACTS_ON_IT.search(statement) or _IT_MOVED.match(statement)):
+    leans = _LEANS_BACK.match(statement) or _LATER.match(statement)
+    if not (leans or _ACTS_ON_IT.search(statement) or _IT_MOVED.match(statement)):
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0
+    if _LATER.match(statement):
+        # "Six weeks later ..." is after the change itself, which may be a sentence or two back ("On March 1 they
+        # started charging a $39 fee. Mattresses were excluded. Six weeks later ..."): from the change on.
+        back = sequence[max(0, at - 3) : at]
+        event = next((i for i in range(len(back) - 1, -1, -1) if _EVENT.search(back[i])), None)
+        told = back[event:] if event is not None else []
+        if told and not any(s in chosen or _unsaid(s) for s in told):
+            return told
     events: list[str] = []
     while at > 0 and len(events) < 2 and sequence[at - 1] not in chosen and not _unsaid(sequence[at - 1]):
         at -= 1
