@@ -30,6 +30,7 @@ from interviewer.ingest.pipeline import ingest
 from interviewer.interview.cases import stage_of_statement
 from interviewer.interview.combined import fits_frame
 from interviewer.interview.item import Item
+from interviewer.interview.listening import near_notes
 from interviewer.interview.readable import term_fits
 from interviewer.scoring.text import content_words
 from interviewer.settings import Settings
@@ -143,14 +144,10 @@ def named_term(question: Question, app: App) -> str:
             number and re.search(rf"(?:see|cf\.?|from|in|\()\s*0?{int(number.group(0))}\b", case_text, re.I)
         )
 
-    # A candidate names methods from notes near the case first: the three other notes sharing the most words with it
-    # (BPE from a tokenisation note, named in a coffee-offer case, was the scripted candidate's oddity, not the app's).
-    case_words = set(content_words(case_text))
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for chunk in app.interviewer.chunks():
-        if chunk.source not in own:
-            by_source[chunk.source] |= set(content_words(chunk.text))
-    near = set(sorted(by_source, key=lambda source: -len(by_source[source] & case_words))[:3])
+    # A candidate names methods from the notes near the case, as the app reads nearness (BPE from a tokenisation
+    # note, named in a coffee-offer case, was the scripted candidate's oddity, not a candidate's).
+    topic = next((c.topic for c in app.interviewer.chunks() if c.source in own and c.kind == "case"), "")
+    near = near_notes(items, topic)
 
     def suits_stage(item: Item) -> bool:
         return bool(question.stage) and stage_of_statement(" ".join(item.points)) == question.stage
@@ -161,6 +158,7 @@ def named_term(question: Question, app: App) -> str:
         if item.source not in own
         and item.kind in ("pitfall", "trade-off", "contrast", "definition")  # a method, or a name the notes define
         and item.concept not in _NAMED
+        and item.source in near
         and (bears_on_case(item) or suits_stage(item))
         and not re.search(r"[\d=]", item.concept)
         and fits_frame(item.concept)
@@ -168,7 +166,7 @@ def named_term(question: Question, app: App) -> str:
         and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
         and terms.names(item.concept)
     ]
-    named.sort(key=lambda item: (not bears_on_case(item), item.source not in near, not suits_stage(item)))
+    named.sort(key=lambda item: (not bears_on_case(item), not suits_stage(item)))
     if not named:
         return ""
     _NAMED.add(named[0].concept)

@@ -270,3 +270,38 @@ def test_a_strong_case_answer_that_names_a_method_is_taken_up_when_the_case_can_
     assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md"
     assert asked.index(taken[0]) < len(asked) - 1  # right after the answer, not only once the stages are walked
     assert len({q.stage for q in asked if not q.follow_up}) == 7  # listening costs the case no stage
+
+
+def test_a_method_from_a_note_far_from_the_case_is_not_taken_up() -> None:
+    """'You brought up SimCLR. How exactly would you use it for Halyard Coffee?' in a kiosk-sizing case was
+    off-topic to every blind rater (rounds 32-33): only the notes nearest the case lend it methods."""
+    from interviewer.ingest.pipeline import build_chunks, read_sections
+    from interviewer.interview.items import build_items
+
+    notes = {
+        "case.md": "# Brewline: who gets the coffee offer?\n\nBrewline is a coffee chain with 300 shops and 1M app "
+        "members. Marketing wants to send a £2 drink offer to the members whose visits it would raise.\n\nI would "
+        "rank members by uplift in visits, not by their risk of lapsing. The data is each member's visits, drinks and "
+        "past offers for a year. I would evaluate the ranking on a random holdout of members who get no offer. The "
+        "experiment sends the offer to half of the top decile and compares visits over four weeks.\n",
+        "uplift.md": "# Uplift modelling\n\n## Methods\n- The Qini curve ranks members by the extra visits an offer "
+        "causes, so a retention offer goes to persuadable members.\n- The Qini curve is the cumulative uplift of a "
+        "ranking against a random ranking of the same members.\n",
+        "holdout.md": "# Holdouts\n\n## Practice\n- A random holdout of app members measures the extra visits an offer "
+        "causes in a coffee chain.\n",
+        "pricing.md": "# Promotions\n\n## Practice\n- A drink offer pulls visits forward, so members visit less the "
+        "week after the offer.\n",
+        "contrastive.md": "# Contrastive learning\n\n## Methods\n- SimCLR pulls two augmented views of one image "
+        "together, so the encoder learns features without labels.\n- SimCLR needs large batches of negatives.\n",
+    }
+    items = []
+    for name, text in notes.items():
+        sections, _ = read_sections(f"notes/{name}", text.encode())
+        items += [i for c in build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections) for i in build_items(c)]
+    case = next(i.topic for i in items if i.kind == "case-stage")
+
+    def taken(answer: str) -> object:
+        return take_up(answer, items, case, set(), load_frames(), random.Random(0), set(), load_templates(), "Brewline")
+
+    assert taken("I would use SimCLR to learn member features first.") is None
+    assert taken("I would check the Qini curve before sending anything.") is not None

@@ -75,8 +75,12 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     already said or cannot be said."""
     # ... or acts on something the sentence before it named ("Six months on, the regional VP wants to roll it out")
     # ... or says what "it" did without naming it ("Over the last two weeks it dropped to 51%")
-    leans = _LEANS_BACK.match(statement) or _LATER.match(statement)
-    if not (leans or _ACTS_ON_IT.search(statement) or _IT_MOVED.match(statement)):
+    if not (
+        _LEANS_BACK.match(statement)
+        or _LATER.match(statement)
+        or _ACTS_ON_IT.search(statement)
+        or _IT_MOVED.match(statement)
+    ):
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0

@@ -14,8 +14,9 @@ from interviewer.interview.note_terms import NoteTerms, everyday, looks_named
 from interviewer.interview.readable import term_fits
 from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
+from interviewer.scoring.text import content_words
 
-__all__ = ["TakeUp", "take_up"]
+__all__ = ["TakeUp", "near_notes", "take_up"]
 
 # What a follow-up on the candidate's own words asks best: a pitfall or a trade-off of what they chose.
 _KIND_ORDER = {"pitfall": 0, "trade-off": 1, "contrast": 1, "mechanism": 2, "rule": 2, "qa": 2, "definition": 3}
@@ -94,6 +95,19 @@ def _named_mid_sentence(word: str, statements: list[str]) -> bool:
     return any(pattern.search(statement) for statement in statements)
 
 
+NEAR_NOTES = 3  # the other notes that share most words with a case: those whose methods it may take up
+
+
+def near_notes(items: list[Item], case_topic: str) -> set[str]:
+    """The NEAR_NOTES notes, other than the case's, whose statements share most words with the case's."""
+    case_words = {w for i in items if i.topic == case_topic for p in i.points for w in content_words(p)}
+    words: dict[str, set[str]] = {}
+    for item in items:
+        if item.topic != case_topic:
+            words.setdefault(item.source, set()).update(w for p in item.points for w in content_words(p))
+    return set(sorted(words, key=lambda source: -len(words[source] & case_words))[:NEAR_NOTES])
+
+
 def take_up(
     answer: str,
     items: list[Item],
@@ -134,10 +148,14 @@ def take_up(
     # A phrase only one note line uses ('final answer needs an online test') is no concept the notes name: the
     # candidate who says it names nothing to take up.
     terms = terms or NoteTerms(point for item in items for point in item.points)
+    near = near_notes(items, case_topic)
     for term in (t for t in _terms(answer, names) if terms.names(t)):
         if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{case_topic} {business}", re.I):
             continue  # the case's own subject ("EV chargers in its motels") is no method the candidate brought
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
+        # Only a method from a note near the case: "You brought up SimCLR. How exactly would you use it for Halyard
+        # Coffee?" in a kiosk-sizing case was off-topic to every blind rater (rounds 32-33), whoever said it.
+        covering = [i for i in covering if i.source in near]
         covering.sort(key=lambda i: (i.concept.lower() != term.lower(), _KIND_ORDER[i.kind], len(i.points) < 2))
         if not covering:
             continue
