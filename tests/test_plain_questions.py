@@ -94,6 +94,10 @@ def test_a_contrast_is_between_the_sides_the_clause_compares() -> None:
         ("Repetition controls?", "Which repetition controls matter most, and why?"),  # "controls" asks nothing
         ('"how is this different from a moving average?"', "How is this different from a moving average?"),
         ("Design-based options", "Design-based options: what are they, and why do they matter?"),
+        (
+            "Q12 (system design flavour). Budget is 20k pairs. How do you spend it?",
+            "Budget is 20k pairs. How do you spend it?",
+        ),
     ],
 )
 def test_a_heading_with_a_question_mark_becomes_the_question_it_stands_for(heading: str, question: str) -> None:

@@ -50,6 +50,9 @@ def as_question(front: str) -> str:
     what is it, and why does it matter?", "LayerNorm vs BatchNorm" -> "How do LayerNorm and BatchNorm differ?".
     A front that already asks something keeps its words."""
     text = addressed(" ".join(front.split()).rstrip(" .:;"))
+    # A quiz's own number and label ("Q12 (system design flavour). Preference data budget is 20k pairs. ...") are the
+    # note's filing, not the question (both blind raters of round 33).
+    text = re.sub(r"^(?:Q|Question)\s*\d+[a-z]?\s*(?:\([^()]*\))?\s*[.:)]\s+(?=\S)", "", text)
     quoted = re.fullmatch(r"[\"“](.+)[\"”]", text)
     if quoted:  # 'Q: "how is this different from a 7-day average?"': a question quoted as someone put it
         text = quoted.group(1)[:1].upper() + quoted.group(1)[1:]
