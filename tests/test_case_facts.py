@@ -122,6 +122,30 @@ def test_a_made_up_aside_is_cut_cleanly() -> None:
     assert without_made_up("Acme Freight (made up): 4 depots.") == "Acme Freight: 4 depots."
     assert without_made_up("Acme (parcel firm, invented) has 4 depots.") == "Acme (parcel firm) has 4 depots."
     assert without_made_up("Acme (invented 3PL): 4 depots.") == "Acme (3PL): 4 depots."
+    # the article agrees with the sound that now follows it: "an UK chain" read as a typo to two blind raters
+    assert without_made_up("Acme is a fictional UK chain.") == "Acme is a UK chain."
+    assert without_made_up("Acme is an invented bank.") == "Acme is a bank."
+    assert without_made_up("Acme is a fictional online grocer.") == "Acme is an online grocer."
+
+
+# The note-taker's lines with their subject dropped, the symptom told as "came in at", the change just before it.
+PILOT = """# Lumen Cinemas — did dropping the booking fee pay off?
+
+*Mock with R. (ex-retail lead), about 45 min. Prompt was leading. Writing it up the same evening.*
+
+Lumen is a fictional UK chain, 40 sites. Online tickets carried a £1.50 per-ticket booking fee. In April they \
+scrapped the fee at 8 sites in the West as a "pilot", kept it everywhere else. The finance lead's slide said: \
+"Online tickets at pilot sites up 15% — roll out nationally." R. asked whether I agreed.
+
+Asked what "up 15%" was compared to. Then I split the sites into pilot and the rest.
+"""
+
+
+def test_an_opening_says_the_change_before_its_symptom_and_never_the_note_takers_lines() -> None:
+    opening = case_facts(chunks_of("lumen.md", PILOT)).opening
+    assert opening.index("they scrapped the fee") < opening.index("pilot sites up 15%")
+    assert opening.startswith("Lumen is a UK chain with 40 sites.")  # "a fictional UK chain" is no "an UK chain"
+    assert "Writing it up" not in opening and "Asked what" not in opening and "R. asked" not in opening
 
 
 def test_a_quoted_fact_stands_on_its_own_and_is_a_given_never_a_conclusion() -> None:

@@ -77,6 +77,10 @@ _FIRST_PERSON = re.compile(
     rf"|{PRACTICE_VOICE}|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
     # "Writing it up the same night while it's fresh.", "Saturday, about 40 min.": when and how it was practised
     r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^(?:The )?[Ii]nterviewer (?:was|is)\b"
+    # "Written up from memory straight after.", "Asked what 'up 18%' was compared to.": the note-taker, subject dropped
+    r"|^Written up\b|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
+    r"Noticed|Forgot|Missed|Spent|Guessed|Assumed|Went) "
+    r"(?:what|whether|if|how|why|with|by|that|for|about|to|him|her|them)\b"
     r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
 )
 
@@ -155,7 +159,7 @@ _MADE_UP_ASIDE = re.compile(rf"\s*\(\s*(?:{_MADE_UP})\s*\)|(?:,\s*)?\b(?:{_MADE_
 
 # The same said as an adjective ("an invented mid-size digital bank", "a made-up grocery chain"), and the note
 # writer's own voice about the exercise (", which was my practice prompt"): a blind rater read both as pasted notes.
-_MADE_UP_ADJECTIVE = re.compile(rf"\b(an?)\s+(?:{_MADE_UP})\s+(?=(\w))", re.I)
+_MADE_UP_ADJECTIVE = re.compile(rf"\b(an?)\s+(?:{_MADE_UP})\s+(?=(\w+))", re.I)
 _WRITERS_VOICE = re.compile(
     r",\s*(?:which|that) (?:was|is) (?:my|our|the) (?:practice|mock|interview|homework)\b[^.;]*"
     r"|\s*\((?:my|our) (?:practice|mock)[^)]*\)",
@@ -168,6 +172,10 @@ _BARE_FIGURES = re.compile(
 )
 
 
+# "an invented bank" -> "a bank", "an apple", but "a UK chain", "a US retailer", "a user": a vowel letter, not a sound
+_VOWEL_SOUND = re.compile(r"(?![Uu](?:[A-Z]|s(?:er|ing|e\b)|ni))[AEIOUaeiou]")
+
+
 def without_made_up(statement: str) -> str:
     """A statement without the note's aside that its business is made up: 'Parsley (recipe app, invented) has' ->
     'Parsley (recipe app) has'; 'Tallow is a made-up grocery chain, 140 stores' -> 'Tallow is a grocery chain with 140
@@ -175,7 +183,7 @@ def without_made_up(statement: str) -> str:
     cleaned = _MADE_UP_ASIDE.sub("", statement)
     # 'an invented bank' -> 'a bank': the article agrees with the word that now follows it
     cleaned = _MADE_UP_ADJECTIVE.sub(
-        lambda m: m.group(1)[0] + ("n " if m.group(2).lower() in "aeiou" else " "), cleaned
+        lambda m: m.group(1)[0] + ("n " if _VOWEL_SOUND.match(m.group(2)) else " "), cleaned
     )
     cleaned = _BARE_FIGURES.sub(r"\1 with ", _WRITERS_VOICE.sub("", cleaned))
     return re.sub(r"\(\s*\)", "", re.sub(r"\(\s+", "(", cleaned)).replace(" ,", ",").replace("  ", " ")

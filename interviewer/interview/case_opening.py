@@ -22,7 +22,8 @@ _GOAL = re.compile(
 _CHANGE_WORDS = (
     r"dropped|drops|fell|fallen|declined|declining|rose|risen|jumped|spiked|doubled|halved|tripled|noticed|worsened|"
     r"plummet\w*|surged|stalled|slipped|slid|too (?:many|few|high|low|slow)|since then|"
-    r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling"
+    r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling|"
+    r"came in at|(?:up|down) \d[\d.,]*\s?%"  # "it came in at 3.4%" (after "had sat around 2.1%"), "sites up 18%"
 )
 _PROBLEM = re.compile(
     rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint|missed|failing|failed)(?![\w-])", re.I
@@ -57,6 +58,7 @@ _LATER = re.compile(
 # A change made, told as an event: "On March 1 they started charging", "In May they shipped a new sign-up page".
 _EVENT = re.compile(
     r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
+    r"scrapped|abolished|waived|piloted|trialled|trialed|"
     r"lowered|redesigned|turned on|turned off|made)\b",
     re.I,
 )
@@ -64,7 +66,8 @@ _ACTS_ON_IT = re.compile(
     r"\b(?:roll|scale|expand|extend|ship|launch|keep|kill|stop|cut|drop|replace|copy) (?:it|this|that|them)\b", re.I
 )
 _IT_MOVED = re.compile(
-    r"^(?:[A-Z][\w ,'-]{0,40}?\s)?(?:it|they)\s+(?:has |have |had )?(?:dropped|fell|rose|went|slid|jumped)\b", re.I
+    r"^(?:[A-Z][\w ,'-]{0,60}?\s)?(?:it|they)\s+(?:has |have |had )?(?:dropped|fell|rose|went|slid|jumped|came in)\b",
+    re.I,
 )
 _PRONOUN_START = re.compile(r"(?:it|this|that|they|these|those)\b", re.I)
 
@@ -100,6 +103,13 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
         if not leans:
             break  # the event itself, not a sentence that leans on it ("Steady at 62% for a year." leans too)
     return events
+
+
+def _event_before(statement: str, sequence: list[str], chosen: list[str]) -> list[str]:
+    """The sentence just before `statement` when it tells a change made (and is not said yet), else nothing."""
+    at = sequence.index(statement) if statement in sequence else 0
+    before = sequence[at - 1] if at > 0 else ""
+    return [before] if before and before not in chosen and _EVENT.search(before) and not _unsaid(before) else []
 
 
 def opening_text(
@@ -142,6 +152,10 @@ def opening_text(
         parts = [part for part in (problem, goal) if part]
         for part in parts[:]:
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
+            if not events and part == problem:
+                # The change a symptom follows ("In early March they scrapped the fee at 9 sites" before "Online
+                # tickets at pilot sites up 18%"): without it the symptom's "pilot sites" refer to nothing (a rater).
+                events = _event_before(part, early or [], chosen)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
     # A question someone put in the set-up has asked it already.

@@ -255,8 +255,8 @@ def _readable(statement: str, raw: str) -> str:
         rest = statement[match.end() :]
         article = "" if re.match(r"(a|an|the|our|one)\b", rest) else ("an " if rest[:1] in "aeiou" else "a ")
         statement = f"{match.group(1)} is {article}{rest}"
-    if statement and statement[-1] not in ".!?:":
-        statement = statement.rstrip(" ;:,") + "."
+    if statement and statement[-1] not in ".!?:" and not re.search(r"[.!?][\"”’']$", statement):
+        statement = statement.rstrip(" ;:,") + "."  # ('said: "Up 18%."' ends already)
     return statement
 
 

@@ -38,7 +38,8 @@ _EVASIONS = re.compile(
     r"look (it|that) up|google it|can'?t (say|remember|recall)|don'?t remember|no comment|fine|ok(ay)?|whatever)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|\n+")
+# ... also after a quote that ends a sentence ('The slide said: "Up 18%." R. asked ...')
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|(?<=[.!?][\"”’])\s+(?=[A-Z])|\n+")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|vs|etc|cf|approx|incl|resp|fig|eq|et al)\.", re.I)  # ("Li et al. 2019")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'/.][a-z0-9]+)*|[=<>^%+*/]")
