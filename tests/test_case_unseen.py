@@ -455,6 +455,7 @@ def test_a_push_after_the_clarifying_question_names_no_term_of_the_note(intervie
 def test_a_push_names_a_method_not_an_adjective_and_a_sum_is_not_a_given() -> None:
     assert _cue("Use CUPED for heavy-tailed metrics.", "I would look at the metrics.") == "CUPED"
     assert _cue("Then I half-suggested a response model.", "I would send it to everyone.") == ""
+    assert _cue("Rough sizing: with 180k contacts a 0.3pp lift needs four sends.", "I would check it.") == ""
     assert not is_fact("If the queue at 600 is 70% precise, that's 420 confirmed fakes a day.")
     assert is_fact("The queue holds about 600 reviews a day.")
 

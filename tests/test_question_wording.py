@@ -45,7 +45,8 @@ def test_a_twist_comes_after_the_questions_own_setting_and_before_what_it_asks()
     )
     estimate = CaseDraft("Suppose you have a first estimate. How would you check it?", (), lead="")
     assert estimate.with_twist("Now assume the owner needs an answer in two weeks.") == (
-        "Suppose you have a first estimate. And the owner needs an answer in two weeks. How would you check it?"
+        "Suppose you have a first estimate. On top of that, the owner needs an answer in two weeks. How would you "
+        "check it?"
     )
     led = CaseDraft("Potly has 40 kilns. Walk me through your approach.", (), lead="Potly has 40 kilns.")
     assert led.with_twist("Suppose legal bans your best feature.") == (

@@ -24,6 +24,7 @@ from interviewer.interview.choosing import asked_item_key, current_case, item_ke
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.listening import take_up
 from interviewer.interview.planned import planned_question
+from interviewer.interview.readable import term_fits
 from interviewer.interview.templates import QuestionTemplates, pick
 from interviewer.scoring.text import STOPWORDS, content_words
 from interviewer.storage.store import NoteStore
@@ -194,7 +195,7 @@ def _cue(point: str, said: str) -> str:
         phrase
         for phrase in fresh
         if (_NAMED_TERM.search(phrase) and not _MODIFIER.match(phrase) and not _PARTICIPLE_END.search(phrase))
-        or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()))
+        or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()) and term_fits(phrase))
     ]
     # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
     fresh.sort(key=lambda phrase: (not _NAMED_TERM.search(phrase), len(phrase.split()) < 2))

@@ -63,7 +63,8 @@ class CaseDraft:
         asked = next((i for i, part in enumerate(parts) if part.endswith("?")), 0)
         setting, rest = " ".join(parts[:asked]), " ".join(parts[asked:])
         if twist and setting.startswith(("Suppose", "Say ")):
-            twist = re.sub(r"^(?:Suppose|Now assume)\s+", "And ", twist)  # "Suppose you have an estimate. And ..."
+            # "Suppose you have an estimate. On top of that, ...": "And the first results look ..." read as a splice
+            twist = re.sub(r"^(?:Suppose|Now assume)\s+", "On top of that, ", twist)
         return " ".join(part for part in (self.lead, setting, twist, rest) if part)
 
 
