@@ -159,6 +159,10 @@ def test_a_notes_question_that_a_heading_stands_in_for_is_not_asked(question: st
         "symptom",
         "class-conditional",
         "B&K's",
+        "mock feedback",
+        "note the INNER JOINs",
+        "standard HF approach",
+        "metrics to quote",
     ],
 )
 def test_pieces_of_a_line_are_no_concepts(name: str) -> None:

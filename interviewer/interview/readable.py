@@ -41,7 +41,7 @@ _LABEL_NOUNS = frozenset(
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
     "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
     "soundbite mechanism mechanisms pitfall pitfalls definition definitions case cases symptom symptoms cause causes "
-    "result results form forms self".split()
+    "result results form forms self approach approaches feedback".split()
 )
 # A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
 # "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.
@@ -84,6 +84,8 @@ def _one_term_fits(name: str) -> bool:
         return False  # "robust PCA variants exist", "prefers whichever answer": a clause, not a name
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z]", words[-1]):
         return False  # "nonconformity score s", "stride S": a formula's symbol after its name
+    if re.fullmatch(r"[A-Za-z][a-z]*s to [a-z]+", name):
+        return False  # "metrics to quote", "steps to take": a to-do list's label ("learning to rank" is a name)
     if re.search(r"['’]s$", name):
         return False  # "B&K's": an owner cut from the thing it owns ("B&K's step 1")
     if len(words) == 1 and name.lower() in _PLAIN_VERBS:
@@ -121,7 +123,8 @@ def _one_term_fits(name: str) -> bool:
     ):
         return False  # 'NO SCALING': the note's emphasis, not a name
     if re.match(
-        r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember|reason|why|"
+        r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember|reason|why|note|"
+        r"see|mock|"
         r"because|hence|thus|so)\b",
         name,
         re.I,
