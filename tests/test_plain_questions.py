@@ -224,3 +224,12 @@ def test_a_definition_and_a_short_question_say_which_subject_they_are_on() -> No
 def test_a_judgement_of_a_subject_is_no_definition_of_it(statement: str, defines: bool) -> None:
     """'What does union refer to?' came from "Union is easy; ..." (both blind raters of round 32)."""
     assert (statement_kind(statement) == "definition") is defines
+
+
+def test_a_source_or_a_caveat_in_brackets_is_not_said_with_the_name() -> None:
+    """'what does auxiliary loss (Switch) refer to?' and 'order-statistic CI (iid only)' read as pasted notes."""
+    frames = load_frames()
+    for concept in ("auxiliary loss (Switch)", "order-statistic CI (iid only)"):
+        definition = item("definition", f"{concept} is what this line of the notes defines in a few words.", concept)
+        asked = {question_for(definition, 1, frames, random.Random(seed), set()) for seed in range(6)}
+        assert asked and not any("(" in question for question in asked), asked

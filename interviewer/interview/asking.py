@@ -318,6 +318,9 @@ def _said(name: str, item: Item) -> str:
     name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name)  # "foundation models (2024)": the year is the note's aside
     # "hierarchical Bayes (Stan/PyMC, NUTS)": a list of tools in brackets is the note's aside, not the name's other name
     name = re.sub(r"\s*\([^()]*[/,][^()]*\)$", "", name)
+    # "auxiliary loss (Switch)", "order-statistic CI (iid only)": a source's name or a caveat in brackets, pasted in
+    # (two blind raters, rounds 33-34); the name says what is asked
+    name = re.sub(r"\s*\((?:[A-Z][\w-]*|[^()]*\bonly)\)$", "", name)
     first = name.split(" ", 1)[0]
     if re.fullmatch(r"[A-Z][a-z]+['’]s", first):
         return name  # "Simpson's paradox", "Kahneman's flight instructors": a person's name keeps its capital
