@@ -86,10 +86,15 @@ def as_question(front: str) -> str:
         return f"How do {lower_first(versus.group(1))} and {versus.group(2)} differ?"
     if len(text.split()) <= 6 and not has_verb(text):
         last = text.split()[-1].lower()
-        if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.isalpha():
+        if _plural(last) and last.isalpha():
             return f"{text}: what are they, and why do they matter?"  # "Design-based options: what is it" (a rater)
         return f"{text}: what is it, and why does it matter?"
     return f"Explain: {lower_first(text)}."
+
+
+def _plural(word: str) -> bool:
+    """'options', 'mistakes'; never 'loss', 'bonus', 'analysis'."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _heading_question(bare: str) -> str:
@@ -99,7 +104,7 @@ def _heading_question(bare: str) -> str:
     phrase = lower_first(bare) if not bare[:2].isupper() else bare
     words = phrase.split()
     last = words[-1].lower()
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    plural = _plural(last)
     if re.search(r"(mistakes?|pitfalls?|traps?|errors?|gotchas?|failures?)$", last):
         verb = "are" if plural else "is"
         return f"What {verb} the {phrase}, and how do you avoid {'them' if plural else 'it'}?"

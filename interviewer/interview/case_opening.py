@@ -90,10 +90,8 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     if _LATER.match(statement):
         # "Six weeks later ..." is after the change itself, which may be a sentence or two back ("On March 1 they
         # started charging a $39 fee. Mattresses were excluded. Six weeks later ..."): from the change on.
-        back = sequence[max(0, at - 3) : at]
-        event = next((i for i in range(len(back) - 1, -1, -1) if _EVENT.search(back[i])), None)
-        told = back[event:] if event is not None else []
-        if told and not any(s in chosen or _unsaid(s) for s in told):
+        told = _from_change(sequence, at, chosen, reach=3)
+        if told:
             return told
     events: list[str] = []
     while at > 0 and len(events) < 2 and sequence[at - 1] not in chosen and not _unsaid(sequence[at - 1]):
@@ -105,11 +103,13 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
     return events
 
 
-def _event_before(statement: str, sequence: list[str], chosen: list[str]) -> list[str]:
-    """The sentence just before `statement` when it tells a change made (and is not said yet), else nothing."""
-    at = sequence.index(statement) if statement in sequence else 0
-    before = sequence[at - 1] if at > 0 else ""
-    return [before] if before and before not in chosen and _EVENT.search(before) and not _unsaid(before) else []
+def _from_change(sequence: list[str], at: int, chosen: list[str], reach: int) -> list[str]:
+    """The sentences from the nearest change made (_EVENT) within `reach` sentences before `sequence[at]` up to it,
+    in note order; nothing when there is none or one of them is said already or cannot be said."""
+    back = sequence[max(0, at - reach) : at]
+    event = next((i for i in range(len(back) - 1, -1, -1) if _EVENT.search(back[i])), None)
+    told = back[event:] if event is not None else []
+    return told if told and not any(s in chosen or _unsaid(s) for s in told) else []
 
 
 def opening_text(
@@ -155,7 +155,8 @@ def opening_text(
             if not events and part == problem:
                 # The change a symptom follows ("In early March they scrapped the fee at 9 sites" before "Online
                 # tickets at pilot sites up 18%"): without it the symptom's "pilot sites" refer to nothing (a rater).
-                events = _event_before(part, early or [], chosen)
+                sequence = early or []
+                events = _from_change(sequence, sequence.index(part) if part in sequence else 0, chosen, reach=1)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
     # A question someone put in the set-up has asked it already.
