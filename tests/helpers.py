@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from interviewer.app import App
 from interviewer.core.domain import CASE_STAGES, Question
+from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.templates import load_templates
@@ -77,3 +79,22 @@ def case_stage_texts(text: str, seed: int, stages: Sequence[str] = CASE_STAGES) 
         used.add(draft.text)
         texts.append(draft.text)
     return texts
+
+
+def case_score(total: float, missing: tuple[dict[str, str], ...] = ()) -> ScoreResult:
+    """A case answer's score on coverage alone: `total`, and the points it missed."""
+    coverage = CriterionScore("coverage", "coverage", total, 1.0, "", missing=missing)
+    return ScoreResult(total, (coverage,), (), "case", 1.0)
+
+
+def play_scored(
+    app: App, config: SessionConfig, answer: str, score: Callable[[Question], ScoreResult]
+) -> list[Question]:
+    """Every question of a session, each answered with `answer` and scored by `score(question)`."""
+    asked: list[Question] = []
+    app.interviewer.scorer.score = lambda *_, **__: score(asked[-1])  # type: ignore[attr-defined]
+    session = app.interviewer.start(config)  # type: ignore[attr-defined]
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer(answer)
+    return asked

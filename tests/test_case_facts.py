@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.core.domain import CASE_STAGES, Kind, Question
-from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
@@ -21,7 +21,7 @@ from interviewer.interview.case_givens import has_pointer, spoken, without_made_
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.cases import CaseFacts, case_facts
 from interviewer.interview.templates import load_templates
-from tests.helpers import make_app
+from tests.helpers import case_score, make_app, play_scored
 
 # A clinic network: a made-up name with an aside and a colon, a conclusion, an anaphoric sentence, a pointer.
 CLINICS = """# Dental clinic no-shows, one receptionist
@@ -258,20 +258,13 @@ def test_a_case_follow_up_never_says_the_answer_left_something_out(interviewer_h
     app = make_app(interviewer_home)
     ingest([str(notes)], app.store, 10**8)
 
-    def missing_first(*_: object, **__: object) -> ScoreResult:
-        question = asked[-1]
-        missing = tuple({"text": "Constraints matter here.", "chunk_id": s} for s in question.point_sources[:1])
-        coverage = CriterionScore("coverage", "coverage", 0.5, 1.0, "", missing=missing)
-        return ScoreResult(0.5, (coverage,), (), "case", 1.0)
+    def missing_first(question: Question) -> ScoreResult:
+        return case_score(
+            0.5, tuple({"text": "Constraints matter here.", "chunk_id": s} for s in question.point_sources[:1])
+        )
 
-    asked: list[Question] = []
-    app.interviewer.scorer.score = missing_first  # type: ignore[attr-defined]
-    session = app.interviewer.start(  # type: ignore[attr-defined]
-        SessionConfig(kind=Kind.CASE, questions=8, seed=2, topic="Dental clinic no-shows, one receptionist")
-    )
-    while (question := session.next_question()) is not None:
-        asked.append(question)
-        session.answer("I would start from the business goal and keep it simple.")
+    config = SessionConfig(kind=Kind.CASE, questions=8, seed=2, topic="Dental clinic no-shows, one receptionist")
+    asked = play_scored(app, config, "I would start from the business goal and keep it simple.", missing_first)
     follow_ups = [q.text for q in asked if q.follow_up]
     assert follow_ups
     for text in follow_ups:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
-from interviewer.core.score import CriterionScore, ScoreResult
+from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.markdown import title_from_stem
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
@@ -25,7 +25,7 @@ from interviewer.interview.cases import _interviewers, case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.templates import load_templates
-from tests.helpers import case_stage_texts, make_app, strong
+from tests.helpers import case_score, case_stage_texts, make_app, play_scored, strong
 
 # A named business that runs something, with its scale: no heading says "case", no stage headings.
 LOCKERS = """# Lockbay - parcel locker demand
@@ -280,23 +280,12 @@ def test_a_decision_case_session_walks_its_stages_and_never_climbs_down(intervie
 def test_a_follow_up_on_what_happened_never_blanks_or_quotes_it(interviewer_home: Path) -> None:
     app = fee_app(interviewer_home)
 
-    def missing_first(*_: object, **__: object) -> ScoreResult:
-        question = asked[-1]  # the question being scored: its first point is the one missed
-        missing = tuple(
-            {"text": p, "chunk_id": question.point_sources[0] if question.point_sources else ""}
-            for p in question.points[:1]
-        )
-        coverage = CriterionScore("coverage", "coverage", 0.5, 1.0, "", missing=missing)
-        return ScoreResult(0.5, (coverage,), (), "case", 1.0)
+    def missing_first(question: Question) -> ScoreResult:  # its first point is the one missed
+        source = question.point_sources[0] if question.point_sources else ""
+        return case_score(0.5, tuple({"text": p, "chunk_id": source} for p in question.points[:1]))
 
-    asked: list[Question] = []
-    app.interviewer.scorer.score = missing_first  # type: ignore[attr-defined]
-    session = app.interviewer.start(  # type: ignore[attr-defined]
-        SessionConfig(kind=Kind.CASE, questions=8, seed=2, topic="Parcelo")
-    )
-    while (question := session.next_question()) is not None:
-        asked.append(question)
-        session.answer("I would start from the business goal and keep it simple.")
+    config = SessionConfig(kind=Kind.CASE, questions=8, seed=2, topic="Parcelo")
+    asked = play_scored(app, config, "I would start from the business goal and keep it simple.", missing_first)
     follow_ups = [q for q in asked if q.follow_up]
     assert any(re.search(r"\d", point) for q in follow_ups for point in q.points)  # a figure was missed
     for question in follow_ups:
@@ -431,22 +420,16 @@ def test_a_title_asking_how_many_a_business_should_is_a_case_and_a_how_to_title_
 def test_a_push_after_the_clarifying_question_names_no_term_of_the_note(interviewer_home: Path) -> None:
     app = fee_app(interviewer_home)
 
-    def missing_at_clarify(*_: object, **__: object) -> ScoreResult:
-        question = asked[-1]  # the clarifying question's answer is middling; every later answer is complete
-        missed = question.stage == CASE_STAGES[0] and not question.follow_up
-        gap = {"text": "A go/no-go rule on GMV per order decides the fee for every city.", "chunk_id": ""}
-        missing = (gap,) if missed else ()
-        coverage = CriterionScore("coverage", "coverage", 0.5 if missed else 1.0, 1.0, "", missing=missing)
-        return ScoreResult(0.5 if missed else 1.0, (coverage,), (), "case", 1.0)
+    def missing_at_clarify(question: Question) -> ScoreResult:
+        # the clarifying question's answer is middling; every later answer is complete
+        if question.stage == CASE_STAGES[0] and not question.follow_up:
+            gap = {"text": "A go/no-go rule on GMV per order decides the fee for every city.", "chunk_id": ""}
+            return case_score(0.5, (gap,))
+        return case_score(1.0)
 
-    asked: list[Question] = []
-    app.interviewer.scorer.score = missing_at_clarify  # type: ignore[attr-defined]
-    session = app.interviewer.start(  # type: ignore[attr-defined]
-        SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Parcelo")
-    )
-    while (question := session.next_question()) is not None:
-        asked.append(question)
-        session.answer("I would ask what the fee is for, and assume weekend demand is steady.")
+    config = SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Parcelo")
+    answer = "I would ask what the fee is for, and assume weekend demand is steady."
+    asked = play_scored(app, config, answer, missing_at_clarify)
     assert asked[1].follow_up and asked[1].stage == CASE_STAGES[0]
     # Its answer is questions and assumptions: a term of the note ("where would X come in?") would hand over the plan.
     assert asked[1].text.startswith(tuple(t.split("{business}")[0] for t in load_templates().case["push-open-clarify"]))
