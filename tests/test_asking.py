@@ -171,3 +171,10 @@ def test_a_teammate_is_doing_a_practice_never_a_noun_phrase_and_its_quotes_stay_
         assert "is leading space" not in ask(noun, level=4, seed=seed)  # "leading" is an adjective there
         question = ask(doing, level=4, seed=seed)
         assert "logging the model score" in question and question.count('"') % 2 == 0, question
+
+
+def test_a_follow_up_about_a_concept_reads_as_english_for_a_plural_concept_too() -> None:
+    # Session 9, as a candidate: "Where does segments come into your answer?"
+    frames = load_frames()
+    asked = [frame.format(concept="segments") for frame in frames.about]
+    assert asked and not any(re.search(r"\b(?:does|is|has) segments\b", text) for text in asked)

@@ -4,6 +4,8 @@ that had gone to everyone (round 25). All notes here are made up for the tests."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from interviewer.core.domain import CASE_STAGES
@@ -100,3 +102,35 @@ def test_a_change_still_to_decide_is_tested_and_rolled_out_by_its_name() -> None
     assert len(named) >= 4
     assert "gone ahead" not in texts[CASE_STAGES.index("experiment")]
     assert not any("the change it is weighing" in text for text in texts)
+
+
+PILOTED = """# Case: did Ovenly's 9pm cut-off actually work?
+
+Ovenly is a bakery delivery service with about 18k orders a week in 12 cities. On 3 June it moved the order cut-off
+for next-morning delivery from 6pm to 9pm in 3 of its 12 cities as a trial, and kept 6pm everywhere else. Four weeks
+later, orders per customer in those cities were up 5%.
+
+The ops lead wants to move every city to 9pm. My first thought was to compare June with May.
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "pilot"),
+    [("in 3 of its 12 cities as a trial, and kept 6pm everywhere else", True),
+     ("in three cities", True), ("on Android only", True), ("at 9 sites in their North region", True),
+     ("for every customer at once", False), ("across all 12 cities", False)],
+)  # fmt: skip
+def test_a_change_made_in_part_of_the_business_only_is_a_pilot(opening: str, pilot: bool) -> None:
+    note = SHIPPED.replace("for every customer at once", opening)
+    sections, _ = read_sections("notes/ovenly.md", note.encode())
+    facts = case_facts(build_chunks("notes/ovenly.md", "/notes/ovenly.md", "h", sections))
+    assert (facts.made, facts.pilot) == (True, pilot)
+
+
+def test_a_pilot_is_measured_against_the_part_that_kept_things_as_they_were() -> None:
+    # Round 34: "Now that Mossgate has gone ahead ... where could you still find a comparison group?" read as unclear
+    # when 33 sites had kept the fee: the case hands over its comparison, and the question is how far to trust it.
+    texts = case_stage_texts(PILOTED, 2)
+    experiment, deployment = texts[CASE_STAGES.index("experiment")], texts[CASE_STAGES.index("deployment")]
+    assert "gone ahead" not in experiment and "only part" in experiment.lower() and "the 9pm cut-off" in experiment
+    assert re.search(r"\bextend", deployment) and "the 9pm cut-off" in deployment

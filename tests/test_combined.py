@@ -3,6 +3,7 @@ use, each citing its own note; the hard end asks them before single statements a
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -157,6 +158,10 @@ def test_a_strong_candidate_in_challenge_mode_gets_hard_questions_that_connect_n
     assert levels == sorted(levels) and min(levels[2:]) >= 4, levels
     hard = [q for q in asked if q.level >= 4]
     assert sum(len(q.points) >= 2 for q in hard) >= 0.8 * len(hard)
+    # Each symptom once, in whatever wording or level: the round-34 bench asked "Cross-validated AUC is 0.95, ..."
+    # three times in one session while other symptoms were left.
+    openings = [re.split(r"(?<=[.?!])\s", q.text)[0] for q in asked if q.item_kind in COMBINED_KINDS]
+    assert len(openings) == len(set(openings)), openings
     for question, points in zip(asked, seen, strict=True):
         assert [p.text for p in points] == list(question.points)  # scored on exactly its points
         if question.item_kind in COMBINED_KINDS:

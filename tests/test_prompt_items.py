@@ -71,3 +71,13 @@ def test_the_bank_asks_the_prompt_and_never_quotes_it_as_a_fact_to_define() -> N
     bank.refresh(chunks_of("sketches.md", SKETCHES))
     assert any(item.question.startswith("5B page views a day") and item.levels == (5,) for item in bank.items)
     assert not any("Typical prompt" in point for item in bank.items for point in item.points)
+
+
+def test_a_problem_told_in_a_few_words_is_no_hard_question() -> None:
+    # Round 34: "P99 TTFT is bad, what do you do?" was too bare for a final round's level 4 to both blind raters.
+    bare = LOGS.replace(
+        "your A/A test on the new ranker keeps failing, why would that happen?",
+        "the A/A test fails, why does that happen here?",
+    )
+    (prompt,) = prompts_of("logs.md", bare)
+    assert prompt.question == "The A/A test fails, why does that happen here?" and prompt.levels == (3,)

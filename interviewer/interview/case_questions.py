@@ -180,6 +180,7 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in ("drop", "sizing") else ["decision-"]
     if facts.change:
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
+        prefixes = ["pilot-", *prefixes] if facts.pilot else prefixes
     return {
         stage: next((templates.case[p + stage] for p in prefixes if p + stage in templates.case), templates.case[stage])
         for stage in CASE_STAGES

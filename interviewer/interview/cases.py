@@ -142,6 +142,7 @@ class CaseFacts:
     shape: str = "model"  # "model", "change" (measure one), "drop" (explain a metric that moved) or "sizing"
     change: str = ""  # the change a "change" case asks about, as its note names it ("the one-tap refill reminders")
     made: bool = False  # that change is live already ("did ... work?"): measured after the fact, never rolled out
+    pilot: bool = False  # made in part of the business only ("at 9 sites, kept it everywhere else"): the rest compare
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -355,7 +356,24 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business)
     if shape != "change":
         change = replace(change, phrase="", made=False)
-    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made)
+    pilot = change.made and any(_PILOT.search(s) for s in [said, *posed[:6]])
+    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made, pilot)
+
+
+# A change made in one part of the business only: the rest is the comparison the case hands over ("scrapped the fee at
+# 9 sites in their North region as a pilot, kept it everywhere else"). Asked "where could you still find a comparison
+# group?", blind raters failed it as unclear: the 33 other sites were that group (round 34).
+_UNITS = (
+    r"(?:sites?|stores?|shops?|branch(?:es)?|regions?|cit(?:y|ies)|markets?|countries|country|clinics?|depots?|"
+    r"hospitals?|schools?|locations?|warehouses?|venues?|states?|areas?|postcodes?|zones?)"
+)
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|some|a handful of)"
+_PILOT = re.compile(
+    rf"\b(?i:pilot(?:s|ed|ing)?|trial(?:l)?ed\b|everywhere else|(?:all )?the other \d+ {_UNITS}|"
+    rf"(?:at|in) (?:only )?{_COUNT} (?:of (?:its|their|the|our) {_COUNT} )?(?:[a-z]+ ){{0,2}}{_UNITS}\b|"
+    rf"only (?:in|at|on|for) |(?:kept|left) (?:it|the \w+|things) (?:as (?:it|they) (?:was|were) )?"
+    rf"(?:elsewhere|in the rest))|\b(?i:on|in|for) [A-Z]\w+ (?i:only)\b",
+)
 
 
 # What a case asks of the candidate beyond "build a model" or "measure a change": to explain a metric that moved ("The

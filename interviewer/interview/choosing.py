@@ -3,13 +3,15 @@ Pure functions over items and questions."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Callable, Collection, Sequence
 
 from interviewer.core.domain import Mode, Question
 from interviewer.core.session import SessionState
+from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.items import Item
 
-__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool", "levels_nearest"]
+__all__ = ["asked_item_key", "current_case", "item_key", "level_and_pool", "levels_nearest", "symptom_asked"]
 
 
 def item_key(item: Item) -> tuple[str, str, str]:
@@ -64,3 +66,20 @@ def current_case(state: SessionState, topic: str) -> list[Question]:
         if question.kind == "case" and question.topic == topic:
             case = [question] if question.stage == "clarify" and not question.follow_up else [*case, question]
     return case
+
+
+def _situation(text: str) -> str:
+    """The first sentence of a question: the symptom or constraint a combined question opens with."""
+    return re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
+
+
+def symptom_asked(items: Sequence[Item], asked: Sequence[Question]) -> Callable[[Item], bool]:
+    """A test of whether a combined item's symptom was asked already in any wording: each symptom is asked from every
+    topic whose statements explain it, in turns of its wordings and at levels 4 and 5, so a session of hard questions
+    asked "Cross-validated AUC is 0.95, but ... 0.70 in production" three times (the round-34 bench)."""
+    opened = {_situation(q.text) for q in asked if q.item_kind in COMBINED_KINDS}
+    family: dict[tuple[str, str], set[str]] = {}
+    for item in items:
+        if item.kind in COMBINED_KINDS:
+            family.setdefault((item.kind, item.concept), set()).add(_situation(item.question))
+    return lambda item: bool(family.get((item.kind, item.concept), set()) & opened)

@@ -24,7 +24,7 @@ from interviewer.interview.asking import (
     question_for,
 )
 from interviewer.interview.case_engine import CaseAsker
-from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest
+from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest, symptom_asked
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
@@ -275,8 +275,10 @@ class Interviewer:
         # hard question in session after session (the bench: 7 of 7 in a third session).
         resting = self.resting_items() if self.resting_items is not None else frozenset()
 
-        def waits(item: Item) -> bool:
-            return points_key(item.points) in resting
+        repeats = symptom_asked(self.bank.items, state.asked)
+
+        def waits(item: Item) -> bool:  # and a symptom asked already in this session, in other words
+            return points_key(item.points) in resting or repeats(item)
 
         def spread(item: Item) -> int:  # how many notes an item's points come from
             return len({note[c] for c in item.point_chunks})

@@ -33,7 +33,10 @@ _DESIGN = re.compile(r"\b(?:design|build|architect\w*|system|pipeline|set up|inf
 # The section that holds the note's own answer: "How I'd use it", "Design answer outline", "What I said".
 _ANSWER_SECTION = re.compile(r"\b(?:answer|outline|how I'?d|what I (?:said|say)|my approach|approach|my take)\b", re.I)
 # A problem told before what is asked: "Your A/A test is failing way too often, why?"
-_SCENE = re.compile(r"^[^?]{15,}?(?:,|\s[—–-])\s*(?:what|why|how|which|where)\b", re.I)
+# Told in six words or more: "P99 TTFT is bad, what do you do?" and "You've trained a better model, how do you get it to
+# prod?" read as too bare for a final round's hard question to both blind raters of round 34; they are asked at level 3.
+_SCENE = re.compile(r"^(?P<told>[^?]{15,}?)(?:,|\s[—–-])\s*(?:what|why|how|which|where)\b", re.I)
+SCENE_WORDS = 6
 # The note-taker speaking ("Mock mistake: I said ..."): what they got wrong is no point of the answer.
 # ... and a sentence that leans on the one before it ("That's exactly the symptom.") says nothing on its own.
 _OWN_VOICE = re.compile(r"(?-i:\bI\b)|\b(?:my|me)\b|^(?:mock|that|this|it|these|those|so)\b|^that's", re.I)
@@ -94,7 +97,8 @@ def recorded_prompts(chunks: list[Chunk], statements: list[Item]) -> list[Item]:
                 continue
             # A design asked for is level 5; a situation to work in (figures, a problem told first) level 4; a
             # question with neither ("How would you smooth a noisy daily KPI?") applies what the note says: level 3.
-            scene = poses_situation(prompt) or _SCENE.search(prompt)
+            told = _SCENE.search(prompt)
+            scene = poses_situation(prompt) or bool(told and len(told.group("told").split()) >= SCENE_WORDS)
             level = 5 if _DESIGN.search(prompt) else 4 if scene else 3
             first = points[0]
             items.append(
