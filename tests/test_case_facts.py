@@ -444,3 +444,52 @@ def test_a_card_issuer_with_its_volume_is_a_case_under_a_plain_title() -> None:
     )
     sections, _ = read_sections("notes/declines.md", text.encode())
     assert note_kind("notes/declines.md", sections) == "case"
+
+
+# Made up for the tests, in the shapes of round 35's held-out notes: the business introduced in passing by the line
+# about the mock, a metric that moved said only in the title, and a prompt quoted over three sentences.
+INTRODUCED = """# Elmcroft Stays — did paid early check-in work? (mock w/ Dana, Tuesday)
+
+Dana played a revenue lead at Elmcroft Stays, a budget hotel chain with about 60 properties near train stations. In
+May they launched paid early check-in in the app at £12 for 11am. The head of revenue said it made £95k in its first
+60 days and wants it in every loyalty tier.
+
+I spent too long on the £95k before asking what "work" meant.
+"""
+MOVED = """# Harlow Clinics — GP no-show rate jumped (mock, health ops)
+
+Harlow Clinics runs 14 GP surgeries with about 9,000 booked appointments a week. The weekly no-show rate had sat
+around 6% for a year and went to 11% over two weeks in October. The practice manager wants to know whether to
+double-book the first slot of every session.
+
+My first guess was flu season, which was wrong.
+"""
+QUOTED = """# Mock: Larkmoor Radio — listening hours fell overnight
+
+Larkmoor is a streaming radio app with about 800k weekly listeners. The prompt: "Our listening hours per user fell
+from 9.1 to 7.4 between Sunday and Monday and have stayed there. Ad sales are nervous because hours feed the rate
+card. What happened?" Hours here count only sessions longer than a minute.
+
+I opened with content explanations, which was wrong.
+"""
+
+
+def test_a_business_introduced_in_the_line_about_the_mock_is_the_case_business_and_opens_it() -> None:
+    # Round 35: "the checkout in the app" was named the business, and the case opened on "In May they launched".
+    facts = case_facts(chunks_of("elmcroft.md", INTRODUCED))
+    assert facts.business == "Elmcroft Stays"
+    assert facts.opening.startswith("Elmcroft Stays is a budget hotel chain with about 60 properties near train")
+    assert "Dana" not in facts.opening and facts.opening.endswith("Did paid early check-in work?")
+
+
+def test_a_metric_that_moved_in_the_title_is_explained_not_measured_as_a_change() -> None:
+    # Round 35: 'ED "left without being seen" jumped' was asked for "the effect of the change" and an experiment.
+    facts = case_facts(chunks_of("harlow.md", MOVED))
+    assert facts.shape == "drop" and not facts.change
+
+
+def test_a_prompt_quoted_over_several_sentences_is_asked_whole() -> None:
+    facts = case_facts(chunks_of("larkmoor.md", QUOTED))
+    assert facts.shape == "drop"
+    assert facts.opening.startswith("Larkmoor is a streaming radio app")
+    assert "fell from 9.1 to 7.4" in facts.opening and facts.opening.rstrip().endswith('What happened?"')

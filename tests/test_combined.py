@@ -499,3 +499,16 @@ def test_a_conformal_calibration_set_or_a_sensors_calibration_asks_nothing_about
     notes = {"c.md": conformal, "e.md": matching, "g.md": gp}
     asked = [i.question for i in combined_items(items_of(notes), load_repertoire()) if i.kind == "diagnosis"]
     assert not any("probabilit" in q or "convert" in q for q in asked), asked
+
+
+def test_a_symptom_is_answered_in_other_words_than_its_cue_and_never_by_a_cue_said_absent() -> None:
+    # Round 35: a trending MCMC chain and RoPE's extrapolation were asked as the causes of forecasts running low;
+    # Soft-NMS's "no retraining" as a cause of a classifier's slide.
+    symptoms = {cue.name: cue for cue in load_repertoire().symptoms}
+    out_of_range = symptoms["out of range"]
+    assert not out_of_range.answers('"Split" = each chain halved, so a single trending chain also gets flagged.')
+    assert not out_of_range.answers("Extrapolation beyond training length: poor in practice.")
+    assert out_of_range.answers("Trees cannot extrapolate, so forecasts of a growing series run low.")
+    silent = symptoms["silent degradation"]
+    assert not silent.answers("Decay the scores of overlapping boxes; no retraining and no drift check needed.", 2)
+    assert silent.answers("Prevalence drift moves the scores, so retrain when the flagged share moves.", 2)

@@ -9,7 +9,7 @@ import re
 from interviewer.core.domain import ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
 
-__all__ = ["business_of"]
+__all__ = ["business_of", "introduced"]
 
 _BUSINESS = re.compile(rf"\b((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b", re.I)
 _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|are|work)\s+", re.I)
@@ -83,3 +83,22 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
                 return f"the {name[:1].lower()}{name[1:]}"
     titled = _TITLE_NAME.search(title)
     return titled.group(1) if titled else "the business"
+
+
+# The business introduced in passing by the note-taker's line about the mock: "Mock with Lena, playing the head of
+# strategy at Oakhurst & Vale, a UK online furniture retailer doing about £180M a year." Dropped as the note-taker's
+# story, it took the business with it: the case opened on "A lot of what they sell is flat-pack" and named its
+# business "the launch an assembly service" (round 35).
+_INTRODUCED = re.compile(
+    rf"\b(?:at|for|with|of|from)\s+(?P<name>{_NAME}),\s+(?P<what>(?:a|an)\s+[^.;:!?]{{8,200}}?)\s*(?:[.;!?]|$)"
+)
+
+
+def introduced(statement: str) -> str:
+    """The sentence a case opens with for a business a line introduces in passing ("... at Quillmoor Hotels, a
+    mid-scale chain with about 140 properties." -> "Quillmoor Hotels is a mid-scale chain with about 140
+    properties."), or ''."""
+    match = _INTRODUCED.search(statement)
+    if not match or _NOT_A_NAME.match(match.group("name").split()[0]):
+        return ""
+    return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."

@@ -276,7 +276,39 @@ def _whole_sentences(pieces: list[str]) -> list[str]:
     return joined
 
 
+def _open_quote(sentence: str) -> bool:
+    return sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")
+
+
+QUOTED_SENTENCES = 4  # a quote of more sentences than this is no one's spoken prompt: an unclosed mark is a typo
+
+
+def _whole_quotes(sentences: list[str]) -> list[str]:
+    """Sentences joined where a quote runs over several ('The prompt: "Our completion rate dropped ... stayed there.'
+    + 'The originals team is worried ...' + 'What happened?"'): split, the prompt lost its question (round 36)."""
+    joined: list[str] = []
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
+        if _open_quote(sentence):
+            end = next(
+                (
+                    j
+                    for j in range(index + 1, min(index + QUOTED_SENTENCES, len(sentences)))
+                    if _open_quote(sentences[j])
+                ),
+                None,
+            )
+            if end is not None:
+                joined.append(" ".join(sentences[index : end + 1]))
+                index = end + 1
+                continue
+        joined.append(sentence)
+        index += 1
+    return joined
+
+
 def sentence_pieces(raw: list[str]) -> list[list[str]]:
-    """Each sentence of a note as its pieces: rejoined where a split cut it at an abbreviation, and split where a
-    bullet's second sentence starts in lower case."""
-    return [_whole_sentences(_INNER_START.split(sentence)) for sentence in _whole_sentences(raw)]
+    """Each sentence of a note as its pieces: rejoined where a split cut it at an abbreviation or inside a quote,
+    and split where a bullet's second sentence starts in lower case."""
+    return [_whole_sentences(_INNER_START.split(sentence)) for sentence in _whole_quotes(_whole_sentences(raw))]

@@ -7,6 +7,7 @@ import re
 
 from interviewer.interview.case_givens import concludes, has_pointer, is_cut, writes
 from interviewer.interview.statements import has_verb, is_instruction
+from interviewer.scoring.text import content_words
 
 __all__ = ["opening_text", "title_question"]
 
@@ -159,11 +160,35 @@ def opening_text(
                 events = _from_change(sequence, sequence.index(part) if part in sequence else 0, chosen, reach=1)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
-    # A question someone put in the set-up has asked it already.
+    if ask and len(chosen) < 2 and ask not in chosen:
+        chosen.append(ask)  # 'The prompt: "Our completion rate dropped from 71% to 63% ... What happened?"'
+    # A question someone put in the set-up has asked it already, unless the title asks it in more words: "The
+    # question: whom should we target?" says less than 'who gets the "redirect to a locker" offer?'.
     asked = title_question(title)
     if ask and ask in chosen:
-        asked = ""
-    return " ".join([*chosen, asked] if asked and asked not in chosen else chosen)
+        if asked and len(ask.split()) < 8 and len(asked.split()) > len(ask.split()):
+            chosen.remove(ask)
+        else:
+            asked = ""
+    if not asked or asked in chosen:
+        return " ".join(chosen)
+    # The sentence that says what the title asks about, when the opening has not ("... send some recipients an offer
+    # to redirect the parcel to a nearby locker ...", before "Who gets the 'redirect to a locker' offer?", round 35).
+    asked_words = set(content_words(asked))
+    if len(asked_words - set(content_words(" ".join(chosen)))) >= 2:
+        about = next(
+            (
+                s
+                for s in (before_story or setup)[:8]
+                if s not in chosen
+                and not _unsaid(s)
+                and not concludes(s)
+                and len(asked_words & set(content_words(s))) >= 2
+            ),
+            "",
+        )
+        chosen += [about] if about else []
+    return " ".join([*chosen, asked])
 
 
 _ASKS_AS_SENTENCE = re.compile(
@@ -179,6 +204,7 @@ def title_question(title: str) -> str:
     ("Case: Who should get the discount?", a blind rater); its question after the name ("LockerLoop — did cutting the
     pickup window work?") or after a sentence ('"Meridian pays 40,000 claims a day. How would you decide ...?"') asks
     it; "Ship the checkout at X?" reads as a pasted heading (a blind rater)."""
+    title = re.sub(r"\s*\([^()]*\)$", "", title.strip())  # "... offer? (take-home practice + debrief)"
     parts = re.split(r"\s[—–-]\s|:\s|(?<=[.!])\s+", _CASE_LABEL.sub("", title.strip().strip("\"“”'")))
     title = parts[-1].strip().strip("\"“”'")
     if not (title.endswith("?") and _ASKS_AS_SENTENCE.match(title)):

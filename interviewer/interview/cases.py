@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import ASIDE_PARAGRAPH, CASE_STAGES
-from interviewer.interview.case_business import business_of
+from interviewer.interview.case_business import business_of, introduced
 from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import (
     has_pointer,
@@ -18,6 +18,7 @@ from interviewer.interview.case_givens import (
     sentence_pieces,
     spoken,
     without_made_up,
+    writes,
 )
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.statements import clean_statement
@@ -85,7 +86,8 @@ _ASIDE_PARAGRAPH = re.compile(ASIDE_PARAGRAPH)
 # A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
 _ASK_LABEL = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|real\s+)?(?:question|ask)\s*:\s*", re.I
+    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|real\s+)?(?:question|ask|prompt)(?:\s+(?:was|is))?\s*:\s*",
+    re.I,
 )
 
 
@@ -98,6 +100,10 @@ def _interviewers(text: str) -> list[str]:
     )
     found += re.findall(r"\b([A-Z][a-z]{2,})\s+(?:played|playing|was playing|as the interviewer)\b", text)
     return sorted({re.escape(name) for name in found})
+
+
+def _names_any(statement: str, names: list[str]) -> bool:
+    return bool(names) and re.search(rf"\b(?:{'|'.join(names)})\b", statement) is not None
 
 
 def without_asides(text: str) -> str:
@@ -275,11 +281,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
                 statement = spoken(_readable(piece, chunk.text))
-                if statement.endswith("?") and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
+                asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
+                if asking and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
                     asks.append(_ASK_LABEL.sub("The question: ", statement, count=1))
-                if statement.endswith("?") and len(staged) < 8:
+                if asking and len(staged) < 8:
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
-                if len(content_words(statement)) < 3 or statement.endswith("?") or statement in seen:
+                if len(content_words(statement)) < 3 or asking or statement in seen:
                     continue
                 seen.add(statement)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
@@ -288,6 +295,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
     # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
     played = _interviewers(" ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
+    # The note-taker's line about the mock may introduce the business ("Priya played a hiring manager at Quillmoor
+    # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
+    staged = [
+        (introduced(s) or s, at) if i < 3 and (writes(s) or _names_any(s, played)) else (s, at)
+        for i, (s, at) in enumerate(staged)
+    ]
     if played:
         staged = [(s, at) for s, at in staged if not re.search(rf"\b(?:{'|'.join(played)})\b", s)]
     # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
@@ -412,8 +425,11 @@ def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
         return "drop"
     if _WORKED.search(asked):
         return "change"  # "Question: did it work, and how much?" measures a change; "how much" sizes nothing here
-    if _MOVED.search(asked) and _NUMBER.search(asked) and not _WEIGHS.search(asked):
-        return "drop"  # "Pinwheel: orders per active user fell 10% in October" asks why, unsaid
+    if _MOVED.search(asked) and not _WEIGHS.search(asked):
+        # "Pinwheel: orders per active user fell 10% in October" asks why, unsaid; so does a title with no number
+        # ('Ashgrove General — ED "left without being seen" jumped': its stages asked for "the effect of the change"
+        # and an experiment to design, round 35)
+        return "drop"
     if _SIZING.search(asked):
         return "sizing"
     return "change" if decision else "model"

@@ -306,6 +306,7 @@ class Interviewer:
                     and _hard_rank(i, plan.level) <= worst
                     and waits(i) == again
                     and spread(i) >= span
+                    and not repeats(i)  # after every fresh question, however it ranks (the fall-back below)
                 ]
                 # A question whose statements were mostly asked already (the same symptom again) is not asked.
                 hard = [
