@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,22 @@ def test_a_follow_up_about_a_concept_reads_as_english_for_a_plural_concept_too()
     frames = load_frames()
     asked = [frame.format(concept="segments") for frame in frames.about]
     assert asked and not any(re.search(r"\b(?:does|is|has) segments\b", text) for text in asked)
+
+
+def test_a_trade_off_whose_condition_is_a_formula_or_cut_mid_word_is_not_asked() -> None:
+    # Round 36: "Decision or per-txn, if expected fraud loss > expected cost of wrongly dec? Which would you defend?"
+    points = (
+        "Decision: decline if expected fraud loss > expected cost of wrongly declining.",
+        "Per-txn: fraud cost if approved = amount + fee; false-decline cost = lost margin.",
+    )
+    base = Item(
+        question="Decision or per-txn?", points=points, kind="trade-off", concept="Decision", chunk_id="c",
+        source="notes/fraud.md", heading="Fraud", topic="Fraud", levels=(5,), other="per-txn",
+        detail="if expected fraud loss > expected cost of wrongly dec",
+    )  # fmt: skip
+    frames = load_frames()
+    assert question_for(base, 5, frames, random.Random(0), set()) == ""
+    readable = replace(
+        base, concept="Ridge", other="lasso", question="Ridge or lasso?", detail="with 200 correlated features"
+    )
+    assert "200 correlated features" in question_for(readable, 5, frames, random.Random(0), set())

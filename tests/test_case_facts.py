@@ -493,3 +493,25 @@ def test_a_prompt_quoted_over_several_sentences_is_asked_whole() -> None:
     assert facts.shape == "drop"
     assert facts.opening.startswith("Larkmoor is a streaming radio app")
     assert "fell from 9.1 to 7.4" in facts.opening and facts.opening.rstrip().endswith('What happened?"')
+
+
+def test_the_line_about_the_interviewer_is_the_mocks_story_never_the_cases_opening() -> None:
+    # Round 36: "The interviewer asked what the highest-risk group looked like, and the data showed ..." opened a case.
+    note = INTRODUCED.replace(
+        "The head of revenue said",
+        "The interviewer asked what the buyers looked like, and the data showed they were mostly business guests. "
+        "The head of revenue said",
+    )
+    assert "interviewer" not in case_facts(chunks_of("elmcroft.md", note)).opening
+
+
+def test_a_change_under_way_is_said_in_the_opening_of_a_sizing_case() -> None:
+    # Round 36: the garden-waste case opened on households and trucks, and its £48 subscription came only later.
+    note = """# Sizing mock: Ashby Borough — garden waste subscriptions
+
+Ashby is a suburban borough with about 60,000 households. It has always collected garden waste for free, using 5
+dedicated trucks. Budget pressure means the council is moving to an opt-in subscription at £45 a year.
+
+I started with take-up from neighbouring councils.
+"""
+    assert "opt-in subscription at £45 a year" in case_facts(chunks_of("ashby.md", note)).opening

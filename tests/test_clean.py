@@ -121,6 +121,14 @@ def test_drop_emphasis_markers(raw: str, cleaned: str) -> None:
         ("| a | b |\n| c | d |", "| a | b |\n| c | d |"),
         ("Q: What is AUC?\nA: the probability that", "Q: What is AUC?\nA: the probability that"),
         ("It depends on the\nLearning rate and the depth.", "It depends on the Learning rate and the depth."),
+        (
+            "The head of revenue said it made £95k in its first\n60 days and wants it in every tier.",
+            "The head of revenue said it made £95k in its first 60 days and wants it in every tier.",
+        ),
+        (
+            "Things to remember about the sample size before\n3 Pitfalls",
+            "Things to remember about the sample size before\n3 Pitfalls",
+        ),
     ],
 )
 def test_rejoin_wrapped_lines(raw: str, cleaned: str) -> None:

@@ -140,7 +140,9 @@ def _wraps(previous: str, line: str) -> bool:
     cut = len(previous.rstrip()) >= 45 and not re.search(r"[.!?:;)\]\"”]$", previous.rstrip())
     # ... or before an acronym that goes on in lower case ('... switched on automated' / 'SMS refill reminders in 60')
     acronym = re.match(r"[A-Z]{2,6}s?\s+[a-z]", line.lstrip()) and previous.rstrip()[-1:].isalpha()
-    return cut and bool(re.match(r"[\"'“‘~£$€]|\d[\d,.]*(?:%|k|K|M|bn)?[,;.]\s", line.lstrip()) or acronym)
+    # ... or before a figure the sentence goes on from ('... in its first' / '60 days and wants it ...')
+    figure = r"\d[\d,.]*(?:%|k|K|M|bn)?(?:[,;.]\s|\s+[a-z])"
+    return cut and bool(re.match(rf"[\"'“‘~£$€]|{figure}", line.lstrip()) or acronym)
 
 
 def rejoin_wrapped_lines(text: str) -> str:

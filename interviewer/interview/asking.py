@@ -238,6 +238,10 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         values["claim"] = situation
     elif item.kind == "trade-off" and item.other and item.question.endswith(" or " + item.other + "?"):
         name = "trade-off-pair-condition" if item.detail else "trade-off-pair"
+        # A condition said in symbols or cut mid-word is a formula, and its sides are the labels of two lines
+        # ("Decision or per-txn, if expected fraud loss > expected cost of wrongly dec?", both raters, round 36).
+        if item.detail and (re.search(r"[<>=≈→≥≤]", item.detail) or _cut_word(item.detail, item.points)):
+            return ""
     elif item.kind == "trade-off" and item.other:
         name = "trade-off-choice"
         values["condition"] = lower_first(item.detail.rstrip(" ."))
@@ -467,6 +471,15 @@ def follow_up_text(
     if not concept and root:
         return f"{opener} Take the question again and add what is missing: {root}"
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))
+
+
+def _cut_word(text: str, points: tuple[str, ...]) -> bool:
+    """True when the last word of `text` is cut from a longer word of the points ('wrongly dec' of 'declining')."""
+    last = re.findall(r"[\w-]+", text)[-1:] or [""]
+    said = " ".join(points)
+    return bool(last[0]) and not re.search(rf"(?<![\w-]){re.escape(last[0])}(?![\w-])", said, re.I) and bool(
+        re.search(rf"(?<![\w-]){re.escape(last[0])}\w", said, re.I)
+    )
 
 
 def twist_situation(sentence: str) -> str:

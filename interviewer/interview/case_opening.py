@@ -14,7 +14,11 @@ __all__ = ["opening_text", "title_question"]
 _ADVICE = re.compile(r"^(ask|check|clarify|confirm|find out|agree)\b", re.I)
 
 _GOAL = re.compile(
-    r"\b(wants?|wanted|asks?|asked|goal|needs? to|decide\w*|whether|aims?|task is|hopes? to|hoped to|plans? to)\b", re.I
+    # ("... the council is moving to an opt-in subscription at £48 a year": a change under way is what a sizing case
+    # sizes; without it the opening stopped at the borough's households and trucks, round 36)
+    r"\b(wants?|wanted|asks?|asked|goal|needs? to|decide\w*|decisions? hangs?|whether|aims?|task is|hopes? to|"
+    r"hoped to|plans? to|planning to|is moving to|are moving to|is switching to|will switch to|is about to)\b",
+    re.I,
 )
 
 
@@ -39,7 +43,10 @@ def _unsaid(statement: str) -> bool:
     # A sentence wholly in brackets is an aside ("(adapted from a prompt a friend got ...)").
     advice = is_instruction(statement) or _ADVICE.match(statement) or statement[:1].islower() or statement[:1] == "("
     cut = statement.endswith(":") or is_cut(statement)
-    return bool(cut or has_pointer(statement) or advice or writes(statement))
+    # Whoever played the interviewer is the mock's story ("The interviewer asked what the highest-risk group looked
+    # like, and the data showed ...", round 36), never the case's.
+    mock = re.search(r"\binterviewer\b", statement, re.I)
+    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock)
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May
