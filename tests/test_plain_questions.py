@@ -233,3 +233,20 @@ def test_a_source_or_a_caveat_in_brackets_is_not_said_with_the_name() -> None:
         definition = item("definition", f"{concept} is what this line of the notes defines in a few words.", concept)
         asked = {question_for(definition, 1, frames, random.Random(seed), set()) for seed in range(6)}
         assert asked and not any("(" in question for question in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("statement", "kind"),
+    [
+        ("Then the crucial bit: benchmark against the observed covariates.", ""),
+        ("Also the reverse: fine-tuning with BN in train mode on tiny batches wrecks the running stats.", ""),
+        ("DuckDB: FROM events e ASOF JOIN feats f ON e.user_id = f.user_id AND e.ts >= f.ts", ""),
+        ("Expanding window: train on everything before the origin, test on the next h steps.", "definition"),
+        ("Learning rate: the step size of each gradient update.", "definition"),
+    ],
+)
+def test_a_label_is_a_term_to_define_unless_it_is_the_note_takers_words_or_a_line_of_code(
+    statement: str, kind: str
+) -> None:
+    # Rounds 35-36: "How would you define the crucial bit?", "How would you define DuckDB?"
+    assert statement_kind(statement) == kind

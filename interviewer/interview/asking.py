@@ -477,8 +477,10 @@ def _cut_word(text: str, points: tuple[str, ...]) -> bool:
     """True when the last word of `text` is cut from a longer word of the points ('wrongly dec' of 'declining')."""
     last = re.findall(r"[\w-]+", text)[-1:] or [""]
     said = " ".join(points)
-    return bool(last[0]) and not re.search(rf"(?<![\w-]){re.escape(last[0])}(?![\w-])", said, re.I) and bool(
-        re.search(rf"(?<![\w-]){re.escape(last[0])}\w", said, re.I)
+    return (
+        bool(last[0])
+        and not re.search(rf"(?<![\w-]){re.escape(last[0])}(?![\w-])", said, re.I)
+        and bool(re.search(rf"(?<![\w-]){re.escape(last[0])}\w", said, re.I))
     )
 
 

@@ -231,8 +231,9 @@ def twist_for(
     own twists, else the generic ones that fit the stage (and the kind of case); '' when none fits or every one
     was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
-    generic = templates.twists_for(stage) if stage else list(templates.twists)
     facts = case_facts(case_chunks) if case_chunks else None
+    shape = facts.shape if facts is not None else ""
+    generic = templates.twists_for(stage, shape) if stage else list(templates.twists)
     if facts is not None and facts.decision:
         generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
     if case_chunks and _DEADLINE.search(" ".join(c.text for c in case_chunks)):

@@ -294,6 +294,18 @@ def has_verb(text: str) -> bool:
     return _has_verb(text)
 
 
+# A label that names no term: the note-taker's own words ("Then the crucial bit: benchmark.", "An answer: ..."), a
+# contraction ("Point-in-time doesn't: ...") or a tool whose line is code ("DuckDB: FROM events e ASOF JOIN ...").
+# Blind raters failed "How would you define the crucial bit?" and "How would you define DuckDB?" (rounds 35-36). An
+# activity ("estimating alpha: ...") is left: it has the shape of "expanding window" and "absorbing state".
+_NOT_A_TERM_LABEL = re.compile(r"^(?:a|an|the|then|so|also|and|but|this|that|my|our)\s|n't\b|\bnot$", re.I)
+_CODE_BODY = re.compile(r"\b(?:SELECT|FROM|JOIN|WHERE|GROUP BY|ORDER BY)\b.*\b(?:FROM|JOIN|ON|WHERE|AND|BY)\b")
+
+
+def _names_a_term(label: str, text: str) -> bool:
+    return not _NOT_A_TERM_LABEL.search(label.strip()) and not _CODE_BODY.search(text[len(label) :])
+
+
 def _has_verb(text: str) -> bool:
     return any(i and _is_verb(w) for i, w in enumerate(text.split()[:8]))
 
@@ -349,7 +361,7 @@ def statement_kind(statement: str, section: str = "") -> str:
         return "rule"
     lead = _DEFINITION_LEAD.match(text)
     label = lead.group(1) if lead else ""
-    short_term = bool(label) and len(label.split()) <= 4 and not _has_verb(label)
+    short_term = bool(label) and len(label.split()) <= 4 and not _has_verb(label) and _names_a_term(label, text)
     if (
         (_DEFINITION.match(text) and not _JUDGED.match(text))
         or short_term

@@ -6,7 +6,7 @@ import random
 import re
 import string
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.core.chunks import Chunk
@@ -47,16 +47,20 @@ class QuestionTemplates:
     hint: tuple[str, ...]
     case_from_notes: tuple[str, ...] = ()  # the opening of a case built from a topic's notes
     twist_stages: tuple[tuple[str, ...], ...] = ()  # per generic twist, the case stages it fits (empty: any)
+    # The twists of one shape of case only ("drop", "sizing"), each with the stages it fits.
+    shape_twists: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
-    def twists_for(self, stage: str) -> list[str]:
-        """The generic twists that fit a case stage."""
+    def twists_for(self, stage: str, shape: str = "") -> list[str]:
+        """The generic twists that fit a case stage, then those of the case's shape."""
         fits = self.twist_stages or ((),) * len(self.twists)
-        return [twist for twist, stages in zip(self.twists, fits, strict=True) if not stages or stage in stages]
+        found = [twist for twist, stages in zip(self.twists, fits, strict=True) if not stages or stage in stages]
+        return found + [twist for twist, stages in self.shape_twists.get(shape, ()) if stage in stages]
 
     def all_texts(self) -> list[str]:
         """Every template string (for checks)."""
         texts = [t for group in self.deep_dive.values() for t in group] + [t for g in self.case.values() for t in g]
-        return texts + list(self.twists + self.follow_up + self.hint + self.case_from_notes)
+        shaped = [twist for twists in self.shape_twists.values() for twist, _ in twists]
+        return texts + list(self.twists + self.follow_up + self.hint + self.case_from_notes) + shaped
 
 
 def load_templates(prompts_dir: Path | None = None) -> QuestionTemplates:
@@ -72,6 +76,10 @@ def load_templates(prompts_dir: Path | None = None) -> QuestionTemplates:
             hint=tuple(data["hint"]["templates"]),
             case_from_notes=tuple(data["case-from-notes"]["clarify"]),
             twist_stages=tuple(tuple(stages) for stages in data["twists"].get("fits", ())),
+            shape_twists={
+                shape: tuple((str(entry["twist"]), tuple(entry["fits"])) for entry in entries)
+                for shape, entries in data["twists"].get("shapes", {}).items()
+            },
         )
         if templates.twist_stages and len(templates.twist_stages) != len(templates.twists):
             raise ValueError("[twists] fits must give the stages of every generic twist, in order")
