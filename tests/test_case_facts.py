@@ -515,3 +515,47 @@ dedicated trucks. Budget pressure means the council is moving to an opt-in subsc
 I started with take-up from neighbouring councils.
 """
     assert "opt-in subscription at £45 a year" in case_facts(chunks_of("ashby.md", note)).opening
+
+
+# Made up in the shapes of rounds 37-38: a preface naming the interviewer's old job, a label before the business, a
+# drop said as "falls off a cliff", a whom-to-call title, and a symptom given as a signed change.
+PREFACED = """# Case write-up: did Threadly's Size Helper cut returns?
+
+*Mock with R. (ex-marketplace DS), 45 min, evening write-up. Fashion e-comm, "did the change work" shape.*
+
+Setup as given: Threadly is an online menswear retailer with about 90k orders a month and a 28% return rate. In April
+they launched a "Size Helper" on trouser pages that recommends a size. No A/B test because the PM wanted it live.
+Leadership wants to know whether it worked.
+"""
+CLIFF = """# Case write-up: Hopper's courier acceptance rate falls off a cliff
+
+Hopper is a food-delivery app in five UK cities. On a Monday the dashboard shows courier acceptance in two cities
+dropping from about 80% to 66% over two days. The ops lead wants to know what is going on by Friday.
+"""
+WHOM = """# Case write-up: which lapsed members should Fernmoor call?
+
+Fernmoor is a UK gym chain with 60 clubs and 210k members. About 6,000 members lapse each month, and the retention
+team can make 1,500 calls a month.
+"""
+SIGNED = """# Practice case — Tallycab: card payments fell in a day
+
+Tallycab is a taxi app with about 900k riders in three cities. Riders pay by card in the app or in cash. On a normal
+Friday they take about 52k card payments. On the Friday in question the dashboard showed 44k card payments, −15%. The
+finance lead wanted to know by noon whether this was real.
+"""
+
+
+def test_a_preface_is_no_part_of_the_set_up_and_a_compound_word_or_a_label_names_no_business() -> None:
+    facts = case_facts(chunks_of("threadly.md", PREFACED))
+    assert facts.business == "Threadly"  # never "the marketplace" of "ex-marketplace DS"
+    assert facts.opening.startswith("Threadly is an online menswear retailer")  # the label "Setup as given:" goes
+    assert 'In April they launched a "Size Helper"' in facts.opening
+
+
+@pytest.mark.parametrize(("text", "shape"), [(CLIFF, "drop"), (WHOM, "model"), (SIGNED, "drop")])
+def test_a_cliff_is_a_drop_and_whom_to_call_is_a_targeting_case(text: str, shape: str) -> None:
+    assert case_facts(chunks_of("case.md", text)).shape == shape
+
+
+def test_a_symptom_given_as_a_signed_change_is_said_in_the_opening() -> None:
+    assert "44k card payments, −15%" in case_facts(chunks_of("tallycab.md", SIGNED)).opening

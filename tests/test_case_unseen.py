@@ -93,6 +93,9 @@ Recommendation: raise the fee in the busiest cities only, and re-test in the qui
 
 # Technical notes with figures, definitions and a company in passing: never a case.
 TECHNICAL = {
+    # the note-taker's memory of where it came up: no business, whatever store or cities it names (round 38)
+    "clusters.md": '# Cluster randomisation\n\nContext: came up twice in mocks (store-level promo test, "12 cities" '
+    "question). Core idea I keep fumbling: the randomisation unit sets your sample size.\n\n- DEFF = 1 + (m - 1) rho\n",
     "target_encoding.md": "# Target encoding\n\nTarget encoding = replace each category by its mean target. With 50k "
     "categories per day, smoothing matters.\n\n- Use out-of-fold means.\n",
     "imbalance.md": "# Class imbalance\n\nTypical fraud data: 0.1% positives among 2M transactions a day. Resample "
@@ -124,6 +127,13 @@ def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
         ("fee.md", FEE),
         ("fitly.md", FITLY),
         ("insurer.md", INSURER),
+        # a sizing exercise by its title, its business after the note-taker's preface (round 37)
+        (
+            "stays.md",
+            "# Sizing practice — Nestly: is 'Tonight in Porto' worth a sales team?\n\nPractice round with Alex. "
+            "Writing up on the train.\n\nNestly is a travel marketplace, mostly apartments in southern Europe. The "
+            "idea was a last-minute deals product for same-day stays, launching in Porto first.\n",
+        ),
     ],
 )
 def test_a_note_that_poses_a_business_situation_is_a_case(name: str, text: str) -> None:

@@ -211,6 +211,16 @@ def test_two_trade_off_statements_become_one_choice_under_the_notes_condition() 
     assert len(item.points) == 2 and item.levels == (5,)
 
 
+def test_two_reasons_to_use_one_thing_are_no_rivals_to_choose_between() -> None:
+    # Round 37: "Domain knowledge or adverse action reasons?" paired two reasons to use monotone constraints.
+    text = (
+        "- Domain knowledge is real and stable: distance raises the ETA of every delivery.\n"
+        "- Regulatory explainability: adverse action reasons make sense to the customer.\n"
+    )
+    pairs = [i for i in build_items(chunk(text, "Monotone constraints > When to use")) if i.other]
+    assert not pairs
+
+
 @pytest.mark.parametrize(
     ("statement", "blanked"),
     [

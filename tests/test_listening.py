@@ -305,3 +305,10 @@ def test_a_method_from_a_note_far_from_the_case_is_not_taken_up() -> None:
 
     assert taken("I would use SimCLR to learn member features first.") is None
     assert taken("I would check the Qini curve before sending anything.") is not None
+
+
+def test_a_role_the_answer_names_is_no_method_to_take_up() -> None:
+    # Round 37: "Let me pick up on PM, which you mentioned. How exactly would you use it for Maplewise?"
+    from interviewer.interview.listening import _terms
+
+    assert _terms("I would ask the PM and the CFO what worked means, then check PR-AUC.", {"PR-AUC"}) == ["PR-AUC"]

@@ -68,7 +68,9 @@ _CASE_TITLE = re.compile(
     r"|^\s*(?:practice\s+)?mock\b"  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
     # "Sizing e-bike rides for Spoke&Go in Kestrelford (practice)", "Sizing chargers for Voltway's new Leeds depot"
     # "(practice)", "(sizing mock, Fri 14th)"; never "(rewrite after mock #2 went sideways)" on a technical note
-    r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:[\w-]+\s+)?(?:practice|mock)\b[^()]*\)",
+    r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:[\w-]+\s+)?(?:practice|mock)\b[^()]*\)"
+    # "Sizing practice — Roamnest: is 'Tonight in Lisbon' worth a sales team?"
+    r"|^\s*(?:sizing|estimation|market[- ]sizing)\s+(?:practice|mock|case|exercise)\b",
     re.I,
 )
 _CASE_OPENING = re.compile(
@@ -82,7 +84,7 @@ _PREFACE = re.compile(
     r"(?<![\w.])(?:I|I'm|I've|I'd)(?![\w.])|\b(?:me|[Mm]y|mine)\b"
     rf"|^(?:Did|Made|Practi[sc]ed|Tried|Wrote|Picked|Timed) (?:this|it)\b|{PRACTICE_VOICE}"
     # ("That was the whole prompt.", "Mock with Tom, about 45 minutes.")
-    r"|(?i:\b(?:prompt|mock|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
+    r"|(?i:\b(?:prompts?|mocks?|practi[sc]e[ds]?|timer|write-?up|\d+ min(?:utes|s)?)\b)"
 )
 _CASE_LABEL = re.compile(
     r"^(?:the\s+)?(?:prompt|set-?up|brief|problem|scenario|situation|question|case)(?:\s+as\s+\w+\s+\w+\s+it)?\s*[.:]?$",
@@ -112,7 +114,9 @@ _GOAL = re.compile(
 # reaches no recommendation; its definitions ("Target encoding = ...") name no organisation.
 _PLACES = r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|clinics?|cities|sites|outlets|dark stores"
 _ORGANISATION_WORD = re.compile(
-    rf"\b((?:{'|'.join(ORGANISATIONS)})s?|businesses|{_PLACES}|e-?commerce|you work for|you join)\b", re.I
+    # ("store-level promo test" names no store: a word of a hyphenated compound is none)
+    rf"\b((?:{'|'.join(ORGANISATIONS)})s?|businesses|{_PLACES}|e-?commerce|you work for|you join)\b(?!-)",
+    re.I,
 )
 # A business named at the start of a line, in the shapes notes use: "Kerbside runs ...", "Parsley (recipe app,
 # invented) has ~140k ...", "Fernway Outdoor (invented), DTC outdoor gear".
@@ -196,9 +200,12 @@ _SHOUTED = re.compile(r"^\s*\d{1,3}\s*[-.):]\s+|(?<![\w-])[A-Z][A-Z/&'-]+(?:\s+[
 
 def _situation(parts: list[str]) -> bool:
     """True when the opening's sentences name an organisation and a figure of its scale: a business situation."""
+    # ... in the case's own words: "came up twice in mocks (store-level promo test, '12 cities' question)" is the
+    # note-taker's memory of a technical note's use, not a business (round 38's cluster-randomisation note).
     parts = [_SHOUTED.sub(" ", p) for p in parts if not _EXAMPLE.search(p)]
     # "Setup (my own version of a prompt ...): Quillbook sells ...": the note's label goes before the business
-    parts = [re.sub(r"^[A-Z][\w' -]{0,30}(?:\s*\([^()]{0,120}\))?:\s+(?=[A-Z])", "", p) for p in parts]
+    parts = [re.sub(r"^[A-Z][\w' -]{0,40}(?:\s*\([^()]{0,120}\))?:\s+(?=[A-Z])", "", p) for p in parts]
+    parts = [p for p in parts if not _PREFACE.search(p)]
     organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
     return organisation and any(_SCALE.search(p) for p in parts)
 

@@ -11,7 +11,8 @@ from interviewer.interview.case_givens import without_made_up, writes
 
 __all__ = ["business_of", "introduced"]
 
-_BUSINESS = re.compile(rf"\b((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b", re.I)
+# ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
+_BUSINESS = re.compile(rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b(?!-)", re.I)
 _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|are|work)\s+", re.I)
 
 
@@ -70,7 +71,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
     # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
     # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
     for statement, _ in [(s, at) for s, at in staged[:6] if not writes(s)][:4]:
-        named = _named(statement)
+        # ("Setup as given: Loomwell is a mid-size online womenswear retailer ...": the label goes first)
+        named = _named(statement) or _named(re.sub(r"^[A-Z][\w' -]{0,40}:\s+(?=[A-Z])", "", statement))
         if named:
             return named
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:

@@ -29,6 +29,8 @@ _CHANGE_WORDS = (
     r"plummet\w*|surged|stalled|slipped|slid|too (?:many|few|high|low|slow)|since then|"
     r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling|"
     r"came in at|(?:up|down) \d[\d.,]*\s?%"  # "it came in at 3.4%" (after "had sat around 2.1%"), "sites up 18%"
+    # "the dashboard showed 353k top-ups, −14%": a signed change, which round 37's opening left out
+    r"|[−–+]\d[\d.,]*\s?%"
 )
 _PROBLEM = re.compile(
     rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint|missed|failing|failed)(?![\w-])", re.I

@@ -240,6 +240,12 @@ def _paired_trade_offs(items: list[Item], base: ItemSource) -> list[Item]:
     ...') make one design question: choose between them, under a condition the notes name if they name one."""
     singles = [i for i in items if i.kind == "trade-off" and not i.other]
     out = [i for i in items if i not in singles]
+    # A list of when to use one thing, or of its pros and costs, holds no rivals: "Domain knowledge or adverse action
+    # reasons?" paired two reasons to use monotone constraints (both blind raters, round 37).
+    if re.search(
+        r"\b(?:when to use|why|pros|cons|benefits?|costs?|reasons?|uses?)\b", base["heading"].split(" > ")[-1], re.I
+    ):
+        return out + singles
     while len(singles) >= 2 and singles[0].concept.lower() != singles[1].concept.lower():
         first, second = singles[0], singles[1]
         points = (first.points[0], second.points[0])

@@ -23,7 +23,11 @@ _KIND_ORDER = {"pitfall": 0, "trade-off": 1, "contrast": 1, "mechanism": 2, "rul
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*)(?![\w-])")
 _HYPHENATED = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)+)(?![\w-])", re.I)
 # Acronyms every answer uses without naming a method.
-_PLAIN = frozenset({"I", "OK", "US", "UK", "EU", "ID", "IDS", "AND", "OR", "NOT", "THE", "A"})
+# ... nor a role: "Let me pick up on PM, which you mentioned" took up the product manager (both raters, round 37).
+_PLAIN = frozenset(
+    {"I", "OK", "US", "UK", "EU", "ID", "IDS", "AND", "OR", "NOT", "THE", "A", "PM", "PMS", "CEO", "CFO", "CTO", "COO",
+     "CMO", "VP", "VPS", "HR", "DS", "MLE", "SWE", "EM", "TL"}
+)  # fmt: skip
 
 
 class TakeUp:
