@@ -198,3 +198,17 @@ def test_a_trade_off_whose_condition_is_a_formula_or_cut_mid_word_is_not_asked()
         base, concept="Ridge", other="lasso", question="Ridge or lasso?", detail="with 200 correlated features"
     )
     assert "200 correlated features" in question_for(readable, 5, frames, random.Random(0), set())
+
+
+def test_a_step_not_to_forget_is_asked_as_a_step_never_as_a_plan_to_forget() -> None:
+    # Round 38: "A teammate plans to forget inference latency. What would you tell them, and why?"
+    item = Item(
+        question="", points=("Don't forget inference latency: a transformer over 200 feature tokens is slow.",),
+        kind="pitfall", concept="inference latency", chunk_id="c", source="notes/x.md", heading="X", topic="X",
+        levels=(3, 4),
+    )  # fmt: skip
+    asked = {
+        question_for(item, level, load_frames(), random.Random(seed), set()) for level in (3, 4) for seed in (0, 1)
+    }
+    assert "Account for inference latency. Why, and what goes wrong if you skip it?" in asked
+    assert not any("forget" in text for text in asked)

@@ -559,3 +559,21 @@ def test_a_cliff_is_a_drop_and_whom_to_call_is_a_targeting_case(text: str, shape
 
 def test_a_symptom_given_as_a_signed_change_is_said_in_the_opening() -> None:
     assert "44k card payments, −15%" in case_facts(chunks_of("tallycab.md", SIGNED)).opening
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [("The difference is about £2,800 on an average claim.", True), ("This costs £40k a month.", True),
+     ("Cobbleguard gets around 4,000 new claims a week.", False), ("The team can make 1,500 calls a month.", False)],
+)  # fmt: skip
+def test_a_fact_that_points_back_never_leads_a_stage_question_alone(sentence: str, leans: bool) -> None:
+    # Round 38: "The difference is about £2,800 ... How would you frame this?" (a rater: between what?)
+    from interviewer.interview.case_opening import leans_back
+
+    assert leans_back(sentence) is leans
+
+
+def test_a_sizing_twist_about_six_months_in_is_never_put_before_the_first_weeks() -> None:
+    templates = load_templates()
+    assert not any("six months" in t for t in templates.twists_for("deployment", "sizing"))
+    assert any("six months" in t for t in templates.twists_for("after", "sizing"))

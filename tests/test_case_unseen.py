@@ -717,3 +717,20 @@ def test_a_quoted_prompt_speaks_as_the_business_and_a_drop_gets_no_twist_about_r
     assert not any("results" in twist for twist in twists)
     assert _interviewers("Practice mock with Priya (she played Head of Ops)") == ["Priya"]
     assert _interviewers("selling through its own site with Meta and TikTok ads") == []
+
+
+def test_a_push_with_no_term_of_its_own_is_set_against_a_given_of_the_case(interviewer_home: Path) -> None:
+    # Rounds 37-38: "which part of your plan are you least sure of?" read as filler, with nothing of the case in it.
+    app = fee_app(interviewer_home)
+
+    def missing_at_data(question: Question) -> ScoreResult:
+        if question.stage == "data" and not question.follow_up:
+            return case_score(0.5, ({"text": "It has to be checked against what was assumed first.", "chunk_id": ""},))
+        return case_score(1.0)
+
+    config = SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Parcelo")
+    asked = play_scored(app, config, "I would pull weekly orders per city and the fee history.", missing_at_data)
+    push = next(q for q in asked if q.follow_up and q.stage == "data")
+    facts = [f.rstrip(".") for f, _ in case_facts(chunks_of("fee.md", FEE)).facts]
+    assert any(push.text.startswith(fact) for fact in facts), push.text
+    assert "Parcelo" in push.text and "least sure" not in push.text

@@ -158,6 +158,13 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .,;")
     first = situation.split(" ", 1)[0]
     plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
+    # "Don't forget inference latency" names a step to take, not a plan to follow: "A teammate plans to forget
+    # inference latency" read as garbled to both blind raters (round 38).
+    omitted = plan and re.match(
+        r"(?:forget|overlook|neglect|ignore|skip|miss)\s+(?:about\s+)?(.+)$", plan.group(1), re.I
+    )
+    if omitted:
+        return "pitfall-rule", f"Account for {omitted.group(1)}"
     if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
         return "pitfall-plan", plan.group(1)
     if _NEGATION.search(situation) and not _MUST.search(situation):

@@ -11,6 +11,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import Plan, SessionState
 from interviewer.interview.asking import QuestionFrames
+from interviewer.interview.case_opening import leans_back
 from interviewer.interview.case_questions import (
     case_draft,
     from_other_note,
@@ -25,6 +26,7 @@ from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.listening import take_up
 from interviewer.interview.planned import planned_question
 from interviewer.interview.readable import term_fits
+from interviewer.interview.statements import has_verb
 from interviewer.interview.templates import QuestionTemplates, pick
 from interviewer.scoring.text import STOPWORDS, content_words
 from interviewer.storage.store import NoteStore
@@ -158,6 +160,19 @@ class CaseAsker:
             )  # fmt: skip
         return None
 
+    def _unsaid_fact(self, root: Question, used_texts: set[str]) -> str:
+        """A fact of the case for the root's stage that no question of the session has said, as a sentence; ''."""
+        case_chunks = self._case_chunks(root.topic)
+        if not case_chunks or not root.stage:
+            return ""
+        said = " ".join(used_texts)
+        # A given of the problem (never what happened later in the story), of this stage if one is left.
+        fact = case_facts(case_chunks).fact_for(root.stage, set(root.points), said=said) or next(
+            (f for f, at in case_facts(case_chunks).facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said),
+            "",
+        )
+        return _fact_said(fact) if fact and has_verb(fact) and not leans_back(fact) else ""
+
     def _push(
         self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str
     ) -> Question:
@@ -171,12 +186,19 @@ class CaseAsker:
         opening = root.stage == CASE_STAGES[0]
         cue = "" if opening else _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
         options = self.templates.case["push"] if cue else self.templates.case[f"push-open{'-clarify' * opening}"]
-        text = pick(options, rng, used_texts, cue=cue, business=business)
+        fact = "" if cue or opening else self._unsaid_fact(root, used_texts)
+        options = self.templates.case["push-fact"] if fact else options
+        text = pick(options, rng, used_texts, cue=cue, business=business, fact=fact)
         sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]
         return planned_question(
             plan, text, root.topic, sources, follow_up=True, points=(gap["text"],), item_kind=root.item_kind
         )
+
+
+def _fact_said(fact: str) -> str:
+    fact = fact.rstrip(" .;:,")
+    return f"{fact[:1].upper()}{fact[1:]}." if fact else ""
 
 
 def _cue(point: str, said: str) -> str:

@@ -80,6 +80,13 @@ _IT_MOVED = re.compile(
     re.I,
 )
 _PRONOUN_START = re.compile(r"(?:it|this|that|they|these|those)\b", re.I)
+# ... or a comparison with what came before: "The difference is about £2,800 on an average claim" (between what?)
+_COMPARED_BACK = re.compile(r"(?:the|that|this) (?:difference|gap|rest|remainder|latter|former|same)\b", re.I)
+
+
+def leans_back(statement: str) -> bool:
+    """True when a sentence points back to the one before it, so that alone it says nothing."""
+    return bool(_PRONOUN_START.match(statement) or _LEANS_BACK.match(statement) or _COMPARED_BACK.match(statement))
 
 
 def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames, twist_situation, twist_text
+from interviewer.interview.case_opening import leans_back
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
@@ -166,7 +167,8 @@ def case_draft(
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
-    lead = f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) else ""
+    # Nor one that points back ("The difference is about £2,800 ...": a blind rater, round 38, asked "between what?").
+    lead = f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) and not leans_back(fact) else ""
     return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
 
 
