@@ -577,3 +577,34 @@ def test_a_sizing_twist_about_six_months_in_is_never_put_before_the_first_weeks(
     templates = load_templates()
     assert not any("six months" in t for t in templates.twists_for("deployment", "sizing"))
     assert any("six months" in t for t in templates.twists_for("after", "sizing"))
+
+
+THIRD = """# Practice case: Morrow Gazette — new digital subscriptions down a third overnight
+
+Timed practice. Goes in the "metric moved suddenly" pile.
+
+The prompt: the Morrow Gazette is a regional news publisher with a metered paywall. New digital subscriptions have run
+at about 1,800 a week for months. For one week they came in at about 1,200, down roughly a third. The editor wants to
+know whether the new pricing page killed conversion.
+"""
+JUMP = """# Practice case: Fenwater — leakage estimate jumps overnight
+
+Fenwater is a regional water company that publishes a daily leakage estimate per district from night flow. Each
+district has flow meters at its inlets. For one district the estimate sat at around 0.9 Ml/d for months and then
+went to 1.25 Ml/d from one day to the next, a 39% jump. The ops manager wants to know whether to send repair crews.
+"""
+
+
+def test_a_metric_down_a_third_is_a_drop_and_a_name_may_keep_its_article() -> None:
+    # Round 39: the Brackwater Herald's drop was asked as a model to build for "the regional news publisher".
+    facts = case_facts(chunks_of("morrow.md", THIRD))
+    assert (facts.shape, facts.business) == ("drop", "Morrow Gazette")
+    assert facts.opening.startswith("The Morrow Gazette is a regional news publisher")
+
+
+def test_a_metric_that_went_to_a_new_level_is_the_symptom_but_a_share_a_change_reached_is_not() -> None:
+    # Round 40: the leakage case opened without its 39% jump.
+    from interviewer.interview.case_opening import _PROBLEM
+
+    assert "a 39% jump" in case_facts(chunks_of("fenwater.md", JUMP)).opening
+    assert _PROBLEM.search("It went to 100% of web traffic, no A/B test.") is None

@@ -247,7 +247,7 @@ def test_a_twist_fits_its_stage_and_the_kind_of_case_or_there_is_none() -> None:
     }
     assert not any("two months" in twist for twist in twists)
     # ... yet its challenge run has twists of its own: with none, it read word for word as the standard run (round 36)
-    assert any("one platform only" in t for t in twists) and any("told the board" in t for t in twists)
+    assert any("one region or one group" in t for t in twists) and any("told the board" in t for t in twists)
 
 
 def test_a_take_up_is_asked_in_the_case_terms_and_never_asks_another_case_title() -> None:

@@ -41,7 +41,8 @@ _NOT_A_NAME = re.compile(
 def _named(statement: str) -> str:
     """The business a statement names at its start, or ''. A bare 'Name:' or 'Name,' counts only for a name of two
     words or more, or one the note calls made up (a one-word label such as 'Constraint:' names nothing)."""
-    match = _NAMED_SHAPES.match(statement)
+    # ("The Brackwater Herald is a regional news publisher ...": a name may keep its article)
+    match = _NAMED_SHAPES.match(re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", statement))
     if not match:
         return ""
     name = match.group("name").strip()

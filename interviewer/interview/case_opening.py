@@ -31,6 +31,10 @@ _CHANGE_WORDS = (
     r"came in at|(?:up|down) \d[\d.,]*\s?%"  # "it came in at 3.4%" (after "had sat around 2.1%"), "sites up 18%"
     # "the dashboard showed 353k top-ups, −14%": a signed change, which round 37's opening left out
     r"|[−–+]\d[\d.,]*\s?%"
+    # "then went to 1.25 Ml/d from one day to the next, a 39% jump" (round 40: the opening never said the jump)
+    # (never a share a change reached: "It went to 100% of web traffic")
+    r"|went to [£$€]?\d[\d.,]*(?:\s?%|\s?[A-Za-z/]+)?(?![\d.,%])(?!\s+of\b)"
+    r"|an? \d[\d.,]*\s?% (?:jump|drop|rise|fall|increase|decrease|spike|dip)"
 )
 _PROBLEM = re.compile(
     rf"(?<![\w-])({_CHANGE_WORDS}|complained|complaining|complaint|missed|failing|failed)(?![\w-])", re.I

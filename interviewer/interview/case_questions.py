@@ -245,9 +245,10 @@ def twist_for(
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).
         generic = [twist for twist in generic if not re.search(r"\b(results|launch)\b", twist)]
-    if facts is not None and facts.shape == "drop":
+    if facts is not None and (facts.shape == "drop" or facts.made):
         # ... and explaining a movement never takes "two months" (a blind rater, round 32: the deadline "doesn't fit"
-        # "should anyone act on it?").
+        # "should anyone act on it?"), nor does measuring a change live already (round 39: "two weeks" on "has gone
+        # ahead" left unclear what the answer was for).
         generic = [twist for twist in generic if "two weeks" not in twist]
     options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.

@@ -413,7 +413,8 @@ _MOVED = re.compile(
     # ("acceptance rate falls off a cliff", "dropping from about 81% to 67%": round 38 asked that drop as a model)
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
     r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|"
-    r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank)\b",
+    r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank|came in at|"
+    r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth))\b",
     re.I,
 )
 _SIZING = re.compile(

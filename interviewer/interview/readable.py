@@ -41,7 +41,7 @@ _LABEL_NOUNS = frozenset(
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
     "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
     "soundbite mechanism mechanisms pitfall pitfalls definition definitions case cases symptom symptoms cause causes "
-    "result results form forms self approach approaches feedback".split()
+    "result results form forms self approach approaches feedback answer answers story stories bit".split()
 )
 # A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
 # "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.
@@ -123,8 +123,9 @@ def _one_term_fits(name: str) -> bool:
     ):
         return False  # 'NO SCALING': the note's emphasis, not a name
     if re.match(
+        # ("an answer", "a within a layer", "my numbers": an article or the note-taker's own word opens no name)
         r"(?:per|include|includes|including|no|non|without|with|for|by|via|beyond|NB|PS|TODO|remember|reason|why|note|"
-        r"see|mock|"
+        r"see|mock|my|our|an?\s(?!priori|posteriori)|"
         r"because|hence|thus|so)\b",
         name,
         re.I,
