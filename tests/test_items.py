@@ -399,3 +399,10 @@ def test_a_card_heading_with_a_question_mark_is_asked_as_a_question_without_its_
     items = qa_items([("Fairness in churn targeting (03)?", "Check disparate impact of who gets the offer.")], base)
     assert items[0].question == "What matters most about fairness in churn targeting, and why?"
     assert max(items[0].levels) <= 3
+
+
+def test_a_bare_question_of_a_few_words_is_no_hard_question_whatever_it_asks_to_build() -> None:
+    # Round 40: "How would you build assignment?" was asked at level 5 and read as note shorthand to both raters.
+    text = '"How would you build assignment?" / "300 tests at once, how do they not collide?" - marketplace onsite.\n'
+    qa = [i for i in build_items(chunk(text, "Experimentation platform")) if i.kind == "qa"]
+    assert qa and all(max(i.levels) <= 3 for i in qa)

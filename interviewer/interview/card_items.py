@@ -131,7 +131,10 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
         asked_level = infer_level(question)
         harder = {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k}
         levels = sorted({asked_level} | {level for level in harder if level <= asked_level + 1})
-        if not poses_situation(question):
+        # ... nor does a bare one of a few words ("How would you build assignment?", asked at level 5 in round 40;
+        # a quiz's number, "Q1.", is no figure).
+        said = as_question(question)
+        if not poses_situation(question) or (len(said.split()) < SITUATION_WORDS and not re.search(r"\d", said)):
             # "When would you choose K-means and when DBScan?" asks a trade-off, but with no situation to weigh it
             # in it is a textbook question: the hard end (4-5) is for questions that pose one (blind raters: "recall
             # question copied from the notes, not a final-round question").
@@ -141,6 +144,7 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
 
 
 SITUATION_FREE_LEVEL = 3
+SITUATION_WORDS = 8  # a situation takes more words than this to tell
 # What makes a question pose a situation: a figure with its unit ('1% positives', '50k levels'; not 'weights set to
 # 0'), a scenario ('suppose', 'given', 'you have'), or data it is asked about ('on a large dataset'). 'When doing text
 # classification with embeddings' is a topic, not a situation: blind raters called it textbook.
