@@ -734,3 +734,14 @@ def test_a_push_with_no_term_of_its_own_is_set_against_a_given_of_the_case(inter
     facts = [f.rstrip(".") for f, _ in case_facts(chunks_of("fee.md", FEE)).facts]
     assert any(push.text.startswith(fact) for fact in facts), push.text
     assert "Parcelo" in push.text and "least sure" not in push.text
+
+
+def test_a_case_that_walked_its_stages_closes_on_its_recommendation_in_its_own_terms(interviewer_home: Path) -> None:
+    # Rounds 37-40: "Which assumption in your plan is the riskiest?" read as filler that could close any case.
+    app = fee_app(interviewer_home)
+    config = SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Parcelo")
+    asked = play_scored(app, config, "I would test the fee in matched cities.", lambda question: case_score(1.0))
+    closing = [q for q in asked if q.text.startswith("Before we leave this case")]
+    assert closing, [q.text for q in asked]
+    assert all("Parcelo" in q.text or "Suppose" in q.text for q in closing)
+    assert not any("riskiest" in q.text for q in asked)

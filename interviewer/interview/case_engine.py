@@ -151,7 +151,12 @@ class CaseAsker:
             twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=after)
             # With no twist left, a question about the candidate's own plan ("What would you do differently a year
             # from now?" said differently from what, a blind rater).
-            last = "Which assumption in your plan is the riskiest, and what would you check first to test it?"
+            # "Which assumption in your plan is the riskiest?" read as filler that could end any case (rounds 37-40):
+            # the close asks for the recommendation itself, in the case's terms.
+            last = (
+                f"If {business} asked you tomorrow for one recommendation, what would it be, and which single piece of "
+                "evidence would change your mind?"
+            )
             # ("One more turn on this case." read as the tool's own word, a blind rater)
             text = f"Before we leave this case, one more question. {twist or last}"
             return planned_question(
