@@ -608,3 +608,28 @@ def test_a_metric_that_went_to_a_new_level_is_the_symptom_but_a_share_a_change_r
 
     assert "a 39% jump" in case_facts(chunks_of("fenwater.md", JUMP)).opening
     assert _PROBLEM.search("It went to 100% of web traffic, no A/B test.") is None
+    # ... and one it "showed" after it "had sat around" another (round 41)
+    assert _PROBLEM.search("On a Tuesday in June it showed 64% for the day.") is not None
+
+
+@pytest.mark.parametrize(
+    ("point", "cue"),
+    [("The card-scan rate fell on iOS after the release.", ""),  # half a name: "deal with card-scan?"
+     ("Add-on sales and front-of-house labour hours both moved.", ""),
+     ("Use PR-AUC when positives are rare.", "PR-AUC")],
+)  # fmt: skip
+def test_a_push_never_names_a_hyphenated_word_without_the_noun_it_qualifies(point: str, cue: str) -> None:
+    # Rounds 41-42: "how does your plan deal with card-scan?", "... with add-on and front-of-house?"
+    from interviewer.interview.case_engine import _cue
+
+    assert _cue(point, "") == cue
+
+
+def test_an_opening_that_asks_the_titles_question_in_its_own_words_does_not_ask_it_again() -> None:
+    # Round 41: "... wants to know who should get it. Who gets the comeback gift?"
+    from interviewer.interview.case_opening import _asked_already
+
+    said = "Live ops send a comeback gift to lapsing players. The head of live ops wants to know who should get it."
+    assert _asked_already("Who gets the comeback gift?", said)
+    assert not _asked_already("Who gets the comeback gift?", "Live ops send a comeback gift to lapsing players.")
+    assert not _asked_already("Who should get the £2 coffee offer?", "Marketing wants to push a £2 offer.")

@@ -190,7 +190,11 @@ def _opening(sections: list[Section], count: int = 2) -> str:
 
 
 # A technical note's illustration ("For example, a bank with 2M transactions a day sees 0.1% fraud") poses nothing.
-_EXAMPLE = re.compile(r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of)\b", re.I)
+# ("Running example: home feed for a short-video app, 50M DAU." in a system-design note, round 42)
+_EXAMPLE = re.compile(
+    r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of|(?:running|worked|toy) example)\b|^example\s*:",
+    re.I,
+)
 
 
 # A title a plain-text note shouts at its top ("06 - FEATURE STORES & TRAINING/SERVING SKEW"): its number and its

@@ -206,6 +206,17 @@ def _fact_said(fact: str) -> str:
     return f"{fact[:1].upper()}{fact[1:]}." if fact else ""
 
 
+def _qualifies(phrase: str, point: str) -> bool:
+    """True when a hyphenated phrase stands before a noun of its point ('card-scan rate', 'add-on sales'): said alone,
+    "how does your plan deal with card-scan?" named half a thing (both blind raters, rounds 41-42)."""
+    if "-" not in phrase:
+        return False
+    after = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+([a-z]{{3,}})\b", point)
+    if after is None:
+        return False
+    return after.group(1) not in STOPWORDS and not re.fullmatch(r"\w+(?:ed|ing|ly)", after.group(1))
+
+
 def _cue(point: str, said: str) -> str:
     """Two key phrases of a point the answer did not use, as the note writes them ('WAPE and ETA', 'popular recipes
     and old ranker'); '' when it names nothing but what every case has ('constraints', 'the model')."""
@@ -221,7 +232,12 @@ def _cue(point: str, said: str) -> str:
     fresh = [
         phrase
         for phrase in fresh
-        if (_NAMED_TERM.search(phrase) and not _MODIFIER.match(phrase) and not _PARTICIPLE_END.search(phrase))
+        if (
+            _NAMED_TERM.search(phrase)
+            and not _MODIFIER.match(phrase)
+            and not _PARTICIPLE_END.search(phrase)
+            and not _qualifies(phrase, point)
+        )
         or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()) and term_fits(phrase))
     ]
     # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
