@@ -93,6 +93,9 @@ Recommendation: raise the fee in the busiest cities only, and re-test in the qui
 
 # Technical notes with figures, definitions and a company in passing: never a case.
 TECHNICAL = {
+    # a prompt quoted in passing is the kind of question the note prepares for (round 43's topic-modelling note)
+    "topics.md": '# Topic modelling\n\nContext: the "we have 200k free-text support tickets / app reviews, what are '
+    'people complaining about?" question. Also the take-home where LDA gave garbage topics.\n\n- LDA: bag of words.\n',
     # a running example's business is no case (round 42's system-design note)
     "budgets.md": "# Back-of-envelope budgets for ML system design rounds\n\nNobody expects exact numbers. They want "
     "traffic to QPS to compute.\n\nRunning example: home feed for a short-video app, 50M DAU.\n\n- 400M req/day\n",

@@ -210,6 +210,9 @@ def _situation(parts: list[str]) -> bool:
     # "Setup (my own version of a prompt ...): Quillbook sells ...": the note's label goes before the business
     parts = [re.sub(r"^[A-Z][\w' -]{0,40}(?:\s*\([^()]{0,120}\))?:\s+(?=[A-Z])", "", p) for p in parts]
     parts = [p for p in parts if not _PREFACE.search(p)]
+    # A question quoted in passing is the kind of prompt the note prepares for, not its business: 'Context: the "we
+    # have 200k free-text support tickets, what are people complaining about?" question' (round 43's topic note).
+    parts = [re.sub(r'"[^"]{0,300}\?"|“[^”]{0,300}\?”', " ", p) for p in parts]
     organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
     return organisation and any(_SCALE.search(p) for p in parts)
 
