@@ -633,3 +633,21 @@ def test_an_opening_that_asks_the_titles_question_in_its_own_words_does_not_ask_
     assert _asked_already("Who gets the comeback gift?", said)
     assert not _asked_already("Who gets the comeback gift?", "Live ops send a comeback gift to lapsing players.")
     assert not _asked_already("Who should get the £2 coffee offer?", "Marketing wants to push a £2 offer.")
+
+
+TIMED = """# Mock case — Fellgate Gallery timed-entry tickets (did it work?)
+
+Mock with R., Tuesday evening. Half-fumbled the start.
+
+The setup: Fellgate is a free-entry art gallery in a northern city, part of a trust with two sites. Until April anyone
+could walk in. From 1 May they moved to free timed-entry tickets booked online, with walk-ups allowed on weekdays.
+Two stated goals: smooth out the weekend crush and capture visitor emails. The director now wants to know whether it
+worked, because visitors for May to July were down about 10% on last year.
+"""
+
+
+def test_a_goal_about_it_brings_the_change_it_means_and_history_is_no_hedge() -> None:
+    # Round 43: the opening stopped at "Until February anyone could walk in." and then asked "whether it worked".
+    opening = case_facts(chunks_of("fellgate.md", TIMED)).opening
+    assert "Until April anyone could walk in." in opening
+    assert "they moved to free timed-entry tickets" in opening and "whether it worked" in opening

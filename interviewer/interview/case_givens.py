@@ -250,7 +250,10 @@ def is_story(statement: str) -> bool:
 
 def concludes(statement: str) -> bool:
     """True when a statement draws what the candidate should conclude ("So the real question is ...")."""
-    return bool(_INSIGHT.search(statement) or re.match(r"(so|hence|thus|therefore)\b", statement, re.I))
+    # What could be done before a change is history, not a hedge: "Until February anyone could walk in." (round 43)
+    insight = _INSIGHT.search(statement)
+    before = insight and re.match(r"(?:until|before|previously|originally|in the past)\b", statement, re.I)
+    return bool((insight and not before) or re.match(r"(so|hence|thus|therefore)\b", statement, re.I))
 
 
 def is_cut(statement: str) -> bool:

@@ -74,7 +74,7 @@ _LATER = re.compile(
 _EVENT = re.compile(
     r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
     r"scrapped|abolished|waived|piloted|trialled|trialed|"
-    r"lowered|redesigned|turned on|turned off|made)\b",
+    r"lowered|redesigned|turned on|turned off|made|moved (?:to|from))\b",  # ("they moved to timed-entry tickets")
     re.I,
 )
 _ACTS_ON_IT = re.compile(
@@ -174,11 +174,15 @@ def opening_text(
         parts = [part for part in (problem, goal) if part]
         for part in parts[:]:
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
-            if not events and part == problem:
+            # ... and so does a goal that asks about "it" ("The director wants to know whether it worked"): the
+            # change it means is said before it (round 43 opened on "Until February anyone could walk in." alone).
+            refers = part == goal and re.search(r"\b(?:whether|if|did) it\b", part, re.I)
+            if not events and (part == problem or refers):
                 # The change a symptom follows ("In early March they scrapped the fee at 9 sites" before "Online
                 # tickets at pilot sites up 18%"): without it the symptom's "pilot sites" refer to nothing (a rater).
                 sequence = early or []
-                events = _from_change(sequence, sequence.index(part) if part in sequence else 0, chosen, reach=1)
+                at = sequence.index(part) if part in sequence else 0
+                events = _from_change(sequence, at, chosen, reach=2 if refers else 1)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
     if ask and len(chosen) < 2 and ask not in chosen:
