@@ -16,12 +16,13 @@ from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
 from interviewer.interview.case_givens import has_pointer, spoken, without_made_up
-from interviewer.interview.case_questions import case_draft
+from interviewer.interview.case_questions import case_draft, twist_for
 from interviewer.interview.cases import CaseFacts, case_facts
 from interviewer.interview.templates import load_templates
-from tests.helpers import case_score, make_app, play_scored
+from tests.helpers import case_score, case_stage_texts, make_app, play_scored
 
 # A clinic network: a made-up name with an aside and a colon, a conclusion, an anaphoric sentence, a pointer.
 CLINICS = """# Dental clinic no-shows, one receptionist
@@ -651,3 +652,17 @@ def test_a_goal_about_it_brings_the_change_it_means_and_history_is_no_hedge() ->
     opening = case_facts(chunks_of("fellgate.md", TIMED)).opening
     assert "Until April anyone could walk in." in opening
     assert "they moved to free timed-entry tickets" in opening and "whether it worked" in opening
+
+
+def test_a_list_of_whom_to_call_is_put_to_use_and_watched_never_retrained_or_rolled_back() -> None:
+    # Round 43: "How would you deploy and monitor it at Furrowby, and what would make you retrain or roll back?" for a
+    # once-a-year visit list, and "three months after launch" after an eight-week campaign.
+    assert case_facts(chunks_of("fernmoor.md", WHOM)).targets
+    deployment = case_stage_texts(WHOM, 2)[CASE_STAGES.index("deployment")]
+    assert "Fernmoor" in deployment and not re.search(r"retrain|roll back|roll it out", deployment), deployment
+    templates, frames = load_templates(), load_frames()
+    twists = {
+        twist_for(chunks_of("fernmoor.md", WHOM), templates, frames, random.Random(s), "", stage="after")
+        for s in range(6)
+    }
+    assert not any("launch" in twist for twist in twists)

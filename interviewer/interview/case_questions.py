@@ -176,6 +176,8 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     """The stage questions for this case: a case that asks for a decision (a price, an offer) is asked in its own
     terms, never about a model it does not have; any other case in a model's terms."""
     if not facts.decision:
+        if facts.targets:  # a list to act on is used and watched, never "retrained or rolled back" (round 43)
+            return {stage: templates.case.get(f"target-{stage}", templates.case[stage]) for stage in CASE_STAGES}
         return templates.case
     # A drop or a sizing case takes its own stage questions where it has them, else a decision's; a change the note
     # names is asked by its name, after the fact when it is live already.
@@ -241,6 +243,9 @@ def twist_for(
     if case_chunks and _DEADLINE.search(" ".join(c.text for c in case_chunks)):
         # A case with its own deadline ("by Friday") takes no "two weeks, not two months" (a blind rater, round 31).
         generic = [twist for twist in generic if "two weeks" not in twist]
+    if facts is not None and facts.targets:
+        # ... nor does a list to call: "three months after launch" fell after an eight-week campaign had ended.
+        generic = [twist for twist in generic if not re.search(r"\blaunch\b", twist)]
     if facts is not None and facts.shape in ("drop", "sizing"):
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).

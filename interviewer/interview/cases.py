@@ -149,6 +149,7 @@ class CaseFacts:
     change: str = ""  # the change a "change" case asks about, as its note names it ("the one-tap refill reminders")
     made: bool = False  # that change is live already ("did ... work?"): measured after the fact, never rolled out
     pilot: bool = False  # made in part of the business only ("at 9 sites, kept it everywhere else"): the rest compare
+    targets: bool = False  # asks whom to act on ("who should the nurses call?"): a list to use, not a model to ship
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -380,7 +381,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     if shape != "change":
         change = replace(change, phrase="", made=False)
     pilot = change.made and any(_PILOT.search(s) for s in [said, *posed[:6]])
-    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made, pilot)
+    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made, pilot, targets)
 
 
 # A change made in one part of the business only: the rest is the comparison the case hands over ("scrapped the fee at
