@@ -666,3 +666,9 @@ def test_a_list_of_whom_to_call_is_put_to_use_and_watched_never_retrained_or_rol
         for s in range(6)
     }
     assert not any("launch" in twist for twist in twists)
+
+
+def test_which_members_get_an_offer_is_a_list_to_act_on() -> None:
+    # Round 43: "which farms get an agronomist visit?" was asked to be retrained or rolled back.
+    note = WHOM.replace("which lapsed members should Fernmoor call?", "Fernmoor: which lapsed members get a call?")
+    assert case_facts(chunks_of("fernmoor.md", note)).targets

@@ -241,7 +241,8 @@ _TARGETS = re.compile(
     # "which third-party claimants should Cobbleguard call?" (round 38: asked as a change to measure)
     r"|\b(?:which|whom)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:[A-Z][\w&'-]*\s+){0,3}"
     r"(?:call|contact|target|email|text|offer|visit|review|audit|invite|prioriti[sz]e)\b"
-    r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b",
+    r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b"
+    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b",  # "which farms get an agronomist visit?"
     re.I,
 )
 _MODEL_ASKED = re.compile(
