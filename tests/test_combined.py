@@ -512,3 +512,11 @@ def test_a_symptom_is_answered_in_other_words_than_its_cue_and_never_by_a_cue_sa
     silent = symptoms["silent degradation"]
     assert not silent.answers("Decay the scores of overlapping boxes; no retraining and no drift check needed.", 2)
     assert silent.answers("Prevalence drift moves the scores, so retrain when the flagged share moves.", 2)
+
+
+def test_lowering_a_threshold_is_answered_only_by_statements_about_thresholds() -> None:
+    # Round 43: "measurable precision/recall" and "precision/recall for generative models" answered it from notes that
+    # never say what a threshold does.
+    (lower,) = [cue for cue in load_repertoire().consequences if cue.name == "lower threshold"]
+    assert not lower.answers("Stable definitions, measurable precision/recall.", 2)
+    assert lower.answers("Lowering the decision threshold raises recall and lowers precision.", 2)

@@ -250,3 +250,15 @@ def test_a_label_is_a_term_to_define_unless_it_is_the_note_takers_words_or_a_lin
 ) -> None:
     # Rounds 35-36: "How would you define the crucial bit?", "How would you define DuckDB?"
     assert statement_kind(statement) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "fits"),
+    [("UK", False), ("older", False), ("2nd line", False), ("plain accuracy", False),
+     ("DDIM", True), ("encoder", True), ("naive Bayes", True), ("score drift", True)],
+)  # fmt: skip
+def test_a_place_a_comparison_or_an_ordinal_label_is_no_term_to_define(name: str, fits: bool) -> None:
+    # Round 43: "what does UK refer to?", "what older is", "what does 2nd line refer to?", "plain accuracy"
+    from interviewer.interview.readable import term_fits
+
+    assert term_fits(name) is fits

@@ -34,6 +34,11 @@ def reads_as_prose(text: str) -> bool:
     return not shouted and len(words) <= 35
 
 
+_COMPARATIVES = frozenset(
+    "older newer larger smaller bigger faster slower higher lower better worse cheaper earlier later longer shorter "
+    "fewer more less".split()
+)
+_PLACES = frozenset("UK US USA EU EEA APAC EMEA LATAM NA NYC".split())
 _LABEL_NOUNS = frozenset(
     "idea ideas goal goals problem problems fix fixes format formats question questions rule rules thumb angle note "
     "notes view takeaway takeaways summary example examples tip tips reminder reminders point points option options "
@@ -90,6 +95,10 @@ def _one_term_fits(name: str) -> bool:
         return False  # "B&K's": an owner cut from the thing it owns ("B&K's step 1")
     if len(words) == 1 and name.lower() in _PLAIN_VERBS:
         return False  # "what does want refer to?": a verb cut from its line
+    if len(words) == 1 and (name.lower() in _COMPARATIVES or name.upper() in _PLACES):
+        return False  # "what older is", "what does UK refer to?" (round 43): a comparison or a place, no concept
+    if re.match(r"\d+(?:st|nd|rd|th)\b|plain\b", name, re.I):
+        return False  # "2nd line", "plain accuracy": a note's ordinal or qualifier opens no name
     if words[-1].lower() in _LABEL_NOUNS:
         return False  # "real goal: ...", "fixes: ...", "core idea: ...": a note's label for a list, not a concept
     last = words[-1].lower().split("-")[-1]
