@@ -9,7 +9,7 @@ import re
 from interviewer.core.domain import ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
 
-__all__ = ["business_of", "introduced"]
+__all__ = ["business_of", "introduced", "without_label"]
 
 # ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
 _BUSINESS = re.compile(rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b(?!-)", re.I)
@@ -66,6 +66,11 @@ def _named(statement: str) -> str:
 _TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
 
 
+def without_label(statement: str, then: str = "[A-Z]") -> str:
+    """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...")."""
+    return re.sub(rf"^[A-Z][\w' -]{{0,40}}:\s+(?={then})", "", statement)
+
+
 def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
     """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
     or a name its title gives."""
@@ -73,7 +78,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
     # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
     for statement, _ in [(s, at) for s, at in staged[:6] if not writes(s)][:4]:
         # ("Setup as given: Loomwell is a mid-size online womenswear retailer ...": the label goes first)
-        named = _named(statement) or _named(re.sub(r"^[A-Z][\w' -]{0,40}:\s+(?=[A-Z])", "", statement))
+        named = _named(statement) or _named(without_label(statement))
         if named:
             return named
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:

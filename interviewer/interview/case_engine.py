@@ -171,10 +171,10 @@ class CaseAsker:
         if not case_chunks or not root.stage:
             return ""
         said = " ".join(used_texts)
+        facts = case_facts(case_chunks)
         # A given of the problem (never what happened later in the story), of this stage if one is left.
-        fact = case_facts(case_chunks).fact_for(root.stage, set(root.points), said=said) or next(
-            (f for f, at in case_facts(case_chunks).facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said),
-            "",
+        fact = facts.fact_for(root.stage, set(root.points), said=said) or next(
+            (f for f, at in facts.facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said), ""
         )
         return _fact_said(fact) if fact and has_verb(fact) and not leans_back(fact) else ""
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import ASIDE_PARAGRAPH, CASE_STAGES
-from interviewer.interview.case_business import business_of, introduced
+from interviewer.interview.case_business import business_of, introduced, without_label
 from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import (
     has_pointer,
@@ -307,18 +307,26 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         for i, (s, at) in enumerate(staged)
     ]
     if played:
-        staged = [(s, at) for s, at in staged if not re.search(rf"\b(?:{'|'.join(played)})\b", s)]
+        staged = [(s, at) for s, at in staged if not _names_any(s, played)]
     # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
     # part of the note sets up the problem, so only its facts may be recalled in any stage. Past its set-up, every
     # statement is what happened next, whatever stage its words name ("The first model used yesterday's sales and
     # showed a WAPE of 14%" must not open the evaluation question). The set-up ends at the first sentence that tells
     # what was done or found, and never runs past two fifths of the note (three sentences in a short one).
     story = not any(c.stage for c in ordered)
+    title = ordered[0].topic if ordered else ""
+    business = business_of(staged, title)  # (of the sentences alone: the stages given below do not change it)
+    # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
+    titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
+    named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
+
+    def names(sentence: str) -> bool:
+        return bool(named) and re.search(rf"(?<![\w&]){re.escape(named)}(?![\w&])", sentence) is not None
+
     # The note-taker's preface before the business is first named ("Mock with R. (ex-marketplace DS), 45 min ...")
     # is no part of the set-up: it used up the set-up's sentences, and the case lost "In March they launched a Fit
     # Assistant ..." (round 38).
-    first_name = business_of(staged, ordered[0].topic if ordered else "").split()[0]
-    lead = next((i for i, (s, _) in enumerate(staged[:4]) if first_name != "the" and first_name in s), 0)
+    lead = next((i for i, (s, _) in enumerate(staged[:4]) if names(s)), 0)
     setup = lead + max(3, ((len(staged) - lead) * 2) // 5)
     if story:
         told = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged))
@@ -331,7 +339,6 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]
     found = [(s, at) if is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and is_fact(s)))
-    title = ordered[0].topic if ordered else ""
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
     posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
     asked = [title_question(title) or title, *posed[:4]]
@@ -351,19 +358,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
     targets = any(_TARGETS.search(s) for s in asked)
-    business = business_of(staged, title)
-    # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
-    titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
-    named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
-
-    def names(sentence: str) -> bool:
-        return bool(named) and re.search(rf"(?<![\w&]){re.escape(named)}(?![\w&])", sentence) is not None
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
     posed = posed[next((i for i, s in enumerate(posed[:4]) if names(s)), 0) :]
     if named:  # ... after its label ("Setup as given: Loomwell is a mid-size online womenswear retailer ...")
-        posed = [re.sub(rf"^[A-Z][\w' -]{{0,40}}:\s+(?={re.escape(named)})", "", s) for s in posed]
+        posed = [without_label(s, re.escape(named)) for s in posed]
     # The prompt asked as a question that names the business ("How many rides per day would Spoke&Go get ...?")
     # states the goal when no label does, and poses the case when no sentence of the set-up names the business.
     ask = asks[0] if asks else next((q for q in questions[:3] if names(q) and len(q.split()) >= 8), "")
