@@ -12,7 +12,12 @@ from interviewer.interview.case_givens import without_made_up, writes
 __all__ = ["business_of", "introduced", "without_label"]
 
 # ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
-_BUSINESS = re.compile(rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}))\b(?!-)", re.I)
+# ("locker bank = 60 compartments" is a piece of kit, not a bank: round 44's libraries became "the locker bank")
+_BUSINESS = re.compile(
+    rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?<!locker )(?<!food )(?<!blood )(?<!data )(?<!power )(?<!question )"
+    rf"(?:{'|'.join(ORGANISATIONS)}))\b(?!-)",
+    re.I,
+)
 _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|are|work)\s+", re.I)
 
 
@@ -33,7 +38,9 @@ _LISTED_VERBS = frozenset(
 _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
     r"situation|summary|overview|notes?|goal|question|result|results|outcome|data|method|approach|recommendation|"
-    r"twist|update|power|tl;dr|edit|first|then|later|fix)$",
+    r"twist|update|power|tl;dr|edit|first|then|later|fix|"
+    # the note-taker's own labels ("Target: 3 minutes spoken." named round 44's vet clinics "Target")
+    r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?)$",
     re.I,
 )
 
@@ -66,14 +73,19 @@ def _named(statement: str) -> str:
 _TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
 
 
+# ... or names after a dash, with the date it happened ('Past-job story for "..." — Larkfield Veterinary Partners, Sept
+# 2023'): a name of two words or more.
+_TITLE_AFTER_DASH = re.compile(r"\s[—–-]\s+([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*(?:,|\(|$)")
+
+
 def without_label(statement: str, then: str = "[A-Z]") -> str:
     """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...")."""
     return re.sub(rf"^[A-Z][\w' -]{{0,40}}:\s+(?={then})", "", statement)
 
 
-def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
+def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "") -> str:
     """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
-    or a name its title gives."""
+    or a name its title (or the `first_line` of a note without a heading) gives."""
     # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
     # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
     for statement, _ in [(s, at) for s, at in staged[:6] if not writes(s)][:4]:
@@ -81,6 +93,12 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
         named = _named(statement) or _named(without_label(statement))
         if named:
             return named
+    # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
+    # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
+    for line in (title, first_line[:200]):
+        titled = _TITLE_AFTER_DASH.search(line) or _TITLE_NAME.search(line)
+        if titled and len(titled.group(1).split()) >= 2:
+            return titled.group(1)
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:
         match = _BUSINESS.search(statement)
         if match:
@@ -89,8 +107,11 @@ def business_of(staged: list[tuple[str, str]], title: str = "") -> str:
                 name = _LEADING.sub("", name, count=1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
-    titled = _TITLE_NAME.search(title)
-    return titled.group(1) if titled else "the business"
+    for line in (title, first_line[:200]):
+        titled = _TITLE_NAME.search(line) or _TITLE_AFTER_DASH.search(line)
+        if titled:
+            return titled.group(1)
+    return "the business"
 
 
 # The business introduced in passing by the note-taker's line about the mock: "Mock with Lena, playing the head of

@@ -81,7 +81,9 @@ _FIRST_PERSON = re.compile(
     r"|^Written up\b|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
     r"Noticed|Forgot|Missed|Spent|Guessed|Assumed|Went) "
     r"(?:what|whether|if|how|why|with|by|that|for|about|to|him|her|them)\b"
-    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
+    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b"
+    # "Target: 3 minutes spoken.": how long the note-taker means to speak (round 44 opened a case on it)
+    r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|hours?|words)\b",
 )
 
 
@@ -194,6 +196,18 @@ _RULE_LABEL = re.compile(
     r"^((?:The|Our|Their|Its) (?:current |existing |old |default )?(?:rule|policy|process|heuristic|practice)): "
     r"(?=[a-z]+ )"
 )
+_FIGURE_LABEL = re.compile(
+    r"^((?:[A-Z][a-z]+)(?: (?!is\b|are\b|was\b|were\b)[a-z][\w-]*){2,9}):\s+"
+    r"(?=(?:about |around |roughly |~)?[$£€]?\d[^:]*$)"
+)
+
+
+def _plural(label: str) -> bool:
+    """'Staff costs', never 'Staff time' nor 'Success rate per class'."""
+    head = re.split(r"\s+(?:of|to|for|per|in|at|on|with|from|by)\s+", label, maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
 _ABOUT = re.compile(r"(?<![\w~])~\s?(?=[$£€]?\d)")
 _PER = re.compile(r"(?<!\S)([^\s/]*[A-Za-z\d])\s?/\s?(day|week|month|year|yr|hour|hr)\b(?!/)")
 _UNIT = {"yr": "year", "hr": "hour"}
@@ -223,11 +237,16 @@ def spoken(statement: str) -> str:
     said = re.sub(r"≥\s?(?=[$£€]?\d)", "at least ", re.sub(r"≤\s?(?=[$£€]?\d)", "at most ", said))
     # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."
     said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)
+    # "Staff time to process a hold at the desk: about 2 minutes" -> "... is about 2 minutes" (a note's label and its
+    # figure, read as a pasted fragment by both blind raters, round 44)
+    said = _FIGURE_LABEL.sub(lambda m: f"{m.group(1)} {'are' if _plural(m.group(1)) else 'is'} ", said)
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
     said = _PER.sub(lambda m: f"{m.group(1)} {_per_unit(_UNIT.get(m.group(2), m.group(2)))}", said)
     # "~180k orders a month" opens its sentence: "About 180k orders ...", also after a full stop; a sentence left
     # after its label opens with a capital ('"Not as described" returns went from ...')
     said = re.sub(r"(^|[.!?]\s+)about\b", lambda m: f"{m.group(1)}About", said)
+    # A list's item the note-taker quoted whole ('"148,000 active cardholders"') is said without its quotes.
+    said = re.sub(r'^["“]([^"“”]+)["”]\.?$', r"\1.", said)
     if not _SETUP_LABEL.match(statement):
         return said
     return re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), said)

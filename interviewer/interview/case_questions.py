@@ -222,6 +222,9 @@ _DEADLINE = re.compile(
 )
 
 
+_LONG_OUTCOME = re.compile(r"\b(?:6|9|12|18|24|six|nine|twelve|eighteen)[- ]month\b", re.I)
+
+
 def twist_for(
     case_chunks: list[Chunk],
     templates: QuestionTemplates,
@@ -244,8 +247,13 @@ def twist_for(
         # A case with its own deadline ("by Friday") takes no "two weeks, not two months" (a blind rater, round 31).
         generic = [twist for twist in generic if "two weeks" not in twist]
     if facts is not None and facts.targets:
-        # ... nor does a list to call: "three months after launch" fell after an eight-week campaign had ended.
-        generic = [twist for twist in generic if not re.search(r"\blaunch\b", twist)]
+        # ... nor does a list to call: "three months after launch" fell after an eight-week campaign had ended; nor
+        # "legal bans your strongest feature" when whom to call comes from a pilot's segments (round 44).
+        generic = [twist for twist in generic if not re.search(r"\blaunch\b|strongest feature", twist)]
+    if facts is not None and (facts.shape == "sizing" or _LONG_OUTCOME.search(" ".join(c.text for c in case_chunks))):
+        # "Two weeks, not two months" misread a 12-month retention outcome and a locker installation (both raters,
+        # round 44): the normal answer there takes far longer than two months.
+        generic = [twist for twist in generic if "two weeks" not in twist]
     if facts is not None and facts.shape in ("drop", "sizing"):
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).

@@ -98,7 +98,12 @@ def _interviewers(text: str) -> list[str]:
         r"\b(?i:mock|practi[sc]e[ds]?|did this|ran this)\b[^.;]{0,30}?\b(?:with|w/)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])",
         text,
     )
-    found += re.findall(r"\b([A-Z][a-z]{2,})\s+(?:played|playing|was playing|as the interviewer)\b", text)
+    # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
+    found += re.findall(
+        r"\b([A-Z][a-z]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"
+        r"(?:played|playing|was playing|as the interviewer)\b",
+        text,
+    )
     return sorted({re.escape(name) for name in found})
 
 
@@ -315,7 +320,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # what was done or found, and never runs past two fifths of the note (three sentences in a short one).
     story = not any(c.stage for c in ordered)
     title = ordered[0].topic if ordered else ""
-    business = business_of(staged, title)  # (of the sentences alone: the stages given below do not change it)
+    # (of the sentences alone: the stages given below do not change it; a note without a heading has its title on
+    # its first line: 'Past-job story for "..." — Larkfield Veterinary Partners, Sept 2023')
+    first_line = ordered[0].text.strip().split("\n", 1)[0] if ordered else ""
+    first_line = first_line if len(first_line.split()) <= 25 and not first_line.endswith(".") else ""
+    business = business_of(staged, title, first_line)
     # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
     titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
     named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
@@ -357,7 +366,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     decision = decision or (
         any(_METRIC_CHOICE.search(s) for s in asked) and not any(_MODEL_BUILT.search(s) for s in asked)
     )
-    targets = any(_TARGETS.search(s) for s in asked)
+    # (the set-up's question, or a title on the note's first line: "Practice case: who gets the payroll health
+    # checks?" and "Which 400 accounts should get checks next quarter?" ran as a model to ship, round 44)
+    targets = any(_TARGETS.search(s) for s in [*asked, first_line, *questions[:3]])
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
@@ -368,11 +379,17 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # states the goal when no label does, and poses the case when no sentence of the set-up names the business.
     ask = asks[0] if asks else next((q for q in questions[:3] if names(q) and len(q.split()) >= 8), "")
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
-    said = ask if unnamed else opening_text(posed, title, before_story, [s for s, _ in staged[:10]], ask)
+    # (the title on the note's first line asks it when the file name is all the title there is)
+    asking_title = title if title_question(title) or not title_question(first_line) else first_line
+    said = ask if unnamed else opening_text(posed, asking_title, before_story, [s for s, _ in staged[:10]], ask)
+    if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
+        # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
+        # said first, or the opening names no business at all (round 44's libraries and vet clinics).
+        said = f"{business} has {said}"
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
     brief = [s for s, _ in staged[:12] if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)]
-    setup_text = " ".join([title, said, *questions, *brief])  # ("My job: explain the drop.")
+    setup_text = " ".join([title, first_line, said, *questions, *brief])  # ("My job: explain the drop.")
     shape = _shape(setup_text, " ".join([title, *questions, *asks]), decision, targets)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
@@ -408,13 +425,15 @@ _PILOT = re.compile(
 _EXPLAIN = re.compile(
     r"\b(explain\w*|why did|why has|why is|why are|(?:know|understand|find out) why|what's going on|"
     r"what is going on|what happened|diagnos\w*|"
-    r"investigat\w*|root cause|figure out why|account for|broke|broken)\b",
+    r"investigat\w*|root cause|figure out why|account for|broke|broken|"
+    # someone's theory of what caused it ("Her immediate theory was the new SMS reminder vendor", round 44)
+    r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused)\b",
     re.I,
 )
 _MOVED = re.compile(
     # ("acceptance rate falls off a cliff", "dropping from about 81% to 67%": round 38 asked that drop as a model)
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
-    r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|"
+    r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|(?:metric|number|rate|KPI)s? (?:had )?moved|"
     r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank|came in at|"
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth))\b",
     re.I,

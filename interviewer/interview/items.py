@@ -246,6 +246,14 @@ def _paired_trade_offs(items: list[Item], base: ItemSource) -> list[Item]:
         r"\b(?:when to use|why|pros|cons|benefits?|costs?|reasons?|uses?)\b", base["heading"].split(" > ")[-1], re.I
     ):
         return out + singles
+    # In a table of several, the note's own subject is each one's rival ("Bootstrap PI or conformal?" in a conformal
+    # note): two side options in a row paired "Bayesian PI or quantile regression alone?", which both blind raters
+    # failed as a false choice that leaves the note's point out (round 44).
+    subject_words = set(content_words(base["topic"]))
+    subject = next((i for i in singles if set(content_words(i.concept)) & subject_words), None)
+    if subject is not None and len(singles) > 2:
+        rivals = [i for i in singles if i is not subject and i.concept.lower() != subject.concept.lower()]
+        singles = [part for rival in rivals[:2] for part in (rival, subject)]
     while len(singles) >= 2 and singles[0].concept.lower() != singles[1].concept.lower():
         first, second = singles[0], singles[1]
         points = (first.points[0], second.points[0])

@@ -107,6 +107,15 @@ def clean_statement(text: str) -> str:
     return " ".join(text.split()).strip()
 
 
+# Words named after people or places, which keep their capital wherever they stand.
+_NAMED_AFTER = re.compile(
+    r"(?:Bayes\w*|Gaussian|Poisson|Markov\w*|Bernoulli|Euclidean|Laplace|Pearson|Spearman|Wilcoxon|Fisher|Student|"
+    r"Monte|Kalman|Huber|Tweedie|Dirichlet|Shapley|Kaplan|Cox|Weibull|Mahalanobis|Manhattan|Jaccard|Levenshtein|"
+    r"Hamming|Bonferroni|Holm|Benjamini|Newton|Nesterov|Adam|Gini|Welch|Mann|Kolmogorov|Granger|Hessian|Jacobian|"
+    r"Boltzmann|Gibbs|Metropolis|Hamiltonian|Thompson|Elo|Bradley|Zipf\w*|Pareto|Lagrang\w*|Fourier|Wald|Brier)\b"
+)
+
+
 def lower_first(text: str) -> str:
     """'Lasso has...' -> 'lasso has...', but 'L1 drives', 'PR-AUC' and 'SHAP' keep their capitals."""
     if not text:
@@ -115,6 +124,8 @@ def lower_first(text: str) -> str:
     if len(first) == 1 and first.isupper() and first != "A":
         return text
     if re.match(r"[A-Z]-\w", first):  # "T-learner", "F-test": a letter that names
+        return text
+    if _NAMED_AFTER.match(first):  # "Bayesian PI", "Poisson regression": a name keeps its capital (round 44)
         return text
     if len(first) > 1 and (any(ch.isupper() or ch.isdigit() for ch in first[1:]) or first.isupper()):
         return text
@@ -166,7 +177,13 @@ def balanced(text: str) -> str:
 def usable_concept(term: str) -> str:
     """A concept fit to name in a question, tidied ('' when it is not a term: a step label, an instruction, a
     clause, a lone common word)."""
-    term = re.sub(r"\s+(but|and|or|compared|with|than|vs\.?|\w+ly)$", "", term.strip(" .,;:'\"/-"), flags=re.I)
+    # ("Quantile regression alone: adaptive, no guarantee": the method, not "quantile regression alone", round 44)
+    term = re.sub(
+        r"\s+(but|and|or|compared|with|than|vs\.?|\w+ly|alone|only|by itself|on its own)$",
+        "",
+        term.strip(" .,;:'\"/-"),
+        flags=re.I,
+    )
     term = re.sub(r"^(and|or|but|so|then|also|plus)\s+", "", term, flags=re.I)  # "..., and high variance ..."
     term = balanced(term).strip(" .,;:'\"/-")
     for opening, closing in ("()", "[]", '""'):

@@ -1,0 +1,152 @@
+"""Case notes told as a candidate's own story (issue 21, round 44): a past-job story whose title is its first line, a
+prep-book case with the candidate's attempt, and a mock write-up with its logistics. Each is found, named and opened
+as a case; a technical note's running example is none; twists and trade-offs fit what the note says. All notes here
+are made up for the tests."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from interviewer.ingest.pipeline import build_chunks, read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.asking import load_frames
+from interviewer.interview.case_givens import spoken
+from interviewer.interview.case_questions import twist_for
+from interviewer.interview.cases import case_facts
+from interviewer.interview.items import build_items
+from interviewer.interview.statements import lower_first, usable_concept
+from interviewer.interview.templates import load_templates
+
+# A past-job story: no heading, its title on the first line, a speaking-time label, a metric that nearly doubled.
+STORY = """Past-job story for "a time a metric moved" — Brackenford Dental Group, March 2024
+
+Writing this out because I keep telling it too long. Target: 2 minutes spoken.
+
+Numbers to remember:
+- 31 practices, ~9,800 booked appointments a week
+- cancellation rate steady at 4.1% for months, then 7.6% in the week of 4 March
+
+I was the analyst in a small ops team. The cancellation rate goes in the Friday report to the clinical director,
+and on 8 March it had nearly doubled. She suspected the new booking app, which had gone live the week before.
+
+I split the rate by practice first. Nine practices had moved to a new records system, and it relabelled late
+reschedules as cancellations.
+
+Lessons: check the data is the same data before explaining behaviour.
+"""
+
+# A prep-book case and the candidate's attempt: the question comes after the set-up, the title on the first line.
+PREP = """Practice case: who gets the onboarding calls? (from "Fifty Analytics Cases for Interviews", case 12, + my attempt)
+
+The prompt, shortened: Ledgerly sells invoicing software to 7,200 small businesses. Its success team can make 300
+onboarding calls a month, each about an hour. A pilot last year called 500 random accounts: 12-month retention was
+88% for them against 85% for the rest. Which 300 accounts should get calls next month?
+
+My attempt, timed at 20 minutes. I ranked by expected uplift times account value, not by churn risk.
+"""
+
+# A mock write-up: who played the interviewer (with a surname and an aside), then the numbers as a list.
+MOCK = """Mock #2 — sizing bike racks for Hollin Vale Council
+
+Dana Okafor (friend, works in transport planning) played the head of transport, Sunday 3 Mar, thirty minutes. The
+numbers she gave me:
+
+- 22 stations, 4.3M rail journeys a year, 6% of them start with a bike ride
+- "61,000 season-ticket holders"
+- rack bank = 40 spaces, £9,000 installed
+- staff time to clear an abandoned bike: about 20 minutes
+
+The question: the council has money for racks; how many spaces do the stations need, and is it worth it?
+"""
+
+# A technical note that opens on its running example: a city, a levy, other cities. No case.
+EXAMPLE = """# Difference-in-differences
+
+Running example I use: one town (call it Treated) brings in a congestion charge in Jan 2023; we want the effect on
+monthly tram boardings. 25 other towns didn't. 30 months of pre-data.
+
+## The 2x2 version
+Effect = (treated post - treated pre) - (control post - control pre). Parallel trends is the assumption.
+"""
+
+# A trade-off table of four methods in a note about one of them.
+TABLE = """# Conformal prediction
+
+## Quick trade-off table
+Bayesian PI: coherent, model-dependent, slow. Quantile regression alone: adaptive, no guarantee. Bootstrap PI: ok,
+costly, no finite-sample guarantee. Conformal: guarantee and cheap, but marginal only.
+"""
+
+
+def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
+
+
+def kind_of(name: str, text: str) -> str:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return note_kind(f"notes/{name}", sections)
+
+
+def test_a_past_job_story_is_named_by_its_first_line_and_asked_as_a_metric_that_moved() -> None:
+    facts = case_facts(chunks_of("case_dental_jump.md", STORY))
+    assert facts.business == "Brackenford Dental Group"  # never "Target", the speaking-time label
+    assert facts.shape == "drop"
+    assert "Target" not in facts.opening and "minutes spoken" not in facts.opening
+    # the list of numbers that opens it says whose they are
+    assert facts.opening.startswith("Brackenford Dental Group has 31 practices")
+
+
+def test_a_prep_book_case_asks_whom_to_call_and_says_so_in_its_opening() -> None:
+    facts = case_facts(chunks_of("case_onboarding_targeting.md", PREP))
+    assert facts.business == "Ledgerly"
+    assert facts.targets
+    assert facts.opening.endswith("Who gets the onboarding calls?")
+
+
+def test_a_mock_write_up_opens_on_the_case_never_on_who_played_the_interviewer() -> None:
+    facts = case_facts(chunks_of("mock_racks.md", MOCK))
+    assert facts.business == "Hollin Vale Council"  # never "the rack bank"
+    assert facts.shape == "sizing"
+    assert "Dana" not in facts.opening and "played" not in facts.opening
+    assert facts.opening.startswith("Hollin Vale Council has 22 stations")
+    assert '"' not in facts.opening  # the quoted list item is said without its quotes
+    assert "Staff time to clear an abandoned bike is about 20 minutes." in [fact for fact, _ in facts.facts]
+
+
+def test_a_running_example_makes_no_case_of_a_technical_note() -> None:
+    assert kind_of("did.md", EXAMPLE) == "note"
+    assert kind_of("case_dental_jump.md", STORY) == "case"
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("Staff time to process a hold at the desk: about 2 minutes.", "Staff time to process a hold at the desk is"),
+        ("Average delivery costs per order: £4.10.", "Average delivery costs per order are"),
+        ("Success rate per class: 0.8 at best.", "Success rate per class is"),
+    ],
+)
+def test_a_label_and_its_figure_are_said_as_a_sentence(label: str, said: str) -> None:
+    assert spoken(label).startswith(said)
+
+
+def test_a_trade_off_table_sets_each_option_against_the_notes_subject() -> None:
+    pairs = [i for c in chunks_of("conformal.md", TABLE) for i in build_items(c) if i.other]
+    assert pairs
+    assert all("conformal" in (i.concept.lower(), i.other.lower()) for i in pairs)
+    assert usable_concept("Quantile regression alone") == "Quantile regression"
+    assert lower_first("Bayesian PI") == "Bayesian PI" and lower_first("Lasso has") == "lasso has"
+
+
+def test_no_two_weeks_twist_for_a_number_to_size_or_a_twelve_month_outcome() -> None:
+    templates, frames = load_templates(), load_frames()
+    for name, text in (("mock_racks.md", MOCK), ("case_onboarding_targeting.md", PREP)):
+        chunks = chunks_of(name, text)
+        for seed in range(12):
+            for stage in ("clarify", "method", "experiment"):
+                twist = twist_for(chunks, templates, frames, random.Random(seed), "", stage=stage)
+                assert "two weeks" not in twist
+                assert "strongest feature" not in twist  # a list from a pilot's segments has no feature to ban
