@@ -6,18 +6,24 @@ are made up for the tests."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-from interviewer.ingest.pipeline import build_chunks, read_sections
+from interviewer.core.domain import Kind
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.ingest.sections import note_kind
-from interviewer.interview.asking import load_frames
+from interviewer.interview.asking import load_frames, question_for
+from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import spoken
 from interviewer.interview.case_questions import twist_for
-from interviewer.interview.cases import case_facts
+from interviewer.interview.cases import case_facts, stage_statements, story_points
 from interviewer.interview.items import build_items
 from interviewer.interview.statements import lower_first, usable_concept
 from interviewer.interview.templates import load_templates
+from interviewer.scoring.scorer import infer_level
+from tests.helpers import make_app
 
 # A past-job story: no heading, its title on the first line, a speaking-time label, a metric that nearly doubled.
 STORY = """Past-job story for "a time a metric moved" — Brackenford Dental Group, March 2024
@@ -38,7 +44,7 @@ Lessons: check the data is the same data before explaining behaviour.
 """
 
 # A prep-book case and the candidate's attempt: the question comes after the set-up, the title on the first line.
-PREP = """Practice case: who gets the onboarding calls? (from "Fifty Analytics Cases for Interviews", case 12, + my attempt)
+PREP = """Practice case: who gets the onboarding calls? (from "Fifty Analytics Cases", case 12, plus my own attempt)
 
 The prompt, shortened: Ledgerly sells invoicing software to 7,200 small businesses. Its success team can make 300
 onboarding calls a month, each about an hour. A pilot last year called 500 random accounts: 12-month retention was
@@ -150,3 +156,112 @@ def test_no_two_weeks_twist_for_a_number_to_size_or_a_twelve_month_outcome() -> 
                 twist = twist_for(chunks, templates, frames, random.Random(seed), "", stage=stage)
                 assert "two weeks" not in twist
                 assert "strongest feature" not in twist  # a list from a pilot's segments has no feature to ban
+
+
+def test_a_story_case_offers_what_it_found_and_its_lessons_never_its_set_up_or_the_note_taker() -> None:
+    told = [text for text, _ in story_points(chunks_of("case_dental_jump.md", STORY))]
+    assert any(text.startswith("Nine practices had moved to a new records system") for text in told)
+    assert "Check the data is the same data before explaining behaviour." in told  # a lesson, on its own
+    assert not any("minutes spoken" in text or text.startswith("I was the analyst") for text in told)
+    assert not any("9,800 booked appointments" in text for text in told)  # a given the opening quotes
+    # a case with stage headings says what each stage covers
+    headed = "# Churn case\n\n## Data\nWe have 2M orders a day in a log table.\n\n## Method\nA logistic baseline.\n"
+    assert story_points(chunks_of("case_headed.md", headed)) == []
+
+
+def test_the_note_takers_lessons_are_one_point_each_and_their_practice_none() -> None:
+    grouped = stage_statements(" ".join(c.text for c in chunks_of("case_dental_jump.md", STORY)), opening=False)
+    points = [point for stage in grouped.values() for point in stage]
+    assert "Check the data is the same data before explaining behaviour." in points
+    assert not any("minutes spoken" in point for point in points)
+
+
+def test_a_story_case_stage_is_scored_on_what_the_note_found(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "case_dental_jump.md").write_text(STORY)
+    app = make_app(tmp_path / "home")
+    ingest([str(notes)], app.store, 10**8)
+    topic = next(c.topic for c in app.interviewer.chunks() if c.kind == "case")
+    session = app.interviewer.start(SessionConfig(kind=Kind.CASE, topic=topic, questions=7, seed=0))
+    results = []
+    while (question := session.next_question()) is not None:
+        result, _ = session.answer("I would split the cancellation rate by practice and check the records system.")
+        results.append((question, result))
+    # every stage, whatever its words, is scored on statements of the note (none is "your notes hold nothing")
+    assert all(result.key_points for _, result in results)
+    told = {text for text, _ in story_points([c for c in app.interviewer.chunks() if c.kind == "case"])}
+    assert any(point["text"] in told for _, result in results for point in result.key_points)
+
+
+# A mock with a business introduced by what it is, then the interviewer's quoted prompt, then the candidate's working.
+SIZING = """Mock w/ Ravi: how big could a new Boulderline gym get? (sizing)
+
+Ravi is a product manager who climbs with me, and he offered to play the CEO of a made-up chain, Boulderline: 6 indoor
+gyms in the North West, about 22,000 members. His prompt: "We can lease a 1,500 m² unit in Bolton and must decide this
+month. How many members would it get, and is it worth it?"
+
+Top-down first. About 300,000 people live within 20 minutes, 40% of them aged 18-44, so about 120,000; if 2% climb
+regularly, that's about 2,400 climbers.
+"""
+
+# A story of a change already made, told in a mock; the rule starts "From <date>".
+POLICY = """# Mock #3 — "did the deposit rule work?" (physio clinics)
+
+Nadia (old teammate, now at a fintech) ran this one on Monday, 40 minutes. She played the COO at a made-up company,
+Flexwell, which runs 30 physio clinics with about 9,000 appointments a week.
+
+The setup: until March anyone could book without paying. From 1 April 2024 a £15 deposit is taken for first
+appointments and kept on a no-show. The COO wants to know whether it worked.
+"""
+
+# A quoted set-up, a drop as a noun in the title and "a 12% fall overnight".
+DROP = """The Monday sign-up drop (Hollowmere Broadband, story from my last job)
+
+> Hollowmere Broadband is a regional internet provider with about 140,000 customers. The growth team watches daily
+> sign-ups. On Monday 3 June sign-ups showed 410 against a steady 466 for weeks, a 12% fall overnight.
+
+I checked the tracking first: a tag had been removed from the checkout page.
+"""
+
+
+def test_a_business_named_after_what_it_is_opens_the_case_and_the_prompt_ends_the_set_up() -> None:
+    sizing = case_facts(chunks_of("mock_sizing.md", SIZING))
+    assert sizing.business == "Boulderline"
+    assert sizing.opening.startswith("Boulderline is a chain with 6 indoor gyms")
+    assert "1,500 m²" in sizing.opening and "Top-down" not in sizing.opening and "2,400" not in sizing.opening
+    policy = case_facts(chunks_of("mock_policy.md", POLICY))
+    assert policy.business == "Flexwell"
+    assert policy.opening.startswith("Flexwell runs 30 physio clinics")
+    assert "Nadia" not in policy.opening and "40 minutes" not in policy.opening
+    assert "From 1 April 2024 a £15 deposit" in policy.opening  # the change "whether it worked" asks about
+
+
+def test_a_quoted_set_up_is_read_without_its_markers_and_a_fall_is_a_drop() -> None:
+    drop = case_facts(chunks_of("case_signups.md", DROP))
+    assert drop.business == "Hollowmere Broadband"
+    assert ">" not in drop.opening
+    assert drop.shape == "drop"
+
+
+def test_a_never_rule_without_a_verb_is_no_teammates_plan() -> None:
+    text = (
+        "# Geo features\n\n## Gotchas\n- Never Euclidean on raw lat/lon: degrees of longitude shrink with latitude.\n\n"
+        "- Never use a random split on spatial data, because neighbouring cells leak into the test fold.\n\n"
+        "- Never decreasing is not the same as finding the global maximum.\n"
+    )
+    plans = [
+        question_for(item, 4, load_frames(), random.Random(0), set())
+        for chunk in chunks_of("geo.md", text)
+        for item in build_items(chunk)
+        if item.kind == "pitfall"
+    ]
+    assert not any("Euclidean" in plan or "decreasing" in plan for plan in plans)
+    assert any("plans to use a random split on spatial data" in plan for plan in plans)
+
+
+def test_a_self_quiz_asks_a_slip_anyone_can_make_and_a_flaw_at_the_pitfall_level() -> None:
+    assert as_question("Mistake I made in the take-home?") == (
+        "What mistake is easy to make in the take-home, and how do you avoid it?"
+    )
+    assert infer_level("What's wrong with ranking the true item against 100 random negatives?") == 4

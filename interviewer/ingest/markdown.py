@@ -35,6 +35,9 @@ def _strip_front_matter(text: str) -> tuple[str, str | None]:
     return text[end + 4 :].lstrip("\n"), title
 
 
+_QUOTE_MARK = re.compile(r"^ {0,3}(?:> ?)+")
+
+
 def parse_markdown(text: str, fallback_title: str) -> list[Section]:
     """Split a Markdown note into sections; text before the first heading goes under the title."""
     body, front_title = _strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -94,7 +97,8 @@ def parse_markdown(text: str, fallback_title: str) -> list[Section]:
             open_heading(1 if lines[index + 1].startswith("=") else 2, line.strip())
             index += 1
         else:
-            buffer.append(line)
+            # A quote's marker is markup, not words ("> Kestrel Cover is an online broker ..." opened a case with ">")
+            buffer.append(line if in_fence else _QUOTE_MARK.sub("", line))
         index += 1
     flush()
     return sections

@@ -165,6 +165,12 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     )
     if omitted:
         return "pitfall-rule", f"Account for {omitted.group(1)}"
+    # ... and only a verb starts a plan: "Never Euclidean on raw lat/lon" and "Never decreasing is not the same as
+    # ..." made "A teammate plans to decreasing is not ..." (both raters, round 45).
+    words = plan.group(1).split() if plan else []
+    gerund = bool(words) and words[0].endswith("ing") and not situation.lower().startswith("avoid")
+    if plan and (not words[0].islower() or gerund or words[1:2] in (["is"], ["are"], ["was"], ["were"])):
+        return "pitfall", situation
     if plan:  # "Don't use accuracy on imbalanced data": a plan someone is about to follow
         return "pitfall-plan", plan.group(1)
     if _NEGATION.search(situation) and not _MUST.search(situation):

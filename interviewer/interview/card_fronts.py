@@ -102,6 +102,15 @@ def _heading_question(bare: str) -> str:
     the biggest assumption, and why does it matter?", "Common analysis mistakes?" -> "What are the common analysis
     mistakes, and how do you avoid them?", "Matching choices?" -> "Which matching choices matter most, and why?"."""
     phrase = lower_first(bare) if not bare[:2].isupper() else bare
+    # The note-taker's own slip ("Mistake I made in the take-home?") is one anyone can make: "What matters most about
+    # mistake I made in the take-home" was asked in round 45.
+    own = re.match(
+        r"(mistakes?|pitfalls?|traps?|gotchas?|errors?) (?:I|we) (?:made|hit|fell into|ran into)\b\s*(.*)$", phrase
+    )
+    if own:
+        noun = own.group(1).rstrip("s")
+        where = f" {own.group(2)}" if own.group(2) else ""
+        return f"What {noun} is easy to make{where}, and how do you avoid it?"
     words = phrase.split()
     last = words[-1].lower()
     plural = _plural(last)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.core.domain import ORGANISATIONS
+from interviewer.core.domain import MADE_UP, ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
 
 __all__ = ["business_of", "introduced", "without_label"]
@@ -123,11 +123,26 @@ _INTRODUCED = re.compile(
 )
 
 
+# ... or named after what it is: "She played the Head of Clinical Ops at a made-up company, Aligna, which sells clear
+# aligners on subscription", "the COO of a made-up chain, Cruxwell Climbing: 8 indoor gyms, about 31,000 members"
+# (round 45 named both "the business" and opened one on the candidate's own working).
+_NAMED_AFTER_KIND = re.compile(
+    rf"\b(?:at|for|of|with|from)\s+(?:a|an)\s+(?:(?:{MADE_UP})\s+)?(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s+"
+    rf"(?P<name>{_NAME})(?:,\s+(?:which|that|who)\s+(?P<what>[^.;!?]{{8,200}}?)|:\s+(?P<figures>\d[^.;!?]{{6,200}}?))"
+    r"\s*(?:[.;!?]|$)"
+)
+
+
 def introduced(statement: str) -> str:
     """The sentence a case opens with for a business a line introduces in passing ("... at Quillmoor Hotels, a
     mid-scale chain with about 140 properties." -> "Quillmoor Hotels is a mid-scale chain with about 140
     properties."), or ''."""
     match = _INTRODUCED.search(statement)
-    if not match or _NOT_A_NAME.match(match.group("name").split()[0]):
+    if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
+        return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
+    after = _NAMED_AFTER_KIND.search(statement)
+    if not after or _NOT_A_NAME.match(after.group("name").split()[0]):
         return ""
-    return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
+    if after.group("what"):
+        return f"{after.group('name')} {after.group('what').rstrip(' ,')}."
+    return f"{after.group('name')} is a {after.group('kind')} with {after.group('figures').rstrip(' ,')}."

@@ -85,8 +85,11 @@ class CaseAsker:
             text = draft.with_twist(twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage))
         by_id = {c.chunk_id: c for c in self.chunks()}
         sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
-        fallback = case_chunks or candidates
-        sources = list({c.chunk_id: c for c in sources}.values()) or fallback[:1]
+        # A stage the case note holds no statement for is scored on the whole note (the scorer picks the statements
+        # nearest the question): "your notes hold nothing for this stage" scored 0.00 for the right two explanations
+        # of round 44's vet-clinic story, whose findings name no stage's words.
+        fallback = case_chunks or candidates[:1]
+        sources = list({c.chunk_id: c for c in sources}.values()) or fallback
         # No one-word hint in a case ("Hint: think about time-ordered.", "Hint: start from complaints." read as
         # cryptic or misleading to a blind rater): after a weak answer the case eases its level instead.
         points, origins = points_of(draft)

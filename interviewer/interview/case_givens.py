@@ -10,8 +10,8 @@ from interviewer.core.domain import MADE_UP, PRACTICE_VOICE
 from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = [
-    "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "sentence_pieces", "spoken", "without_made_up",
-    "without_pointers", "writes",
+    "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "practises", "sentence_pieces", "spoken",
+    "without_made_up", "without_pointers", "writes",
 ]  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
@@ -85,6 +85,21 @@ _FIRST_PERSON = re.compile(
     # "Target: 3 minutes spoken.": how long the note-taker means to speak (round 44 opened a case on it)
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|hours?|words)\b",
 )
+
+
+# The note-taker about their practice, not about the case: how long to speak, when and how it was written up or run.
+# ("Target: 3 minutes spoken." was the frame stage's one point of round 44's vet-clinic story.)
+_PRACTICE = re.compile(
+    r"^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|hours?|words)\b"
+    r"|^Writing (?:this|it) (?:up|out)\b|\bwhile it'?s fresh\b|^Written up\b|\bmock set\b"
+    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
+    r"|^My attempt\b|\btimed at \d+\s*min"
+)
+
+
+def practises(statement: str) -> bool:
+    """True when the note-taker speaks of their practice, not of the case ("Target: 3 minutes spoken.")."""
+    return bool(_PRACTICE.search(statement))
 
 
 # A sentence cut at an abbreviation ("... for the back half of the month incl.") stops mid-thought.

@@ -74,7 +74,9 @@ _LATER = re.compile(
 _EVENT = re.compile(
     r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
     r"scrapped|abolished|waived|piloted|trialled|trialed|"
-    r"lowered|redesigned|turned on|turned off|made|moved (?:to|from))\b",  # ("they moved to timed-entry tickets")
+    r"lowered|redesigned|turned on|turned off|made|moved (?:to|from))\b"  # ("they moved to timed-entry tickets")
+    # "From 1 February 2024 refinements stay free only if ...": a rule from a date on (round 45's opening lost it)
+    r"|^(?:from|since|starting|as of) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,
 )
 _ACTS_ON_IT = re.compile(

@@ -15,6 +15,7 @@ from interviewer.interview.case_givens import (
     has_pointer,
     is_fact,
     is_story,
+    practises,
     sentence_pieces,
     spoken,
     without_made_up,
@@ -32,6 +33,7 @@ __all__ = [
     "is_story",
     "stage_of_statement",
     "stage_statements",
+    "story_points",
     "without_made_up",
 ]
 
@@ -86,7 +88,8 @@ _ASIDE_PARAGRAPH = re.compile(ASIDE_PARAGRAPH)
 # A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
 _ASK_LABEL = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|real\s+)?(?:question|ask|prompt|decision)(?:\s+(?:was|is))?\s*:\s*",
+    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+|real\s+)?(?:question|ask|prompt|decision)"
+    r"(?:\s+(?:was|is))?\s*:\s*",
     re.I,
 )
 
@@ -101,10 +104,13 @@ def _interviewers(text: str) -> list[str]:
     # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
     found += re.findall(
         r"\b([A-Z][a-z]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"
-        r"(?:played|playing|was playing|as the interviewer)\b",
+        r"(?:played|playing|was playing|as the interviewer|ran (?:this|it|the mock)|(?:offered|agreed) to play)\b"
+        # "Dan is a strategy consultant who climbs at my wall, and he offered to play the COO" (round 45)
+        r"|\b([A-Z][a-z]{2,}) is an? [^.;]{0,80}\b(?:offered|agreed) to play\b",
         text,
     )
-    return sorted({re.escape(name) for name in found})
+    names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
+    return sorted({re.escape(name) for name in names})
 
 
 def _names_any(statement: str, names: list[str]) -> bool:
@@ -129,8 +135,14 @@ def stage_statements(text: str, opening: bool = True) -> dict[str, list[str]]:
     told as a story, what the team did and found is never what to clarify or how to frame the problem: from its first
     such sentence on, a statement belongs to a later stage or to none."""
     statements = [clean_statement(s) for s in sentences(prose(without_asides(text)))]
-    # A list's lead-in ("A few constraints shaped the whole thing:") states nothing an answer could cover.
-    statements = [s for s in statements if len(content_words(s)) >= 3 and not s.endswith(("?", ":"))]
+    # The note-taker's lessons are one point each ("Lessons: check the data is the same data ...; decompose by the
+    # unit where the change happened; ..."): as one run-on point no answer could cover it.
+    statements = [part for s in statements for part in _lessons(s)]
+    # A list's lead-in ("A few constraints shaped the whole thing:") states nothing an answer could cover, and the
+    # note-taker's practice ("Target: 3 minutes spoken.") nothing about the case.
+    statements = [
+        s for s in statements if len(content_words(s)) >= 3 and not s.endswith(("?", ":")) and not practises(s)
+    ]
     grouped: dict[str, list[str]] = {}
     told = False
     for index, statement in enumerate(statements):
@@ -139,6 +151,52 @@ def stage_statements(text: str, opening: bool = True) -> dict[str, list[str]]:
         if stage:
             grouped.setdefault(stage, []).append(statement)
     return grouped
+
+
+# The note-taker on themself ("I was the only analyst in a small central ops team.", "Here's the bit I'm proudest of"):
+# nothing an answer to the case covers.
+_ABOUT_ME = re.compile(
+    r"^(?:I|We) (?:was|were|am|are) (?:the|a|an|one|only)\b|\b(?:proudest|pleased|happy|glad|embarrass\w*)\b", re.I
+)
+
+
+def story_points(chunks: list[Chunk]) -> list[tuple[str, str]]:
+    """What a case told as a story found and did, and its lessons, one statement each with its chunk id: what an
+    answer to any of its stages may cover beyond the statements whose words name that stage. The set-up's givens
+    (the question quotes them), the note-taker's practice and its title line are none."""
+    if not chunks or any(c.stage for c in chunks):
+        return []  # a case with stage headings says what each stage covers
+    givens = {fact for fact, at in case_facts(chunks).facts if at != "told"}
+    found: list[tuple[str, str]] = []
+    for chunk in sorted(chunks, key=lambda c: c.chunk_index):
+        statements = [clean_statement(s) for s in sentences(prose(without_asides(chunk.text)))]
+        statements = [part for s in statements for part in _lessons(s)]
+        start = 2 if chunk.chunk_index == 0 else 0  # the opening poses the problem
+        found += [
+            (s, chunk.chunk_id)
+            for s in statements[start:]
+            if len(content_words(s)) >= 4
+            and not s.endswith(("?", ":"))
+            and not practises(s)
+            and not _ABOUT_ME.search(s)
+            and spoken(_readable(s, chunk.text)) not in givens
+            and s not in givens
+        ]
+    return found
+
+
+_LESSONS = re.compile(
+    r"^[^:;]{0,80}\b(?:lessons?|takeaways?|learnings?|what I (?:learned|learnt))\b[^:;]{0,60}:\s*", re.I
+)
+
+
+def _lessons(statement: str) -> list[str]:
+    """A note-taker's list of lessons as one sentence each, with a capital and a full stop; else the statement."""
+    label = _LESSONS.match(statement)
+    parts = [p.strip(" .") for p in re.split(r";\s*(?:and\s+)?", statement[label.end() :])] if label else []
+    if not parts:
+        return [statement]
+    return [f"{p[:1].upper()}{p[1:]}." for p in parts if p]
 
 
 @dataclass(frozen=True)
@@ -283,6 +341,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     staged: list[tuple[str, str]] = []
     seen: set[str] = set()  # a sentence repeated where a chunk overlaps the one before it
     asks: list[str] = []  # the question someone put in the set-up ("Dan's question: ... how many crews ...?")
+    ask_at = 0  # where in the note it was put
     questions: list[str] = []
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
@@ -294,6 +353,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
                 if asking and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
                     asks.append(_ASK_LABEL.sub("The question: ", statement, count=1))
+                    ask_at = len(staged)
                 if asking and len(staged) < 8:
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 if len(content_words(statement)) < 3 or asking or statement in seen:
@@ -340,6 +400,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     if story:
         told = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged))
         setup = min(setup, told)
+        # The prompt someone put ends the set-up: what follows is the candidate's attempt ("Top-down first. Roughly
+        # 420,000 people live within a 20-minute drive, ... that's about 4,000 climbers" opened round 45's sizing).
+        setup = min(setup, ask_at) if ask_at > lead else setup
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
     before_story = [s for s, _ in staged[:10] if not is_story(s)]
     staged = [
@@ -427,7 +490,7 @@ _EXPLAIN = re.compile(
     r"what is going on|what happened|diagnos\w*|"
     r"investigat\w*|root cause|figure out why|account for|broke|broken|"
     # someone's theory of what caused it ("Her immediate theory was the new SMS reminder vendor", round 44)
-    r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused)\b",
+    r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real)\b",
     re.I,
 )
 _MOVED = re.compile(
@@ -435,7 +498,10 @@ _MOVED = re.compile(
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
     r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|(?:metric|number|rate|KPI)s? (?:had )?moved|"
     r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank|came in at|"
-    r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth))\b",
+    r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
+    # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
+    r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"
+    r"(?<=[a-z] )(?:drop|dip|spike|slump)(?= \(| in | at | on | since ))\b",
     re.I,
 )
 _SIZING = re.compile(

@@ -24,6 +24,7 @@ from interviewer.interview.asking import (
     question_for,
 )
 from interviewer.interview.case_engine import CaseAsker
+from interviewer.interview.cases import story_points
 from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest, symptom_asked
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
@@ -411,17 +412,39 @@ class Interviewer:
             origin = question.point_origin(index)  # each point cites the note it comes from
             where = (origin.get("source", ""), origin.get("heading", ""), origin.get("chunk_id", ""))
             points.append(KeyPoint(text, *where))
+        # A case told as a story: what it found and did, nearest the question, fills the stage's few points.
+        case = [c for c in self.chunks() if c.topic == question.topic and c.kind == "case"]
+        told = [
+            KeyPoint(text, *_origin(case, chunk_id))
+            for text, chunk_id in (story_points(case) if question.kind == "case" else [])
+            if text not in question.points
+        ]
         return self.scorer.score(
             question.text,
             answer,
             reference=chunks,
+            candidates=told,
+            fill=max(2, _STORY_POINTS - len(points)) if told else 0,
             kind=question.kind,
             level=question.level,
             stage=question.stage,
             points=points or None,
-            # A case stage asked with no statement of the notes behind it (a case built from a topic's notes).
-            open_stage=question.kind == "case" and question.item_kind == "case" and not question.points,
+            # A case stage asked with no statement of the notes behind it (a case built from a topic's notes); a
+            # case note's stage with none is scored on the statements of the note nearest the question.
+            open_stage=question.kind == "case"
+            and question.item_kind == "case"
+            and not question.points
+            and not any(chunk.kind == "case" for chunk in chunks or []),
         )
+
+
+_STORY_POINTS = 4  # the points a story case's stage is scored on, its own first
+
+
+def _origin(chunks: list[Chunk], chunk_id: str) -> tuple[str, str, str]:
+    """(file, heading, chunk id) of a story case's statement."""
+    chunk = next((c for c in chunks if c.chunk_id == chunk_id), None)
+    return (chunk.source, chunk.heading, chunk_id) if chunk else ("", "", chunk_id)
 
 
 def _hard_rank(item: Item, level: int) -> int:

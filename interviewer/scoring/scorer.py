@@ -32,7 +32,8 @@ _LEVEL_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
         r"in which cases|when would you|which would you)", re.I)),
     (4, re.compile(
         r"\b(pitfalls?|fail(s|ed|ing|ures?)?|goes? wrong|break(s|ing)?|detect(s|ing)?|diagnos\w*|mistakes?|traps?|"
-        r"risks?|problems? with|potential problems?|disadvantages?|drawbacks?|limitations?)\b", re.I)),
+        r"risks?|problems? with|potential problems?|disadvantages?|drawbacks?|limitations?|"
+        r"what'?s wrong with|what is wrong with)\b", re.I)),
     (3, re.compile(r"\b(given|suppose|scenario|you have|calculate|compute|how many|\d)", re.I)),
     (2, re.compile(r"\b(why|how does|how do|explain|compare|difference|versus|vs|better than)\b", re.I)),
 )  # fmt: skip
@@ -55,6 +56,11 @@ def _sentence_level(sentence: str) -> int:
         if pattern.search(sentence):
             return level
     return 1
+
+
+def _unseen(candidates: Sequence[KeyPoint], points: Sequence[KeyPoint]) -> list[KeyPoint]:
+    given = {p.text.lower() for p in points}
+    return [c for c in candidates if c.text.lower() not in given]
 
 
 def _adjacent_pairs(answer_sentences: list[str]) -> list[str]:
@@ -100,6 +106,18 @@ class Scorer:
             return []
         return [hit.chunk for hit in self.store.search(question, k=self.reference_chunks)]
 
+    def _nearest(
+        self, question: str, candidates: Sequence[KeyPoint], points: Sequence[KeyPoint], fill: int
+    ) -> list[KeyPoint]:
+        """Up to `fill` candidates nearest the question, none a point already given, best first."""
+        unseen = _unseen(candidates, points)
+        if fill <= 0 or not unseen:
+            return []
+        vectors = self._cached.embed([c.text for c in unseen])
+        question_vector = self._cached.embed([question])[0]
+        chosen = select_key_points(question_vector, vectors, [0] * len(unseen), limit=fill)
+        return [unseen[i] for i, _ in chosen]
+
     def rubric_for(self, kind: str, level: int | None, stage: str | None) -> Rubric:
         """The rubric for a question kind and level or stage."""
         key = f"case-{stage}" if kind == "case" else f"deep-dive-{level}"
@@ -117,11 +135,14 @@ class Scorer:
         stage: str | None = None,
         points: Sequence[KeyPoint] | None = None,
         open_stage: bool = False,
+        candidates: Sequence[KeyPoint] = (),
+        fill: int = 0,
     ) -> ScoreResult:
         """Score an answer to a question; without `reference`, the notes are searched for it.
 
         With `points` (an interview item's points), those are the key points, all of them at equal weight, in
-        order: a question is scored on exactly what it asked."""
+        order: a question is scored on exactly what it asked. With `candidates`, up to `fill` of them nearest the
+        question (never by the answer) join those points: a case told as a story names few stages' words."""
         # An open case stage has nothing in the notes to be scored against (evidence.py: _open_stage_score).
         chunks = [] if open_stage else list(reference) if reference is not None else self.reference_for(question)
         if kind is None:
@@ -134,6 +155,7 @@ class Scorer:
         answer_sentences = sentences(answer[:MAX_ANSWER_CHARS])[:200]
         reference_points = extract_key_points(chunks)
         chunk_rank = {chunk.chunk_id: rank for rank, chunk in enumerate(chunks)}
+        points = [*(points or ()), *self._nearest(question, candidates, points or (), fill)]
         if points:
             # The item's points lead the reference; the chunks' other statements still reveal contradictions.
             given = {p.text.lower() for p in points}
