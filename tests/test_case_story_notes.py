@@ -164,6 +164,12 @@ def test_a_story_case_offers_what_it_found_and_its_lessons_never_its_set_up_or_t
     assert "Check the data is the same data before explaining behaviour." in told  # a lesson, on its own
     assert not any("minutes spoken" in text or text.startswith("I was the analyst") for text in told)
     assert not any("9,800 booked appointments" in text for text in told)  # a given the opening quotes
+    # ... nor the note-taker's verdict on their own performance
+    debrief = (
+        STORY + "\nFirst, I spent 10 minutes on the app before the data.\n\nFor next time: ask for the records first.\n"
+    )
+    told = [text for text, _ in story_points(chunks_of("case_dental_jump.md", debrief))]
+    assert told and not any("I spent 10 minutes" in text or "next time" in text.lower() for text in told)
     # a case with stage headings says what each stage covers
     headed = "# Churn case\n\n## Data\nWe have 2M orders a day in a log table.\n\n## Method\nA logistic baseline.\n"
     assert story_points(chunks_of("case_headed.md", headed)) == []
@@ -265,3 +271,60 @@ def test_a_self_quiz_asks_a_slip_anyone_can_make_and_a_flaw_at_the_pitfall_level
         "What mistake is easy to make in the take-home, and how do you avoid it?"
     )
     assert infer_level("What's wrong with ranking the true item against 100 random negatives?") == 4
+
+
+# A prep-book prompt quoted whole after a label, ending in an instruction rather than a question.
+QUOTED = """# Practice case 9 (from the "Product Cases" PDF Ana shared): new site for a laundrette chain
+
+The prompt, copied: "Suds & Co runs 11 self-service laundrettes in Bristol. About half of its revenue comes from
+service washes. The property team holds an option on a unit in Yate, a town of about 30,000. Fit-out is £400k, and
+the rule is payback within 5 years. Size the site's expected annual revenue and recommend go / no-go. You have 20
+minutes."
+
+My attempt, timed. I went bottom-up from the catchment: 12,000 households within a 5-minute drive.
+"""
+
+# A story whose title quotes a "crash", and a business introduced by what it is, with no figure of scale.
+CRASH = """# The sign-up "crash" at Tutorly (my story for "a time a metric moved")
+
+This is from my last job. Tutorly is an online marketplace where parents book maths tutors for their children. Its
+north-star metric was trial-to-paid conversion.
+
+On Monday conversion showed 14.2% after weeks at 19-20%. The COO asked whether the new ranking had broken it.
+"""
+
+
+def test_a_quoted_prompt_is_said_whole_and_its_instruction_sets_the_case() -> None:
+    facts = case_facts(chunks_of("case_laundrette.md", QUOTED))
+    assert facts.business == "Suds & Co"
+    assert facts.shape == "sizing"
+    assert facts.opening.startswith("Suds & Co runs 11 self-service laundrettes")
+    assert facts.opening.endswith("Size the site's expected annual revenue and recommend go / no-go.")
+    assert '"' not in facts.opening and "copied" not in facts.opening
+
+
+def test_a_story_of_a_metric_that_crashed_is_a_case_about_a_drop() -> None:
+    assert kind_of("tutorly.md", CRASH) == "case"
+    facts = case_facts(chunks_of("tutorly.md", CRASH))
+    assert facts.business == "Tutorly" and facts.shape == "drop"
+
+
+def test_a_business_that_collects_is_named_and_a_label_before_it_is_dropped() -> None:
+    text = (
+        "# Mock: did Binly's switch to pay-by-weight work?\n\nHer setup: Binly collects food waste from 900 cafés in "
+        "Leeds. Until this year every account paid a flat £60 a month. The CEO wants to know whether the switch "
+        "worked.\n"
+    )
+    facts = case_facts(chunks_of("binly.md", text))
+    assert facts.business == "Binly"
+    assert facts.opening.startswith("Binly collects food waste")
+
+
+def test_two_parts_of_a_note_under_their_own_labels_are_no_rivals() -> None:
+    text = (
+        "# Reproducibility\n\n**backfills**\n- cost/time: 2 years of daily rows for 30M entities is 22B rows, so "
+        "partition by date\n\n**nondeterminism**\n- GPU: nondeterministic kernels are faster but the metric wobbles, "
+        "so document it\n"
+    )
+    pairs = [item for chunk in chunks_of("repro.md", text) for item in build_items(chunk) if item.other]
+    assert not any(item.kind == "trade-off" for item in pairs)

@@ -239,6 +239,13 @@ _TITLE_JUMPED = re.compile(
 )
 
 
+# ... or is a story of a metric that moved: 'The trial-conversion "crash" at Parlo (my story for "tell me about a time a
+# metric moved")' (round 46: not found as a case).
+_TITLE_STORY = re.compile(
+    r"\bmetrics? (?:moved|dropped|fell|jumped|spiked|crashed)\b|[\"“'](?:crash|drop|dip|spike|slump|jump)[\"”']", re.I
+)
+
+
 def _situation_named(opening: str) -> bool:
     """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
     parts = [re.sub(r"^[A-Z][\w ]{0,20}:\s+", "", p) for p in _SENTENCE_BREAK.split(opening) if p.strip()]
@@ -265,7 +272,9 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # "Should the bank send retention offers?": a decision an organisation faces
     if titled and re.match(r"(?:how many|how much)\b[^?]*\?\s*$", asked, re.I):
         return True  # "Brightway Parking — how many EV charging bays?": a number a named business needs
-    if (_TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title)) and _situation_named(opening):
+    if (_TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title) or _TITLE_STORY.search(title)) and _situation_named(
+        opening
+    ):
         return True  # "Pinwheel: orders per active user fell 10% in October", and "Pinwheel is a food-delivery app"
     if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
         [p for p in _SENTENCE_BREAK.split(body)[:10] if p.strip()]

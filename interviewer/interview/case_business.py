@@ -32,7 +32,8 @@ _NAMED_SHAPES = re.compile(
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
 _LISTED_VERBS = frozenset(
     "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
-    "manufactures employs distributes installs hosts rents leases builds makes publishes".split()
+    "manufactures employs distributes installs hosts rents leases builds makes publishes collects connects matches "
+    "charges repairs cleans trains books".split()
 )  # ("SunHarbour installs residential rooftop solar")
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
@@ -79,8 +80,9 @@ _TITLE_AFTER_DASH = re.compile(r"\s[—–-]\s+([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'
 
 
 def without_label(statement: str, then: str = "[A-Z]") -> str:
-    """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...")."""
-    return re.sub(rf"^[A-Z][\w' -]{{0,40}}:\s+(?={then})", "", statement)
+    """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...", 'The prompt,
+    copied: "Glide Express Car Wash runs ...'), and without the quote mark a quoted set-up opens with."""
+    return re.sub(rf"^[A-Z][\w' ,-]{{0,40}}:\s+[\"“]?(?={then})", "", statement)
 
 
 def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "") -> str:

@@ -260,8 +260,11 @@ def spoken(statement: str) -> str:
     # "~180k orders a month" opens its sentence: "About 180k orders ...", also after a full stop; a sentence left
     # after its label opens with a capital ('"Not as described" returns went from ...')
     said = re.sub(r"(^|[.!?]\s+)about\b", lambda m: f"{m.group(1)}About", said)
-    # A list's item the note-taker quoted whole ('"148,000 active cardholders"') is said without its quotes.
+    # A list's item the note-taker quoted whole ('"148,000 active cardholders"') is said without its quotes, and a
+    # sentence of a quoted set-up without the one quote mark it holds ('"Glide Express Car Wash runs ...').
     said = re.sub(r'^["“]([^"“”]+)["”]\.?$', r"\1.", said)
+    if said.count('"') + said.count("“") + said.count("”") == 1:
+        said = re.sub(r'^["“]|["”](?=\.?$)', "", said)
     if not _SETUP_LABEL.match(statement):
         return said
     return re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), said)

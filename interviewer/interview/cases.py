@@ -89,7 +89,7 @@ _ASIDE_PARAGRAPH = re.compile(ASIDE_PARAGRAPH)
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
 _ASK_LABEL = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+|real\s+)?(?:question|ask|prompt|decision)"
-    r"(?:\s+(?:was|is))?\s*:\s*",
+    r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*",
     re.I,
 )
 
@@ -156,7 +156,11 @@ def stage_statements(text: str, opening: bool = True) -> dict[str, list[str]]:
 # The note-taker on themself ("I was the only analyst in a small central ops team.", "Here's the bit I'm proudest of"):
 # nothing an answer to the case covers.
 _ABOUT_ME = re.compile(
-    r"^(?:I|We) (?:was|were|am|are) (?:the|a|an|one|only)\b|\b(?:proudest|pleased|happy|glad|embarrass\w*)\b", re.I
+    r"^(?:I|We) (?:was|were|am|are) (?:the|a|an|one|only)\b|\b(?:proudest|pleased|happy|glad|embarrass\w*)\b"
+    # ... and on their performance in the mock ("First, I spent 20 minutes modelling before ...", "For next time:
+    # raise ... in the first five minutes", "What I had that the book didn't ..."), never the case's content
+    r"|\bI spent \d+ min|^(?:for )?next time\b|^what I (?:had|did|got) that\b",
+    re.I,
 )
 
 
@@ -438,9 +442,25 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     posed = posed[next((i for i, s in enumerate(posed[:4]) if names(s)), 0) :]
     if named:  # ... after its label ("Setup as given: Loomwell is a mid-size online womenswear retailer ...")
         posed = [without_label(s, re.escape(named)) for s in posed]
+    # ("My job: explain the drop."; a prompt's instruction, "Size the site's expected annual revenue and recommend go /
+    # no-go.", round 46's car wash ran as a model without it)
+    brief = [
+        s
+        for s, _ in staged[:12]
+        if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)
+        or re.match(r"(?:size|estimate|forecast|decide|work out)\b", s, re.I)
+    ]
     # The prompt asked as a question that names the business ("How many rides per day would Spoke&Go get ...?")
     # states the goal when no label does, and poses the case when no sentence of the set-up names the business.
     ask = asks[0] if asks else next((q for q in questions[:3] if names(q) and len(q.split()) >= 8), "")
+    instruction = next((s for s in brief if not re.match(r"(?:my|our|the|your)\b", s, re.I)), "")
+    if instruction and not ask:
+        # A prompt's instruction is its question, with the sentences that say what it is about ("The real-estate
+        # team holds an option on a lot in Harlow Springs ... Build cost is $3.1M ... Size the site's expected annual
+        # revenue and recommend go / no-go.": round 46's opening stopped before either).
+        texts = [s for s, _ in staged[:12]]
+        at = texts.index(instruction)
+        ask = " ".join([*(s for s in texts[max(lead + 2, at - 2) : at] if not writes(s)), instruction])
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
     # (the title on the note's first line asks it when the file name is all the title there is)
     asking_title = title if title_question(title) or not title_question(first_line) else first_line
@@ -451,9 +471,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         said = f"{business} has {said}"
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
-    brief = [s for s, _ in staged[:12] if re.match(r"(?:my|our|the|your) (?:job|task|brief|ask|assignment)\b", s, re.I)]
-    setup_text = " ".join([title, first_line, said, *questions, *brief])  # ("My job: explain the drop.")
-    shape = _shape(setup_text, " ".join([title, *questions, *asks]), decision, targets)
+    setup_text = " ".join([title, first_line, said, *questions, *brief])
+    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief]), decision, targets)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.

@@ -232,10 +232,22 @@ def build_items(chunk: Chunk) -> list[Item]:
         item = _statement_item(statement, kind, statements, base)
         if item is not None:
             items.append(item)
-    return _paired_trade_offs(items, base)
+    return _paired_trade_offs(items, base, chunk.text)
 
 
-def _paired_trade_offs(items: list[Item], base: ItemSource) -> list[Item]:
+def _apart(text: str, first: str, second: str) -> bool:
+    """True when a label line over a list stands between two statements of a chunk ("**feature backfills**" ...
+    "**nondeterminism**"): they belong to different parts of the note."""
+    at = [text.find(point[:24]) for point in (first, second)]
+    if min(at) < 0:
+        return False
+    between = text[min(at) : max(at)]
+    # (ingest has dropped the bold: the label is a short line of its own over a list)
+    label = r"(?m)^[ \t]*(?![-*+\d])[^\n.!?;]{2,50}?:?[ \t]*\n[ \t]*[-*+][ \t]"
+    return any(len(m.group(0).split("\n")[0].split()) <= 6 for m in re.finditer(label, between))
+
+
+def _paired_trade_offs(items: list[Item], base: ItemSource, text: str = "") -> list[Item]:
     """Two trade-off statements of one chunk about different things ('L1 gives ... but ...', 'L2 gives ... but
     ...') make one design question: choose between them, under a condition the notes name if they name one."""
     singles = [i for i in items if i.kind == "trade-off" and not i.other]
@@ -256,6 +268,11 @@ def _paired_trade_offs(items: list[Item], base: ItemSource) -> list[Item]:
         singles = [part for rival in rivals[:2] for part in (rival, subject)]
     while len(singles) >= 2 and singles[0].concept.lower() != singles[1].concept.lower():
         first, second = singles[0], singles[1]
+        if _apart(text, first.points[0], second.points[0]):
+            # ("cost/time or GPU?" paired a backfill's cost with GPU nondeterminism, two parts of a note, round 46)
+            out.append(first)
+            singles = singles[1:]
+            continue
         points = (first.points[0], second.points[0])
         condition = next(
             (m.group(0) for p in points if (m := re.search(r"\b(with|when|if) [^,;.()]{5,50}", p, re.I))), ""
