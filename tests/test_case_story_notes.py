@@ -17,7 +17,7 @@ from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import spoken
-from interviewer.interview.case_questions import twist_for
+from interviewer.interview.case_questions import case_draft, twist_for
 from interviewer.interview.cases import case_facts, stage_statements, story_points
 from interviewer.interview.items import build_items
 from interviewer.interview.statements import lower_first, usable_concept
@@ -328,3 +328,40 @@ def test_two_parts_of_a_note_under_their_own_labels_are_no_rivals() -> None:
     )
     pairs = [item for chunk in chunks_of("repro.md", text) for item in build_items(chunk) if item.other]
     assert not any(item.kind == "trade-off" for item in pairs)
+
+
+def test_a_proper_name_an_airport_that_handles_and_a_drop_someone_asked_about() -> None:
+    university = (
+        "Practice case 4 from a drills book (copied prompt, then my timed attempt, 25 min)\n\nPrompt: Eastbrook "
+        "University's admissions office has 1,800 applicants who hold an offer. The deadline is 30 May. Ambassadors "
+        "can phone 500 of them. Whom should they target?\n\nIf you ask: 600 are in a high band.\n"
+    )
+    facts = case_facts(chunks_of("case_eastbrook_targeting.md", university))
+    assert facts.business == "Eastbrook University" and facts.targets
+    assert facts.opening.endswith("Whom should they target?") and "If you ask" not in facts.opening
+    airport = (
+        "# Hollow Cross Airport: sizing a new Faro route (mock with Ian)\n\nIan played the airport's director. "
+        "Setup: Hollow Cross handles about 900,000 passengers a year. A carrier proposes a Faro route and wants a £10 "
+        "incentive per passenger. Should the airport say yes?\n"
+    )
+    assert case_facts(chunks_of("airport.md", airport)).business == "Hollow Cross"
+    wholesaler = (
+        "# Case: the week that wasn't Easter (Papermill Supply, from my last job)\n\nPapermill is an office-supplies "
+        "wholesaler with about 6,000 trade accounts. Orders per account are normally around 2.2 a week. On Monday "
+        "it showed 1.81, down 17.7%. The director messaged me asking what had happened.\n"
+    )
+    assert case_facts(chunks_of("papermill.md", wholesaler)).shape == "drop"
+
+
+def test_a_change_someone_asks_worked_is_measured_after_the_fact() -> None:
+    text = (
+        "# Mock case 2: Pawtrot booking fee\n\nPawtrot is a dog-walking app. Owners book walkers at about £14 a walk. "
+        "On 4 March the London booking fee rose from £1.50 to £2.49. The CFO wants to know whether it worked.\n"
+    )
+    chunks = chunks_of("pawtrot.md", text)
+    facts = case_facts(chunks)
+    assert facts.shape == "change" and facts.made
+    draft = case_draft(
+        "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), False
+    )
+    assert "gone ahead with the change" in draft.text

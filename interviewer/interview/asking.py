@@ -152,6 +152,10 @@ def _quotes_closed(phrase: str) -> str:
     return f'{phrase}"' if phrase.split()[-1].startswith('"') else phrase.replace('"', "")
 
 
+# Words that carry a practice on ("Selecting features on the full dataset"), never a verb after a plural subject.
+_LINKS = frozenset("with on in before after to and or then by for as from into at across over under without".split())
+
+
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
@@ -181,7 +185,18 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     # A practice is one thing done: "Logging the score as propensity is wrong". A plural verb after it makes the
     # "-ing" word an adjective ("Leading space / casing variants are separate tokens"), which no teammate is doing.
     after = situation[len(subject) :].split()[:1] if situation.startswith(subject) else []
-    practice = not (after and after[0].lower() in ("are", "were", "have", "do"))
+    # ... and a verb without its "-s" after it says the same ("Moving holidays quietly break year-over-year
+    # comparisons": holidays that move, round 47), as does a state ("Being wrong about e hurts more ...").
+    words = [w for w in situation.split() if not w.lower().endswith("ly")]
+    plural = (
+        len(words) > 2
+        and re.fullmatch(r"[a-z]+s", words[1]) is not None
+        and re.fullmatch(r"[a-z]{3,}", words[2]) is not None
+        and not words[2].endswith(("s", "ed"))
+        and words[2] not in _LINKS
+    )
+    practice = not (after and after[0].lower() in ("are", "were", "have", "do")) and not plural
+    practice = practice and first.lower() not in ("being", "having")
     if first.lower().endswith("ing") and len(subject.split()) >= 3 and practice:
         return "pitfall-doing", _quotes_closed(lower_first(subject))
     if item.detail:

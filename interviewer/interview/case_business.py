@@ -33,7 +33,7 @@ _NAMED_SHAPES = re.compile(
 _LISTED_VERBS = frozenset(
     "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
     "manufactures employs distributes installs hosts rents leases builds makes publishes collects connects matches "
-    "charges repairs cleans trains books".split()
+    "charges repairs cleans trains books handles".split()
 )  # ("SunHarbour installs residential rooftop solar")
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
@@ -54,6 +54,7 @@ def _named(statement: str) -> str:
     if not match:
         return ""
     name = match.group("name").strip()
+    name = re.sub(r"['’]s$", "", name) if " " in name else name  # ("Eastbrook University's admissions office has")
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
@@ -79,6 +80,10 @@ _TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){
 _TITLE_AFTER_DASH = re.compile(r"\s[—–-]\s+([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*(?:,|\(|$)")
 
 
+# ... or before a colon at its start ("Westmoor Airport: sizing a new Alicante route", round 47).
+_TITLE_LEAD = re.compile(r"([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*[:—–]\s")
+
+
 def without_label(statement: str, then: str = "[A-Z]") -> str:
     """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...", 'The prompt,
     copied: "Glide Express Car Wash runs ...'), and without the quote mark a quoted set-up opens with."""
@@ -98,8 +103,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
     for line in (title, first_line[:200]):
-        titled = _TITLE_AFTER_DASH.search(line) or _TITLE_NAME.search(line)
-        if titled and len(titled.group(1).split()) >= 2:
+        titled = _TITLE_AFTER_DASH.search(line) or _TITLE_NAME.search(line) or _TITLE_LEAD.match(line)
+        if titled and len(titled.group(1).split()) >= 2 and not _NOT_A_NAME.match(titled.group(1).split()[-1]):
             return titled.group(1)
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:
         match = _BUSINESS.search(statement)
@@ -107,6 +112,11 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
             name = match.group(1).strip()
             while _LEADING.match(name):
                 name = _LEADING.sub("", name, count=1)
+            # A proper name is said as it is ("Northfield University's admissions office" was "the northfield
+            # University", round 47).
+            proper = re.match(r"((?:[A-Z][\w&-]*\s+)+[A-Z][\w&-]*)(?:'s)?$", name)
+            if proper and not _NOT_A_NAME.match(proper.group(1).split()[0]):
+                return proper.group(1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
     for line in (title, first_line[:200]):

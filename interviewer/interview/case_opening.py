@@ -53,7 +53,9 @@ def _unsaid(statement: str) -> bool:
     # Whoever played the interviewer is the mock's story ("The interviewer asked what the highest-risk group looked
     # like, and the data showed ...", round 36), never the case's.
     mock = re.search(r"\binterviewer\b", statement, re.I)
-    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock)
+    # What the interviewer tells only when asked ("If you ask: of the 2,400, the office's yield model puts ...").
+    on_request = re.match(r"if (?:you|they|the candidate) asks?\b|if asked\b", statement, re.I)
+    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request)
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May

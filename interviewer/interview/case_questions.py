@@ -163,7 +163,8 @@ def case_draft(
     # A model's live test that no note says how to run is asked open: is a randomised test possible here at all?
     open_test = stage == "experiment" and case_chunks and not items and not facts.decision
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
-    text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=facts.change)
+    change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
+    text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
@@ -182,7 +183,7 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     # A drop or a sizing case takes its own stage questions where it has them, else a decision's; a change the note
     # names is asked by its name, after the fact when it is live already.
     prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in ("drop", "sizing") else ["decision-"]
-    if facts.change:
+    if facts.change or facts.made:
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
         prefixes = ["pilot-", *prefixes] if facts.pilot else prefixes
     return {

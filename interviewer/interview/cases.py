@@ -306,7 +306,7 @@ _TARGETS = re.compile(
     # "Who should Corvid Bank call?", "who gets the 32,600 calls?"
     r"|\bwho\s+should\s+(?:[A-Z][\w&'-]*\s+){0,3}(?:call|contact|target|email|text|offer|visit|review|audit)\b"
     # "which third-party claimants should Cobbleguard call?" (round 38: asked as a change to measure)
-    r"|\b(?:which|whom)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:[A-Z][\w&'-]*\s+){0,3}"
+    r"|\b(?:which|whom)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:they\s+|we\s+|(?:[A-Z][\w&'-]*\s+){0,3})"
     r"(?:call|contact|target|email|text|offer|visit|review|audit|invite|prioriti[sz]e)\b"
     r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b"
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b",  # "which farms get an agronomist visit?"
@@ -366,6 +366,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
+    raw_setup = [s for s, _ in staged[:8]]  # the set-up as written, before the note-taker's lines are dropped
     # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
     # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
     played = _interviewers(" ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
@@ -452,7 +453,22 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]
     # The prompt asked as a question that names the business ("How many rides per day would Spoke&Go get ...?")
     # states the goal when no label does, and poses the case when no sentence of the set-up names the business.
-    ask = asks[0] if asks else next((q for q in questions[:3] if names(q) and len(q.split()) >= 8), "")
+    # (the title on the note's first line asks it when the file name is all the title there is)
+    asking_title = title if title_question(title) or not title_question(first_line) else first_line
+    titled_ask = bool(title_question(asking_title))
+    ask = (
+        asks[0]
+        if asks
+        else next(
+            (
+                q
+                for q in questions[:3]
+                if (names(q) and len(q.split()) >= 8)
+                or (targets and _TARGETS.search(q) and ":" not in q and not titled_ask)  # "Whom should they target?"
+            ),
+            "",
+        )
+    )
     instruction = next((s for s in brief if not re.match(r"(?:my|our|the|your)\b", s, re.I)), "")
     if instruction and not ask:
         # A prompt's instruction is its question, with the sentences that say what it is about ("The real-estate
@@ -462,8 +478,6 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         at = texts.index(instruction)
         ask = " ".join([*(s for s in texts[max(lead + 2, at - 2) : at] if not writes(s)), instruction])
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
-    # (the title on the note's first line asks it when the file name is all the title there is)
-    asking_title = title if title_question(title) or not title_question(first_line) else first_line
     said = ask if unnamed else opening_text(posed, asking_title, before_story, [s for s, _ in staged[:10]], ask)
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
@@ -471,8 +485,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         said = f"{business} has {said}"
     # What it asks is in its title, its opening and its questions; what it sizes only in what it asks ("pricing" in a
     # claims model's set-up is no price to set).
-    setup_text = " ".join([title, first_line, said, *questions, *brief])
-    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief]), decision, targets)
+    # ... and in what someone asked in it, even told by the note-taker ("Gareth messaged me before 9am asking what had
+    # happened", after "it showed 1.98 for the previous week, down 17.5%": round 47 ran that drop as a model)
+    requests = [s for s in raw_setup if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b", s, re.I)]
+    setup_text = " ".join([title, first_line, said, *questions, *brief, *requests])
+    worked = [s for s in requests if _WORKED.search(s)]  # "The CFO wants to know whether it worked."
+    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked]), decision, targets)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
@@ -480,6 +498,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business)
     if shape != "change":
         change = replace(change, phrase="", made=False)
+    elif worked and not change.made:
+        # Someone asks whether it worked: the change is live, measured after the fact, never a test still to design
+        # ("Design the experiment that would settle this for Leashly" after its fee had risen, round 47).
+        change = replace(change, made=True)
     pilot = change.made and any(_PILOT.search(s) for s in [said, *posed[:6]])
     return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made, pilot, targets)
 
@@ -506,7 +528,7 @@ _PILOT = re.compile(
 # co-working utilisation drop and a meal-kit launch were asked about a change that no one had made).
 _EXPLAIN = re.compile(
     r"\b(explain\w*|why did|why has|why is|why are|(?:know|understand|find out) why|what's going on|"
-    r"what is going on|what happened|diagnos\w*|"
+    r"what is going on|what happened|what had happened|what's happened|diagnos\w*|"
     r"investigat\w*|root cause|figure out why|account for|broke|broken|"
     # someone's theory of what caused it ("Her immediate theory was the new SMS reminder vendor", round 44)
     r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real)\b",
@@ -516,7 +538,8 @@ _MOVED = re.compile(
     # ("acceptance rate falls off a cliff", "dropping from about 81% to 67%": round 38 asked that drop as a model)
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
     r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|(?:metric|number|rate|KPI)s? (?:had )?moved|"
-    r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d|increased|decreased|climbed|crept up|grew|shrank|came in at|"
+    r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d[\d.,]*|increased|decreased|climbed|crept up|grew|shrank|"
+    r"came in at|"
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
     # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
     r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"
@@ -532,7 +555,12 @@ _SIZING = re.compile(
 
 
 _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
-_WORKED = re.compile(r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b", re.I)
+_WORKED = re.compile(
+    r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
+    # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
+    r"|\bwhether (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b",
+    re.I,
+)
 
 
 def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
