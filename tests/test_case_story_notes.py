@@ -365,3 +365,22 @@ def test_a_change_someone_asks_worked_is_measured_after_the_fact() -> None:
         "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), False
     )
     assert "gone ahead with the change" in draft.text
+
+
+def test_a_story_names_its_business_in_the_titles_brackets_and_an_accented_interviewer_is_the_mock() -> None:
+    story = (
+        'The streaming cliff: a story from my last job (Riverbend Radio, May 2024)\n\nThis is my answer for "tell me '
+        'about a time a metric moved and you had to explain it", written down properly.\n\nRiverbend hosted about '
+        "12,000 stations when this happened. On Tuesday the dashboard showed daily listens down 14% week on week.\n\n"
+        "I split the drop by player app first.\n"
+    )
+    assert kind_of("riverbend.md", story) == "case"
+    facts = case_facts(chunks_of("riverbend.md", story))
+    assert facts.business == "Riverbend Radio" and facts.shape == "drop"
+    mock = (
+        "# Mock with Inés: sizing the lift upgrade at Snowcap Peak\n\nInés (ex-consultant) ran this sizing case on "
+        "3 March, about 35 minutes. Snowcap Peak sells about 180,000 lift tickets a season. The board is looking at a "
+        "$2.1M chairlift upgrade. The question: how much is it worth a year, and should they do it?\n"
+    )
+    opening = case_facts(chunks_of("snowcap.md", mock)).opening
+    assert "Inés" not in opening and "35 minutes" not in opening

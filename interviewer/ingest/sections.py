@@ -253,7 +253,11 @@ def _situation_named(opening: str) -> bool:
 
 
 # A business the title names: a proper name of two words or more after a dash, or after "at" or "for".
-_TITLE_BUSINESS = re.compile(r"(?:\s[—–-]\s+|\b(?:at|for)\s+)[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3}\b")
+_TITLE_BUSINESS = re.compile(
+    # ("... (Tidepool Audio, September 2023)": a name opening the title's brackets, round 48)
+    r"(?:\s[—–-]\s+|\b(?:at|for)\s+|\(\s*(?=[A-Z][\w&'-]+\s+[A-Z][\w&'-]+\s*,))"
+    r"[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3}\b"
+)
 
 
 def poses_case(title: str, opening: str, body: str = "", situation: str = "") -> bool:
@@ -272,9 +276,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # "Should the bank send retention offers?": a decision an organisation faces
     if titled and re.match(r"(?:how many|how much)\b[^?]*\?\s*$", asked, re.I):
         return True  # "Brightway Parking — how many EV charging bays?": a number a named business needs
-    if (_TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title) or _TITLE_STORY.search(title)) and _situation_named(
-        opening
-    ):
+    moved = _TITLE_MOVED.search(title) or _TITLE_JUMPED.search(title) or _TITLE_STORY.search(title)
+    if moved and _situation_named(opening):
         return True  # "Pinwheel: orders per active user fell 10% in October", and "Pinwheel is a food-delivery app"
     if re.match(r"^[\"“'].+\?[\"”']?$", title) and _situation(
         [p for p in _SENTENCE_BREAK.split(body)[:10] if p.strip()]
@@ -282,6 +285,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # an interviewer's prompt quoted as the title, and a business with its scale soon after
     parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
     first = [p for p in _SENTENCE_BREAK.split(situation) if p.strip()] if situation else parts
+    if _TITLE_BUSINESS.search(title) and _TITLE_STORY.search(" ".join([title, body[:600]])):
+        return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     if _TITLE_BUSINESS.search(title) and any(_SCALE.search(p) for p in first if not _EXAMPLE.search(p)):
         # 'Past-job story for "..." — Brackenford Dental Group, March 2024', then "31 practices, ~9,800 booked
         # appointments a week": a named business and its scale (round 44's vet clinics were found by file name alone)

@@ -82,6 +82,8 @@ _TITLE_AFTER_DASH = re.compile(r"\s[—–-]\s+([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'
 
 # ... or before a colon at its start ("Westmoor Airport: sizing a new Alicante route", round 47).
 _TITLE_LEAD = re.compile(r"([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*[:—–]\s")
+# ... or in its brackets, before a date ("The download cliff: a story from my last job (Tidepool Audio, Sept 2023)").
+_TITLE_BRACKETED = re.compile(r"\(\s*([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*,")
 
 
 def without_label(statement: str, then: str = "[A-Z]") -> str:
@@ -103,7 +105,12 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
     for line in (title, first_line[:200]):
-        titled = _TITLE_AFTER_DASH.search(line) or _TITLE_NAME.search(line) or _TITLE_LEAD.match(line)
+        titled = (
+            _TITLE_AFTER_DASH.search(line)
+            or _TITLE_NAME.search(line)
+            or _TITLE_LEAD.match(line)
+            or _TITLE_BRACKETED.search(line)
+        )
         if titled and len(titled.group(1).split()) >= 2 and not _NOT_A_NAME.match(titled.group(1).split()[-1]):
             return titled.group(1)
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:

@@ -98,12 +98,13 @@ def _interviewers(text: str) -> list[str]:
     """The names of whoever played the interviewer in a practice case's title or preface."""
     # ("Practice mock with Priya", "Mock w/ R.", "practised this with Tom"; never "ads with Meta and TikTok")
     found = re.findall(
-        r"\b(?i:mock|practi[sc]e[ds]?|did this|ran this)\b[^.;]{0,30}?\b(?:with|w/)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])",
+        r"\b(?i:mock|practi[sc]e[ds]?|did this|ran this)\b[^.;]{0,30}?\b(?:with|w/)\s+([A-Z][^\W\d_]{2,})\b"
+        r"(?!\s+[A-Z])",  # ("Mock with Tomás")
         text,
     )
     # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
     found += re.findall(
-        r"\b([A-Z][a-z]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"
+        r"\b([A-Z][^\W\d_]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"  # ("Tomás (ex-consultant) ran")
         r"(?:played|playing|was playing|as the interviewer|ran (?:this|it|the mock)|(?:offered|agreed) to play)\b"
         # "Dan is a strategy consultant who climbs at my wall, and he offered to play the COO" (round 45)
         r"|\b([A-Z][a-z]{2,}) is an? [^.;]{0,80}\b(?:offered|agreed) to play\b",
@@ -487,7 +488,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # claims model's set-up is no price to set).
     # ... and in what someone asked in it, even told by the note-taker ("Gareth messaged me before 9am asking what had
     # happened", after "it showed 1.98 for the previous week, down 17.5%": round 47 ran that drop as a model)
-    requests = [s for s in raw_setup if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b", s, re.I)]
+    # (and the story it is told for: 'my go-to answer for "tell me about a time a metric moved and you had to explain
+    # it"', round 48's podcast host)
+    requests = [
+        s
+        for s in raw_setup
+        if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b|\bmetrics? moved\b", s, re.I)
+    ]
     setup_text = " ".join([title, first_line, said, *questions, *brief, *requests])
     worked = [s for s in requests if _WORKED.search(s)]  # "The CFO wants to know whether it worked."
     shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked]), decision, targets)
