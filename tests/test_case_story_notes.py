@@ -384,3 +384,14 @@ def test_a_story_names_its_business_in_the_titles_brackets_and_an_accented_inter
     )
     opening = case_facts(chunks_of("snowcap.md", mock)).opening
     assert "Inés" not in opening and "35 minutes" not in opening
+
+
+def test_no_twist_of_surprising_results_is_bolted_onto_an_evaluation_question() -> None:
+    templates, frames = load_templates(), load_frames()
+    chunks = chunks_of("case_onboarding_targeting.md", PREP) + chunks_of("mock_policy.md", POLICY)
+    twists = {
+        twist_for([chunk], templates, frames, random.Random(seed), "", stage="evaluation")
+        for chunk in chunks
+        for seed in range(8)
+    }
+    assert not any("much better than anyone expected" in twist for twist in twists)
