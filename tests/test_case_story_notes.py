@@ -395,3 +395,25 @@ def test_no_twist_of_surprising_results_is_bolted_onto_an_evaluation_question() 
         for seed in range(8)
     }
     assert not any("much better than anyone expected" in twist for twist in twists)
+
+
+@pytest.mark.parametrize(
+    ("set_up", "kept"),
+    [
+        ("Deskly runs 38 coworking sites. On 1 September it raised the desk price from £180 to £215 at 12 sites and "
+         "left the other 26 at £180. The COO wants to know whether the rise worked.", "the other 26 sites"),
+        ("Pawtrot is a dog-walking app. On 4 March the London booking fee rose from £1.50 to £2.49, while Leeds and "
+         "Bristol stayed at £1.50. The CFO wants to know whether it worked.", "Leeds and Bristol"),
+    ],
+)  # fmt: skip
+def test_a_pilots_comparison_is_the_part_the_case_names(set_up: str, kept: str) -> None:
+    chunks = chunks_of("pilot.md", f"# Mock case: the price rise\n\n{set_up}\n")
+    assert case_facts(chunks).pilot
+    texts = {
+        case_draft(
+            "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False
+        ).text
+        for seed in range(6)
+    }
+    assert all(kept in text for text in texts)
+    assert not any("the part that kept things" in text or "from the rest" in text for text in texts)

@@ -166,6 +166,11 @@ def case_draft(
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
+    kept = _kept_part(facts.opening) if facts.pilot else ""
+    if kept:
+        # The part the pilot left alone, as the case names it ("the other 26 sites"): "the part that kept things as
+        # they were" left both blind raters asking which part (round 48).
+        text = text.replace("the part that kept things as they were", kept).replace("from the rest", f"from {kept}")
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
     # Nor one that points back ("The difference is about £2,800 ...": a blind rater, round 38, asked "between what?").
@@ -206,6 +211,22 @@ def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str,
 def _said(used_texts: set[str]) -> set[str]:
     """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
     return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
+
+
+def _kept_part(opening: str) -> str:
+    """The part of the business a pilot left as it was, as the opening names it ("left the other 26 at £180" -> "the
+    other 26 sites", "while Manchester and Bristol stayed at £1.50" -> "Manchester and Bristol"), or ''."""
+    others = re.search(r"\b(?:left|kept) the other (\d[\d,]*)(?: ([a-z]+s))?\b", opening)
+    if others:
+        unit = others.group(2)
+        if not unit or unit in ("at", "as"):
+            units = re.search(rf"\b(\d[\d,]*) ([a-z]+s)\b(?=[^.]*\b{others.group(1)}\b)", opening)
+            unit = units.group(2) if units else ""
+        return f"the other {others.group(1)} {unit}".strip() if unit else ""
+    stayed = re.search(
+        r"\b(?:while|but|and) ((?:[A-Z][\w-]+)(?:(?:, | and )[A-Z][\w-]+)*) (?:stayed|remained|kept)\b", opening
+    )
+    return stayed.group(1) if stayed else ""
 
 
 def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -525,7 +525,9 @@ _PILOT = re.compile(
     rf"\b(?i:pilot(?:s|ed|ing)?|trial(?:l)?ed\b|everywhere else|(?:all )?the other \d+ {_UNITS}|"
     rf"(?:at|in) (?:only )?{_COUNT} (?:of (?:its|their|the|our) {_COUNT} )?(?:[a-z]+ ){{0,2}}{_UNITS}\b|"
     rf"only (?:in|at|on|for) |(?:kept|left) (?:it|the \w+|things) (?:as (?:it|they) (?:was|were) )?"
-    rf"(?:elsewhere|in the rest))|\b(?i:on|in|for) [A-Z]\w+ (?i:only)\b",
+    rf"(?:elsewhere|in the rest))|\b(?i:on|in|for) [A-Z]\w+ (?i:only)\b"
+    # ("... while Manchester and Bristol stayed at £1.50", round 47's fee rise in London only)
+    rf"|\b(?:while|but) [A-Z][\w-]+(?: and [A-Z][\w-]+)? (?:stayed|remained) (?:at|the same|unchanged)\b",
 )
 
 
