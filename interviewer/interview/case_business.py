@@ -5,6 +5,7 @@ name its title gives ("... at Vetlio?"), else "the business". Pure string functi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from interviewer.core.domain import MADE_UP, ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
@@ -81,7 +82,7 @@ _TITLE_AFTER_DASH = re.compile(r"\s[—–-]\s+([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'
 
 
 # ... or before a colon at its start ("Westmoor Airport: sizing a new Alicante route", round 47).
-_TITLE_LEAD = re.compile(r"([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*[:—–]\s")
+_TITLE_LEAD = re.compile(r"^([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*[:—–]\s")
 # ... or in its brackets, before a date ("The download cliff: a story from my last job (Tidepool Audio, Sept 2023)").
 _TITLE_BRACKETED = re.compile(r"\(\s*([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3})\s*,")
 
@@ -104,15 +105,10 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
             return named
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
-    for line in (title, first_line[:200]):
-        titled = (
-            _TITLE_AFTER_DASH.search(line)
-            or _TITLE_NAME.search(line)
-            or _TITLE_LEAD.match(line)
-            or _TITLE_BRACKETED.search(line)
-        )
-        if titled and len(titled.group(1).split()) >= 2 and not _NOT_A_NAME.match(titled.group(1).split()[-1]):
-            return titled.group(1)
+    lines = (title, first_line[:200])
+    for titled in _title_names(lines, _TITLE_AFTER_DASH, _TITLE_NAME, _TITLE_LEAD, _TITLE_BRACKETED):
+        if len(titled.split()) >= 2 and not _NOT_A_NAME.match(titled.split()[-1]):
+            return titled
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:
         match = _BUSINESS.search(statement)
         if match:
@@ -126,11 +122,15 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
                 return proper.group(1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
-    for line in (title, first_line[:200]):
-        titled = _TITLE_NAME.search(line) or _TITLE_AFTER_DASH.search(line)
+    return next(_title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH), "the business")
+
+
+def _title_names(lines: tuple[str, ...], *patterns: re.Pattern[str]) -> Iterator[str]:
+    """For each line that one of `patterns` finds a name in, the name the first of them finds."""
+    for line in lines:
+        titled = next((match for pattern in patterns if (match := pattern.search(line))), None)
         if titled:
-            return titled.group(1)
-    return "the business"
+            yield titled.group(1)
 
 
 # The business introduced in passing by the note-taker's line about the mock: "Mock with Lena, playing the head of

@@ -66,35 +66,35 @@ _INSIGHT = re.compile(
 )
 
 
+# The note-taker's lines about how the case was practised, whatever else they say: "Made this one up after the mock
+# ...", "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Writing it
+# up the same night while it's fresh.", "Written up from memory straight after.", and "Target: 3 minutes spoken."
+# (how long the note-taker means to speak; round 44 opened a case on it).
+_PRACTICE_LINES = (
+    r"^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
+    r"|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
+    r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^Written up\b"
+    r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
+    r"(?:min(?:ute)?s?|hours?|words)\b"
+)
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
 _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I'd|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
-    # "Made this one up after the mock ...", "Practised this one twice"
-    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
-    # "From the product-analytics mock set, did this one twice.", "Second run ~35 min, much cleaner.", "Took 45 min."
-    rf"|{PRACTICE_VOICE}|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
-    # "Writing it up the same night while it's fresh.", "Saturday, about 40 min.": when and how it was practised
-    r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^(?:The )?[Ii]nterviewer (?:was|is)\b"
-    # "Written up from memory straight after.", "Asked what 'up 18%' was compared to.": the note-taker, subject dropped
-    r"|^Written up\b|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
+    rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
+    # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when
+    r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
     r"Noticed|Forgot|Missed|Spent|Guessed|Assumed|Went) "
     r"(?:what|whether|if|how|why|with|by|that|for|about|to|him|her|them)\b"
-    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b"
-    # "Target: 3 minutes spoken.": how long the note-taker means to speak (round 44 opened a case on it)
-    r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|hours?|words)\b",
+    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
 )
 
 
-# The note-taker about their practice, not about the case: how long to speak, when and how it was written up or run.
-# ("Target: 3 minutes spoken." was the frame stage's one point of round 44's vet-clinic story.)
-_PRACTICE = re.compile(
-    r"^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|hours?|words)\b"
-    r"|^Writing (?:this|it) (?:up|out)\b|\bwhile it'?s fresh\b|^Written up\b|\bmock set\b"
-    r"|^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
-    r"|^My attempt\b|\btimed at \d+\s*min"
-)
+# The note-taker about their practice, not about the case: the lines above, and their own attempt ("My attempt,
+# timed at 25 minutes", "Writing this out properly because ..."). ("Target: 3 minutes spoken." was the frame stage's
+# one point of round 44's vet-clinic story.)
+_PRACTICE = re.compile(rf"{_PRACTICE_LINES}|^Writing (?:this|it) out\b|^My attempt\b|\btimed at \d+\s*min")
 
 
 def practises(statement: str) -> bool:

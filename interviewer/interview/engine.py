@@ -412,13 +412,16 @@ class Interviewer:
             origin = question.point_origin(index)  # each point cites the note it comes from
             where = (origin.get("source", ""), origin.get("heading", ""), origin.get("chunk_id", ""))
             points.append(KeyPoint(text, *where))
-        # A case told as a story: what it found and did, nearest the question, fills the stage's few points.
-        case = [c for c in self.chunks() if c.topic == question.topic and c.kind == "case"]
-        told = [
-            KeyPoint(text, *_origin(case, chunk_id))
-            for text, chunk_id in (story_points(case) if question.kind == "case" else [])
-            if text not in question.points
-        ]
+        # A case told as a story: what it found and did, nearest the question, fills the stage's few points (a deep
+        # dive reads no case note: its scoring, on every answer, does not walk the notes for one).
+        told: list[KeyPoint] = []
+        if question.kind == "case":
+            case = [c for c in self.chunks() if c.topic == question.topic and c.kind == "case"]
+            told = [
+                KeyPoint(text, *_origin(case, chunk_id))
+                for text, chunk_id in story_points(case)
+                if text not in question.points
+            ]
         return self.scorer.score(
             question.text,
             answer,
