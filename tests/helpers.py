@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from interviewer.app import App
+from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import SessionConfig
@@ -21,6 +22,12 @@ from interviewer.settings import Settings
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.ui.handlers import InterviewHandlers, SessionView
 from tests.conftest import CORPUS
+
+
+def chunks_of(name: str, text: str) -> list[Chunk]:
+    """The chunks a note file `notes/<name>` holding `text` gives, as ingest builds them."""
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
 
 
 def strong(question: Question) -> str:

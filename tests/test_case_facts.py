@@ -14,7 +14,7 @@ import pytest
 from interviewer.core.domain import CASE_STAGES, Kind, Question
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
-from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.pipeline import ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
@@ -22,7 +22,7 @@ from interviewer.interview.case_givens import has_pointer, spoken, without_made_
 from interviewer.interview.case_questions import case_draft, twist_for
 from interviewer.interview.cases import CaseFacts, case_facts
 from interviewer.interview.templates import load_templates
-from tests.helpers import case_score, case_stage_texts, make_app, play_scored
+from tests.helpers import case_score, case_stage_texts, chunks_of, make_app, play_scored
 
 # A clinic network: a made-up name with an aside and a colon, a conclusion, an anaphoric sentence, a pointer.
 CLINICS = """# Dental clinic no-shows, one receptionist
@@ -64,11 +64,6 @@ TECHNICAL = {
     "skew.txt": "07 - FEATURE STORES & SERVING SKEW\n(notes from the train)\n\nwhy it matters: model 0.82 AUC "
     "offline, 0.71 in prod. usually it is skew, not the model.\n\n- offline store: history for training\n",
 }
-
-
-def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
 
 
 def recalled(facts: CaseFacts) -> list[str]:

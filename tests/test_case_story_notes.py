@@ -12,7 +12,7 @@ import pytest
 
 from interviewer.core.domain import Kind
 from interviewer.core.session import SessionConfig
-from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.pipeline import ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
@@ -23,7 +23,7 @@ from interviewer.interview.items import build_items
 from interviewer.interview.statements import lower_first, usable_concept
 from interviewer.interview.templates import load_templates
 from interviewer.scoring.scorer import infer_level
-from tests.helpers import make_app
+from tests.helpers import chunks_of, make_app
 
 # A past-job story: no heading, its title on the first line, a speaking-time label, a metric that nearly doubled.
 STORY = """Past-job story for "a time a metric moved" — Brackenford Dental Group, March 2024
@@ -84,11 +84,6 @@ TABLE = """# Conformal prediction
 Bayesian PI: coherent, model-dependent, slow. Quantile regression alone: adaptive, no guarantee. Bootstrap PI: ok,
 costly, no finite-sample guarantee. Conformal: guarantee and cheap, but marginal only.
 """
-
-
-def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
 
 
 def kind_of(name: str, text: str) -> str:

@@ -15,7 +15,7 @@ from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.markdown import title_from_stem
-from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.pipeline import ingest, read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
@@ -25,7 +25,7 @@ from interviewer.interview.cases import _interviewers, case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.templates import load_templates
-from tests.helpers import case_score, case_stage_texts, make_app, play_scored, strong
+from tests.helpers import case_score, case_stage_texts, chunks_of, make_app, play_scored, strong
 
 # A named business that runs something, with its scale: no heading says "case", no stage headings.
 LOCKERS = """# Lockbay - parcel locker demand
@@ -117,11 +117,6 @@ TECHNICAL = {
     "readme.md": "# Practice notes\n\nShort notes for the interview loop. Files 01-08 are technical notes. Files 09-10 "
     "are business case studies from a fitness app.\n",
 }
-
-
-def chunks_of(name: str, text: str) -> list:  # type: ignore[type-arg]
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,10 @@ own answer; the note-taker's own words in quotes are no prompt. All notes here a
 
 from __future__ import annotations
 
-from interviewer.core.chunks import Chunk
-from interviewer.ingest.pipeline import build_chunks, read_sections
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.prompt_items import recorded_prompts
 from interviewer.interview.statement_pool import statement_items
+from tests.helpers import chunks_of
 
 SKETCHES = """# Probabilistic sketches: HyperLogLog, count-min, Bloom filters
 
@@ -39,11 +38,6 @@ Rule of thumb I keep: "what would I have known at the moment the ranker served t
 - Sessions clustered by user break the independence the test assumes, so its intervals come out too narrow.
 - Asked "Why does a deterministic ranker rule out inverse propensity scoring?": no action has a probability below one.
 """
-
-
-def chunks_of(name: str, text: str) -> list[Chunk]:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return build_chunks(f"notes/{name}", f"/notes/{name}", "h", sections)
 
 
 def prompts_of(name: str, text: str) -> list:  # type: ignore[type-arg]
