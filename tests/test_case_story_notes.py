@@ -412,3 +412,18 @@ def test_a_pilots_comparison_is_the_part_the_case_names(set_up: str, kept: str) 
     }
     assert all(kept in text for text in texts)
     assert not any("the part that kept things" in text or "from the rest" in text for text in texts)
+
+
+def test_what_a_storys_opening_says_is_never_a_point_to_score() -> None:
+    story = (
+        'The streaming cliff: a story from my last job (Riverbend Radio, May 2024)\n\nThis is my answer for "tell me '
+        'about a time a metric moved and you had to explain it".\n\nRiverbend hosted about 12,000 stations when this '
+        "happened. Ads are sold on listens counted from our server logs. On Tuesday the dashboard showed daily listens "
+        "down 14% week on week.\n\nI split the drop by player app first, and one app's new release explained most of "
+        "it.\n"
+    )
+    chunks = chunks_of("riverbend.md", story)
+    opening = case_facts(chunks).opening
+    told = [text for text, _ in story_points(chunks)]
+    assert "Ads are sold on listens counted from our server logs." in opening
+    assert told and not any(text.rstrip(".") in opening for text in told)

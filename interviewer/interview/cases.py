@@ -171,7 +171,11 @@ def story_points(chunks: list[Chunk]) -> list[tuple[str, str]]:
     (the question quotes them), the note-taker's practice and its title line are none."""
     if not chunks or any(c.stage for c in chunks):
         return []  # a case with stage headings says what each stage covers
-    givens = {fact for fact, at in case_facts(chunks).facts if at != "told"}
+    facts = case_facts(chunks)
+    givens = {fact for fact, at in facts.facts if at != "told"}
+    # ... nor any sentence the opening says, given or not ("Creators are paid, and ads are sold, on downloads counted
+    # from our CDN logs." was a point of a podcast host's clarify stage, whose question had just said it)
+    opening = " ".join(facts.opening.split())
     found: list[tuple[str, str]] = []
     for chunk in sorted(chunks, key=lambda c: c.chunk_index):
         statements = [clean_statement(s) for s in sentences(prose(without_asides(chunk.text)))]
@@ -186,6 +190,7 @@ def story_points(chunks: list[Chunk]) -> list[tuple[str, str]]:
             and not _ABOUT_ME.search(s)
             and spoken(_readable(s, chunk.text)) not in givens
             and s not in givens
+            and spoken(_readable(s, chunk.text)).rstrip(" .") not in opening
         ]
     return found
 
