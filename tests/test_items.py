@@ -406,3 +406,14 @@ def test_a_bare_question_of_a_few_words_is_no_hard_question_whatever_it_asks_to_
     text = '"How would you build assignment?" / "300 tests at once, how do they not collide?" - marketplace onsite.\n'
     qa = [i for i in build_items(chunk(text, "Experimentation platform")) if i.kind == "qa"]
     assert qa and all(max(i.levels) <= 3 for i in qa)
+
+
+def test_a_card_that_asks_with_a_bare_label_is_a_calculation_not_a_hard_question() -> None:
+    # Round 48: "600 men apply and 120 advance; 400 women apply and 40 advance. AIR?" was asked as a level 4-5 deep
+    # dive; both raters called it trivial arithmetic ending in an unexplained acronym.
+    base = ItemSource(chunk_id="c1", source="fairness.md", heading="Fairness", topic="Fairness quiz")
+    answer = "20% against 10%: 0.10/0.20 = 0.5, under 0.8. Small groups can fail it by chance, so add an exact test."
+    items = qa_items([("600 men apply and 120 advance; 400 women apply and 40 advance. AIR?", answer)], base)
+    assert items and max(items[0].levels) <= 3
+    asked = qa_items([("600 men apply and 120 advance. Why can a ratio this low be a risk in hiring?", answer)], base)
+    assert max(asked[0].levels) >= 4  # a card that asks in words keeps its level

@@ -130,6 +130,10 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
         # card is never a level-5 question ("equality: what is it, and why does it matter?" was asked at 5).
         asked_level = infer_level(question)
         harder = {KIND_LEVELS[k][0] for k in map(statement_kind, points) if k}
+        if len(_asking_sentence(question).split()) < ASK_WORDS:
+            # "600 men apply and 120 advance; 400 women apply and 40 advance. AIR?" asks for a figure by its label:
+            # a calculation, never a level-4 question whatever its answer warns (both raters, round 48).
+            harder = set()
         levels = sorted({asked_level} | {level for level in harder if level <= asked_level + 1})
         # ... nor does a bare one of a few words ("How would you build assignment?", asked at level 5 in round 40;
         # a quiz's number, "Q1.", is no figure).
@@ -144,6 +148,15 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
 
 
 SITUATION_FREE_LEVEL = 3
+ASK_WORDS = 3  # a question whose asking sentence is shorter ("AIR?", "Why?") asks by a label
+
+
+def _asking_sentence(question: str) -> str:
+    """The question's last sentence, the one that asks ('AIR?' of '600 men apply and 120 advance. AIR?')."""
+    sentences = [s for s in re.split(r"(?<=[.;:!?])\s+", question.strip()) if s]
+    return sentences[-1] if sentences else question
+
+
 SITUATION_WORDS = 8  # a situation takes more words than this to tell
 # What makes a question pose a situation: a figure with its unit ('1% positives', '50k levels'; not 'weights set to
 # 0'), a scenario ('suppose', 'given', 'you have'), or data it is asked about ('on a large dataset'). 'When doing text
