@@ -212,3 +212,12 @@ def test_a_step_not_to_forget_is_asked_as_a_step_never_as_a_plan_to_forget() -> 
     }
     assert "Account for inference latency. Why, and what goes wrong if you skip it?" in asked
     assert not any("forget" in text for text in asked)
+
+
+def test_a_teammates_practice_told_in_three_words_is_no_hard_question() -> None:
+    # Round 49, both raters: "A teammate is joining on date. What is wrong with that, and what would you do instead?"
+    short = item_from("- Joining on date = leaking same-day info into the feature.", "Skew > Gotchas")
+    scene = item_from("- Joining the label table on calendar date = leaking same-day info into the feature.")
+    for seed in range(3):
+        assert "joining on date" not in ask(short, level=4, seed=seed).lower()
+        assert "joining the label table on calendar date" in ask(scene, level=4, seed=seed).lower()

@@ -245,6 +245,10 @@ def test_a_missed_point_is_asked_by_its_own_terms_never_by_a_word_every_case_use
         "declined transactions"
     )
     assert _cue("Weekly forecasts for each depot matter most.", "forecasts per depot") == ""  # said already
+    # Round 49, both raters: "how does your plan deal with API?" and "... deal with finance's value?" named nothing.
+    moved = "The model moved from a nightly batch job to a real-time API inside the new CRM."
+    assert _cue(moved, "a real-time crm") == ""
+    assert _cue("Finance's value of a retained customer is about £45.", "") == ""
 
 
 def test_a_case_follow_up_never_says_the_answer_left_something_out(interviewer_home: Path) -> None:

@@ -6,6 +6,7 @@ are made up for the tests."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -427,3 +428,70 @@ def test_what_a_storys_opening_says_is_never_a_point_to_score() -> None:
     told = [text for text, _ in story_points(chunks)]
     assert "Ads are sold on listens counted from our server logs." in opening
     assert told and not any(text.rstrip(".") in opening for text in told)
+
+
+def test_a_mock_run_by_someone_who_played_a_role_opens_on_the_business_not_on_them() -> None:
+    # Round 49: "... — ran by Priya, 3 Nov" then "Priya played the head of analytics at BrightArch, a chain of ..."
+    # named the interviewer "Nov", the business "the chain", and opened on "Priya played ... Her opening: ...".
+    note = (
+        'Mock case: "Why did renewals dip?" (Fernlea Opticians) — ran by Oskar, 12 Jan\n\n'
+        "Oskar played the head of insight at Fernlea, a chain of 48 opticians in Wales and the South West. His "
+        "opening: the contact-lens renewal rate had held at 61–63% for a year and fell to 52% in the first week of "
+        "January. The COO wants an explanation by Thursday.\n\n"
+        "I began with seasonality, which was the wrong place to start.\n"
+    )
+    facts = case_facts(chunks_of("fernlea.md", note))
+    assert facts.business == "Fernlea" and facts.shape == "drop"
+    assert facts.opening.startswith("Fernlea is a chain of 48 opticians")
+    assert "Oskar" not in facts.opening and "His opening" not in facts.opening
+    assert "The contact-lens renewal rate had held" in facts.opening
+
+
+PEBBLECART = (
+    "Practice case — Pebblecart, first-order coupon\n\n"
+    'From the case book (case 9, trimmed): "Pebblecart, a pet-supplies delivery app, signs up about 15,000 new '
+    "customers a month. Only a third order again within 30 days. There is budget for a £6 coupon to 4,000 of them "
+    "each month. Which 4,000 should get it?\" The book adds last year's test: 8,000 new customers split 50/50.\n\n"
+    "- Repeat rate: control 33%, coupon 39%\n\n"
+    "My attempt, written the next morning. The late-delivery segment is 26% of 15,000, about 3,900 a month, which "
+    "nearly uses the budget.\n"
+)
+
+
+def test_a_prompt_quoted_whole_after_where_it_came_from_is_the_opening() -> None:
+    # Round 49: 'Copied from the prep book (case 14, lightly shortened): "Larder, a UK grocery delivery app, ...
+    # Which 6,000 should get it?"' was skipped as one question: the case opened on the book's data table.
+    facts = case_facts(chunks_of("pebblecart.md", PEBBLECART))
+    assert facts.business == "Pebblecart" and facts.targets
+    assert facts.opening.startswith("Pebblecart, a pet-supplies delivery app, signs up about 15,000")
+    assert facts.opening.endswith("Which 4,000 should get it?")
+    # what follows the candidate's attempt is theirs: never a given of any stage
+    assert all(at == "told" for text, at in facts.facts if "late-delivery segment" in text)
+
+
+def test_a_question_someone_put_in_a_story_is_its_ask_and_a_story_of_sizing_is_sized() -> None:
+    # Round 49: "... asked a simple question: should we hire 14 more inspectors?" was left out of the opening, and
+    # the story for "a time you sized something for a decision" ran as a model to train.
+    note = (
+        'Story for "tell me about a time you sized something for a decision" — Harrow & Tay Trams\n\n'
+        "I used to be the analyst at Harrow & Tay, a city tram operator with 60 trams on 5 lines and about 21 million "
+        "boardings a year. In 2022 the operations director, Morag, asked a simple question: should we add 6 more "
+        "ticket inspectors? An inspector cost about £34k a year, fully loaded.\n\n"
+        "The data was a 10-week inspection log of 4,100 passengers on 150 trams.\n"
+    )
+    facts = case_facts(chunks_of("trams.md", note))
+    assert facts.shape == "sizing"
+    assert "should Harrow & Tay add 6 more ticket inspectors?" in facts.opening
+
+
+def test_whom_to_target_is_never_asked_as_a_model_to_train() -> None:
+    # Round 49, both raters: "The model is trained. How do you decide whether it is good enough for Larder?" of a
+    # voucher case that chooses from a randomised test's segments.
+    chunks = chunks_of("pebblecart.md", PEBBLECART)
+    texts = [
+        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
+        for stage in ("frame", "data", "method", "evaluation", "experiment", "deployment")
+        for seed in range(3)
+    ]
+    assert all("Pebblecart" in text for text in texts)
+    assert not any(re.search(r"\bthe model\b|model is trained|leak the label", text) for text in texts), texts

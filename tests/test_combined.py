@@ -520,3 +520,53 @@ def test_lowering_a_threshold_is_answered_only_by_statements_about_thresholds() 
     (lower,) = [cue for cue in load_repertoire().consequences if cue.name == "lower threshold"]
     assert not lower.answers("Stable definitions, measurable precision/recall.", 2)
     assert lower.answers("Lowering the decision threshold raises recall and lowers precision.", 2)
+
+
+def test_intervals_labels_and_skew_are_diagnoses_when_two_notes_speak_of_them() -> None:
+    # Round 49: eight notes on bootstrap intervals, label noise, feature stores and variance reduction gave two hard
+    # questions between them; the repertoire had no symptom for any of these final-round topics.
+    resampling = """# Resampling
+
+## Pitfalls
+- Resampling single rows assumes independence when each customer gives many rows; the interval comes out too narrow.
+- With clustered data, resample whole customers and recompute the ratio on each resample.
+"""
+    experiments = """# Experiment analysis
+
+## Gotchas
+- Clicks from one user are correlated, so resample users rather than page views when you bootstrap the lift.
+"""
+    labels = """# Labelling
+
+## Quality
+- Label noise caps the accuracy you can measure, and a model that learns the annotators' habits can score higher.
+- Inter-rater agreement: report Cohen's kappa on a doubly labelled sample before trusting the labels.
+"""
+    serving = """# Serving
+
+## Skew
+- Training-serving skew: a feature computed in SQL for training and in Java for serving drifts apart.
+- Use point-in-time joins so that training rows only see values as of the request time.
+"""
+    notes = {"resample.md": resampling, "exp.md": experiments, "labels.md": labels, "serving.md": serving}
+    found = {i.concept: i for i in combined_items(statements_of(notes), load_repertoire()) if i.kind == "diagnosis"}
+    assert {"intervals too narrow", "labels that limit the model", "live scores that differ"} <= found.keys()
+    assert len({c for c in found["intervals too narrow"].point_chunks}) >= 2
+    assert all("Label noise" not in p for p in found["intervals too narrow"].points)
+
+
+def test_a_heading_or_a_pointer_to_another_file_is_never_a_point_of_a_hard_question() -> None:
+    labels = """# Labelling
+
+## Quality
+- LABEL AUDITS AND ADJUDICATION (the part I always forget)
+- Cross-ref: the same agreement statistics apply to the raters in search_relevance.md.
+- Label noise caps the accuracy you can measure, and a model that learns the annotators' habits can score higher.
+- Inter-rater agreement: report Cohen's kappa on a doubly labelled sample before trusting the labels.
+"""
+    found = [
+        i for i in combined_items(statements_of({"labels.md": labels}), load_repertoire()) if i.kind == "diagnosis"
+    ]
+    points = [p for i in found for p in i.points]
+    assert any("kappa" in p for p in points)
+    assert not any("AUDITS" in p or ".md" in p for p in points)

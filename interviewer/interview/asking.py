@@ -204,6 +204,9 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     return "pitfall", situation
 
 
+SCENE_WORDS = 4  # a teammate's practice told in fewer words is shorthand, not a scene ("joining on date")
+
+
 def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Random, used: set[str]) -> str:
     """The question that asks exactly what the item's points answer, at this level."""
     values = {
@@ -252,6 +255,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # "What is the trap with break-even uplift?"). The hard end asks questions that combine notes.
         if level >= 4 and name not in ("pitfall-plan", "pitfall-doing"):
             return ""
+        if level >= 4 and len(situation.split()) < SCENE_WORDS:
+            return ""  # "A teammate is joining on date." names no scene to weigh (both raters, round 49)
         if name == "pitfall-belief" and _UNNAMED_SUBJECT.match(situation):
             return ""
         # A situation cut inside its bracket ("changing the plan mid-test (adding unplanned"), one that points back

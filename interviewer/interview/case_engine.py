@@ -220,6 +220,11 @@ def _qualifies(phrase: str, point: str) -> bool:
     return after.group(1) not in STOPWORDS and not re.fullmatch(r"\w+(?:ed|ing|ly)", after.group(1))
 
 
+_PLUMBING = re.compile(
+    r"(?:API|CRM|ERP|SQL|ETL|ELT|SMS|CSV|JSON|UI|UX|DB|IT|HR|PM|VP|CEO|COO|CFO|CTO|SDK|URL|PDF|app|apps)s?"
+)
+
+
 def _cue(point: str, said: str) -> str:
     """Two key phrases of a point the answer did not use, as the note writes them ('WAPE and ETA', 'popular recipes
     and old ranker'); '' when it names nothing but what every case has ('constraints', 'the model')."""
@@ -241,7 +246,13 @@ def _cue(point: str, said: str) -> str:
             and not _PARTICIPLE_END.search(phrase)
             and not _qualifies(phrase, point)
         )
-        or (len(phrase.split()) == 2 and opens.startswith(phrase.lower()) and term_fits(phrase))
+        # (never a possessive: "how does your plan deal with finance's value?", both raters, round 49)
+        or (
+            len(phrase.split()) == 2
+            and opens.startswith(phrase.lower())
+            and term_fits(phrase)
+            and not re.search(r"['’]s\b", phrase)
+        )
     ]
     # Named terms (acronyms, hyphenated, with a figure or a slash) first, then phrases of two words, in note order.
     fresh.sort(key=lambda phrase: (not _NAMED_TERM.search(phrase), len(phrase.split()) < 2))
@@ -249,6 +260,11 @@ def _cue(point: str, said: str) -> str:
     for phrase in fresh:  # "trials/arm/month" and "arm" name one thing: the second adds nothing
         if len(chosen) < 2 and not set(content_words(phrase)) <= set(content_words(" ".join(chosen).replace("/", " "))):
             chosen.append(phrase)
+    if len(chosen) == 1 and _PLUMBING.fullmatch(chosen[0]):
+        # A piece of plumbing alone names a kind of thing, not the point: "how does your plan deal with API?" (both
+        # raters, round 49; the point was a model moved from a nightly batch job to a real-time API). A method's
+        # acronym ('CUPED') names one.
+        return ""
     return " and ".join(_as_written(phrase, point) for phrase in chosen)
 
 

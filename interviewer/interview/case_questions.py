@@ -161,7 +161,8 @@ def case_draft(
     fact = facts.fact_for(stage, asked_points | before | _said(used_texts), answer=tuple(asked_points), said=said)
     business = facts.business if case_chunks else "the product team"  # the team the opening names
     # A model's live test that no note says how to run is asked open: is a randomised test possible here at all?
-    open_test = stage == "experiment" and case_chunks and not items and not facts.decision
+    # (a list to act on has its own test: against a random pick)
+    open_test = stage == "experiment" and case_chunks and not items and not facts.decision and not facts.targets
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)

@@ -94,6 +94,20 @@ _ASK_LABEL = re.compile(
 )
 
 
+# A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
+_QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})["”]?\.?$')
+
+
+_ATTEMPT = re.compile(
+    r"^(?:my|our) (?:own )?(?:attempt|answer|approach|solution|go at it|working|write-?up)\b|^here'?s (?:my|what I)\b|"
+    r"^what I (?:said|did|answered|wrote)\b",
+    re.I,
+)
+_TOLD_ASK = re.compile(
+    r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*", re.I
+)
+
+
 def _interviewers(text: str) -> list[str]:
     """The names of whoever played the interviewer in a practice case's title or preface."""
     # ("Practice mock with Priya", "Mock w/ R.", "practised this with Tom"; never "ads with Meta and TikTok")
@@ -102,6 +116,8 @@ def _interviewers(text: str) -> list[str]:
         r"(?!\s+[A-Z])",  # ("Mock with Tomás")
         text,
     )
+    # ("— ran by Priya, 3 Nov")
+    found += re.findall(r"\b(?:ran|run|played|interviewed) by\s+([A-Z][^\W\d_]{2,})\b", text)
     # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
     found += re.findall(
         r"\b([A-Z][^\W\d_]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"  # ("Tomás (ex-consultant) ran")
@@ -308,7 +324,7 @@ _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+
 # Choosing whom to act on ("Which subscribers should get the offer?", "decide which ones a human should look at") is
 # a model's job, named or not: a blind rater failed "the change it is weighing" for both.
 _TARGETS = re.compile(
-    r"\b(?:which|who)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:get|receive|be|look|see|go)\b"
+    r"\b(?:which|who)\b(?:\s+[\w',-]+){0,4}\s+should\s+(?:get|receive|be|look|see|go)\b"  # ("Which 6,000 should")
     # "Who should Corvid Bank call?", "who gets the 32,600 calls?"
     r"|\bwho\s+should\s+(?:[A-Z][\w&'-]*\s+){0,3}(?:call|contact|target|email|text|offer|visit|review|audit)\b"
     # "which third-party claimants should Cobbleguard call?" (round 38: asked as a change to measure)
@@ -340,9 +356,22 @@ def _readable(statement: str, raw: str) -> str:
         rest = statement[match.end() :]
         article = "" if re.match(r"(a|an|the|our|one)\b", rest) else ("an " if rest[:1] in "aeiou" else "a ")
         statement = f"{match.group(1)} is {article}{rest}"
+    # "Her opening: the recall booking rate ... dropped to 27%": the label is how the mock went, the rest is the case.
+    label = _SETUP_LABEL.match(statement)
+    if label and statement[label.end() :][:1].isalnum():
+        rest = statement[label.end() :]
+        statement = rest[:1].upper() + rest[1:]
     if statement and statement[-1] not in ".!?:" and not re.search(r"[.!?][\"”’']$", statement):
         statement = statement.rstrip(" ;:,") + "."  # ('said: "Up 18%."' ends already)
     return statement
+
+
+# (not "prompt" or "question": those label the case's ask, which _ASK_LABEL reads)
+_SETUP_LABEL = re.compile(
+    r"^(?:her|his|their|the interviewer'?s|[A-Z][^\W\d_]+'s)\s+(?:opening|brief|set-?up|framing|scenario|situation)"
+    r"(?:\s+(?:was|is))?\s*:\s*[\"“]?",
+    re.I,
+)
 
 
 def case_facts(chunks: list[Chunk]) -> CaseFacts:
@@ -353,6 +382,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     asks: list[str] = []  # the question someone put in the set-up ("Dan's question: ... how many crews ...?")
     ask_at = 0  # where in the note it was put
     questions: list[str] = []
+    staged_prompt = ""  # the case's prompt, quoted whole at its start
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -361,8 +391,25 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
             for piece in pieces:
                 statement = spoken(_readable(piece, chunk.text))
                 asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
-                if asking and len(staged) < 8 and _ASK_LABEL.match(statement) and not asks:
-                    asks.append(_ASK_LABEL.sub("The question: ", statement, count=1))
+                # (a labelled ask, 'The question: "We have an option on ...?"', is read as the ask below)
+                unlabelled = asking and not staged_prompt and len(staged) < 3 and not _ASK_LABEL.match(statement)
+                quoted = _QUOTED_PROMPT.match(statement) if unlabelled else None
+                if quoted and len(sentences(quoted.group("quote"))) >= 2:
+                    # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which
+                    # 6,000 should get it?"' is the case as it was put: its opening, word for word, and its
+                    # sentences are the set-up (skipped as one question, the case opened on the book's data table
+                    # and named no business, round 49).
+                    staged_prompt = quoted.group("quote").strip().rstrip('"”').strip()
+                    for said in sentences(staged_prompt):
+                        if not said.rstrip('"”').endswith("?") and said not in seen:
+                            seen.add(said)
+                            staged.append((said, ""))
+                told_ask = _TOLD_ASK.search(statement) if asking and not _ASK_LABEL.match(statement) else None
+                if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks:
+                    # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
+                    # inspectors?": the question someone put, told in the story, round 49)
+                    asked_text = statement[told_ask.end() :] if told_ask else _ASK_LABEL.sub("", statement, count=1)
+                    asks.append("The question: " + asked_text)
                     ask_at = len(staged)
                 if asking and len(staged) < 8:
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
@@ -375,7 +422,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     raw_setup = [s for s, _ in staged[:8]]  # the set-up as written, before the note-taker's lines are dropped
     # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
     # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
-    played = _interviewers(" ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
+    # (joined as sentences: "... — ran by Priya, 3 Nov" before "Priya played the head of analytics" named "Nov")
+    played = _interviewers(". ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
     # The note-taker's line about the mock may introduce the business ("Priya played a hiring manager at Quillmoor
     # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
     staged = [
@@ -390,6 +438,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # showed a WAPE of 14%" must not open the evaluation question). The set-up ends at the first sentence that tells
     # what was done or found, and never runs past two fifths of the note (three sentences in a short one).
     story = not any(c.stage for c in ordered)
+    attempt = len(staged)  # where the candidate's own attempt starts, in a story
     title = ordered[0].topic if ordered else ""
     # (of the sentences alone: the stages given below do not change it; a note without a heading has its title on
     # its first line: 'Past-job story for "..." — Larkfield Veterinary Partners, Sept 2023')
@@ -409,7 +458,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     lead = next((i for i, (s, _) in enumerate(staged[:4]) if names(s)), 0)
     setup = lead + max(3, ((len(staged) - lead) * 2) // 5)
     if story:
-        told = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged))
+        # ... or at the candidate's attempt ("My attempt, written up the same evening.": what follows is theirs)
+        attempt = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and _ATTEMPT.match(s)), len(staged))
+        told = min(attempt, next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged)))
         setup = min(setup, told)
         # The prompt someone put ends the set-up: what follows is the candidate's attempt ("Top-down first. Roughly
         # 420,000 people live within a 20-minute drive, ... that's about 4,000 climbers" opened round 45's sizing).
@@ -417,7 +468,16 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
     before_story = [s for s, _ in staged[:10] if not is_story(s)]
     staged = [
-        (s, at if not story or i < setup else "clarify" if _GIVEN_CONSTRAINT.search(s) and not is_story(s) else "told")
+        (
+            s,
+            at
+            if not story or i < setup
+            # (a constraint told on the way is given, but never in the candidate's attempt: "The substitution segment
+            # ... almost exactly uses the budget" is their finding, round 49)
+            else "clarify"
+            if _GIVEN_CONSTRAINT.search(s) and not is_story(s) and i < attempt
+            else "told",
+        )
         for i, (s, at) in enumerate(staged)
     ]
     found = [(s, at) if is_fact(s) else (_given(s), at) for s, at in staged]
@@ -462,6 +522,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (the title on the note's first line asks it when the file name is all the title there is)
     asking_title = title if title_question(title) or not title_question(first_line) else first_line
     titled_ask = bool(title_question(asking_title))
+    if asks and not business.startswith("the "):
+        # The question as its asker put it speaks as the business: "should we hire 14 more inspectors?" is asked as
+        # "should Vale & Coast hire ...?" (a case's interviewer plays someone at the business, not its staff).
+        asks[0] = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bwe\b", business, asks[0]))
     ask = (
         asks[0]
         if asks
@@ -485,6 +549,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         ask = " ".join([*(s for s in texts[max(lead + 2, at - 2) : at] if not writes(s)), instruction])
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
     said = ask if unnamed else opening_text(posed, asking_title, before_story, [s for s, _ in staged[:10]], ask)
+    # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
+    # that says who "we" are)
+    said = staged_prompt if staged_prompt and names(staged_prompt) else said
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
@@ -563,7 +630,8 @@ _MOVED = re.compile(
 _SIZING = re.compile(
     r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
-    r"staffing)\b",
+    # ("a time you sized something", round 49)
+    r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional))\b",
     re.I,
 )
 

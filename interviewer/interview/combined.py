@@ -161,6 +161,16 @@ def _whole(point: str) -> bool:
     return bool(first) and first not in _CONTINUES
 
 
+_FILE_POINTER = re.compile(r"^cross-?refs?\b|\b[\w-]+\.(?:md|txt|ipynb|pdf|apkg)\b", re.I)
+
+
+def _shouted(point: str) -> bool:
+    """True for a plain-text note's heading ('LEAKAGE THROUGH FEATURES (the mistake I made)'): it names a part of the
+    note, and says nothing a candidate could be scored on."""
+    letters = [c for c in point if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
 def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, Item]]:
     """Every whole statement of these kinds, once, with the item it comes from (case notes are not among them; a
     piece of an answer that starts mid-sentence is not a statement)."""
@@ -171,7 +181,15 @@ def _statements(items: list[Item], kinds: tuple[str, ...]) -> list[tuple[str, It
             continue
         for point in item.points:
             # A pointer ('NOT probability calibration (03).') or a bare label says too little to be scored on.
-            if _whole(point) and point not in seen and len(content_words(point)) >= MIN_WORDS:
+            # Nor a line that only points to another file ('Cross-ref: the same agreement stats apply to ... in
+            # 04_fairness_hiring_selfquiz.md.'): it says where a point is, not the point.
+            if (
+                _whole(point)
+                and point not in seen
+                and len(content_words(point)) >= MIN_WORDS
+                and not _FILE_POINTER.search(point)
+                and not _shouted(point)
+            ):
                 seen.add(point)
                 out.append((point, item))
     return out
