@@ -481,7 +481,7 @@ def test_a_question_someone_put_in_a_story_is_its_ask_and_a_story_of_sizing_is_s
     )
     facts = case_facts(chunks_of("trams.md", note))
     assert facts.shape == "sizing"
-    assert "should Harrow & Tay add 6 more ticket inspectors?" in facts.opening
+    assert "The question: Should Harrow & Tay add 6 more ticket inspectors?" in facts.opening
 
 
 def test_whom_to_target_is_never_asked_as_a_model_to_train() -> None:
@@ -495,3 +495,70 @@ def test_whom_to_target_is_never_asked_as_a_model_to_train() -> None:
     ]
     assert all("Pebblecart" in text for text in texts)
     assert not any(re.search(r"\bthe model\b|model is trained|leak the label", text) for text in texts), texts
+
+
+def test_a_story_of_a_metric_that_moved_at_an_unnamed_chain_is_a_case() -> None:
+    # Round 50: "The October availability drop (a story from my last job)" at "Hollin & Marsh, a pharmacy chain with
+    # 640 stores" was read as a technical note, and its sentences became points of deep-dive questions.
+    note = (
+        "# The spring refund spike (a story from my last job)\n\n"
+        'My answer for "tell me about a time a metric moved and you had to explain it".\n\n'
+        "I was one of two analysts at Brindle & Cole, a garden-centre chain with 85 stores and about 9,000 lines. "
+        "The refund rate had sat at 2% all year. In the week of 8 April it came in at 3.4%, up from 2.1% the week "
+        "before.\n\nI split it by store first, and the rise was everywhere.\n"
+    )
+    sections, _ = read_sections("notes/refunds.md", note.encode())
+    assert note_kind("notes/refunds.md", sections) == "case"
+    facts = case_facts(chunks_of("refunds.md", note))
+    assert facts.business == "Brindle & Cole" and facts.shape == "drop"
+    assert facts.opening.startswith("Brindle & Cole is a garden-centre chain with 85 stores")
+
+
+def test_a_question_told_as_what_someone_asked_ends_what_the_case_poses() -> None:
+    # Round 50: 'Her question was simply "can data science give us a better 150?"' was never the ask, and the
+    # opening took the candidate's later "We settled on ... fewer complaint calls" as the case's symptom.
+    note = (
+        "# Mock case: which depots get the new forklifts (Carrow Logistics)\n\n"
+        "Mock with Priya, who played the head of operations.\n\n"
+        "The setup: Carrow Logistics runs 300 depots and about 2,000 forklifts. The budget buys new forklifts for "
+        'roughly 40 depots. Her question was simply "can data science give us a better 40?"\n\n'
+        "I opened with the obvious, ranking by breakdowns. We settled on avoided downtime plus fewer complaint calls, "
+        "over two years.\n"
+    )
+    facts = case_facts(chunks_of("carrow.md", note))
+    assert facts.opening.endswith('The question: "Can data science give us a better 40?"')
+    assert "settled" not in facts.opening
+
+
+def test_a_titles_question_is_not_asked_again_when_the_opening_says_the_decision() -> None:
+    # Round 50, both raters: "... must decide by September whether to hire ... to launch a battery retrofit offer
+    # ... How many battery retrofits?" pasted the title's fragment after the decision.
+    note = (
+        "# Mock case 2: how many boiler services? (Warmline Heating)\n\n"
+        "Warmline Heating has fitted boilers in about 21,000 homes since 2016. The COO must decide by June whether to "
+        "hire eight more engineers to launch a boiler service plan for existing customers.\n\n"
+        "I started top-down from the installed base.\n"
+    )
+    facts = case_facts(chunks_of("warmline.md", note))
+    assert facts.shape == "sizing" and "How many boiler services?" not in facts.opening
+    assert "whether to hire eight more engineers" in facts.opening
+
+
+def test_a_market_left_without_the_change_is_the_comparison_the_question_names() -> None:
+    # Round 50: "The UK does not have it, for customs reasons." after a rollout market by market.
+    note = (
+        "# Practice case: the verification rule at Loftly\n\n"
+        "Loftly is a holiday-rental marketplace in five countries. On 1 March it made ID checks mandatory in France "
+        "for hosts with more than three listings. Germany followed on 10 May. The UK does not have it, for legal "
+        "reasons. The CEO wants to know whether it worked.\n\n- Fraud reports: 4.1% before, 1.9% after\n"
+    )
+    chunks = chunks_of("loftly.md", note)
+    assert case_facts(chunks).pilot
+    texts = {
+        case_draft(
+            "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False
+        ).text
+        for seed in range(6)
+    }
+    assert all("the UK" in text for text in texts), texts
+    assert not any("tried" in text or "trial" in text for text in texts)

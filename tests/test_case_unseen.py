@@ -567,7 +567,7 @@ def test_a_wrapped_case_with_asides_poses_its_symptom_in_full_sentences() -> Non
 def test_a_question_someone_put_in_the_set_up_is_the_goal_and_any_verb_names_a_business() -> None:
     facts = case_facts(chunks_of("brightroof.md", SIZING_CASE))
     assert facts.business == "Brightroof"
-    assert facts.opening.endswith("The question: it's February, how many crews should they plan for June–August, "
+    assert facts.opening.endswith("The question: It's February, how many crews should they plan for June–August, "
                                   "and hire or subcontract?")  # fmt: skip
 
 

@@ -570,3 +570,41 @@ def test_a_heading_or_a_pointer_to_another_file_is_never_a_point_of_a_hard_quest
     points = [p for i in found for p in i.points]
     assert any("kappa" in p for p in points)
     assert not any("AUDITS" in p or ".md" in p for p in points)
+
+
+def test_rollouts_encoders_bandits_and_ratio_metrics_are_diagnoses_the_notes_can_answer() -> None:
+    # Round 50: eight notes on bandits, difference-in-differences, encoders and marketplace metrics gave three hard
+    # questions between them.
+    did = """# Difference-in-differences
+
+## Staggered adoption
+- With staggered adoption, two-way fixed effects uses already-treated units as controls and can flip the sign.
+- An event study with leads and lags shows whether the pre-trends were parallel before the launch.
+"""
+    rollouts = """# Rollouts
+
+## Gotchas
+- Compare against not-yet-treated markets only, as Callaway and Sant'Anna do, when a launch is staggered.
+"""
+    encoders = """# Categorical encoders
+
+## Leakage
+- Target encoding computed on the full training set leaks the label; compute it out-of-fold.
+- Leave-one-out encoding leaks too, because the row's own label shifts its category's mean.
+"""
+    metrics = """# Marketplace metrics
+
+## Ratios
+- A ratio metric can rise because its denominator fell: always report the numerator per user beside it.
+- Mix shift: conversion can rise in every country while falling overall.
+"""
+    notes = {"did.md": did, "rollouts.md": rollouts, "encoders.md": encoders, "metrics.md": metrics}
+    found = {i.concept for i in combined_items(statements_of(notes), load_repertoire()) if i.kind == "diagnosis"}
+    wanted = {
+        "staggered rollout estimate",
+        "encoding that flatters validation",
+        "a rate that rose while the total fell",
+    }
+    assert wanted <= found, found
+    # a difference-in-differences note's "imputation" estimator says nothing about missing values in data
+    assert "missing values that mean something" not in found

@@ -287,6 +287,13 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     first = [p for p in _SENTENCE_BREAK.split(situation) if p.strip()] if situation else parts
     if _TITLE_BUSINESS.search(title) and _TITLE_STORY.search(" ".join([title, body[:600]])):
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
+    told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
+    if _TITLE_STORY.search(" ".join([title, body[:600]])) and any(
+        (_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# "))) and _SCALE.search(p) for p in told
+    ):
+        # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no
+        # name in the title ("The October availability drop (a story from my last job)", round 50)
+        return True
     if _TITLE_BUSINESS.search(title) and any(_SCALE.search(p) for p in first if not _EXAMPLE.search(p)):
         # 'Past-job story for "..." — Brackenford Dental Group, March 2024', then "31 practices, ~9,800 booked
         # appointments a week": a named business and its scale (round 44's vet clinics were found by file name alone)

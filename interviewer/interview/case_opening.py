@@ -234,9 +234,16 @@ def _asked_already(question: str, said: str) -> bool:
     """True when `said` asks `question` in its own words: the same kind of question ('who should get it' for "Who
     gets the comeback gift?", 'whether it worked' for "Did it work?") about the same things."""
     who = re.match(r"(?:who|whom|which)\b", question, re.I)
-    kind = r"\b(?:who|whom|which)\b" if who else r"\b(?:whether|if)\b"
-    wanted = set(content_words(question)) - {"get", "gets", "got"}  # ("gets" is a word, "get" a stop word)
-    return bool(re.search(kind, said, re.I)) and wanted <= set(content_words(said))
+    # ("How many battery retrofits?" after "The COO must decide ... whether to ... launch a battery retrofit offer":
+    # a number the decision needs, asked already; both raters, round 50)
+    kind = r"\b(?:who|whom|which)\b" if who else r"\b(?:whether|if|decide\w*)\b"
+    wanted = {_stem(w) for w in content_words(question)} - {"get", "got", "many", "much"}  # ("get" is a stop word)
+    return bool(re.search(kind, said, re.I)) and wanted <= {_stem(w) for w in content_words(said)}
+
+
+def _stem(word: str) -> str:
+    """A word without its plural 's' ('retrofits' and 'retrofit' are one word here)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def title_question(title: str) -> str:

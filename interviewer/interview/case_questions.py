@@ -167,7 +167,8 @@ def case_draft(
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
-    kept = _kept_part(facts.opening) if facts.pilot else ""
+    # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
+    kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
     if kept:
         # The part the pilot left alone, as the case names it ("the other 26 sites"): "the part that kept things as
         # they were" left both blind raters asking which part (round 48).
@@ -214,6 +215,12 @@ def _said(used_texts: set[str]) -> set[str]:
     return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
 
 
+_LEFT_WITHOUT = re.compile(
+    r"\b(?P<the>[Tt]he )?(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:does not|doesn't|did not|didn't) (?:have|get) "
+    r"(?:it|the \w+)\b"
+)
+
+
 def _kept_part(opening: str) -> str:
     """The part of the business a pilot left as it was, as the opening names it ("left the other 26 at £180" -> "the
     other 26 sites", "while Manchester and Bristol stayed at £1.50" -> "Manchester and Bristol"), or ''."""
@@ -227,7 +234,13 @@ def _kept_part(opening: str) -> str:
     stayed = re.search(
         r"\b(?:while|but|and) ((?:[A-Z][\w-]+)(?:(?:, | and )[A-Z][\w-]+)*) (?:stayed|remained|kept)\b", opening
     )
-    return stayed.group(1) if stayed else ""
+    if stayed:
+        return stayed.group(1)
+    # "The UK does not have it, for customs reasons."
+    without = _LEFT_WITHOUT.search(opening)
+    if without:
+        return f"{'the ' if without.group('the') else ''}{without.group('name')}"
+    return ""
 
 
 def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:

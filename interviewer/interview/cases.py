@@ -89,7 +89,10 @@ _ASIDE_PARAGRAPH = re.compile(ASIDE_PARAGRAPH)
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
 _ASK_LABEL = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+|real\s+)?(?:question|ask|prompt|decision)"
-    r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*",
+    r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*"
+    # ('Her question was simply "can data science give us a better 150?"', round 50)
+    r"|^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+)(?:question|ask|prompt)\s+was\s+"
+    r"(?:simply\s+|just\s+|basically\s+)?(?=[\"“])",
     re.I,
 )
 
@@ -239,6 +242,7 @@ class CaseFacts:
     made: bool = False  # that change is live already ("did ... work?"): measured after the fact, never rolled out
     pilot: bool = False  # made in part of the business only ("at 9 sites, kept it everywhere else"): the rest compare
     targets: bool = False  # asks whom to act on ("who should the nurses call?"): a list to use, not a model to ship
+    setup: str = ""  # the note's first sentences but what was found ("The UK does not have it."), as written
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -409,6 +413,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                     # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
                     # inspectors?": the question someone put, told in the story, round 49)
                     asked_text = statement[told_ask.end() :] if told_ask else _ASK_LABEL.sub("", statement, count=1)
+                    # ('The question: "Can data science give us a better 150?"': the quoted question starts a sentence)
+                    asked_text = re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), asked_text)
                     asks.append("The question: " + asked_text)
                     ask_at = len(staged)
                 if asking and len(staged) < 8:
@@ -548,7 +554,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         at = texts.index(instruction)
         ask = " ".join([*(s for s in texts[max(lead + 2, at - 2) : at] if not writes(s)), instruction])
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
-    said = ask if unnamed else opening_text(posed, asking_title, before_story, [s for s, _ in staged[:10]], ask)
+    # The question someone put ends what the case poses: after it comes the attempt ("We settled on avoided churn plus
+    # ... fewer complaint calls" opened round 50's cell-site case as its symptom).
+    early = [s for s, _ in staged[: ask_at if asks and ask_at > lead + 1 else 10][:10]]
+    said = ask if unnamed else opening_text(posed, asking_title, before_story, early, ask)
     # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
     # that says who "we" are)
     said = staged_prompt if staged_prompt and names(staged_prompt) else said
@@ -582,7 +591,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # ("Design the experiment that would settle this for Leashly" after its fee had risen, round 47).
         change = replace(change, made=True)
     pilot = change.made and any(_PILOT.search(s) for s in [said, *posed[:6]])
-    return CaseFacts(business, facts, said, shape != "model", shape, change.phrase, change.made, pilot, targets)
+    given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
+    return CaseFacts(
+        business, facts, said, shape != "model", shape, change.phrase, change.made, pilot, targets, " ".join(given)
+    )
 
 
 # A change made in one part of the business only: the rest is the comparison the case hands over ("scrapped the fee at
