@@ -562,3 +562,45 @@ def test_a_market_left_without_the_change_is_the_comparison_the_question_names()
     }
     assert all("the UK" in text for text in texts), texts
     assert not any("tried" in text or "trial" in text for text in texts)
+
+
+def test_a_real_interviews_longer_preface_comes_before_the_business_it_names() -> None:
+    # Round 51: "The real thing, not a mock. No offer, but ... Interviewers: Helen (head of analytics) and Sunil. 50
+    # minutes, whiteboard." came before "The question: Ridgeway has 160 branches." The case named "the business" and
+    # opened on "Which 25 branches should get them?" alone.
+    note = (
+        "Final round, Tolland Bike Hire (name changed), case interview, March\n\n"
+        "The real thing, not a mock. No offer in the end, but the feedback said the case went well. Interviewers: "
+        "Mara (head of analytics) and Dev (PM). 45 minutes, whiteboard.\n\n"
+        "The question: Tolland has 90 depots. The board approved 20 automatic bike docks, each about £15,000 fitted. "
+        "Which 20 depots should get them?\n\nI asked what value meant first.\n"
+    )
+    facts = case_facts(chunks_of("tolland.md", note))
+    assert facts.business == "Tolland" and facts.targets
+    assert facts.opening.startswith("Tolland has 90 depots.") and facts.opening.endswith(
+        "Which 20 depots should get them?"
+    )
+    assert "The question" not in facts.opening
+
+
+def test_a_quoted_metric_that_dropped_is_explained_and_an_expected_saving_is_sized() -> None:
+    # Round 51: 'The "Similar jobs" drop (a story from Shortlistr, Nov 2022)' and 'She wants the expected annual saving
+    # to decide whether to fund it.' both ran as models to train; the drop's opening said "weak matches were
+    # dropped" (a filter) and never the drop itself.
+    drop = (
+        '# The "Related courses" drop (a story from Learnwell, March 2023)\n\n'
+        'My best "tell me about a time a metric moved" story.\n\n'
+        "Learnwell was a UK course marketplace with around 2 million monthly visitors. Every course page had a "
+        '"Related courses" strip, with weak matches dropped below a cut-off. Its click-through rate sat at 4.1% for '
+        "a year. On Tuesday 14 March the dashboard showed 3.0%, a 27% drop. My manager wanted an explanation by "
+        "Friday.\n\nStandard checks first: the drop was similar on web (−26%) and apps (−28%).\n"
+    )
+    facts = case_facts(chunks_of("learnwell.md", drop))
+    assert facts.shape == "drop" and "a 27% drop" in facts.opening and "similar on web" not in facts.opening
+    sizing = (
+        "# Practice case: auto-approving small refunds at a retailer\n\n"
+        "The setup: Brockley Home has 220,000 orders a year. The ops director wants to build a model that approves "
+        "small refunds with no agent. She wants the expected annual saving to decide whether to fund it.\n\n"
+        "My attempt. Refund volume is about 9% of orders.\n"
+    )
+    assert case_facts(chunks_of("brockley.md", sizing)).shape == "sizing"

@@ -343,9 +343,9 @@ def test_a_figure_is_no_option_name_and_a_pointer_is_no_point() -> None:
 TRAPS = """# Evaluation traps
 
 ## Pitfalls
-- Don't use accuracy on imbalanced data; it hides the misses.
+- Don't use accuracy as the metric on heavily imbalanced data; it hides the misses.
 - Never tune hyperparameters on the test set, because the reported score becomes optimistic.
-- Don't compare models on different test splits; the difference may be the split.
+- Don't compare two models on different random test splits; the difference may be the split.
 - Avoid reporting a single cross-validation score without its spread across folds.
 """
 GLOSSARY = """# Glossary

@@ -312,3 +312,18 @@ def test_a_role_the_answer_names_is_no_method_to_take_up() -> None:
     from interviewer.interview.listening import _terms
 
     assert _terms("I would ask the PM and the CFO what worked means, then check PR-AUC.", {"PR-AUC"}) == ["PR-AUC"]
+
+
+def test_in_a_case_that_explains_a_drop_what_the_candidate_names_is_a_cause_to_check() -> None:
+    # Round 51, both raters: "You brought up ML model swaps. Why does it suit Shortlistr here?" of the model swap that
+    # caused the drop: a term named while explaining a movement is a cause to rule in or out, not a chosen method.
+    answer = "I would rank orders by risk and evaluate with ROC-AUC on a time-based split."
+    asked = {
+        take_up(
+            answer, metric_items(), "Late deliveries", set(), load_frames(), random.Random(seed), set(), TEMPLATES,
+            BUSINESS, explaining=True,
+        ).text  # type: ignore[union-attr]
+        for seed in range(4)
+    }  # fmt: skip
+    assert asked and not any("suit" in text or "cost you" in text for text in asked), asked
+    assert all("rule it out" in text or "catch it" in text for text in asked)

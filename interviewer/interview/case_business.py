@@ -47,9 +47,10 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _named(statement: str) -> str:
+def _named(statement: str, strict: bool = False) -> str:
     """The business a statement names at its start, or ''. A bare 'Name:' or 'Name,' counts only for a name of two
-    words or more, or one the note calls made up (a one-word label such as 'Constraint:' names nothing)."""
+    words or more, or one the note calls made up (a one-word label such as 'Constraint:' names nothing); `strict`:
+    only with a verb of _LISTED_VERBS or 'is'."""
     # ("The Brackwater Herald is a regional news publisher ...": a name may keep its article)
     match = _NAMED_SHAPES.match(re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", statement))
     if not match:
@@ -59,6 +60,8 @@ def _named(statement: str) -> str:
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
+    if strict and how not in _LISTED_VERBS and not how.startswith(("is ", "was ")):
+        return ""
     aside = match.group("aside") or ""
     # "Zipway (ride-hailing, about 40 cities) wants ...": a name the note describes in brackets is its business
     if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2 and not aside:
@@ -98,9 +101,13 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     or a name its title (or the `first_line` of a note without a heading) gives."""
     # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
     # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
-    for statement, _ in [(s, at) for s, at in staged[:6] if not writes(s)][:4]:
+    # (a real interview's preface takes more lines: "The real thing, not a mock. No offer, but ... Interviewers: Helen
+    # (head of analytics) and Sunil. 50 minutes, whiteboard." before "The question: Ridgeway has 160 branches.")
+    for index, (statement, _) in enumerate([(s, at) for s, at in staged[:8] if not writes(s)][:6]):
         # ("Setup as given: Loomwell is a mid-size online womenswear retailer ...": the label goes first)
-        named = _named(statement) or _named(without_label(statement))
+        # Past the first four, only a listed verb names it ("Courier GPS logs after dispatch leak the outcome").
+        strict = index >= 4
+        named = _named(statement, strict) or _named(without_label(statement), strict)
         if named:
             return named
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City

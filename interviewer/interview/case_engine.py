@@ -118,10 +118,12 @@ class CaseAsker:
         if root.stage == CASE_STAGES[0]:
             return None
         asked_points = {point for q in state.asked for point in q.points}
-        business = business or _business(self._case_chunks(root.topic))
+        case_chunks = self._case_chunks(root.topic)
+        business = business or _business(case_chunks)
+        explaining = bool(case_chunks) and case_facts(case_chunks).shape == "drop"
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
-            self.templates, business, self.bank.terms,
+            self.templates, business, self.bank.terms, explaining,
         )  # fmt: skip
         if taken is None:
             return None

@@ -373,7 +373,9 @@ def _readable(statement: str, raw: str) -> str:
 # (not "prompt" or "question": those label the case's ask, which _ASK_LABEL reads)
 _SETUP_LABEL = re.compile(
     r"^(?:her|his|their|the interviewer'?s|[A-Z][^\W\d_]+'s)\s+(?:opening|brief|set-?up|framing|scenario|situation)"
-    r"(?:\s+(?:was|is))?\s*:\s*[\"“]?",
+    r"(?:\s+(?:was|is))?\s*:\s*[\"“]?"
+    # "The question: Ridgeway has 160 branches." labels the paragraph that poses it, not this sentence (round 51)
+    r"|^the (?:question|case|prompt)\s*:\s*(?=[^?]*[.!]$)",
     re.I,
 )
 
@@ -461,7 +463,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # The note-taker's preface before the business is first named ("Mock with R. (ex-marketplace DS), 45 min ...")
     # is no part of the set-up: it used up the set-up's sentences, and the case lost "In March they launched a Fit
     # Assistant ..." (round 38).
-    lead = next((i for i, (s, _) in enumerate(staged[:4]) if names(s)), 0)
+    # (after a real interview's longer preface too: round 51's "The question: Ridgeway has 160 branches." came sixth)
+    lead = next((i for i, (s, _) in enumerate(staged[:8]) if names(s)), 0)
     setup = lead + max(3, ((len(staged) - lead) * 2) // 5)
     if story:
         # ... or at the candidate's attempt ("My attempt, written up the same evening.": what follows is theirs)
@@ -512,7 +515,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
-    posed = posed[next((i for i, s in enumerate(posed[:4]) if names(s)), 0) :]
+    posed = posed[next((i for i, s in enumerate(posed[:8]) if names(s)), 0) :]
     if named:  # ... after its label ("Setup as given: Loomwell is a mid-size online womenswear retailer ...")
         posed = [without_label(s, re.escape(named)) for s in posed]
     # ("My job: explain the drop."; a prompt's instruction, "Size the site's expected annual revenue and recommend go /
@@ -575,10 +578,19 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         s
         for s in raw_setup
         if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b|\bmetrics? moved\b", s, re.I)
+        # ("My manager wanted an explanation for Thursday's review.", "She wants the expected annual saving to decide
+        # whether to fund it.": round 51 ran that drop and that sizing as models)
+        or re.search(
+            r"\bwant(?:s|ed)? (?:an? |the )?(?:explanation|expected (?:annual |yearly )?saving|estimate)", s, re.I
+        )
     ]
     setup_text = " ".join([title, first_line, said, *questions, *brief, *requests])
     worked = [s for s in requests if _WORKED.search(s)]  # "The CFO wants to know whether it worked."
-    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked]), decision, targets)
+    # ("She wants the expected annual saving to decide ...", never "I'm asked whether to launch" a model)
+    sizes = [
+        s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
+    ]
+    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked, *sizes]), decision, targets)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
@@ -636,14 +648,14 @@ _MOVED = re.compile(
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
     # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
     r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"
-    r"(?<=[a-z] )(?:drop|dip|spike|slump)(?= \(| in | at | on | since ))\b",
+    r"(?<=[a-z\"”'] )(?:drop|dip|spike|slump)(?= \(| in | at | on | since ))\b",  # ('The "Similar jobs" drop (a story')
     re.I,
 )
 _SIZING = re.compile(
     r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
     # ("a time you sized something", round 49)
-    r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional))\b",
+    r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional)|expected (?:annual |yearly )?savings?)\b",
     re.I,
 )
 

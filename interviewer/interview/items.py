@@ -144,12 +144,14 @@ def _trade_off_group(statements: list[str], base: ItemSource) -> Item | None:
     condition = re.sub(r"\bAND\b", "and", condition.split(";")[0])
     points = tuple(s for s in statements if re.match(r"^(use|choose|prefer|pick)\b", s, re.I))
     other = ", ".join(alternatives[:-1]) + f" or {alternatives[-1]}"
+    # Applying a rule the notes state to the condition they name ("Suppose the norm actually means something: dot
+    # product or cosine?") is level 3: the condition hands over the answer (both raters, round 51).
     return Item(
         f"When would you choose {other}?",
         points[:MAX_POINTS],
         "trade-off",
         name,
-        levels=(5,),
+        levels=(3,),
         other=other,
         detail=condition,
         **base,

@@ -80,11 +80,13 @@ _FAILURE = re.compile(
 
 
 def _case_question(
-    term: str, item: Item, templates: QuestionTemplates, business: str, used: set[str]
+    term: str, item: Item, templates: QuestionTemplates, business: str, used: set[str], explaining: bool = False
 ) -> tuple[str, ...]:
     """The questions that tie a term to the case, those whose words no earlier question used first: a failure the
     term names is asked where it could bite in this case, a method why it suits this case and what it costs."""
-    failure = item.kind == "pitfall" and bool(_FAILURE.search(term))
+    # In a case that explains a movement, whatever the candidate names is a cause to check, never a method they chose
+    # ("You brought up ML model swaps. Why does it suit Shortlistr here?" of the swap that caused the drop, round 51).
+    failure = explaining or (item.kind == "pitfall" and bool(_FAILURE.search(term)))
     options = templates.case["take-up-pitfall" if failure else "take-up-method"]
     filled = [" ".join(option.format(business=business).split()) for option in options]
     fresh = [text for text in filled if not any(text in earlier for earlier in used)]
@@ -123,10 +125,12 @@ def take_up(
     templates: QuestionTemplates,
     business: str,
     terms: NoteTerms | None = None,
+    explaining: bool = False,
 ) -> TakeUp | None:
     """The follow-up on the most specific term of the answer that another note covers, asked in the case's terms
     (`business`), or None. Another case's items are never taken up: they are its stages, not a method. `terms`:
-    how the notes use their terms (default: counted over the items' points)."""
+    how the notes use their terms (default: counted over the items' points). `explaining`: the case explains a metric
+    that moved."""
     pool = [
         i
         for i in items
@@ -172,7 +176,7 @@ def take_up(
         # missing its article; a name ('BCa', 'Qini curve', 'PR-AUC') is said as it is.
         quoted = said if looks_named(said) or said[:1].isupper() else f"“{said}”"
         opener = rng.choice(frames.took_up).format(term=quoted)
-        text = f"{opener} {rng.choice(_case_question(term, covering[0], templates, business, used))}"
+        text = f"{opener} {rng.choice(_case_question(term, covering[0], templates, business, used, explaining))}"
         if text not in used:
             return TakeUp(term, covering[0], text)
     return None
