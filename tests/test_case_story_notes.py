@@ -604,3 +604,40 @@ def test_a_quoted_metric_that_dropped_is_explained_and_an_expected_saving_is_siz
         "My attempt. Refund volume is about 9% of orders.\n"
     )
     assert case_facts(chunks_of("brockley.md", sizing)).shape == "sizing"
+
+
+@pytest.mark.parametrize(
+    ("opening", "moved"),
+    [
+        ("Acme is a chain of 40 gyms. The class booking rate had been steady at 61% and dropped to 48% in May.",
+         ("class booking rate", "drop")),
+        ("Acme runs 12 warehouses. The KPI everyone watched was pick accuracy. It sat at 99.1% all year. In week 9 it "
+         "came in at 97.0%, down from 99.2%.", ("", "drop")),
+        ("Acme sells socks online. On Monday the weekly review showed trial conversion down 9% week on week.",
+         ("trial conversion", "drop")),
+        ("Acme sells socks online. Returns went from 3.1% to 4.4% after the new size chart.", ("", "rise")),
+        ("Acme sells socks online. Nothing has changed yet.", ("", "")),
+    ],
+)  # fmt: skip
+def test_what_moved_and_which_way_is_read_from_the_opening(opening: str, moved: tuple[str, str]) -> None:
+    from interviewer.interview.case_opening import moved_metric
+
+    assert moved_metric(opening) == moved
+
+
+def test_a_drop_question_names_what_dropped_never_the_movement_in_the_metric() -> None:
+    # Round 52, both raters: "How would you break the movement in the metric at Kestrel Bay into parts ...?" where
+    # the case says the payer conversion rate fell from 2.4% to 1.7%.
+    note = (
+        "# Mock case: the renewal drop at Fernlea (ran by Oskar)\n\n"
+        "Fernlea is a chain of 48 opticians. On Monday 6 January the contact-lens renewal rate fell from its usual "
+        "62% to 51%. The COO wants an explanation by Thursday.\n\nI began with seasonality.\n"
+    )
+    chunks = chunks_of("fernlea.md", note)
+    texts = [
+        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
+        for stage in ("frame", "data", "method", "evaluation", "experiment", "deployment")
+        for seed in range(2)
+    ]
+    assert not any("movement" in text or "the metric" in text for text in texts), texts
+    assert any("the drop in contact-lens renewal rate at Fernlea" in text for text in texts)

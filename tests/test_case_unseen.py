@@ -663,7 +663,7 @@ I would size the addressable households first.
 @pytest.mark.parametrize(
     ("name", "note", "shape", "asks"),
     [
-        ("quayside.md", DROP_CASE, "drop", "movement"),
+        ("quayside.md", DROP_CASE, "drop", "the drop"),  # (named as the case says it moved, round 52)
         ("velora.md", SIZING_CASE_2, "sizing", "number"),
         ("pellmore.md", LEANING_GOAL, "change", "effect"),
     ],

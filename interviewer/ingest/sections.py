@@ -246,6 +246,12 @@ _TITLE_STORY = re.compile(
 )
 
 
+# A story told for a behavioural question ('My "tell me about a time you sized something" answer', "Sizing story: ...").
+_TIME_STORY = re.compile(
+    r"\btell me about a time\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b", re.I
+)
+
+
 def _situation_named(opening: str) -> bool:
     """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
     parts = [re.sub(r"^[A-Z][\w ]{0,20}:\s+", "", p) for p in _SENTENCE_BREAK.split(opening) if p.strip()]
@@ -288,9 +294,9 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     if _TITLE_BUSINESS.search(title) and _TITLE_STORY.search(" ".join([title, body[:600]])):
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
-    if _TITLE_STORY.search(" ".join([title, body[:600]])) and any(
-        (_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# "))) and _SCALE.search(p) for p in told
-    ):
+    if (
+        _TITLE_STORY.search(" ".join([title, body[:600]])) or _TIME_STORY.search(" ".join([title, body[:300]]))
+    ) and any((_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# "))) and _SCALE.search(p) for p in told):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no
         # name in the title ("The October availability drop (a story from my last job)", round 50)
         return True

@@ -12,7 +12,7 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames, twist_situation, twist_text
-from interviewer.interview.case_opening import leans_back
+from interviewer.interview.case_opening import leans_back, moved_metric
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
@@ -168,6 +168,8 @@ def case_draft(
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
     # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
+    if facts.shape == "drop":
+        text = _movement_named(text, *moved_metric(facts.opening))
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
     if kept:
         # The part the pilot left alone, as the case names it ("the other 26 sites"): "the part that kept things as
@@ -213,6 +215,25 @@ def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str,
 def _said(used_texts: set[str]) -> set[str]:
     """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
     return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
+
+
+def _movement_named(text: str, metric: str, direction: str) -> str:
+    """A drop question that says what moved and which way, as the case does ("the drop in recall booking rate at
+    BrightArch"), never "the movement in the metric at Trellisly" (both blind raters, round 52); unchanged when the
+    case never says which way it went."""
+    if not direction:
+        return text
+    named = f"the {direction} in {metric}" if metric else f"the {direction}"
+    text = text.replace("the movement in the metric", named)
+    text = re.sub(r"\bthe movement at\b", f"{named} at", text)
+    text = text.replace("explain the movement", f"explain {named}").replace(
+        "the whole movement", f"the whole {direction}"
+    )
+    text = text.replace("a movement like this", f"a {direction} like this")
+    text = text.replace("a candidate explanation for ", f"a candidate explanation for {named} at ")
+    moved = "fall" if direction == "drop" else "rise"
+    text = re.sub(r"\bthe metric at (.+?) move\b", lambda m: f"the {metric or 'metric'} at {m.group(1)} {moved}", text)
+    return text.replace("the movement", f"the {direction}")
 
 
 _LEFT_WITHOUT = re.compile(

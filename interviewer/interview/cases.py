@@ -335,7 +335,9 @@ _TARGETS = re.compile(
     r"|\b(?:which|whom)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:they\s+|we\s+|(?:[A-Z][\w&'-]*\s+){0,3})"
     r"(?:call|contact|target|email|text|offer|visit|review|audit|invite|prioriti[sz]e)\b"
     r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b"
-    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b",  # "which farms get an agronomist visit?"
+    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b"  # "which farms get an agronomist visit?"
+    # "which broker firms get BDM visits?" (round 52 ran it as a model)
+    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b",
     re.I,
 )
 _MODEL_ASKED = re.compile(
@@ -590,7 +592,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     sizes = [
         s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
     ]
-    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked, *sizes]), decision, targets)
+    shape = _shape(setup_text, " ".join([title, *questions, *asks, *brief, *worked, *sizes]), decision, targets, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
@@ -669,11 +671,15 @@ _WORKED = re.compile(
 )
 
 
-def _shape(text: str, asked: str, decision: bool, targets: bool) -> str:
+def _shape(text: str, asked: str, decision: bool, targets: bool, title: str = "") -> str:
     """'drop', 'sizing', 'change' (a decision to measure) or 'model', from the case's title, opening and questions
-    (`text`) and from what it asks (`asked`)."""
+    (`text`), from what it asks (`asked`) and from its `title`."""
     if targets:
         return "model"
+    if _WORKED.search(title):
+        # 'Mock #4 — "did the new onboarding work?"' measures a change, whatever moved on the way (round 52 asked it
+        # as a drop to explain)
+        return "change"
     if _EXPLAIN.search(text) and _MOVED.search(text):
         return "drop"
     if _WORKED.search(asked):

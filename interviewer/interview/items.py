@@ -280,8 +280,11 @@ def _paired_trade_offs(items: list[Item], base: ItemSource, text: str = "") -> l
             (m.group(0) for p in points if (m := re.search(r"\b(with|when|if) [^,;.()]{5,50}", p, re.I))), ""
         )
         question = f"{first.concept} or {second.concept}?"
+        # Two trade-offs side by side are a choice to explain, level 3, not a final-round design question: blind
+        # raters passed 2 of 10 asked at level 5 over rounds 44-52 ("Would you choose underage or overage?", "business
+        # constraint or 11-cluster answer, if the silhouette likes it?"). The hard end asks what combines notes.
         out.append(
-            Item(question, points, "trade-off", first.concept, levels=(5,), other=second.concept,
+            Item(question, points, "trade-off", first.concept, levels=(3,), other=second.concept,
                  detail=lower_first(condition), **base)
         )  # fmt: skip
         singles = singles[2:]
