@@ -641,3 +641,43 @@ def test_a_drop_question_names_what_dropped_never_the_movement_in_the_metric() -
     ]
     assert not any("movement" in text or "the metric" in text for text in texts), texts
     assert any("the drop in contact-lens renewal rate at Fernlea" in text for text in texts)
+
+
+def test_a_technical_note_listing_kinds_of_unit_is_no_case() -> None:
+    # Round 53: "Thousands of groups (sellers, stores, branches, reps), most with tiny n. ... A seller with 2 returns
+    # out of 5 orders shows 40%." opened a shrinkage note, run as a case about "the business".
+    note = (
+        "SHRINKAGE FOR SMALL GROUPS\n==========================\n\nTHE PROBLEM\n-----------\n"
+        "Thousands of groups (shops, depots, branches, agents), most with tiny n.\n"
+        "Ranking on raw rates puts the noisiest groups at both ends of the list.\n"
+        "An agent with 3 complaints out of 6 orders shows 50%. It means almost nothing.\n"
+    )
+    sections, _ = read_sections("notes/shrinkage.txt", note.encode())
+    assert note_kind("notes/shrinkage.txt", sections) == "note"
+
+
+def test_a_final_round_write_up_is_a_case_named_from_its_title_and_opened_on_its_prompt() -> None:
+    # Round 53: 'Final round write-up: the conversion drop at "Wayfarer Cover"' and "The case round was with Sam, a
+    # principal data scientist, who played the Head of Trading" read as a technical note; its prompt was a deep dive.
+    note = (
+        'Final round write-up: the sign-up drop at "Brightlane Energy"\n\n'
+        "Written on the train home from the onsite. The case round was with Noor, a senior analyst, who played the "
+        "Head of Growth at a made-up energy supplier. Forty minutes; numbers only when I asked.\n\n"
+        'The prompt: "Sign-ups on our website were 2,100 a week for the last two months. Since Monday 3 June they have '
+        'been 1,650. We spend about £40k a week on ads. What happened, and what do we do?"\n\n'
+        "I started by checking it was real.\n"
+    )
+    sections, _ = read_sections("notes/brightlane.md", note.encode())
+    assert note_kind("notes/brightlane.md", sections) == "case"
+    facts = case_facts(chunks_of("brightlane.md", note))
+    assert facts.business == "Brightlane Energy" and facts.shape == "drop"
+    assert "Noor" not in facts.opening and "Written on the train" not in facts.opening
+    assert "Sign-ups on our website were 2,100 a week" in facts.opening and "what do we do?" in facts.opening
+
+
+def test_a_label_before_a_long_quoted_prompt_is_never_part_of_a_fact() -> None:
+    # Round 53: 'The prompt, copied as written: "Hollowmere Brewing is a 12-person craft brewery ...' (a quote of five
+    # sentences) was said as a fact with its label and one quote mark.
+    assert spoken('The prompt, copied as written: "Ashby Cider is a 9-person cidery selling to pubs in Kent.') == (
+        "Ashby Cider is a 9-person cidery selling to pubs in Kent."
+    )

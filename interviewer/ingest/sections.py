@@ -75,7 +75,10 @@ _CASE_TITLE = re.compile(
 )
 _CASE_OPENING = re.compile(
     r"\b(case study|this case|the case is|business case|business problem|"
-    r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case|[\w-]+-drop case)\b",
+    r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case|[\w-]+-drop case|"
+    # "The case round was with Sam, a principal data scientist, who played the Head of Trading at a made-up online
+    # travel insurer." (round 53 read it as a technical note and asked its prompt as a deep dive)
+    r"case round|played (?:the|a|an) (?:[\w-]+ ){0,3}?(?:head|director|vp|ceo|coo|cfo|cto|manager|pm|lead)\b)",
     re.I,
 )
 # The note-taker's preface before the case ("Did this one timed (40 min) from the case book.", "Did it with Tom
@@ -219,7 +222,13 @@ def _situation(parts: list[str]) -> bool:
     # A question quoted in passing is the kind of prompt the note prepares for, not its business: 'Context: the "we
     # have 200k free-text support tickets, what are people complaining about?" question' (round 43's topic note).
     parts = [re.sub(r'"[^"]{0,300}\?"|“[^”]{0,300}\?”', " ", p) for p in parts]
-    organisation = any(_ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in parts)
+    # (never kinds of unit listed in brackets: "Thousands of groups (sellers, stores, branches, reps), most with tiny
+    # n." opened a technical note on shrinkage, round 53)
+    organisation = any(
+        _ORGANISATION_WORD.search(re.sub(r"\((?:[a-z]+s?,\s*){2,}(?:and\s+|or\s+)?[a-z]+s?\)", " ", p))
+        or _NAMED_BUSINESS.match(p.lstrip("-*# "))
+        for p in parts
+    )
     return organisation and any(_SCALE.search(p) for p in parts)
 
 

@@ -76,7 +76,8 @@ def _named(statement: str, strict: bool = False) -> str:
 
 
 # A business the title names after 'at', 'for' or 'of' ("What is an active clinic at Vetlio?").
-_TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
+# (in quotes too: 'the conversion drop at "Wayfarer Cover"', round 53)
+_TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+[\"“']?([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
 
 
 # ... or names after a dash, with the date it happened ('Past-job story for "..." — Larkfield Veterinary Partners, Sept

@@ -74,6 +74,7 @@ _PRACTICE_LINES = (
     r"^(?:Made|Wrote|Invented|Practi[sc]ed|Tried|Did) (?:this|it)\b"
     r"|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
     r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^Written up\b"
+    r"|^(?:Written|Typed|Jotted) (?:up |down )?(?:on|after|from|straight after|in)\b"  # ("Written on the train home")
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
     r"(?:min(?:ute)?s?|hours?|words)\b"
 )
@@ -243,11 +244,23 @@ _SETUP_LABEL = re.compile(
 )
 
 
+# ... before a quote that runs on past this sentence ('The prompt, copied as written: "Hollowmere Brewing is a
+# 12-person craft brewery ...' of a five-sentence quote: the label was said as a fact, round 53).
+_LABEL_BEFORE_QUOTE = re.compile(
+    _SETUP_LABEL.pattern.replace(r"\s*:\s*(?=[A-Z])", r"\s*:\s*(?=[\"“][A-Z])").replace(
+        r"(?:\s+for|,)\s+[^:]{1,50}", r"(?:\s+for|,)\s+[^:\"“]{1,50}"
+    ),
+    re.I,
+)
+
+
 def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
     # A bracketed aside in the writer's voice is theirs ("(there's an annual plan too but they wanted me to ...)")
     statement = re.sub(r"\s*\([^()]*\b(?:I|I'm|I'd|me|my)\b[^()]*\)", "", statement)
+    if statement.count('"') + statement.count("“") + statement.count("”") == 1:
+        statement = _LABEL_BEFORE_QUOTE.sub("", statement)
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
     said = re.sub(r"≥\s?(?=[$£€]?\d)", "at least ", re.sub(r"≤\s?(?=[$£€]?\d)", "at most ", said))
     # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."

@@ -129,6 +129,8 @@ def _interviewers(text: str) -> list[str]:
         r"|\b([A-Z][a-z]{2,}) is an? [^.;]{0,80}\b(?:offered|agreed) to play\b",
         text,
     )
+    # ("The case round was with Sam, a principal data scientist, who played the Head of Trading", round 53)
+    found += re.findall(r"\b([A-Z][^\W\d_]{2,}),\s+[^,.;]{3,60},\s+who\s+(?:played|was playing|ran)\b", text)
     names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
     return sorted({re.escape(name) for name in names})
 
@@ -533,10 +535,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (the title on the note's first line asks it when the file name is all the title there is)
     asking_title = title if title_question(title) or not title_question(first_line) else first_line
     titled_ask = bool(title_question(asking_title))
-    if asks and not business.startswith("the "):
-        # The question as its asker put it speaks as the business: "should we hire 14 more inspectors?" is asked as
-        # "should Vale & Coast hire ...?" (a case's interviewer plays someone at the business, not its staff).
-        asks[0] = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bwe\b", business, asks[0]))
+    if asks and not business.startswith("the ") and not re.match(r"The question: [\"“]", asks[0]):
+        # The question as its asker put it, told by the note-taker, speaks as the business: "should we hire 14 more
+        # inspectors?" is asked as "should Vale & Coast hire ...?" (a case's interviewer plays someone at the business,
+        # not its staff). A prompt quoted word for word keeps its speaker's voice ("What do we do?", round 53).
+        modal = r"\b((?i:should|could|would|can|will|must|shall)) we\b"
+        asks[0] = re.sub(r"\bour\b", f"{business}'s", re.sub(modal, rf"\1 {business}", asks[0]))
     ask = (
         asks[0]
         if asks
