@@ -608,3 +608,23 @@ def test_rollouts_encoders_bandits_and_ratio_metrics_are_diagnoses_the_notes_can
     assert wanted <= found, found
     # a difference-in-differences note's "imputation" estimator says nothing about missing values in data
     assert "missing values that mean something" not in found
+
+
+def test_small_groups_at_the_extremes_are_a_diagnosis_the_notes_on_shrinkage_answer() -> None:
+    # Round 53: notes on shrinkage and power gave five hard questions between them.
+    shrinkage = """# Shrinkage
+
+## Why
+- Ranking sellers on raw rates puts the noisiest groups at both ends of the league table.
+- Partial pooling pulls each group's rate toward the average, more strongly when the group is small.
+"""
+    ratings = """# Ratings
+
+## Gotchas
+- A product with 3 reviews and a perfect score tops the list; add pseudo-counts from a beta prior before ranking.
+"""
+    found = {
+        i.concept
+        for i in combined_items(statements_of({"shrink.md": shrinkage, "ratings.md": ratings}), load_repertoire())
+    }
+    assert "extremes that are noise" in found, found
