@@ -681,3 +681,20 @@ def test_a_label_before_a_long_quoted_prompt_is_never_part_of_a_fact() -> None:
     assert spoken('The prompt, copied as written: "Ashby Cider is a 9-person cidery selling to pubs in Kent.') == (
         "Ashby Cider is a 9-person cidery selling to pubs in Kent."
     )
+
+
+def test_a_targeting_question_calls_the_candidates_what_the_case_calls_them() -> None:
+    # Round 53, a blind rater: "What exactly should the ranking at Northbrook Homes estimate for each candidate?"
+    note = (
+        "# Practice case: which depots get the new forklifts (Carrow Logistics)\n\n"
+        "Carrow Logistics runs 300 depots and about 2,000 forklifts. The board approved 40 new forklifts. Which 40 "
+        "depots should get them?\n\nI asked what value meant first.\n"
+    )
+    chunks = chunks_of("carrow.md", note)
+    texts = [
+        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
+        for stage in ("frame", "data", "method", "experiment")
+        for seed in range(3)
+    ]
+    assert not any("candidate" in text for text in texts), texts
+    assert any("each depot" in text or "the depots" in text or "which depots" in text for text in texts)

@@ -170,6 +170,8 @@ def case_draft(
     # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
+    if facts.targets:
+        text = _candidates_named(text, facts.opening)
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
     if kept:
         # The part the pilot left alone, as the case names it ("the other 26 sites"): "the part that kept things as
@@ -215,6 +217,20 @@ def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str,
 def _said(used_texts: set[str]) -> set[str]:
     """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
     return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
+
+
+def _candidates_named(text: str, opening: str) -> str:
+    """A targeting question that calls the candidates what the case calls them ("each home", "the branches"), never
+    "each candidate" where the case asks which homes get a survey (a blind rater, round 53)."""
+    asked = re.search(
+        r"\b(?i:which|whom|what)\s+(?:\d[\d,]*\s+)?(?:[a-z-]+\s+)?([a-z]{3,}s)\s+(?:should|get|to|would)\b", opening
+    )
+    if not asked:
+        return text
+    plural = asked.group(1)
+    single = plural[:-2] if re.search(r"(?:ch|sh|x|ss)es$", plural) else plural[:-1]
+    text = text.replace("each candidate", f"each {single}").replace("which candidates", f"which {plural}")
+    return text.replace("the candidates", f"the {plural}")
 
 
 def _movement_named(text: str, metric: str, direction: str) -> str:
