@@ -88,6 +88,15 @@ def case_stage_texts(text: str, seed: int, stages: Sequence[str] = CASE_STAGES) 
     return texts
 
 
+def stage_drafts(chunks: list[Chunk], stages: Sequence[str], seeds: int) -> list[str]:
+    """Each of `stages` of the case in `chunks` asked on its own, once per seed: the texts a session could ask."""
+    return [
+        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
+        for stage in stages
+        for seed in range(seeds)
+    ]
+
+
 def case_score(total: float, missing: tuple[dict[str, str], ...] = ()) -> ScoreResult:
     """A case answer's score on coverage alone: `total`, and the points it missed."""
     coverage = CriterionScore("coverage", "coverage", total, 1.0, "", missing=missing)

@@ -18,13 +18,13 @@ from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames, question_for
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import spoken
-from interviewer.interview.case_questions import case_draft, twist_for
+from interviewer.interview.case_questions import twist_for
 from interviewer.interview.cases import case_facts, stage_statements, story_points
 from interviewer.interview.items import build_items
 from interviewer.interview.statements import lower_first, usable_concept
 from interviewer.interview.templates import load_templates
 from interviewer.scoring.scorer import infer_level
-from tests.helpers import chunks_of, make_app
+from tests.helpers import chunks_of, make_app, stage_drafts
 
 # A past-job story: no heading, its title on the first line, a speaking-time label, a metric that nearly doubled.
 STORY = """Past-job story for "a time a metric moved" — Brackenford Dental Group, March 2024
@@ -357,10 +357,7 @@ def test_a_change_someone_asks_worked_is_measured_after_the_fact() -> None:
     chunks = chunks_of("pawtrot.md", text)
     facts = case_facts(chunks)
     assert facts.shape == "change" and facts.made
-    draft = case_draft(
-        "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), False
-    )
-    assert "gone ahead with the change" in draft.text
+    assert "gone ahead with the change" in stage_drafts(chunks, ("experiment",), 1)[0]
 
 
 def test_a_story_names_its_business_in_the_titles_brackets_and_an_accented_interviewer_is_the_mock() -> None:
@@ -405,12 +402,7 @@ def test_no_twist_of_surprising_results_is_bolted_onto_an_evaluation_question() 
 def test_a_pilots_comparison_is_the_part_the_case_names(set_up: str, kept: str) -> None:
     chunks = chunks_of("pilot.md", f"# Mock case: the price rise\n\n{set_up}\n")
     assert case_facts(chunks).pilot
-    texts = {
-        case_draft(
-            "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False
-        ).text
-        for seed in range(6)
-    }
+    texts = stage_drafts(chunks, ("experiment",), 6)
     assert all(kept in text for text in texts)
     assert not any("the part that kept things" in text or "from the rest" in text for text in texts)
 
@@ -488,11 +480,7 @@ def test_whom_to_target_is_never_asked_as_a_model_to_train() -> None:
     # Round 49, both raters: "The model is trained. How do you decide whether it is good enough for Larder?" of a
     # voucher case that chooses from a randomised test's segments.
     chunks = chunks_of("pebblecart.md", PEBBLECART)
-    texts = [
-        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
-        for stage in ("frame", "data", "method", "evaluation", "experiment", "deployment")
-        for seed in range(3)
-    ]
+    texts = stage_drafts(chunks, ("frame", "data", "method", "evaluation", "experiment", "deployment"), 3)
     assert all("Pebblecart" in text for text in texts)
     assert not any(re.search(r"\bthe model\b|model is trained|leak the label", text) for text in texts), texts
 
@@ -554,12 +542,7 @@ def test_a_market_left_without_the_change_is_the_comparison_the_question_names()
     )
     chunks = chunks_of("loftly.md", note)
     assert case_facts(chunks).pilot
-    texts = {
-        case_draft(
-            "experiment", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False
-        ).text
-        for seed in range(6)
-    }
+    texts = stage_drafts(chunks, ("experiment",), 6)
     assert all("the UK" in text for text in texts), texts
     assert not any("tried" in text or "trial" in text for text in texts)
 
@@ -634,11 +617,7 @@ def test_a_drop_question_names_what_dropped_never_the_movement_in_the_metric() -
         "62% to 51%. The COO wants an explanation by Thursday.\n\nI began with seasonality.\n"
     )
     chunks = chunks_of("fernlea.md", note)
-    texts = [
-        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
-        for stage in ("frame", "data", "method", "evaluation", "experiment", "deployment")
-        for seed in range(2)
-    ]
+    texts = stage_drafts(chunks, ("frame", "data", "method", "evaluation", "experiment", "deployment"), 2)
     assert not any("movement" in text or "the metric" in text for text in texts), texts
     assert any("the drop in contact-lens renewal rate at Fernlea" in text for text in texts)
 
@@ -691,10 +670,6 @@ def test_a_targeting_question_calls_the_candidates_what_the_case_calls_them() ->
         "depots should get them?\n\nI asked what value meant first.\n"
     )
     chunks = chunks_of("carrow.md", note)
-    texts = [
-        case_draft(stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
-        for stage in ("frame", "data", "method", "experiment")
-        for seed in range(3)
-    ]
+    texts = stage_drafts(chunks, ("frame", "data", "method", "experiment"), 3)
     assert not any("candidate" in text for text in texts), texts
     assert any("each depot" in text or "the depots" in text or "which depots" in text for text in texts)

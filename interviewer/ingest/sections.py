@@ -300,12 +300,13 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # an interviewer's prompt quoted as the title, and a business with its scale soon after
     parts = [p for p in _SENTENCE_BREAK.split(opening) if p.strip()]
     first = [p for p in _SENTENCE_BREAK.split(situation) if p.strip()] if situation else parts
-    if _TITLE_BUSINESS.search(title) and _TITLE_STORY.search(" ".join([title, body[:600]])):
+    story = _TITLE_STORY.search(" ".join([title, body[:600]]))
+    if _TITLE_BUSINESS.search(title) and story:
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
-    if (
-        _TITLE_STORY.search(" ".join([title, body[:600]])) or _TIME_STORY.search(" ".join([title, body[:300]]))
-    ) and any((_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# "))) and _SCALE.search(p) for p in told):
+    if (story or _TIME_STORY.search(" ".join([title, body[:300]]))) and any(
+        (_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# "))) and _SCALE.search(p) for p in told
+    ):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no
         # name in the title ("The October availability drop (a story from my last job)", round 50)
         return True

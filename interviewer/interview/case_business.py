@@ -60,11 +60,12 @@ def _named(statement: str, strict: bool = False) -> str:
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
-    if strict and how not in _LISTED_VERBS and not how.startswith(("is ", "was ")):
+    listed = how in _LISTED_VERBS or how.startswith(("is ", "was "))
+    if strict and not listed:
         return ""
     aside = match.group("aside") or ""
     # "Zipway (ride-hailing, about 40 cities) wants ...": a name the note describes in brackets is its business
-    if how not in _LISTED_VERBS and not how.startswith(("is ", "was ")) and len(name.split()) < 2 and not aside:
+    if not listed and len(name.split()) < 2 and not aside:
         return ""
     loose = how in (":", ",")
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"

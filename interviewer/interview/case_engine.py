@@ -119,8 +119,9 @@ class CaseAsker:
             return None
         asked_points = {point for q in state.asked for point in q.points}
         case_chunks = self._case_chunks(root.topic)
-        business = business or _business(case_chunks)
-        explaining = bool(case_chunks) and case_facts(case_chunks).shape == "drop"
+        facts = case_facts(case_chunks) if case_chunks else None  # read once: the business and the case's shape
+        business = business or (facts.business if facts else _business(case_chunks))
+        explaining = facts is not None and facts.shape == "drop"
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
             self.templates, business, self.bank.terms, explaining,

@@ -167,11 +167,11 @@ def case_draft(
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
-    # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
     if facts.targets:
         text = _candidates_named(text, facts.opening)
+    # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
     if kept:
         # The part the pilot left alone, as the case names it ("the other 26 sites"): "the part that kept things as

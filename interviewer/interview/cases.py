@@ -365,7 +365,7 @@ def _readable(statement: str, raw: str) -> str:
         article = "" if re.match(r"(a|an|the|our|one)\b", rest) else ("an " if rest[:1] in "aeiou" else "a ")
         statement = f"{match.group(1)} is {article}{rest}"
     # "Her opening: the recall booking rate ... dropped to 27%": the label is how the mock went, the rest is the case.
-    label = _SETUP_LABEL.match(statement)
+    label = _MOCK_LABEL.match(statement)
     if label and statement[label.end() :][:1].isalnum():
         rest = statement[label.end() :]
         statement = rest[:1].upper() + rest[1:]
@@ -374,8 +374,9 @@ def _readable(statement: str, raw: str) -> str:
     return statement
 
 
-# (not "prompt" or "question": those label the case's ask, which _ASK_LABEL reads)
-_SETUP_LABEL = re.compile(
+# How the mock went, before what the case is: "Her opening:", "The question:" over a paragraph (not "prompt" or
+# "question" before a question: those label the case's ask, which _ASK_LABEL reads).
+_MOCK_LABEL = re.compile(
     r"^(?:her|his|their|the interviewer'?s|[A-Z][^\W\d_]+'s)\s+(?:opening|brief|set-?up|framing|scenario|situation)"
     r"(?:\s+(?:was|is))?\s*:\s*[\"“]?"
     # "The question: Ridgeway has 160 branches." labels the paragraph that poses it, not this sentence (round 51)
