@@ -27,6 +27,7 @@ from interviewer.interview.statements import (
     usable_concept,
     with_article,
 )
+from interviewer.interview.stories import told_mistake
 from interviewer.resources import default_prompts_dir
 from interviewer.scoring.text import STOPWORDS, content_words, tokens
 
@@ -159,6 +160,8 @@ _LINKS = frozenset("with on in before after to and or then by for as from into a
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
+    if scene := told_mistake(statement, item.heading):
+        return "pitfall-story", scene
     situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .,;")
     first = situation.split(" ", 1)[0]
     plan = re.match(r"^(?:don't|do not|never|avoid)\s+(.{8,})$", situation, re.I)
@@ -253,9 +256,9 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # 28 (a quoted rule with "Why, and what goes wrong if you skip it?" hands over its remedy; "Someone on your
         # team believes the model learns from information it will always have at serving time" reads as a splice;
         # "What is the trap with break-even uplift?"). The hard end asks questions that combine notes.
-        if level >= 4 and name not in ("pitfall-plan", "pitfall-doing"):
+        if level >= 4 and name not in ("pitfall-plan", "pitfall-doing", "pitfall-story"):
             return ""
-        if level >= 4 and len(situation.split()) < SCENE_WORDS:
+        if level >= 4 and len(situation.split()) < SCENE_WORDS and name != "pitfall-story":
             # "A teammate is joining on date." names no scene to weigh: blind raters failed all 10 teammate's plans
             # and practices of fewer words asked over rounds 44-51 ("ranking for a single query", "moving holidays
             # quietly", "Euclidean on raw lat/lon"); "choosing the penalty strength on the test set" sets one.
@@ -267,6 +270,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # "What is the trap with interview one-liner?" names a label, not a concept.
         quoted = name != "pitfall"
         broken = "(" in situation or re.search(r"\s[—–]\s", situation) or _POINTS_BACK.search(situation)
+        if name == "pitfall-story":
+            broken = None  # its brackets are balanced and say the setting; "they" is the teammate (stories.py)
         if quoted and (broken or not reads_as_prose(situation)):
             return ""
         if not quoted and not term_fits(item.concept):

@@ -3,6 +3,7 @@ against the question's own sources, and saves every turn before the next questio
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -350,15 +351,18 @@ class Interviewer:
             return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
 
         nearest = sorted(fallback, key=closeness)
-        for strict, capped in dict.fromkeys(passes):
+        # A statement or symptom already asked (alone or in a combined question) is asked again only when no level
+        # of any topic has a fresh one: the same "Cross-validated AUC is 0.95 ..." at level 5 after level 4 was a
+        # repeat where a fresh level-4 question was left (hard51 bench).
+        for again, (strict, capped) in itertools.product((False, True), dict.fromkeys(passes)):
             for _, level, found in nearest:
                 pool = list(found)  # each pass shuffles its own copy, in the items' order
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
                 rng.shuffle(pool)
-                # The notes' own hard questions first, then questions that combine statements, then single ones;
-                # a statement already asked (alone or in a combined question) is not asked again.
-                pool = [i for i in pool if not (set(i.points[:1]) & used_points)] or pool
+                # The notes' own hard questions first, then questions that combine statements, then single ones.
+                if not again:
+                    pool = [i for i in pool if not (set(i.points[:1]) & used_points) and not repeats(i)]
                 pool.sort(
                     key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)
                 )

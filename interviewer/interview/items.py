@@ -4,6 +4,7 @@ here, from its own questions (cards, Q&A, clozes) in card_items.py. What an item
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.card_items import (
@@ -28,6 +29,7 @@ from interviewer.interview.statements import (
     statement_kind,
     usable_concept,
 )
+from interviewer.interview.stories import story_points, told_mistake
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words
 
@@ -232,6 +234,9 @@ def build_items(chunk: Chunk) -> list[Item]:
         if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
             continue
         item = _statement_item(statement, kind, statements, base)
+        if item is not None and kind == "pitfall" and told_mistake(statement, chunk.heading):
+            # A mistake the author tells is scored on what followed and the lesson, which its question never says.
+            item = replace(item, points=story_points(statement, statements, chunk.text))
         if item is not None:
             items.append(item)
     return _paired_trade_offs(items, base, chunk.text)
