@@ -243,12 +243,14 @@ def test_a_twist_fits_its_stage_and_the_kind_of_case_or_there_is_none() -> None:
     method = twist_for(lockers, templates, frames, random.Random(0), "", stage="method")
     assert method and "first results" not in method and "two months" not in method
     drop = chunks_of("quayside.md", DROP_CASE)  # explaining a movement never takes "two months"
-    twists = {
-        twist_for(drop, templates, frames, random.Random(s), "", stage=st) for s in range(4) for st in CASE_STAGES
-    }
+    stages = (*CASE_STAGES, "after")  # "after": the extra turn once a case has walked its stages
+    twists = {twist_for(drop, templates, frames, random.Random(s), "", stage=st) for s in range(4) for st in stages}
     assert not any("two months" in twist for twist in twists)
     # ... yet its challenge run has twists of its own: with none, it read word for word as the standard run (round 36)
     assert any("one region or one group" in t for t in twists) and any("recover on its own" in t for t in twists)
+    # ... and a recovery changes nothing "how would you confirm the cause with a test?" asks (both raters, round 54)
+    experiment = {twist_for(drop, templates, frames, random.Random(s), "", stage="experiment") for s in range(4)}
+    assert not any("recover on its own" in t for t in experiment)
 
 
 def test_a_take_up_is_asked_in_the_case_terms_and_never_asks_another_case_title() -> None:

@@ -360,9 +360,10 @@ GLOSSARY = """# Glossary
 def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_and_is_told_once(
     interviewer_home: Path, seed: int
 ) -> None:
-    """Notes with few level-5 questions, level-4 pitfalls in one topic and level-1 definitions in another: once the
-    level-5 questions are asked, challenge mode asks level 4, never the definitions of whichever topic comes first
-    (it did: [4, 5, 1, 1, 1, 4]), and says once that the notes hold nothing harder."""
+    """Notes with few level-5 questions, level-4 pitfalls in one topic and level-1 definitions in another: challenge
+    mode asks level 4, never the definitions of whichever topic comes first (it did: [4, 5, 1, 1, 1, 4]), and says
+    once that the notes hold nothing harder. Its one symptom is asked again only with the harder ask, after every
+    fresh level-4 question (the hard51 bench asked "Cross-validated AUC is 0.95 ..." at 4 and at once again at 5)."""
     app = make_app(interviewer_home)
     notes = interviewer_home / "notes"
     notes.mkdir(parents=True)
@@ -381,9 +382,10 @@ def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_an
         session.answer(strong(question))
         asked.append(question)
     levels = [q.level for q in asked]
-    assert 5 in levels and levels.index(5) < len(levels) - 1, levels  # the level-5 questions ran out early
     assert min(levels) >= 4, levels
     assert sum(bool(q.notice) for q in asked) == 1
+    asked_again = [q for q in asked if q.points and [p.points[0] for p in asked].count(q.points[0]) > 1]
+    assert [q.level for q in asked_again] in ([], [4, 5]), [(q.level, q.text) for q in asked]
 
 
 def test_a_chosen_topic_whose_nearest_level_gives_no_question_asks_the_next_level_never_a_pasted_heading(

@@ -43,7 +43,7 @@ ORGANISATIONS: tuple[str, ...] = (
     "airline", "hotel", "lender", "operator", "provider", "brand", "chain", "firm", "telecom", "hospital", "utility",
     "publisher", "manufacturer", "carrier", "fintech", "merchant", "issuer", "grocer", "supermarket", "agency",
     "broker", "wholesaler", "job board", "job site", "charity", "nonprofit", "non-profit", "foundation", "university",
-    "council", "clinic", "museum",
+    "council", "clinic", "museum", "NHS trust", "health trust", "hospital trust", "housing trust",
 )  # fmt: skip
 # The words by which a case note says its business is invented ("Riverside Health (made up)"): ingest reads them to
 # find a case, the interview to leave them out of the business's name and of its questions.

@@ -175,6 +175,10 @@ def _pitfall_frame(item: Item) -> tuple[str, str]:
     # ... and only a verb starts a plan: "Never Euclidean on raw lat/lon" and "Never decreasing is not the same as
     # ..." made "A teammate plans to decreasing is not ..." (both raters, round 45).
     words = plan.group(1).split() if plan else []
+    if plan and words[0].endswith("ing") and situation.lower().startswith("avoid"):
+        # "Avoid reporting a single score ..." is a practice someone is doing ("A teammate plans to reporting ..." was
+        # no English, the challenge-mode test run)
+        return "pitfall-doing", _quotes_closed(plan.group(1))
     gerund = bool(words) and words[0].endswith("ing") and not situation.lower().startswith("avoid")
     if plan and (not words[0].islower() or gerund or words[1:2] in (["is"], ["are"], ["was"], ["were"])):
         return "pitfall", situation

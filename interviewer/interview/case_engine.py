@@ -195,12 +195,15 @@ class CaseAsker:
         # After the clarifying question it never names one: its answer is questions and assumptions, and a term from
         # the note ("where would go/no-go and items per year come in?") hands over the plan (two blind raters).
         opening = root.stage == CASE_STAGES[0]
-        cue = "" if opening else _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
+        sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
+        # A point from another note names no term in the case's terms: "how does your plan for the Courier deal with
+        # expected count?" pushed a chi-square note's term into a paywall case (both blind raters, round 54).
+        own = all(chunk.topic == root.topic for chunk in sources)
+        cue = "" if opening or not own else _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
         options = self.templates.case["push"] if cue else self.templates.case[f"push-open{'-clarify' * opening}"]
         fact = "" if cue or opening else self._unsaid_fact(root, used_texts)
         options = self.templates.case["push-fact"] if fact else options
         text = pick(options, rng, used_texts, cue=cue, business=business, fact=fact)
-        sources = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]
         return planned_question(
             plan, text, root.topic, sources, follow_up=True, points=(gap["text"],), item_kind=root.item_kind

@@ -97,7 +97,18 @@ _COMPARED_BACK = re.compile(r"(?:the|that|this) (?:difference|gap|rest|remainder
 
 def leans_back(statement: str) -> bool:
     """True when a sentence points back to the one before it, so that alone it says nothing."""
-    return bool(_PRONOUN_START.match(statement) or _LEANS_BACK.match(statement) or _COMPARED_BACK.match(statement))
+    return bool(
+        _PRONOUN_START.match(statement)
+        or _LEANS_BACK.match(statement)
+        or _COMPARED_BACK.match(statement)
+        or _REFERS_BACK.search(statement)
+    )
+
+
+# ... anywhere in it: "One holdout can't separate the two." (both blind raters asked "which two?", round 54)
+_REFERS_BACK = re.compile(
+    r"\b(?:the two|these two|those two|both of them|the latter|the former|either of them)\b", re.I
+)
 
 
 def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) -> list[str]:
@@ -292,6 +303,15 @@ _NOT_METRIC_WORD = re.compile(
 )
 
 
+# A rate that was one figure and is now another, with no word for which way ("had sat at 31% for months and came in
+# at 28%", "was 12.4% ... it's been 11.2%"): the figures say it.
+_WAS_THEN = re.compile(
+    r"\b(?:sat at|was|were|had been|stood at|ran at|running at|averaged|averaging)\s+(?:about |around |roughly |~)?"
+    r"(\d+(?:\.\d+)?)\s?%[^%]{3,120}?\b(?:came in at|is now|now at|it's been|it has been|has been|dropped to|fell to|"
+    r"rose to|to|at)\s+(?:about |around |roughly |~)?(\d+(?:\.\d+)?)\s?%"
+)
+
+
 def moved_metric(opening: str) -> tuple[str, str]:
     """What moved in a case's opening and which way, ('recall booking rate', 'drop'); ('', 'drop') when it never names
     the metric; ('', '') when nothing moved. Blind raters failed "the movement in the metric at Trellisly" where the
@@ -299,6 +319,7 @@ def moved_metric(opening: str) -> tuple[str, str]:
     sentences = re.split(r"(?<=[.!?])\s+", opening)
     for at, sentence in enumerate(sentences):
         went = re.search(r"\bfrom\s+[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s+to\s+[£$€]?(\d[\d,]*(?:\.\d+)?)", sentence)
+        went = went or _WAS_THEN.search(sentence)
         down, up = _WENT_DOWN.search(sentence), _WENT_UP.search(sentence)
         if not (went or down or (up and _CHANGED.search(sentence))):
             continue

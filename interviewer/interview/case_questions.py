@@ -226,7 +226,13 @@ def _candidates_named(text: str, opening: str) -> str:
         r"\b(?i:which|whom|what)\s+(?:\d[\d,]*\s+)?(?:[a-z-]+\s+)?([a-z]{3,}s)\s+(?:should|get|to|would)\b", opening
     )
     if not asked:
-        return text
+        # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
+        if re.search(r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b", opening):
+            text = text.replace("each candidate", "each person").replace("which candidates", "which people")
+            return text.replace("the candidates", "the people")
+        return text.replace(" for each candidate on the list", " for each one on the list").replace(
+            " for each candidate", ""
+        )
     plural = asked.group(1)
     single = plural[:-2] if re.search(r"(?:ch|sh|x|ss)es$", plural) else plural[:-1]
     text = text.replace("each candidate", f"each {single}").replace("which candidates", f"which {plural}")

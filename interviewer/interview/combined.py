@@ -371,10 +371,20 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     metrics = [p for p in pairs if _METRIC.fullmatch(p.concept.strip()) and _METRIC.fullmatch(p.other.strip())]
     if repertoire.metric_choice:
         out += _metric_choices(statements, metrics, repertoire.metric_choice)
-    options = [p for p in pairs if p not in metrics]
+
+    # Effects the notes name are no options: "Novelty vs primacy" sets two effects side by side, and "Would you choose
+    # novelty or primacy?" under a latency budget made no sense to either blind rater (round 54).
+    def phenomenon(name: str) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(name)}\s+{_PHENOMENA}", t, re.I) for t in texts)
+
+    options = [p for p in pairs if p not in metrics and not (phenomenon(p.concept) or phenomenon(p.other))]
     for constraint in repertoire.constraints:
         out += _decisions(statements, options, constraint)
     return out
+
+
+# What names a thing that happens, not an option anyone picks ("novelty effect", "selection bias").
+_PHENOMENA = r"(?:effects?|bias|paradox|phenomenon|aversion|fatigue|drift|shift)\b"
 
 
 # The names of evaluation metrics: two of them are not options to 'ship' or to pick under a latency budget, but two

@@ -265,6 +265,10 @@ class Interviewer:
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
         used_points = {point for q in state.asked for point in q.points}
+        asked_at: dict[str, int] = {}  # the highest level each lead point was asked at
+        for q in state.asked:
+            if q.points:
+                asked_at[q.points[0]] = max(q.level, asked_at.get(q.points[0], 0))
         # After a weak or wrong answer no mode asks harder than planned: the notes' missing level is no licence.
         last = state.turns[-1] if state.turns else None
         no_harder = plan.hint or (last is not None and (last.total < WEAK or bool(last.score.contradictions)))
@@ -352,17 +356,25 @@ class Interviewer:
 
         nearest = sorted(fallback, key=closeness)
         # A statement or symptom already asked (alone or in a combined question) is asked again only when no level
-        # of any topic has a fresh one: the same "Cross-validated AUC is 0.95 ..." at level 5 after level 4 was a
-        # repeat where a fresh level-4 question was left (hard51 bench).
-        for again, (strict, capped) in itertools.product((False, True), dict.fromkeys(passes)):
+        # next to the planned one has a fresh one: the same "Cross-validated AUC is 0.95 ..." at level 5 right after
+        # level 4 was a repeat where fresh level-4 questions were left (hard51 bench). After a strong answer, it asked
+        # at the planned level with another ask ("which cause would you check first?") still beats a fresh question
+        # two levels down ("What is precision?").
+        again_near = ((False, True), (True, True), (False, False), (True, False))  # (asked again, near levels only)
+        for (again, near), (strict, capped) in itertools.product(again_near, dict.fromkeys(passes)):
             for _, level, found in nearest:
                 pool = list(found)  # each pass shuffles its own copy, in the items' order
                 if (capped and level > plan.level) or (strict and level < plan.level):
                     continue  # after a weak answer a question must not be harder than planned
+                if near and not no_harder and level < plan.level - 1:
+                    continue
                 rng.shuffle(pool)
                 # The notes' own hard questions first, then questions that combine statements, then single ones.
                 if not again:
                     pool = [i for i in pool if not (set(i.points[:1]) & used_points) and not repeats(i)]
+                else:  # ... and asked again once at most, with a harder ask (a third "AUC ... in production", or
+                    # "The ten stores ..." at level 4 after level 5, asked nothing new)
+                    pool = [i for i in pool if i.points and level > asked_at.get(i.points[0], 0)]
                 pool.sort(
                     key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)
                 )

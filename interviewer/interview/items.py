@@ -4,7 +4,6 @@ here, from its own questions (cards, Q&A, clozes) in card_items.py. What an item
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.card_items import (
@@ -233,10 +232,14 @@ def build_items(chunk: Chunk) -> list[Item]:
         kind = statement_kind(statement, section)
         if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
             continue
+        scene = told_mistake(statement, chunk.heading) if kind == "pitfall" else ""
+        if scene:
+            # A mistake the author tells is asked as a teammate's scene, whatever its line starts with, and scored on
+            # what followed and the lesson, which its question never says.
+            points = story_points(statement, statements, chunk.text)
+            items.append(Item(statement, points, "pitfall", scene, levels=KIND_LEVELS["pitfall"], **base))
+            continue
         item = _statement_item(statement, kind, statements, base)
-        if item is not None and kind == "pitfall" and told_mistake(statement, chunk.heading):
-            # A mistake the author tells is scored on what followed and the lesson, which its question never says.
-            item = replace(item, points=story_points(statement, statements, chunk.text))
         if item is not None:
             items.append(item)
     return _paired_trade_offs(items, base, chunk.text)

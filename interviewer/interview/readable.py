@@ -46,7 +46,8 @@ _LABEL_NOUNS = frozenset(
     "lessons basics overview recap checklist model guide template templates remember gotcha gotchas aside todo "
     "version default defaults python pandas sklearn spark level levels one-liner one-liners tldr cheatsheet pitch "
     "soundbite mechanism mechanisms pitfall pitfalls definition definitions case cases symptom symptoms cause causes "
-    "result results form forms self approach approaches feedback answer answers story stories bit".split()
+    "result results form forms self approach approaches feedback answer answers story stories bit name-drop name-drops "
+    "namedrop mention mentions".split()
 )
 # A name ends in a noun: "synthetic", "global temporal" and "easier to stop" are pieces of a line (a blind rater:
 # "what does synthetic refer to" could be synthetic control or synthetic DiD). Nouns with an adjective's ending pass.

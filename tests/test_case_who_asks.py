@@ -1,0 +1,147 @@
+"""Round 54's case notes, read as a candidate wrote them: the case is for whoever asks for the number, a name given
+only in quotes or after what the business is, a story whose scale comes a sentence after its organisation, a rate
+that was one figure and is now another; and the stage questions ask one thing in the case's own terms."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from interviewer.core.domain import Kind, Question
+from interviewer.core.score import ScoreResult
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import ingest, read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_opening import leans_back, moved_metric
+from interviewer.interview.case_questions import case_draft
+from interviewer.interview.cases import case_facts
+from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.readable import term_fits
+from interviewer.interview.templates import load_templates
+from tests.helpers import case_score, chunks_of, make_app, play_scored, stage_drafts
+
+LOCKERS = (
+    "# Locker sizing — practice case + my attempt\n\n"
+    "Boxwell operates 2,400 parcel lockers across Scotland. Harbourline, a large parcel carrier, is considering "
+    "co-funding 300 new lockers in Glasgow at £8,000 each in exchange for free use of them. Harbourline's operations "
+    "director asks: how much would this save us per year?\n\n"
+    "My attempt. Failed first deliveries cost about £2.10 each.\n"
+)
+
+
+def test_the_case_is_for_whoever_asks_for_the_number_not_the_business_named_first() -> None:
+    facts = case_facts(chunks_of("lockers.md", LOCKERS))
+    assert facts.business == "Harbourline" and facts.shape == "sizing"
+
+
+def test_a_name_that_ends_the_mock_line_after_what_the_business_is_names_the_case() -> None:
+    note = (
+        "# Mock case with Dana — paywall meter (did it work?)\n\n"
+        "Dana ran this over video on 2 June, playing head of digital at a made-up regional title, the Fenbury Post. "
+        "Setup: on 1 April the Post cut its free articles from 10 a month to 4. Six weeks later subscription starts "
+        "went from about 300 a week to about 520 a week, and the editor wants to go to zero free articles. Did it "
+        "work?\n\nMy answer, roughly. I said worked needs defining.\n"
+    )
+    facts = case_facts(chunks_of("fenbury.md", note))
+    assert facts.business == "Fenbury Post"
+    assert facts.opening.startswith("Fenbury Post is a regional title.") and "Dana" not in facts.opening
+
+
+STORY = (
+    '# Past-job story: who gets a follow-up visit? (district nursing, "Easton Community Health")\n\n'
+    'For "tell me about a project" questions. For a year I was the analyst at a mid-sized NHS trust ("Easton '
+    'Community Health" in interviews). The problem was missed visits, running at about 7% across roughly 1,500 home '
+    "visits a week. The team could phone about 120 patients a week. I was asked who we should ring.\n\n"
+    "I built a risk model on visit history.\n"
+)
+
+
+def test_a_story_whose_scale_comes_after_its_organisation_is_a_case_named_in_its_titles_quotes() -> None:
+    sections, _ = read_sections("notes/easton.md", STORY.encode())
+    assert note_kind("notes/easton.md", sections) == "case"
+    facts = case_facts(chunks_of("easton.md", STORY))
+    assert facts.business == "Easton Community Health" and facts.targets
+
+
+def test_a_targeting_question_whose_case_asks_who_calls_them_people_never_candidates() -> None:
+    texts = stage_drafts(chunks_of("easton.md", STORY), ("frame", "data", "method"), 3)
+    assert not any("candidate" in text for text in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("opening", "moved"),
+    [
+        ('Acme is a marketplace. The weekly metric "quote-to-hire rate" had sat at 31% for months and came in at 28% '
+         "for the week starting 3 Feb.", ("quote-to-hire rate", "drop")),
+        ("Acme sells cover online. Quote conversion was 12.4% for most of last year; since September it's been "
+         "13.9%.", ("conversion", "rise")),
+    ],
+)  # fmt: skip
+def test_a_rate_that_was_one_figure_and_is_now_another_moved_the_way_its_figures_say(
+    opening: str, moved: tuple[str, str]
+) -> None:
+    assert moved_metric(opening) == moved
+
+
+def test_a_sizing_frame_asks_one_thing_and_nothing_about_optimising() -> None:
+    chunks = chunks_of("lockers.md", LOCKERS)
+    frames = {
+        case_draft("frame", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), False).text
+        for seed in range(6)
+    }
+    assert all("optimise" not in text and text.count("?") == 1 for text in frames), frames
+
+
+def test_a_fact_that_points_to_two_things_said_before_it_never_leads_a_question() -> None:
+    assert leans_back("One holdout can't separate the two.")
+    assert leans_back("A 5% holdout stayed on the old meter, so the latter is measurable.")
+    assert not leans_back("A 5% holdout stayed on the old meter.")
+
+
+def test_effects_set_side_by_side_are_no_options_to_choose_between() -> None:
+    note = (
+        "# Long-term effects\n\n## Novelty vs primacy\n"
+        "- **Novelty effect**: users try the new thing because it is new. The lift starts high and fades fast.\n"
+        "- **Primacy effect**: regular users are slowed down because their habits no longer fit. The effect starts "
+        "low and improves as they learn.\n"
+        "- Both are about returning users, so comparing new and returning users is a quick check.\n"
+    )
+    bank = ItemBank()
+    bank.refresh(chunks_of("long.md", note))
+    assert not [i.question for i in bank.items if i.kind == "decision"]
+
+
+def test_a_note_takers_label_is_no_term() -> None:
+    assert not term_fits("name-drop")
+
+
+CASE = (
+    "# Practice case: the Glasgow lockers (Harbourline)\n\n"
+    "Harbourline is a parcel carrier with 9 million deliveries a year in Glasgow. Harbourline is considering "
+    "co-funding 300 lockers at £8,000 each. How much would this save per year?\n\n"
+    "My attempt. Failed first deliveries cost about £2.10 each.\n"
+)
+STATS = "# Choosing a test\n\n## Chi-square\nExpected count: at least 5 in every cell, else use Fisher's exact test.\n"
+
+
+def test_a_push_on_a_point_from_another_note_names_no_term_of_that_note(interviewer_home: Path) -> None:
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "lockers.md").write_text(CASE, encoding="utf-8")
+    (notes / "stats.md").write_text(STATS, encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    stats_chunk = next(c for c in app.interviewer.chunks() if c.source.endswith("stats.md"))
+
+    def missing_a_stats_point(question: Question) -> ScoreResult:
+        if question.stage == "data" and not question.follow_up:
+            gap = {"text": stats_chunk.text.strip(), "chunk_id": stats_chunk.chunk_id}
+            return case_score(0.5, (gap,))
+        return case_score(1.0)
+
+    config = SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Harbourline")
+    asked = play_scored(app, config, "I would use the failed-delivery logs.", missing_a_stats_point)
+    pushed = [q for q in asked if q.follow_up and q.stage == "data"]
+    assert pushed and not any("expected count" in q.text.lower() for q in pushed), [q.text for q in asked]
