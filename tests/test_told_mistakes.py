@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ("Mistake I made: I borrowed an ICC of 0.01 from a paper about a different outcome, the real value was 0.08.",
          "borrowed an ICC of 0.01 from a paper about a different outcome"),
-        ("**Mistake I made:** in a Kaggle-style take-home I reported the best-of-300 validation AUC (0.842).",
-         "reported the best-of-300 validation AUC (0.842)"),
+        ("**Mistake I made:** in a Kaggle-style take-home I reported the best-of-300 validation AUC (0.842) as the "
+         "expected test score.", "reported the best-of-300 validation AUC (0.842) as the expected test score"),
         ("Mistake I made in a mock: I computed TPR by group with \"was hired\" as the label.",
          "computed TPR by group with \"was hired\" as the label"),
         ("Mistake I made (retail project, 2022): fed raw annual spend next to 8 other features.",
@@ -35,8 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
          "computed the encoding on the whole training set and then cross-validated on that same set"),
         ("My mistake: we tuned the threshold on the same folds we reported → the gain halved.",
          "tuned the threshold on the same folds they reported"),
-        ("Mistake I made: I said \"we can detect a 1% change\" and got \"1% of what?\"",
-         "said \"we can detect a 1% change\""),
     ],
 )  # fmt: skip
 def test_a_told_mistake_is_retold_as_what_a_teammate_did(statement: str, scene: str) -> None:
@@ -108,3 +106,29 @@ def test_the_fall_back_asks_a_fresh_easier_question_before_a_symptom_asked_alrea
         again = [i for i, q in enumerate(hard) if levels[q.points[0]] == [4, 5] and q.level == 5]
         assert all(i > 0 and hard[i - 1].points[0] != hard[i].points[0] for i in again)
         assert any("teammate" in q.text for q in hard), [q.text for q in asked]
+
+
+def test_under_a_mistake_heading_only_its_first_statement_is_the_act_without_its_label() -> None:
+    note = (
+        "# Thresholds\n\n## Mistake I made\n"
+        'Mock interview: picked the threshold maximising Youden\'s J and called it "optimal". The interviewer asked '
+        '"optimal for whom?"\n\nApplied in case 11 (fixed calling capacity).\n'
+    )
+    frames = load_frames()
+    items = [i for c in chunks_of("thresholds.md", note) for i in build_items(c) if i.kind == "pitfall"]
+    asked = [question_for(i, 4, frames, random.Random(0), set()) for i in items]
+    assert any(
+        t.startswith('A teammate picked the threshold maximising Youden\'s J and called it "optimal".') for t in asked
+    )
+    assert not any("case 11" in t for t in asked), asked
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Mistake I made: estimated seasonal factors on 2019-2021 data.",  # a one-line answer
+        'Mistake I made in a mock: said "just add the scores". The interviewer asked what the units were.',
+    ],
+)
+def test_a_thin_scene_or_words_said_out_of_context_are_no_question(statement: str) -> None:
+    assert told_mistake(statement) == ""

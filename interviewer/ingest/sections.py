@@ -118,7 +118,9 @@ _GOAL = re.compile(
 _PLACES = r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|clinics?|cities|sites|outlets|dark stores"
 _ORGANISATION_WORD = re.compile(
     # ("store-level promo test" names no store: a word of a hyphenated compound is none)
-    rf"\b((?:{'|'.join(ORGANISATIONS)})s?|businesses|{_PLACES}|e-?commerce|you work for|you join)\b(?!-)",
+    # (nor a kind of unit a method works at: "runs at store or site level", round 55's geo-experiment note)
+    rf"\b((?:{'|'.join(ORGANISATIONS)})s?|businesses|{_PLACES}|e-?commerce|you work for|you join)\b(?!-)"
+    r"(?!\s+(?:or\s+[\w-]+\s+)?level\b)(?<!\bor store)(?<!\bor site)",
     re.I,
 )
 # A business named at the start of a line, in the shapes notes use: "Kerbside runs ...", "Parsley (recipe app,
@@ -142,7 +144,8 @@ _SCALE_UNIT = (
     r"stores?|shops?|restaurants?|branch(?:es)?|warehouses?|cities|countries|markets|sites|outlets|dark stores|"
     r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue|postings?|jobs|applications|"
     r"applicants|flights|passengers|rooms|properties|vans|trucks|lorries|vehicles|buses|cars|bikes|scooters|depots|"
-    r"lockers|stations|parcels|packages|routes|beds|seats|agents|nurses|practices|appointments|consultations)"
+    r"lockers|stations|parcels|packages|routes|beds|seats|agents|nurses|practices|appointments|consultations|"
+    r"alumni|donors|supporters|graduates|callers|conversations)"  # (round 55's alumni office)
 )
 # A count in thousands or millions of something other than a dataset's rows: "3.1M monthly listeners".
 _MAGNITUDE = (

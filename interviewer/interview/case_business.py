@@ -196,6 +196,15 @@ _NAMED_AFTER_KIND = re.compile(
 )
 
 
+# ... or under the name the note-taker gives it: "at a university I'll call Northfield", "at a mid-sized NHS trust
+# ("Northfield General" in interviews)" (round 55).
+_CALLED = re.compile(
+    rf"\b(?:at|for|with|of|from)\s+(?P<kind>(?:a|an)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+"
+    rf"(?:(?:I'll|I will|I'd|we'll|let's|I)\s+call(?:ed)?(?:\s+it)?\s+[\"“']?(?P<name>{_NAME})[\"”']?"
+    rf"|\([\"“'](?P<quoted>{_NAME})[\"”']\s+in\s+(?:interviews|this write-?up|these notes)\))"
+)
+
+
 def introduced(statement: str) -> str:
     """The sentence a case opens with for a business a line introduces in passing ("... at Quillmoor Hotels, a
     mid-scale chain with about 140 properties." -> "Quillmoor Hotels is a mid-scale chain with about 140
@@ -203,6 +212,10 @@ def introduced(statement: str) -> str:
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
+    called = _CALLED.search(statement)
+    if called:
+        name = (called.group("name") or called.group("quoted")).rstrip(".")
+        return f"{name} is {called.group('kind')}."
     after = _NAMED_AFTER_KIND.search(statement)
     if not after or _NOT_A_NAME.match(after.group("name").split()[0]):
         return ""

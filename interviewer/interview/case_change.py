@@ -68,6 +68,7 @@ _DONE = re.compile(
     rf"\b(?:we|they)\s+(?P<verb>{'|'.join(_PAST_CHANGE)})\s+(?P<rest>[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
     re.I,
 )
+_HEAD = re.compile(r"^(?:a|an|the)\s+((?:[\w£$€%.,-]+\s+){0,2}?[a-z][\w-]*)(?=\s+(?:for|to|on|in|at|of|that|which)\b)")
 _EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
 _TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
 
@@ -135,6 +136,11 @@ def case_change(asked: list[str], business: str) -> CaseChange:
         done = _DONE.search(sentence)
         if done:
             phrase = _named(f"{gerund(_PAST_CHANGE[done.group('verb').lower()])} {done.group('rest')}", business)
+            # Cut before an "and" that may join its own noun ("introduced a £3 charge for booked lane-swim and
+            # fitness-class slots that ..."), the change is named by its head: "the £3 charge" (both raters, round 55).
+            head = _HEAD.match(done.group("rest"))
+            if head and re.match(r"\s+and\b", sentence[done.end() :]):
+                phrase = f"the {head.group(1)}"
             if _fits(phrase):
                 return CaseChange(phrase, made=True)
         match = _WANTS.search(sentence) or _EFFECT_OF.search(sentence)

@@ -218,7 +218,9 @@ def _fact_said(fact: str) -> str:
 def _qualifies(phrase: str, point: str) -> bool:
     """True when a hyphenated phrase stands before a noun of its point ('card-scan rate', 'add-on sales'): said alone,
     "how does your plan deal with card-scan?" named half a thing (both blind raters, rounds 41-42)."""
-    if "-" not in phrase:
+    if "-" not in phrase and phrase.count("/") != 1:
+        # ("pool/gym mix", "A/B test": a pair qualifies its noun too, both raters, round 55; "trials/arm/month" is a
+        # rate)
         return False
     after = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+([a-z]{{3,}})\b", point)
     if after is None:

@@ -111,6 +111,10 @@ _REFERS_BACK = re.compile(
 )
 
 
+# ... or picks from a set the sentence before it counted ("Which of those 41,000 get the 9,000 conversations?")
+_OF_THOSE = re.compile(r"\b(?:of|from|among)\s+(?:those|these|them)\b", re.I)
+
+
 def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) -> list[str]:
     """The sentences `statement` leans on, in note order, up to two: the one before it, and the one before that when
     the first leans back too ("It went to 100% of traffic"). None when it leans on nothing or what it leans on is
@@ -122,10 +126,17 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
         or _LATER.match(statement)
         or _ACTS_ON_IT.search(statement)
         or _IT_MOVED.match(statement)
+        or _OF_THOSE.search(statement)
     ):
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0
+    counted = re.search(r"\b(?:those|these)\s+(\d[\d,.]*\w*)", statement)
+    if not sequence and counted:
+        # A question is no sentence of the set-up: the set it picks from is the sentence that counts it ("The
+        # database had 118,000 alumni, of whom about 41,000 had a usable phone number.")
+        said = [s for seq in sequences for s in seq if counted.group(1) in s and s not in chosen and not _unsaid(s)]
+        return said[:1]
     if _LATER.match(statement):
         # "Six weeks later ..." is after the change itself, which may be a sentence or two back ("On March 1 they
         # started charging a $39 fee. Mattresses were excluded. Six weeks later ..."): from the change on.

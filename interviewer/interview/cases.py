@@ -131,6 +131,8 @@ def _interviewers(text: str) -> list[str]:
     )
     # ("The case round was with Sam, a principal data scientist, who played the Head of Trading", round 53)
     found += re.findall(r"\b([A-Z][^\W\d_]{2,}),\s+[^,.;]{3,60},\s+who\s+(?:played|was playing|ran)\b", text)
+    # ("Debrief: PartsPilot final round, analytics case (interviewer: Ines, staff DS)", round 55)
+    found += re.findall(r"\((?i:interviewers?|interviewed by|played by)\s*[:=-]?\s*([A-Z][^\W\d_]{2,})\b", text)
     names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
     return sorted({re.escape(name) for name in names})
 
@@ -338,6 +340,9 @@ _TARGETS = re.compile(
     r"(?:call|contact|target|email|text|offer|visit|review|audit|invite|prioriti[sz]e)\b"
     r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b"
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b"  # "which farms get an agronomist visit?"
+    # "So: which of those 41,000 get the 9,000 conversations?", "a time you decided who to target" (round 55)
+    r"|\bwhich\s+of\s+(?:the|those|these|our|them)\s+(?:[\w,-]+\s+){0,2}?gets?\s+(?:the|a|an|our|their)\b"
+    r"|\bwho\s+to\s+(?:target|call|contact|ring|phone|prioriti[sz]e)\b"
     # "which broker firms get BDM visits?" (round 52 ran it as a model)
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b",
     re.I,
@@ -542,12 +547,14 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # not its staff). A prompt quoted word for word keeps its speaker's voice ("What do we do?", round 53).
         modal = r"\b((?i:should|could|would|can|will|must|shall)) we\b"
         asks[0] = re.sub(r"\bour\b", f"{business}'s", re.sub(modal, rf"\1 {business}", asks[0]))
+    # ("So: which of those 41,000 get the 9,000 conversations?": a word's label before it is the note-taker's, round 55)
+    questions = [re.sub(r"^(?:So|Hence|Thus|Question|Q)\s*:\s+(?=[A-Za-z])", "", q) for q in questions]
     ask = (
         asks[0]
         if asks
         else next(
             (
-                q
+                q[:1].upper() + q[1:]
                 for q in questions[:3]
                 if (names(q) and len(q.split()) >= 8)
                 or (targets and _TARGETS.search(q) and ":" not in q and not titled_ask)  # "Whom should they target?"
@@ -585,6 +592,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         s
         for s in raw_setup
         if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b|\bmetrics? moved\b", s, re.I)
+        # ('Ines: "You\'ve got 30 minutes. Explain the jump."': what the interviewer said is what the case asks, round
+        # 55 measured that jump as a change)
+        or re.match(r"^[A-Z][^\W\d_]+:\s*[\"“]", s)
         # ("My manager wanted an explanation for Thursday's review.", "She wants the expected annual saving to decide
         # whether to fund it.": round 51 ran that drop and that sizing as models)
         or re.search(

@@ -232,7 +232,10 @@ def build_items(chunk: Chunk) -> list[Item]:
         kind = statement_kind(statement, section)
         if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
             continue
-        scene = told_mistake(statement, chunk.heading) if kind == "pitfall" else ""
+        # (under a "Mistake I made" heading only its first statement tells the act: "Applied in case 11 (fixed
+        # calling capacity)." after it is a pointer, round 55)
+        heading = chunk.heading if statement == statements[0] else ""
+        scene = told_mistake(statement, heading) if kind == "pitfall" else ""
         if scene:
             # A mistake the author tells is asked as a teammate's scene, whatever its line starts with, and scored on
             # what followed and the lesson, which its question never says.

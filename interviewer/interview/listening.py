@@ -74,7 +74,7 @@ _FAILURE = re.compile(
     r"(?<![\w-])(leak\w*|bias(es|ed)?|drift\w*|overfit\w*|skew\w*|shift\w*|peek\w*|confound\w*|\w*collinear\w*|"
     r"imbalance\w*|censor\w*|traps?|spillovers?|contaminat\w*|mismatch\w*|fatigue|decay\w*|cannibali\w*|"
     r"survivorship|paradox|inflat\w*|staleness|stale|outliers?|noise|noisy|errors?|failures?|violat\w*|"
-    r"feedback loops?|gaming|gamed|goodhart\w*)(?![\w-])",
+    r"feedback loops?|gaming|gamed|goodhart\w*|delays?|delayed)(?![\w-])",
     re.I,
 )
 
@@ -86,7 +86,9 @@ def _case_question(
     term names is asked where it could bite in this case, a method why it suits this case and what it costs."""
     # In a case that explains a movement, whatever the candidate names is a cause to check, never a method they chose
     # ("You brought up ML model swaps. Why does it suit Shortlistr here?" of the swap that caused the drop, round 51).
-    failure = explaining or (item.kind == "pitfall" and bool(_FAILURE.search(term)))
+    # (a term that names a failure is one whatever kind its statement is: "You brought up label delay. How exactly
+    # would you use it ...?" asked a defined trap as a method, both raters, round 55)
+    failure = explaining or bool(_FAILURE.search(term))
     options = templates.case["take-up-pitfall" if failure else "take-up-method"]
     filled = [" ".join(option.format(business=business).split()) for option in options]
     fresh = [text for text in filled if not any(text in earlier for earlier in used)]

@@ -61,7 +61,9 @@ _PRONOUNS = (
     (r"\b(?:me|us)\b", "them"),
     (r"\bmyself\b|\bourselves\b", "themselves"),
 )
-SCENE_MIN_WORDS = 5  # "A teammate switched units mid-analysis" is shorthand, not a scene to weigh
+# "A teammate switched units mid-analysis" is shorthand, and "A teammate estimated seasonal factors on 2019-2021
+# data." a one-line answer: both raters failed scenes of six words or fewer (rounds 54-55).
+SCENE_MIN_WORDS = 7
 SCENE_MAX_WORDS = 40
 
 
@@ -73,7 +75,9 @@ def told_mistake(statement: str, heading: str = "") -> str:
     label = _LABEL.match(text)
     if label:
         text = text[label.end() :]
-    elif _HEADING.match(heading.split(" > ")[-1].strip(" #*")) or re.match(r"^I\s+once\s+", text):
+    elif _HEADING.match(heading.split(" > ")[-1].strip(" #*")):
+        text = re.sub(r"^[A-Z][\w -]{0,30}:\s+", "", text)  # ("Mock interview: picked the threshold ...")
+    elif re.match(r"^I\s+once\s+", text):
         pass
     else:
         return ""
@@ -82,7 +86,9 @@ def told_mistake(statement: str, heading: str = "") -> str:
     if not text or (text[0].isupper() and not re.match(r"^[A-Z][a-z]+ed\b", text)):
         return ""  # "Sales are not demand." names no act; "Evaluated without ..." does
     verb = _PAST.match(text)
-    if verb is None or verb.group("verb").lower() in _NOT_PAST:
+    # (what they said, quoted out of its scene, asks about words nobody has context for: 'A teammate said "just add the
+    # scores".', both raters, round 55)
+    if verb is None or verb.group("verb").lower() in _NOT_PAST or verb.group("verb").lower() in ("said", "told"):
         return ""
     scene = _retold(_WHERE_AFTER.sub("", _cut(text)))
     scene = balanced(scene).strip(" .,:;")
