@@ -12,7 +12,15 @@ import pytest
 
 from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
-from interviewer.interview.asking import affirmed, follow_up_text, hint_text, load_frames, question_for, twist_text
+from interviewer.interview.asking import (
+    affirmed,
+    follow_up_text,
+    hard_end_levels,
+    hint_text,
+    load_frames,
+    question_for,
+    twist_text,
+)
 from interviewer.interview.items import Item, build_items
 from interviewer.resources import default_prompts_dir
 
@@ -27,7 +35,7 @@ def item_from(text: str, heading: str = "Penalised Regression > Notes") -> Item:
 
 
 def ask(item: Item, level: int | None = None, seed: int = 0) -> str:
-    return question_for(item, level or item.levels[0], FRAMES, random.Random(seed), set())
+    return question_for(item, level or hard_end_levels(item).levels[0], FRAMES, random.Random(seed), set())
 
 
 @pytest.mark.parametrize(
@@ -169,9 +177,11 @@ def test_a_teammate_is_doing_a_practice_never_a_noun_phrase_and_its_quotes_stay_
     )
     doing = item_from('- Logging the model score as "propensity is wrong, since propensity is the serving probability.')
     for seed in range(2):
-        assert "is leading space" not in ask(noun, level=4, seed=seed)  # "leading" is an adjective there
-        question = ask(doing, level=4, seed=seed)
+        assert "is leading space" not in ask(noun, level=3, seed=seed)  # "leading" is an adjective there
+        question = ask(doing, level=3, seed=seed)
         assert "logging the model score" in question and question.count('"') % 2 == 0, question
+        # ... asked below the hard end: out of its note it names no project to weigh it in (both raters, round 56)
+        assert ask(doing, level=4, seed=seed) == "" and hard_end_levels(doing).levels == (3,)
 
 
 def test_a_follow_up_about_a_concept_reads_as_english_for_a_plural_concept_too() -> None:
@@ -219,5 +229,5 @@ def test_a_teammates_practice_told_in_three_words_is_no_hard_question() -> None:
     short = item_from("- Joining on date = leaking same-day info into the feature.", "Skew > Gotchas")
     scene = item_from("- Joining the label table on calendar date = leaking same-day info into the feature.")
     for seed in range(3):
-        assert "joining on date" not in ask(short, level=4, seed=seed).lower()
-        assert "joining the label table on calendar date" in ask(scene, level=4, seed=seed).lower()
+        assert "joining on date" not in ask(short, level=3, seed=seed).lower()
+        assert "joining the label table on calendar date" in ask(scene, level=3, seed=seed).lower()

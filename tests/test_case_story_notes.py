@@ -253,7 +253,7 @@ def test_a_never_rule_without_a_verb_is_no_teammates_plan() -> None:
         "- Never decreasing is not the same as finding the global maximum.\n"
     )
     plans = [
-        question_for(item, 4, load_frames(), random.Random(0), set())
+        question_for(item, 3, load_frames(), random.Random(0), set())  # a teammate's plan is asked at level 3
         for chunk in chunks_of("geo.md", text)
         for item in build_items(chunk)
         if item.kind == "pitfall"

@@ -235,3 +235,50 @@ def test_a_question_that_picks_from_a_counted_set_is_asked_after_the_sentence_th
         "The database had 90,000 alumni, of whom about 30,000 had a phone number. Which of those 30,000 get the 7,000 "
         "conversations?"
     ), opening
+
+
+TAILWISE = (
+    "# Story from my last job: who gets the renewal call (Petwise)\n\n"
+    "Petwise was a subscription service that posted pet medicines to owners every month. The owner's vet has to "
+    "reauthorise a prescription every 6 or 12 months. In late 2022 we had about 30,000 active subscriptions, with "
+    "roughly 2,500 prescriptions expiring each month. The care team could make about 900 outbound calls a month. The "
+    "question my manager, Ade, gave me was whom those 900 calls should go to.\n\n"
+    "The first proposal was to call the highest-value subscribers first. Someone else wanted to cluster subscribers "
+    "on 30 behavioural features. The action was tied to one event, so I proposed rules on whether the vet had "
+    "responded.\n"
+)
+
+
+def test_a_question_told_as_what_was_asked_is_the_ask_and_the_answer_after_it_is_not() -> None:
+    opening = case_facts(chunks_of("petwise.md", TAILWISE)).opening
+    assert opening.endswith("Whom should those 900 calls go to?"), opening
+    assert "care team could make about 900 outbound calls" in opening  # what "those 900" counts
+    assert "Someone else" not in opening and "whether the vet" not in opening
+
+
+def test_a_fact_in_the_candidates_own_voice_never_leads_a_question() -> None:
+    # Round 56, both raters: "In late 2022 we had about 41,000 active subscriptions, ..." led the frame question.
+    from interviewer.interview.case_questions import lead_sentence
+
+    assert lead_sentence("In late 2022 we had about 41,000 active subscriptions") == ""
+    assert lead_sentence("In late 2022 Tailwise had about 41,000 active subscriptions") == (
+        "In late 2022 Tailwise had about 41,000 active subscriptions."
+    )
+
+
+def test_a_term_the_case_itself_poses_is_never_taken_up_as_the_candidates() -> None:
+    from interviewer.interview.asking import load_frames
+    from interviewer.interview.listening import take_up
+
+    eta = (
+        "# Delivery promises\n\n## Pitfalls\n"
+        "- ETA point estimates hide the spread; promise from the ETA distribution.\n"
+        "- Judge ETA promises by hit rate and by promise length together.\n"
+    )
+    items = [i for c in chunks_of("eta.md", eta) for i in build_items(c)]
+    answer = "I would compare the ETA promise against the flat one."
+    opening = "Bramblewood wants per-order promises based on a predicted ETA distribution."
+    args = (answer, items, "Bramblewood case", set(), load_frames(), random.Random(0), set(), load_templates())
+    elsewhere = take_up(*args, "Bramblewood")
+    assert elsewhere is not None and elsewhere.term == "ETA"  # a case that does not pose it takes it up
+    assert take_up(*args, "Bramblewood", given=opening) is None

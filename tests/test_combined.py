@@ -360,10 +360,11 @@ GLOSSARY = """# Glossary
 def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_and_is_told_once(
     interviewer_home: Path, seed: int
 ) -> None:
-    """Notes with few level-5 questions, level-4 pitfalls in one topic and level-1 definitions in another: challenge
-    mode asks level 4, never the definitions of whichever topic comes first (it did: [4, 5, 1, 1, 1, 4]), and says
-    once that the notes hold nothing harder. Its one symptom is asked again only with the harder ask, after every
-    fresh level-4 question (the hard51 bench asked "Cross-validated AUC is 0.95 ..." at 4 and at once again at 5)."""
+    """Notes with one symptom for the hard end, teammates' plans (level 3) in one topic and level-1 definitions in
+    another: challenge mode asks the nearest level the notes hold, never the definitions of whichever topic comes
+    first (it did: [4, 5, 1, 1, 1, 4]), and says once that the notes hold nothing harder. Its one symptom is asked
+    again only with the harder ask, never right after (the hard51 bench asked "Cross-validated AUC is 0.95 ..." at 4
+    and at once again at 5)."""
     app = make_app(interviewer_home)
     notes = interviewer_home / "notes"
     notes.mkdir(parents=True)
@@ -382,10 +383,12 @@ def test_when_the_hard_end_runs_out_a_strong_candidate_gets_the_nearest_level_an
         session.answer(strong(question))
         asked.append(question)
     levels = [q.level for q in asked]
-    assert min(levels) >= 4, levels
+    assert min(levels) >= 3 and 4 in levels, levels
     assert sum(bool(q.notice) for q in asked) == 1
-    asked_again = [q for q in asked if q.points and [p.points[0] for p in asked].count(q.points[0]) > 1]
-    assert [q.level for q in asked_again] in ([], [4, 5]), [(q.level, q.text) for q in asked]
+    firsts = [q.points[0] for q in asked]
+    asked_again = [i for i, q in enumerate(asked) if firsts.count(q.points[0]) > 1]
+    assert [asked[i].level for i in asked_again] in ([], [4, 5]), [(q.level, q.text) for q in asked]
+    assert not asked_again or asked_again[1] - asked_again[0] > 1, [(q.level, q.text) for q in asked]
 
 
 def test_a_chosen_topic_whose_nearest_level_gives_no_question_asks_the_next_level_never_a_pasted_heading(

@@ -124,7 +124,7 @@ class CaseAsker:
         explaining = facts is not None and facts.shape == "drop"
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
-            self.templates, business, self.bank.terms, explaining,
+            self.templates, business, self.bank.terms, explaining, facts.opening if facts else "",
         )  # fmt: skip
         if taken is None:
             return None

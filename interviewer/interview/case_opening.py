@@ -57,7 +57,9 @@ def _unsaid(statement: str) -> bool:
     mock = re.search(r"\binterviewer\b", statement, re.I)
     # What the interviewer tells only when asked ("If you ask: of the 2,400, the office's yield model puts ...").
     on_request = re.match(r"if (?:you|they|the candidate) asks?\b|if asked\b", statement, re.I)
-    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request)
+    # Another person's rival idea ("Someone else wanted to cluster subscribers ...") is the story, not the case's goal.
+    rival = re.match(r"(?:someone|somebody) else\b|others (?:wanted|suggested|proposed|argued)\b", statement, re.I)
+    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival)
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May
@@ -112,7 +114,7 @@ _REFERS_BACK = re.compile(
 
 
 # ... or picks from a set the sentence before it counted ("Which of those 41,000 get the 9,000 conversations?")
-_OF_THOSE = re.compile(r"\b(?:of|from|among)\s+(?:those|these|them)\b", re.I)
+_OF_THOSE = re.compile(r"\b(?:of|from|among)\s+(?:those|these|them)\b|\b(?:those|these)\s+\d", re.I)
 
 
 def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ __all__ = [
     "CaseDraft",
     "case_draft",
     "from_other_note",
+    "lead_sentence",
     "points_of",
     "stage_notice",
     "topic_stage_items",
@@ -180,8 +181,16 @@ def case_draft(
     # Only a sentence leads in: a verbless line of the note ("Roughly 420k active repeat patients.", "Steady at about
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
     # Nor one that points back ("The difference is about £2,800 ...": a blind rater, round 38, asked "between what?").
-    lead = f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) and not leans_back(fact) else ""
+    lead = lead_sentence(fact)
     return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
+
+
+def lead_sentence(fact: str) -> str:
+    """The fact as the sentence that leads a stage question, or '' when it cannot stand alone there."""
+    # Nor one the candidate tells in their own voice ("In late 2022 we had about 41,000 active subscriptions."): no
+    # interviewer says "we had" of the candidate's old job (both raters, round 56).
+    voiced = re.search(r"\b(?:we|our|us|I|my|me)\b", fact)
+    return f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) and not leans_back(fact) and not voiced else ""
 
 
 def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, tuple[str, ...]]:

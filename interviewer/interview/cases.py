@@ -111,6 +111,22 @@ _TOLD_ASK = re.compile(
 )
 
 
+# A question told as what was asked ("The question my manager, Olu, gave me was whom those 1,200 calls should go to.")
+_INDIRECT_ASK = re.compile(
+    r"\bthe question\b[^.?]{0,60}?\bwas\s+(?P<wh>whom|who|which|what|where|when|how many|how much|whether)\s+"
+    r"(?P<subject>[^.?]{2,80}?)\s+(?P<modal>should|would|could|can|will|must)\s+(?P<rest>[^.?]{2,120}?)\.?$",
+    re.I,
+)
+
+
+def _as_question(told: re.Match[str]) -> str:
+    """'whom those 1,200 calls should go to' -> 'Whom should those 1,200 calls go to?'"""
+    wh, subject, modal, rest = (told.group(g) for g in ("wh", "subject", "modal", "rest"))
+    if wh.lower() == "whether":
+        return f"{modal.capitalize()} {subject} {rest}?"
+    return f"{wh.capitalize()} {modal} {subject} {rest}?"
+
+
 def _interviewers(text: str) -> list[str]:
     """The names of whoever played the interviewer in a practice case's title or preface."""
     # ("Practice mock with Priya", "Mock w/ R.", "practised this with Tom"; never "ads with Meta and TikTok")
@@ -429,6 +445,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                     asked_text = re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), asked_text)
                     asks.append("The question: " + asked_text)
                     ask_at = len(staged)
+                indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
+                if indirect:
+                    # "The question my manager gave me was whom those 1,200 calls should go to.": the ask, put as a
+                    # question (round 56's opening never said what the case was for)
+                    asks.append("The question: " + _as_question(indirect))
+                    ask_at = len(staged)
                 if asking and len(staged) < 8:
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 if len(content_words(statement)) < 3 or asking or statement in seen:
@@ -485,7 +507,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # 420,000 people live within a 20-minute drive, ... that's about 4,000 climbers" opened round 45's sizing).
         setup = min(setup, ask_at) if ask_at > lead else setup
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
-    before_story = [s for s, _ in staged[:10] if not is_story(s)]
+    # (never past the question someone put: "The action was tied to ... whether the vet had responded" after "The
+    # question my manager gave me was whom those 1,200 calls should go to." is the candidate's answer, round 56)
+    before_story = [s for s, _ in staged[: ask_at if asks and ask_at > lead else 10][:10] if not is_story(s)]
     staged = [
         (
             s,

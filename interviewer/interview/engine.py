@@ -265,6 +265,7 @@ class Interviewer:
         ordered += [name for name in topics if name not in ordered]
         used_chunks = {cid for q in state.asked for cid in q.chunk_ids[:1]}
         used_points = {point for q in state.asked for point in q.points}
+        last_asked = next((q for q in reversed(state.asked) if not q.follow_up), None)
         asked_at: dict[str, int] = {}  # the highest level each lead point was asked at
         for q in state.asked:
             if q.points:
@@ -285,6 +286,12 @@ class Interviewer:
 
         def waits(item: Item) -> bool:  # and a symptom asked already in this session, in other words
             return points_key(item.points) in resting or repeats(item)
+
+        def asked_again_at(item: Item, level: int) -> bool:  # never lower, never twice, never right after
+            first = item.points[0] if item.points else ""
+            if first not in asked_at:
+                return True
+            return level > asked_at[first] and not (last_asked is not None and first in last_asked.points[:1])
 
         def spread(item: Item) -> int:  # how many notes an item's points come from
             return len({note[c] for c in item.point_chunks})
@@ -372,9 +379,9 @@ class Interviewer:
                 # The notes' own hard questions first, then questions that combine statements, then single ones.
                 if not again:
                     pool = [i for i in pool if not (set(i.points[:1]) & used_points) and not repeats(i)]
-                else:  # ... and asked again once at most, with a harder ask (a third "AUC ... in production", or
-                    # "The ten stores ..." at level 4 after level 5, asked nothing new)
-                    pool = [i for i in pool if i.points and level > asked_at.get(i.points[0], 0)]
+                else:  # ... and asked again once at most, with a harder ask, never right after (a third "AUC ... in
+                    # production", "The ten stores ..." at level 4 after level 5, or the same scene twice in a row)
+                    pool = [i for i in pool if asked_again_at(i, level)]
                 pool.sort(
                     key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)
                 )

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.interview.acronyms import acronym_table, spelled_out
-from interviewer.interview.asking import askable, frames_by_name
+from interviewer.interview.asking import askable, frames_by_name, hard_end_levels
 from interviewer.interview.combined import Repertoire, combined_items, load_repertoire
 from interviewer.interview.items import Item, build_items
 from interviewer.interview.note_terms import NoteTerms, looks_named
@@ -86,8 +86,9 @@ class ItemBank:
         single = prompts + single
         pool = [item for item in pool if not quotes_a_prompt(item.points[0], said)]
         # Every statement feeds the questions that combine notes; only an item some frame asks is asked alone.
-        alone = [item for item in single if askable(item)]
-        self._alone = frozenset(alone)
+        asked_alone = [item for item in single if askable(item)]
+        self._alone = frozenset(asked_alone)  # (as the chunk's items are cached: for_chunk)
+        alone = [hard_end_levels(item) for item in asked_alone]
         # A choice between two options names two options: "multi-label treated as multi-class or symptom" named a
         # note's label as the second (my own interview on fresh notes).
         combined = [i for i in combined_items(single + pool, self.repertoire) if not _names_no_option(i)]

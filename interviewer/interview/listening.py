@@ -128,11 +128,13 @@ def take_up(
     business: str,
     terms: NoteTerms | None = None,
     explaining: bool = False,
+    given: str = "",
 ) -> TakeUp | None:
     """The follow-up on the most specific term of the answer that another note covers, asked in the case's terms
     (`business`), or None. Another case's items are never taken up: they are its stages, not a method. `terms`:
     how the notes use their terms (default: counted over the items' points). `explaining`: the case explains a metric
-    that moved."""
+    that moved. `given`: what the case itself says (its opening): a term of it is the case's premise, not a method the
+    candidate brought ("You brought up ETA" in a case about ETA-based promises, both raters, round 56)."""
     pool = [
         i
         for i in items
@@ -160,7 +162,7 @@ def take_up(
     terms = terms or NoteTerms(point for item in items for point in item.points)
     near = near_notes(items, case_topic)
     for term in (t for t in _terms(answer, names) if terms.names(t)):
-        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{case_topic} {business}", re.I):
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{case_topic} {business} {given}", re.I):
             continue  # the case's own subject ("EV chargers in its motels") is no method the candidate brought
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
         # Only a method from a note near the case: "You brought up SimCLR. How exactly would you use it for Halyard
