@@ -282,3 +282,34 @@ def test_a_term_the_case_itself_poses_is_never_taken_up_as_the_candidates() -> N
     elsewhere = take_up(*args, "Bramblewood")
     assert elsewhere is not None and elsewhere.term == "ETA"  # a case that does not pose it takes it up
     assert take_up(*args, "Bramblewood", given=opening) is None
+
+
+def test_a_change_a_title_asks_about_is_named_with_its_noun() -> None:
+    # Round 57, both raters: "the effect of the ticket office" of "did the ticket office change work?"
+    note = (
+        "# Mock case: Tamar Rail — did the ticket office change work?\n\n"
+        "Tamar Rail is a regional operator with 30 staffed stations. On 1 May they cut ticket office hours at 10 of "
+        "the quieter stations. The board wants to know whether it worked.\n\nI asked what worked means.\n"
+    )
+    assert case_facts(chunks_of("tamar.md", note)).change == "the ticket office change"
+
+
+CSM = (
+    "Story from my last job: who gets an adoption review (Ledgerly, 2023)\n\n"
+    "Ledgerly sells invoicing software to small firms. Their main proactive tool was the adoption review, a 45-minute "
+    "session with the customer's admin. Realistically the team could run about 50 a month. The question from Mara, "
+    "the VP of Customer Success, was simple: which 50? When we talked through the labels it was obvious why they "
+    "disagreed.\n\nI built a simple score first.\n"
+)
+
+
+def test_a_told_question_that_picks_a_count_is_asked_after_the_count_and_the_team_at_work_is_no_goal() -> None:
+    opening = case_facts(chunks_of("ledgerly.md", CSM)).opening
+    assert opening.endswith("Realistically the team could run about 50 a month. The question: Which 50?"), opening
+    assert "When we talked" not in opening
+
+
+def test_a_targeting_question_names_what_the_chosen_get() -> None:
+    texts = stage_drafts(chunks_of("ledgerly.md", CSM), ("data",), 6)
+    assert not any("how much acting" in text for text in texts), texts
+    assert any("how much an adoption review changes" in text for text in texts), texts

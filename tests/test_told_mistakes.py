@@ -132,3 +132,15 @@ def test_under_a_mistake_heading_only_its_first_statement_is_the_act_without_its
 )
 def test_a_thin_scene_or_words_said_out_of_context_are_no_question(statement: str) -> None:
     assert told_mistake(statement) == ""
+
+
+def test_under_a_heading_of_mistakes_each_bullet_tells_one() -> None:
+    note = (
+        "# Outliers\n\n## mistakes i made\n"
+        "- dropped all negative amounts before checking whether they were refunds, and revenue was overstated.\n"
+        '- removed "outliers" from a training set using the whole dataset\'s percentiles, test period included\n'
+    )
+    items = [i for c in chunks_of("outliers.md", note) for i in build_items(c) if i.kind == "pitfall"]
+    asked = [question_for(i, 4, load_frames(), random.Random(0), set()) for i in items]
+    assert any(t.startswith("A teammate dropped all negative amounts before checking") for t in asked), asked
+    assert any(t.startswith('A teammate removed "outliers" from a training set') for t in asked), asked

@@ -124,6 +124,15 @@ def case_change(asked: list[str], business: str) -> CaseChange:
             match = patterns[0].search(sentence) or patterns[1].search(sentence)
             if match and not re.match(r"\s*why\b", sentence, re.I):  # "Why did the test come back 52/48?" is a puzzle
                 phrase = _named(match.group("x"), business)
+                # "did the ticket office change work?" asks about the change, not the office (both raters, round 57)
+                noun = re.match(
+                    r"\s+(change|launch|rollout|redesign|policy|switch)\b", sentence[match.end("x") :], re.I
+                )
+                phrase = (
+                    f"{phrase} {noun.group(1)}"
+                    if noun and match.group(0).rstrip("?").split()[-1] != noun.group(1)
+                    else phrase
+                )
                 if _fits(phrase):
                     return CaseChange(phrase, made)
         match = _SHOULD.search(sentence) or _IMPERATIVE.search(sentence.strip())

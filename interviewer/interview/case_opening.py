@@ -59,6 +59,8 @@ def _unsaid(statement: str) -> bool:
     on_request = re.match(r"if (?:you|they|the candidate) asks?\b|if asked\b", statement, re.I)
     # Another person's rival idea ("Someone else wanted to cluster subscribers ...") is the story, not the case's goal.
     rival = re.match(r"(?:someone|somebody) else\b|others (?:wanted|suggested|proposed|argued)\b", statement, re.I)
+    # ... nor the candidate's team at work ("When we talked through disagreements it was obvious why: ...", round 57)
+    rival = rival or re.match(r"(?:when|as|after|once|before|while) we\s+\w+", statement, re.I)
     return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival)
 
 
@@ -114,7 +116,7 @@ _REFERS_BACK = re.compile(
 
 
 # ... or picks from a set the sentence before it counted ("Which of those 41,000 get the 9,000 conversations?")
-_OF_THOSE = re.compile(r"\b(?:of|from|among)\s+(?:those|these|them)\b|\b(?:those|these)\s+\d", re.I)
+_OF_THOSE = re.compile(r"\b(?:of|from|among)\s+(?:those|these|them)\b|\b(?:those|these|which)\s+\d", re.I)
 
 
 def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) -> list[str]:
@@ -133,7 +135,7 @@ def _leaned_on(statement: str, sequences: list[list[str]], chosen: list[str]) ->
         return []
     sequence = next((seq for seq in sequences if statement in seq), [])
     at = sequence.index(statement) if sequence else 0
-    counted = re.search(r"\b(?:those|these)\s+(\d[\d,.]*\w*)", statement)
+    counted = re.search(r"\b(?:those|these|which)\s+(\d[\d,.]*\w*)", statement, re.I)
     if not sequence and counted:
         # A question is no sentence of the set-up: the set it picks from is the sentence that counts it ("The
         # database had 118,000 alumni, of whom about 41,000 had a usable phone number.")

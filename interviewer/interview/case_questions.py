@@ -172,6 +172,7 @@ def case_draft(
         text = _movement_named(text, *moved_metric(facts.opening))
     if facts.targets:
         text = _candidates_named(text, facts.opening)
+        text = _action_named(text, f"{topic} {facts.opening}")
     # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
     if kept:
@@ -226,6 +227,19 @@ def _unused_frames(options: tuple[str, ...], used_texts: set[str]) -> tuple[str,
 def _said(used_texts: set[str]) -> set[str]:
     """Facts already quoted in an earlier question of the session (each fact is recalled once)."""
     return {s.rstrip(" .;:,") for text in used_texts for s in re.split(r"(?<=\.)\s+", text)}
+
+
+def _action_named(text: str, said: str) -> str:
+    """A targeting question that names what the chosen get ("how much an adoption review changes the outcome"), never
+    "how much acting changes the outcome" (a blind rater, round 57), where the case says what they get."""
+    got = re.search(
+        r"\b(?:who|whom|which\s+[\w,-]+(?:\s+[\w-]+)?)\s+gets?\s+(an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b",
+        said,
+        re.I,
+    )
+    if not got or got.group(2).split()[-1] in ("list", "most", "best"):
+        return text
+    return text.replace("how much acting changes", f"how much {got.group(1).lower()} {got.group(2)} changes")
 
 
 def _candidates_named(text: str, opening: str) -> str:

@@ -107,7 +107,10 @@ _ATTEMPT = re.compile(
     re.I,
 )
 _TOLD_ASK = re.compile(
-    r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*", re.I
+    r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*"
+    # ("The question from Marguerite, the VP of Customer Success, was simple: which 60?", round 57)
+    r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*",
+    re.I,
 )
 
 

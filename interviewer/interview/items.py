@@ -28,7 +28,7 @@ from interviewer.interview.statements import (
     statement_kind,
     usable_concept,
 )
-from interviewer.interview.stories import story_points, told_mistake
+from interviewer.interview.stories import starts_bullet, story_points, told_mistake
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words
 
@@ -233,8 +233,8 @@ def build_items(chunk: Chunk) -> list[Item]:
         if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
             continue
         # (under a "Mistake I made" heading only its first statement tells the act: "Applied in case 11 (fixed
-        # calling capacity)." after it is a pointer, round 55)
-        heading = chunk.heading if statement == statements[0] else ""
+        # calling capacity)." after it is a pointer, round 55; under "Mistakes I made" each bullet tells one)
+        heading = chunk.heading if statement == statements[0] or starts_bullet(statement, chunk.text) else ""
         scene = told_mistake(statement, heading) if kind == "pitfall" else ""
         if scene:
             # A mistake the author tells is asked as a teammate's scene, whatever its line starts with, and scored on

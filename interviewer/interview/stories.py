@@ -12,7 +12,7 @@ import re
 
 from interviewer.interview.statements import balanced, clean_statement
 
-__all__ = ["is_story_heading", "story_points", "told_mistake"]
+__all__ = ["is_story_heading", "starts_bullet", "story_points", "told_mistake"]
 
 # "Mistake I made:", "A mistake I made early on:", "Mistake I made in a mock:", "Mistake I made (retail project,
 # 2022):", "My mistake:", "The leakage trap, and the mistake I actually made:". The label ends at its colon.
@@ -81,6 +81,10 @@ def told_mistake(statement: str, heading: str = "") -> str:
         pass
     else:
         return ""
+    # (where it happened may hold a bracket: "On the ticket-routing project (see my note 05) I reported ...")
+    lead = re.match(r"^((?:in|on|at|during)\s+(?:a|an|the|my)\b[^:;]{0,120}?),?\s+(?=(?:I|we)\b)", text, re.I)
+    if lead and _WHERE.match(re.sub(r"\s*\([^()]*\)", "", lead.group(1)) + " I"):
+        text = text[lead.end() :]
     text = _WHERE.sub("", text.strip(" *_,:")).strip()
     text = _SUBJECT.sub("", text)
     if not text or (text[0].isupper() and not re.match(r"^[A-Z][a-z]+ed\b", text)):
@@ -143,3 +147,10 @@ def story_points(statement: str, statements: list[str], text: str) -> tuple[str,
 
 
 _MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+
+def starts_bullet(statement: str, text: str) -> bool:
+    """True when the statement opens a bullet of `text` (each bullet under "Mistakes I made" tells one)."""
+    plain = _MARKS.sub("", text)
+    head = re.escape(_MARKS.sub("", statement)[:30])
+    return re.search(rf"(?m)^\s*(?:[-*+•]|\d+[.)])\s+{head}", plain) is not None
