@@ -313,3 +313,38 @@ def test_a_targeting_question_names_what_the_chosen_get() -> None:
     texts = stage_drafts(chunks_of("ledgerly.md", CSM), ("data",), 6)
     assert not any("how much acting" in text for text in texts), texts
     assert any("how much an adoption review changes" in text for text in texts), texts
+
+
+def test_the_company_a_mock_names_in_passing_is_the_business_and_its_ceo_never_is() -> None:
+    # Round 58: "stakeholders at CEO" and "the movement at CEO" in a conversion drop at Fivesy.
+    note = (
+        'Mock with Dami (peer practice group), 2 Feb — "conversion fell off a cliff"\n\n'
+        "Dami does product analytics at a startup and ran this one cold. The company was Courtly, an app for booking "
+        "tennis and padel courts at about 900 venues in the UK. On Tuesday 14 January the search-to-booking "
+        "conversion rate went from its usual 6.8% to 4.9% overnight. The CEO has a board meeting Friday and wants to "
+        "know what broke.\n\nI opened badly.\n"
+    )
+    facts = case_facts(chunks_of("courtly.md", note))
+    assert facts.business == "Courtly" and facts.shape == "drop"
+    assert facts.opening.startswith("Courtly is an app for booking tennis and padel courts")
+
+
+def test_a_common_noun_that_names_the_business_keeps_its_article_and_whom_to_invite_is_targeting() -> None:
+    note = (
+        'Past project, written up for "tell me about something you shipped": who to invite to donate blood\n\n'
+        'This is from my contract with a national blood service ("the Service" from here). The Service had about '
+        "600,000 active donors and ran around 900 donation sessions a month. Each session has a fixed number of "
+        "chair-slots.\n\nWe built a ranking.\n"
+    )
+    facts = case_facts(chunks_of("blood.md", note))
+    assert facts.business == "the Service" and facts.targets
+
+
+def test_a_change_the_title_names_briefly_is_said_by_that_name() -> None:
+    note = (
+        "# Mock case 3 — Hatchway Homes and the floorplan rule\n\n"
+        "Hatchway Homes is an online estate agent with about 3,500 new listings a month. On 1 March they made it "
+        "mandatory for every new listing to have a floorplan and at least 12 photos. The ops director says it "
+        "obviously worked and wants to know whether to keep it.\n\nI asked what worked means.\n"
+    )
+    assert case_facts(chunks_of("hatchway.md", note)).change == "the floorplan rule"

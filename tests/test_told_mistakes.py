@@ -1,5 +1,6 @@
-"""A mistake the notes' author tells of their own work is asked at the hard end as a teammate's scene (stories.py),
-scored on what followed and the lesson; the hard end's fall-back never asks the same symptom twice."""
+"""A mistake the notes' author tells of their own work is asked as a teammate's scene (stories.py), at level 3 (blind
+raters failed 10 of 13 at the hard end), scored on what followed and the lesson; the hard end's fall-back never asks
+the same symptom twice."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from interviewer.core.domain import Mode
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.asking import load_frames, question_for
+from interviewer.interview.asking import hard_end_levels, load_frames, question_for
 from interviewer.interview.items import build_items
 from interviewer.interview.stories import told_mistake
 from tests.helpers import chunks_of, make_app
@@ -72,7 +73,7 @@ NOTE = (
 )
 
 
-def test_a_told_mistake_is_asked_at_level_four_and_scored_on_what_followed() -> None:
+def test_a_told_mistake_is_asked_at_level_three_and_scored_on_what_followed() -> None:
     items = [i for i in build_items(chunks_of("power.md", NOTE)[-1]) if i.kind == "pitfall"]
     story = next(i for i in items if i.points[0].startswith("Mistake I made"))
     # what followed and the lesson, from the same bullet, never the next bullet
@@ -80,9 +81,12 @@ def test_a_told_mistake_is_asked_at_level_four_and_scored_on_what_followed() -> 
         "The real value was nearer 0.08, and my design had about 40% power.",
         "Now I show power over a range of ICCs.",
     )
-    text = question_for(story, 4, load_frames(), random.Random(0), set())
+    text = question_for(story, 3, load_frames(), random.Random(0), set())
     assert text.startswith("A teammate borrowed an ICC of 0.01 from a paper about a different outcome. What ")
     assert "0.08" not in text and "take-home" not in text and " I " not in text
+    assert (
+        hard_end_levels(story).levels == (3,) and question_for(story, 4, load_frames(), random.Random(0), set()) == ""
+    )
 
 
 def test_the_fall_back_asks_a_fresh_easier_question_before_a_symptom_asked_already(tmp_path: Path) -> None:
@@ -105,7 +109,6 @@ def test_the_fall_back_asks_a_fresh_easier_question_before_a_symptom_asked_alrea
         assert all(len(seen) == 1 or seen == [4, 5] for seen in levels.values()), [(q.level, q.text) for q in hard]
         again = [i for i, q in enumerate(hard) if levels[q.points[0]] == [4, 5] and q.level == 5]
         assert all(i > 0 and hard[i - 1].points[0] != hard[i].points[0] for i in again)
-        assert any("teammate" in q.text for q in hard), [q.text for q in asked]
 
 
 def test_under_a_mistake_heading_only_its_first_statement_is_the_act_without_its_label() -> None:
@@ -116,7 +119,7 @@ def test_under_a_mistake_heading_only_its_first_statement_is_the_act_without_its
     )
     frames = load_frames()
     items = [i for c in chunks_of("thresholds.md", note) for i in build_items(c) if i.kind == "pitfall"]
-    asked = [question_for(i, 4, frames, random.Random(0), set()) for i in items]
+    asked = [question_for(i, 3, frames, random.Random(0), set()) for i in items]
     assert any(
         t.startswith('A teammate picked the threshold maximising Youden\'s J and called it "optimal".') for t in asked
     )
@@ -141,6 +144,6 @@ def test_under_a_heading_of_mistakes_each_bullet_tells_one() -> None:
         '- removed "outliers" from a training set using the whole dataset\'s percentiles, test period included\n'
     )
     items = [i for c in chunks_of("outliers.md", note) for i in build_items(c) if i.kind == "pitfall"]
-    asked = [question_for(i, 4, load_frames(), random.Random(0), set()) for i in items]
+    asked = [question_for(i, 3, load_frames(), random.Random(0), set()) for i in items]
     assert any(t.startswith("A teammate dropped all negative amounts before checking") for t in asked), asked
     assert any(t.startswith('A teammate removed "outliers" from a training set') for t in asked), asked

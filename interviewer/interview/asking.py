@@ -264,8 +264,8 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # 28 (a quoted rule with "Why, and what goes wrong if you skip it?" hands over its remedy; "Someone on your
         # team believes the model learns from information it will always have at serving time" reads as a splice;
         # "What is the trap with break-even uplift?"). The hard end asks questions that combine notes.
-        if level >= 4 and name != "pitfall-story":
-            return ""  # (a teammate's plan or practice is asked at level 3: hard_end_levels)
+        if level >= 4:
+            return ""  # (a teammate's plan, practice or told mistake is asked at level 3: hard_end_levels)
         if len(situation.split()) < SCENE_WORDS and name in ("pitfall-plan", "pitfall-doing"):
             # "A teammate is joining on date." names no scene to weigh: blind raters failed all 10 teammate's plans
             # and practices of fewer words asked over rounds 44-51 ("ranking for a single query", "moving holidays
@@ -395,13 +395,18 @@ _NAMING_FRAMES = ("trade-off", "pitfall", "contrast")
 
 
 def hard_end_levels(item: Item) -> Item:
-    """The item at the levels its question can stand at: a teammate's plan or practice ("A teammate plans to pick
-    the schedule on a random split.") is asked at level 3. Out of its note it names no project to weigh it in: both
-    blind raters failed all six at level 4 in round 56 ("predict "3.2 days" and then promise 3", "comparing "active
-    members" to everyone else"), where the notes' told mistakes and the questions that combine notes passed."""
-    if item.kind == "pitfall" and item.points and _pitfall_frame(item)[0] in ("pitfall-plan", "pitfall-doing"):
+    """The item at the levels its question can stand at: a teammate's plan, practice or told mistake ("A teammate
+    plans to pick the schedule on a random split.", "A teammate excluded an IP range that looked like a data
+    centre.") is asked at level 3. Out of its note it names no project to weigh it in, and the scene names the flaw it
+    asks about: both blind raters failed all six plans and practices at level 4 in round 56, and 10 of 13 told
+    mistakes over rounds 54-58 ("gives the answer away", "too shallow for a final round"). The hard end asks the
+    notes' own hard questions and the questions that combine notes."""
+    if item.kind == "pitfall" and item.points and _pitfall_frame(item)[0] in _SCENES:
         return replace(item, levels=(3,))
     return item
+
+
+_SCENES = ("pitfall-plan", "pitfall-doing", "pitfall-story")
 
 
 def askable(item: Item) -> bool:

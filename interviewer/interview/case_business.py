@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from interviewer.core.domain import MADE_UP, ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
 
-__all__ = ["business_of", "introduced", "without_label"]
+__all__ = ["business_of", "introduced", "names_company", "without_label"]
 
 # ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
 # ("locker bank = 60 compartments" is a piece of kit, not a bank: round 44's libraries became "the locker bank")
@@ -42,8 +42,15 @@ _NOT_A_NAME = re.compile(
     r"situation|summary|overview|notes?|goal|question|result|results|outcome|data|method|approach|recommendation|"
     r"twist|update|power|tl;dr|edit|first|then|later|fix|"
     # the note-taker's own labels ("Target: 3 minutes spoken." named round 44's vet clinics "Target")
-    r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?)$",
+    r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?|"
+    # a role or a body of the business, never its name ("The CEO has a board meeting Friday", round 58)
+    r"ceo|cfo|coo|cto|cpo|cmo|vp|board|management|leadership)$",
     re.I,
+)
+
+
+_COMMON_NOUNS = frozenset(
+    "service company bank trust council agency authority board group club network foundation society office".split()
 )
 
 
@@ -67,6 +74,8 @@ def _named(statement: str, strict: bool = False) -> str:
     # "Zipway (ride-hailing, about 40 cities) wants ...": a name the note describes in brackets is its business
     if not listed and len(name.split()) < 2 and not aside:
         return ""
+    if re.match(r"^(?:the|The)\s", statement) and name.lower() in _COMMON_NOUNS:
+        name = f"the {name}"  # ("the Service" from here: a common noun as a name keeps its article, round 58)
     loose = how in (":", ",")
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
     # "Rydo, a ride-hailing app, launched ...": a name the sentence describes in passing
@@ -205,10 +214,25 @@ _CALLED = re.compile(
 )
 
 
+# ... or told as what the company was: "The company was Fivesy, an app for booking five-a-side pitches ..." (round 58)
+_COMPANY_WAS = re.compile(
+    rf"^(?i:the|our|my) (?:company|client|business|startup|firm|employer) (?:was|is) (?P<name>{_NAME}),\s+"
+    r"(?P<what>(?:a|an)\s+[^.;!?]{8,200}?)\s*(?:[.;!?]|$)"
+)
+
+
+def names_company(statement: str) -> bool:
+    """True for a sentence that tells which company the case is about ("The company was Fivesy, an app ...")."""
+    return _COMPANY_WAS.match(statement) is not None
+
+
 def introduced(statement: str) -> str:
     """The sentence a case opens with for a business a line introduces in passing ("... at Quillmoor Hotels, a
     mid-scale chain with about 140 properties." -> "Quillmoor Hotels is a mid-scale chain with about 140
     properties."), or ''."""
+    was = _COMPANY_WAS.match(statement)
+    if was:
+        return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."

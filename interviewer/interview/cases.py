@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import ASIDE_PARAGRAPH, CASE_STAGES
-from interviewer.interview.case_business import business_of, introduced, without_label
+from interviewer.interview.case_business import business_of, introduced, names_company, without_label
 from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import (
     has_pointer,
@@ -128,6 +128,14 @@ def _as_question(told: re.Match[str]) -> str:
     if wh.lower() == "whether":
         return f"{modal.capitalize()} {subject} {rest}?"
     return f"{wh.capitalize()} {modal} {subject} {rest}?"
+
+
+# A change a title names by a short noun phrase: "the floorplan rule", "the no-show fee".
+_TITLED_CHANGE = re.compile(
+    r"\bthe (?:[\w£$€%-]+ ){1,2}(?:rule|policy|change|launch|redesign|programme|program|scheme|rollout|price rise|"
+    r"price cut)\b",
+    re.I,
+)
 
 
 def _interviewers(text: str) -> list[str]:
@@ -361,7 +369,7 @@ _TARGETS = re.compile(
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b"  # "which farms get an agronomist visit?"
     # "So: which of those 41,000 get the 9,000 conversations?", "a time you decided who to target" (round 55)
     r"|\bwhich\s+of\s+(?:the|those|these|our|them)\s+(?:[\w,-]+\s+){0,2}?gets?\s+(?:the|a|an|our|their)\b"
-    r"|\bwho\s+to\s+(?:target|call|contact|ring|phone|prioriti[sz]e)\b"
+    r"|\bwho\s+to\s+(?:target|call|contact|ring|phone|prioriti[sz]e|invite|email|text|offer|visit|select)\b"
     # "which broker firms get BDM visits?" (round 52 ran it as a model)
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b",
     re.I,
@@ -470,7 +478,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # The note-taker's line about the mock may introduce the business ("Priya played a hiring manager at Quillmoor
     # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
     staged = [
-        (introduced(s) or s, at) if i < 3 and (writes(s) or _names_any(s, played)) else (s, at)
+        (introduced(s) or s, at) if i < 3 and (writes(s) or _names_any(s, played) or names_company(s)) else (s, at)
         for i, (s, at) in enumerate(staged)
     ]
     if played:
@@ -640,6 +648,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
         said = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bOur\b", f"{business}'s", said))
     change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business)
+    titled_change = _TITLED_CHANGE.search(title)
+    if titled_change and len(change.phrase.split()) > 5 and titled_change.group(0).lower() not in change.phrase.lower():
+        # The title's short name for it ("Hatchway Homes and the floorplan rule") beats a clause said six times over
+        # ("making it mandatory for every new listing to have a floorplan", a blind rater, round 58).
+        change = replace(change, phrase=titled_change.group(0).lower())
     if shape != "change":
         change = replace(change, phrase="", made=False)
     elif worked and not change.made:
