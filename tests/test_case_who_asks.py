@@ -348,3 +348,37 @@ def test_a_change_the_title_names_briefly_is_said_by_that_name() -> None:
         "obviously worked and wants to know whether to keep it.\n\nI asked what worked means.\n"
     )
     assert case_facts(chunks_of("hatchway.md", note)).change == "the floorplan rule"
+
+
+@pytest.mark.parametrize(
+    ("note", "business"),
+    [
+        ('# Mock w/ Tom — "enquiry rate fell off a cliff" (Harrowgate Motors)\n\nTom ran this one on Thursday. The '
+         "made-up company, Harrowgate Motors, has 18 used-car forecourts and a website doing about 900k sessions a "
+         "month. Its enquiry rate had sat around 14.2 for months. On Tuesday 14 May it dropped to 9.6.\n\nI asked "
+         "about the denominator.\n", "Harrowgate Motors"),
+        ("# Mock #3 — membership change (Priya as interviewer)\n\nPriya played head of audience insight at a made-up "
+         "regional theatre, the Quayside Playhouse in Kelsby (620-seat main house). On 1 September 2023 they replaced "
+         "the old scheme with a pass. The board wants to know whether it worked.\n\nI asked what worked means.\n",
+         "Quayside Playhouse"),
+        ('Practice case: Folio & Co. schools account manager (from "Case Drills for Analysts", drill 6.4, + my '
+         "attempt)\n\nThe prompt, copied more or less word for word: Folio & Co. runs 9 independent bookshops. The "
+         "owner is deciding whether to hire a schools account manager at £38,000 a year. How much would schools "
+         "have to buy to pay for it?\n\nMy attempt.\n", "Folio & Co."),
+    ],
+)  # fmt: skip
+def test_a_business_named_after_the_word_for_it_or_alone_after_a_label_names_the_case(note: str, business: str) -> None:
+    # Round 59: "the made-up company", "the business" and "Analysts" (from a book's title) named three cases.
+    facts = case_facts(chunks_of("case.md", note))
+    assert facts.business == business
+    assert "made-up company" not in facts.opening
+
+
+def test_a_story_bank_entry_about_whom_to_visit_first_is_a_case() -> None:
+    note = (
+        "# Story bank: which broadband faults get an engineer first (Fibrelink, 2022)\n\n"
+        "My story for targeting cases. In 2022 I was the analyst on Fibrelink Broadband's field team for the North "
+        "West. We had 120 engineers, so roughly 700 visits of capacity a day, against a queue of about 2,000 faults.\n"
+    )
+    sections, _ = read_sections("notes/fibrelink.md", note.encode())
+    assert note_kind("notes/fibrelink.md", sections) == "case"

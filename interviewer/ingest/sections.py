@@ -260,8 +260,14 @@ _TITLE_STORY = re.compile(
 
 # A story told for a behavioural question ('My "tell me about a time you sized something" answer', "Sizing story: ...").
 _TIME_STORY = re.compile(
-    r"\btell me about a time\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b", re.I
+    r"\btell me about a time\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b|"
+    r"\bstory bank\b",  # ("Story bank: which broadband faults get an engineer first (Tidewire, 2022)", round 59)
+    re.I,
 )
+
+
+# A business named as what it owns: "the analyst on Tidewire Broadband's field operations team" (round 59).
+_OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)+['’]s\s+[a-z]")
 
 
 def _situation_named(opening: str) -> bool:
@@ -308,7 +314,7 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
     if (story or _TIME_STORY.search(" ".join([title, body[:300]]))) and (
-        any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in told)
+        any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) or _OWNED_BY_NAME.search(p) for p in told)
         and any(_SCALE.search(p) for p in told)
     ):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no

@@ -123,6 +123,9 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         # Past the first four, only a listed verb names it ("Courier GPS logs after dispatch leak the outcome").
         strict = index >= 4
         named = _named(statement, strict) or _named(without_label(statement), strict)
+        # ("The prompt, copied word for word: Quire & Co." with "runs 11 bookshops" cut off at its "Co.", round 59)
+        alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
+        named = named or (alone.group("name") if alone and not strict else "")
         if named:
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would
@@ -200,7 +203,9 @@ _INTRODUCED = re.compile(
 _NAMED_AFTER_KIND = re.compile(
     rf"\b(?:at|for|of|with|from)\s+(?:a|an)\s+(?:(?:{MADE_UP})\s+)?(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s+"
     rf"(?:the\s+)?(?P<name>{_NAME})"
-    rf"(?:,\s+(?:which|that|who)\s+(?P<what>[^.;!?]{{8,200}}?)|:\s+(?P<figures>\d[^.;!?]{{6,200}}?)|(?P<plain>))"
+    rf"(?:,\s+(?:which|that|who)\s+(?P<what>[^.;!?]{{8,200}}?)|:\s+(?P<figures>\d[^.;!?]{{6,200}}?)"
+    # ("..., the Harbourside Playhouse in Kelsby (620-seat main house plus a 120-seat studio).", round 59)
+    r"|(?P<plain>)(?:\s+in\s+[A-Z][\w-]+)?(?:\s*\([^()]{0,120}\))?)"
     r"\s*(?:[.;!?]|$)"
 )
 
@@ -221,9 +226,17 @@ _COMPANY_WAS = re.compile(
 )
 
 
+# ... or named after the word for it: "The made-up company, Northgate Motor Group, has 23 used-car forecourts" (round
+# 59 called it "the made-up company" eight times).
+_KIND_THEN_NAME = re.compile(
+    rf"^(?i:the|our|my) (?:(?:{MADE_UP}) )?(?:company|business|client|retailer|chain|firm|group|app|brand),\s+"
+    rf"(?P<name>{_NAME}),\s+(?P<rest>[a-z].+)$"
+)
+
+
 def names_company(statement: str) -> bool:
     """True for a sentence that tells which company the case is about ("The company was Fivesy, an app ...")."""
-    return _COMPANY_WAS.match(statement) is not None
+    return _COMPANY_WAS.match(statement) is not None or _KIND_THEN_NAME.match(statement) is not None
 
 
 def introduced(statement: str) -> str:
@@ -233,6 +246,9 @@ def introduced(statement: str) -> str:
     was = _COMPANY_WAS.match(statement)
     if was:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."
+    kind_then_name = _KIND_THEN_NAME.match(statement)
+    if kind_then_name:
+        return f"{kind_then_name.group('name')} {kind_then_name.group('rest')}"
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
