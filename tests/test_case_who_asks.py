@@ -382,3 +382,17 @@ def test_a_story_bank_entry_about_whom_to_visit_first_is_a_case() -> None:
     )
     sections, _ = read_sections("notes/fibrelink.md", note.encode())
     assert note_kind("notes/fibrelink.md", sections) == "case"
+
+
+def test_what_the_mocks_interviewer_said_never_opens_the_case() -> None:
+    # Round 59, both raters: 'Eventually he said "you haven't asked about the denominator".' ended an opening.
+    note = (
+        '# Mock w/ Tom — "enquiry rate fell off a cliff" (Harrowgate Motors)\n\n'
+        "The made-up company, Harrowgate Motors, has 18 used-car forecourts and a website doing about 900k sessions "
+        "a month. Its enquiry rate had sat around 14.2 for months. On Tuesday 14 May it dropped to 9.6. Eventually "
+        'he said "you haven\'t asked about the denominator". Her question was a row between two people.\n\n'
+        "I asked about the denominator.\n"
+    )
+    opening = case_facts(chunks_of("harrowgate.md", note)).opening
+    assert "he said" not in opening and "Her question" not in opening, opening
+    assert opening.startswith("Harrowgate Motors has 18 used-car forecourts")

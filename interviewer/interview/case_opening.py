@@ -61,6 +61,10 @@ def _unsaid(statement: str) -> bool:
     rival = re.match(r"(?:someone|somebody) else\b|others (?:wanted|suggested|proposed|argued)\b", statement, re.I)
     # ... nor the candidate's team at work ("When we talked through disagreements it was obvious why: ...", round 57)
     rival = rival or re.match(r"(?:when|as|after|once|before|while) we\s+\w+", statement, re.I)
+    # ... nor what the mock's interviewer said or asked ('Eventually he said "you haven't asked about the
+    # denominator"' handed over the case's insight in its opening; "Her question was a row between two people: ...")
+    rival = rival or re.search(r"\b(?:he|she) (?:said|asked|told|pointed|replied|added|hinted)\b", statement, re.I)
+    rival = rival or re.match(r"(?:her|his) (?:question|answer|point|reply|hint)\b", statement, re.I)
     return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival)
 
 
