@@ -161,10 +161,9 @@ _LINKS = frozenset("with on in before after to and or then by for as from into a
 def _pitfall_frame(item: Item) -> tuple[str, str]:
     """Which pitfall frame fits the statement, and the situation it shows (never the failure it leads to)."""
     statement = item.points[0]
-    # (the item says whether its statement tells the act under a "Mistake I made" heading: items.py)
-    if scene := told_mistake(statement) or (
-        item.concept if item.concept == told_mistake(statement, item.heading) else ""
-    ):
+    # A told mistake is an item whose concept is its scene (items.py decides, heading and all): one reading here.
+    scene = told_mistake(statement, item.heading)
+    if scene and scene == item.concept:
         return "pitfall-story", scene
     situation = balanced(re.split(r";|: |, so |, which | because | otherwise ", statement, maxsplit=1)[0]).strip(" .,;")
     first = situation.split(" ", 1)[0]

@@ -131,7 +131,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would
             # this save us?" is Swiftline's number (both blind raters, round 54).
             asker = next((found for s in setup[index:] if (found := _asker(s))), "")
-            return asker if asker and asker != named and not _NOT_A_NAME.match(asker.split()[0]) else named
+            return asker if asker and asker != named else named
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
     lines = (title, first_line[:200])
@@ -168,7 +168,7 @@ def _asker(statement: str) -> str:
     found = _ASKER.search(statement)
     name = found.group("name") if found else ""
     # ("Leadership wants to know whether it worked.": a part of the business, not another one)
-    return "" if not name or _TEAM.match(name.split()[0]) else name
+    return "" if not name or _TEAM.match(name.split()[0]) or _NOT_A_NAME.match(name.split()[0]) else name
 
 
 _TEAM = re.compile(

@@ -1,4 +1,4 @@
-"""A mistake the notes' author tells of their own work, retold as a teammate's scene for a level-4 question.
+"""A mistake the notes' author tells of their own work, retold as a teammate's scene (asked at level 3: asking.py).
 
 Candidates write down what went wrong for them ("Mistake I made: I borrowed an ICC of 0.01 from a paper about a
 different outcome, the real value was nearer 0.08 ..."). What they did is a scene a demanding interviewer puts to
@@ -12,7 +12,7 @@ import re
 
 from interviewer.interview.statements import balanced, clean_statement
 
-__all__ = ["is_story_heading", "starts_bullet", "story_points", "told_mistake"]
+__all__ = ["starts_bullet", "story_points", "told_mistake"]
 
 # "Mistake I made:", "A mistake I made early on:", "Mistake I made in a mock:", "Mistake I made (retail project,
 # 2022):", "My mistake:", "The leakage trap, and the mistake I actually made:". The label ends at its colon.
@@ -75,7 +75,7 @@ def told_mistake(statement: str, heading: str = "") -> str:
     label = _LABEL.match(text)
     if label:
         text = text[label.end() :]
-    elif _HEADING.match(heading.split(" > ")[-1].strip(" #*")):
+    elif _under_story_heading(heading):
         text = re.sub(r"^[A-Z][\w -]{0,30}:\s+", "", text)  # ("Mock interview: picked the threshold ...")
     elif re.match(r"^I\s+once\s+", text):
         pass
@@ -124,7 +124,7 @@ def _retold(scene: str) -> str:
     return "".join(parts)
 
 
-def is_story_heading(heading: str) -> bool:
+def _under_story_heading(heading: str) -> bool:
     """True for a section titled as the author's own mistake."""
     return bool(_HEADING.match(heading.split(" > ")[-1].strip(" #*")))
 
