@@ -70,7 +70,11 @@ _CASE_TITLE = re.compile(
     # "(practice)", "(sizing mock, Fri 14th)"; never "(rewrite after mock #2 went sideways)" on a technical note
     r"|^\s*sizing\b[^.?]*\bfor\s+[A-Z]|\((?:[\w-]+\s+)?(?:practice|mock)\b[^()]*\)"
     # "Sizing practice — Roamnest: is 'Tonight in Lisbon' worth a sales team?"
-    r"|^\s*(?:sizing|estimation|market[- ]sizing)\s+(?:practice|mock|case|exercise)\b",
+    r"|^\s*(?:sizing|estimation|market[- ]sizing)\s+(?:practice|mock|case|exercise)\b"
+    # A real interview's question at a named business: "Real 2nd-round question at Bloomline (online florist),
+    # reconstructed on the train home" (round 60 read it as a technical note); never a collection of "questions".
+    r"|\b(?:interview|onsite|on-site|final[- ]round|(?:\d\w*|first|second|third)[- ]round)\s+(?:question|prompt)\s+"
+    r"(?:at|from)\s+[A-Z]",
     re.I,
 )
 _CASE_OPENING = re.compile(

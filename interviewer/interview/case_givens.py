@@ -275,7 +275,8 @@ def spoken(statement: str) -> str:
     said = re.sub(r"(^|[.!?]\s+)about\b", lambda m: f"{m.group(1)}About", said)
     # A list's item the note-taker quoted whole ('"148,000 active cardholders"') is said without its quotes, and a
     # sentence of a quoted set-up without the one quote mark it holds ('"Glide Express Car Wash runs ...').
-    said = re.sub(r'^["“]([^"“”]+)["”]\.?$', r"\1.", said)
+    # (a quoted question keeps its mark: 'Do you believe them?"' was said "Do you believe them?.", round 60)
+    said = re.sub(r'^["“]([^"“”]+)["”]\.?$', lambda m: m.group(1) + ("" if m.group(1)[-1:] in ".?!" else "."), said)
     if said.count('"') + said.count("“") + said.count("”") == 1:
         said = re.sub(r'^["“]|["”](?=\.?$)', "", said)
     if not _SETUP_LABEL.match(statement):

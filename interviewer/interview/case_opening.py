@@ -312,7 +312,9 @@ _METRIC_HEAD = (
 )
 _METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
 _WENT_DOWN = re.compile(
-    r"\b(?:fell|falls?|fallen|dropped|drops?|down|declined|slid|slipped|plunged|halved|dip)\b|[−–]\d", re.I
+    # (a minus sign, never a range's dash: "3.4–3.6% every week since" rose, round 60)
+    r"\b(?:fell|falls?|fallen|dropped|drops?|down|declined|slid|slipped|plunged|halved|dip)\b|(?<![\d.%])\s?[−–]\d",
+    re.I,
 )
 _WENT_UP = re.compile(r"\b(?:rose|risen|jumped|spiked|up|doubled|increased|climbed|grew|then)\b|\+\d", re.I)
 # Words that end what comes before a metric's name: "the weekly business review showed trial conversion".
@@ -337,6 +339,13 @@ def moved_metric(opening: str) -> tuple[str, str]:
     case names it ("the drop in payer conversion", round 52)."""
     sentences = re.split(r"(?<=[.!?])\s+", opening)
     for at, sentence in enumerate(sentences):
+        # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
+        # drop in site conversion" of a jump)
+        lifted = re.search(
+            r"\b(?:lifted|boosted|raised)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:by\s+)?\d", sentence
+        )
+        if lifted:
+            return lifted.group(1), "rise"
         went = re.search(r"\bfrom\s+[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s+to\s+[£$€]?(\d[\d,]*(?:\.\d+)?)", sentence)
         went = went or _WAS_THEN.search(sentence)
         down, up = _WENT_DOWN.search(sentence), _WENT_UP.search(sentence)

@@ -171,7 +171,7 @@ def case_draft(
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
     if facts.targets:
-        text = _candidates_named(text, facts.opening)
+        text = _candidates_named(text, facts.opening, topic)
         text = _action_named(text, f"{topic} {facts.opening}")
     # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
@@ -242,15 +242,26 @@ def _action_named(text: str, said: str) -> str:
     return text.replace("how much acting changes", f"how much {got.group(1).lower()} {got.group(2)} changes")
 
 
-def _candidates_named(text: str, opening: str) -> str:
+_PEOPLE = (
+    "customers|members|patients|households|donors|subscribers|users|students|clients|residents|families|tenants|"
+    "policyholders|players|cardholders|parents|alumni|volunteers"
+)
+
+
+def _candidates_named(text: str, opening: str, title: str = "") -> str:
     """A targeting question that calls the candidates what the case calls them ("each home", "the branches"), never
-    "each candidate" where the case asks which homes get a survey (a blind rater, round 53)."""
+    "each candidate" where the case asks which homes get a survey (a blind rater, round 53), nor "which candidates
+    belong on the list" where the title asks who gets an offer (both raters, round 60)."""
     asked = re.search(
         r"\b(?i:which|whom|what)\s+(?:\d[\d,]*\s+)?(?:[a-z-]+\s+)?([a-z]{3,}s)\s+(?:should|get|to|would)\b", opening
     )
+    who = r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b"
+    if not asked and re.search(who, f"{opening} {title}"):
+        # ... and the people the opening counts ("about 62,000 customers on an annual service plan")
+        asked = re.search(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+)?({_PEOPLE})\b", opening)
     if not asked:
         # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
-        if re.search(r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b", opening):
+        if re.search(who, f"{opening} {title}"):
             text = text.replace("each candidate", "each person").replace("which candidates", "which people")
             return text.replace("the candidates", "the people")
         return text.replace(" for each candidate on the list", " for each one on the list").replace(

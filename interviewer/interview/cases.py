@@ -456,6 +456,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                     asked_text = re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), asked_text)
                     asks.append("The question: " + asked_text)
                     ask_at = len(staged)
+                quoted_ask = asking and not asks and len(staged) < 10 and re.match(r'^["“][^"“”]{10,300}\?["”]$', piece)
+                if quoted_ask and not writes(statement):
+                    # The interviewer's prompt quoted on its own, after the figures they showed ('"Marketing says the
+                    # carousel lifted conversion 25%. Do you believe them?"'): the ask, and the end of the set-up
+                    # (round 60 opened on the candidate's answer after it)
+                    asks.append("The question: " + statement)
+                    ask_at = len(staged)
                 indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
                 if indirect:
                     # "The question my manager gave me was whom those 1,200 calls should go to.": the ask, put as a
@@ -693,13 +700,17 @@ _EXPLAIN = re.compile(
     r"what is going on|what happened|what had happened|what's happened|diagnos\w*|"
     r"investigat\w*|root cause|figure out why|account for|broke|broken|"
     # someone's theory of what caused it ("Her immediate theory was the new SMS reminder vendor", round 44)
-    r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real)\b",
+    r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real|"
+    # someone's claim about the cause, put to the candidate ("Marketing says the carousel lifted conversion 25%. Do
+    # you believe them?", round 60 asked it as a model to build)
+    r"do you (?:believe|buy) (?:them|him|her|it|that|this))\b",
     re.I,
 )
 _MOVED = re.compile(
     # ("acceptance rate falls off a cliff", "dropping from about 81% to 67%": round 38 asked that drop as a model)
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
-    r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|(?:metric|number|rate|KPI)s? (?:had )?moved|"
+    r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|"
+    r"lifted \w+ (?:by )?\d+|(?:metric|number|rate|KPI)s? (?:had )?moved|"
     r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d[\d.,]*|increased|decreased|climbed|crept up|grew|shrank|"
     r"came in at|"
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
@@ -721,7 +732,10 @@ _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
     # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
-    r"|\bwhether (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b",
+    r"|\bwhether (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b"
+    # ... or names it bare: "the head of waste services wants to know whether twin-stream worked" (round 60 asked
+    # what model to train)
+    r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b",
     re.I,
 )
 

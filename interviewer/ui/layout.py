@@ -113,9 +113,12 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                     for point in item.points:
                         with gr.Row(elem_classes=["review-point"]):
                             text = gr.Markdown(point.markdown, scale=3, padding=True)
+                            # (one component per point: without its own key, the next answer's first point showed
+                            # the verdict given to the answer before, and clicking it saved nothing; a trial user)
                             pick = gr.Radio(
                                 review.VERDICT_CHOICES, value=point.mine, label="Your verdict", show_label=False,
                                 scale=2, elem_classes=["review-verdict"],
+                                key=f"verdict-{item.session_id}-{item.turn}-{point.id}",
                             )  # fmt: skip
                         pick.input(
                             _guard(confirmer(item.session_id, item.turn, point.id)), [pick],

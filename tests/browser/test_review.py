@@ -213,3 +213,36 @@ def test_verdicts_clicked_in_quick_succession_are_all_saved(running: Running, br
     saved = sum(len(store.for_turn(session_id, turn)) for turn in range(1, 4))
     page.screenshot(path=shots / "quick-clicks.png", full_page=True)
     assert saved == points, f"{saved} of {points} verdicts saved"
+
+
+def test_a_verdict_never_carries_over_to_the_next_answers_points(running: Running, browser: Any, shots: Path) -> None:
+    """A trial user saw the next answer's first point already marked "~ partly" (the verdict they had given the
+    answer before); clicking it saved nothing, so they believed a point confirmed that was not. Each answer's points
+    start with no verdict."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(running.server.url)
+    page.get_by_role("tab", name="Interview").click()
+    page.locator("#practice input[type=checkbox]").check()
+    start_interview(page, questions=3, challenge=False)
+    wait_for_turn(page)
+    answer(page, 1)
+    practice = page.locator("#practice-review")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#practice-review .review-verdict').length > 0", timeout=LONG
+    )
+    practice.locator(".review-verdict").first.get_by_text("~ partly", exact=True).click()
+    page.wait_for_function(
+        "() => /Confirmed by you \\d\\.\\d\\d/.test(document.querySelector('#practice-review')?.innerText || '')",
+        timeout=SAVED,
+    )
+    first = practice.inner_text()
+    wait_for_turn(page)
+    answer(page, 2)
+    page.wait_for_function(
+        "before => { const p = document.querySelector('#practice-review'); return p && p.innerText !== before"
+        " && !/Confirmed by you/.test(p.innerText) && p.querySelectorAll('.review-verdict').length > 0; }",
+        arg=first, timeout=LONG,
+    )  # fmt: skip
+    page.screenshot(path=shots / "practice-next-answer.png", full_page=True)
+    checked = page.evaluate("() => document.querySelectorAll('#practice-review input[type=radio]:checked').length")
+    assert checked == 0, f"{checked} verdicts shown on points nobody has confirmed"
