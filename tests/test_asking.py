@@ -231,3 +231,21 @@ def test_a_teammates_practice_told_in_three_words_is_no_hard_question() -> None:
     for seed in range(3):
         assert "joining on date" not in ask(short, level=3, seed=seed).lower()
         assert "joining the label table on calendar date" in ask(scene, level=3, seed=seed).lower()
+
+
+@pytest.mark.parametrize(
+    ("statement", "garbled"),
+    [
+        # a note's shorthand cut at its symbol: "How would precompute + fit into what you would do?"
+        ("Snapshot + replay — a nightly job copies the tables to the warehouse; lag = interval + run time.", "+ "),
+        # a bare singular word: "Where would indicator come into your answer?"
+        ("Fix: an explicit fallback flag the model was trained with, never a silent zero.", "would flag "),
+    ],
+)
+def test_a_follow_up_never_asks_about_a_symbol_or_a_bare_word(statement: str, garbled: str) -> None:
+    """A trial user got both garbled follow-ups in one session (session 14)."""
+    point = {"text": statement, "source": "notes/cache.md", "heading": "Caching > Pitfalls", "chunk_id": "c4"}
+    for seed in range(4):
+        text = follow_up_text(point, "I would cache it with a TTL.", FRAMES, random.Random(seed), set(), root="Q?")
+        assert garbled not in text and text.endswith("?"), text
+        assert not re.search(r"would [a-z]+ (?:come|fit) into", text), text  # "would indicator come into"

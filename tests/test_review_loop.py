@@ -366,3 +366,17 @@ def test_confirmations_survive_their_file_being_deleted_under_a_running_app(tmp_
     assert store.history() == []
     store.add([confirmation("p2", Verdict.WRONG, "covered", session_id="s2", turn=1)])  # tables set up again
     assert [c.point_id for c in store.history()] == ["p2"]
+
+
+def test_an_answer_whose_every_point_is_confirmed_off_the_question_is_not_scored_on_coverage() -> None:
+    # A trial user's strong answer kept the machine's 0.28 (coverage 0) after she took out both points, and the
+    # feedback then named that topic her weakest.
+    rubric = load_rubrics()["deep-dive-2"]
+    estimate = _estimate()
+    all_off = confirmed_score(estimate, {p.id: Verdict.OFF for p in estimate.points}, rubric)
+    all_missed = confirmed_score(estimate, {p.id: Verdict.MISSED for p in estimate.points}, rubric)
+    assert all_off.total > all_missed.total
+    others = [c for c in estimate.criteria if c.name != "coverage"]
+    form = sum(c.score * c.weight for c in others) / sum(c.weight for c in others)
+    assert all_off.total >= round(0.5 * form, 3)  # carried by what the rubric reads besides coverage
+    assert any("coverage left out" in step for step in all_off.adjustments)

@@ -509,6 +509,23 @@ def hint_text(item: Item, question: str, frames: QuestionFrames) -> str:
     return _fill(frames.hints, random.Random(item.key), set(), term=term)
 
 
+def _phrase_of(word: str, statement: str) -> str:
+    """A word a follow-up asks about, with the words that qualify it in the statement and an article when it is
+    one thing ('an explicit missing indicator'); '' for a bare singular word ("Where would indicator come into your
+    answer?" read as garbled to a trial user, session 14)."""
+    if not word:
+        return ""
+    found = re.search(rf"((?:\b[a-z][a-z-]+\s+){{0,2}}){re.escape(word)}\b", statement, re.I)
+    lead = [w for w in (found.group(1).split() if found else []) if w.lower() not in STOPWORDS]
+    lead = lead[-2:] if lead and all(w.islower() for w in lead) else []
+    phrase = " ".join([*lead, word])
+    if word.endswith("s") or word.isupper():
+        return phrase  # a plural or an acronym needs no article ("segments", "TTL")
+    if not lead:
+        return ""
+    return f"{'an' if phrase[0].lower() in 'aeiou' else 'a'} {phrase}"
+
+
 def follow_up_text(
     point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str], root: str = ""
 ) -> str:
@@ -530,7 +547,7 @@ def follow_up_text(
     # strong regularization" read to a trial user as not listening): the point's own term the answer did not use is.
     said = set(content_words(answer))
     named = bool(concept) and set(content_words(concept)) <= said
-    concept = concept if fits_frame(concept) and not named else idea_of(statement, answer)  # never 'about ask how'
+    concept = concept if fits_frame(concept) and not named else _phrase_of(idea_of(statement, answer), statement)
     if not concept and root:
         return f"{opener} Take the question again and add what is missing: {root}"
     return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))

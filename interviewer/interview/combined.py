@@ -132,6 +132,8 @@ def fits_frame(name: str) -> bool:
     if not name or name != usable_concept(name) or len(name.split()) > 4 or _NOT_A_NAME.match(name):
         return False
     words = name.split()
+    if any(not re.search(r"\w", word) for word in words):
+        return False  # 'precompute +': a note's shorthand cut at its symbol (a trial user's follow-up, session 14)
     if len(words) >= 2 and words[0].lower().endswith("ing") and words[0][:1].isupper():
         return False  # 'Adding polynomial terms': an action, not an option's name
     if any(word.isdigit() for word in words):

@@ -2,7 +2,8 @@
 machine's. Pure. The machine's estimate is never changed; this is a second ScoreResult beside it.
 
 - Coverage: each point earns its confirmed credit (covered 1, partly 0.5, missed and wrong 0); a point not
-  confirmed keeps the machine's credit; a point confirmed off the question leaves it (no weight, no credit).
+  confirmed keeps the machine's credit; a point confirmed off the question leaves it (no weight, no credit), and
+  when every point does, coverage leaves the total.
 - Each point confirmed wrong costs like a contradiction (at most two count); the machine's unsure flags cost
   nothing; "not in your notes" still costs for every on-topic sentence that no confirmed point rests on.
 - Precision, reasoning and structure are the machine's: they read form, not meaning.
@@ -66,8 +67,16 @@ def confirmed_score(
     )
     criteria = tuple(confirmed_coverage if c.name == "coverage" else c for c in estimate.criteria)
     gate = _ramp(estimate.relevance, t.gate_low, t.gate_high)
-    total = (1 - t.on_topic_share) * sum(c.score * c.weight for c in criteria) + t.on_topic_share * gate
+    # Every point confirmed off the question: the notes hold nothing this answer could cover, so coverage leaves the
+    # total and the other criteria carry it (a trial user's strong answer kept the machine's 0.28 after she took
+    # out both points, and the feedback then named that topic her weakest).
+    weighed = [c for c in criteria if graded or c.name != "coverage"] or list(criteria)
+    share = sum(c.weight for c in weighed) or 1.0
+    form = sum(c.score * c.weight for c in weighed) / share * sum(c.weight for c in criteria)
+    total = (1 - t.on_topic_share) * form + t.on_topic_share * gate
     adjustments = [f"confirmed by you: {counted(len(verdicts), 'point')} of {len(points)}"]
+    if not graded:
+        adjustments.append("coverage left out: you confirmed that no key point of your notes bears on this question")
     # The candidate vouched for the sentences their confirmed points rest on; the others still cost as before.
     vouched = {p.sentence for p in points if p.id in verdicts and p.verdict in ("covered", "partly")}
     unbacked = [sentence for sentence in estimate.unbacked if sentence not in vouched]

@@ -26,7 +26,7 @@ from interviewer.ui.topics import match_topic, merged_topics
 
 __all__ = ["CHOSEN_FOR_ME", "HISTORY_HEADERS", "WEAKEST_FIRST", "Feedback", "InterviewHandlers", "SessionView"]
 
-CHOSEN_FOR_ME = "Chosen for me (topics due for review first)"
+CHOSEN_FOR_ME = "Chosen for me (due first)"  # (a longer label ran under the menu's arrow)
 WEAKEST_FIRST = "Weakest topics first"
 PRIORITIES = {CHOSEN_FOR_ME: Priority.DUE, WEAKEST_FIRST: Priority.WEAKEST}
 KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
