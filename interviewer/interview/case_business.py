@@ -27,7 +27,9 @@ _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|a
 _NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of))*?"
 _NAMED_SHAPES = re.compile(
     rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,160}}\))?\s*"
-    r"(?P<how>=|:|,|runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|[a-z]{3,}s)\s"
+    # (a verb after a space only: "Copperline Document Solutions leased" named "Copperline Document Solut", round 61)
+    r"(?P<how>=|:|,|(?<=\s)(?:runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|"
+    r"[a-z]{3,}s|[a-z]{3,}ed))\s"
 )
 # The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
@@ -41,6 +43,10 @@ _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
     r"situation|summary|overview|notes?|goal|question|result|results|outcome|data|method|approach|recommendation|"
     r"twist|update|power|tl;dr|edit|first|then|later|fix|"
+    # a story's sequence words ("Next, the boring causes: ...", round 61)
+    r"next|finally|second|third|meanwhile|afterwards|also|still|now|so|lastly|"
+    # ... and a list's labels for the periods compared ("- before: 6,100 trial starts a month")
+    r"before|after|baseline|control|treatment|today|yesterday|"
     # the note-taker's own labels ("Target: 3 minutes spoken." named round 44's vet clinics "Target")
     r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?|"
     # a role or a body of the business, never its name ("The CEO has a board meeting Friday", round 58)
@@ -151,7 +157,34 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
                 return proper.group(1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
-    return next(_title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH), "the business")
+    titled = next(_title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH), "")
+    return titled or _recurring_name(staged, title) or "the business"
+
+
+# Words capitalised mid-sentence that name no business: months, days, and the note-taker's acronyms.
+_NOT_BUSINESS = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|[A-Z]{2,6}s?)$"
+)
+
+
+def _recurring_name(staged: list[tuple[str, str]], title: str) -> str:
+    """The proper name the title and the note keep using for the business ("Mock case: Tallybook cut its free trial
+    from 30 to 14 days" and "On 4 March 2024 Tallybook shortened ..."), when no sentence introduces it in a shape
+    _named reads; '' when none recurs. A person ("Priya said ...") is never it."""
+    text = " ".join(s for s, _ in staged)
+    candidates = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z][\w&-]+)\b", f"{title} {text}")
+    for name in dict.fromkeys(candidates):
+        if _NOT_A_NAME.match(name) or _TEAM.match(name) or _NOT_BUSINESS.match(name.lower()) or name.isupper():
+            continue
+        person = re.search(
+            rf"\b{re.escape(name)}\s+(?:said|asked|played|agreed|wanted|pushed|gave|told|nodded|replied|ran)\b", text
+        )
+        if person or not re.search(rf"\b{re.escape(name)}\b", title):
+            continue
+        if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            return name
+    return ""
 
 
 _ASKER = re.compile(
@@ -192,7 +225,9 @@ def _title_names(lines: tuple[str, ...], *patterns: re.Pattern[str]) -> Iterator
 # story, it took the business with it: the case opened on "A lot of what they sell is flat-pack" and named its
 # business "the launch an assembly service" (round 35).
 _INTRODUCED = re.compile(
-    rf"\b(?:at|for|with|of|from)\s+(?P<name>{_NAME}),\s+(?P<what>(?:a|an)\s+[^.;:!?]{{8,200}}?)\s*(?:[.;!?]|$)"
+    # (a decimal point ends nothing: "whose mobile app has about 1.9m monthly active users", round 61)
+    rf"\b(?:at|for|with|of|from)\s+(?P<name>{_NAME}),\s+(?P<what>(?:a|an)\s+(?:[^.;:!?]|\.(?=\d)){{8,200}}?)"
+    r"\s*(?:[.;!?](?!\d)|$)"
 )
 
 

@@ -3,6 +3,7 @@ went wrong, what is asked), said in full sentences with nothing the note-taker s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from interviewer.interview.case_givens import concludes, has_pointer, is_cut, writes
@@ -65,6 +66,8 @@ def _unsaid(statement: str) -> bool:
     # denominator"' handed over the case's insight in its opening; "Her question was a row between two people: ...")
     rival = rival or re.search(r"\b(?:he|she) (?:said|asked|told|pointed|replied|added|hinted)\b", statement, re.I)
     rival = rival or re.match(r"(?:her|his) (?:question|answer|point|reply|hint)\b", statement, re.I)
+    # ... nor how the mock's interviewer played it ("He only gave data when asked.", round 61)
+    rival = rival or re.match(r"(?i:he|she)\s+(?:only\s+|just\s+|never\s+|kept\s+|would\s+|wouldn't\s+)?\w+", statement)
     return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival)
 
 
@@ -170,6 +173,11 @@ def _from_change(sequence: list[str], at: int, chosen: list[str], reach: int) ->
     return told if told and not any(s in chosen or _unsaid(s) for s in told) else []
 
 
+_NEW_FIGURE = re.compile(
+    r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|jumped to|came in at)\s+(?:about\s+)?\d[\d.,]*\s?%"
+)
+
+
 def opening_text(
     setup: list[str],
     title: str,
@@ -190,7 +198,13 @@ def opening_text(
         if len(chosen) >= room:
             break
         chosen.append(statement)
-    if len(chosen) == 2 and not _GOAL.search(" ".join(chosen)):
+    # A rate's new figure told in the next sentence ("... was 96.7% all of last week." then "Yesterday, ... it was
+    # 92.2%"): without it the opening never says what moved (round 61 asked it in the clarifying question instead).
+    after = setup.index(chosen[-1]) + 1 if chosen and chosen[-1] in setup else len(setup)
+    then = setup[after] if after < len(setup) else ""
+    if then and not _unsaid(then) and re.search(r"\d\s?%", chosen[-1]) and _NEW_FIGURE.search(then):
+        chosen.append(then)
+    if len(chosen) >= 2 and not _GOAL.search(" ".join(chosen)):
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
         # is about (a blind rater). It joins the opening; the sentences between are left for the stages. With no
         # goal said anywhere, the symptom the case is about does.
@@ -338,6 +352,23 @@ def moved_metric(opening: str) -> tuple[str, str]:
     the metric; ('', '') when nothing moved. Blind raters failed "the movement in the metric at Trellisly" where the
     case names it ("the drop in payer conversion", round 52)."""
     sentences = re.split(r"(?<=[.!?])\s+", opening)
+    # A rate given in one sentence and its new figure in the next ("Login success rate on the app was 96.7% all of
+    # last week. Yesterday, Thursday 14 November, it was 92.2% ...": round 61 asked "the movement in the metric").
+    for before, after in itertools.pairwise(sentences):
+        was = re.search(
+            r"\b(?:was|were|sat at|stood at|had been|ran at|averaged)\s+(?:about\s+)?(\d+(?:\.\d+)?)\s?%", before
+        )
+        now = re.search(
+            r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|came in at)\s+(?:about\s+)?"
+            r"(\d+(?:\.\d+)?)\s?%",
+            after,
+        )
+        # (a metric that opens its sentence keeps its first word: "Login success rate ...")
+        metric = next(_METRIC.finditer(before[:1].lower() + before[1:]), None) if was and now else None
+        if was and now and metric and float(was.group(1)) != float(now.group(1)):
+            words = metric.group("phrase").split()
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if _NOT_METRIC_WORD.fullmatch(w.lower())), default=0)
+            return " ".join(words[cut:]), "drop" if float(now.group(1)) < float(was.group(1)) else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)

@@ -98,6 +98,7 @@ _ASK_LABEL = re.compile(
 
 
 # A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
+_OPENER_LABEL = re.compile(r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)\s*:", re.I)
 _QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})["”]?\.?$')
 
 
@@ -150,7 +151,8 @@ def _interviewers(text: str) -> list[str]:
     found += re.findall(r"\b(?:ran|run|played|interviewed) by\s+([A-Z][^\W\d_]{2,})\b", text)
     # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
     found += re.findall(
-        r"\b([A-Z][^\W\d_]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?\s+"  # ("Tomás (ex-consultant) ran")
+        # ("Tom from the Thursday study group played the interviewer", round 61 named its bank "Next")
+        r"\b([A-Z][^\W\d_]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?(?:\s+from\s+[^,.;()]{3,40}?)?\s+"
         r"(?:played|playing|was playing|as the interviewer|ran (?:this|it|the mock)|(?:offered|agreed) to play)\b"
         # "Dan is a strategy consultant who climbs at my wall, and he offered to play the COO" (round 45)
         r"|\b([A-Z][a-z]{2,}) is an? [^.;]{0,80}\b(?:offered|agreed) to play\b",
@@ -436,7 +438,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
                 # (a labelled ask, 'The question: "We have an option on ...?"', is read as the ask below)
                 unlabelled = asking and not staged_prompt and len(staged) < 3 and not _ASK_LABEL.match(statement)
-                quoted = _QUOTED_PROMPT.match(statement) if unlabelled else None
+                # ... or labelled as what the interviewer opened with ('His opener: "Login success rate on the app was
+                # 96.7% all of last week. Yesterday ... it was 92.2% ..."', round 61 opened on the candidate's working)
+                # (a prompt that ends on its question is read as the ask below: 'His prompt: "... is it worth it?"')
+                opener = not staged_prompt and len(staged) < 3 and not asking and _OPENER_LABEL.match(statement)
+                quoted = _QUOTED_PROMPT.match(statement) if unlabelled or opener else None
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
                     # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which
                     # 6,000 should get it?"' is the case as it was put: its opening, word for word, and its
@@ -732,7 +738,7 @@ _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
     # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
-    r"|\bwhether (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b"
+    r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b"
     # ... or names it bare: "the head of waste services wants to know whether twin-stream worked" (round 60 asked
     # what model to train)
     r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b",

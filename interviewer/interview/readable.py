@@ -84,6 +84,8 @@ def _one_term_fits(name: str) -> bool:
     words = name.split()
     if not fits_frame(name) or _SHORTHAND.search(name) or "=" in name or not name[:1].isalnum():
         return False
+    if re.search(r"[\u0370-\u03ff\u2200-\u22ff]", name) and len(words) >= 2:
+        return False  # "ACF of Δy": a formula's symbol in a name, not a method anyone proposes (both raters, round 61)
     if len(name) < 2 or re.search(r"\s[—–-]\s|\s(?:and|or)\s", name):
         return False  # "τ" alone; "ATT — matching", "pointwise and pairwise": a line's pieces, not one name
     if re.search(r"\b(?:is|are|was|were|exists?|prefers?|has|have|does|do|can|will|would|should)\b", name, re.I):

@@ -1,0 +1,68 @@
+"""Round 61's case notes: the business named in a past-job story's past tense ("... Solutions leased printers"), in
+the line about who played the interviewer ("Tom from the study group played ..., in character as the Head of Digital
+at Northgate, a mid-sized bank"), or only by the title and the sentences that keep using it; never a story's
+sequence word ("Next, the boring causes"); the interviewer's opener quoted whole, and a rate that was one figure in
+one sentence and another in the next."""
+
+from __future__ import annotations
+
+from interviewer.interview.case_opening import moved_metric
+from interviewer.interview.cases import case_facts
+from interviewer.interview.readable import term_fits
+from tests.helpers import chunks_of, stage_drafts
+
+LOGINS = (
+    "# Mock #2 — checkout success fell off a cliff (Harbourside banking app)\n\n"
+    "Nadia from the Monday study group played the interviewer, in character as the Head of Payments at Quayside, a "
+    'mid-sized building society whose app has about 2.1m monthly active users. Her opener: "Checkout success rate '
+    "was 98.1% all of last week. Yesterday it was 93.4%, and it's the same so far today. I need an answer by "
+    'noon." She only gave data when asked.\n\n'
+    "I started with the definition. Next, the boring causes: tracking change, an outage, a partial day. Attempts "
+    "were up 11% while users were flat, so people were retrying.\n"
+)
+
+
+def test_the_business_is_the_one_the_interviewer_played_at_never_a_sequence_word() -> None:
+    facts = case_facts(chunks_of("logins.md", LOGINS))
+    assert facts.business == "Quayside", facts.business
+    assert facts.opening.startswith("Quayside is a mid-sized building society whose app has about 2.1m monthly")
+
+
+def test_the_opener_quoted_whole_gives_both_figures_and_the_metric_moves_down() -> None:
+    facts = case_facts(chunks_of("logins.md", LOGINS))
+    assert "98.1%" in facts.opening and "93.4%" in facts.opening, facts.opening
+    assert "only gave data" not in facts.opening  # how the mock was played is no part of the case
+    assert "the boring causes" not in facts.opening
+    assert moved_metric(facts.opening) == ("checkout success rate", "drop")
+    drafts = stage_drafts(chunks_of("logins.md", LOGINS), ("frame", "data"), 2)
+    assert all("Quayside" in text for text in drafts) and not any("rise" in text for text in drafts), drafts
+
+
+def test_a_name_of_several_words_before_a_past_tense_verb_is_said_whole() -> None:
+    note = (
+        "Past-job story: which firms get a proactive copier check (Brackwell)\n\n"
+        "Brackwell Office Systems leased copiers to about 9,000 firms, serviced by 19 engineers. There was room for "
+        "about 700 proactive visits a month, and the service director asked which firms should get them.\n\n"
+        "Version one failed. We built a shallow tree on wear counters instead.\n"
+    )
+    facts = case_facts(chunks_of("copiers.md", note))
+    assert facts.business == "Brackwell Office Systems", facts.business
+
+
+def test_a_business_named_only_by_the_title_and_the_sentences_that_keep_using_it() -> None:
+    note = (
+        "Mock case: Ledgerly cut its free trial from 30 to 14 days — did it work?\n\n"
+        "Priya ran this one over lunch. On 2 May 2024 Ledgerly shortened the free trial from 30 days to 14 days for "
+        "every new signup. Two months later the CEO wants to know if it worked.\n\n"
+        "- before: 6,100 trial starts a month, 10.2% converting\n- after: 5,700 a month, 11.9% converting\n\n"
+        "I began with the cohorts. Ledgerly has strong seasonality around the tax deadline, so a before/after is "
+        "useless.\n"
+    )
+    facts = case_facts(chunks_of("trial.md", note))
+    assert facts.business == "Ledgerly", facts.business
+    assert facts.shape == "change" and facts.made  # "if it worked": a change already made, measured after
+
+
+def test_a_formula_is_no_term_to_take_up() -> None:
+    assert not term_fits("ACF of Δy")  # "You brought up ACF of Δy. Why does it suit the business here?"
+    assert term_fits("ACF")
