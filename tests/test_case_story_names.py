@@ -66,3 +66,28 @@ def test_a_business_named_only_by_the_title_and_the_sentences_that_keep_using_it
 def test_a_formula_is_no_term_to_take_up() -> None:
     assert not term_fits("ACF of Δy")  # "You brought up ACF of Δy. Why does it suit the business here?"
     assert term_fits("ACF")
+
+
+def test_a_name_the_note_shows_is_none_gives_way_to_the_one_it_keeps_using() -> None:
+    # "Chains: 3% of clinics = 22% of appointments." named a metric case "Chains" though the note writes "the 4 big
+    # chains" and its title and lines keep saying Pawsly.
+    note = (
+        '# case: what is an "active clinic" at Pawsly?\n\n'
+        "Pawsly = booking + reminders SaaS for vet clinics. ~5,800 clinics, ~3.1M appointments/month. Board deck says "
+        '"weekly active clinics", 95% every week, never moves. Asked to propose a new north-star.\n\n'
+        "- tricky bits\n"
+        "  - chains: 3% of clinics = 22% of appointments. Per-clinic metric underweights them, per-appointment metric "
+        'is basically "what did the 4 big chains do".\n'
+        "  - share of appointments booked in Pawsly tracks whether we're the system of record\n"
+    )
+    assert case_facts(chunks_of("pawsly.md", note)).business == "Pawsly"
+
+
+def test_a_name_cut_from_a_longer_word_or_written_in_lower_case_elsewhere_is_no_name() -> None:
+    from interviewer.interview.case_business import plausible_name
+
+    text = "Copperline Document Solutions leased printers. Next, the causes. We look at next week's data."
+    assert not plausible_name("Copperline Document Solut", text)
+    assert not plausible_name("Next", text)
+    assert plausible_name("Copperline Document Solutions", text)
+    assert plausible_name("Bloomline", "Bloomline sells flowers on bloomline.co.uk and bloomline.ie.")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from interviewer.core.domain import MADE_UP, ORGANISATIONS
 from interviewer.interview.case_givens import without_made_up, writes
 
-__all__ = ["business_of", "introduced", "names_company", "without_label"]
+__all__ = ["business_of", "introduced", "names_company", "plausible_name", "without_label"]
 
 # ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
 # ("locker bank = 60 compartments" is a piece of kit, not a bank: round 44's libraries became "the locker bank")
@@ -124,6 +124,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # (a real interview's preface takes more lines: "The real thing, not a mock. No offer, but ... Interviewers: Helen
     # (head of analytics) and Sunil. 50 minutes, whiteboard." before "The question: Ridgeway has 160 branches.")
     setup = [s for s, at in staged[:8] if not writes(s)][:6]
+    text = " ".join([title, first_line, *(s for s, _ in staged)])
     for index, statement in enumerate(setup):
         # ("Setup as given: Loomwell is a mid-size online womenswear retailer ...": the label goes first)
         # Past the first four, only a listed verb names it ("Courier GPS logs after dispatch leak the outcome").
@@ -132,7 +133,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         # ("The prompt, copied word for word: Quire & Co." with "runs 11 bookshops" cut off at its "Co.", round 59)
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
-        if named:
+        if named and plausible_name(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would
             # this save us?" is Swiftline's number (both blind raters, round 54).
@@ -142,7 +143,9 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
     lines = (title, first_line[:200])
     for titled in _title_names(lines, _TITLE_AFTER_DASH, _TITLE_NAME, _TITLE_LEAD, _TITLE_BRACKETED, _TITLE_QUOTED):
-        if len(titled.split()) >= 2 and not _NOT_A_NAME.match(titled.split()[-1]):
+        # (a name of one word too, when the note keeps using it: "What is an "active clinic" at Vetlio?" was "Chains")
+        several = len(titled.split()) >= 2 or len(re.findall(rf"\b{re.escape(titled)}\b", text)) >= 3
+        if several and not _NOT_A_NAME.match(titled.split()[-1]) and plausible_name(titled, text):
             return titled
     for statement, _ in [(s, at) for s, at in staged[:5] if not writes(s)][:3]:
         match = _BUSINESS.search(statement)
@@ -157,8 +160,24 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
                 return proper.group(1)
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
-    titled = next(_title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH), "")
+    titled = next((t for t in _title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH) if plausible_name(t, text)), "")
     return titled or _recurring_name(staged, title) or "the business"
+
+
+def plausible_name(name: str, text: str) -> bool:
+    """False for a name the note itself shows is none: cut from a longer word ("Copperline Document Solut" of
+    "Solutions", round 61), or one word the note also writes in lower case, a common word that only opened a
+    sentence ("Next, the boring causes", round 61; "Analysts" of a book's title, round 59)."""
+    if name.startswith("the "):
+        return True
+    if re.search(r"\s(?:of|&)$", name):
+        return False  # "Share of appointments booked ...": a name ends on a name, not on "of"
+    if not re.search(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text):
+        return False
+    lower = name.lower()
+    # (a web address is no common word: "bloomline.co.uk")
+    common = re.search(rf"(?<![\w&.-]){re.escape(lower)}(?![\w&-]|\.\w)", text)
+    return " " in name or name == lower or not common
 
 
 # Words capitalised mid-sentence that name no business: months, days, and the note-taker's acronyms.
