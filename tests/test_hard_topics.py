@@ -1,6 +1,7 @@
 """Hard questions on common final-round topics the repertoire lacked (round 60: notes on collinearity and
 confounding, t-SNE, sketches, label shift, object detection, linear programming and deep tabular models gave two hard
-questions between them, both about words that only looked alike). Each symptom is asked when two statements of the
+questions between them, both about words that only looked alike; round 61: stationarity, robust errors, simulation,
+augmentation, bucketing, R², decision trees and attention gave three). Each symptom is asked when two statements of the
 notes answer it, and scored on exactly those."""
 
 from __future__ import annotations
@@ -71,6 +72,67 @@ TOPICS = {
         "# Categorical features\n\n## Notes\n"
         "- Learned embeddings for categorical features help a deep tabular network when categories number in the "
         "thousands.\n",
+    ),
+    "two trends that look related": (
+        "# Stationarity\n\n## Notes\n"
+        "- Two independent random walks regressed on each other often give a high R²: a spurious regression.\n"
+        "- Test each series for a unit root (ADF) before regressing one trend on another.\n"
+        "- Differencing makes a trending series stationary; regress the differences instead.\n",
+        "# Forecasting\n\n## Notes\n- Check the residuals of a time-series regression for autocorrelation with the "
+        "ACF.\n",
+    ),
+    "errors that grow with size": (
+        "# Robust errors\n\n## Notes\n"
+        "- Under heteroskedasticity the OLS coefficients stay unbiased but the usual standard errors are wrong.\n"
+        "- Sandwich (HC3) robust standard errors fix the inference without changing the coefficients.\n",
+        "# Regression fixes\n\n## Notes\n- Weighted least squares recovers efficiency when the variance grows with "
+        "a known regressor.\n",
+    ),
+    "a simulated range too narrow": (
+        "# Simulation for planning\n\n## Notes\n"
+        "- A Monte Carlo model that draws its inputs independently understates the spread of the result.\n"
+        "- Correlated inputs need a shared driver or a copula, or the P10 to P90 range comes out too narrow.\n"
+        "- Heavy tails in a lognormal input widen the range far more than its median suggests.\n",
+        "# Forecast ranges\n\n## Notes\n- A simulated range only covers the uncertainty in the inputs you chose to "
+        "draw, never the model's own structure.\n",
+    ),
+    "augmentation that flatters validation": (
+        "# Augmentation\n\n## Notes\n"
+        "- Augment only after the split: augmented copies of one image on both sides of the split leak into "
+        "validation.\n"
+        "- A horizontal flip is label-preserving for cats but not for road signs with arrows, so it corrupts those "
+        "labels.\n",
+        "# Validation\n\n## Notes\n- Random crops of the same photo in train and test set inflate accuracy.\n",
+    ),
+    "experiments that share their users": (
+        "# Assignment\n\n## Notes\n"
+        "- Hash the user ID with a salt per experiment so that buckets are independent across experiments.\n"
+        "- Reusing one salt puts the same users in treatment of every experiment, so carry-over contaminates the "
+        "control.\n",
+        "# Experiment checks\n\n## Notes\n- A sample ratio mismatch between control and treatment means assignment "
+        "is broken.\n",
+    ),
+    "a fit that flatters itself": (
+        "# R squared\n\n## Notes\n"
+        "- R² never decreases when you add predictors, so a model with many predictors on few rows overfits.\n"
+        "- Adjusted R² penalises the number of predictors; out-of-sample R² is the figure to report.\n",
+        "# Model checks\n\n## Notes\n- With p predictors of pure noise the expected in-sample R² is about p/(n-1), "
+        "so degrees of freedom matter.\n",
+    ),
+    "a tree that changes every retrain": (
+        "# Decision trees\n\n## Notes\n"
+        "- A single tree is unstable: small changes in the data can change the first split and every node below it.\n"
+        "- Pruning with cost-complexity and a max_depth limit reduce the tree's variance.\n",
+        "# Ensembles\n\n## Notes\n- Bagging averages many trees, which removes most of a single tree's instability "
+        "but loses its one readable set of splits.\n",
+    ),
+    "inputs longer than the model can read": (
+        "# Attention\n\n## Notes\n"
+        "- Self-attention costs O(n²) memory in the sequence length, so doubling the tokens quadruples the attention "
+        "matrix.\n"
+        "- Long documents need truncation, chunking with a sliding window, or a sparse attention model.\n",
+        "# Transformers in practice\n\n## Notes\n- The context window is fixed at pre-training by the positional "
+        "encoding, so tokens past it are never read.\n",
     ),
 }
 
