@@ -91,3 +91,41 @@ def test_a_name_cut_from_a_longer_word_or_written_in_lower_case_elsewhere_is_no_
     assert not plausible_name("Next", text)
     assert plausible_name("Copperline Document Solutions", text)
     assert plausible_name("Bloomline", "Bloomline sells flowers on bloomline.co.uk and bloomline.ie.")
+
+
+def test_a_long_label_before_the_prompt_is_no_part_of_the_business() -> None:
+    note = (
+        "Practice case 9 (from the prep book) — Wheelfix mobile repair vans\n\n"
+        "Copied the prompt more or less word for word: Wheelfix runs 12 bicycle repair workshops in Leeds and "
+        "completed 48,000 repair jobs last year. Summer waits have reached 8 days. The COO wants to launch mobile "
+        "repair vans. How many vans should she lease?\n\nMy attempt. I started from the survey.\n"
+    )
+    facts = case_facts(chunks_of("vans.md", note))
+    assert facts.business == "Wheelfix" and facts.opening.startswith("Wheelfix runs 12"), facts.opening
+
+
+def test_the_interviewer_named_in_the_title_is_no_business_and_what_he_said_opens_the_case() -> None:
+    note = (
+        "mock #3 — Rookly daily games jump (Dan as Head of Product), Apr 12\n\n"
+        "Dan (ex-colleague, now in product analytics) runs realistic cases. 20 minutes, he shared one chart and "
+        'said: "Rookly is an online go platform. Daily games played averaged about 90k through March. On Tuesday 2 '
+        "April it jumped to 130k and it's stayed there. The CEO wants to know why.\" Dan nodded at my first "
+        "question.\n\nI started by asking what counts as a game. Rookly logs a game when it finishes.\n"
+    )
+    facts = case_facts(chunks_of("rookly.md", note))
+    assert facts.business == "Rookly", facts.business
+    assert facts.opening.startswith("Rookly is an online go platform."), facts.opening
+    assert facts.shape == "drop" and "Dan" not in facts.opening
+
+
+def test_whom_to_call_told_as_what_someone_asked_is_targeting_and_ends_the_opening() -> None:
+    note = (
+        'Story for the "tell me about a targeting problem" question: Corley Motors service calls (2023)\n\n'
+        "My go-to story from my last job. Corley Motors runs 40 car-servicing garages in Wales. About 120,000 "
+        "customers have a service due each year. A team of four agents can make about 900 calls a week. Priya, head "
+        "of retention, asked me which 900 customers should get a call each week. Until then they called in due-date "
+        "order.\n\nMy first answer was a churn model. It went badly.\n"
+    )
+    facts = case_facts(chunks_of("corley.md", note))
+    assert facts.targets, facts.shape
+    assert facts.opening.endswith("Which 900 customers should get a call each week?"), facts.opening

@@ -113,7 +113,8 @@ _TITLE_QUOTED = re.compile(r"\([^()]*?[\"“]([A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]
 def without_label(statement: str, then: str = "[A-Z]") -> str:
     """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...", 'The prompt,
     copied: "Glide Express Car Wash runs ...'), and without the quote mark a quoted set-up opens with."""
-    return re.sub(rf"^[A-Z][\w' ,-]{{0,40}}:\s+[\"“]?(?={then})", "", statement)
+    # ("Copied the prompt more or less word for word: Spokewise runs ...", round 62)
+    return re.sub(rf"^[A-Z][\w' ,-]{{0,60}}:\s+[\"“]?(?={then})", "", statement)
 
 
 def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "") -> str:
@@ -183,7 +184,8 @@ def plausible_name(name: str, text: str) -> bool:
 # Words capitalised mid-sentence that name no business: months, days, and the note-taker's acronyms.
 _NOT_BUSINESS = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|[A-Z]{2,6}s?)$"
+    r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mock|story|case|"
+    r"practice|question|notes?|debrief|part|round|[A-Z]{2,6}s?)$"
 )
 
 
@@ -192,9 +194,12 @@ def _recurring_name(staged: list[tuple[str, str]], title: str) -> str:
     from 30 to 14 days" and "On 4 March 2024 Tallybook shortened ..."), when no sentence introduces it in a shape
     _named reads; '' when none recurs. A person ("Priya said ...") is never it."""
     text = " ".join(s for s, _ in staged)
-    candidates = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z][\w&-]+)\b", f"{title} {text}")
+    # (the title's capitalised words, wherever they stand: "mock #4 — Gambitly daily games jump", round 62)
+    candidates = re.findall(r"(?<![\w&'’-])([A-Z][a-z][\w&-]+)\b", title)
     for name in dict.fromkeys(candidates):
         if _NOT_A_NAME.match(name) or _TEAM.match(name) or _NOT_BUSINESS.match(name.lower()) or name.isupper():
+            continue
+        if not plausible_name(name, f"{title} {text}"):
             continue
         person = re.search(
             rf"\b{re.escape(name)}\s+(?:said|asked|played|agreed|wanted|pushed|gave|told|nodded|replied|ran)\b", text

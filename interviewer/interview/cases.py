@@ -98,7 +98,12 @@ _ASK_LABEL = re.compile(
 
 
 # A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
-_OPENER_LABEL = re.compile(r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)\s*:", re.I)
+_OPENER_LABEL = re.compile(
+    r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)\s*:"
+    # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
+    r"|^[^\"“”:]{0,80}\b(?:said|says|read out|wrote|began|started)\s*:\s*[\"“]",
+    re.I,
+)
 _QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})["”]?\.?$')
 
 
@@ -119,6 +124,15 @@ _TOLD_ASK = re.compile(
 _INDIRECT_ASK = re.compile(
     r"\bthe question\b[^.?]{0,60}?\bwas\s+(?P<wh>whom|who|which|what|where|when|how many|how much|whether)\s+"
     r"(?P<subject>[^.?]{2,80}?)\s+(?P<modal>should|would|could|can|will|must)\s+(?P<rest>[^.?]{2,120}?)\.?$",
+    re.I,
+)
+
+
+# ... or told as what someone asked the note-taker, a question whose subject it asks about ("asked me which 1,100
+# customers should get a call each week"): said as it stands.
+_ASKED_WHICH = re.compile(
+    r"\b(?:asked|asks)\s+(?:me|us|the team|my team|the data team)\s+"
+    r"(?P<q>(?:which\s+(?:[\w,'-]+\s+){1,4}|who\s+)(?:should|would|could|will|must)\s+[^.?]{3,120}?)\s*[.?]?$",
     re.I,
 )
 
@@ -162,6 +176,12 @@ def _interviewers(text: str) -> list[str]:
     found += re.findall(r"\b([A-Z][^\W\d_]{2,}),\s+[^,.;]{3,60},\s+who\s+(?:played|was playing|ran)\b", text)
     # ("Debrief: PartsPilot final round, analytics case (interviewer: Ines, staff DS)", round 55)
     found += re.findall(r"\((?i:interviewers?|interviewed by|played by)\s*[:=-]?\s*([A-Z][^\W\d_]{2,})\b", text)
+    # ("mock #4 — Gambitly daily games jump (Tom as Head of Product)", round 62 named the case "Tom")
+    found += re.findall(
+        r"\(([A-Z][^\W\d_]{2,}) (?:as|playing) (?:the |a |an )?(?i:head|director|vp|ceo|coo|cfo|cto|cpo|pm|manager|"
+        r"lead|interviewer|founder|owner)\b",
+        text,
+    )
     names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
     return sorted({re.escape(name) for name in names})
 
@@ -470,6 +490,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                     asks.append("The question: " + statement)
                     ask_at = len(staged)
                 indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
+                asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
+                if asked_me and not indirect:
+                    # "Sunita, head of retention, asked me which 1,100 customers should get a call each week.": the
+                    # ask, in its own word order (round 62's opening never said what the case was for)
+                    asked_text = asked_me.group("q")
+                    asks.append(f"The question: {asked_text[:1].upper()}{asked_text[1:]}?")
+                    ask_at = len(staged)
                 if indirect:
                     # "The question my manager gave me was whom those 1,200 calls should go to.": the ask, put as a
                     # question (round 56's opening never said what the case was for)
@@ -569,7 +596,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     )
     # (the set-up's question, or a title on the note's first line: "Practice case: who gets the payroll health
     # checks?" and "Which 400 accounts should get checks next quarter?" ran as a model to ship, round 44)
-    targets = any(_TARGETS.search(s) for s in [*asked, first_line, *questions[:3]])
+    # (or what someone asked, told in the story: "Sunita, head of retention, asked me which 1,100 customers should get
+    # a call each week." came sixth, and round 62 ran the case as a model to ship)
+    told_asks = [s for s in raw_setup if re.search(r"\b(?:asked|asks|wants? to know|wanted to know)\b", s, re.I)]
+    targets = any(_TARGETS.search(s) for s in [*asked, first_line, *questions[:3], *told_asks])
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
