@@ -129,3 +129,15 @@ def test_whom_to_call_told_as_what_someone_asked_is_targeting_and_ends_the_openi
     facts = case_facts(chunks_of("corley.md", note))
     assert facts.targets, facts.shape
     assert facts.opening.endswith("Which 900 customers should get a call each week?"), facts.opening
+
+
+def test_a_person_who_runs_mocks_is_no_business_and_the_name_said_to_be_one_is() -> None:
+    note = (
+        "# Metric jump mock, Feb\n\n"
+        "Dana (ex-colleague, now in fintech) runs tough mocks. Ten minutes in, she put up a chart: "
+        '"Pebblo is a budgeting app with about 400k monthly users. Weekly budgets created averaged 52k through '
+        'January. On 3 February they jumped to 81k." Dana nodded when I asked about the definition.\n\n'
+        "I split it by platform first.\n"
+    )
+    facts = case_facts(chunks_of("pebblo.md", note))
+    assert facts.business == "Pebblo", facts.business

@@ -134,7 +134,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         # ("The prompt, copied word for word: Quire & Co." with "runs 11 bookshops" cut off at its "Co.", round 59)
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
-        if named and plausible_name(named, text):
+        if named and plausible_name(named, text) and not _person(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would
             # this save us?" is Swiftline's number (both blind raters, round 54).
@@ -162,7 +162,32 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
             if name:
                 return f"the {name[:1].lower()}{name[1:]}"
     titled = next((t for t in _title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH) if plausible_name(t, text)), "")
-    return titled or _recurring_name(staged, title) or "the business"
+    return titled or _recurring_name(staged, title) or _said_to_be(staged[:15], text) or "the business"
+
+
+_KINDS = "|".join(ORGANISATIONS)
+_PERSON_VERBS = r"said|says|asked|asks|played|playing|agreed|nodded|replied|pushed|smiled|laughed|interrupted|ran this"
+
+
+def _person(name: str, text: str) -> bool:
+    """True for a name the note shows is a person's: "Tom nodded", "Tom (ex-colleague, now ...) runs mocks"."""
+    return bool(
+        re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_VERBS})\b", text)
+        or re.search(rf"\b{re.escape(name)}\s*\((?:ex-|former |a friend|colleague|ex colleague)", text, re.I)
+    )
+
+
+def _said_to_be(staged: list[tuple[str, str]], text: str) -> str:
+    """A name some sentence says is an organisation, wherever it stands, quotes and all ('... and said: "Gambitly is
+    an online chess platform."'); '' when none does."""
+    for statement, _ in staged:
+        for found in re.finditer(
+            rf"(?<![\w&'-])({_NAME}) (?:is|was) (?:an?|the) (?:[\w-]+ ){{0,4}}?(?:{_KINDS})\b", statement
+        ):
+            name = found.group(1)
+            if plausible_name(name, text) and not _person(name, text) and not _NOT_A_NAME.match(name.split()[0]):
+                return name
+    return ""
 
 
 def plausible_name(name: str, text: str) -> bool:
