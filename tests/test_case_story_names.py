@@ -141,3 +141,33 @@ def test_a_person_who_runs_mocks_is_no_business_and_the_name_said_to_be_one_is()
     )
     facts = case_facts(chunks_of("pebblo.md", note))
     assert facts.business == "Pebblo", facts.business
+
+
+def test_an_ask_that_says_by_then_keeps_the_date_it_means_and_the_title_is_not_asked_again() -> None:
+    note = (
+        "Practice case: how many scooter docks? (from a case workbook, then my go at it)\n\n"
+        "Prompt, near enough word for word: Zipdock rents e-scooters on a £29/month subscription in Leeds. Riders "
+        "return scooters to street docks. It has 5,200 subscribers and plans for 8,000 by next May. The ops director "
+        "asks how many docks it needs by then. Facts given if you ask:\n\n- 9 slots per dock\n\n"
+        "My attempt. Demand first: 8,000 riders.\n"
+    )
+    facts = case_facts(chunks_of("docks.md", note))
+    assert "8,000 by next May" in facts.opening and facts.opening.endswith("needs by then."), facts.opening
+    assert "How many scooter docks?" not in facts.opening
+
+
+def test_a_story_title_and_the_note_takers_own_role_stay_out_of_a_targeting_opening() -> None:
+    note = (
+        "Hollins Gardens: picking which lapsed clients to win back (a story from my last job)\n\n"
+        "Hollins is a garden-maintenance firm in Kent: about 2,600 regular clients, 9 crews on fortnightly rounds, "
+        "and me as the only analyst from 2021. Winters are quiet for the estimators. In December 2022 Caroline, the "
+        "MD, asked me a narrow question: the estimators have time for about 90 home visits in January; which of our "
+        "lapsed clients should they visit? There were 800 lapsed clients.\n\nI threw people out first.\n"
+    )
+    facts = case_facts(chunks_of("hollins.md", note))
+    assert not facts.opening.startswith("Hollins Gardens: picking"), facts.opening
+    assert "me as the only analyst" not in facts.opening and facts.opening.startswith("Hollins is a garden")
+    assert "which of Hollins' lapsed clients should they visit?" in facts.opening, facts.opening
+    drafts = stage_drafts(chunks_of("hollins.md", note), ("data",), 4)
+    assert all("how much acting" not in text for text in drafts), drafts
+    assert any("how much a visit changes" in text for text in drafts), drafts

@@ -161,3 +161,17 @@ def test_a_joint_effect_is_no_join_that_inflates_revenue() -> None:
     }
     items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
     assert not [i for i in items if i.concept == "numbers that do not add up"], [i.question for i in items]
+
+
+def test_confounding_said_of_a_mediation_is_no_coefficient_that_flips_sign() -> None:
+    # Two lines of a mediation note that say "confounding" and "covariates" made a question about a regression
+    # coefficient turning negative, which no note answered (both raters, round 63).
+    notes = {
+        "mediation.md": "# Mediation\n\n## Notes\n- The treatment is as good as random given the covariates, with no "
+        "unmeasured confounding of treatment and outcome.\n- Treatment-induced confounders mean the natural effects "
+        "are not identified, however many covariates you add.\n",
+        "its.md": "# Interrupted time series\n\n## Notes\n- Confounding events at the same date as the change bias the "
+        "level shift.\n",
+    }
+    items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
+    assert not [i for i in items if i.concept == "coefficient that flips sign"], [i.question for i in items]

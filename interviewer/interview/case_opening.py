@@ -173,6 +173,7 @@ def _from_change(sequence: list[str], at: int, chosen: list[str], reach: int) ->
     return told if told and not any(s in chosen or _unsaid(s) for s in told) else []
 
 
+_BY_THEN = re.compile(r"\b(?:by then|by that (?:time|date|point)|until then|at that point)\b", re.I)
 _NEW_FIGURE = re.compile(
     r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|jumped to|came in at)\s+(?:about\s+)?\d[\d.,]*\s?%"
 )
@@ -241,6 +242,14 @@ def opening_text(
                 events = _from_change(sequence, at, chosen, reach=2 if refers else 1)
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
+    # A sentence that says "by then" needs the one that says when ("It has 6,800 subscribers and plans for 10,000 by
+    # next June." before "The ops director asks how many swap cabinets it needs by then.", round 63)
+    for sentence in list(chosen):
+        told = next((lst for lst in (setup, before_story or [], early or []) if sentence in lst), [])
+        where = told.index(sentence) if told else 0
+        before = told[where - 1] if where > 0 else ""
+        if _BY_THEN.search(sentence) and before and before not in chosen and not _unsaid(before):
+            chosen.insert(chosen.index(sentence), before)
     if ask and len(chosen) < 2 and ask not in chosen:
         chosen.append(ask)  # 'The prompt: "Our completion rate dropped from 71% to 63% ... What happened?"'
     # A question someone put in the set-up has asked it already, unless the title asks it in more words: "The
@@ -286,6 +295,13 @@ def _asked_already(question: str, said: str) -> bool:
     """True when `said` asks `question` in its own words: the same kind of question ('who should get it' for "Who
     gets the comeback gift?", 'whether it worked' for "Did it work?") about the same things."""
     who = re.match(r"(?:who|whom|which)\b", question, re.I)
+    # ("How many battery-swap cabinets?" after "The ops director asks how many swap cabinets it needs": the number of
+    # the same things, asked already; both raters, round 63)
+    count = re.match(r"how (?:many|much)\b", question, re.I)
+    said_words = {_stem(w) for w in content_words(said)}
+    head = [_stem(w) for w in content_words(question)][-1:]
+    if count and re.search(r"\bhow (?:many|much)\b", said, re.I) and head and head[0] in said_words:
+        return True
     # ("How many battery retrofits?" after "The COO must decide ... whether to ... launch a battery retrofit offer":
     # a number the decision needs, asked already; both raters, round 50)
     kind = r"\b(?:who|whom|which)\b" if who else r"\b(?:whether|if|decide\w*)\b"

@@ -237,9 +237,28 @@ def _action_named(text: str, said: str) -> str:
         said,
         re.I,
     )
-    if not got or got.group(2).split()[-1] in ("list", "most", "best"):
-        return text
-    return text.replace("how much acting changes", f"how much {got.group(1).lower()} {got.group(2)} changes")
+    if got and got.group(2).split()[-1] not in ("list", "most", "best"):
+        return text.replace("how much acting changes", f"how much {got.group(1).lower()} {got.group(2)} changes")
+    # ... or what is done to them: "which of Greenbarrow Gardens' lapsed clients should they visit?" is "how much a
+    # visit changes the outcome" (both raters, round 63)
+    done = re.search(r"\b(?:who|whom|which)\b[^?.]{0,100}?\bshould\s+(?:they|we|it|she|he)\s+(\w+)\b", said, re.I)
+    act = _ACTS.get(done.group(1).lower(), "") if done else ""
+    return text.replace("how much acting changes", f"how much {act} changes") if act else text
+
+
+_ACTS = {
+    "visit": "a visit",
+    "call": "a call",
+    "ring": "a call",
+    "phone": "a call",
+    "contact": "contact",
+    "email": "an email",
+    "text": "a text",
+    "target": "targeting",
+    "invite": "an invitation",
+    "audit": "an audit",
+    "review": "a review",
+}
 
 
 _PEOPLE = (

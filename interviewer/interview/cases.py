@@ -455,6 +455,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
                 statement = spoken(_readable(piece, chunk.text))
+                # (the note-taker's place in the business is theirs: "Greenbarrow is a garden-maintenance firm in
+                # Surrey: about 3,900 regular clients, 14 crews ..., and me as the only analyst from 2022" lost round
+                # 63's opening its business)
+                statement = re.sub(r",?\s+and (?:me|myself|I)\s+(?:as|was|were|the)\b[^.;]*(?=[.;]?$)", "", statement)
                 asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
                 # (a labelled ask, 'The question: "We have an option on ...?"', is read as the ask below)
                 unlabelled = asking and not staged_prompt and len(staged) < 3 and not _ASK_LABEL.match(statement)
@@ -624,7 +628,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # inspectors?" is asked as "should Vale & Coast hire ...?" (a case's interviewer plays someone at the business,
         # not its staff). A prompt quoted word for word keeps its speaker's voice ("What do we do?", round 53).
         modal = r"\b((?i:should|could|would|can|will|must|shall)) we\b"
-        asks[0] = re.sub(r"\bour\b", f"{business}'s", re.sub(modal, rf"\1 {business}", asks[0]))
+        owner = f"{business}'" if business.endswith("s") else f"{business}'s"  # ("Greenbarrow Gardens'", round 63)
+        asks[0] = re.sub(r"\bour\b", owner, re.sub(modal, rf"\1 {business}", asks[0]))
     # ("So: which of those 41,000 get the 9,000 conversations?": a word's label before it is the note-taker's, round 55)
     questions = [re.sub(r"^(?:So|Hence|Thus|Question|Q)\s*:\s+(?=[A-Za-z])", "", q) for q in questions]
     ask = (
@@ -652,7 +657,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # The question someone put ends what the case poses: after it comes the attempt ("We settled on avoided churn plus
     # ... fewer complaint calls" opened round 50's cell-site case as its symptom).
     early = [s for s, _ in staged[: ask_at if asks and ask_at > lead + 1 else 10][:10]]
-    said = ask if unnamed else opening_text(posed, asking_title, before_story, early, ask)
+
+    # (the title on the note's first line is no sentence of the case's opening: "Greenbarrow Gardens: picking which
+    # lapsed clients to win back." opened round 63's case)
+    def untitled(sentences: list[str]) -> list[str]:
+        return [x for x in sentences if not (first_line and first_line.startswith(x.rstrip(". ")))]
+
+    said = ask if unnamed else opening_text(untitled(posed), asking_title, untitled(before_story), untitled(early), ask)
     # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
     # that says who "we" are)
     said = staged_prompt if staged_prompt and names(staged_prompt) else said
