@@ -6,6 +6,7 @@ one sentence and another in the next."""
 
 from __future__ import annotations
 
+from interviewer.ingest.pipeline import read_sections
 from interviewer.interview.case_opening import moved_metric
 from interviewer.interview.cases import case_facts
 from interviewer.interview.readable import term_fits
@@ -171,3 +172,43 @@ def test_a_story_title_and_the_note_takers_own_role_stay_out_of_a_targeting_open
     drafts = stage_drafts(chunks_of("hollins.md", note), ("data",), 4)
     assert all("how much acting" not in text for text in drafts), drafts
     assert any("how much a visit changes" in text for text in drafts), drafts
+
+
+def test_a_person_named_with_their_role_is_no_business_and_a_name_may_end_in_now() -> None:
+    note = (
+        "# Interview story: who gets the savings nudge (Hollybrook Community CU, 2023)\n\n"
+        "My go-to story from my analyst job. The setup. Priya Nair, VP of Member Experience, wanted to push a "
+        "savings nudge to members. We had about 60,000 members, but the SMS budget capped us at 15,000 contacts, so "
+        "the real question was whom to pick.\n\nI started with balances.\n"
+    )
+    assert case_facts(chunks_of("nudge.md", note)).business == "Hollybrook Community CU"
+    weather = (
+        "Mock interview notes: the Skyline Now DAU drop\n(Marcus played the Head of Product.)\n\n"
+        'The prompt was short: "Skyline Now is a weather app. On Friday 7 March, DAU came in at 1.2M. Last Friday it '
+        'was 1.6M. The CEO wants to know what happened."\n\nI asked how DAU is defined.\n'
+    )
+    assert case_facts(chunks_of("weather.md", weather)).business == "Skyline Now"
+
+
+def test_a_running_example_with_a_long_lead_in_is_no_case() -> None:
+    from interviewer.ingest.sections import note_kind
+
+    note = (
+        "# Feature crosses\n\n"
+        "Running example I'll use in interviews (so I don't default to ads): **predicting no-shows** for a "
+        "clinic-booking platform. ~1.5M bookings/yr, 12% no-show, features: clinic, weekday, lead time.\n\n"
+        "## The architecture\n- A linear part memorises crosses.\n- A deep part generalises.\n"
+    )
+    sections, _ = read_sections("notes/crosses.md", note.encode())
+    assert note_kind("notes/crosses.md", sections) == "note"
+
+
+def test_a_count_given_before_the_figure_it_fell_from_is_a_drop_said_in_the_opening() -> None:
+    note = (
+        "Mock interview notes: the Cloudy DAU drop\n(Marcus played the Head of Product.)\n\n"
+        'The prompt was short: "Cloudy is a weather app. On Friday 7 March, DAU came in at 1.2M. Last Friday it was '
+        '1.6M. The CEO wants to know what happened."\n\nI asked how DAU is defined.\n'
+    )
+    facts = case_facts(chunks_of("cloudy.md", note))
+    assert "Last Friday it was 1.6M." in facts.opening, facts.opening
+    assert moved_metric(facts.opening) == ("DAU", "drop")

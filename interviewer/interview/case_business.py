@@ -43,9 +43,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
     r"situation|summary|overview|notes?|goal|question|result|results|outcome|data|method|approach|recommendation|"
     r"twist|update|power|tl;dr|edit|first|then|later|fix|"
-    # a story's sequence words ("Next, the boring causes: ...", round 61)
-    r"next|finally|second|third|meanwhile|afterwards|also|still|now|so|lastly|"
-    # ... and a list's labels for the periods compared ("- before: 6,100 trial starts a month")
+    # a list's labels for the periods compared ("- before: 6,100 trial starts a month")
     r"before|after|baseline|control|treatment|today|yesterday|"
     # the note-taker's own labels ("Target: 3 minutes spoken." named round 44's vet clinics "Target")
     r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?|"
@@ -174,6 +172,13 @@ def _person(name: str, text: str) -> bool:
     return bool(
         re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_VERBS})\b", text)
         or re.search(rf"\b{re.escape(name)}\s*\((?:ex-|former |a friend|colleague|ex colleague)", text, re.I)
+        # ("Dana Okafor, VP of Member Experience, wanted to push a nudge", round 64)
+        or re.search(
+            rf"\b{re.escape(name)},\s+(?:the\s+|our\s+|their\s+)?(?:vp|svp|evp|head|director|chief|ceo|cfo|coo|cto|cmo|"
+            r"manager|lead|founder|owner|md)\b",
+            text,
+            re.I,
+        )
     )
 
 
@@ -190,6 +195,9 @@ def _said_to_be(staged: list[tuple[str, str]], text: str) -> str:
     return ""
 
 
+_SEQUENCE = re.compile(r"(?:next|finally|second|third|meanwhile|afterwards|also|still|now|so|lastly)$", re.I)
+
+
 def plausible_name(name: str, text: str) -> bool:
     """False for a name the note itself shows is none: cut from a longer word ("Copperline Document Solut" of
     "Solutions", round 61), or one word the note also writes in lower case, a common word that only opened a
@@ -200,6 +208,8 @@ def plausible_name(name: str, text: str) -> bool:
         return False  # "Share of appointments booked ...": a name ends on a name, not on "of"
     if not re.search(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text):
         return False
+    if _SEQUENCE.match(name):
+        return False  # a story's sequence word ("Next, the boring causes: ...", round 61); "Nimbus Now" is a name
     lower = name.lower()
     # (a web address is no common word: "bloomline.co.uk")
     common = re.search(rf"(?<![\w&.-]){re.escape(lower)}(?![\w&-]|\.\w)", text)

@@ -175,7 +175,9 @@ def _from_change(sequence: list[str], at: int, chosen: list[str], reach: int) ->
 
 _BY_THEN = re.compile(r"\b(?:by then|by that (?:time|date|point)|until then|at that point)\b", re.I)
 _NEW_FIGURE = re.compile(
-    r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|jumped to|came in at)\s+(?:about\s+)?\d[\d.,]*\s?%"
+    r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|jumped to|came in at)\s+(?:about\s+)?\d[\d.,]*"
+    # (a count too: "DAU came in at 1.97M." then "Last Friday it was 2.62M.", round 64)
+    r"\s?(?:%|[kKmM]\b|million\b|bn\b)?"
 )
 
 
@@ -203,7 +205,7 @@ def opening_text(
     # 92.2%"): without it the opening never says what moved (round 61 asked it in the clarifying question instead).
     after = setup.index(chosen[-1]) + 1 if chosen and chosen[-1] in setup else len(setup)
     then = setup[after] if after < len(setup) else ""
-    if then and not _unsaid(then) and re.search(r"\d\s?%", chosen[-1]) and _NEW_FIGURE.search(then):
+    if then and not _unsaid(then) and re.search(r"\d", chosen[-1]) and _NEW_FIGURE.search(then):
         chosen.append(then)
     if len(chosen) >= 2 and not _GOAL.search(" ".join(chosen)):
         # The ask comes a few sentences on ("The COO asked for a plan ..."): without it the case never says what it
@@ -385,6 +387,24 @@ def moved_metric(opening: str) -> tuple[str, str]:
             words = metric.group("phrase").split()
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if _NOT_METRIC_WORD.fullmatch(w.lower())), default=0)
             return " ".join(words[cut:]), "drop" if float(now.group(1)) < float(was.group(1)) else "rise"
+    # ... or the new figure first and the old one after it ("On Friday 14 February, DAU came in at 1.97M." then "Last
+    # Friday it was 2.62M.": round 64 asked "the movement in the metric")
+    for before, after in itertools.pairwise(sentences):
+        came = re.search(
+            rf"\b(?P<metric>{_METRIC_HEAD}|DAU|WAU|MAU|[a-z]+ users)\s+(?:came in at|was|hit)\s+(?:about\s+)?"
+            r"(?P<now>\d[\d.,]*)",
+            before,
+        )
+        earlier = re.search(
+            r"^(?:last|the previous|a week ago|previously|the week before)\b[^.]{0,40}?\bit was\s+(?:about\s+)?"
+            r"(?P<then>\d[\d.,]*)",
+            after,
+            re.I,
+        )
+        if came and earlier:
+            now, then = (float(g.rstrip(".").replace(",", "")) for g in (came.group("now"), earlier.group("then")))
+            if now != then:
+                return came.group("metric"), "drop" if now < then else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)
