@@ -402,9 +402,11 @@ def moved_metric(opening: str) -> tuple[str, str]:
             re.I,
         )
         if came and earlier:
-            now, then = (float(g.rstrip(".").replace(",", "")) for g in (came.group("now"), earlier.group("then")))
-            if now != then:
-                return came.group("metric"), "drop" if now < then else "rise"
+            current, previous = (
+                float(g.rstrip(".").replace(",", "")) for g in (came.group("now"), earlier.group("then"))
+            )
+            if current != previous:
+                return came.group("metric"), "drop" if current < previous else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)
