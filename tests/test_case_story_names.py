@@ -212,3 +212,30 @@ def test_a_count_given_before_the_figure_it_fell_from_is_a_drop_said_in_the_open
     facts = case_facts(chunks_of("cloudy.md", note))
     assert "Last Friday it was 1.6M." in facts.opening, facts.opening
     assert moved_metric(facts.opening) == ("DAU", "drop")
+
+
+def test_a_business_given_a_made_up_name_or_cast_in_the_prompt_is_named() -> None:
+    vans = (
+        "Mock case: did the cargo bikes work? (Sam's mock, Sun 2 June)\n\n"
+        "Sam Price (my old manager) ran this over video. He'd adapted it from a real client, anonymised as "
+        '"Fenwick Parcels", which runs 40 city delivery rounds out of one depot in York. In 2023 they swapped 15 '
+        "vans for cargo bikes. The ops director says it clearly worked. Did it work?\n\nI asked what worked meant.\n"
+    )
+    facts = case_facts(chunks_of("bikes.md", vans))
+    assert facts.business == "Fenwick Parcels" and facts.opening.startswith("Fenwick Parcels runs 40"), facts.opening
+    chat = (
+        "mock #2: reply rate drop at a pen-pal app (interviewer: Marta K. from the prep slack)\n\n"
+        "Marta runs these on Thursdays. Her prompt: \"You're the analyst at Penpally, a pen-pal app where people "
+        "write to strangers. The headline metric is reply rate. It sat around 41% for months. Last week it fell to "
+        'about 35%. The CPO wants an explanation by end of day."\n\nI opened with my checks.\n'
+    )
+    facts = case_facts(chunks_of("penpal.md", chat))
+    assert facts.business == "Penpally" and facts.opening.startswith("Penpally is a pen-pal app"), facts.opening
+
+
+def test_a_fact_leaning_on_a_pronoun_or_a_note_to_self_never_leads_a_question() -> None:
+    from interviewer.interview.case_questions import lead_sentence
+
+    assert lead_sentence("She had 2.5 coordinator FTEs for it, about 240 calls a week.") == ""
+    assert lead_sentence("Must fit in four minutes.") == ""
+    assert lead_sentence("The licence costs £38,000 a year and renewal is due.").startswith("The licence costs")

@@ -313,6 +313,14 @@ _CALLED = re.compile(
 )
 
 
+# ... or under the name it was given for the case: 'He'd adapted it from a real client, anonymised as "Dalesway
+# Rounds", which runs 64 early-morning newspaper delivery rounds ...' (round 65 called it "the business").
+_ANONYMISED = re.compile(
+    rf"\b(?:anonymi[sz]ed|renamed|disguised|called|known here|referred to)\s+as\s+[\"“']?(?P<name>{_NAME})[\"”']?,?\s+"
+    r"(?:which|that|who)\s+(?P<what>[^.;!?]{8,200}?)\s*(?:[.;!?]|$)"
+)
+
+
 # ... or told as what the company was: "The company was Fivesy, an app for booking five-a-side pitches ..." (round 58)
 _COMPANY_WAS = re.compile(
     rf"^(?i:the|our|my) (?:company|client|business|startup|firm|employer) (?:was|is) (?P<name>{_NAME}),\s+"
@@ -330,7 +338,7 @@ _KIND_THEN_NAME = re.compile(
 
 def names_company(statement: str) -> bool:
     """True for a sentence that tells which company the case is about ("The company was Fivesy, an app ...")."""
-    return _COMPANY_WAS.match(statement) is not None or _KIND_THEN_NAME.match(statement) is not None
+    return any(pattern.search(statement) for pattern in (_COMPANY_WAS, _KIND_THEN_NAME, _ANONYMISED))
 
 
 def introduced(statement: str) -> str:
@@ -346,6 +354,9 @@ def introduced(statement: str) -> str:
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
+    alias = _ANONYMISED.search(statement)
+    if alias and not _NOT_A_NAME.match(alias.group("name").split()[0]):
+        return f"{alias.group('name')} {alias.group('what').rstrip(' ,')}."
     called = _CALLED.search(statement)
     if called:
         name = (called.group("name") or called.group("quoted")).rstrip(".")

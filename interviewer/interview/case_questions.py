@@ -191,6 +191,11 @@ def lead_sentence(fact: str) -> str:
     # Nor one the candidate tells in their own voice ("In late 2022 we had about 41,000 active subscriptions."): no
     # interviewer says "we had" of the candidate's old job (both raters, round 56).
     voiced = re.search(r"\b(?:we|our|us|I|my|me)\b", fact)
+    # ... nor one that leans on a person or thing said before it ("She had 2.5 coordinator FTEs for it"), nor a note to
+    # self with no subject ("Must fit in four minutes."): both raters, round 65
+    voiced = voiced or re.match(
+        r"(?:she|he|they|it|this|that|these|those|must|should|needs?|has to|have to)\b", fact, re.I
+    )
     return f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) and not leans_back(fact) and not voiced else ""
 
 

@@ -186,6 +186,11 @@ def _interviewers(text: str) -> list[str]:
     return sorted({re.escape(name) for name in names})
 
 
+# A prompt that casts the candidate: "You're the analyst at Chatterbridge, a language-exchange app where ..." (round
+# 65 called it "the language-exchange app"); its business is said as the case's own sentence.
+_YOU_ARE = re.compile(r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are))\b", re.I)
+
+
 def _names_any(statement: str, names: list[str]) -> bool:
     return bool(names) and re.search(rf"\b(?:{'|'.join(names)})\b", statement) is not None
 
@@ -522,7 +527,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # The note-taker's line about the mock may introduce the business ("Priya played a hiring manager at Quillmoor
     # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
     staged = [
-        (introduced(s) or s, at) if i < 3 and (writes(s) or _names_any(s, played) or names_company(s)) else (s, at)
+        (introduced(s) or s, at)
+        if i < 3 and (writes(s) or _names_any(s, played) or names_company(s) or _YOU_ARE.search(s))
+        else (s, at)
         for i, (s, at) in enumerate(staged)
     ]
     if played:
