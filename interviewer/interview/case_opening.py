@@ -365,6 +365,14 @@ _WAS_THEN = re.compile(
 )
 
 
+def _metric_name(match: re.Match[str]) -> str:
+    """A metric's name without the words before it that name no metric ("the weekly business review showed trial
+    conversion" -> "trial conversion")."""
+    words = match.group("phrase").split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _NOT_METRIC_WORD.fullmatch(w.lower())), default=0)
+    return " ".join(words[cut:])
+
+
 def moved_metric(opening: str) -> tuple[str, str]:
     """What moved in a case's opening and which way, ('recall booking rate', 'drop'); ('', 'drop') when it never names
     the metric; ('', '') when nothing moved. Blind raters failed "the movement in the metric at Trellisly" where the
@@ -384,9 +392,7 @@ def moved_metric(opening: str) -> tuple[str, str]:
         # (a metric that opens its sentence keeps its first word: "Login success rate ...")
         metric = next(_METRIC.finditer(before[:1].lower() + before[1:]), None) if was and now else None
         if was and now and metric and float(was.group(1)) != float(now.group(1)):
-            words = metric.group("phrase").split()
-            cut = max((i + 1 for i, w in enumerate(words[:-1]) if _NOT_METRIC_WORD.fullmatch(w.lower())), default=0)
-            return " ".join(words[cut:]), "drop" if float(now.group(1)) < float(was.group(1)) else "rise"
+            return _metric_name(metric), "drop" if float(now.group(1)) < float(was.group(1)) else "rise"
     # ... or the new figure first and the old one after it ("On Friday 14 February, DAU came in at 1.97M." then "Last
     # Friday it was 2.62M.": round 64 asked "the movement in the metric")
     for before, after in itertools.pairwise(sentences):
@@ -425,8 +431,6 @@ def moved_metric(opening: str) -> tuple[str, str]:
         direction = ("drop" if figures[1] < figures[0] else "rise") if figures else "drop" if down else "rise"
         for text in (sentence, *reversed(sentences[:at])):
             for match in _METRIC.finditer(text):
-                words = match.group("phrase").split()
-                cut = max((i + 1 for i, w in enumerate(words[:-1]) if _NOT_METRIC_WORD.fullmatch(w.lower())), default=0)
-                return " ".join(words[cut:]), direction
+                return _metric_name(match), direction
         return "", direction
     return "", ""
