@@ -1,0 +1,196 @@
+"""A case note's set-up, read sentence by sentence: each sentence with the stage it belongs to, the question someone
+put (labelled, quoted, or told in the story), the questions the set-up asks, and a prompt quoted whole. Pure string
+functions over chunks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.core.chunks import Chunk
+from interviewer.interview.case_givens import sentence_pieces, spoken, writes
+from interviewer.interview.case_stages import stage_of_statement, without_asides
+from interviewer.interview.statements import clean_statement
+from interviewer.scoring.keypoints import prose
+from interviewer.scoring.text import content_words, sentences
+
+__all__ = ["SetUp", "read_setup", "readable"]
+
+# A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
+# ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
+_ASK_LABEL = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+|real\s+)?(?:question|ask|prompt|decision)"
+    r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*"
+    # ('Her question was simply "can data science give us a better 150?"', round 50)
+    r"|^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+)(?:question|ask|prompt)\s+was\s+"
+    r"(?:simply\s+|just\s+|basically\s+)?(?=[\"“])",
+    re.I,
+)
+
+
+# A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
+_OPENER_LABEL = re.compile(
+    r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)\s*:"
+    # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
+    r"|^[^\"“”:]{0,80}\b(?:said|says|read out|wrote|began|started)\s*:\s*[\"“]",
+    re.I,
+)
+_QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})["”]?\.?$')
+
+
+_TOLD_ASK = re.compile(
+    r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*"
+    # ("The question from Marguerite, the VP of Customer Success, was simple: which 60?", round 57)
+    r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*",
+    re.I,
+)
+
+
+# A question told as what was asked ("The question my manager, Olu, gave me was whom those 1,200 calls should go to.")
+_INDIRECT_ASK = re.compile(
+    r"\bthe question\b[^.?]{0,60}?\bwas\s+(?P<wh>whom|who|which|what|where|when|how many|how much|whether)\s+"
+    r"(?P<subject>[^.?]{2,80}?)\s+(?P<modal>should|would|could|can|will|must)\s+(?P<rest>[^.?]{2,120}?)\.?$",
+    re.I,
+)
+
+
+# ... or told as what someone asked the note-taker, a question whose subject it asks about ("asked me which 1,100
+# customers should get a call each week"): said as it stands.
+_ASKED_WHICH = re.compile(
+    r"\b(?:asked|asks)\s+(?:me|us|the team|my team|the data team)\s+"
+    r"(?P<q>(?:which\s+(?:[\w,'-]+\s+){1,4}|who\s+)(?:should|would|could|will|must)\s+[^.?]{3,120}?)\s*[.?]?$",
+    re.I,
+)
+
+
+def _as_question(told: re.Match[str]) -> str:
+    """'whom those 1,200 calls should go to' -> 'Whom should those 1,200 calls go to?'"""
+    wh, subject, modal, rest = (told.group(g) for g in ("wh", "subject", "modal", "rest"))
+    if wh.lower() == "whether":
+        return f"{modal.capitalize()} {subject} {rest}?"
+    return f"{wh.capitalize()} {modal} {subject} {rest}?"
+
+
+_CONTINUES = re.compile(r"^(suppose|if|and|or|but|so|which|then|plus|e\.g|their|its|it|they|these|those|this)\b")
+
+
+def readable(statement: str, raw: str) -> str:
+    """A set-up line as a sentence: a bullet's lowercase start capitalised, 'Stallwise = a marketplace' as 'Stallwise is
+    a marketplace'."""
+    line_start = re.search(rf"(^|\n)[ \t]*(?:[-*+•]|\d+[.)])?[ \t]*{re.escape(statement[:24])}", raw)
+    # ... unless it continues a sentence ("suppose the offer ...") or points back ("their baseline is ...").
+    if statement[:1].islower() and line_start and not _CONTINUES.match(statement):
+        statement = statement[:1].upper() + statement[1:]  # a bullet is a sentence of its own
+    match = re.match(r"^([A-Z][\w&'.-]+(?: [A-Z][\w&'.-]+){0,2})\s*=\s*(?=[a-z])", statement)
+    if match:
+        rest = statement[match.end() :]
+        article = "" if re.match(r"(a|an|the|our|one)\b", rest) else ("an " if rest[:1] in "aeiou" else "a ")
+        statement = f"{match.group(1)} is {article}{rest}"
+    # "Her opening: the recall booking rate ... dropped to 27%": the label is how the mock went, the rest is the case.
+    label = _MOCK_LABEL.match(statement)
+    if label and statement[label.end() :][:1].isalnum():
+        rest = statement[label.end() :]
+        statement = rest[:1].upper() + rest[1:]
+    if statement and statement[-1] not in ".!?:" and not re.search(r"[.!?][\"”’']$", statement):
+        statement = statement.rstrip(" ;:,") + "."  # ('said: "Up 18%."' ends already)
+    return statement
+
+
+# How the mock went, before what the case is: "Her opening:", "The question:" over a paragraph (not "prompt" or
+# "question" before a question: those label the case's ask, which _ASK_LABEL reads).
+_MOCK_LABEL = re.compile(
+    r"^(?:her|his|their|the interviewer'?s|[A-Z][^\W\d_]+'s)\s+(?:opening|brief|set-?up|framing|scenario|situation)"
+    r"(?:\s+(?:was|is))?\s*:\s*[\"“]?"
+    # "The question: Ridgeway has 160 branches." labels the paragraph that poses it, not this sentence (round 51)
+    r"|^the (?:question|case|prompt)\s*:\s*(?=[^?]*[.!]$)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SetUp:
+    """A case note read in order (twists left out)."""
+
+    staged: tuple[tuple[str, str], ...]  # each sentence with its stage ('' for the two that pose the problem)
+    asks: tuple[str, ...]  # the question someone put ("The question: should we hire 14 more inspectors?"), if any
+    ask_at: int  # how many sentences of `staged` came before it
+    questions: tuple[str, ...]  # what the set-up asks ("What's going on and what would you do?")
+    prompt: str  # the case's prompt, quoted whole at its start ('' when none is)
+
+
+def read_setup(chunks: list[Chunk]) -> SetUp:
+    """The set-up of a case, from its chunks in note order."""
+    ordered = sorted(chunks, key=lambda c: c.chunk_index)
+    staged: list[tuple[str, str]] = []
+    seen: set[str] = set()  # a sentence repeated where a chunk overlaps the one before it
+    asks: list[str] = []  # the question someone put in the set-up ("Dan's question: ... how many crews ...?")
+    ask_at = 0  # where in the note it was put
+    questions: list[str] = []
+    staged_prompt = ""  # the case's prompt, quoted whole at its start
+    for chunk in ordered:
+        if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
+            continue
+        raws = [clean_statement(raw) for raw in sentences(prose(without_asides(chunk.text)))]
+        for index, pieces in enumerate(sentence_pieces(raws)):
+            for piece in pieces:
+                statement = spoken(readable(piece, chunk.text))
+                # (the note-taker's place in the business is theirs: "Greenbarrow is a garden-maintenance firm in
+                # Surrey: about 3,900 regular clients, 14 crews ..., and me as the only analyst from 2022" lost round
+                # 63's opening its business)
+                statement = re.sub(r",?\s+and (?:me|myself|I)\s+(?:as|was|were|the)\b[^.;]*(?=[.;]?$)", "", statement)
+                asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
+                # (a labelled ask, 'The question: "We have an option on ...?"', is read as the ask below)
+                unlabelled = asking and not staged_prompt and len(staged) < 3 and not _ASK_LABEL.match(statement)
+                # ... or labelled as what the interviewer opened with ('His opener: "Login success rate on the app was
+                # 96.7% all of last week. Yesterday ... it was 92.2% ..."', round 61 opened on the candidate's working)
+                # (a prompt that ends on its question is read as the ask below: 'His prompt: "... is it worth it?"')
+                opener = not staged_prompt and len(staged) < 3 and not asking and _OPENER_LABEL.match(statement)
+                quoted = _QUOTED_PROMPT.match(statement) if unlabelled or opener else None
+                if quoted and len(sentences(quoted.group("quote"))) >= 2:
+                    # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which
+                    # 6,000 should get it?"' is the case as it was put: its opening, word for word, and its
+                    # sentences are the set-up (skipped as one question, the case opened on the book's data table
+                    # and named no business, round 49).
+                    staged_prompt = quoted.group("quote").strip().rstrip('"”').strip()
+                    for said in sentences(staged_prompt):
+                        if not said.rstrip('"”').endswith("?") and said not in seen:
+                            seen.add(said)
+                            staged.append((said, ""))
+                told_ask = _TOLD_ASK.search(statement) if asking and not _ASK_LABEL.match(statement) else None
+                if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks:
+                    # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
+                    # inspectors?": the question someone put, told in the story, round 49)
+                    asked_text = statement[told_ask.end() :] if told_ask else _ASK_LABEL.sub("", statement, count=1)
+                    # ('The question: "Can data science give us a better 150?"': the quoted question starts a sentence)
+                    asked_text = re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), asked_text)
+                    asks.append("The question: " + asked_text)
+                    ask_at = len(staged)
+                quoted_ask = asking and not asks and len(staged) < 10 and re.match(r'^["“][^"“”]{10,300}\?["”]$', piece)
+                if quoted_ask and not writes(statement):
+                    # The interviewer's prompt quoted on its own, after the figures they showed ('"Marketing says the
+                    # carousel lifted conversion 25%. Do you believe them?"'): the ask, and the end of the set-up
+                    # (round 60 opened on the candidate's answer after it)
+                    asks.append("The question: " + statement)
+                    ask_at = len(staged)
+                indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
+                asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
+                if asked_me and not indirect:
+                    # "Sunita, head of retention, asked me which 1,100 customers should get a call each week.": the
+                    # ask, in its own word order (round 62's opening never said what the case was for)
+                    asked_text = asked_me.group("q")
+                    asks.append(f"The question: {asked_text[:1].upper()}{asked_text[1:]}?")
+                    ask_at = len(staged)
+                if indirect:
+                    # "The question my manager gave me was whom those 1,200 calls should go to.": the ask, put as a
+                    # question (round 56's opening never said what the case was for)
+                    asks.append("The question: " + _as_question(indirect))
+                    ask_at = len(staged)
+                if asking and len(staged) < 8:
+                    questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
+                if len(content_words(statement)) < 3 or asking or statement in seen:
+                    continue
+                seen.add(statement)
+                opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
+                stage = "" if opening else (chunk.stage or stage_of_statement(statement))
+                staged.append((statement, stage))
+    return SetUp(tuple(staged), tuple(asks), ask_at, tuple(questions), staged_prompt)
