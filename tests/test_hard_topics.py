@@ -175,3 +175,17 @@ def test_confounding_said_of_a_mediation_is_no_coefficient_that_flips_sign() -> 
     }
     items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
     assert not [i for i in items if i.concept == "coefficient that flips sign"], [i.question for i in items]
+
+
+def test_a_recurrent_network_note_builds_no_question_about_a_transformers_context() -> None:
+    # An LSTM note's truncated backpropagation and "sequence length", and a kernel note's memory, made a question
+    # about a transformer reading 8,000-token threads, which no note answered (both raters, round 66).
+    notes = {
+        "rnn.md": "# Recurrent networks\n\n## Notes\n- Truncated BPTT backpropagates through only the last k steps, "
+        "so dependencies longer than k steps are never learned.\n- Memory grows with the sequence length, because "
+        "every step's activations are kept for the backward pass.\n",
+        "svm.md": "# SVMs\n\n## Notes\n- A kernel SVM stores the n-by-n kernel matrix, so memory grows quadratically "
+        "with the number of rows; chunking the data does not fix it.\n",
+    }
+    items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
+    assert not [i for i in items if i.concept == "inputs longer than the model can read"], [i.question for i in items]

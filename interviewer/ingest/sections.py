@@ -276,6 +276,13 @@ _TIME_STORY = re.compile(
 _OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)+['’]s\s+[a-z]")
 
 
+# ... or as where the note-taker worked, introduced by what it is: "This is from my previous job at Corkline, a wine
+# subscription club: roughly 38,400 active members ..." (round 66: not found as a case).
+_WORKED_AT = re.compile(
+    r"\b(?:job|worked|work|role|time)\s+(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2},\s+(?:a|an)\s"
+)
+
+
 def _situation_named(opening: str) -> bool:
     """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
     parts = [re.sub(r"^[A-Z][\w ]{0,20}:\s+", "", p) for p in _SENTENCE_BREAK.split(opening) if p.strip()]
@@ -320,7 +327,13 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
     if (story or _TIME_STORY.search(" ".join([title, body[:300]]))) and (
-        any(_INTRODUCED.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) or _OWNED_BY_NAME.search(p) for p in told)
+        any(
+            _INTRODUCED.search(p)
+            or _NAMED_BUSINESS.match(p.lstrip("-*# "))
+            or _OWNED_BY_NAME.search(p)
+            or _WORKED_AT.search(p)
+            for p in told
+        )
         and any(_SCALE.search(p) for p in told)
     ):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no

@@ -285,8 +285,11 @@ def _title_names(lines: tuple[str, ...], *patterns: re.Pattern[str]) -> Iterator
 # business "the launch an assembly service" (round 35).
 _INTRODUCED = re.compile(
     # (a decimal point ends nothing: "whose mobile app has about 1.9m monthly active users", round 61)
-    rf"\b(?:at|for|with|of|from)\s+(?P<name>{_NAME}),\s+(?P<what>(?:a|an)\s+(?:[^.;:!?]|\.(?=\d)){{8,200}}?)"
-    r"\s*(?:[.;!?](?!\d)|$)"
+    # ('He played the head of operations at "Fringe Benefits", a chain of 36 hair salons.', round 66)
+    rf"\b(?:at|for|with|of|from)\s+(?P<q>[\"“'])?(?P<name>{_NAME})(?(q)[\"”']),\s+"
+    # (a colon before its figures ends it too: "my previous job at Corkline, a wine subscription club: roughly 38,400
+    # active members ...", round 66)
+    r"(?P<what>(?:a|an)\s+(?:[^.;:!?]|\.(?=\d)){8,200}?)\s*(?:[.;:!?](?!\d)|$)"
 )
 
 

@@ -68,6 +68,14 @@ _DONE = re.compile(
     rf"\b(?:we|they)\s+(?P<verb>{'|'.join(_PAST_CHANGE)})\s+(?P<rest>[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
     re.I,
 )
+# ... or as what they started doing: "in March last year they started charging a £10 deposit on every online booking"
+# (round 66 named no change, and asked for an experiment to design after it had gone live).
+_STARTED = re.compile(
+    r"\b(?:we|they)\s+(?:started|began)\s+(?P<ing>(?:charging|offering|sending|requiring|asking|showing|giving|"
+    r"texting|emailing|calling|allowing|capping|limiting|paying|waiving|using|running|adding|including|closing|"
+    r"opening)\s+[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
+    re.I,
+)
 _HEAD = re.compile(r"^(?:a|an|the)\s+((?:[\w£$€%.,-]+\s+){0,2}?[a-z][\w-]*)(?=\s+(?:for|to|on|in|at|of|that|which)\b)")
 _EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
 _TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
@@ -152,6 +160,12 @@ def case_change(asked: list[str], business: str) -> CaseChange:
                 phrase = f"the {head.group(1)}"
             if _fits(phrase):
                 return CaseChange(phrase, made=True)
+        started = _STARTED.search(sentence)
+        # (what it started charging or offering is the change: "charging a £10 deposit on every online booking" is
+        # "the £10 deposit on every online booking")
+        thing = re.sub(r"^\w+ing\s+(?:a|an)\s+(?=\S)", "the ", started.group("ing")) if started else ""
+        if started and _fits(phrase := _named(thing, business)):
+            return CaseChange(phrase, made=True)
         match = _WANTS.search(sentence) or _EFFECT_OF.search(sentence)
         if match is None:
             continue

@@ -77,7 +77,10 @@ def _unsaid(statement: str) -> bool:
 _LEANS_BACK = re.compile(
     r"^(?:since then|after that|afterwards|as a result|in response|on the back of (?:that|this|it)|"
     r"off the back of (?:that|this|it)|because of (?:that|this)|based on (?:that|this)|given (?:that|this)[,.]|"
-    r"that's why|this is why|so\b|with that\b|then\b)",
+    r"that's why|this is why|so\b|with that\b|then\b|"
+    # ("In other words, the old policy was spending almost its entire budget on the one group where the offer did
+    # nothing." led round 66's frame question with its answer)
+    r"in other words|that is,|put differently|which means|hence\b|thus\b|therefore\b)",
     re.I,
 )
 _LATER = re.compile(
@@ -421,7 +424,12 @@ def moved_metric(opening: str) -> tuple[str, str]:
         )
         if lifted:
             return lifted.group(1), "rise"
-        went = re.search(r"\bfrom\s+[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s+to\s+[£$€]?(\d[\d,]*(?:\.\d+)?)", sentence)
+        # ("went from a steady 8.1% to 12.5%", round 66 asked "the movement at Zoomly")
+        went = re.search(
+            r"\bfrom\s+(?:[a-z]+\s+){0,2}?[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s+to\s+(?:[a-z]+\s+){0,2}?[£$€]?"
+            r"(\d[\d,]*(?:\.\d+)?)",
+            sentence,
+        )
         went = went or _WAS_THEN.search(sentence)
         down, up = _WENT_DOWN.search(sentence), _WENT_UP.search(sentence)
         if not (went or down or (up and _CHANGED.search(sentence))):

@@ -212,8 +212,17 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     if facts.change or facts.made:
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
         prefixes = ["pilot-", *prefixes] if facts.pilot else prefixes
+    # (a pilot the rest got later has nothing left to extend: "How would Fringe Benefits extend the £10 deposit beyond
+    # where it was made" after all 36 salons had charged it since May, round 66)
     return {
-        stage: next((templates.case[p + stage] for p in prefixes if p + stage in templates.case), templates.case[stage])
+        stage: next(
+            (
+                templates.case[p + stage]
+                for p in prefixes
+                if p + stage in templates.case and not (p == "pilot-" and stage == "deployment" and facts.everywhere)
+            ),
+            templates.case[stage],
+        )
         for stage in CASE_STAGES
     }
 

@@ -101,6 +101,9 @@ def readable(statement: str, raw: str) -> str:
 _MOCK_LABEL = re.compile(
     r"^(?:her|his|their|the interviewer'?s|[A-Z][^\W\d_]+'s)\s+(?:opening|brief|set-?up|framing|scenario|situation)"
     r"(?:\s+(?:was|is))?\s*:\s*[\"“]?"
+    # ("The setup he read out: in March last year they started charging ...", round 66)
+    r"|^the (?:opening|brief|set-?up|scenario|situation|prompt) (?:he|she|they|[A-Z][^\W\d_]+) "
+    r"(?:read out|read|gave(?: us| me)?|wrote|described|set)\s*:\s*[\"“]?"
     # "The question: Ridgeway has 160 branches." labels the paragraph that poses it, not this sentence (round 51)
     r"|^the (?:question|case|prompt)\s*:\s*(?=[^?]*[.!]$)",
     re.I,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_decision", "asks_worked", "case_shape", "is_pilot", "targets_whom"]
+__all__ = ["asks_decision", "asks_worked", "case_shape", "is_pilot", "reached_everywhere", "targets_whom"]
 
 # A decision the case asks for ("Should the bank send offers?", "asks whether it is worth it") or the effect of a
 # change it asks about ("Did free shipping pay off?", "an A/B test of ..."), unless what is asked for is a model.
@@ -185,3 +185,18 @@ def asks_worked(text: str) -> bool:
 def is_pilot(texts: list[str]) -> bool:
     """True when any of the texts says the change was made in part of the business only."""
     return any(_PILOT.search(text) for text in texts)
+
+
+# A pilot the rest of the business got later: "It went live on 4 March in 14 salons and in the remaining 22 on 6 May"
+# (round 66 asked how to extend a deposit every salon had charged for months).
+_LATER_EVERYWHERE = re.compile(
+    rf"\b(?:in|to|at|for) the (?:remaining|other|rest of the) \d+(?: [a-z]+)? (?:on|in|from|by|after)\s+(?:\d|[A-Z])"
+    rf"|\b(?:rolled|went) out (?:to|across|in) (?:all|every)\b|\bthe rest (?:followed|got it|joined|switched)\b"
+    rf"|\b(?:then|later) (?:to |in |at )?(?:all|every) (?:the )?(?:\d+ )?{_UNITS}\b",
+    re.I,
+)
+
+
+def reached_everywhere(texts: list[str]) -> bool:
+    """True when any of the texts says a change made in part of the business first reached the rest later."""
+    return any(_LATER_EVERYWHERE.search(text) for text in texts)

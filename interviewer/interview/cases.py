@@ -14,7 +14,14 @@ from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_setup import read_setup, readable
-from interviewer.interview.case_shape import asks_decision, asks_worked, case_shape, is_pilot, targets_whom
+from interviewer.interview.case_shape import (
+    asks_decision,
+    asks_worked,
+    case_shape,
+    is_pilot,
+    reached_everywhere,
+    targets_whom,
+)
 from interviewer.interview.case_stages import STAGE_CUES, lessons, stage_of_statement, stage_statements, without_asides
 from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
@@ -147,6 +154,7 @@ class CaseFacts:
     pilot: bool = False  # made in part of the business only ("at 9 sites, kept it everywhere else"): the rest compare
     targets: bool = False  # asks whom to act on ("who should the nurses call?"): a list to use, not a model to ship
     setup: str = ""  # the note's first sentences but what was found ("The UK does not have it."), as written
+    everywhere: bool = False  # a pilot that reached the rest later ("and in the remaining 22 on 6 May"): none to extend
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -396,6 +404,17 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         change = replace(change, made=True)
     pilot = change.made and is_pilot([said, *posed[:6]])
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
+    everywhere = pilot and reached_everywhere([said, *given])
     return CaseFacts(
-        business, facts, said, shape != "model", shape, change.phrase, change.made, pilot, targets, " ".join(given)
+        business,
+        facts,
+        said,
+        shape != "model",
+        shape,
+        change.phrase,
+        change.made,
+        pilot,
+        targets,
+        " ".join(given),
+        everywhere,
     )
