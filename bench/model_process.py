@@ -13,6 +13,7 @@ Run alone on the machine: `.venv/bin/python -m bench.model_process [--threads 2]
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -77,7 +78,7 @@ def main() -> None:
     print(f"llama.cpp: {llama_system_info()}")
     rates, texts = compare(
         {
-            f"buffers {'on' if on else 'off'}": (lambda m=m: bare_stream(m, messages, args.tokens))
+            f"buffers {'on' if on else 'off'}": functools.partial(bare_stream, m, messages, args.tokens)
             for on, m in models.items()
         },
         args.repeats,

@@ -150,8 +150,8 @@ def main() -> None:
         sets = {"notes": args.notes}
     samples: dict[str, str] = {}
     for label, notes in sets.items():
-        with tempfile.TemporaryDirectory(prefix="bench-questions-") as folder:
-            deep, cases = figures(label, build(Path(folder), notes), args.seed)
+        with tempfile.TemporaryDirectory(prefix="bench-questions-") as home:
+            deep, cases = figures(label, build(Path(home), notes), args.seed)
         for question in deep:
             samples.setdefault(f"{label} level {question.level}", f"[{question.topic}] {question.text}")
         for question in cases:

@@ -131,7 +131,11 @@ def run(folder: Path, thresholds: LearnedThresholds) -> None:
     base_gap = [abs(before[(i["qid"], "paraphrase_2")].total - before[(i["qid"], "strong")].total) for i in items]
     print(f"before learning: paraphrase_2 within 0.15 of strong: {sum(g <= 0.15 for g in base_gap)}/{len(items)}")
 
-    within, wrong_gain, leaks, flagged, alarms = [], [], [], [], Counter[str]()
+    within: list[bool] = []
+    wrong_gain: list[float] = []
+    leaks: list[float] = []
+    flagged: list[tuple[bool, bool]] = []
+    alarms = Counter[str]()
     for index, it in enumerate(items):
         qid = it["qid"]
         bench.confirm(it, "paraphrase_1")
