@@ -12,15 +12,8 @@ import pytest
 
 from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
-from interviewer.interview.asking import (
-    affirmed,
-    follow_up_text,
-    hard_end_levels,
-    hint_text,
-    load_frames,
-    question_for,
-    twist_text,
-)
+from interviewer.interview.asking import affirmed, hard_end_levels, load_frames, question_for
+from interviewer.interview.follow_ups import follow_up_text, hint_text, twist_text
 from interviewer.interview.items import Item, build_items
 from interviewer.resources import default_prompts_dir
 
@@ -131,7 +124,7 @@ def test_the_frame_file_exists_and_a_broken_one_names_itself(tmp_path: Path) -> 
 
 
 def test_a_hint_never_points_to_a_word_that_names_no_idea() -> None:
-    from interviewer.interview.asking import idea_of
+    from interviewer.interview.follow_ups import idea_of
 
     point = "KPSS has it the other way around, which is why people run both tests."
     assert idea_of(point, "In a sentence or two, what does KPSS refer to?") not in ("around", "")

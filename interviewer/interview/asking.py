@@ -1,5 +1,6 @@
 """Questions from items: the frames in prompts/items.toml filled with the item's own words, at a level the item
-suits; follow-ups about one missing point and hints that point to an idea. Pure once the frames are loaded."""
+suits, and which items a frame can ask at all. (What follows an answer, follow-ups, hints and twists, is
+follow_ups.py.) Pure once the frames are loaded."""
 
 from __future__ import annotations
 
@@ -10,36 +11,29 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
-from interviewer.core.chunks import Chunk
 from interviewer.errors import BadInputError
 from interviewer.interview.combined import COMBINED_KINDS, fits_frame
-from interviewer.interview.items import Item, build_items
+from interviewer.interview.items import Item
 from interviewer.interview.readable import asks_clearly, reads_as_prose, subject_of, term_fits, topic_context
 from interviewer.interview.statements import (
     balanced,
     blank_number,
-    clean_statement,
     defines,
     is_instruction,
     lead_term,
     lower_first,
-    statement_kind,
-    usable_concept,
     with_article,
 )
 from interviewer.interview.stories import told_mistake
 from interviewer.resources import default_prompts_dir
-from interviewer.scoring.text import STOPWORDS, content_words, tokens
+from interviewer.scoring.text import content_words
 
 __all__ = [
     "QuestionFrames",
-    "follow_up_text",
+    "fill_frame",
     "hard_end_levels",
-    "hint_text",
     "load_frames",
     "question_for",
-    "twist_situation",
-    "twist_text",
 ]
 
 _VARIABLES = {
@@ -47,13 +41,6 @@ _VARIABLES = {
     "term", "situation",
 }  # fmt: skip
 _MUST = re.compile(r"\b(must|should|need to|needs to|has to|have to)\b", re.I)
-# Words a hint must never point to: they name no idea ("Hint: think about around").
-_VAGUE = frozenset(
-    content_words(
-        "value values thing way use used make data model models result results around about between within "
-        "without across against during through toward towards usually often always never really actually also"
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -101,7 +88,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fill(options: tuple[str, ...], rng: random.Random, used: set[str], **values: str) -> str:
+def fill_frame(options: tuple[str, ...], rng: random.Random, used: set[str], **values: str) -> str:
     """A filled frame not used yet in this session (the first unused in seeded order)."""
     values = {
         **values,
@@ -243,7 +230,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # A harder variant adds a tail to the notes' question; a tail is said once in a session, never appended
         # word for word to several questions ('' when every tail of this level was used: another item is asked).
         fresh = tuple(v for v in frames.variants[level] if _tail(v) not in " ".join(used))
-        return _fill(fresh, rng, used, **values) if fresh else ""
+        return fill_frame(fresh, rng, used, **values) if fresh else ""
     if not _names_fit(item):
         return ""  # a frame would name a fragment ('What does always standardize cost you?'): not asked
     name = item.kind
@@ -317,7 +304,7 @@ def question_for(item: Item, level: int, frames: QuestionFrames, rng: random.Ran
         # "what does random effects refer to": a plural name takes a frame that does not say "does" or "is" of it
         said_as_one = re.compile(r"(?:does|is) \{concept\}|\{concept\} is|\bis it\b|\bit is\b")
         options = tuple(o for o in options if not said_as_one.search(o)) or options
-    return _fill(options, rng, used, **values)
+    return fill_frame(options, rng, used, **values)
 
 
 # A claim whose subject names nothing out of its note: "the model ...", "it ...", "this ...".
@@ -488,71 +475,6 @@ def _names_fit(item: Item) -> bool:
     return fits_frame(item.concept) and (not item.other or fits_frame(item.other))
 
 
-def idea_of(point: str, exclude: str) -> str:
-    """One idea of a point the candidate has not used: its most specific term (a hint names one, never a list)."""
-    seen = set(content_words(exclude)) | _VAGUE
-    best = ""
-    for raw in tokens(point):
-        if raw in STOPWORDS or len(raw) < 3 or not raw[0].isalpha():
-            continue
-        stem = content_words(raw)
-        if stem and stem[0] not in seen and len(raw) > len(best):
-            best = raw
-    return best
-
-
-def hint_text(item: Item, question: str, frames: QuestionFrames) -> str:
-    """A hint that points to the idea the first point rests on."""
-    term = idea_of(item.points[0], question) if item.points else ""
-    if not term:
-        return ""
-    return _fill(frames.hints, random.Random(item.key), set(), term=term)
-
-
-def _phrase_of(word: str, statement: str) -> str:
-    """A word a follow-up asks about, with the words that qualify it in the statement and an article when it is
-    one thing ('an explicit missing indicator'); '' for a bare singular word ("Where would indicator come into your
-    answer?" read as garbled to a trial user, session 14)."""
-    if not word:
-        return ""
-    found = re.search(rf"((?:\b[a-z][a-z-]+\s+){{0,2}}){re.escape(word)}\b", statement, re.I)
-    lead = [w for w in (found.group(1).split() if found else []) if w.lower() not in STOPWORDS]
-    lead = lead[-2:] if lead and all(w.islower() for w in lead) else []
-    phrase = " ".join([*lead, word])
-    if word.endswith("s") or word.isupper():
-        return phrase  # a plural or an acronym needs no article ("segments", "TTL")
-    if not lead:
-        return ""
-    return f"{'an' if phrase[0].lower() in 'aeiou' else 'a'} {phrase}"
-
-
-def follow_up_text(
-    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str], root: str = ""
-) -> str:
-    """A natural question about one missing point, built from the point's own statement (when it names nothing
-    to ask about, the question it belongs to is put again: never 'What about that?')."""
-    statement = clean_statement(point.get("text", ""))
-    chunk = Chunk(point.get("chunk_id", ""), statement, point.get("source", ""), point.get("heading", ""), "", 0, "")
-    section = point.get("heading", "").split(" > ")[-1]
-    kind = statement_kind(statement, section)
-    items = [i for i in build_items(chunk) if i.points and i.points[0] == statement and i.kind == kind]
-    opener = _fill(frames.openers, rng, used)
-    if items and items[0].kind not in ("definition", "qa", "cloze"):
-        item = items[0]
-        asked = question_for(item, hard_end_levels(item).levels[0], frames, rng, used)
-        if asked:
-            return f"{opener} {asked}"
-    concept = usable_concept(lead_term(statement))
-    # A concept the answer already names is not asked about ("Where does regularization come in?" right after "add
-    # strong regularization" read to a trial user as not listening): the point's own term the answer did not use is.
-    said = set(content_words(answer))
-    named = bool(concept) and set(content_words(concept)) <= said
-    concept = concept if fits_frame(concept) and not named else _phrase_of(idea_of(statement, answer), statement)
-    if not concept and root:
-        return f"{opener} Take the question again and add what is missing: {root}"
-    return _fill(frames.about, rng, used, concept=lower_first(concept or "that"))
-
-
 def _cut_word(text: str, points: tuple[str, ...]) -> bool:
     """True when the last word of `text` is cut from a longer word of the points ('wrongly dec' of 'declining')."""
     last = re.findall(r"[\w-]+", text)[-1:] or [""]
@@ -562,18 +484,3 @@ def _cut_word(text: str, points: tuple[str, ...]) -> bool:
         and not re.search(rf"(?<![\w-]){re.escape(last[0])}(?![\w-])", said, re.I)
         and bool(re.search(rf"(?<![\w-]){re.escape(last[0])}\w", said, re.I))
     )
-
-
-def twist_situation(sentence: str) -> str:
-    """The situation a twist sets, without its label or its solution: 'Twist: offline AUC is 0.97: suspect leakage'
-    -> 'offline AUC is 0.97'."""
-    situation = re.sub(r"^(now a )?twist:\s*", "", clean_statement(sentence), flags=re.I)
-    return lower_first(re.split(r": |; | - | — ", situation, maxsplit=1)[0].strip(" ."))
-
-
-def twist_text(sentence: str, frames: QuestionFrames, rng: random.Random, condition: bool = False) -> str:
-    """A twist as a situation only ('Suppose offline AUC is 0.97. What now?'); as a condition said before a stage's
-    question ('Suppose offline AUC is 0.97.') when `condition`. Never labelled "Twist:": no interviewer says it (a
-    blind rater failed six questions on that word alone)."""
-    situation = twist_situation(sentence)
-    return _fill(frames.twist_constraints if condition else frames.twists, rng, set(), situation=situation)

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
-from interviewer.interview.asking import QuestionFrames, twist_situation, twist_text
+from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_opening import leans_back, moved_metric
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
+from interviewer.interview.follow_ups import twist_situation, twist_text
 from interviewer.interview.items import Item
 from interviewer.interview.statements import has_verb
 from interviewer.interview.templates import QuestionTemplates, display_topic, pick

@@ -17,19 +17,14 @@ from interviewer.core.review import DueItem, points_key
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState, listening_plan, replay
 from interviewer.errors import BadInputError
-from interviewer.interview.asking import (
-    QuestionFrames,
-    follow_up_text,
-    hint_text,
-    load_frames,
-    question_for,
-)
+from interviewer.interview.asking import QuestionFrames, load_frames, question_for
 from interviewer.interview.case_engine import CaseAsker
 from interviewer.interview.cases import story_points
 from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest, symptom_asked
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
+from interviewer.interview.follow_ups import follow_up_text, hint_text
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.items import Item
 from interviewer.interview.live import LiveSession
