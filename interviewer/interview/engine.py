@@ -3,7 +3,6 @@ against the question's own sources, and saves every turn before the next questio
 
 from __future__ import annotations
 
-import itertools
 import random
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -20,12 +19,13 @@ from interviewer.errors import BadInputError
 from interviewer.interview.asking import QuestionFrames, load_frames, question_for
 from interviewer.interview.case_engine import CaseAsker
 from interviewer.interview.cases import story_points
-from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, levels_nearest, symptom_asked
+from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, symptom_asked
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
 from interviewer.interview.follow_ups import follow_up_text, hint_text
 from interviewer.interview.item_bank import ItemBank
+from interviewer.interview.item_search import SearchState, fallback_items, hard_end_items, nearest_levels
 from interviewer.interview.items import Item
 from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
@@ -276,117 +276,47 @@ class Interviewer:
         # An item answered in an earlier session and not due yet waits: a candidate who practises daily met the same
         # hard question in session after session (the bench: 7 of 7 in a third session).
         resting = self.resting_items() if self.resting_items is not None else frozenset()
-
         repeats = symptom_asked(self.bank.items, state.asked)
-
-        def waits(item: Item) -> bool:  # and a symptom asked already in this session, in other words
-            return points_key(item.points) in resting or repeats(item)
-
-        def asked_again_at(item: Item, level: int) -> bool:  # never lower, never twice, never right after
-            first = item.points[0] if item.points else ""
-            if first not in asked_at:
-                return True
-            return level > asked_at[first] and not (last_asked is not None and first in last_asked.points[:1])
-
-        def spread(item: Item) -> int:  # how many notes an item's points come from
-            return len({note[c] for c in item.point_chunks})
-
+        search = SearchState(
+            level=plan.level,
+            used_points=frozenset(used_points),
+            used_chunks=frozenset(used_chunks),
+            asked_at=asked_at,
+            last_asked=last_asked,
+            # ... and a symptom asked already in this session, in other words
+            waits=lambda item: points_key(item.points) in resting or repeats(item),
+            repeats=repeats,
+            spread=lambda item: len({note[c] for c in item.point_chunks}),
+        )
         if plan.level >= 4 and not no_harder:
             # The hard end asks the notes' own hard questions, then questions that need two facts, before any
-            # single statement; a thread leaves its topic for them (unless the candidate chose the topic). Items
-            # that wait come after every fresh one.
+            # single statement; a thread leaves its topic for them (unless the candidate chose the topic).
             # Half the hard questions, at least, connect two notes: while fewer have, those come first.
             hard_asked = [q for q in state.asked if q.level >= 4 and not q.follow_up]
             connected = sum(len({use["source"] for use in q.notes_used}) >= 2 for q in hard_asked)
             spans = (2, 1) if 2 * connected <= len(hard_asked) else (1,)
-            rounds = (
-                (worst, again, name, span)
-                for span in spans
-                for again in (False, True)
-                for worst in (1, 2)
-                for name in ordered
-            )
-            for worst, again, name, span in rounds:
-                hard = [
-                    i
-                    for i in fresh[name]
-                    if plan.level in i.levels
-                    and _hard_rank(i, plan.level) <= worst
-                    and waits(i) == again
-                    and spread(i) >= span
-                    and not repeats(i)  # after every fresh question, however it ranks (the fall-back below)
-                ]
-                # A question whose statements were mostly asked already (the same symptom again) is not asked.
-                hard = [
-                    i for i in hard if not (set(i.points[:1]) & used_points) and len(set(i.points) & used_points) < 2
-                ]
-                rng.shuffle(hard)
-                # Among questions that combine statements, those that connect more notes first.
-                hard.sort(
-                    key=lambda i: (
-                        _hard_rank(i, plan.level),
-                        -min(spread(i), 2),
-                        plan.level != i.levels[0],
-                        i.chunk_id in used_chunks,
-                    )
-                )
-                for item in hard[:8]:
-                    text = question_for(item, plan.level, self.frames, rng, used_texts)
-                    if text and not self._is_repeat(text, used_texts, asked_vectors):
-                        return self._question_from_item(plan, state, item, plan.level, text)
+            for item in hard_end_items(search, ordered, fresh, spans, rng):
+                text = question_for(item, plan.level, self.frames, rng, used_texts)
+                if text and not self._is_repeat(text, used_texts, asked_vectors):
+                    return self._question_from_item(plan, state, item, plan.level, text)
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
-        # Falling back after a weak answer looks for an easier level first, in either mode.
+        # Falling back after a weak answer looks for an easier level first, in either mode. A thread under way keeps
+        # its topic when that topic holds a level next to the planned one (a topic due for review is asked at its
+        # nearest level, however far: it is why the session opened).
         fallback_mode = Mode.STANDARD if no_harder else state.mode
-        # Every level each topic holds, the nearest first: when a level's items give no question (all asked in other
-        # words, or none a frame asks), the next level is tried before any template with a heading pasted in.
-        fallback = [
-            (name, level, found)
-            for name in ordered
-            if fresh[name]
-            for level, found in levels_nearest(fresh[name], plan.level, fallback_mode, variants)
-        ]
 
-        # When no topic has the planned level, the topic whose nearest level is closest is asked: a strong candidate
-        # whose level-5 questions ran out gets level 4, not whatever level the first topic happens to hold.
-        # A thread under way keeps its topic when that topic holds a level next to the planned one.
-        def closeness(option: tuple[str, int, list[Item]]) -> tuple[bool, int, bool]:
-            name, level, _ = option
-            gap = abs(level - plan.level)
-            # (a topic due for review is asked at its nearest level, however far: it is why the session opened)
-            thread = kept and name == topic and (gap <= 1 or topic in state.config.priority_topics)
-            return (not thread, gap, (level < plan.level) == (fallback_mode is Mode.CHALLENGE))
+        def thread(name: str, gap: int) -> bool:
+            return kept and name == topic and (gap <= 1 or topic in state.config.priority_topics)
 
-        nearest = sorted(fallback, key=closeness)
+        nearest = nearest_levels(ordered, fresh, plan.level, fallback_mode, variants, thread)
         # A statement or symptom already asked (alone or in a combined question) is asked again only when no level
         # next to the planned one has a fresh one: the same "Cross-validated AUC is 0.95 ..." at level 5 right after
-        # level 4 was a repeat where fresh level-4 questions were left (hard51 bench). After a strong answer, it asked
-        # at the planned level with another ask ("which cause would you check first?") still beats a fresh question
-        # two levels down ("What is precision?").
-        again_near = ((False, True), (True, True), (False, False), (True, False))  # (asked again, near levels only)
-        for (again, near), (strict, capped) in itertools.product(again_near, dict.fromkeys(passes)):
-            for _, level, found in nearest:
-                pool = list(found)  # each pass shuffles its own copy, in the items' order
-                if (capped and level > plan.level) or (strict and level < plan.level):
-                    continue  # after a weak answer a question must not be harder than planned
-                if near and not no_harder and level < plan.level - 1:
-                    continue
-                rng.shuffle(pool)
-                # The notes' own hard questions first, then questions that combine statements, then single ones.
-                if not again:
-                    pool = [i for i in pool if not (set(i.points[:1]) & used_points) and not repeats(i)]
-                else:  # ... and asked again once at most, with a harder ask, never right after (a third "AUC ... in
-                    # production", "The ten stores ..." at level 4 after level 5, or the same scene twice in a row)
-                    pool = [i for i in pool if asked_again_at(i, level)]
-                pool.sort(
-                    key=lambda i: (waits(i), _hard_rank(i, level), i.chunk_id in used_chunks, level not in i.levels)
-                )
-                for item in pool[:8]:
-                    text = question_for(item, level, self.frames, rng, used_texts)
-                    if text and not self._is_repeat(text, used_texts, asked_vectors):
-                        left = display_topic(chosen[0]) if chosen else ""
-                        return self._question_from_item(
-                            plan, state, item, level, text, anywhere=not supported, left=left
-                        )
+        # level 4 was a repeat where fresh level-4 questions were left (hard51 bench).
+        for item, level in fallback_items(search, nearest, passes, no_harder, rng):
+            text = question_for(item, level, self.frames, rng, used_texts)
+            if text and not self._is_repeat(text, used_texts, asked_vectors):
+                left = display_topic(chosen[0]) if chosen else ""
+                return self._question_from_item(plan, state, item, level, text, anywhere=not supported, left=left)
         return None
 
     def _question_from_item(
@@ -466,13 +396,3 @@ def _origin(chunks: list[Chunk], chunk_id: str) -> tuple[str, str, str]:
     """(file, heading, chunk id) of a story case's statement."""
     chunk = next((c for c in chunks if c.chunk_id == chunk_id), None)
     return (chunk.source, chunk.heading, chunk_id) if chunk else ("", "", chunk_id)
-
-
-def _hard_rank(item: Item, level: int) -> int:
-    """At levels 4-5: the notes' own question at this level first (one whose answer is a single statement after
-    the questions that combine statements), then the rest."""
-    if level < 4:
-        return 0
-    if item.kind in ("qa", "cloze") and level in item.levels:
-        return 0 if len(item.points) >= 2 else 2
-    return 1 if item.kind in COMBINED_KINDS else 3
