@@ -77,3 +77,67 @@ def test_a_sentence_that_sums_up_the_one_before_it_never_leads_a_stage_question(
     assert lead_sentence("In other words, the old list spent its whole budget on members the offer never moved.") == ""
     assert lead_sentence("Hence the 3,000 offers went to the wrong members.") == ""
     assert lead_sentence("Marketing had budget for 3,000 retention offers a month.") != ""
+
+
+# Round 67's case notes.
+BOWLING = (
+    "# Mock case: Pinfall Lanes peak pricing (run by Femi, 3 June)\n\n"
+    'Femi played the interviewer for 45 minutes. His prompt: "Pinfall Lanes has 30 bowling centres. Until this '
+    "spring every lane cost £28 an hour. On 4 March, 18 centres moved to peak pricing: £34 an hour at weekends, £20 "
+    "the rest of the week. The other 12 stayed on £28 because of a till migration. The CFO says revenue is up. Did "
+    'it work?"\n\n'
+    "I started by asking what work meant. Femi said the aim was to move demand off Saturday evenings.\n"
+)
+
+
+def test_a_prompt_quoted_over_several_sentences_keeps_its_question_and_the_change_it_asks_about() -> None:
+    facts = case_facts(chunks_of("bowling.md", BOWLING))
+    assert facts.opening.endswith("Did it work?"), facts.opening
+    assert "18 centres moved to peak pricing" in facts.opening, facts.opening
+    assert facts.change == "the move to peak pricing" and facts.made and facts.pilot, facts
+
+
+def test_a_question_inside_a_quoted_prompt_is_what_a_sizing_case_asks() -> None:
+    note = (
+        "Practice case 4 (from a prep pack) + my attempt\n\n"
+        'The prompt, copied out: "Fieldfare Events runs Larkmoor, a three-day festival. Next year it moves to a new '
+        "site with a licensed capacity of 18,000. How many portable toilets should they book? A toilet costs £90 for "
+        'the weekend."\n\n'
+        "Toilets first. I sized the peak hour, not the day.\n"
+    )
+    facts = case_facts(chunks_of("festival.md", note))
+    assert facts.shape == "sizing" and facts.business == "Fieldfare Events", facts
+    assert "How many portable toilets should they book?" in facts.opening, facts.opening
+
+
+def test_the_interviewer_named_on_their_own_line_is_never_the_business_and_a_flat_metric_that_changed_moved() -> None:
+    note = (
+        "final round debrief — Duetto, product analytics case (14 Nov)\n\n"
+        "Interviewer: Marta Quill, senior DS. Duetto: karaoke app, about 2.1M MAU, mostly Android.\n\n"
+        "Her setup: a dashboard screenshot. Average session length flat at 10–11 min from July to September, then "
+        "from Tuesday 1 October it's 16.2 min and stays there. \"The product VP has put this in the board deck as an "
+        'engagement win. Is it?"\n\n'
+        "I said three things: real or measurement change; mix shift; and is it good.\n"
+    )
+    facts = case_facts(chunks_of("karaoke.md", note))
+    assert facts.business == "Duetto" and facts.shape == "drop", facts
+    assert facts.opening.startswith("Duetto is a karaoke app, about 2.1M MAU"), facts.opening
+    assert "Marta" not in facts.opening and "The question:" not in facts.opening, facts.opening
+    drafts = stage_drafts(chunks_of("karaoke.md", note), ("data", "method"), 2)
+    assert sum("average session length" in text for text in drafts) >= 2, drafts
+    assert not any("Marta" in text or "movement" in text for text in drafts), drafts
+
+
+def test_a_business_whose_name_holds_an_and_is_named_whole_and_what_its_list_gets_is_said_whole() -> None:
+    note = (
+        "Who gets a home fire safety visit: a story from my Eastmoor secondment\n\n"
+        "In 2022 I spent nine months as the only data person in the prevention team at Eastmoor Fire and Rescue "
+        "Service, a county service covering about 310,000 households. Each year crews carry out roughly 8,000 free "
+        "home visits: they check and fit smoke alarms. Capacity was fixed, so: which 8,000 homes get offered one?\n\n"
+        "I began with a Poisson GLM of fires per small area.\n"
+    )
+    facts = case_facts(chunks_of("fire.md", note))
+    assert facts.business == "Eastmoor Fire and Rescue Service" and facts.targets, facts
+    assert facts.opening.endswith("Capacity was fixed, so which 8,000 homes get offered one?"), facts.opening
+    drafts = stage_drafts(chunks_of("fire.md", note), ("data",), 3)
+    assert any("a home fire safety visit changes" in text for text in drafts), drafts

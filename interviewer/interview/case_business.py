@@ -24,7 +24,8 @@ _LEADING = re.compile(r"^(a|an|the|our|your|we|you|run|runs|own|owns|at|for|is|a
 
 # The name a note gives its business at its start, in any of the shapes notes use: "Kerbside runs ...", "Parsley
 # (recipe app, invented) has ...", "Riverside Valley Health (made up): 3 hospitals", "Northgate Fulfilment: 6 sites".
-_NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of))*?"
+# ("Westmarch Fire and Rescue Service", round 67: an "and" between capitalised words is part of the name)
+_NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of|and(?= [A-Z])))*?"
 _NAMED_SHAPES = re.compile(
     rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,160}}\))?\s*"
     # (a verb after a space only: "Copperline Document Solutions leased" named "Copperline Document Solut", round 61)
@@ -84,7 +85,9 @@ def _named(statement: str, strict: bool = False) -> str:
     figure = re.match(r"\s*[~≈€$£]?\d", statement[match.end() :])  # "Acme: 3 shops, 40k orders a day"
     # "Rydo, a ride-hailing app, launched ...": a name the sentence describes in passing
     apposition = how == "," and re.match(r"(?:an?|the)\s[^,]{3,60},\s", statement[match.end() :])
-    if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure or apposition):
+    # "SingAlong: karaoke app, about 3.2M MAU": a name the line says is a kind of organisation (round 67)
+    kind = how == ":" and _COLON_KIND.match(statement)
+    if loose and len(name.split()) < 2 and not (without_made_up(aside) != aside or figure or apposition or kind):
         return ""
     return name
 
@@ -339,9 +342,16 @@ _KIND_THEN_NAME = re.compile(
 )
 
 
+# ... or as a label's name, then its kind: "SingAlong: karaoke app, about 3.2M MAU, mostly Android." (round 67)
+_COLON_KIND = re.compile(
+    rf"^(?P<name>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){{0,2}}):\s+(?:an?\s+)?(?P<kind>(?:[a-z][\w-]*\s+){{0,2}}(?:{_KINDS}))"
+    r"(?P<rest>(?:,|\s+(?:with|in|for|that|which)\b)(?:[^.;!?]|\.(?=\d))*)?[.;!?]?$"
+)
+
+
 def names_company(statement: str) -> bool:
     """True for a sentence that tells which company the case is about ("The company was Fivesy, an app ...")."""
-    return any(pattern.search(statement) for pattern in (_COMPANY_WAS, _KIND_THEN_NAME, _ANONYMISED))
+    return any(pattern.search(statement) for pattern in (_COMPANY_WAS, _KIND_THEN_NAME, _ANONYMISED, _COLON_KIND))
 
 
 def introduced(statement: str) -> str:
@@ -351,6 +361,11 @@ def introduced(statement: str) -> str:
     was = _COMPANY_WAS.match(statement)
     if was:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."
+    labelled = _COLON_KIND.match(statement)
+    if labelled and not _NOT_A_NAME.match(labelled.group("name").split()[0]):
+        kind = labelled.group("kind")
+        article = "an" if kind[0] in "aeiou" else "a"
+        return f"{labelled.group('name')} is {article} {kind}{labelled.group('rest') or ''}."
     kind_then_name = _KIND_THEN_NAME.match(statement)
     if kind_then_name:
         return f"{kind_then_name.group('name')} {kind_then_name.group('rest')}"

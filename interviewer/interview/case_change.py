@@ -76,6 +76,13 @@ _STARTED = re.compile(
     r"opening)\s+[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
     re.I,
 )
+# ... or as what part of the business moved to: "On 4 March, 22 centres moved to peak pricing: ..." (round 67).
+_MOVED_TO = re.compile(
+    r"\b(?:\d+|all|half|most|some) (?:of (?:its|their|the) )?(?:[a-z-]+ ){0,2}?(?:centres|centers|stores|sites|"
+    r"branches|shops|venues|clinics|locations|outlets|restaurants|salons|gyms|pools|depots|regions|markets|cities)"
+    r" (?:moved|switched|went|changed) (?:over )?(?:to|onto) (?P<x>[a-z][\w-]*(?: [a-z][\w-]*){0,4}?)"
+    r"(?=[:;,.]|$| on | from | in )"
+)
 _HEAD = re.compile(r"^(?:a|an|the)\s+((?:[\w£$€%.,-]+\s+){0,2}?[a-z][\w-]*)(?=\s+(?:for|to|on|in|at|of|that|which)\b)")
 _EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
 _TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
@@ -160,6 +167,9 @@ def case_change(asked: list[str], business: str) -> CaseChange:
                 phrase = f"the {head.group(1)}"
             if _fits(phrase):
                 return CaseChange(phrase, made=True)
+        moved = _MOVED_TO.search(sentence)
+        if moved and _fits(phrase := f"the move to {moved.group('x')}"):
+            return CaseChange(phrase, made=True)
         started = _STARTED.search(sentence)
         # (what it started charging or offering is the change: "charging a £10 deposit on every online booking" is
         # "the £10 deposit on every online booking")

@@ -245,6 +245,10 @@ def opening_text(
                 sequence = early or []
                 at = sequence.index(part) if part in sequence else 0
                 events = _from_change(sequence, at, chosen, reach=2 if refers else 1)
+                if refers and part not in sequence and not events:
+                    # A question asked at the end of a quoted prompt ("... Did it work?") follows the change the prompt
+                    # told (round 67 asked "Did it work?" after "Until this spring every lane cost £30 an hour")
+                    events = [s for s in sequence[:8] if s not in chosen and not _unsaid(s) and _EVENT.search(s)][:1]
             parts[parts.index(part) : parts.index(part)] = [e for e in events if e not in parts]
         chosen += [part for part in parts if part not in chosen]
     # A sentence that says "by then" needs the one that says when ("It has 6,800 subscribers and plans for 10,000 by
@@ -343,9 +347,14 @@ def title_question(title: str) -> str:
 _METRIC_HEAD = (
     r"(?:rate|conversion|availability|downloads|bookings|consumption|ratio|revenue|orders|sales|CTR|retention|churn|"
     r"usage|sign-?ups|activation|NPS|throughput|margin|GMV|AOV|installs|visits|sessions|clicks|applications|renewals|"
-    r"utili[sz]ation)"
+    r"utili[sz]ation|session length|session duration|watch time|dwell time)"
 )
 _METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
+_FLAT_THEN = re.compile(
+    r"\bflat (?:at|around) (?:about\s+)?(?P<was>\d[\d,]*(?:\.\d+)?)(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+    r"[^.;]{0,80}?\bthen\b"
+    r"[^.;]{0,60}?\b(?:it's|it is|it was|to|at)\s+(?:about\s+)?(?P<now>\d[\d,]*(?:\.\d+)?)"
+)
 _WENT_DOWN = re.compile(
     # (a minus sign, never a range's dash: "3.4–3.6% every week since" rose, round 60)
     r"\b(?:fell|falls?|fallen|dropped|drops?|down|declined|slid|slipped|plunged|halved|dip)\b|(?<![\d.%])\s?[−–]\d",
@@ -416,6 +425,15 @@ def moved_metric(opening: str) -> tuple[str, str]:
             )
             if current != previous:
                 return came.group("metric"), "drop" if current < previous else "rise"
+    for sentence in sentences:
+        # ... or flat at one figure, then another ("Average session length flat at 11–12 min from July to September,
+        # then from Tuesday 1 October it's 17.6 min", round 67 asked "the movement in the metric")
+        flat = _FLAT_THEN.search(sentence)
+        metric = next(_METRIC.finditer(sentence[: flat.start()].lower()), None) if flat else None
+        if flat and metric:
+            before, after = (float(flat.group(g).replace(",", "")) for g in ("was", "now"))
+            if before != after:
+                return _metric_name(metric), "drop" if after < before else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)

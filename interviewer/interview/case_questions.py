@@ -248,17 +248,28 @@ def _action_named(text: str, said: str) -> str:
     """A targeting question that names what the chosen get ("how much an adoption review changes the outcome"), never
     "how much acting changes the outcome" (a blind rater, round 57), where the case says what they get."""
     got = re.search(
-        r"\b(?:who|whom|which\s+[\w,-]+(?:\s+[\w-]+)?)\s+gets?\s+(an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b",
+        r"\b(?:who|whom|which\s+[\w,-]+(?:\s+[\w-]+)?)\s+gets?\s+(an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\b",
         said,
         re.I,
     )
-    if got and got.group(2).split()[-1] not in ("list", "most", "best"):
-        return text.replace("how much acting changes", f"how much {got.group(1).lower()} {got.group(2)} changes")
+    # (up to the thing given when the words name one: "a home fire safety visit", never "a home fire", round 67)
+    given = re.match(rf"(?:[a-z][\w-]*\s+){{0,3}}{_GIVEN}\b", got.group(2), re.I) if got else None
+    thing = given.group(0) if given else " ".join(got.group(2).split()[:2]) if got else ""
+    if got and thing.split()[-1] not in ("list", "most", "best"):
+        verb = "change" if re.search(rf"{_GIVEN}$", thing) and thing.endswith("s") else "changes"  # ("the checks")
+        return text.replace("how much acting changes", f"how much {got.group(1).lower()} {thing} {verb}")
     # ... or what is done to them: "which of Greenbarrow Gardens' lapsed clients should they visit?" is "how much a
     # visit changes the outcome" (both raters, round 63)
     done = re.search(r"\b(?:who|whom|which)\b[^?.]{0,100}?\bshould\s+(?:they|we|it|she|he)\s+(\w+)\b", said, re.I)
     act = _ACTS.get(done.group(1).lower(), "") if done else ""
     return text.replace("how much acting changes", f"how much {act} changes") if act else text
+
+
+# What a list's chosen are given, as a targeting case names it ("a home fire safety visit", "a retention offer").
+_GIVEN = (
+    r"(?:visits?|calls?|checks?|offers?|reviews?|vouchers?|letters?|upgrades?|nudges?|discounts?|inspections?|"
+    r"conversations?|reminders?|sensors?|audits?|assessments?|appointments?)"
+)
 
 
 _ACTS = {

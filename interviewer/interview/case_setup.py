@@ -30,7 +30,9 @@ _ASK_LABEL = re.compile(
 
 # A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
 _OPENER_LABEL = re.compile(
-    r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)\s*:"
+    r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)"
+    # ("The prompt, copied out: ...", round 67)
+    r"(?:,\s*(?:copied(?: out)?|verbatim|word for word|lightly shortened|shortened|paraphrased|as given))?\s*:"
     # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
     r"|^[^\"“”:]{0,80}\b(?:said|says|read out|wrote|began|started)\s*:\s*[\"“]",
     re.I,
@@ -119,6 +121,7 @@ class SetUp:
     ask_at: int  # how many sentences of `staged` came before it
     questions: tuple[str, ...]  # what the set-up asks ("What's going on and what would you do?")
     prompt: str  # the case's prompt, quoted whole at its start ('' when none is)
+    prompt_questions: tuple[str, ...] = ()  # the questions asked inside a prompt quoted over several sentences
 
 
 def read_setup(chunks: list[Chunk]) -> SetUp:
@@ -130,12 +133,16 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     ask_at = 0  # where in the note it was put
     questions: list[str] = []
     staged_prompt = ""  # the case's prompt, quoted whole at its start
+    prompt_questions: list[str] = []
+    in_quote = False  # inside a prompt quoted over several sentences
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
         raws = [clean_statement(raw) for raw in sentences(prose(without_asides(chunk.text)))]
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
+                quoted_before = in_quote
+                in_quote = _still_quoted(piece, in_quote)
                 statement = spoken(readable(piece, chunk.text))
                 # (the note-taker's place in the business is theirs: "Greenbarrow is a garden-maintenance firm in
                 # Surrey: about 3,900 regular clients, 14 crews ..., and me as the only analyst from 2022" lost round
@@ -156,6 +163,8 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # and named no business, round 49).
                     staged_prompt = quoted.group("quote").strip().rstrip('"”').strip()
                     for said in sentences(staged_prompt):
+                        if said.rstrip('"”').endswith("?"):
+                            prompt_questions.append(said.strip('"“” '))
                         if not said.rstrip('"”').endswith("?") and said not in seen:
                             seen.add(said)
                             staged.append((said, ""))
@@ -173,7 +182,9 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # The interviewer's prompt quoted on its own, after the figures they showed ('"Marketing says the
                     # carousel lifted conversion 25%. Do you believe them?"'): the ask, and the end of the set-up
                     # (round 60 opened on the candidate's answer after it)
-                    asks.append("The question: " + statement)
+                    # (a claim before it needs no label: "The question: The product VP has put this in the board deck
+                    # as an engagement win. Is it?", round 67)
+                    asks.append(statement if len(sentences(statement)) > 1 else "The question: " + statement)
                     ask_at = len(staged)
                 indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
                 asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
@@ -190,10 +201,28 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     ask_at = len(staged)
                 if asking and len(staged) < 8:
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
+                opens_quote = re.search(r'["“]', piece.rstrip().rstrip('"”'))  # ('She asked, "How much ...?"')
+                if asking and len(staged) < 10 and quoted_before and not opens_quote:
+                    # A question inside a prompt quoted over several sentences ('His prompt: "Strike Street Bowl has
+                    # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
+                    prompt_questions.append(statement.strip('"“” '))
                 if len(content_words(statement)) < 3 or asking or statement in seen:
                     continue
                 seen.add(statement)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
-    return SetUp(tuple(staged), tuple(asks), ask_at, tuple(questions), staged_prompt)
+    return SetUp(tuple(staged), tuple(asks), ask_at, tuple(questions), staged_prompt, tuple(prompt_questions))
+
+
+def _still_quoted(piece: str, quoted: bool) -> bool:
+    """Whether a quote is still open after `piece`, when it was (`quoted`) before it: straight quotes toggle it,
+    curly ones open and close it."""
+    for char in piece:
+        if char == '"':
+            quoted = not quoted
+        elif char == "“":
+            quoted = True
+        elif char == "”":
+            quoted = False
+    return quoted

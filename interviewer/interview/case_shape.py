@@ -49,6 +49,7 @@ _TARGETS = re.compile(
     r"|\b(?:which|whom)\b(?:\s+[\w'-]+){0,4}\s+should\s+(?:they\s+|we\s+|(?:[A-Z][\w&'-]*\s+){0,3})"
     r"(?:call|contact|target|email|text|offer|visit|review|audit|invite|prioriti[sz]e)\b"
     r"|\bwho\s+gets\s+(?:the|a|an|our|their)\b"
+    r"|\bwhich\s+(?:[\w,-]+\s+){1,3}get\s+offered\b"  # "which 11,000 homes get offered one?" (round 67)
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:the|a|an|our|their)\b"  # "which farms get an agronomist visit?"
     # "So: which of those 41,000 get the 9,000 conversations?", "a time you decided who to target" (round 55)
     r"|\bwhich\s+of\s+(?:the|those|these|our|them)\s+(?:[\w,-]+\s+){0,2}?gets?\s+(?:the|a|an|our|their)\b"
@@ -78,7 +79,9 @@ _PILOT = re.compile(
     rf"only (?:in|at|on|for) |(?:kept|left) (?:it|the \w+|things) (?:as (?:it|they) (?:was|were) )?"
     rf"(?:elsewhere|in the rest))|\b(?i:on|in|for) [A-Z]\w+ (?i:only)\b"
     # ("... while Manchester and Bristol stayed at £1.50", round 47's fee rise in London only)
-    rf"|\b(?:while|but) [A-Z][\w-]+(?: and [A-Z][\w-]+)? (?:stayed|remained) (?:at|the same|unchanged)\b",
+    rf"|\b(?:while|but) [A-Z][\w-]+(?: and [A-Z][\w-]+)? (?:stayed|remained) (?:at|the same|unchanged)\b"
+    # ("The other 16 stayed on £30 because of a till-system migration.", round 67)
+    rf"|\b(?i:the (?:other|remaining) \d+(?: [a-z]+)? (?:stayed|remained|kept|were left))\b",
 )
 
 
@@ -94,7 +97,9 @@ _EXPLAIN = re.compile(
     r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real|"
     # someone's claim about the cause, put to the candidate ("Marketing says the carousel lifted conversion 25%. Do
     # you believe them?", round 60 asked it as a model to build)
-    r"do you (?:believe|buy) (?:them|him|her|it|that|this))\b",
+    r"do you (?:believe|buy) (?:them|him|her|it|that|this))\b"
+    # ("The product VP has put this in the board deck as an engagement win. Is it?", round 67)
+    r"|(?:^|[.\"“]\s*)is it\?",
     re.I,
 )
 _MOVED = re.compile(
@@ -104,6 +109,9 @@ _MOVED = re.compile(
     r"lifted \w+ (?:by )?\d+|(?:metric|number|rate|KPI)s? (?:had )?moved|"
     r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d[\d.,]*|increased|decreased|climbed|crept up|grew|shrank|"
     r"came in at|"
+    # ("Average session length flat at 11–12 min from July to September, then from Tuesday 1 October it's 17.6 min",
+    # round 67 measured it as a change)
+    r"flat (?:at|around) [^.;]{0,80}\bthen\b|"
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
     # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
     r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"

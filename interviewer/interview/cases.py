@@ -85,6 +85,10 @@ def _interviewers(text: str) -> list[str]:
         r"lead|interviewer|founder|owner)\b",
         text,
     )
+    # ("Interviewer: Ines Duarte, senior DS." on its own line, round 67 named the case "Ines Duarte")
+    found += re.findall(
+        r"(?:^|[.;!?]\s+)(?i:interviewer|interviewed by|played by)\s*[:=-]\s*([A-Z][^\W\d_]{2,})\b", text
+    )
     names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
     return sorted({re.escape(name) for name in names})
 
@@ -320,6 +324,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         asks[0] = re.sub(r"\bour\b", owner, re.sub(modal, rf"\1 {business}", asks[0]))
     # ("So: which of those 41,000 get the 9,000 conversations?": a word's label before it is the note-taker's, round 55)
     questions = [re.sub(r"^(?:So|Hence|Thus|Question|Q)\s*:\s+(?=[A-Za-z])", "", q) for q in questions]
+    # ("Capacity was fixed, so: which 11,000 homes get offered one?" is said without its colon, round 67)
+    questions = [re.sub(r"\b(so|hence|thus)\s*:\s+(?=[a-z])", r"\1 ", q) for q in questions]
     ask = (
         asks[0]
         if asks
@@ -333,6 +339,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
             "",
         )
     )
+    # (else the question a prompt quoted over several sentences asks: "Did it work?", round 67)
+    ask = ask or ("" if titled_ask else next(iter(read.prompt_questions), ""))
     instruction = next((s for s in brief if not re.match(r"(?:my|our|the|your)\b", s, re.I)), "")
     if instruction and not ask:
         # A prompt's instruction is its question, with the sentences that say what it is about ("The real-estate
@@ -384,7 +392,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     sizes = [
         s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
     ]
-    asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes])
+    asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
     shape = case_shape(setup_text, asked_for, decision, targets, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
@@ -402,8 +410,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # Someone asks whether it worked: the change is live, measured after the fact, never a test still to design
         # ("Design the experiment that would settle this for Leashly" after its fee had risen, round 47).
         change = replace(change, made=True)
-    pilot = change.made and is_pilot([said, *posed[:6]])
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
+    # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
+    pilot = change.made and is_pilot([said, *posed[:6], *given])
     everywhere = pilot and reached_everywhere([said, *given])
     return CaseFacts(
         business,
