@@ -268,6 +268,22 @@ def test_a_mistake_said_again_is_flagged_with_the_day_it_was_marked(scorer: Scor
     assert not _score(scorer, WRONG).contradictions
 
 
+def test_the_very_sentence_marked_wrong_is_flagged_again_even_where_the_notes_seem_to_support_it(
+    scorer: Scorer,
+) -> None:
+    # A trial user marked "probability=True gives properly calibrated probabilities out of the box" wrong beside the
+    # point it was shown with; said again word for word the next day, it scored 1.00: the notes' words seemed to
+    # support it, and a past mark never flagged a supported sentence. The same sentence is the one they marked.
+    lasso = point_id(POINTS[0].text)
+    seeming = "L1 (lasso) can set coefficients exactly to zero, so it keeps correlated features together."
+    _learn(scorer)
+    assert not _score(scorer, seeming).contradictions  # the rules alone see nothing wrong
+    _learn(scorer, confirmation(lasso, Verdict.WRONG, "covered", sentence=seeming))
+    result = _score(scorer, seeming)
+    assert result.contradictions and result.contradictions[0]["edit"] == MARKED_WRONG + "2026-12-01"
+    assert result.point(lasso).verdict == "wrong"
+
+
 def test_one_unsure_flag_never_halves_an_answer_that_covers_every_point(scorer: Scorer) -> None:
     _learn(scorer)
     full = (

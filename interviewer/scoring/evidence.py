@@ -91,6 +91,7 @@ _CLARIFY = re.compile(r"(\?|\b(clarify|ask|confirm|check with|understand|what (i
 _ASSUME = re.compile(r"\b(assum\w*|suppose|let's say|given that|constraints?|budget|goal is)\b", re.I)
 _SEQUENCE = re.compile(r"\b(first(ly)?|then|next|after that|finally|second(ly)?|step|plan|start (by|with))\b", re.I)
 _DIGITS = re.compile(r"\d")
+SAME_SENTENCE = 0.97  # embedding similarity at which an answer sentence is the one a candidate marked, said again
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -189,8 +190,18 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     # A sentence the notes support is never flagged as fact on the strength of a past mark: the mark may rest on
     # another sentence of that answer (on the tuning set a correct sentence was marked and then flagged in a strong
     # answer). It is a reminder to check instead.
+    # ... unless it is that very sentence again, in words other than the note's: the review showed it beside the point
+    # and the candidate marked it (a trial user's "probability=True gives properly calibrated probabilities out of the
+    # box" scored 1.00 the next day). The note's own words marked wrong are a mark that rests elsewhere.
     supported = {c.index for c in claims.sentences if c.relation is Relation.SUPPORTED}
-    learned = [replace(h, sure=False) if h.wrong and h.sure and h.sentence in supported else h for h in data.learned]
+
+    def marked_itself(hit: LearnedHit) -> bool:
+        return hit.similarity >= SAME_SENTENCE and float(data.answer_key_sim[hit.sentence, hit.key]) < SAME_SENTENCE
+
+    learned = [
+        replace(h, sure=False) if h.wrong and h.sure and h.sentence in supported and not marked_itself(h) else h
+        for h in data.learned
+    ]
     claims = with_learned(claims, learned, key_columns)
     claims = replace(
         claims,
