@@ -330,3 +330,17 @@ def test_a_hard_question_answered_in_an_earlier_session_waits_behind_fresh_ones(
     waited = [q for q, _ in run(start(app, mode=Mode.CHALLENGE, questions=6, seed=1), strong) if q.level >= 4]
     assert sum(item_key(q) in hard_before for q in waited) < sum(item_key(q) in hard_before for q in again)
     assert len(waited) >= len(again)  # waiting costs the hard end no level
+
+
+def test_a_follow_up_never_puts_its_question_again_word_for_word(app: App) -> None:
+    # A trial user got "Take the question again and add what is missing: <the question>" twice in seven turns and read
+    # it as the app not listening: where the missing point names nothing to ask about, the interview moves on.
+    def partial(question: Question) -> str:
+        return " ".join(question.points[:1]) or "I am not sure."
+
+    asked = [q for seed in range(6) for q, _ in run(start(app, mode=Mode.STANDARD, questions=8, seed=seed), partial)]
+    roots = {(q.root_turn, q.text) for q in asked if not q.follow_up}
+    follow_ups = [q for q in asked if q.follow_up and q.kind == "deep-dive"]
+    assert follow_ups  # the partial answers were followed up
+    assert not [q.text for q in follow_ups if "Take the question again" in q.text]
+    assert not [q.text for q in follow_ups if any(text in q.text for _, text in roots)]

@@ -467,9 +467,9 @@ def test_status_is_finished_once_every_question_is_answered_even_before_it_is_ma
     repo = SessionRepository(tmp_path / "sessions.sqlite3")
     complete, partial = save_session(repo, turns[:2], questions=2), save_session(repo, turns[:2], questions=3)
     assert "- Status: finished\n" in render_report(repo.load(complete), "md")
-    assert f"- Status: not finished; continue with `interviewer mock --resume {partial}`" in render_report(
-        repo.load(partial), "md"
-    )
+    unfinished = render_report(repo.load(partial), "md")
+    assert f"- Status: not finished; continue with `interviewer mock --resume {partial}`" in unfinished
+    assert "**Resume** in the web app's History tab" in unfinished  # (a web user is never sent to a terminal only)
     repo.finish(partial, None)  # saved as finished: finished, whatever the count
     assert "- Status: finished\n" in render_report(repo.load(partial), "md")
 
@@ -520,3 +520,19 @@ def test_once_confirmed_the_strengths_and_what_to_review_follow_the_candidates_s
     assert "### 1." not in section(text, "What to review")  # the candidate's confirmed scores have none
     assert "Every topic averaged" in section(text, "What to review")
     assert "score %  95  95  95  95" in section(text, "Difficulty trajectory")
+
+
+def test_a_weak_answer_in_a_topic_that_averaged_well_is_still_listed_to_review() -> None:
+    # A trial user confirmed 0.24 on naive Bayes calibration, asked under a topic whose six other answers averaged
+    # 0.84; "What to review" said every topic averaged 0.70 or more and never named it.
+    calibrated = point("Naive Bayes probabilities are over-confident; recalibrate them on held-out data.")
+    strong_turns = [make_turn(n, "SVMs", 3, 0.85, "A good answer.") for n in (1, 2, 3, 4)]
+    asked = "Finance wants to use your model's scores as probabilities. What could be wrong?"
+    weak = make_turn(5, "SVMs", 4, 0.24, "They are under-confident.", missing=(calibrated,), question_text=asked)
+    review = section(
+        build_markdown("s", START.isoformat(), "deep-dive", "standard", [*strong_turns, weak]), "What to review"
+    )
+    assert "Every topic averaged 0.70 or more" in review
+    assert "Turn 5, Finance wants to use your model's scores as probabilities" in review and "0.24" in review
+    assert "missed: Naive Bayes probabilities are over-confident" in review
+    assert "Turn 1," not in review  # a strong answer is not listed

@@ -75,6 +75,18 @@ def test_an_answer_gets_a_score_card_and_a_second_submit_is_ignored(app: App) ->
     assert len(app.repo.load(session_id or "").turns) == 1
 
 
+def test_the_last_answer_says_it_was_the_last_question_and_no_next_one_is_coming(app: App) -> None:
+    # A trial user read "the next question is already above" after the last answer and looked for it.
+    handlers = InterviewHandlers(app)
+    session_id = handlers.start("Deep dive", CHOSEN_FOR_ME, 1, challenge=False, seed=2).session_id
+    ask(handlers, session_id)
+    question = app.repo.load(session_id or "").pending
+    assert question is not None
+    view = handlers.answer(session_id, 1, strong(question))
+    assert view.finished and view.status.endswith("That was the last question."), view.status
+    assert "Next question" not in view.status
+
+
 def test_challenge_me_can_be_flipped_mid_session(app: App) -> None:
     handlers = InterviewHandlers(app)
     session_id = start_and_answer_strongly(app, handlers, "Deep dive", 4, seed=3)

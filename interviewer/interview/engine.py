@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 import numpy as np
@@ -143,7 +144,7 @@ class Interviewer:
         used_texts = {_without_hint(q.text) for q in state.asked}
         asked_vectors = self._question_vectors.embed(sorted(used_texts)) if used_texts else None
         if plan.follow_up and (plan.gap is not None or plan.kind == "case"):
-            return self._follow_up(plan, state, rng, used_texts)
+            return self._follow_up(plan, state, rng, used_texts, asked_vectors)
         if plan.kind == "case":
             # A strong case answer that names a method another note covers is taken up when the case can spare the
             # turn; the next stage comes after it.
@@ -200,8 +201,16 @@ class Interviewer:
         text = question_for(choice.harder, level, self.frames, rng, set())
         return self._question_from_item(plan, state, choice.harder, level, text)
 
-    def _follow_up(self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str]) -> Question:
-        """A question about the one missing point, scored on that point alone."""
+    def _follow_up(
+        self,
+        plan: Plan,
+        state: SessionState,
+        rng: random.Random,
+        used_texts: set[str],
+        asked_vectors: np.ndarray | None,
+    ) -> Question:
+        """A question about the one missing point, scored on that point alone; when the point names nothing to ask
+        about, the interview moves on to a new question of the thread's topic instead."""
         gap = plan.gap or {}
         root = state.asked[-1]
         if root.kind == "case":
@@ -212,7 +221,13 @@ class Interviewer:
         gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
         found = gap_chunks or self.store.get(root.chunk_ids[:1])
         chosen = found[0] if found else None
-        text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts, _without_hint(root.text))
+        text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts)
+        if not text:
+            moved_on = replace(plan, follow_up=False, gap=None, root_turn=plan.turn)
+            question = self._item_question(moved_on, state, rng, used_texts, asked_vectors)
+            if question is not None:
+                return question
+            text = f"Take the question again and add what is missing: {_without_hint(root.text)}"
         sources = [chosen] if chosen is not None else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
         points = (gap["text"],) if gap.get("text") else ()

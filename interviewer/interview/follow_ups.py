@@ -64,10 +64,11 @@ def _phrase_of(word: str, statement: str) -> str:
 
 
 def follow_up_text(
-    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str], root: str = ""
+    point: dict[str, str], answer: str, frames: QuestionFrames, rng: random.Random, used: set[str]
 ) -> str:
-    """A natural question about one missing point, built from the point's own statement (when it names nothing
-    to ask about, the question it belongs to is put again: never 'What about that?')."""
+    """A natural question about one missing point, built from the point's own statement; '' when the point names
+    nothing to ask about (never "What about that?", and never the question put again word for word: a trial user
+    read "Take the question again and add what is missing: ..." as the app not listening)."""
     statement = clean_statement(point.get("text", ""))
     chunk = Chunk(point.get("chunk_id", ""), statement, point.get("source", ""), point.get("heading", ""), "", 0, "")
     section = point.get("heading", "").split(" > ")[-1]
@@ -85,9 +86,9 @@ def follow_up_text(
     said = set(content_words(answer))
     named = bool(concept) and set(content_words(concept)) <= said
     concept = concept if fits_frame(concept) and not named else _phrase_of(idea_of(statement, answer), statement)
-    if not concept and root:
-        return f"{opener} Take the question again and add what is missing: {root}"
-    return fill_frame(frames.about, rng, used, concept=lower_first(concept or "that"))
+    if not concept:
+        return ""
+    return fill_frame(frames.about, rng, used, concept=lower_first(concept))
 
 
 def twist_situation(sentence: str) -> str:

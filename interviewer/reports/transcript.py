@@ -41,6 +41,7 @@ TRAJECTORY_FIGURE = "trajectory"  # info string of the chart's fenced block: the
 _EVIDENCE_CHARS = 300  # an evidence span points into the answer, which is shown in full above it
 _REVIEW_POINTS = 5
 
+WEAK_ANSWER = 0.5  # an answer below this is listed to review, whatever its topic averaged
 Confirmed = Mapping[int, ScoreResult]  # turn -> the score the candidate's confirmed verdicts give
 
 
@@ -140,7 +141,8 @@ def _header(
     ]
     lines.append(f"- Kind: {md_escape(kind)}; mode: {md_escape(mode)}")
     if finished is not None:
-        resume = md_code(f"interviewer mock --resume {session_id}")
+        # (in the web app's History tab too: a trial user in the browser was sent to a terminal command)
+        resume = md_code(f"interviewer mock --resume {session_id}") + " or **Resume** in the web app's History tab"
         lines.append("- Status: finished" if finished else f"- Status: not finished; continue with {resume}")
     every = bool(turns) and all(t.question.turn in confirmed for t in turns)
     if every:  # the candidate judged every answer: their verdicts are the score, the machine's is the aside
@@ -224,7 +226,25 @@ def _review(turns: list[Turn]) -> list[str]:
         items += [f"- stated the wrong way round: {md_escape(str(c.get('text', '')))} ({_cite(c)})" for c in wrong]
         fallback = "- No key point missed: compare your answers with the full answers from your notes below."
         lines += [f"### {rank}. {md_escape(topic)} (mean {score_text(score)})", "", *(items or [fallback]), ""]
-    return lines
+    return lines + _weak_answers(turns, {topic for topic, _ in weakest})
+
+
+def _weak_answers(turns: list[Turn], listed: set[str]) -> list[str]:
+    """The answers below half marks whose topic averaged well enough not to be listed above: a trial user's 0.24 on
+    naive Bayes calibration, asked under a topic that averaged 0.72, never showed up in what to review."""
+    weak = [t for t in turns if t.total < WEAK_ANSWER and t.question.topic not in listed and not t.question.follow_up]
+    if not weak:
+        return []
+    lines = ["### Weak answers in topics that averaged well", ""]
+    for turn in weak:
+        missed = [md_escape(str(point.get("text", ""))) for point in turn.missing[:2]]
+        wrong = [md_escape(str(c.get("text", ""))) for c in turn.score.contradictions[:1]]
+        said = "; ".join([*(f"stated the wrong way round: {w}" for w in wrong), *(f"missed: {m}" for m in missed)])
+        lines.append(
+            f"- Turn {turn.question.turn}, {md_escape(shorten(turn.question.text, 90))}: {score_text(turn.total)}"
+            + (f". {said}" if said else "")
+        )
+    return [*lines, ""]
 
 
 def _criteria(score: ScoreResult) -> list[str]:

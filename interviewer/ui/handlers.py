@@ -180,7 +180,8 @@ class InterviewHandlers:
             if pending is None or (turn is not None and pending.turn != turn):
                 return self._view(live, status="That answer was already submitted.")
             result, _ = live.answer(text)
-            return self._view(live, status=f"Scored {score_text(result.total)}. Next question coming…")
+            after = "That was the last question." if live.finished else "Next question coming…"
+            return self._view(live, status=f"Scored {score_text(result.total)}. {after}")
 
     def set_challenge(self, session_id: str | None, challenge: bool) -> SessionView | None:
         """Switch "challenge me" on or off for the running session (from its next question)."""

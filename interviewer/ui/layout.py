@@ -105,7 +105,8 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             except InterviewerError as exc:
                 gr.Markdown(str(exc))
                 return
-            gr.Markdown(review.PRACTICE_HELP if practising else review.REVIEW_HELP)
+            practice_help = review.PRACTICE_LAST_HELP if chosen.get("last") else review.PRACTICE_HELP
+            gr.Markdown(practice_help if practising else review.REVIEW_HELP)
             for item in answers:
                 with gr.Group(elem_classes=["review-answer"]):
                     gr.Markdown(item.intro, padding=True)
@@ -274,7 +275,9 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                 yield (*[gr.skip()] * 4, str(exc), gr.skip(), gr.Button(interactive=True), gr.skip(), gr.skip())
                 return
             # Practice: the points of the answer just scored, to confirm under the chat; off, nothing interrupts.
-            answered = {"id": view.session_id, "turn": state.get("turn"), "shown": time.time_ns()}
+            answered = {
+                "id": view.session_id, "turn": state.get("turn"), "shown": time.time_ns(), "last": view.finished,
+            }  # fmt: skip
             yield (*show(view, answer=""), answered if practising and state.get("turn") else {})
             for step in handlers.next_question(view.session_id):
                 yield (*show(step), gr.skip())

@@ -23,6 +23,7 @@ from interviewer.ui.cards import escape, level_label
 
 __all__ = [
     "PRACTICE_HELP",
+    "PRACTICE_LAST_HELP",
     "REVIEW_HELP",
     "VERDICT_CHOICES",
     "AnswerReview",
@@ -46,6 +47,11 @@ REVIEW_HELP = (
 PRACTICE_HELP = (
     "**Practice: confirm the points of the answer you just gave.** One click per point, saved at once; the next "
     "question is already above, answer it when you are done."
+)
+# (after the last question there is no next one above: a trial user read that line and looked for it)
+PRACTICE_LAST_HELP = (
+    "**Practice: confirm the points of the answer you just gave.** One click per point, saved at once. That was the "
+    "last question: press **End session · feedback** when you are done."
 )
 
 
