@@ -5,10 +5,15 @@ before its figures."""
 
 from __future__ import annotations
 
+import random
+
+from interviewer.core.domain import CASE_STAGES
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
-from interviewer.interview.case_questions import lead_sentence
+from interviewer.interview.case_questions import case_draft, lead_sentence
 from interviewer.interview.cases import case_facts
+from interviewer.interview.items import build_items
+from interviewer.interview.templates import load_templates
 from tests.helpers import chunks_of, stage_drafts
 
 SALON = (
@@ -141,3 +146,18 @@ def test_a_business_whose_name_holds_an_and_is_named_whole_and_what_its_list_get
     assert facts.opening.endswith("Capacity was fixed, so which 8,000 homes get offered one?"), facts.opening
     drafts = stage_drafts(chunks_of("fire.md", note), ("data",), 3)
     assert any("a home fire safety visit changes" in text for text in drafts), drafts
+
+
+def test_a_sentence_the_opening_says_is_never_a_point_a_stage_answer_must_add() -> None:
+    # "The CEO says it was a huge success because no-shows in the pilot salons fell ..." was a key point of the
+    # experiment stage after the opening had said it, and the transcript listed it as a full answer (a trial user).
+    chunks = chunks_of("salon.md", SALON)
+    facts = case_facts(chunks)
+    assert "The CEO says no-shows in the pilot salons fell" in facts.opening
+    items = [item for chunk in chunks for item in build_items(chunk)]
+    for stage in CASE_STAGES[1:]:
+        staged = [item for item in items if item.stage == stage]
+        draft = case_draft(
+            stage, chunks[0].topic, chunks, staged, None, load_templates(), random.Random(0), set(), False
+        )
+        assert not [p for item in draft.items for p in item.points if "The CEO says" in p], (stage, draft.items)

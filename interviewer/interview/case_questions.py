@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Question
@@ -184,7 +184,27 @@ def case_draft(
     # 62% for a year.") read as pasted text beside the question (blind raters, rounds 24-25).
     # Nor one that points back ("The difference is about £2,800 ...": a blind rater, round 38, asked "between what?").
     lead = lead_sentence(fact)
+    # A point the case's opening or this question states is no point an answer can add: "The CEO says it was a huge
+    # success because no-shows in the pilot salons fell ..." was a key point of the experiment stage, and the
+    # transcript listed it as "a full answer from your notes" (a trial user).
+    said_already = " ".join([facts.opening, lead])
+    items = tuple(left for item in items if (left := _without_said(item, said_already)) is not None)
     return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
+
+
+def _without_said(item: Item, said: str) -> Item | None:
+    """The item without the points `said` states already (None when none is left), each point's stray quote
+    mark dropped ('Go back to the goal they told you in minute one."' was cut from a longer quote)."""
+    told = set(content_words(said))
+    points = []
+    for point in item.points:
+        words = set(content_words(point))
+        if point.rstrip(" .") in said or (words and len(words & told) >= 0.8 * len(words)):
+            continue
+        if (point.count('"') + point.count("“") + point.count("”")) % 2:
+            point = point.replace('"', "").replace("“", "").replace("”", "")
+        points.append(point)
+    return replace(item, points=tuple(points)) if points else None
 
 
 def lead_sentence(fact: str) -> str:
