@@ -63,3 +63,34 @@ def test_a_questions_sources_name_each_file_once_with_its_sections() -> None:
     )
     shown = str(question_message(replace(QUESTION, sources=sources))["content"])
     assert shown.endswith("From your notes: `pca.md › How it is computed · What PCA does`")
+
+
+def test_once_confirmed_the_card_says_why_of_the_confirmed_score_and_labels_the_machines_criteria() -> None:
+    # A trial user saw "Why it is low: the machine is unsure of 1 point" beside "confirmed by you 0.87".
+    document = {"total": 0.3, "relevance": 0.1, "evasive": False, "criteria": [], "contradictions": []}
+    estimate = ScoreResult.from_json(document)
+    mine = ScoreResult.from_json({**document, "total": 0.87, "relevance": 0.9})
+    shown = str(score_card(Turn(QUESTION, "Accuracy is fine.", estimate), mine)[0]["content"])
+    assert "confirmed by you 0.87" in shown and "Why it is low" not in shown
+    assert "*The criteria below are the machine's estimate, before your review.*" in shown
+    assert "**Why it is low:** off the question" in str(score_card(Turn(QUESTION, "A.", estimate))[0]["content"])
+
+
+def test_a_review_part_done_says_how_many_points_are_confirmed_so_far() -> None:
+    # A trial user confirmed 2 of 3 points, and the card's "confirmed by you 0.63" looked final.
+    from dataclasses import replace
+
+    from interviewer.core.score import PointCheck
+    from interviewer.scoring.confirmed import CONFIRMED_REASON
+
+    def check(n: int, reason: str) -> PointCheck:
+        return PointCheck(f"p{n}", f"Point {n}.", "fraud.md", "Metrics", "c1", "covered", True, reason=reason)
+
+    document = {"total": 0.6, "relevance": 0.9, "evasive": False, "criteria": [], "contradictions": []}
+    estimate = ScoreResult.from_json(document)
+    part = replace(estimate, points=(check(1, CONFIRMED_REASON), check(2, CONFIRMED_REASON), check(3, "")))
+    whole = replace(part, points=(*part.points[:2], check(3, CONFIRMED_REASON)))
+    assert "confirmed by you 0.60** (2 of 3 points so far)" in str(
+        score_card(Turn(QUESTION, "A.", estimate), part)[0]["content"]
+    )
+    assert "so far" not in str(score_card(Turn(QUESTION, "A.", estimate), whole)[0]["content"])

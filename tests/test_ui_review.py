@@ -130,6 +130,7 @@ def test_practice_shows_only_the_answer_just_given_and_its_card_in_the_chat_gets
     cards = [m["content"] for m in handlers.chat(session_id) if m["content"].startswith("**Score ")]
     assert cards[1].splitlines()[0] == (
         f"**Score {estimate:.2f}** / 1.00 (machine's estimate) · **confirmed by you {confirmed.total:.2f}**"
+        f" (1 of {len(confirmed.points)} points so far)"  # one point confirmed: the review is not done
     )
     assert "confirmed by you" not in cards[0] + cards[2]
 

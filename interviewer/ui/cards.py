@@ -13,6 +13,7 @@ from interviewer.core.score import ScoreResult
 from interviewer.reports.claims import claim_lines, contradiction_lines, sound_evidence
 from interviewer.reports.score_reason import why_low
 from interviewer.reports.wording import SECTION_CHARS, score_text, section_path, shorten
+from interviewer.scoring.confirmed import CONFIRMED_REASON
 from interviewer.scoring.text import counted
 
 __all__ = ["Message", "chat_messages", "escape", "level_label", "question_header", "score_card"]
@@ -77,16 +78,27 @@ def score_card(turn: Turn, confirmed: ScoreResult | None = None) -> list[Message
         f"| {_escape((c.label or c.name).split(':')[0])} | {score_text(c.score)} | {c.weight:.2f} |"
         for c in score.criteria
     ]
-    reason = why_low(score)
+    # Once the candidate confirmed points, why the score is low is said of the confirmed score (a trial user saw "the
+    # machine is unsure of 1 point" beside "confirmed by you 0.87"); the criteria stay the machine's, and say so.
+    reason = why_low(score if confirmed is None else confirmed)
     why = [f"**Why it is low:** {_escape(reason.text)}", ""] if reason is not None else []
+    # (a partial review says how far it got: 2 of 3 points confirmed looked final to a trial user)
+    checks = confirmed.points if confirmed is not None else ()
+    judged = sum(p.reason == CONFIRMED_REASON for p in checks)
+    so_far = f" ({judged} of {len(checks)} points so far)" if judged < len(checks) else ""
     mine = (
-        f" (machine's estimate) · **confirmed by you {score_text(confirmed.total)}**" if confirmed is not None else ""
+        f" (machine's estimate) · **confirmed by you {score_text(confirmed.total)}**{so_far}"
+        if confirmed is not None
+        else ""
     )
+    before = "*The criteria below are the machine's estimate, before your review.*"
+    machine = [before, ""] if confirmed is not None else []
     card = "\n".join(
         [
             f"**Score {score_text(turn.total)}** / 1.00{mine}",
             "",
             *why,
+            *machine,
             "| criterion | score | weight |",
             "|---|---|---|",
             *rows,
