@@ -83,6 +83,11 @@ _MOVED_TO = re.compile(
     r" (?:moved|switched|went|changed) (?:over )?(?:to|onto) (?P<x>[a-z][\w-]*(?: [a-z][\w-]*){0,4}?)"
     r"(?=[:;,.]|$| on | from | in )"
 )
+# ... or what they moved it to: "On 1 June they moved it to timed entry: guests book a free 15-minute slot" (round 68)
+_MOVED_IT = re.compile(
+    r"\b(?:we|they)\s+(?:moved|switched)\s+(?:it|them|the [a-z]+(?: [a-z]+)?)\s+(?:over\s+)?(?:to|onto)\s+"
+    r"(?P<x>[a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=[:;,.]|$| on | from | in | for )"
+)
 _HEAD = re.compile(r"^(?:a|an|the)\s+((?:[\w£$€%.,-]+\s+){0,2}?[a-z][\w-]*)(?=\s+(?:for|to|on|in|at|of|that|which)\b)")
 _EFFECT_OF = re.compile(r"\b(?:effect|impact)\s+of\s+(?P<x>[^,.;:?]+?)(?=\s+(?:on|for|in)\b|[,.;:?]|$)", re.I)
 _TOO_LONG = 14  # words: a phrase longer than this is a clause, said better as "the change"
@@ -167,7 +172,7 @@ def case_change(asked: list[str], business: str) -> CaseChange:
                 phrase = f"the {head.group(1)}"
             if _fits(phrase):
                 return CaseChange(phrase, made=True)
-        moved = _MOVED_TO.search(sentence)
+        moved = _MOVED_TO.search(sentence) or _MOVED_IT.search(sentence)
         if moved and _fits(phrase := f"the move to {moved.group('x')}"):
             return CaseChange(phrase, made=True)
         started = _STARTED.search(sentence)

@@ -141,7 +141,8 @@ class CaseAsker:
         gap = plan.gap or {}
         root = state.asked[-1]
         case_chunks = self._case_chunks(root.topic)
-        business = _business(case_chunks)
+        facts = case_facts(case_chunks) if case_chunks else None
+        business = facts.business if facts is not None else _business(case_chunks)
         # A case interviewer listens: a term the candidate used that another note covers comes first.
         taken = self.taken_up(plan, state, rng, used_texts, business)
         if taken is not None:
@@ -150,7 +151,7 @@ class CaseAsker:
         # it is what happened later), never "You left it out" (the scorer may have missed it said in other words) and
         # never about a bare word every case uses ("What about constraints?").
         if gap.get("text"):
-            return self._push(plan, state, rng, used_texts, business)
+            return self._push(plan, state, rng, used_texts, business, facts.shape if facts is not None else "")
         if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
             asked = " ".join(q.text for q in current_case(state, root.topic))
             after = "after" if root.stage == CASE_STAGES[-1] else root.stage or ""
@@ -185,7 +186,7 @@ class CaseAsker:
         return _fact_said(fact) if fact and has_verb(fact) and not leans_back(fact) else ""
 
     def _push(
-        self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str
+        self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str, shape: str = ""
     ) -> Question:
         """A follow-up on the one missing point, named by its key terms and asked in the case's terms, scored on that
         point alone."""
@@ -200,7 +201,11 @@ class CaseAsker:
         # expected count?" pushed a chi-square note's term into a paywall case (both blind raters, round 54).
         own = all(chunk.topic == root.topic for chunk in sources)
         cue = "" if opening or not own else _cue(gap["text"], f"{state.turns[-1].answer} {root.text}")
-        options = self.templates.case["push"] if cue else self.templates.case[f"push-open{'-clarify' * opening}"]
+        open_push = f"push-open{'-clarify' * opening}"
+        # (a drop to explain has an explanation to test, not a plan to work: "what would have to be true at ReShelf for
+        # your plan to work" fit none of it, a rater in round 68)
+        open_push = f"push-open-{shape}" if not opening and f"push-open-{shape}" in self.templates.case else open_push
+        options = self.templates.case["push"] if cue else self.templates.case[open_push]
         fact = "" if cue or opening else self._unsaid_fact(root, used_texts)
         options = self.templates.case["push-fact"] if fact else options
         text = pick(options, rng, used_texts, cue=cue, business=business, fact=fact)

@@ -92,7 +92,8 @@ _LATER = re.compile(
 _EVENT = re.compile(
     r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
     r"scrapped|abolished|waived|piloted|trialled|trialed|"
-    r"lowered|redesigned|turned on|turned off|made|moved (?:to|from))\b"  # ("they moved to timed-entry tickets")
+    # ("they moved to timed-entry tickets", "they moved it to timed entry")
+    r"lowered|redesigned|turned on|turned off|made|moved (?:(?:it|them) )?(?:to|from))\b"
     # "From 1 February 2024 refinements stay free only if ...": a rule from a date on (round 45's opening lost it)
     r"|^(?:from|since|starting|as of) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,
@@ -238,7 +239,7 @@ def opening_text(
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
             # ... and so does a goal that asks about "it" ("The director wants to know whether it worked"): the
             # change it means is said before it (round 43 opened on "Until February anyone could walk in." alone).
-            refers = part == goal and re.search(r"\b(?:whether|if|did) it\b", part, re.I)
+            refers = part == goal and re.search(r"\b(?:whether|if|did) it\b|^(?:was|is) it\?", part, re.I)
             if not events and (part == problem or refers):
                 # The change a symptom follows ("In early March they scrapped the fee at 9 sites" before "Online
                 # tickets at pilot sites up 18%"): without it the symptom's "pilot sites" refer to nothing (a rater).
@@ -347,7 +348,10 @@ def title_question(title: str) -> str:
 _METRIC_HEAD = (
     r"(?:rate|conversion|availability|downloads|bookings|consumption|ratio|revenue|orders|sales|CTR|retention|churn|"
     r"usage|sign-?ups|activation|NPS|throughput|margin|GMV|AOV|installs|visits|sessions|clicks|applications|renewals|"
-    r"utili[sz]ation|session length|session duration|watch time|dwell time)"
+    r"utili[sz]ation|session length|session duration|watch time|dwell time|"
+    # (counts that move too: "New listings went from about 5,300 a day to 3,500", round 68 asked "the movement")
+    r"listings|registrations|submissions|uploads|searches|trips|deliveries|downloads|views|plays|streams|"
+    r"subscriptions|cancellations|complaints|tickets)"
 )
 _METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
 _FLAT_THEN = re.compile(
@@ -444,7 +448,8 @@ def moved_metric(opening: str) -> tuple[str, str]:
             return lifted.group(1), "rise"
         # ("went from a steady 8.1% to 12.5%", round 66 asked "the movement at Zoomly")
         went = re.search(
-            r"\bfrom\s+(?:[a-z]+\s+){0,2}?[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s+to\s+(?:[a-z]+\s+){0,2}?[£$€]?"
+            r"\bfrom\s+(?:[a-z]+\s+){0,2}?[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?(?:\s+(?:a|per|each)\s+[a-z]+)?\s+to\s+"
+            r"(?:[a-z]+\s+){0,2}?[£$€]?"
             r"(\d[\d,]*(?:\.\d+)?)",
             sentence,
         )

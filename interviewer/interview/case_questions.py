@@ -172,7 +172,7 @@ def case_draft(
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
     if facts.targets:
-        text = _candidates_named(text, facts.opening, topic)
+        text = _candidates_named(text, facts.opening, topic, facts.setup)
         text = _action_named(text, f"{topic} {facts.opening}")
     # (the set-up may name it: "The UK does not have it, for customs reasons.", round 50)
     kept = _kept_part(f"{facts.opening} {facts.setup}") if facts.pilot else ""
@@ -211,7 +211,8 @@ def lead_sentence(fact: str) -> str:
     """The fact as the sentence that leads a stage question, or '' when it cannot stand alone there."""
     # Nor one the candidate tells in their own voice ("In late 2022 we had about 41,000 active subscriptions."): no
     # interviewer says "we had" of the candidate's old job (both raters, round 56).
-    voiced = re.search(r"\b(?:we|our|us|I|my|me)\b", fact)
+    # (at the start of a sentence too: "We had roughly 41,000 active free teams ..." led a question, round 68)
+    voiced = re.search(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b", fact)
     # ... nor one that leans on a person or thing said before it ("She had 2.5 coordinator FTEs for it"), nor a note to
     # self with no subject ("Must fit in four minutes."): both raters, round 65
     voiced = voiced or re.match(
@@ -309,11 +310,14 @@ _ACTS = {
 
 _PEOPLE = (
     "customers|members|patients|households|donors|subscribers|users|students|clients|residents|families|tenants|"
-    "policyholders|players|cardholders|parents|alumni|volunteers"
+    "policyholders|players|cardholders|parents|alumni|volunteers|"
+    # ... or whatever else a case counts to pick from ("41,000 active free teams": "each person" to both raters,
+    # round 68)
+    "teams|accounts|companies|workspaces|organisations|organizations|homes|practices|venues|schools|merchants|sellers"
 )
 
 
-def _candidates_named(text: str, opening: str, title: str = "") -> str:
+def _candidates_named(text: str, opening: str, title: str = "", setup: str = "") -> str:
     """A targeting question that calls the candidates what the case calls them ("each home", "the branches"), never
     "each candidate" where the case asks which homes get a survey (a blind rater, round 53), nor "which candidates
     belong on the list" where the title asks who gets an offer (both raters, round 60)."""
@@ -323,7 +327,9 @@ def _candidates_named(text: str, opening: str, title: str = "") -> str:
     who = r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b"
     if not asked and re.search(who, f"{opening} {title}"):
         # ... and the people the opening counts ("about 62,000 customers on an annual service plan")
-        asked = re.search(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+)?({_PEOPLE})\b", opening)
+        asked = re.search(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", opening) or re.search(
+            rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", setup
+        )  # (the set-up's count when the opening gives none)
     if not asked:
         # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
         if re.search(who, f"{opening} {title}"):

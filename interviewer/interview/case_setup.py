@@ -31,13 +31,16 @@ _ASK_LABEL = re.compile(
 # A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
 _OPENER_LABEL = re.compile(
     r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)"
-    # ("The prompt, copied out: ...", round 67)
-    r"(?:,\s*(?:copied(?: out)?|verbatim|word for word|lightly shortened|shortened|paraphrased|as given))?\s*:"
+    # ("The prompt, copied out: ...", round 67; "The prompt as the book gives it:", "Her prompt, nearly word for
+    # word:", round 68)
+    r"(?:,?\s+(?:as|nearly|almost|more or less|copied|verbatim|word for word|lightly|shortened|paraphrased)"
+    r"[^:\"“”]{0,40})?\s*:"
     # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
     r"|^[^\"“”:]{0,80}\b(?:said|says|read out|wrote|began|started)\s*:\s*[\"“]",
     re.I,
 )
-_QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})["”]?\.?$')
+# (a short label may follow it: '... in maintenance." The appendix numbers:', round 68)
+_QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})(?:["”]?\.?|["”]\s+[^"“”]{1,60})$')
 
 
 _TOLD_ASK = re.compile(
@@ -122,6 +125,7 @@ class SetUp:
     questions: tuple[str, ...]  # what the set-up asks ("What's going on and what would you do?")
     prompt: str  # the case's prompt, quoted whole at its start ('' when none is)
     prompt_questions: tuple[str, ...] = ()  # the questions asked inside a prompt quoted over several sentences
+    prompt_end: int = 0  # how many sentences of `staged` precede the end of such a prompt, itself included (0: none)
 
 
 def read_setup(chunks: list[Chunk]) -> SetUp:
@@ -135,6 +139,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     staged_prompt = ""  # the case's prompt, quoted whole at its start
     prompt_questions: list[str] = []
     in_quote = False  # inside a prompt quoted over several sentences
+    prompt_end = 0
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -206,13 +211,18 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # A question inside a prompt quoted over several sentences ('His prompt: "Strike Street Bowl has
                     # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
                     prompt_questions.append(statement.strip('"“” '))
-                if len(content_words(statement)) < 3 or asking or statement in seen:
+                kept = not (len(content_words(statement)) < 3 or asking or statement in seen)
+                if quoted_before and not in_quote and not prompt_end and len(staged) < 12:
+                    prompt_end = len(staged) + kept  # where a prompt quoted over several sentences closes
+                if not kept:
                     continue
                 seen.add(statement)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
-    return SetUp(tuple(staged), tuple(asks), ask_at, tuple(questions), staged_prompt, tuple(prompt_questions))
+    return SetUp(
+        tuple(staged), tuple(asks), ask_at, tuple(questions), staged_prompt, tuple(prompt_questions), prompt_end
+    )
 
 
 def _still_quoted(piece: str, quoted: bool) -> bool:

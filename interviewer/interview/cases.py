@@ -41,6 +41,10 @@ __all__ = [
 _NUMBER = re.compile(r"\d")
 
 
+_FIRST_PERSON_PAST = re.compile(
+    r"^(?:then |next |so |first,? )?I (?:[a-z]{3,}ed|put|set|did|made|took|went|thought|got|began|wrote|ran|chose|"
+    r"kept|split|spent)\b"
+)
 _ATTEMPT = re.compile(
     r"^(?:my|our) (?:own )?(?:attempt|answer|approach|solution|go at it|working|write-?up)\b|^here'?s (?:my|what I)\b|"
     r"^what I (?:said|did|answered|wrote)\b",
@@ -267,6 +271,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # The prompt someone put ends the set-up: what follows is the candidate's attempt ("Top-down first. Roughly
         # 420,000 people live within a 20-minute drive, ... that's about 4,000 climbers" opened round 45's sizing).
         setup = min(setup, ask_at) if ask_at > lead else setup
+        # ... as does a prompt quoted over several sentences, when the candidate's attempt follows it in the first
+        # person ("I sized the peak hour, not the day.": round 67's festival gave the sums after it as its facts)
+        after_prompt = staged[read.prompt_end][0] if lead < read.prompt_end < len(staged) else ""
+        setup = min(setup, read.prompt_end) if _FIRST_PERSON_PAST.match(after_prompt) else setup
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
     # (never past the question someone put: "The action was tied to ... whether the vet had responded" after "The
     # question my manager gave me was whom those 1,200 calls should go to." is the candidate's answer, round 56)
