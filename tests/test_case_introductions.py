@@ -243,3 +243,46 @@ def test_a_push_in_a_case_about_a_drop_is_on_the_explanation_never_on_a_plan_to_
     asked = play_scored(app, config, "I would look at the listings by platform and day.", missing_everywhere)
     pushes = [q.text for q in asked if q.follow_up and q.stage != CASE_STAGES[0]]
     assert pushes and not [text for text in pushes if "your plan" in text], pushes
+
+
+# Round 69's case notes.
+def test_the_business_a_title_question_asks_about_is_named_and_never_what_is_in_service() -> None:
+    note = (
+        "Practice case: how many battery swappers does Zappo need in Leeds?\n\n"
+        "Copied from a casebook, then my own attempt. The book gives you this and nothing else unless you ask:\n\n"
+        "- 1,800 scooters in service\n- 3.0 trips per scooter per day\n\n"
+        'The prompt is "Zappo\'s ops director wants a hiring number for next quarter. How many battery-swap staff?"\n\n'
+        "Usable range per battery is 28 km.\n"
+    )
+    facts = case_facts(chunks_of("scooters.md", note))
+    assert facts.business == "Zappo" and facts.shape == "sizing", facts
+    assert "The prompt is" not in facts.opening and "How many battery-swap staff?" in facts.opening, facts.opening
+
+
+def test_the_note_takers_reason_for_writing_never_opens_the_case() -> None:
+    note = (
+        "Harbourside Animal Rescue — who gets the first-month call (story from my charity job, 2023)\n\n"
+        'My answer to "tell me about a time you changed the question". Writing it down so the numbers are straight.\n\n'
+        "Harbourside runs two rehoming centres and places about 5,200 animals a year, roughly 100 a week. About 8% "
+        "come back within 30 days. Each return costs about £400. There are two support staff, and realistically they "
+        "can make about 40 calls a week.\n\n"
+        "I built a risk model first. Then I rebuilt it to rank by the effect of a call.\n"
+    )
+    facts = case_facts(chunks_of("rescue.md", note))
+    assert facts.opening.startswith("Harbourside runs two rehoming centres"), facts.opening
+    assert "Writing it down" not in facts.opening and facts.targets, facts
+
+
+def test_the_candidates_own_checklist_or_verdict_never_leads_a_stage_question() -> None:
+    # Both raters, round 69: each handed over the answer the turn was asking for.
+    checklist = "Is it real or a measurement artifact, is it internal or external, and what changed on the 14th."
+    assert lead_sentence(checklist) == ""
+    assert lead_sentence("Year on year is better: March–May 2023 averaged 1,140 new members a month.") == ""
+    assert lead_sentence("Stillwater had about 1,140 new members a month in spring 2023.") != ""
+
+
+def test_a_push_never_names_a_prefixed_verb_as_a_term() -> None:
+    from interviewer.interview.case_engine import _cue
+
+    cue = _cue("Price in fleet-hours and re-run the sums for winter.", "I would count swaps per day.")
+    assert "re-run" not in cue, cue

@@ -15,7 +15,8 @@ __all__ = ["business_of", "introduced", "names_company", "plausible_name", "with
 # ("ex-marketplace DS" in the note-taker's preface names no business: round 38 called Loomwell "the marketplace")
 # ("locker bank = 60 compartments" is a piece of kit, not a bank: round 44's libraries became "the locker bank")
 _BUSINESS = re.compile(
-    rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?<!locker )(?<!food )(?<!blood )(?<!data )(?<!power )(?<!question )"
+    # (never "in service": "2,400 scooters in service" named round 69's scooter operator "the scooters in service")
+    rf"(?<![\w-])((?:[A-Za-z-]+\s+){{0,3}}?(?<!locker )(?<!food )(?<!blood )(?<!data )(?<!power )(?<!question )(?<!in )"
     rf"(?:{'|'.join(ORGANISATIONS)}))\b(?!-)",
     re.I,
 )
@@ -97,7 +98,12 @@ def _named(statement: str, strict: bool = False) -> str:
 
 # A business the title names after 'at', 'for' or 'of' ("What is an active clinic at Vetlio?").
 # (in quotes too: 'the conversion drop at "Wayfarer Cover"', round 53)
-_TITLE_NAME = re.compile(r"\b(?:at|for|of)\s+[\"“']?([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})")
+_TITLE_NAME = re.compile(
+    r"\b(?:at|for|of)\s+[\"“']?([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})"
+    # ... or who a title's question asks about: "how many battery swappers does Voltra need in Bristol?" (round 69)
+    r"|\b(?:does|do|should|can|will|would|must)\s+([A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2})\s+(?:need|have|hire|buy|"
+    r"build|open|staff|roster|get|add|keep|run|launch|charge|use|order|book)\b"
+)
 
 
 # ... or names after a dash, with the date it happened ('Past-job story for "..." — Larkfield Veterinary Partners, Sept
@@ -282,7 +288,7 @@ def _title_names(lines: tuple[str, ...], *patterns: re.Pattern[str]) -> Iterator
     for line in lines:
         titled = next((match for pattern in patterns if (match := pattern.search(line))), None)
         if titled:
-            yield titled.group(1)
+            yield next(group for group in titled.groups() if group)
 
 
 # The business introduced in passing by the note-taker's line about the mock: "Mock with Lena, playing the head of

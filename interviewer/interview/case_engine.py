@@ -297,6 +297,8 @@ _PARTICIPLE_END = re.compile(r"-[a-z]{3,}ed$")
 _MODIFIER = re.compile(
     r"^(out|in|on|off|up|down|over|under|cross|non|pre|post|look|well|so|self|last|next|this|previous|top|bottom|"
     r"high|low|best|worst|most|least)-"
+    # a verb made with a prefix names nothing either ("where would fleet-hours and re-run come in", round 69)
+    r"|^(?:re|de|un)-[a-z]+$"
     # 'heavy-tailed', 'tree-based': an adjective made with a hyphen qualifies a name, names nothing
     r"|^[\w-]*-(tailed|based|like|driven|aware|level|specific|sized|free|only|wise|sensitive|friendly|ready|shaped)$",
     re.I,

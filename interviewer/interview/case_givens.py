@@ -88,7 +88,10 @@ _FIRST_PERSON = re.compile(
     r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
     r"Noticed|Forgot|Missed|Spent|Guessed|Assumed|Went) "
     r"(?:what|whether|if|how|why|with|by|that|for|about|to|him|her|them)\b"
-    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b",
+    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b"
+    # the note-taker's reason for the note, subject dropped: "Writing it down so the numbers are straight." (round 69
+    # opened the case on it)
+    r"|^(?:Writing|Wrote|Putting|Noting|Jotting|Typing) (?:it|this|these|them)(?: all)? (?:down|up)\b",
 )
 
 

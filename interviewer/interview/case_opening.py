@@ -351,7 +351,7 @@ _METRIC_HEAD = (
     r"utili[sz]ation|session length|session duration|watch time|dwell time|"
     # (counts that move too: "New listings went from about 5,300 a day to 3,500", round 68 asked "the movement")
     r"listings|registrations|submissions|uploads|searches|trips|deliveries|downloads|views|plays|streams|"
-    r"subscriptions|cancellations|complaints|tickets)"
+    r"subscriptions|cancellations|complaints)"
 )
 _METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
 _FLAT_THEN = re.compile(

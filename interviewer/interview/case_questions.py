@@ -218,6 +218,13 @@ def lead_sentence(fact: str) -> str:
     voiced = voiced or re.match(
         r"(?:she|he|they|it|this|that|these|those|must|should|needs?|has to|have to)\b", fact, re.I
     )
+    # ... nor the candidate's own checklist asked as questions ("Is it real or a measurement artifact, is it internal or
+    # external, ...") or verdict ("Year on year is better: March–May 2023 averaged ..."): each gave the turn's answer
+    # away (both raters, round 69)
+    voiced = voiced or re.match(r"(?:is|are|was|were|does|did|can|could|would|what|how|why|which)\b", fact, re.I)
+    voiced = voiced or re.match(
+        r"^[^:]{0,40}\b(?:is|are|was|looks?) (?:better|worse|wrong|right|best|misleading)\b[^:]*:", fact
+    )
     return f"{fact.rstrip(' .;:,')}." if fact and has_verb(fact) and not leans_back(fact) and not voiced else ""
 
 

@@ -23,7 +23,10 @@ _ASK_LABEL = re.compile(
     r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*"
     # ('Her question was simply "can data science give us a better 150?"', round 50)
     r"|^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+)(?:question|ask|prompt)\s+was\s+"
-    r"(?:simply\s+|just\s+|basically\s+)?(?=[\"“])",
+    r"(?:simply\s+|just\s+|basically\s+)?(?=[\"“])"
+    # ('The prompt is "Voltra\'s ops director wants a hiring number for next quarter. How many battery-swap staff?"',
+    # round 69 opened on its label)
+    r"|^the\s+(?:question|ask|prompt)\s+(?:is|was)\s+(?=[\"“])",
     re.I,
 )
 
