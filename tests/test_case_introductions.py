@@ -286,3 +286,18 @@ def test_a_push_never_names_a_prefixed_verb_as_a_term() -> None:
 
     cue = _cue("Price in fleet-hours and re-run the sums for winter.", "I would count swaps per day.")
     assert "re-run" not in cue, cue
+
+
+def test_a_targeting_case_names_whom_its_set_up_names_even_without_a_count() -> None:
+    # "How would you turn the choice at Harbour Lane into ...? Name what you would estimate for each one on the list"
+    # and "which candidates belong on the list" read as placeholders to both raters (round 69).
+    note = (
+        "Oakmere Animal Rescue — who gets the first-month call\n\n"
+        "Oakmere runs two rehoming centres and places about 5,200 animals a year. About 8% come back within 30 days. "
+        "There are two support staff, and realistically they can make about 40 calls a week, so about a third of "
+        "adopters. Who should get the call?\n\n"
+        "I built a risk model first. Then I rebuilt it to rank by the effect of a call.\n"
+    )
+    drafts = stage_drafts(chunks_of("oakmere.md", note), ("frame", "data", "method"), 3)
+    assert any("adopter" in text for text in drafts), drafts
+    assert not any("candidate" in text or "each one" in text or "people" in text for text in drafts), drafts

@@ -320,7 +320,8 @@ _PEOPLE = (
     "policyholders|players|cardholders|parents|alumni|volunteers|"
     # ... or whatever else a case counts to pick from ("41,000 active free teams": "each person" to both raters,
     # round 68)
-    "teams|accounts|companies|workspaces|organisations|organizations|homes|practices|venues|schools|merchants|sellers"
+    "teams|accounts|companies|workspaces|organisations|organizations|homes|practices|venues|schools|merchants|sellers|"
+    "adopters|applicants|borrowers|owners|guests|visitors|learners|buyers|renters"
 )
 
 
@@ -337,6 +338,9 @@ def _candidates_named(text: str, opening: str, title: str = "", setup: str = "")
         asked = re.search(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", opening) or re.search(
             rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", setup
         )  # (the set-up's count when the opening gives none)
+        # ... or whom the set-up names at all ("so about a third of adopters": "each one on the list" and "the
+        # candidates" to both raters, round 69)
+        asked = asked or re.search(rf"\b({_PEOPLE})\b", setup)
     if not asked:
         # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
         if re.search(who, f"{opening} {title}"):
@@ -347,6 +351,7 @@ def _candidates_named(text: str, opening: str, title: str = "", setup: str = "")
         )
     plural = asked.group(1)
     single = plural[:-2] if re.search(r"(?:ch|sh|x|ss)es$", plural) else plural[:-1]
+    single = f"{plural[:-3]}y" if plural.endswith("ies") else single  # ("each company", never "each companie")
     text = text.replace("each candidate", f"each {single}").replace("which candidates", f"which {plural}")
     return text.replace("the candidates", f"the {plural}")
 
