@@ -284,7 +284,7 @@ def _action_named(text: str, said: str) -> str:
     given = re.match(rf"(?:[a-z][\w-]*\s+){{0,3}}{_GIVEN}\b", got.group(2), re.I) if got else None
     thing = given.group(0) if given else " ".join(got.group(2).split()[:2]) if got else ""
     if got and thing.split()[-1] not in ("list", "most", "best"):
-        verb = "change" if re.search(rf"{_GIVEN}$", thing) and thing.endswith("s") else "changes"  # ("the checks")
+        verb = "change" if given and thing.endswith("s") else "changes"  # ("the payroll health checks change")
         return text.replace("how much acting changes", f"how much {got.group(1).lower()} {thing} {verb}")
     # ... or what is done to them: "which of Greenbarrow Gardens' lapsed clients should they visit?" is "how much a
     # visit changes the outcome" (both raters, round 63)
@@ -325,6 +325,9 @@ _PEOPLE = (
 )
 
 
+_COUNTED = re.compile(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b")  # "41,000 active free teams"
+
+
 def _candidates_named(text: str, opening: str, title: str = "", setup: str = "") -> str:
     """A targeting question that calls the candidates what the case calls them ("each home", "the branches"), never
     "each candidate" where the case asks which homes get a survey (a blind rater, round 53), nor "which candidates
@@ -332,18 +335,16 @@ def _candidates_named(text: str, opening: str, title: str = "", setup: str = "")
     asked = re.search(
         r"\b(?i:which|whom|what)\s+(?:\d[\d,]*\s+)?(?:[a-z-]+\s+)?([a-z]{3,}s)\s+(?:should|get|to|would)\b", opening
     )
-    who = r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b"
-    if not asked and re.search(who, f"{opening} {title}"):
-        # ... and the people the opening counts ("about 62,000 customers on an annual service plan")
-        asked = re.search(rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", opening) or re.search(
-            rf"\d[\d,.]*k?\s+(?:[a-z-]+\s+){{0,2}}({_PEOPLE})\b", setup
-        )  # (the set-up's count when the opening gives none)
+    asks_who = re.search(r"\b(?i:who|whom)\s+(?:should|to|we|gets?|would|will|is|are|must)\b", f"{opening} {title}")
+    if not asked and asks_who:
+        # ... and the people the opening counts ("about 62,000 customers on an annual service plan"), else the set-up
+        asked = _COUNTED.search(opening) or _COUNTED.search(setup)
         # ... or whom the set-up names at all ("so about a third of adopters": "each one on the list" and "the
         # candidates" to both raters, round 69)
         asked = asked or re.search(rf"\b({_PEOPLE})\b", setup)
     if not asked:
         # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
-        if re.search(who, f"{opening} {title}"):
+        if asks_who:
             text = text.replace("each candidate", "each person").replace("which candidates", "which people")
             return text.replace("the candidates", "the people")
         return text.replace(" for each candidate on the list", " for each one on the list").replace(

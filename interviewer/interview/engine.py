@@ -218,9 +218,6 @@ class Interviewer:
             question = self.cases.follow_up(plan, state, rng, used_texts)
             if question is not None:
                 return question
-        gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
-        found = gap_chunks or self.store.get(root.chunk_ids[:1])
-        chosen = found[0] if found else None
         text = follow_up_text(gap, state.turns[-1].answer, self.frames, rng, used_texts)
         if not text:
             moved_on = replace(plan, follow_up=False, gap=None, root_turn=plan.turn)
@@ -228,6 +225,10 @@ class Interviewer:
             if question is not None:
                 return question
             text = f"Take the question again and add what is missing: {_without_hint(root.text)}"
+        # (the notes are read only for a follow-up that is asked)
+        gap_chunks = self.store.get([gap["chunk_id"]]) if gap.get("chunk_id") else []
+        found = gap_chunks or self.store.get(root.chunk_ids[:1])
+        chosen = found[0] if found else None
         sources = [chosen] if chosen is not None else []
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if chosen is None or c.chunk_id != chosen.chunk_id]
         points = (gap["text"],) if gap.get("text") else ()
