@@ -189,3 +189,18 @@ def test_a_recurrent_network_note_builds_no_question_about_a_transformers_contex
     }
     items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
     assert not [i for i in items if i.concept == "inputs longer than the model can read"], [i.question for i in items]
+
+
+def test_a_count_of_units_is_no_unit_of_measure_that_dominates_a_distance() -> None:
+    # "a point 2 units from a tight cluster" was a point of "your segments change after one revenue column is added"
+    # (my own interview on fresh notes); units of measure are what make one feature dominate.
+    notes = {
+        "lof.md": "# LOF\n\n## Notes\n- Shines when clusters have different densities: a point 2 units from a tight "
+        "cluster can be more anomalous than a point 10 units inside a sparse cluster.\n- Always scale before LOF, "
+        "since the neighbour distances use every feature.\n",
+        "cf.md": "# Counterfactuals\n\n## Notes\n- The distance uses each feature scaled by its median absolute "
+        "deviation, so pounds and years become comparable units.\n",
+    }
+    items = combined_items(items_of(notes) + statements_of(notes), load_repertoire())
+    dominated = [i for i in items if i.concept == "distance dominated"]
+    assert dominated and not [p for i in dominated for p in i.points if "2 units from" in p], dominated
