@@ -26,7 +26,7 @@ from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.due import choose_due, own_question
 from interviewer.interview.follow_ups import follow_up_text, hint_text
 from interviewer.interview.item_bank import ItemBank
-from interviewer.interview.item_search import SearchState, fallback_items, hard_end_items, nearest_levels
+from interviewer.interview.item_search import SearchState, fallback_items, hard_end_items, hardest_left, nearest_levels
 from interviewer.interview.items import Item
 from interviewer.interview.live import LiveSession
 from interviewer.interview.phrasing import LEVEL_NAMES, QuestionPhraser
@@ -293,14 +293,20 @@ class Interviewer:
         # hard question in session after session (the bench: 7 of 7 in a third session).
         resting = self.resting_items() if self.resting_items is not None else frozenset()
         repeats = symptom_asked(self.bank.items, state.asked)
+
+        def waits(item: Item) -> bool:
+            return points_key(item.points) in resting or repeats(item)
+
+        paced = self._paced(plan, state, [i for name in topics for i in fresh[name]], used_points, repeats, no_harder)
+        plan, held = paced, plan.level
         search = SearchState(
             level=plan.level,
             used_points=frozenset(used_points),
             used_chunks=frozenset(used_chunks),
             asked_at=asked_at,
             last_asked=last_asked,
-            # ... and a symptom asked already in this session, in other words
-            waits=lambda item: points_key(item.points) in resting or repeats(item),
+            waits=waits,  # ... and a symptom asked already in this session, in other words
+            spare_five=plan.level < held,
             repeats=repeats,
             spread=lambda item: len({note[c] for c in item.point_chunks}),
         )
@@ -311,10 +317,13 @@ class Interviewer:
             hard_asked = [q for q in state.asked if q.level >= 4 and not q.follow_up]
             connected = sum(len({use["source"] for use in q.notes_used}) >= 2 for q in hard_asked)
             spans = (2, 1) if 2 * connected <= len(hard_asked) else (1,)
-            for item in hard_end_items(search, ordered, fresh, spans, rng):
-                text = question_for(item, plan.level, self.frames, rng, used_texts)
-                if text and not self._is_repeat(text, used_texts, asked_vectors):
-                    return self._question_from_item(plan, state, item, plan.level, text)
+            # Held at level 4 to pace the climb, with no level-4 question left, the session climbs now.
+            for level in dict.fromkeys((plan.level, held)):
+                plan, search = replace(plan, level=level), replace(search, level=level)
+                for item in hard_end_items(search, ordered, fresh, spans, rng):
+                    text = question_for(item, level, self.frames, rng, used_texts)
+                    if text and not self._is_repeat(text, used_texts, asked_vectors):
+                        return self._question_from_item(plan, state, item, level, text)
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
         # Falling back after a weak answer looks for an easier level first, in either mode. A thread under way keeps
         # its topic when that topic holds a level next to the planned one (a topic due for review is asked at its
@@ -334,6 +343,24 @@ class Interviewer:
                 left = display_topic(chosen[0]) if chosen else ""
                 return self._question_from_item(plan, state, item, level, text, anywhere=not supported, left=left)
         return None
+
+    @staticmethod
+    def _paced(
+        plan: Plan, state: SessionState, fresh: list[Item], used_points: set[str], repeats: Callable[[Item], bool],
+        no_harder: bool,
+    ) -> Plan:  # fmt: skip
+        """Challenge mode climbs to level 5 only when the notes hold a level-5 question for every question left:
+        a strong candidate got [3, 4, 5, 5, 5, 4, 4, 4] when three level-5 questions ran out (every round of
+        sessions 12-15). Held at level 4 until then, the session ends on its hardest questions and never steps
+        down; once at level 5 it stays there as long as the notes allow."""
+        if state.mode is not Mode.CHALLENGE or plan.level != 5 or no_harder:
+            return plan
+        last = next((q for q in reversed(state.asked) if not q.follow_up and q.kind == plan.kind), None)
+        if last is None or last.level >= 5:
+            return plan
+        left = state.config.questions - len(state.turns)
+        # An item answered in an earlier session still counts: the hard end asks it after every fresh one.
+        return plan if hardest_left(fresh, (), used_points, repeats) >= left else replace(plan, level=4)
 
     def _question_from_item(
         self, plan: Plan, state: SessionState, item: Item, level: int, text: str, anywhere: bool = False,

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from interviewer.core.domain import Mode, Question
-from interviewer.interview.choosing import levels_nearest
+from interviewer.interview.choosing import item_key, levels_nearest
 from interviewer.interview.combined import COMBINED_KINDS
 from interviewer.interview.items import Item
 
-__all__ = ["SearchState", "fallback_items", "hard_end_items"]
+__all__ = ["SearchState", "fallback_items", "hard_end_items", "hardest_left"]
 
 TRIED_PER_POOL = 8  # items of one pool tried before the next pool
 
@@ -32,6 +32,7 @@ class SearchState:
     waits: Callable[[Item], bool]  # answered in an earlier session and not due yet, or its symptom asked already
     repeats: Callable[[Item], bool]  # its symptom was asked already in this session, in other words
     spread: Callable[[Item], int]  # how many notes an item's points come from
+    spare_five: bool = False  # held at level 4 to pace the climb: a level-5 question is not spent at level 4
 
     def asked_again_at(self, item: Item, level: int) -> bool:
         """True when an item may be asked (again) at `level`: never lower, never twice, never right after."""
@@ -48,14 +49,21 @@ def hard_end_items(
     """Items at the planned level (4 or 5) in the order they are tried: the notes' own hard questions, then those
     that combine statements, before any single statement; a thread leaves its topic for them. Items that wait come
     after every fresh one; those that connect at least `spans[0]` notes first."""
+    spare = (True, False) if search.spare_five else (False,)
     rounds = (
-        (worst, again, name, span) for span in spans for again in (False, True) for worst in (1, 2) for name in ordered
+        (worst, again, name, span, kept)
+        for kept in spare
+        for span in spans
+        for again in (False, True)
+        for worst in (1, 2)
+        for name in ordered
     )
-    for worst, again, name, span in rounds:
+    for worst, again, name, span, kept in rounds:
         hard = [
             i
             for i in fresh[name]
             if search.level in i.levels
+            and not (kept and 5 in i.levels)
             and hard_rank(i, search.level) <= worst
             and search.waits(i) == again
             and search.spread(i) >= span
@@ -75,6 +83,23 @@ def hard_end_items(
             )
         )
         yield from hard[:TRIED_PER_POOL]
+
+
+def hardest_left(
+    items: Iterable[Item], asked: Collection[tuple[str, str, str]], used_points: Collection[str],
+    repeats: Callable[[Item], bool],
+) -> int:  # fmt: skip
+    """How many more level-5 questions the hard end can ask: the unasked items at level 5 that the hard end tries
+    (the notes' own questions and those that combine statements, never a single statement in a frame), one per
+    symptom (a symptom is asked once however many notes explain it), none that repeats what was asked."""
+    families = set()
+    for item in items:
+        if item.kind == "case-stage" or 5 not in item.levels or hard_rank(item, 5) > 2 or repeats(item):
+            continue
+        if item_key(item) in asked or set(item.points[:1]) & set(used_points):
+            continue
+        families.add((item.kind, item.concept) if item.kind in COMBINED_KINDS else item_key(item))
+    return len(families)
 
 
 def fallback_items(

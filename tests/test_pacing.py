@@ -1,0 +1,50 @@
+"""Challenge mode paces its climb to what the notes hold: a strong candidate is never stepped down because the
+level-5 questions were spent early (every fresh round of sessions 12-15: [3, 4, 5, 5, 5, 4, 4, 4])."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.app import App
+from interviewer.core.domain import Mode, Question
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import ingest
+from tests.conftest import ROOT
+from tests.helpers import make_app
+
+
+def _perfect(question: Question) -> str:
+    """Every point the question is scored on, and what its notes say around them."""
+    return " ".join([*question.points, *(source["text"] for source in question.sources)])
+
+
+def _levels(app: App, seed: int) -> list[int]:
+    session = app.interviewer.start(SessionConfig(mode=Mode.CHALLENGE, questions=8, seed=seed))
+    levels = []
+    while (question := session.next_question()) is not None:
+        levels.append(question.level)
+        session.answer(_perfect(question))
+    return levels
+
+
+def _app(home: Path, notes: str) -> App:
+    app = make_app(home)
+    ingest([str(ROOT / "bench" / "heldout" / notes)], app.store, 10**8)
+    return app
+
+
+def test_a_strong_candidate_is_held_at_level_4_until_the_level_5_questions_can_last(tmp_path: Path) -> None:
+    # hard67 holds three level-5 questions for eight: the sessions, one after another as a candidate's week, climb
+    # when they can last to the end. A later session counts those answered already: they are asked after fresh ones.
+    app = _app(tmp_path / "home", "hard67")
+    for seed in range(3):
+        levels = _levels(app, seed)
+        assert levels == sorted(levels) and min(levels[2:]) >= 4 and levels[-1] == 5, (seed, levels)
+
+
+def test_held_at_level_4_with_none_left_there_the_session_climbs_before_it_falls(tmp_path: Path) -> None:
+    # hard64 holds too few hard questions for eight: every one is asked, the level-5 ones after the level-4 ones,
+    # before the one question the notes cannot hold at level 4 or above.
+    app = _app(tmp_path / "home", "hard64")
+    levels = _levels(app, 0)
+    assert levels[:-1] == sorted(levels[:-1]) and sum(level >= 4 for level in levels) >= 6, levels
