@@ -124,7 +124,29 @@ def without_label(statement: str, then: str = "[A-Z]") -> str:
     """A sentence without a short label before what `then` matches ("Setup as given: Loomwell is ...", 'The prompt,
     copied: "Glide Express Car Wash runs ...'), and without the quote mark a quoted set-up opens with."""
     # ("Copied the prompt more or less word for word: Spokewise runs ...", round 62)
-    return re.sub(rf"^[A-Z][\w' ,-]{{0,60}}:\s+[\"“]?(?={then})", "", statement)
+    stripped = re.sub(rf"^[A-Z][\w' ,-]{{0,60}}:\s+[\"“]?(?={then})", "", statement)
+    if stripped != statement and stripped.count('"') % 2 == 1:
+        # ('The setup he read out: "Cipher & Key" runs 14 escape-room sites': the quotes were the name's, round 70)
+        stripped = re.sub(rf'^({_NAME})["”](?=\s)', r"\1", stripped, count=1)
+    return stripped
+
+
+# A name the sentence gives as the business's: 'The company is "TreadDirect", an online tyre retailer.', or where the
+# note-taker worked: "At FixPoint (38 phone-repair shops, mostly Midlands) I was the only analyst" (round 70).
+_GIVEN_NAME = re.compile(
+    rf"^(?:the\s+)?(?:company|business|client|firm|brand|retailer|operator|chain|start-?up|employer)\s+"
+    rf"(?:is|was|is called|was called|in question is|here is)\s+[\"“']?(?P<name>{_NAME})[\"”']?(?=[,.;:\s(]|$)"
+    rf"|^at\s+(?P<where>{_NAME})\s*(?:\(|,)",
+    re.I,
+)
+
+
+def _given_name(statement: str) -> str:
+    match = _GIVEN_NAME.match(statement)
+    if not match:
+        return ""
+    name = match.group("name") or match.group("where")
+    return "" if _NOT_A_NAME.match(name.split()[0]) else name
 
 
 def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "") -> str:
@@ -144,12 +166,17 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         # ("The prompt, copied word for word: Quire & Co." with "runs 11 bookshops" cut off at its "Co.", round 59)
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
+        named = named or _given_name(statement)
         if named and plausible_name(named, text) and not _person(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would
             # this save us?" is Swiftline's number (both blind raters, round 54).
             asker = next((found for s in setup[index:] if (found := _asker(s))), "")
             return asker if asker and asker != named else named
+    for statement, _ in staged[:8]:  # ... or where the note-taker says they worked ("At FixPoint (38 ...) I was")
+        given = _given_name(statement)
+        if given and plausible_name(given, text) and not _person(given, text):
+            return given
     # A proper name of two words or more after a dash in the title ("Mock #4 — sizing lockers for Calderbridge City
     # Libraries") names the business before a kind of organisation a list line mentions ("locker bank = 60 ...").
     lines = (title, first_line[:200])

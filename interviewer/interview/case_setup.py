@@ -46,6 +46,10 @@ _OPENER_LABEL = re.compile(
 _QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})(?:["”]?\.?|["”]\s+[^"“”]{1,60})$')
 
 
+# A name that closes a quote its label opened: 'Cipher & Key" runs 14 escape-room sites'.
+_NAME_QUOTED = re.compile(r'^([A-Z][\w&\'.-]+(?: (?:[A-Z][\w&\'.-]+|&|of|and))*)["”](?=\s)')
+
+
 _TOLD_ASK = re.compile(
     r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*"
     # ("The question from Marguerite, the VP of Customer Success, was simple: which 60?", round 57)
@@ -156,13 +160,22 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # Surrey: about 3,900 regular clients, 14 crews ..., and me as the only analyst from 2022" lost round
                 # 63's opening its business)
                 statement = re.sub(r",?\s+and (?:me|myself|I)\s+(?:as|was|were|the)\b[^.;]*(?=[.;]?$)", "", statement)
+                if statement.count('"') % 2 == 1:
+                    # ('The setup he read out: "Cipher & Key" runs 14 escape-room sites, ...': the quotes were the
+                    # name's, and the label went with the piece before, round 70)
+                    statement = _NAME_QUOTED.sub(r"\1", statement, count=1)
                 asking = statement.rstrip('"”').endswith("?")  # ('The prompt: "... What happened?"')
                 # (a labelled ask, 'The question: "We have an option on ...?"', is read as the ask below)
                 unlabelled = asking and not staged_prompt and len(staged) < 3 and not _ASK_LABEL.match(statement)
                 # ... or labelled as what the interviewer opened with ('His opener: "Login success rate on the app was
                 # 96.7% all of last week. Yesterday ... it was 92.2% ..."', round 61 opened on the candidate's working)
                 # (a prompt that ends on its question is read as the ask below: 'His prompt: "... is it worth it?"')
-                opener = not staged_prompt and len(staged) < 3 and not asking and _OPENER_LABEL.match(statement)
+                opener = (
+                    not staged_prompt
+                    and len(staged) < 5
+                    and not (asking and _ASK_LABEL.match(statement))
+                    and _OPENER_LABEL.match(statement)
+                )
                 quoted = _QUOTED_PROMPT.match(statement) if unlabelled or opener else None
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
                     # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which

@@ -55,7 +55,10 @@ _TARGETS = re.compile(
     r"|\bwhich\s+of\s+(?:the|those|these|our|them)\s+(?:[\w,-]+\s+){0,2}?gets?\s+(?:the|a|an|our|their)\b"
     r"|\bwho\s+to\s+(?:target|call|contact|ring|phone|prioriti[sz]e|invite|email|text|offer|visit|select)\b"
     # "which broker firms get BDM visits?" (round 52 ran it as a model)
-    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b",
+    r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b"
+    # "My job: decide who got them." (round 70 ran a mailer's targeting as a model to monitor and retrain)
+    r"|\b(?:decide|decided|deciding|choose|chose|pick|picked|work out|worked out)\s+(?:who|whom|which"
+    r"(?:\s+[\w,-]+){0,3}?)\s+(?:got|gets|get|should get|would get|received|receives?)\b",
     re.I,
 )
 _MODEL_ASKED = re.compile(

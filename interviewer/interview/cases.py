@@ -223,6 +223,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     staged, asks, ask_at, questions = list(read.staged), list(read.asks), read.ask_at, list(read.questions)
     staged_prompt = read.prompt
     raw_setup = [s for s, _ in staged[:8]]  # the set-up as written, before the note-taker's lines are dropped
+    first_text = ordered[0].text[:1500] if ordered else ""
     # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
     # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
     # (joined as sentences: "... — ran by Priya, 3 Nov" before "Priya played the head of analytics" named "Nov")
@@ -302,8 +303,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # checks?" and "Which 400 accounts should get checks next quarter?" ran as a model to ship, round 44)
     # (or what someone asked, told in the story: "Sunita, head of retention, asked me which 1,100 customers should get
     # a call each week." came sixth, and round 62 ran the case as a model to ship)
-    told_asks = [s for s in raw_setup if re.search(r"\b(?:asked|asks|wants? to know|wanted to know)\b", s, re.I)]
-    targets = targets_whom([*asked, first_line, *questions[:3], *told_asks])
+    told_asks = [
+        s for s in raw_setup
+        if re.search(r"\b(?:asked|asks|wants? to know|wanted to know|my (?:job|task)|the (?:job|task) was)\b", s, re.I)
+    ]  # fmt: skip
+    # (and the note-taker's brief, however short: "My job: decide who got them.", round 70 ran a mailer as a model)
+    briefs = re.findall(r"\b(?:my|our|the) (?:job|task|brief)\s*(?:was\s*)?:?\s+[^.?!\n]{3,120}", first_text, re.I)
+    targets = targets_whom([*asked, first_line, *questions[:3], *told_asks, *briefs])
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
@@ -406,7 +412,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
         said = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bOur\b", f"{business}'s", said))
-    change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business)
+    change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business, title)
     titled_change = _TITLED_CHANGE.search(title)
     if titled_change and len(change.phrase.split()) > 5 and titled_change.group(0).lower() not in change.phrase.lower():
         # The title's short name for it ("Hatchway Homes and the floorplan rule") beats a clause said six times over
