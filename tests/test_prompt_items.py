@@ -75,3 +75,45 @@ def test_a_problem_told_in_a_few_words_is_no_hard_question() -> None:
     )
     (prompt,) = prompts_of("logs.md", bare)
     assert prompt.question == "The A/A test fails, why does that happen here?" and prompt.levels == (3,)
+
+
+OUTLIERS = """# Finding odd sensor readings
+
+Comes up a lot: "how would you find broken sensors when nobody has labelled a single failure?"
+
+## Isolation forest
+- Idea: odd points are few and different, so random splits isolate them after only a few cuts.
+- s = 2^(-E[h(x)] / c(n)) scores each point.
+
+## Local outlier factor
+- Local outlier factor compares a point's local density with the density around its neighbours.
+
+## Thresholds
+- The share of points you flag is a business choice, not something either model learns.
+"""
+
+DRIFT = """# Drift checks
+
+"How would you keep an eye on this model once it is in production?" came up twice in my last loop.
+
+Population stability index compares the binned share of rows in a reference window with the current window.
+"""
+
+
+def test_a_prompt_the_whole_note_answers_is_scored_on_the_lead_of_each_section_never_a_formula() -> None:
+    # hard67: "How would you find weird transactions with no labels?" was scored on "Cheap: linear time, ~100 trees,
+    # no distances." and a score band, and a strong answer got 0.05.
+    (item,) = prompts_of("outliers.md", OUTLIERS)
+    assert item.points == (
+        "Idea: odd points are few and different, so random splits isolate them after only a few cuts.",
+        "Local outlier factor compares a point's local density with the density around its neighbours.",
+        "The share of points you flag is a business choice, not something either model learns.",
+    ), item.points
+
+
+def test_a_quoted_question_the_sentence_says_came_up_is_never_answered_by_that_sentence() -> None:
+    items = ItemBank()
+    items.refresh(chunks_of("drift.md", DRIFT))
+    asked = [i for i in items.items if "keep an eye on this model" in i.question]
+    # Its sentence says when it was asked; no line of the note answers it, so it is not asked at all.
+    assert all("came up twice" not in point for i in asked for point in i.points), asked

@@ -30,6 +30,10 @@ __all__ = [
 _QA_TEXT = re.compile(r"^Q:\s*(.+?)\nA:\s*(.+)$", re.S)
 _BOLD_QUESTION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\*\*|__)(.{3,300}?\?)\s*(?:\*\*|__)\s*:?\s*(.*)$")
 _QUOTED_QUESTION = re.compile(r"^\s*(?:[-*+]\s+)?[\"“](.{3,200}?\?)[\"”]\s*:?\s*(.*)$")
+_ABOUT_THE_QUESTION = re.compile(
+    # (the interview it came up in, not what the question is: '"We have £X ..., how many?" is really three questions:')
+    r"(?:came up|comes up|coming up|keeps coming|kept coming|(?:was|is|got|gets) asked|tripped|caught)\b"
+)
 CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::([^{}]*))?\}\}")
 _BLANK = re.compile(r"\[(?:\.{2,3}|…)\]")  # a cloze blank as ingest writes it
 
@@ -41,6 +45,10 @@ def qa_pairs(chunk: Chunk) -> list[tuple[str, str]]:
     question, answer = "", list[str]()
     for line in chunk.text.splitlines():
         match = _BOLD_QUESTION.match(line) or _QUOTED_QUESTION.match(line)
+        # ('"How would you monitor this model in production?" came up twice in my last loop': the sentence goes on
+        # about the question, which no line answers, round 69)
+        if match and _ABOUT_THE_QUESTION.match(match.group(2)) and not _BOLD_QUESTION.match(line):
+            match = None
         if match:
             if question and answer:
                 pairs.append((question, "\n".join(answer)))

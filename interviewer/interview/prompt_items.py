@@ -22,6 +22,7 @@ _CUE = re.compile(
     r"the ask)\b[^.!?\n]{0,60}$",
     re.I,
 )
+_CUE_AFTER = re.compile(r"\s*(?:came up|comes up|keeps coming up|was asked|got asked|is asked|gets asked)\b", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{30,320})[\"”]")
 # A quote that asks: a question, or a task put to the candidate ("Design it.", "Estimate the ...").
 _TASK = re.compile(
@@ -41,6 +42,10 @@ SCENE_WORDS = 6
 # ... and a sentence that leans on the one before it ("That's exactly the symptom.") says nothing on its own.
 _OWN_VOICE = re.compile(r"(?-i:\bI\b)|\b(?:my|me)\b|^(?:mock|that|this|it|these|those|so)\b|^that's", re.I)
 MIN_WORDS = 8  # a quote shorter than this is a phrase, not a question ("is it significant?")
+# A section's lead says something in words: not a formula ("Centre = mean; σ̂ = MR̄ / 1.128") or a worked figure
+# ("Designed 50/50, observed 50,410 vs 49,210 users.").
+_PROSE = re.compile(r"(?:[A-Za-z]{3,}\W+){5}")
+_FORMULA = re.compile(r"[=≈±·^Σ∑√⌈⌉]|\bsqrt\(|\d\s*/\s*\d")
 
 
 def _asks(quote: str) -> bool:
@@ -58,7 +63,9 @@ def _prompts_in(chunk: Chunk) -> list[str]:
         quote = " ".join(match.group(1).split()).strip()
         # 'Asked "Why ...?": the subquery ...' is a question and its answer on one line: a Q&A item has it already.
         answered = re.match(r"\s*[:=]|\s*[-–—]>|\s*→", chunk.text[match.end() : match.end() + 4])
-        if _CUE.search(before) and _asks(quote) and not answered:
+        # ... or after it: '"How would you monitor this model in production?" came up twice in my last loop'
+        after = _CUE_AFTER.match(chunk.text[match.end() : match.end() + 40])
+        if (_CUE.search(before) or after) and _asks(quote) and not answered:
             found.append(quote)
     return found
 
@@ -80,10 +87,13 @@ def recorded_prompts(chunks: list[Chunk], statements: list[Item]) -> list[Item]:
     statements of the note's answer section when it has one, else the note's statements that share most words with
     the prompt; a prompt the note does not answer (fewer than two points) is not asked."""
     items = []
+    seen: set[str] = set()  # a prompt two overlapping chunks both hold is one item
     for chunk in chunks:
         if chunk.kind == "case":
             continue
         for prompt in _prompts_in(chunk):
+            if prompt.lower() in seen:
+                continue
             own = [
                 s for s in statements
                 if s.source == chunk.source and not quotes_a_prompt(s.points[0], [prompt])
@@ -92,7 +102,15 @@ def recorded_prompts(chunks: list[Chunk], statements: list[Item]) -> list[Item]:
             answer = [s for s in own if _ANSWER_SECTION.search(s.heading.split(" > ")[-1])]
             words = set(content_words(prompt))
             shared = sorted(own, key=lambda s: -len(words & set(content_words(s.points[0]))))
-            points = answer or [s for s in shared if words & set(content_words(s.points[0]))]
+            # Statements that share two words with the prompt answer it; else, for a prompt the whole note answers,
+            # the lead of each section; else any statement that shares a word.
+            close = [s for s in shared if len(words & set(content_words(s.points[0]))) >= 2]
+            points = (
+                answer
+                or (close if len(close) >= 2 else [])
+                or _section_leads(chunk, own)
+                or [s for s in shared if words & set(content_words(s.points[0]))]
+            )
             if len(points) < 2:
                 continue
             # A design asked for is level 5; a situation to work in (figures, a problem told first) level 4; a
@@ -108,4 +126,23 @@ def recorded_prompts(chunks: list[Chunk], statements: list[Item]) -> list[Item]:
                     levels=(level,), other="", detail="", stage="", chunk_id=chunk.chunk_id, heading=chunk.heading,
                 )
             )  # fmt: skip
+        seen.update(prompt.lower() for prompt in _prompts_in(chunk))
     return items
+
+
+def _section_leads(chunk: Chunk, own: list[Item]) -> list[Item]:
+    """A prompt the note records before its first section ('Comes up constantly: "how would you find weird
+    transactions with no labels?"') is what the whole note answers: its points are the first statement of each
+    section, not the statements that share a word with it ("Cheap: linear time, ~100 trees, no distances.", round
+    69, scored a strong answer 0.05). [] when the prompt stands inside a section, or the note has none."""
+    if " > " in chunk.heading:
+        return []
+    leads: dict[str, Item] = {}
+    for statement in own:
+        if (
+            " > " in statement.heading
+            and _PROSE.search(statement.points[0])
+            and not _FORMULA.search(statement.points[0])
+        ):
+            leads.setdefault(statement.heading, statement)
+    return list(leads.values()) if len(leads) >= 2 else []
