@@ -292,7 +292,8 @@ def _situation_named(opening: str) -> bool:
 # A business the title names: a proper name of two words or more after a dash, or after "at" or "for".
 _TITLE_BUSINESS = re.compile(
     # ("... (Tidepool Audio, September 2023)": a name opening the title's brackets, round 48)
-    r"(?:\s[—–-]\s+|\b(?:at|for)\s+|\(\s*(?=[A-Z][\w&'-]+\s+[A-Z][\w&'-]+\s*,))"
+    # ("(Pennant & Vale Coffee, 2022)": an "&" or "of" inside the name, round 71)
+    r"(?:\s[—–-]\s+|\b(?:at|for)\s+|\(\s*(?=[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of|and))*\s+[A-Z][\w&'-]+\s*,))"
     r"[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&|of)){1,3}\b"
 )
 

@@ -393,7 +393,15 @@ def names_company(statement: str) -> bool:
 def introduced(statement: str) -> str:
     """The sentence a case opens with for a business a line introduces in passing ("... at Quillmoor Hotels, a
     mid-scale chain with about 140 properties." -> "Quillmoor Hotels is a mid-scale chain with about 140
-    properties."), or ''."""
+    properties."), or ''. A bracket the line's cut left open is left out ("Tern is a bird-sighting log app (you log
+    species, count, location." where a ';' ended the sentence inside it, round 71)."""
+    said = _introduced(statement)
+    if said.count("(") > said.count(")"):
+        said = re.sub(r"\s*\([^()]*$", "", said).rstrip(" ,;:") + "."
+    return said
+
+
+def _introduced(statement: str) -> str:
     was = _COMPANY_WAS.match(statement)
     if was:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."

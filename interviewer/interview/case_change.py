@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["CaseChange", "case_change", "gerund"]
+from interviewer.scoring.text import sentences
+
+__all__ = ["CaseChange", "case_change", "gerund", "with_change_told"]
 
 
 @dataclass(frozen=True)
@@ -210,3 +212,26 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
         if _fits(phrase):
             return CaseChange(phrase)
     return CaseChange("")
+
+
+_LAUNCHED = re.compile(r"\b(?:launched|introduced|started|rolled out|brought in|added|switched to|began)\b", re.I)
+
+
+def with_change_told(opening: str, phrase: str, posed: list[str]) -> str:
+    """An opening that asks whether a change worked, with the sentence that tells the change (`posed`: the set-up in
+    note order) when it leaves it out: "Did the soft-play annual pass work?" after "Walk-in price is £8.50 ..." and
+    a claim about "the pass sites", never saying what the pass was (both raters, round 71)."""
+    key = " ".join(phrase.split()[-2:]).lower()
+    told_already = " ".join(part for part in sentences(opening) if not part.rstrip('"”').endswith("?"))
+    if not key or key in told_already.lower():
+        return opening
+    told = next((s for s in posed[:8] if key in s.lower() and _LAUNCHED.search(s) and s not in opening), "")
+    if not told:
+        return opening
+    parts = sentences(opening)
+    at = posed.index(told)
+    # before the first sentence the note tells after it, or else before what the opening asks
+    later = next((i for i, part in enumerate(parts) if part in posed and posed.index(part) > at), None)
+    if later is None:
+        later = next((i for i, part in enumerate(parts) if part not in posed), len(parts))
+    return " ".join([*parts[:later], told, *parts[later:]])

@@ -236,6 +236,9 @@ _SETUP_LABEL = re.compile(
     r"^[A-Z][^:\d]{0,50}\b(?:interviewer|on the table)\b[^:\d]{0,30}:\s*(?=[A-Z\"“])|"
     # "What I got out of him: Kestrel Rent-a-Car has ~310 branches" is the note-taker's label before the facts
     r"^[A-Z][^:\d]{0,40}\b(?:I|me|him|her|them)\b[^:\d]{0,20}:\s*(?=[A-Z\"“])|"
+    # "He opened with a screenshot: weekly active users 84,200 in the week of 2 October ..." (round 71)
+    r"^(?:he|she|they|[A-Z][a-z]+)\s+(?:opened|started|began|led)\s+with\s+(?:a|an|the|one|his|her|their)\s+"
+    r"(?:screenshot|chart|graph|slide|table|dashboard|number|figure|plot|email|message)\b[^:\d]{0,30}:\s*|"
     r"^(?:(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
     r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts|problem)"
     r"|(?:set-?up|prompt)\s+as\s+(?:he|she|they)\s+(?:gave|read|put)\s+it"  # "Setup as he gave it: ..."
@@ -265,6 +268,9 @@ def spoken(statement: str) -> str:
     if statement.count('"') + statement.count("“") + statement.count("”") == 1:
         statement = _LABEL_BEFORE_QUOTE.sub("", statement)
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
+    # 'The MD's claim: "It worked — ..."' -> 'The MD says: "It worked — ..."' (a label, to both raters, round 71)
+    said = re.sub(r"^((?:The|Our|Their) [\w -]{1,30}?)['’]s (?:claim|view|line|take|verdict|answer)\s*:\s*(?=[\"“])",
+                  r"\1 says: ", said)  # fmt: skip
     said = re.sub(r"≥\s?(?=[$£€]?\d)", "at least ", re.sub(r"≤\s?(?=[$£€]?\d)", "at most ", said))
     # "The current rule: call anyone who ..." -> "The current rule is to call anyone who ..."
     said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)

@@ -32,6 +32,7 @@ _CHANGE_WORDS = (
     r"plummet\w*|surged|stalled|slipped|slid|too (?:many|few|high|low|slow)|since then|"
     r"went (?:up |down )?from|(?:up|down) from|increased|decreased|climbed|crept up|grew|shrank|rising|falling|"
     r"came in at|(?:up|down) \d[\d.,]*\s?%"  # "it came in at 3.4%" (after "had sat around 2.1%"), "sites up 18%"
+    r"|minus \d[\d.,]*\s?%"  # "Minus 27% in two weeks." (round 71 opened on last year's "fell 6%" instead)
     # "the dashboard showed 353k top-ups, −14%": a signed change, which round 37's opening left out
     r"|[−–+]\d[\d.,]*\s?%"
     # "then went to 1.25 Ml/d from one day to the next, a 39% jump" (round 40: the opening never said the jump)

@@ -139,8 +139,9 @@ def case_draft(
     if opening:
         if case_chunks:
             context = facts.opening or without_made_up(" ".join(sentences(case_chunks[0].text)[:2]))
-            # An opening that ends with its question is followed by where to start, not "before you build anything".
-            asked = context.endswith("?") and not facts.decision
+            # An opening that ends with its question is followed by one ask, not "before you build anything" (a
+            # decision's too: "Did the soft-play annual pass work? Where do you start? Tell me ...", round 71).
+            asked = context.endswith("?")
             options = templates.case.get("clarify-asked", frames["clarify"]) if asked else frames["clarify"]
             text = pick(options, rng, used_texts, topic=topic, context=context, business="", fact="", change="")
         else:

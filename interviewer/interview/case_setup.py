@@ -33,7 +33,8 @@ _ASK_LABEL = re.compile(
 
 # A case's prompt quoted whole after a label: 'Copied from the prep book (case 14, lightly shortened): "Larder ...?"'.
 _OPENER_LABEL = re.compile(
-    r"^(?:(?:his|her|their|the)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)"
+    # ("Copied prompt: "Hartwell Borough Council owns ... how many should we install?" 25 minutes, ...", round 71)
+    r"^(?:(?:his|her|their|the|copied|quoted|original)\s+)?(?:opener|opening(?: line)?|prompt|brief|set-?up)"
     # ("The prompt, copied out: ...", round 67; "The prompt as the book gives it:", "Her prompt, nearly word for
     # word:", round 68)
     r"(?:,?\s+(?:as|nearly|almost|more or less|copied|verbatim|word for word|lightly|shortened|paraphrased)"

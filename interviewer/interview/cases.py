@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES
 from interviewer.interview.case_business import business_of, introduced, names_company, without_label
-from interviewer.interview.case_change import case_change
+from interviewer.interview.case_change import case_change, with_change_told
 from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_setup import read_setup, readable
@@ -424,6 +424,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # Someone asks whether it worked: the change is live, measured after the fact, never a test still to design
         # ("Design the experiment that would settle this for Leashly" after its fee had risen, round 47).
         change = replace(change, made=True)
+    if change.made:
+        said = with_change_told(said, change.phrase, raw_setup)
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
