@@ -6,6 +6,7 @@ in a few words."""
 
 from __future__ import annotations
 
+from interviewer.interview.case_engine import fact_said
 from interviewer.interview.cases import case_facts
 from tests.helpers import chunks_of, stage_drafts
 
@@ -66,7 +67,16 @@ def test_the_company_said_to_be_a_name_in_quotes_is_named_and_its_quoted_opening
 def test_where_the_note_taker_worked_names_the_business_and_their_brief_says_whom_to_choose() -> None:
     facts = case_facts(chunks_of("mailer.md", MAILER))
     assert facts.business == "PartSwap", facts.business
+    assert facts.opening.startswith("PartSwap has 22 laptop-repair shops, mostly in Yorkshire."), facts.opening
     assert facts.targets, facts  # whom to mail: a list to choose, never a model to monitor and retrain
     drafts = stage_drafts(chunks_of("mailer.md", MAILER), ("method", "deployment"), 2)
     assert all("PartSwap" in text for text in drafts), drafts
     assert not any("retrain" in text for text in drafts), drafts
+
+
+def test_a_given_the_note_taker_tells_as_we_is_said_as_the_businesss() -> None:
+    said = fact_said("We had about 90,000 past customers with marketing consent", "PartSwap")
+    assert said == "PartSwap had about 90,000 past customers with marketing consent.", said
+    assert fact_said("Our stores open at 9", "PartSwap") == "PartSwap's stores open at 9."
+    # An unnamed business keeps the sentence as written: "the chain had" would guess.
+    assert fact_said("We have 40 stores", "the chain") == "We have 40 stores."

@@ -401,7 +401,17 @@ def introduced(statement: str) -> str:
     return said
 
 
+# Where the note-taker worked, with its scale in brackets: "At FixPoint (38 phone-repair shops, mostly Midlands) I was
+# the only analyst ..." (round 70 opened on "the refurb side of the business" and never said whose).
+_AT_NAME = re.compile(rf"^At\s+(?P<name>{_NAME})\s*\((?P<what>(?:\d|an?\s)[^()]{{3,120}})\)")
+
+
 def _introduced(statement: str) -> str:
+    at = _AT_NAME.match(statement)
+    if at:
+        what = at.group("what").strip(" ,")
+        verb = "is" if re.match(r"an?\s", what) else "has"
+        return f"{at.group('name')} {verb} {what}."
     was = _COMPANY_WAS.match(statement)
     if was:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."

@@ -31,7 +31,7 @@ from interviewer.interview.templates import QuestionTemplates, pick
 from interviewer.scoring.text import STOPWORDS, content_words
 from interviewer.storage.store import NoteStore
 
-__all__ = ["CaseAsker"]
+__all__ = ["CaseAsker", "fact_said"]
 
 _METHOD_STAGES = ("data", "method", "evaluation", "experiment", "deployment")  # stages another note can serve
 
@@ -183,7 +183,7 @@ class CaseAsker:
         fact = facts.fact_for(root.stage, set(root.points), said=said) or next(
             (f for f, at in facts.facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said), ""
         )
-        return _fact_said(fact) if fact and has_verb(fact) and not leans_back(fact) else ""
+        return fact_said(fact, facts.business) if fact and has_verb(fact) and not leans_back(fact) else ""
 
     def _push(
         self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str, shape: str = ""
@@ -215,8 +215,13 @@ class CaseAsker:
         )
 
 
-def _fact_said(fact: str) -> str:
+def fact_said(fact: str, business: str = "") -> str:
+    """A given as the interviewer says it: the note-taker's "We had about 212,000 past customers" is the business's
+    ("FixPoint had about ..."; pasted in the first person, a blind rater in round 70)."""
     fact = fact.rstrip(" .;:,")
+    if business and not business.startswith("the "):
+        fact = re.sub(r"^We (had|have)\b", lambda m: f"{business} {'had' if m.group(1) == 'had' else 'has'}", fact)
+        fact = re.sub(r"^Our\b", f"{business}'s", fact)
     return f"{fact[:1].upper()}{fact[1:]}." if fact else ""
 
 
