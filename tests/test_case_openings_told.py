@@ -80,3 +80,9 @@ def test_an_opening_that_asks_whether_a_change_worked_tells_the_change_and_asks_
             "clarify", chunks[0].topic, chunks, [], None, load_templates(), random.Random(seed), set(), True
         )
         assert "Where do you start?" not in text.text, text.text
+
+
+def test_figures_then_minus_a_share_name_the_drop_in_the_metric() -> None:
+    drafts = stage_drafts(chunks_of("moths.md", BIRDS), ("frame", "evaluation"), 2)
+    assert all("drop" in text and "movement" not in text for text in drafts), drafts
+    assert any("the drop in weekly active users at Dusk" in text for text in drafts), drafts

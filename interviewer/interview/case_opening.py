@@ -439,6 +439,14 @@ def moved_metric(opening: str) -> tuple[str, str]:
             before, after = (float(flat.group(g).replace(",", "")) for g in ("was", "now"))
             if before != after:
                 return _metric_name(metric), "drop" if after < before else "rise"
+    for before, after in itertools.pairwise(sentences):
+        # The figures, then which way in a word: "Weekly active users 84,200 in the week of 2 October, 61,500 in the
+        # week of 16 October." then "Minus 27% in two weeks." (round 71)
+        way = re.match(r"(?:minus|down|plus|up)\s+\d", after, re.I)
+        named = re.search(rf"(?i:daily|weekly|monthly) active users|\b(?:DAU|WAU|MAU)\b|{_METRIC.pattern}", before)
+        if way and named:
+            name = named.group(0)
+            return name[:1].lower() + name[1:], "drop" if way.group(0)[0].lower() in "md" else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)
