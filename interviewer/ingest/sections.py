@@ -266,7 +266,7 @@ _TITLE_STORY = re.compile(
 
 # A story told for a behavioural question ('My "tell me about a time you sized something" answer', "Sizing story: ...").
 _TIME_STORY = re.compile(
-    r"\btell me about a time\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b|"
+    r"\btell me about a (?:time|project)\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b|"
     r"\bstory bank\b",  # ("Story bank: which broadband faults get an engineer first (Tidewire, 2022)", round 59)
     re.I,
 )
@@ -280,6 +280,9 @@ _OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][
 # subscription club: roughly 38,400 active members ..." (round 66: not found as a case).
 _WORKED_AT = re.compile(
     r"\b(?:job|worked|work|role|time)\s+(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2},\s+(?:a|an)\s"
+    # ("Ostinato was the music-streaming start-up I joined in 2022: about 180k paying subscribers", round 72)
+    r"|^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s+(?:was|is)\s+the\s+[\w -]{3,40}?\s+I\s+"
+    r"(?:joined|worked (?:at|for|in))\b"
 )
 
 

@@ -325,7 +325,8 @@ def _title_names(lines: tuple[str, ...], *patterns: re.Pattern[str]) -> Iterator
 _INTRODUCED = re.compile(
     # (a decimal point ends nothing: "whose mobile app has about 1.9m monthly active users", round 61)
     # ('He played the head of operations at "Fringe Benefits", a chain of 36 hair salons.', round 66)
-    rf"\b(?:at|for|with|of|from)\s+(?P<q>[\"“'])?(?P<name>{_NAME})(?(q)[\"”']),\s+"
+    # ("... played the head of digital at the Severn Valley Echo, a regional paper whose puzzle app ...", round 72)
+    rf"\b(?:at|for|with|of|from)\s+(?P<the>the\s+)?(?P<q>[\"“'])?(?P<name>{_NAME})(?(q)[\"”']),\s+"
     # (a colon before its figures ends it too: "my previous job at Corkline, a wine subscription club: roughly 38,400
     # active members ...", round 66)
     r"(?P<what>(?:a|an)\s+(?:[^.;:!?]|\.(?=\d)){8,200}?)\s*(?:[.;:!?](?!\d)|$)"
@@ -396,6 +397,9 @@ def introduced(statement: str) -> str:
     properties."), or ''. A bracket the line's cut left open is left out ("Tern is a bird-sighting log app (you log
     species, count, location." where a ';' ended the sentence inside it, round 71)."""
     said = _introduced(statement)
+    # (never a month or a day: "from the first week of March, a new daily word game" introduced "March", round 72)
+    if said and _NOT_BUSINESS.match(said.split()[0].lower()):
+        return ""
     if said.count("(") > said.count(")"):
         said = re.sub(r"\s*\([^()]*$", "", said).rstrip(" ,;:") + "."
     return said
@@ -406,7 +410,20 @@ def introduced(statement: str) -> str:
 _AT_NAME = re.compile(rf"^At\s+(?P<name>{_NAME})\s*\((?P<what>(?:\d|an?\s)[^()]{{3,120}})\)")
 
 
+# ... or where they joined: "Ostinato was the music-streaming start-up I joined in 2022: about 180k paying subscribers
+# at $9.99 a month." (round 72)
+_JOINED = re.compile(
+    rf"^(?P<name>{_NAME})\s+(?:was|is)\s+(?:the|a|an)\s+(?P<kind>[\w -]{{3,40}}?)\s+I\s+(?:joined|worked (?:at|for))"
+    r"(?:\s+in\s+\d{4})?\s*[:,]\s*(?P<what>[^:;]{5,160}?)\.?$"
+)
+
+
 def _introduced(statement: str) -> str:
+    joined = _JOINED.match(statement)
+    if joined:
+        kind = joined.group("kind")
+        article = "an" if kind[0] in "aeiou" else "a"
+        return f"{joined.group('name')} is {article} {kind} with {joined.group('what')}."
     at = _AT_NAME.match(statement)
     if at:
         what = at.group("what").strip(" ,")
@@ -425,7 +442,8 @@ def _introduced(statement: str) -> str:
         return f"{kind_then_name.group('name')} {kind_then_name.group('rest')}"
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
-        return f"{match.group('name')} is {match.group('what').rstrip(' ,')}."
+        the = "The " if match.group("the") else ""
+        return f"{the}{match.group('name')} is {match.group('what').rstrip(' ,')}."
     alias = _ANONYMISED.search(statement)
     if alias and not _NOT_A_NAME.match(alias.group("name").split()[0]):
         return f"{alias.group('name')} {alias.group('what').rstrip(' ,')}."

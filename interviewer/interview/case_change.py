@@ -73,7 +73,8 @@ _DONE = re.compile(
 # ... or as what they started doing: "in March last year they started charging a £10 deposit on every online booking"
 # (round 66 named no change, and asked for an experiment to design after it had gone live).
 _STARTED = re.compile(
-    r"\b(?:we|they)\s+(?:started|began)\s+(?P<ing>(?:charging|offering|sending|requiring|asking|showing|giving|"
+    # ("Last April Pennant started offering a free home eye-test visit to anyone over 70 who asked", round 72)
+    r"\b(?:we|they|(?-i:[A-Z][\w&'-]+))\s+(?:started|began)\s+(?P<ing>(?:charging|offering|sending|requiring|asking|showing|giving|"
     r"texting|emailing|calling|allowing|capping|limiting|paying|waiving|using|running|adding|including|closing|"
     r"opening)\s+[^.;:?,\"”]+?)(?=\s+(?:and|but)\b|[.;:?,\"”]|$)",
     re.I,
@@ -144,7 +145,8 @@ _TITLE_CHANGE = re.compile(
     r"(?<![\w-])(?P<x>(?:(?!(?:the|a|an|to|of|for|and|or)\b)[a-z][\w-]*[^s\W] ){0,2}"
     r"(?:discount|fee|deposit|charge|surcharge|price rise|price cut|"
     r"pricing|paywall|free trial|trial|bundle|offer|promotion|reminders?|redesign|relaunch|launch|rollout|policy|"
-    r"scheme|subscription|membership|loyalty programme|programme|feature|checkout)s?)(?![\w-])"
+    r"scheme|subscription|membership|loyalty programme|programme|feature|checkout|home visit|visit|pass|"
+    r"season ticket|voucher|credit)s?)(?![\w-])"
 )
 SHORT = 7  # words: a change told in more is named by the title's few, when it has them
 
@@ -154,9 +156,14 @@ def case_change(asked: list[str], business: str, title: str = "") -> CaseChange:
     at length ("introducing 25% off any Monday-to-Thursday slot starting before 5pm") is named as its `title` names
     it ("the off-peak discount"), as an interviewer would (both raters, round 70)."""
     found = _case_change(asked, business)
-    short = _TITLE_CHANGE.search(title)
+    # (the title's own words for what the business did: "Brightsmile Dental's free evening slots (did it work?)")
+    owned = business and re.search(
+        rf"{re.escape(business)}['’]s?\s+(?P<x>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s*(?:\(|:|$|\s[—–-]\s)", title
+    )
+    short = owned or _TITLE_CHANGE.search(title)
     # (a change made already: a title that asks ("Should Stallwise cut the fee ...?") names a proposal in its words)
-    if found.made and len(found.phrase.split()) > SHORT and short and "?" not in title:
+    asking = "?" in re.sub(r"\([^()]*\)", "", title)  # (never a question in brackets: "(did it work?)")
+    if found.made and len(found.phrase.split()) > SHORT and short and not asking:
         return replace(found, phrase=f"the {short.group('x')}")
     return found
 

@@ -13,6 +13,7 @@ from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_opening import leans_back, moved_metric
+from interviewer.interview.case_shape import counted_thing
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
 from interviewer.interview.combined import COMBINED_KINDS
@@ -172,6 +173,8 @@ def case_draft(
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
+    if facts.shape == "sizing" and (counted := counted_thing(f"{facts.opening} {topic}")):
+        text = re.sub(r"\b(the|your) number for\b", rf"\1 number of {counted} for", text)
     if facts.targets:
         text = _candidates_named(text, facts.opening, topic, facts.setup)
         text = _action_named(text, f"{topic} {facts.opening}")

@@ -47,6 +47,9 @@ _OPENER_LABEL = re.compile(
 _QUOTED_PROMPT = re.compile(r'^[^"“”:]{3,80}:\s*["“](?P<quote>[^"“”]{40,900})(?:["”]?\.?|["”]\s+[^"“”]{1,60})$')
 
 
+_HANDED = re.compile(r"\bthe (?:question|task|ask) (?:handed|given|put) to (?:me|us) was\s+(?=[\"“])", re.I)
+
+
 # A name that closes a quote its label opened: 'Cipher & Key" runs 14 escape-room sites'.
 _NAME_QUOTED = re.compile(r'^([A-Z][\w&\'.-]+(?: (?:[A-Z][\w&\'.-]+|&|of|and))*)["”](?=\s)')
 
@@ -191,6 +194,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                             seen.add(said)
                             staged.append((said, ""))
                 told_ask = _TOLD_ASK.search(statement) if asking and not _ASK_LABEL.match(statement) else None
+                # (the ask handed to the note-taker replaces a question someone put before it: "Our CFO asked the right
+                # question: how many of them would have come back anyway?" then 'The question handed to me was "who
+                # should get the email?"', round 72 opened on the first)
+                handed = asking and asks and _HANDED.search(statement)
+                if handed:
+                    asked_text = statement[handed.end() :].strip(chr(34) + "“” ")
+                    asks = [f"The question: {asked_text[:1].upper()}{asked_text[1:]}"]
                 if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks:
                     # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
                     # inspectors?": the question someone put, told in the story, round 49)

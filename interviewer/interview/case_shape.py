@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_decision", "asks_worked", "case_shape", "is_pilot", "reached_everywhere", "targets_whom"]
+__all__ = [
+    "asks_decision",
+    "asks_worked",
+    "case_shape",
+    "counted_thing",
+    "is_pilot",
+    "reached_everywhere",
+    "targets_whom",
+]
 
 # A decision the case asks for ("Should the bank send offers?", "asks whether it is worth it") or the effect of a
 # change it asks about ("Did free shipping pay off?", "an A/B test of ..."), unless what is asked for is a model.
@@ -211,3 +219,38 @@ _LATER_EVERYWHERE = re.compile(
 def reached_everywhere(texts: list[str]) -> bool:
     """True when any of the texts says a change made in part of the business first reached the rest later."""
     return any(_LATER_EVERYWHERE.search(text) for text in texts)
+
+
+# What a sizing case counts: "How many coach-days should Brightwater commit to", "choosing between 60, 120 and 180
+# berths" (round 72 asked to "estimate the number for Brindley", a number of nothing to both raters).
+_COUNTED_THING = re.compile(
+    r"\bhow many (?P<many>(?!(?:should|would|could|do|does|did|will|can|are|is|of|more|extra)\b)[a-z][\w-]*"
+    r"(?: (?!(?:should|would|could|do|does|did|will|can|are|is|and|or|to|for|in|at|we|they)\b)[a-z][\w-]*)?)"
+    r"(?: and how many (?P<also>[a-z][\w-]*(?: [a-z][\w-]*)?))?"  # "How many portable toilets and how many food stalls"
+    r"|\bbetween [\d,]+(?:, [\d,]+)* (?:and|or) [\d,]+ (?P<between>[a-z][\w-]*)",
+    re.I,
+)
+
+
+def counted_thing(text: str) -> str:
+    """What a sizing case asks how many of ('coach-days', 'berths'), or '' when it does not say."""
+    found = _COUNTED_THING.search(text)
+    if not found:
+        return ""
+
+    def noun(phrase: str) -> str:  # "loaves per", "to buy": words that name no thing are left off, or it is none
+        words = phrase.split()
+        while words and _NOT_COUNTED.fullmatch(words[-1]):
+            words.pop()
+        return "" if not words or _NOT_COUNTED.fullmatch(words[0]) else " ".join(words)
+
+    if found.group("between"):
+        return noun(found.group("between"))
+    many, also = noun(found.group("many")), noun(found.group("also") or "")
+    return f"{many} and {also}" if many and also else many
+
+
+_NOT_COUNTED = re.compile(
+    r"(?i:to|per|a|an|the|each|every|of|in|on|for|at|by|with|we|they|you|it|he|she|buy|get|need|hire|make|have|"
+    r"there|extra|more|new|times?|days?|weeks?|months?|years?)"
+)

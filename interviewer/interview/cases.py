@@ -426,6 +426,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         change = replace(change, made=True)
     if change.made:
         said = with_change_told(said, change.phrase, raw_setup)
+        # ... and what it asks about it, when the set-up asks it past the opening's sentences ("Twelve months on, the
+        # board wants to know if it worked, because each visit costs about £48", round 72 opened without it)
+        asked_after = next((s for s in raw_setup if asks_worked(s) and s not in said), "")
+        if asked_after and not asks_worked(said) and not said.rstrip().endswith("?"):
+            said = f"{said} {asked_after}"
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
