@@ -1,0 +1,45 @@
+"""A symptom is explained only by statements about it: the effective sample size of importance weights says nothing
+about a test's power, and errors clustered by user say nothing about variance that grows with size (both blind
+raters, round 72). Notes made up for the test."""
+
+from __future__ import annotations
+
+from interviewer.interview.combined import combined_items, load_repertoire
+from interviewer.interview.statement_pool import statement_items
+from tests.helpers import chunks_of
+
+WEIGHTS = """# Off-policy evaluation from logs
+
+- Importance weights blow up when the new policy picks actions the old one rarely took.
+- Report the effective sample size ESS = (sum of weights) squared over the sum of squared weights.
+- Your effective sample size is much closer to the number of users than to the number of sessions when users repeat.
+- Clipping the weights trades variance for bias, so report the clipped and unclipped estimates side by side.
+"""
+
+CLUSTERS = """# Ratio metrics when you randomise users
+
+- Randomisation unit is the user, so the variance has to be computed at the user level, never per session.
+- The regression coefficient is the difference in pooled ratios, and the cluster-robust sandwich SE matches the delta
+  method in large samples.
+- Cluster-robust standard errors need a reasonable number of clusters, or the p-values come out too small.
+"""
+
+POWER = """# Power
+
+- An underpowered test cannot tell a small effect from none: compute the minimum detectable effect before launch.
+- Not significant is not the same as no effect: report the confidence interval and what effects it rules out.
+"""
+
+
+def _concepts(notes: dict[str, str]) -> set[str]:
+    statements = [item for name, text in notes.items() for c in chunks_of(name, text) for item in statement_items(c)]
+    return {item.concept for item in combined_items(statements, load_repertoire()) if item.kind == "diagnosis"}
+
+
+def test_an_effective_sample_size_of_weights_explains_no_null_result_but_power_does() -> None:
+    assert "no effect found" not in _concepts({"ips.md": WEIGHTS, "ratios.md": CLUSTERS})
+    assert "no effect found" in _concepts({"power.md": POWER, "ips.md": WEIGHTS})
+
+
+def test_errors_clustered_by_user_explain_no_variance_that_grows_with_size() -> None:
+    assert "errors that grow with size" not in _concepts({"ratios.md": CLUSTERS, "ips.md": WEIGHTS})
