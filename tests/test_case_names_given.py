@@ -80,3 +80,41 @@ def test_a_given_the_note_taker_tells_as_we_is_said_as_the_businesss() -> None:
     assert fact_said("Our stores open at 9", "PartSwap") == "PartSwap's stores open at 9."
     # An unnamed business keeps the sentence as written: "the chain had" would guess.
     assert fact_said("We have 40 stores", "the chain") == "We have 40 stores."
+
+
+BUSES = (
+    "# Mock: did dropping the app booking fee work? (Priya, 2 Apr)\n\n"
+    "Priya (works at a transport company) ran this one. Kestrel Coaches run about 60 routes across the county and "
+    "sell tickets three ways: cash to the driver, smartcards, and their app. Until 1 February 2024 the app charged a "
+    "flat 25p booking fee per transaction. Management dropped it to move people off cash.\n\n"
+    "I started with app share of journeys.\n"
+)
+
+WARDS = (
+    "# Practice case: recovery trolleys for a new unit\n\n"
+    'Copied from the case book, then my attempt. The trust is "Fenmoor NHS Trust". The numbers are the book\'s.\n\n'
+    "> *Fenmoor is building a day-surgery unit with three theatres. Each theatre runs two lists a day, about four "
+    "cases per list. How many trolley spaces does the unit need?*\n\n"
+    "My attempt. Volume first: 3 theatres x 2 lists x 4 cases = 24 patients a day.\n"
+)
+
+
+def test_a_plural_name_with_a_plural_verb_names_the_business() -> None:
+    facts = case_facts(chunks_of("coaches.md", BUSES))
+    assert facts.business == "Kestrel Coaches", facts.business
+    drafts = stage_drafts(chunks_of("coaches.md", BUSES), ("data", "method"), 2)
+    assert all("Kestrel Coaches" in text and "transport company" not in text for text in drafts), drafts
+
+
+def test_a_quoted_name_given_as_the_trust_is_whole_and_the_books_question_opens_the_case() -> None:
+    facts = case_facts(chunks_of("wards.md", WARDS))
+    assert facts.business == "Fenmoor NHS Trust" and facts.shape == "sizing", facts
+    assert not facts.opening.startswith("The trust is"), facts.opening
+    assert facts.opening.endswith("How many trolley spaces does the unit need?"), facts.opening
+    drafts = stage_drafts(chunks_of("wards.md", WARDS), ("data",), 2)
+    assert all("the number of trolley spaces for Fenmoor NHS Trust" in text for text in drafts), drafts
+
+
+def test_a_company_said_to_be_a_quoted_name_opens_as_what_it_is() -> None:
+    facts = case_facts(chunks_of("parts.md", TYRES))
+    assert facts.opening.startswith("GripLane is an online car-parts retailer."), facts.opening

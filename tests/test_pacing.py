@@ -48,3 +48,18 @@ def test_held_at_level_4_with_none_left_there_the_session_climbs_before_it_falls
     app = _app(tmp_path / "home", "hard64")
     levels = _levels(app, 0)
     assert levels[:-1] == sorted(levels[:-1]) and sum(level >= 4 for level in levels) >= 6, levels
+
+
+def test_a_chosen_topic_with_only_easy_questions_left_gets_hard_ones_from_other_notes_said_once(tmp_path: Path) -> None:
+    # A trial user's challenge session on "Ridge vs lasso" ran 4 -> 1 -> 1 -> 1 -> 1 on strong answers ("What is 1se,
+    # in your own words?") while other notes held hard questions.
+    app = _app(tmp_path / "home", "hard70")
+    topic = next(c.topic for c in app.interviewer.chunks() if c.topic.startswith("Ridge vs lasso"))
+    session = app.interviewer.start(SessionConfig(mode=Mode.CHALLENGE, questions=6, seed=0, topic=topic))
+    asked = []
+    while (question := session.next_question()) is not None:
+        asked.append(question)
+        session.answer(_perfect(question))
+    assert [q.level for q in asked[:4]] == [4, 4, 4, 4], [(q.level, q.text) for q in asked]
+    elsewhere = [q.notice for q in asked if q.notice.startswith("Your notes on Ridge vs lasso")]
+    assert len(elsewhere) == 1 and "hold no unasked questions at level 4 or above" in elsewhere[0], elsewhere

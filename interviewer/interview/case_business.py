@@ -30,16 +30,20 @@ _NAME = r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of|and(?= [A-Z])))*?"
 _NAMED_SHAPES = re.compile(
     rf"^(?P<name>{_NAME})\s*(?P<aside>\([^()]{{0,160}}\))?\s*"
     # (a verb after a space only: "Copperline Document Solutions leased" named "Copperline Document Solut", round 61)
+    # ("Hollin Valley Buses run about 140 routes": a plural name takes a plural verb, round 73)
     r"(?P<how>=|:|,|(?<=\s)(?:runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|"
+    r"run|operate|sell|own|offer|serve|have|"
     r"[a-z]{3,}s|[a-z]{3,}ed))\s"
 )
 # The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.
+# ("SunHarbour installs residential rooftop solar")
 _LISTED_VERBS = frozenset(
     "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
     "manufactures employs distributes installs hosts rents leases builds makes publishes collects connects matches "
-    "charges repairs cleans trains books handles".split()
-)  # ("SunHarbour installs residential rooftop solar")
+    "charges repairs cleans trains books handles run operate sell own offer serve have".split()
+)
+_PLURAL_VERBS = frozenset("run operate sell own offer serve have".split())  # after a plural name only
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").
 _NOT_A_NAME = re.compile(
     r"^(?:the|a|an|this|that|it|our|we|you|they|i|my|constraints?|case|study|problem|background|context|setup|set-up|"
@@ -76,6 +80,8 @@ def _named(statement: str, strict: bool = False) -> str:
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
+    if how in _PLURAL_VERBS and not name.endswith("s"):
+        return ""  # ("Analysts run ..." names nobody; "Hollin Valley Buses run ..." names the business)
     listed = how in _LISTED_VERBS or how.startswith(("is ", "was "))
     if strict and not listed:
         return ""
@@ -134,8 +140,10 @@ def without_label(statement: str, then: str = "[A-Z]") -> str:
 # A name the sentence gives as the business's: 'The company is "TreadDirect", an online tyre retailer.', or where the
 # note-taker worked: "At FixPoint (38 phone-repair shops, mostly Midlands) I was the only analyst" (round 70).
 _GIVEN_NAME = re.compile(
-    rf"^(?:the\s+)?(?:company|business|client|firm|brand|retailer|operator|chain|start-?up|employer)\s+"
-    rf"(?:is|was|is called|was called|in question is|here is)\s+[\"“']?(?P<name>{_NAME})[\"”']?(?=[,.;:\s(]|$)"
+    rf"^(?:the\s+)?(?:company|business|client|firm|brand|retailer|operator|chain|start-?up|employer|trust|council|"
+    rf"charity|bank|hospital|school|university|insurer|provider)\s+"
+    rf"(?:is|was|is called|was called|in question is|here is)\s+"
+    rf"(?:[\"“'](?P<quoted>[A-Z][^\"“”']{{1,60}})[\"”']|(?P<name>{_NAME})(?=[,.;:\s(]|$))"
     rf"|^at\s+(?P<where>{_NAME})\s*(?:\(|,)",
     re.I,
 )
@@ -145,7 +153,7 @@ def _given_name(statement: str) -> str:
     match = _GIVEN_NAME.match(statement)
     if not match:
         return ""
-    name = match.group("name") or match.group("where")
+    name = match.group("quoted") or match.group("name") or match.group("where")
     return "" if _NOT_A_NAME.match(name.split()[0]) else name
 
 
@@ -366,7 +374,9 @@ _ANONYMISED = re.compile(
 
 # ... or told as what the company was: "The company was Fivesy, an app for booking five-a-side pitches ..." (round 58)
 _COMPANY_WAS = re.compile(
-    rf"^(?i:the|our|my) (?:company|client|business|startup|firm|employer) (?:was|is) (?P<name>{_NAME}),\s+"
+    # (in quotes too: 'The company is "TreadDirect", an online tyre retailer.', round 70)
+    rf"^(?i:the|our|my) (?:company|client|business|startup|firm|employer|trust|charity|council) (?:was|is) "
+    rf"[\"“]?(?P<name>{_NAME})[\"”]?,\s+"
     r"(?P<what>(?:a|an)\s+[^.;!?]{8,200}?)\s*(?:[.;!?]|$)"
 )
 

@@ -69,7 +69,10 @@ def _unsaid(statement: str) -> bool:
     rival = rival or re.match(r"(?:her|his) (?:question|answer|point|reply|hint)\b", statement, re.I)
     # ... nor how the mock's interviewer played it ("He only gave data when asked.", round 61)
     rival = rival or re.match(r"(?i:he|she)\s+(?:only\s+|just\s+|never\s+|kept\s+|would\s+|wouldn't\s+)?\w+", statement)
-    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival)
+    # ... nor a label naming the business, which the next sentence names anyway ('The trust is "Eastwold NHS Trust".',
+    # round 73)
+    label = re.fullmatch(r"The \w+ (?:is|was) [\"“][^\"“”]{2,60}[\"”]\.?", statement)
+    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival or label)
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May

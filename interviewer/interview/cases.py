@@ -349,6 +349,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
                 for q in questions[:3]
                 if (names(q) and len(q.split()) >= 8)
                 or (targets and targets_whom([q]) and ":" not in q and not titled_ask)  # "Whom should they target?"
+                # "How many trolley spaces does the unit need?", the book's question (round 73 opened without it)
+                or (re.match(r"how (?:many|much)\b", q, re.I) and len(q.split()) >= 5 and not titled_ask)
             ),
             "",
         )

@@ -159,6 +159,13 @@ class Interviewer:
         if due is not None:
             return due
         question = self._item_question(plan, state, rng, used_texts, asked_vectors)
+        if question is not None and self._far_below(plan, state, question):
+            # A strong candidate in challenge mode whose chosen topic holds only easy questions left gets a hard one
+            # that another note holds, said once, before a definition: a trial user's chosen topic ran 4 -> 1 -> 1 ->
+            # 1 -> 1 on strong answers ("What is 1se, in your own words?").
+            floor = f"at level {plan.level - 1} or above"
+            harder = self._item_question(plan, state, rng, used_texts, asked_vectors, beyond=True, why_left=floor)
+            question = harder if harder is not None and harder.level >= plan.level - 1 else question
         if question is None and state.config.topic:
             # The chosen topic has nothing left at any level: another topic's item, said once, comes before any
             # template with the chosen note's title pasted in ("Suppose you meet inference in Diff-in-diff & ...").
@@ -244,6 +251,7 @@ class Interviewer:
         used_texts: set[str],
         asked_vectors: np.ndarray | None,
         beyond: bool = False,
+        why_left: str = "left",
     ) -> Question | None:
         """A new deep-dive question from an item that suits the level; None when no topic has items left.
         `beyond`: from a topic other than the one the candidate chose (it has none left)."""
@@ -323,7 +331,8 @@ class Interviewer:
                 for item in hard_end_items(search, ordered, fresh, spans, rng):
                     text = question_for(item, level, self.frames, rng, used_texts)
                     if text and not self._is_repeat(text, used_texts, asked_vectors):
-                        return self._question_from_item(plan, state, item, level, text)
+                        left = display_topic(chosen[0]) if chosen else ""
+                        return self._question_from_item(plan, state, item, level, text, left=left, why_left=why_left)
         passes = ((state.mode is Mode.CHALLENGE, no_harder), (False, no_harder), (False, False))
         # Falling back after a weak answer looks for an easier level first, in either mode. A thread under way keeps
         # its topic when that topic holds a level next to the planned one (a topic due for review is asked at its
@@ -341,8 +350,16 @@ class Interviewer:
             text = question_for(item, level, self.frames, rng, used_texts)
             if text and not self._is_repeat(text, used_texts, asked_vectors):
                 left = display_topic(chosen[0]) if chosen else ""
-                return self._question_from_item(plan, state, item, level, text, anywhere=not supported, left=left)
+                return self._question_from_item(
+                    plan, state, item, level, text, anywhere=not supported, left=left, why_left=why_left
+                )
         return None
+
+    @staticmethod
+    def _far_below(plan: Plan, state: SessionState, question: Question) -> bool:
+        """A question two levels or more below a hard plan, in challenge mode on a topic the candidate chose."""
+        chosen = bool(state.config.topic) and state.mode is Mode.CHALLENGE
+        return chosen and plan.level >= 4 and not plan.hint and question.level <= plan.level - 2
 
     @staticmethod
     def _paced(
@@ -364,7 +381,7 @@ class Interviewer:
 
     def _question_from_item(
         self, plan: Plan, state: SessionState, item: Item, level: int, text: str, anywhere: bool = False,
-        left: str = "",
+        left: str = "", why_left: str = "left",
     ) -> Question:  # fmt: skip
         if self.phraser is not None and item.kind not in ("qa", "cloze", *COMBINED_KINDS):
             text = self.phraser.phrase(" ".join(item.points), level, text) or text
@@ -372,8 +389,9 @@ class Interviewer:
             hint = hint_text(item, text, self.frames)
             text = f"{text} {hint}" if hint else text
         notice = ""
-        ran_out = f"Your notes on {left} hold no unasked questions left"
-        if left and not any(q.notice.startswith(ran_out) for q in state.asked):  # said once
+        ran_out = f"Your notes on {left} hold no unasked questions {why_left}"
+        said = f"Your notes on {left} hold no unasked questions"  # said once, whatever level it says
+        if left and not any(q.notice.startswith(said) for q in state.asked):
             notice = f"{ran_out}; this one is from your notes on {display_topic(item.topic)}."
         elif level != plan.level and not any(q.notice for q in state.asked):
             # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one.
