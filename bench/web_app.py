@@ -1,6 +1,7 @@
 """Web app figures with the embedded defaults, in a real headless Chromium: time from page load to the first
 question, time from pressing Submit to the first streamed words of the next question (median over ten
-turns), and the server's peak memory.
+turns, and each turn's, the first one apart: a trial user waited 2.5 min there), time from the last answer to the
+end of the session (its report written), and the server's peak memory.
 
 Run alone on the machine: `.venv/bin/python -m bench.web_app [--turns 10]`."""
 
@@ -23,6 +24,7 @@ _QUESTION_SHOWN = """n => {
   return text.includes('Q' + n + ' ·');
 }"""
 _TURN_READY = "() => /Your turn|All questions answered/.test(document.querySelector('#status')?.innerText || '')"
+_FINISHED = "() => /All questions answered/.test(document.querySelector('#status')?.innerText || '')"
 
 
 def main() -> None:
@@ -54,6 +56,11 @@ def main() -> None:
                 page.wait_for_function(_QUESTION_SHOWN, arg=turn + 1, timeout=120_000, polling="raf")
                 to_first_words.append(time.perf_counter() - pressed)
                 page.wait_for_function(_TURN_READY, timeout=120_000)
+            page.locator("#answer textarea").fill(answer)
+            pressed = time.perf_counter()
+            page.locator("#submit").click()
+            page.wait_for_function(_FINISHED, timeout=600_000)
+            to_finish = time.perf_counter() - pressed
             memory = peak_memory_mb(server.process.pid)
     print(f"page load -> first question: {first_question:.2f} s")
     print(
@@ -61,6 +68,8 @@ def main() -> None:
         f"median {statistics.median(to_first_words):.2f} s, p95 {percentile(to_first_words, 95):.2f} s, "
         f"max {max(to_first_words):.2f} s"
     )
+    print("  per turn: " + ", ".join(f"{t:.1f}" for t in to_first_words) + " s")
+    print(f"last answer -> session finished: {to_finish:.2f} s")
     print(f"server peak memory: {memory:.0f} MB")
 
 
