@@ -127,3 +127,19 @@ def test_points_the_machine_is_unsure_of_are_never_called_missed() -> None:
         "misses 1 of 2 key points for certain; the machine is unsure of 1 point (your words may say it differently): "
         "check it in the review: what you confirm there replaces this estimate"
     )
+
+
+def test_a_score_the_relevance_gate_cut_says_so_before_the_points_it_is_unsure_of() -> None:
+    # A trial user's correct answer scored 0.04 after "x0.41: only partly about the question (relevance 0.40)", and
+    # was told only that the machine was unsure of four points.
+    from interviewer.core.score import PointCheck, point_id
+
+    maybe = PointCheck(point_id("Use the not-yet-treated branches."), "Use the not-yet-treated branches.", "c.md", "",
+                       "c1", "missed", False)  # fmt: skip
+    coverage = CriterionScore("coverage", "Coverage", 0.3, 1.0, "")
+    reason = why_low(ScoreResult(0.04, (coverage,), (), "case", 0.40, points=(maybe,)))
+    assert reason is not None and reason.kind is ReasonKind.OFF_QUESTION
+    assert reason.text.startswith("only partly about the question as the machine reads it (relevance 0.40 kept 40%")
+    # On the question, the unsure points are the reason.
+    on_topic = why_low(ScoreResult(0.3, (coverage,), (), "case", 0.8, points=(maybe,)))
+    assert on_topic is not None and on_topic.kind is ReasonKind.UNSURE

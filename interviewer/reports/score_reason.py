@@ -5,7 +5,9 @@ The first that applies, in this order, is the reason:
 
 1. the answer does not try the question (it says it does not know, asks for the question again, or deflects);
 2. it contradicts the notes: the note it contradicts, quoted, with its source;
-3. it is off the question (relevance below the scorer's gate);
+3. it is off the question (relevance below the scorer's gate), or only partly on it as the machine reads it (its
+   relevance cut the score by a third or more: a trial user's correct answer scored 0.04 and was told only that
+   some points were unsure);
 4. the machine is unsure of some key points (a possible paraphrase, a flag it cannot stand behind): how many, with
    the points missed for certain, and that the candidate's review settles them;
 5. it misses key points: how many of how many, and the most important one, quoted, with its source;
@@ -28,6 +30,8 @@ __all__ = ["LOW_SCORE", "LowScoreReason", "ReasonKind", "why_low"]
 
 LOW_SCORE = 0.6  # below this an answer is not yet good (FSRS "Hard" or "Again"): the candidate needs the why
 _OFF_TOPIC = Thresholds().gate_low  # the relevance under which the scorer caps an answer at 0.1
+_ON_TOPIC = Thresholds().gate_high  # ... and above which relevance costs nothing
+_CUT = 2 / 3  # a relevance factor below this made the score low more than anything else could
 _QUOTE_CHARS = 160  # a quoted note stays one readable line
 
 
@@ -97,6 +101,14 @@ def why_low(score: ScoreResult) -> LowScoreReason | None:
         )
     if score.relevance < _OFF_TOPIC:
         return LowScoreReason(ReasonKind.OFF_QUESTION, "off the question: the answer is about something else")
+    factor = min(1.0, max(0.0, (score.relevance - _OFF_TOPIC) / (_ON_TOPIC - _OFF_TOPIC)))
+    if factor < _CUT:
+        return LowScoreReason(
+            ReasonKind.OFF_QUESTION,
+            f"only partly about the question as the machine reads it (relevance {score.relevance:.2f} kept "
+            f"{factor:.0%} of the score): if your answer does meet the question, the review is where you say so; "
+            "else answer what was asked first",
+        )
     # A point the machine is unsure of is a question to the candidate, never a miss stated as fact.
     unsure = {p.text for p in score.points if not p.sure}
     missing = [m for m in _missing(score) if m.get("text") not in unsure]
