@@ -43,3 +43,14 @@ def test_an_effective_sample_size_of_weights_explains_no_null_result_but_power_d
 
 def test_errors_clustered_by_user_explain_no_variance_that_grows_with_size() -> None:
     assert "errors that grow with size" not in _concepts({"ratios.md": CLUSTERS, "ips.md": WEIGHTS})
+
+
+def test_a_pointer_to_other_notes_is_no_statement_to_score() -> None:
+    from interviewer.interview.card_items import statements_of
+
+    text = (
+        "See also: regularised logistic for the hazard model (05), and scaling for k-means (03). Ridge shrinks every "
+        "coefficient towards zero but never sets one to zero. Related: the stockout-censoring point from note 03 "
+        "applies here too. Links: note 06 for control charts."
+    )
+    assert statements_of(text) == ["Ridge shrinks every coefficient towards zero but never sets one to zero."]

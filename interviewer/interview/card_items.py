@@ -99,7 +99,13 @@ _TABLE_ROW = re.compile(r"\|[^|]*\||-{4,}|={4,}")
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\.?$")
 
 
-_NOTE_TAKER = re.compile(r"^(?:(?:I|I'm|I've|we|my)\b|(?:TODO|FIXME|XXX|to-?do|note to self)\b)", re.I)
+_NOTE_TAKER = re.compile(
+    r"^(?:(?:I|I'm|I've|we|my)\b|(?:TODO|FIXME|XXX|to-?do|note to self)\b"
+    # ... and a pointer to other notes ("See also: regularised logistic for the hazard model (05), and scaling for
+    # k-means (03)." was a trial user's missed key point)
+    r"|(?:see also|see my|cf\.?|related|links?|cross-?refs?)\b\s*:?)",
+    re.I,
+)
 
 
 def cloze_items(chunk: Chunk, base: ItemSource) -> list[Item]:
