@@ -54,3 +54,13 @@ def test_a_pointer_to_other_notes_is_no_statement_to_score() -> None:
         "applies here too. Links: note 06 for control charts."
     )
     assert statements_of(text) == ["Ridge shrinks every coefficient towards zero but never sets one to zero."]
+
+
+def test_where_and_having_in_prose_are_no_sql_clauses_turned_round() -> None:
+    # A trial user asked "when it launched, where, and who chose where"; the card said the answer "names having where
+    # the notes name where".
+    from interviewer.scoring.verdicts import polarity_differs
+
+    note = "Before touching any numbers, ask when it launched, where, and who chose where, then check pre-trends."
+    said = "Having asked when it launched and who chose the first branches, I would check the pre-trends."
+    assert polarity_differs(said, note) == ""
