@@ -68,3 +68,56 @@ def test_a_sizing_case_says_what_it_counts() -> None:
     )
     assert counted_thing("How many loaves per shop should they bake?") == "loaves"
     assert counted_thing("How many should we install, and roughly where?") == ""
+
+
+LESSONS = (
+    "# Mock #3: who gets a call from a tutor? (online guitar lessons)\n\n"
+    "Peer mock; interviewer was Ana, a DS at a payments company. 40 minutes, shared doc.\n\n"
+    'The company, "Fretwise", sells online guitar lessons by subscription at £20 a month after a 14-day free trial. '
+    "About 6,000 people start a trial each month, and 12% convert to paid. Twenty tutors can make about 10 calls "
+    "each per week, so only 13% of trialists can get one. The question: which ones?\n\n"
+    "My first answer was to model conversion and call the top 800.\n"
+)
+
+BOXES = (
+    '# Story for "tell me about a time a metric moved" — Hazelbrook fruit boxes, Feb 2025\n\n'
+    "Context: I was doing two days a week of analytics for Hazelbrook Orchard, which runs a weekly fruit box delivery "
+    "scheme around Kent. Around 2,000 households, boxes at £15-£25. On Monday the ops manager messaged me: orders "
+    "for the week were 2,900, against 2,000 the week before. His question: does he hire more packers or not?\n\n"
+    "I said it looked real. It was not: the new checkout counted each add-on as an order.\n"
+)
+
+
+def test_the_company_named_between_commas_opens_as_what_it_does() -> None:
+    facts = case_facts(chunks_of("guitar.md", LESSONS))
+    assert facts.business == "Fretwise" and facts.targets, facts
+    assert facts.opening.startswith("Fretwise sells online guitar lessons by subscription"), facts.opening
+    assert "payments company" not in " ".join(stage_drafts(chunks_of("guitar.md", LESSONS), ("data", "method"), 2))
+
+
+def test_a_story_told_for_the_business_the_note_taker_worked_for_is_a_case_that_names_it() -> None:
+    chunks = chunks_of("boxes.md", BOXES)
+    assert chunks and all(chunk.kind == "case" for chunk in chunks)
+    facts = case_facts(chunks)
+    assert facts.business == "Hazelbrook Orchard", facts.business
+    assert facts.opening.startswith("Hazelbrook Orchard runs a weekly fruit box delivery scheme around Kent."), facts
+
+
+def test_a_name_a_heading_shouts_is_said_as_the_notes_write_it() -> None:
+    from interviewer.interview.combined import as_written
+
+    assert as_written("GINI", [("Gini impurity is cheaper to compute than entropy.", None)]) == "Gini"  # type: ignore[list-item]
+    assert as_written("MAPE", []) == "MAPE"
+
+
+STAMPS = (
+    "# Mock case: a bakery chain and its loyalty change (Jo, 5 May)\n\n"
+    "Jo ran this one. Crumb & Co is a chain of 9 bakeries across Devon. On Monday 3 March 2025 they launched a paper "
+    "stamp card, buy nine coffees and the tenth is free. The founder wants to know if it worked.\n\n"
+    "I started by asking what worked meant.\n"
+)
+
+
+def test_a_thing_launched_is_named_as_the_thing_never_as_launching_it() -> None:
+    facts = case_facts(chunks_of("stamps.md", STAMPS))
+    assert facts.made and facts.change == "the paper stamp card", facts.change

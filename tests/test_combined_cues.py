@@ -64,3 +64,21 @@ def test_where_and_having_in_prose_are_no_sql_clauses_turned_round() -> None:
     note = "Before touching any numbers, ask when it launched, where, and who chose where, then check pre-trends."
     said = "Having asked when it launched and who chose the first branches, I would check the pre-trends."
     assert polarity_differs(said, note) == ""
+
+
+SPLITS_TXT = """# Split criteria
+
+## Gini vs entropy
+- Gini impurity needs no logarithm, so Gini is slightly faster to compute when growing the tree.
+- Entropy penalises small-probability classes a bit more, so entropy can prefer purer splits on imbalanced data.
+"""
+
+
+def test_what_training_costs_is_no_serving_budget() -> None:
+    # "Predictions must be served in a few milliseconds ... Gini or entropy?": the criterion only changes training
+    # (both raters, round 74).
+    from interviewer.interview.combined import combined_items, load_repertoire
+
+    statements = [item for c in chunks_of("splits.md", SPLITS_TXT) for item in statement_items(c)]
+    decisions = [i for i in combined_items(statements, load_repertoire()) if i.kind == "decision"]
+    assert not any("milliseconds" in i.question for i in decisions), [i.question for i in decisions]

@@ -127,3 +127,16 @@ def test_folder_link_loop_is_walked_once(tmp_path: Path) -> None:
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     files, skipped = discover([str(tmp_path / "nope")])
     assert files == [] and skipped[0].reason == "not found"
+
+
+def test_a_folders_readme_is_skipped_with_a_reason_and_indexed_when_named(tmp_path: Path) -> None:
+    from interviewer.ingest.pipeline import discover
+
+    (tmp_path / "README.md").write_text("# My notes\nWhat this folder holds.\n", encoding="utf-8")
+    (tmp_path / "lasso.md").write_text("# Lasso\nLasso sets some coefficients to zero.\n", encoding="utf-8")
+    files, skipped = discover([str(tmp_path)])
+    assert [Path(f).name for f in files] == ["lasso.md"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("README.md", "a folder's README, not a note; give its path on its own to index it")
+    ]
+    assert discover([str(tmp_path / "README.md")])[0] == [str(tmp_path / "README.md")]

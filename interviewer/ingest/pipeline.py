@@ -85,6 +85,10 @@ def topic_summary(topics: list[str], shown: int = 4) -> str:
     return f"topics {head}" + (f" and {more} more" if more > 0 else "")
 
 
+_README = re.compile(r"readme(?:\.(?:md|markdown|txt))?", re.I)
+_README_SKIPPED = "a folder's README, not a note; give its path on its own to index it"
+
+
 def discover(paths: Iterable[str]) -> tuple[list[str], list[Skipped]]:
     """Expand the given files and folders into file paths (as given, joined), following folder links once."""
     files: list[str] = []
@@ -104,7 +108,11 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Skipped]]:
                     if name.startswith("."):
                         continue
                     candidate = os.path.join(folder, name)
-                    if candidate.lower().endswith(SUPPORTED_SUFFIXES):
+                    if _README.fullmatch(name):
+                        # A folder's README says what the folder holds; it is no note (a trial user's notes got a
+                        # topic "hard70: interview-prep study notes"). Named on its own, it is indexed.
+                        skipped.append(Skipped(os.path.normpath(candidate), _README_SKIPPED))
+                    elif candidate.lower().endswith(SUPPORTED_SUFFIXES):
                         files.append(os.path.normpath(candidate))
                     else:
                         skipped.append(

@@ -280,6 +280,8 @@ _OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][
 # subscription club: roughly 38,400 active members ..." (round 66: not found as a case).
 _WORKED_AT = re.compile(
     r"\b(?:job|worked|work|role|time)\s+(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2},\s+(?:a|an)\s"
+    # ("I was doing two days a week of analytics for Thistledown Farm Shop, which runs a weekly veg box ...", round 74)
+    r"|\bI\s+(?:was|am)\s+[^.]{3,60}?\b(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,3},\s+(?:which|who|a|an)\s"
     # ("Ostinato was the music-streaming start-up I joined in 2022: about 180k paying subscribers", round 72)
     r"|^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s+(?:was|is)\s+the\s+[\w -]{3,40}?\s+I\s+"
     r"(?:joined|worked (?:at|for|in))\b"

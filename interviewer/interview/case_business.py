@@ -141,16 +141,27 @@ def without_label(statement: str, then: str = "[A-Z]") -> str:
 # note-taker worked: "At FixPoint (38 phone-repair shops, mostly Midlands) I was the only analyst" (round 70).
 _GIVEN_NAME = re.compile(
     rf"^(?:the\s+)?(?:company|business|client|firm|brand|retailer|operator|chain|start-?up|employer|trust|council|"
-    rf"charity|bank|hospital|school|university|insurer|provider)\s+"
-    rf"(?:is|was|is called|was called|in question is|here is)\s+"
+    # ('The company, "Fermata", sells online piano lessons', round 74)
+    rf"charity|bank|hospital|school|university|insurer|provider)"
+    rf"(?:\s*,|\s+(?:is|was|is called|was called|in question is|here is))\s+"
     rf"(?:[\"“'](?P<quoted>[A-Z][^\"“”']{{1,60}})[\"”']|(?P<name>{_NAME})(?=[,.;:\s(]|$))"
     rf"|^at\s+(?P<where>{_NAME})\s*(?:\(|,)",
     re.I,
 )
 
 
+# ... or the one the note-taker worked for, with what it does: "I was doing two days a week of analytics for
+# Thistledown Farm Shop, which runs a weekly veg box delivery scheme ..." (round 74)
+_WHICH_RUNS = re.compile(
+    rf"\b(?:at|for)\s+(?P<name>{_NAME}),\s+which\s+(?P<rest>(?:runs|operates|sells|makes|delivers|owns|has)\b[^.;]{{8,200}})"
+)
+
+
 def _given_name(statement: str) -> str:
     match = _GIVEN_NAME.match(statement)
+    which = _WHICH_RUNS.search(statement) if not match else None
+    if which:
+        return "" if _NOT_A_NAME.match(which.group("name").split()[0]) else which.group("name")
     if not match:
         return ""
     name = match.group("quoted") or match.group("name") or match.group("where")
@@ -396,9 +407,20 @@ _COLON_KIND = re.compile(
 )
 
 
+# ('The company, "Fermata", sells online piano lessons by subscription ...', round 74)
+_COMPANY_COMMA = re.compile(
+    r"^(?i:the) (?:company|client|business|startup|firm|employer|brand),\s+"
+    r"[\"“]?(?P<name>[A-Z][^\"“”,]{1,50}?)[\"”]?,\s+"
+    r"(?P<rest>[a-z][^.;!?]{8,200})[.;!?]?$"
+)
+
+
 def names_company(statement: str) -> bool:
     """True for a sentence that tells which company the case is about ("The company was Fivesy, an app ...")."""
-    return any(pattern.search(statement) for pattern in (_COMPANY_WAS, _KIND_THEN_NAME, _ANONYMISED, _COLON_KIND))
+    return any(
+        pattern.search(statement)
+        for pattern in (_COMPANY_WAS, _COMPANY_COMMA, _KIND_THEN_NAME, _ANONYMISED, _COLON_KIND)
+    )
 
 
 def introduced(statement: str) -> str:
@@ -429,6 +451,12 @@ _JOINED = re.compile(
 
 
 def _introduced(statement: str) -> str:
+    comma = _COMPANY_COMMA.match(statement)
+    if comma:
+        return f"{comma.group('name')} {comma.group('rest').rstrip(' ,')}."
+    which = _WHICH_RUNS.search(statement)
+    if which and not _NOT_A_NAME.match(which.group("name").split()[0]):
+        return f"{which.group('name')} {which.group('rest').rstrip(' ,')}."
     joined = _JOINED.match(statement)
     if joined:
         kind = joined.group("kind")

@@ -200,6 +200,12 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
             head = _HEAD.match(done.group("rest"))
             if head and re.match(r"\s+and\b", sentence[done.end() :]):
                 phrase = f"the {head.group(1)}"
+            elif done.group("verb").lower() in ("launched", "introduced", "added") and re.match(
+                r"(?:a|an)\s+\S", done.group("rest")
+            ):
+                # What they launched is the thing, live since: "the paper stamp card", never "launching a paper stamp
+                # card", which read as still to come (a rater, round 74)
+                phrase = _named(re.sub(r"^(?:a|an)\s+", "the ", done.group("rest")), business)
             if _fits(phrase):
                 return CaseChange(phrase, made=True)
         moved = _MOVED_TO.search(sentence) or _MOVED_IT.search(sentence)

@@ -263,6 +263,8 @@ def _cue(point: str, said: str) -> str:
             and not _MODIFIER.match(phrase)
             and not _PARTICIPLE_END.search(phrase)
             and not _qualifies(phrase, point)
+            # ("how does your plan deal with events-vs-users?": a label's two sides joined, round 74)
+            and not re.search(r"(?<![a-z])vs\.?(?![a-z])", phrase, re.I)
         )
         # (never a possessive: "how does your plan deal with finance's value?", both raters, round 49)
         or (

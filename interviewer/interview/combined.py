@@ -292,7 +292,13 @@ def _mentions(statement: str, name: str) -> bool:
 
 
 def as_written(name: str, statements: list[tuple[str, Item]]) -> str:
-    """A name as the notes write it mid-sentence: 'boosting' when they do, 'Bonferroni' when it is a name."""
+    """A name as the notes write it mid-sentence: 'boosting' when they do, 'Bonferroni' when it is a name; a name a
+    heading shouts ('GINI', 'ENTROPY' of "GINI VS ENTROPY") as the notes' sentences write it ('Gini', 'entropy')."""
+    if name.isupper() and len(name) > 3 and name.isalpha():  # ('PR-AUC', 'F1' are written so)
+        shouted = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        found = next((m.group(0) for s, _ in statements for m in shouted.finditer(s) if not m.group(0).isupper()), "")
+        # (an acronym the notes never write otherwise stays: 'MAPE', 'NDCG')
+        name = found or (name.capitalize() if len(name) > 5 and name.isalpha() else name)
     lower = lower_first(name)
     if lower == name:
         return name
