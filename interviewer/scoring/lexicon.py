@@ -69,10 +69,8 @@ _ANTONYM_SIDE["similar"] = _ANTONYM_SIDE["same"]  # "similar densities" / "diffe
 
 # Named concepts taught as a contrast: saying of one what holds for the other swaps their roles.
 _RAW_CONCEPTS = """precision:recall bias:variance l1:l2 lasso:ridge bagging:boosting numerator:denominator fpr:tpr
-    sensitivity:specificity null:alternative type-i:type-ii fwer:fdr platt:isotonic
+    sensitivity:specificity null:alternative type-i:type-ii fwer:fdr platt:isotonic where:having
     bonferroni:benjamini-hochberg row:column rows:columns inner:outer train:test training:test""".split()
-# (not SQL's where:having: in prose both are common words, and a trial user's "having checked where it launched" was
-# said to name "having where the notes name where"; a note that teaches WHERE / HAVING is read as its own contrast)
 CONCEPT_PAIRS: tuple[tuple[str, str], ...] = tuple((pair.split(":")[0], pair.split(":")[1]) for pair in _RAW_CONCEPTS)
 _CONCEPT_SIDE: dict[str, tuple[str, str]] = {}
 for _a, _b in CONCEPT_PAIRS:
@@ -80,6 +78,10 @@ for _a, _b in CONCEPT_PAIRS:
     _CONCEPT_SIDE[normalise_token(_b)] = (f"{_a}|{_b}", _b)
 _CONCEPT_SIDE["lasso"] = ("l1|l2", "l1")
 _CONCEPT_SIDE["ridg"] = ("l1|l2", "l2")
+
+_SQL = re.compile(
+    r"\b(?:sql|select|group by|aggregat\w*|clauses?|query|queries|rows?|joins?|filters?|filtering)\b", re.I
+)
 
 # Words for the same thing in data-science notes (stems on the left, the shared key on the right).
 _SYNONYMS = {
@@ -221,8 +223,13 @@ def terms(text: str, contrasts: Contrasts = NO_CONTRASTS) -> list[Term]:
     """The content words of a statement, in order, with negators kept as markers; `contrasts` are the named
     pairs of the notes the statement is compared with."""
     words = tokens(_INTERJECTION.sub(" ", text))
+    # SQL's WHERE / HAVING are two sides only in a statement about SQL: in prose both are common words ("Having asked
+    # when it launched ..." was said to name "having where the notes name where", a trial user's review).
+    sql = bool(_SQL.search(text))
     found: list[Term] = []
     for position, word in enumerate(words):
+        if word in ("where", "having") and not sql:
+            continue
         following = words[position + 1] if position + 1 < len(words) else ""
         previous = words[position - 1] if position else ""
         conditional = word == "not" and previous in ("if", "or", "whether")  # "if not, ...", "whether or not"
