@@ -450,6 +450,11 @@ _JOINED = re.compile(
 )
 
 
+def _with_article(kind: str) -> str:
+    """'karaoke app' -> 'a karaoke app', 'online retailer' -> 'an online retailer'."""
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
 def _introduced(statement: str) -> str:
     comma = _COMPANY_COMMA.match(statement)
     if comma:
@@ -459,9 +464,7 @@ def _introduced(statement: str) -> str:
         return f"{which.group('name')} {which.group('rest').rstrip(' ,')}."
     joined = _JOINED.match(statement)
     if joined:
-        kind = joined.group("kind")
-        article = "an" if kind[0] in "aeiou" else "a"
-        return f"{joined.group('name')} is {article} {kind} with {joined.group('what')}."
+        return f"{joined.group('name')} is {_with_article(joined.group('kind'))} with {joined.group('what')}."
     at = _AT_NAME.match(statement)
     if at:
         what = at.group("what").strip(" ,")
@@ -472,9 +475,7 @@ def _introduced(statement: str) -> str:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."
     labelled = _COLON_KIND.match(statement)
     if labelled and not _NOT_A_NAME.match(labelled.group("name").split()[0]):
-        kind = labelled.group("kind")
-        article = "an" if kind[0] in "aeiou" else "a"
-        return f"{labelled.group('name')} is {article} {kind}{labelled.group('rest') or ''}."
+        return f"{labelled.group('name')} is {_with_article(labelled.group('kind'))}{labelled.group('rest') or ''}."
     kind_then_name = _KIND_THEN_NAME.match(statement)
     if kind_then_name:
         return f"{kind_then_name.group('name')} {kind_then_name.group('rest')}"

@@ -305,8 +305,8 @@ class Interviewer:
         def waits(item: Item) -> bool:
             return points_key(item.points) in resting or repeats(item)
 
-        paced = self._paced(plan, state, [i for name in topics for i in fresh[name]], used_points, repeats, no_harder)
-        plan, held = paced, plan.level
+        held = plan.level  # the level the policy planned; `_paced` may hold it at 4 for now
+        plan = self._paced(plan, state, [i for name in topics for i in fresh[name]], used_points, repeats, no_harder)
         search = SearchState(
             level=plan.level,
             used_points=frozenset(used_points),
