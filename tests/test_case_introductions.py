@@ -219,7 +219,7 @@ def test_a_count_that_went_from_one_daily_figure_to_another_is_the_drop_named() 
     )
     drafts = stage_drafts(chunks_of("rebound.md", note), ("frame", "data", "evaluation"), 2)
     assert not any("movement" in text for text in drafts), drafts
-    assert sum("the drop in listings" in text for text in drafts) >= 2, drafts
+    assert sum("the drop in new listings" in text for text in drafts) >= 2, drafts
 
 
 def test_a_push_in_a_case_about_a_drop_is_on_the_explanation_never_on_a_plan_to_work(interviewer_home: Path) -> None:

@@ -247,10 +247,12 @@ def test_a_twist_fits_its_stage_and_the_kind_of_case_or_there_is_none() -> None:
     twists = {twist_for(drop, templates, frames, random.Random(s), "", stage=st) for s in range(4) for st in stages}
     assert not any("two months" in twist for twist in twists)
     # ... yet its challenge run has twists of its own: with none, it read word for word as the standard run (round 36)
-    assert any("one region or one group" in t for t in twists) and any("recover on its own" in t for t in twists)
+    assert any("one region or one group" in t for t in twists) and any(
+        "drifts back to where it was" in t for t in twists
+    )
     # ... and a recovery changes nothing "how would you confirm the cause with a test?" asks (both raters, round 54)
     experiment = {twist_for(drop, templates, frames, random.Random(s), "", stage="experiment") for s in range(4)}
-    assert not any("recover on its own" in t for t in experiment)
+    assert not any("drifts back to where it was" in t for t in experiment)
 
 
 def test_a_take_up_is_asked_in_the_case_terms_and_never_asks_another_case_title() -> None:

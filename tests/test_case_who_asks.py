@@ -77,7 +77,7 @@ def test_a_targeting_question_whose_case_asks_who_calls_them_people_never_candid
         ('Acme is a marketplace. The weekly metric "quote-to-hire rate" had sat at 31% for months and came in at 28% '
          "for the week starting 3 Feb.", ("quote-to-hire rate", "drop")),
         ("Acme sells cover online. Quote conversion was 12.4% for most of last year; since September it's been "
-         "13.9%.", ("conversion", "rise")),
+         "13.9%.", ("quote conversion", "rise")),
     ],
 )  # fmt: skip
 def test_a_rate_that_was_one_figure_and_is_now_another_moved_the_way_its_figures_say(

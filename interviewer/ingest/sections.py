@@ -288,6 +288,13 @@ _WORKED_AT = re.compile(
 )
 
 
+# ... or under the name the note-taker gives it: "at a home-insurance comparison site I'll call NestQuote" (round 75:
+# not found as a case).
+_CALLED_NAME = re.compile(
+    r"\b(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:I'll|I will|I'd|we'll|let's)\s+call(?:\s+it)?\s+[\"“']?[A-Z]"
+)
+
+
 def _situation_named(opening: str) -> bool:
     """True when the opening introduces an organisation ("Pinwheel is a food-delivery app")."""
     parts = [re.sub(r"^[A-Z][\w ]{0,20}:\s+", "", p) for p in _SENTENCE_BREAK.split(opening) if p.strip()]
@@ -338,6 +345,7 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
             or _NAMED_BUSINESS.match(p.lstrip("-*# "))
             or _OWNED_BY_NAME.search(p)
             or _WORKED_AT.search(p)
+            or _CALLED_NAME.search(p)
             for p in told
         )
         and any(_SCALE.search(p) for p in told)

@@ -168,9 +168,15 @@ def _given_name(statement: str) -> str:
     return "" if _NOT_A_NAME.match(name.split()[0]) else name
 
 
-def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "") -> str:
+# The business a prompt's label names in quotes: 'Tom played a head of digital at the "Northgate Museum of Science and
+# Industry" and opened with: "..."' (round 75 called it "the business" in all 8 turns).
+_QUOTED_AT = re.compile(r"\b(?:at|for|of)\s+(?P<the>the\s+)?[\"“](?P<name>[A-Z][^\"“”]{1,60}?)[\"”]")
+
+
+def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str = "", label: str = "") -> str:
     """Who the case is for: the name the note gives it ("Kerbside runs ..."), the organisation its opening names,
-    or a name its title (or the `first_line` of a note without a heading) gives."""
+    the name a quoted prompt's `label` gives in quotes, or a name its title (or the `first_line` of a note without a
+    heading) gives."""
     # The note-taker's preface ("Did this one timed from the case book.") comes before the business, never is it.
     # ("Tuesday study group, Tom as interviewer. A 'good news' metric move ... Stillwater is a meditation app")
     # (a real interview's preface takes more lines: "The real thing, not a mock. No offer, but ... Interviewers: Helen
@@ -192,6 +198,9 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
             # this save us?" is Swiftline's number (both blind raters, round 54).
             asker = next((found for s in setup[index:] if (found := _asker(s))), "")
             return asker if asker and asker != named else named
+    quoted_at = _QUOTED_AT.search(label)
+    if quoted_at and not _NOT_A_NAME.match(quoted_at.group("name").split()[0]):
+        return f"{'the ' if quoted_at.group('the') else ''}{quoted_at.group('name')}"
     for statement, _ in staged[:8]:  # ... or where the note-taker says they worked ("At FixPoint (38 ...) I was")
         given = _given_name(statement)
         if given and plausible_name(given, text) and not _person(given, text):

@@ -473,7 +473,9 @@ def moved_metric(opening: str) -> tuple[str, str]:
         figures = [float(g.replace(",", "")) for g in went.groups()] if went else []
         direction = ("drop" if figures[1] < figures[0] else "rise") if figures else "drop" if down else "rise"
         for text in (sentence, *reversed(sentences[:at])):
-            for match in _METRIC.finditer(text):
+            # (a metric that opens its sentence keeps its first word: "Conversion on ... went from 3.8% to 6.2%",
+            # round 75 asked "the rise")
+            for match in _METRIC.finditer(text[:1].lower() + text[1:]):
                 return _metric_name(match), direction
         return "", direction
     return "", ""

@@ -325,7 +325,7 @@ _PEOPLE = (
     # ... or whatever else a case counts to pick from ("41,000 active free teams": "each person" to both raters,
     # round 68)
     "teams|accounts|companies|workspaces|organisations|organizations|homes|practices|venues|schools|merchants|sellers|"
-    "adopters|applicants|borrowers|owners|guests|visitors|learners|buyers|renters"
+    "adopters|applicants|borrowers|owners|guests|visitors|learners|buyers|renters|people|shoppers|quotes|leads"
 )
 
 
@@ -346,6 +346,9 @@ def _candidates_named(text: str, opening: str, title: str = "", setup: str = "")
         # ... or whom the set-up names at all ("so about a third of adopters": "each one on the list" and "the
         # candidates" to both raters, round 69)
         asked = asked or re.search(rf"\b({_PEOPLE})\b", setup)
+    # ... or whom the opening counts when it asks no "who" ("Roughly 180,000 people a month got a full set of quotes
+    # ... the brief was: pick the top 30% most likely to buy": "which candidates belong on the list", round 75)
+    asked = asked or _COUNTED.search(opening)
     if not asked:
         # ("Who gets a reminder call?" names no unit: the people it asks about, round 54)
         if asks_who:
@@ -357,6 +360,7 @@ def _candidates_named(text: str, opening: str, title: str = "", setup: str = "")
     plural = asked.group(1)
     single = plural[:-2] if re.search(r"(?:ch|sh|x|ss)es$", plural) else plural[:-1]
     single = f"{plural[:-3]}y" if plural.endswith("ies") else single  # ("each company", never "each companie")
+    single = "person" if plural == "people" else single
     text = text.replace("each candidate", f"each {single}").replace("which candidates", f"which {plural}")
     return text.replace("the candidates", f"the {plural}")
 

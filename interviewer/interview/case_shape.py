@@ -66,7 +66,12 @@ _TARGETS = re.compile(
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b"
     # "My job: decide who got them." (round 70 ran a mailer's targeting as a model to monitor and retrain)
     r"|\b(?:decide|decided|deciding|choose|chose|pick|picked|work out|worked out)\s+(?:who|whom|which"
-    r"(?:\s+[\w,-]+){0,3}?)\s+(?:got|gets|get|should get|would get|received|receives?)\b",
+    r"(?:\s+[\w,-]+){0,3}?)\s+(?:got|gets|get|should get|would get|received|receives?)\b"
+    # ('Story for "tell me about a targeting decision you influenced"', and the brief 'pick the top 30% most likely to
+    # buy, and we'll email those': round 75 ran a reminder email's targeting as a model to ship)
+    r"|\btargeting\s+(?:decisions?|questions?|problems?|calls?|cases?|stor(?:y|ies))\b"
+    r"|\bpick\s+(?:the\s+)?top\s+[\d,.]+\s?%?[^.;]{0,60}?\b(?:and|to)\s+(?:we'll\s+|we will\s+)?"
+    r"(?:email|call|contact|target|mail|text|visit)\b",
     re.I,
 )
 _MODEL_ASKED = re.compile(
@@ -108,7 +113,10 @@ _EXPLAIN = re.compile(
     r"suspect(?:s|ed)? (?:it was |that )?the|theory was|blamed|what caused|is (?:this|it|that) real|"
     # someone's claim about the cause, put to the candidate ("Marketing says the carousel lifted conversion 25%. Do
     # you believe them?", round 60 asked it as a model to build)
-    r"do you (?:believe|buy) (?:them|him|her|it|that|this))\b"
+    r"do you (?:believe|buy) (?:them|him|her|it|that|this)|"
+    # ... or a team's wish to take the credit for it ("The product team shipped a redesigned checkout on the 13th and
+    # wants to write it up as a big win. Can they?", round 75's conversion jump)
+    r"wants? (?:to take )?(?:the )?credit|(?:write|writing) it up as an? (?:\w+ )?win)\b"
     # ("The product VP has put this in the board deck as an engagement win. Is it?", round 67)
     r"|(?:^|[.\"“]\s*)is it\?",
     re.I,

@@ -250,10 +250,17 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # its first line: 'Past-job story for "..." — Larkfield Veterinary Partners, Sept 2023')
     first_line = ordered[0].text.strip().split("\n", 1)[0] if ordered else ""
     first_line = first_line if len(first_line.split()) <= 25 and not first_line.endswith(".") else ""
-    business = business_of(staged, title, first_line)
+    business = business_of(staged, title, first_line, read.prompt_label)
     # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
     titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
-    named = business.split()[0] if not business.startswith("the ") else (titled.group(1) if titled else "")
+    proper = re.match(r"the ([A-Z][\w&'’.-]+)", business)  # ("the Northgate Museum of Science and Industry")
+    named = (
+        business.split()[0]
+        if not business.startswith("the ")
+        else proper.group(1)
+        if proper
+        else (titled.group(1) if titled else "")
+    )
 
     def names(sentence: str) -> bool:
         return bool(named) and re.search(rf"(?<![\w&]){re.escape(named)}(?![\w&])", sentence) is not None
@@ -379,6 +386,16 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
     # that says who "we" are)
     said = staged_prompt if staged_prompt and names(staged_prompt) else said
+    if staged_prompt and not names(staged_prompt) and proper and re.search(r"\b[Oo]ur\b", staged_prompt):
+        # ... and one in its voice that never names it says whose it is: "Conversion on our online ticketing site
+        # went from 3.8% to 6.2% ... Can they?" after 'at the "Northgate Museum of Science and Industry" and opened
+        # with:' (round 75 opened on "Can they?" alone)
+        owner = f"{business}'" if business.endswith("s") else f"{business}'s"
+        said = re.sub(r"\bour\b", owner, re.sub(r"^Our\b", owner[:1].upper() + owner[1:], staged_prompt))
+    if not staged_prompt and not business.startswith("the ") and business in said:
+        # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
+        # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
+        said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
