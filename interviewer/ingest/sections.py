@@ -165,7 +165,8 @@ _SCALE = re.compile(
     rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:a|per|each|every) (?:day|week|month|year)\b",
     re.I,
 )
-_INTRODUCED = re.compile(rf"\b(a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}|business|{_PLACES})\b", re.I)
+# ("The company was a builders' merchant in the North West": a possessive word too, round 76)
+_INTRODUCED = re.compile(rf"\b(a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(ORGANISATIONS)}|business|{_PLACES})\b", re.I)
 # A note that reaches a recommendation or a decision, as a case's write-up does.
 _REACHED = re.compile(
     r"(^|\n)\s*(?:[-*]\s*)?recommendation\s*:|\b(?:my|our|the|final) recommendation (?:was|is|:)|"

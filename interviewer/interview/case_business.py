@@ -459,12 +459,23 @@ _JOINED = re.compile(
 )
 
 
+# ... or inside the role the interviewer played: 'played "Head of Patient Services at St Brannoc's Hospice", a charity
+# hospice in rural North Devon.' (round 76 called it "the business")
+_PLAYED_AT = re.compile(
+    rf"\bplay(?:ed|ing|s)\s+(?:the\s+|a\s+|an\s+)?[\"“][^\"“”]{{2,60}}?\s+(?:at|for|of)\s+(?:the\s+)?"
+    rf"(?P<name>{_NAME})[\"”],?\s+(?P<what>(?:a|an)\s+[^.;:!?]{{3,160}}?)\s*(?:[.;:!?]|$)"
+)
+
+
 def _with_article(kind: str) -> str:
     """'karaoke app' -> 'a karaoke app', 'online retailer' -> 'an online retailer'."""
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _introduced(statement: str) -> str:
+    played = _PLAYED_AT.search(statement)
+    if played and not _NOT_A_NAME.match(played.group("name").split()[0]):
+        return f"{played.group('name')} is {played.group('what').rstrip(' ,')}."
     comma = _COMPANY_COMMA.match(statement)
     if comma:
         return f"{comma.group('name')} {comma.group('rest').rstrip(' ,')}."

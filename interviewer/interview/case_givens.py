@@ -89,6 +89,9 @@ _FIRST_PERSON = re.compile(
     r"Noticed|Forgot|Missed|Spent|Guessed|Assumed|Went) "
     r"(?:what|whether|if|how|why|with|by|that|for|about|to|him|her|them)\b"
     r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,30}\b\d+\s*min(?:ute)?s?\b"
+    # ... or the mock's length, first: "40 minutes; she had a fact sheet and only gave numbers when asked." (round 76
+    # opened the case on it)
+    r"|^(?:about |around |roughly |~)?\d+\s*(?:min(?:ute)?s?|mins)\b\s*[;,.:]"
     # the note-taker's reason for the note, subject dropped: "Writing it down so the numbers are straight." (round 69
     # opened the case on it)
     r"|^(?:Writing|Wrote|Putting|Noting|Jotting|Typing) (?:it|this|these|them)(?: all)? (?:down|up)\b",
@@ -240,7 +243,9 @@ _SETUP_LABEL = re.compile(
     r"^(?:he|she|they|[A-Z][a-z]+)\s+(?:opened|started|began|led)\s+with\s+(?:a|an|the|one|his|her|their)\s+"
     r"(?:screenshot|chart|graph|slide|table|dashboard|number|figure|plot|email|message)\b[^:\d]{0,30}:\s*|"
     r"^(?:(?:the\s+)?(?:interviewer'?s\s+)?(?:set-?up|context|background|scenario|prompt|situation|brief|"
-    r"given (?:numbers|figures|facts|data)|(?:the )?numbers|(?:key )?facts|problem)"
+    # ("Figures given: lesson hours Mar–Aug 2024 were 61,200 ...", round 76)
+    r"given (?:numbers|figures|facts|data)|(?:numbers|figures|facts|data) given|(?:the )?numbers|(?:key )?facts|"
+    r"problem)"
     r"|(?:set-?up|prompt)\s+as\s+(?:he|she|they)\s+(?:gave|read|put)\s+it"  # "Setup as he gave it: ..."
     # "She set it up like this:", "Anna (strategy at an energy startup) framed it:"
     r"|[A-Z]\w*(?:\s+\([^()]{0,60}\))?\s+(?:set it up|framed it|put it|gave it|read it|described it)\b[^:]{0,20})"
@@ -260,9 +265,19 @@ _LABEL_BEFORE_QUOTE = re.compile(
 )
 
 
+_CALLED_ASIDE = re.compile(
+    r"^(?:The|Our|My) (?:company|client|business|employer|firm|organi[sz]ation|charity) (?:was|is) "
+    r"(?P<what>(?:a|an) [^()]{3,80}?)\s*\((?:I'll|I will|I'd|we'll|let's) call (?:it|them) "
+    r"(?P<name>[A-Z][^()]{1,40}?)(?: in (?:interviews|this write-?up|these notes))?\)"
+)
+
+
 def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
+    # ... but for the name they give the business in it ("The company was a builders' merchant in the North West (I'll
+    # call it Harcourt & Pryce in interviews), 34 branches, ...", round 76 called it "the company")
+    statement = _CALLED_ASIDE.sub(lambda m: f"{m.group('name')} is {m.group('what')}", statement)
     # A bracketed aside in the writer's voice is theirs ("(there's an annual plan too but they wanted me to ...)")
     statement = re.sub(r"\s*\([^()]*\b(?:I|I'm|I'd|me|my)\b[^()]*\)", "", statement)
     if statement.count('"') + statement.count("“") + statement.count("”") == 1:
@@ -323,8 +338,11 @@ def is_cut(statement: str) -> bool:
 
 # A bullet's second sentence that starts in lower case ("... every day. static thresholds can't know that.") is a
 # fragment of its own: split off, it is never quoted (it starts in lower case, and it leans on the one before).
+# (nor after a company's "Co." or "Ltd.": "Setup: Piecemeal Puzzle Co. sells jigsaws online" opened round 76's case on
+# "Piecemeal Puzzle Co." alone)
 _INNER_START = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bcf\.)(?<=[\w%)\]\"'”]\.)\s+(?=[a-z])"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bcf\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bBros\.)"
+    r"(?<=[\w%)\]\"'”]\.)\s+(?=[a-z])"
 )
 
 

@@ -355,13 +355,14 @@ _METRIC_HEAD = (
     r"utili[sz]ation|session length|session duration|watch time|dwell time|"
     # (counts that move too: "New listings went from about 5,300 a day to 3,500", round 68 asked "the movement")
     r"listings|registrations|submissions|uploads|searches|trips|deliveries|downloads|views|plays|streams|"
-    r"subscriptions|cancellations|complaints)"
+    r"subscriptions|cancellations|complaints|order value|basket value|basket size)"
 )
 _METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
 _FLAT_THEN = re.compile(
-    r"\bflat (?:at|around) (?:about\s+)?(?P<was>\d[\d,]*(?:\.\d+)?)(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
-    r"[^.;]{0,80}?\bthen\b"
-    r"[^.;]{0,60}?\b(?:it's|it is|it was|to|at)\s+(?:about\s+)?(?P<now>\d[\d,]*(?:\.\d+)?)"
+    r"\b(?:flat|steady|stable|constant) (?:at|around) (?:about\s+)?[£$€]?(?P<was>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+    r"(?:[^.;]|\.(?=\d)){0,80}?\bthen\b"
+    r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:it's|it is|it was|to|at)\s+(?:about\s+)?[£$€]?(?P<now>\d[\d,]*(?:\.\d+)?)"
 )
 _WENT_DOWN = re.compile(
     # (a minus sign, never a range's dash: "3.4–3.6% every week since" rose, round 60)

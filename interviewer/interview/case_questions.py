@@ -171,6 +171,8 @@ def case_draft(
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)
     text = text[:1].upper() + text[1:]  # "{business} has gone ahead ..." with a business named "the online retailer"
+    if business.endswith("."):
+        text = text.replace(f"{business}.", business)  # ("at Piecemeal Puzzle Co..", round 76)
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
     if facts.shape == "sizing" and (counted := counted_thing(f"{facts.opening} {topic}")):
@@ -246,13 +248,15 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
         prefixes = ["pilot-", *prefixes] if facts.pilot else prefixes
     # (a pilot the rest got later has nothing left to extend: "How would Fringe Benefits extend the £10 deposit beyond
-    # where it was made" after all 36 salons had charged it since May, round 66)
+    # where it was made" after all 36 salons had charged it since May, round 66; nor is "only part" of it left as a
+    # comparison today: "Only part of Kestrel got the block-booking discount" after its launch everywhere, round 76)
     return {
         stage: next(
             (
                 templates.case[p + stage]
                 for p in prefixes
-                if p + stage in templates.case and not (p == "pilot-" and stage == "deployment" and facts.everywhere)
+                if p + stage in templates.case
+                and not (p == "pilot-" and stage in ("experiment", "deployment") and facts.everywhere)
             ),
             templates.case[stage],
         )

@@ -94,6 +94,9 @@ def _as_question(told: re.Match[str]) -> str:
     wh, subject, modal, rest = (told.group(g) for g in ("wh", "subject", "modal", "rest"))
     if wh.lower() == "whether":
         return f"{modal.capitalize()} {subject} {rest}?"
+    if re.match(r"of\b", subject):
+        # ("which of those 1,100 accounts should get the standard increase": the subject of its verb, round 76)
+        return f"{wh.capitalize()} {subject} {modal} {rest}?"
     return f"{wh.capitalize()} {modal} {subject} {rest}?"
 
 
@@ -131,7 +134,9 @@ _MOCK_LABEL = re.compile(
     r"|^the (?:opening|brief|set-?up|scenario|situation|prompt) (?:he|she|they|[A-Z][^\W\d_]+) "
     r"(?:read out|read|gave(?: us| me)?|wrote|described|set)\s*:\s*[\"“]?"
     # "The question: Ridgeway has 160 branches." labels the paragraph that poses it, not this sentence (round 51)
-    r"|^the (?:question|case|prompt)\s*:\s*(?=[^?]*[.!]$)",
+    r"|^the (?:question|case|prompt)\s*:\s*(?=[^?]*[.!]$)"
+    # ("Opening line: the volunteer driver scheme is creaking, and trustees want to know ...", round 76)
+    r"|^(?:the\s+)?(?:opening|opener)(?:\s+line)?\s*:\s*(?![\"“])",
     re.I,
 )
 

@@ -130,7 +130,9 @@ _MOVED = re.compile(
     r"came in at|"
     # ("Average session length flat at 11–12 min from July to September, then from Tuesday 1 October it's 17.6 min",
     # round 67 measured it as a change)
-    r"flat (?:at|around) [^.;]{0,80}\bthen\b|"
+    # ("Average order value had been steady at about £41.60 all of September, then from Tuesday 8 October it sat at
+    # about £33.90", round 76 measured it as a change)
+    r"(?:flat|steady|stable|constant) (?:at|around) (?:[^.;]|\.(?=\d)){0,80}\bthen\b|"
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
     # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
     r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"
@@ -219,7 +221,11 @@ def is_pilot(texts: list[str]) -> bool:
 _LATER_EVERYWHERE = re.compile(
     rf"\b(?:in|to|at|for) the (?:remaining|other|rest of the) \d+(?: [a-z]+)? (?:on|in|from|by|after)\s+(?:\d|[A-Z])"
     rf"|\b(?:rolled|went) out (?:to|across|in) (?:all|every)\b|\bthe rest (?:followed|got it|joined|switched)\b"
-    rf"|\b(?:then|later) (?:to |in |at )?(?:all|every) (?:the )?(?:\d+ )?{_UNITS}\b",
+    rf"|\b(?:then|later) (?:to |in |at )?(?:all|every) (?:the )?(?:\d+ )?{_UNITS}\b"
+    # ("After a pilot at two branches ... showed lesson hours up 19%, they launched block booking everywhere on 1 March
+    # 2024", round 76 asked which comparison to build "from the rest")
+    rf"|\b(?:launched|rolled (?:it |them )?out|introduced|extended|switched)\b[^.;]{{0,60}}\b(?:everywhere|"
+    rf"across (?:all|every)|to (?:all|every)|in (?:all|every))\b",
     re.I,
 )
 
@@ -233,7 +239,8 @@ def reached_everywhere(texts: list[str]) -> bool:
 # berths" (round 72 asked to "estimate the number for Brindley", a number of nothing to both raters).
 _COUNTED_THING = re.compile(
     r"\bhow many (?P<many>(?!(?:should|would|could|do|does|did|will|can|are|is|of|more|extra)\b)[a-z][\w-]*"
-    r"(?: (?!(?:should|would|could|do|does|did|will|can|are|is|and|or|to|for|in|at|we|they)\b)[a-z][\w-]*)?)"
+    # (never a name's first word: "how many drivers St Brannoc's Hospice needs" counts drivers, round 76)
+    r"(?: (?!(?:should|would|could|do|does|did|will|can|are|is|and|or|to|for|in|at|we|they)\b)(?-i:[a-z])[\w-]*)?)"
     r"(?: and how many (?P<also>[a-z][\w-]*(?: [a-z][\w-]*)?))?"  # "How many portable toilets and how many food stalls"
     r"|\bbetween [\d,]+(?:, [\d,]+)* (?:and|or) [\d,]+ (?P<between>[a-z][\w-]*)",
     re.I,

@@ -379,8 +379,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 
     # (the title on the note's first line is no sentence of the case's opening: "Greenbarrow Gardens: picking which
     # lapsed clients to win back." opened round 63's case)
+    # (nor the title after its label: "Quire & Co. schools account manager." of "Practice case: Quire & Co. schools
+    # account manager (from ...)", once "Co." no longer ended a sentence)
+    heads = [h for line in (first_line, title) if line for h in (line, re.sub(r"^[^:]{1,40}:\s+", "", line))]
+
     def untitled(sentences: list[str]) -> list[str]:
-        return [x for x in sentences if not (first_line and first_line.startswith(x.rstrip(". ")))]
+        return [x for x in sentences if not any(h.startswith(x.rstrip(". ")) for h in heads)]
 
     said = ask if unnamed else opening_text(untitled(posed), asking_title, untitled(before_story), untitled(early), ask)
     # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
@@ -396,6 +400,14 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
         # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
         said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
+        # ... as is the "we" of what the business asks ("trustees want to know how many drivers we need", round 76)
+        said = re.sub(
+            r"\b(how (?:many|much)(?: [\w-]+){1,4}?) we (need|want|have)\b",
+            lambda m: (
+                f"{m.group(1)} {business} {m.group(2)}s" if m.group(2) != "have" else f"{m.group(1)} {business} has"
+            ),
+            said,
+        )
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
