@@ -49,9 +49,9 @@ GYMS = (
 def test_a_business_named_inside_the_role_played_opens_the_case_without_the_mocks_labels() -> None:
     facts = case_facts(chunks_of("lifeboats.md", LIFEBOATS))
     assert facts.business == "Penhallow Lifeboat Trust", facts.business
-    assert facts.opening.startswith("Penhallow Lifeboat Trust is a coastal rescue charity in West Cornwall. The crew"), (
-        facts.opening
-    )
+    assert facts.opening.startswith(
+        "Penhallow Lifeboat Trust is a coastal rescue charity in West Cornwall. The crew"
+    ), facts.opening
     assert "how many volunteers Penhallow Lifeboat Trust needs" in facts.opening, facts.opening
     assert "Opening line" not in facts.opening and "minutes" not in facts.opening, facts.opening
 

@@ -272,6 +272,21 @@ def test_a_strong_case_answer_that_names_a_method_is_taken_up_when_the_case_can_
     assert len({q.stage for q in asked if not q.follow_up}) == 7  # listening costs the case no stage
 
 
+def test_a_method_named_in_a_case_answer_the_story_scored_low_is_still_taken_up(interviewer_home: Path) -> None:
+    """A case answer is scored on the note's story: "CatBoost's ordered target statistics" scored 0.07 where the
+    story told the naive encoding it replaced (round 76). A method the candidate names is taken up whatever it scored,
+    and the case still walks its seven stages in 8."""
+    app = late_case_app(interviewer_home)
+    weak = ScoreResult(0.1, (CriterionScore("coverage", "Coverage", 0.1, 1.0, "few points"),), (), "case-2", 1.0)
+    app.interviewer.scorer.score = lambda question, answer, **kw: weak  # type: ignore[assignment,method-assign]
+    asked: list[Question] = []
+    run_case_naming_roc_auc(app, asked)
+    taken = [q for q in asked if q.follow_up and "ROC-AUC" in q.text.split(".")[0]]
+    assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md", [q.text for q in asked]
+    assert asked.index(taken[0]) < len(asked) - 1, [q.text for q in asked]  # right after the answer
+    assert len({q.stage for q in asked if not q.follow_up}) == 7
+
+
 def test_a_method_from_a_note_far_from_the_case_is_not_taken_up() -> None:
     """'You brought up SimCLR. How exactly would you use it for Halyard Coffee?' in a kiosk-sizing case was
     off-topic to every blind rater (rounds 32-33): only the notes nearest the case lend it methods."""

@@ -172,14 +172,16 @@ def _case_follow_up_fits(state: SessionState, turn_number: int, follow_ups: int)
 
 
 def listening_plan(state: SessionState) -> Plan | None:
-    """One more turn on the case stage just answered well, when the case can spare it and still reach its last
-    stage: what the interviewer asks there is up to what the answer said (a trial user named four methods in a case
-    and none was ever taken up, since only middling answers got a follow-up). None otherwise."""
+    """One more turn on the case stage just answered, when the case can spare it and still reach its last stage: what
+    the interviewer asks there is up to what the answer said (a trial user named four methods in a case and none was
+    ever taken up, since only middling answers got a follow-up). Whatever the answer scored: a case answer is scored
+    on the note's story, and "CatBoost's ordered target statistics" scored 0.07 where the story told the naive
+    encoding it replaced (round 76), so a method the candidate names is taken up even then. None otherwise."""
     if not state.turns or len(state.turns) >= state.config.questions:
         return None
     last = state.turns[-1]
     question = last.question
-    if question.kind != "case" or question.stage in (None, CASE_STAGES[0]) or last.total < FOLLOW_UP_BELOW:
+    if question.kind != "case" or question.stage in (None, CASE_STAGES[0]):
         return None
     follow_ups = sum(1 for q in state.asked if q.follow_up and q.root_turn == question.root_turn)
     if not _stages_left(state) or not _case_follow_up_fits(state, len(state.turns) + 1, follow_ups):

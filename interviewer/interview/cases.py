@@ -316,7 +316,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]  # fmt: skip
     # (and the note-taker's brief, however short: "My job: decide who got them.", round 70 ran a mailer as a model)
     briefs = re.findall(r"\b(?:my|our|the) (?:job|task|brief)\s*(?:was\s*)?:?\s+[^.?!\n]{3,120}", first_text, re.I)
-    targets = targets_whom([*asked, first_line, *questions[:3], *told_asks, *briefs])
+    targets = targets_whom([*asked, *asks[:1], first_line, *questions[:3], *told_asks, *briefs])
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
