@@ -82,3 +82,56 @@ def test_what_training_costs_is_no_serving_budget() -> None:
     statements = [item for c in chunks_of("splits.md", SPLITS_TXT) for item in statement_items(c)]
     decisions = [i for i in combined_items(statements, load_repertoire()) if i.kind == "decision"]
     assert not any("milliseconds" in i.question for i in decisions), [i.question for i in decisions]
+
+
+CLICKS = """# Position bias in clicks
+
+- Once you have examination propensities per position, debias learning with inverse propensity weighting of clicks.
+- Randomising the top results for a small share of traffic gives unbiased estimates of the examination propensity.
+- A shadow deployment lets you compare two rankers' outputs on live traffic by their top-k overlap.
+"""
+
+SPILLOVER = """# Interference
+
+- Compare near-fully treated units with near-fully control units, weighted by the inverse probability of that exposure.
+- Randomising by cluster removes most spillover between treated and control users.
+"""
+
+OBSERVATIONAL = """# Causal effects from observational data
+
+- Users who self-select into a feature differ from those who do not, so the raw comparison is confounded.
+- Propensity scores with poor overlap give exploding inverse probability weights: trim or use overlap weights.
+"""
+
+ASSIGNMENT = """# Experiment assignment
+
+- Run an SRM check before reading any result: a chi-square test of the arm counts against the planned split.
+- A bucketing bug that hashes on session instead of user puts returning users in both arms.
+"""
+
+ICC = """# Clustered variance
+
+- Estimate the intraclass correlation from a one-way ANOVA on pre-period data, not from the experiment itself.
+- Comparing an A/B test arm by days to purchase among buyers conditions on a post-treatment outcome.
+"""
+
+CUPED = """# Variance reduction
+
+- CUPED adjusts the metric with a pre-period covariate, which must be unaffected by the treatment.
+- A covariate measured after the experiment started can absorb part of the effect and flip its sign.
+"""
+
+
+def test_click_propensities_and_ranker_overlap_explain_no_confounded_comparison_but_self_selection_does() -> None:
+    assert "confounded comparison" not in _concepts({"clicks.md": CLICKS, "spill.md": SPILLOVER})
+    assert "confounded comparison" in _concepts({"obs.md": OBSERVATIONAL, "spill.md": SPILLOVER})
+
+
+def test_arms_that_differ_are_explained_by_assignment_never_by_interference() -> None:
+    assert "unbalanced arms" not in _concepts({"spill.md": SPILLOVER, "clicks.md": CLICKS})
+    assert "unbalanced arms" in _concepts({"assign.md": ASSIGNMENT, "spill.md": SPILLOVER})
+
+
+def test_an_adjusted_estimate_is_explained_only_with_a_statement_about_adjusting() -> None:
+    assert "adjusted estimate that moved" not in _concepts({"icc.md": ICC, "spill.md": SPILLOVER})
+    assert "adjusted estimate that moved" in _concepts({"cuped.md": CUPED, "icc.md": ICC})

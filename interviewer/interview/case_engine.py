@@ -265,6 +265,8 @@ def _cue(point: str, said: str) -> str:
             and not _qualifies(phrase, point)
             # ("how does your plan deal with events-vs-users?": a label's two sides joined, round 74)
             and not re.search(r"(?<![a-z])vs\.?(?![a-z])", phrase, re.I)
+            # (nor a role or a date: "how does your plan deal with CEO and mid-April?", round 77)
+            and not _ROLE_OR_DATE.match(phrase)
         )
         # (never a possessive: "how does your plan deal with finance's value?", both raters, round 49)
         or (
@@ -296,6 +298,11 @@ _GENERIC = re.compile(
     r"gets?|got|makes?|made|goes|went|gives?|gave|takes?|took|keeps?|kept|uses?|used|shows?|shown|models?|data|"
     r"teams?|business|case|people|users?|new|old|good|bad|high|low|same|sure|whether|within|per|vs|etc|"
     r"matters?|means?|needs?|works?|depends?|helps?|looks?|seems?|read|reads|seen|done)",
+    re.I,
+)
+_ROLE_OR_DATE = re.compile(
+    r"^(?:CEO|CFO|COO|CTO|CMO|CPO|VP|SVP|MD|HR|PM|GM|UK|US|EU)s?$"
+    r"|^(?:mid|early|late|end|start)-[a-z]+$|^(?:Q[1-4]|H[12]|FY\d*)(?:-\w+)?$",
     re.I,
 )
 _NAMED_TERM = re.compile(r"^(?:[A-Z]{2,}\w*|\w+(?:[-/]\w+)+)$")

@@ -67,7 +67,10 @@ _NAME_QUOTED = re.compile(r'^([A-Z][\w&\'.-]+(?: (?:[A-Z][\w&\'.-]+|&|of|and))*)
 _TOLD_ASK = re.compile(
     r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*"
     # ("The question from Marguerite, the VP of Customer Success, was simple: which 60?", round 57)
-    r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*",
+    r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*"
+    # ('The Head of Service has a one-off budget ... and asks: "How many study-room booking slots do we actually
+    # need in exam season?"', round 77 opened without it)
+    r"|\b(?:asks?|asked|wants to know|wanted to know)\s*:\s*(?=[\"“])",
     re.I,
 )
 

@@ -70,6 +70,8 @@ _TARGETS = re.compile(
     # ('Story for "tell me about a targeting decision you influenced"', and the brief 'pick the top 30% most likely to
     # buy, and we'll email those': round 75 ran a reminder email's targeting as a model to ship)
     r"|\btargeting\s+(?:decisions?|questions?|problems?|calls?|cases?|stor(?:y|ies))\b"
+    # ('Behavioural story: "Tell me about a time your analysis changed who got something"', round 77)
+    r"|\b(?:changed|decided|chose|picked|influenced) who (?:got|gets|received)\b"
     r"|\bpick\s+(?:the\s+)?top\s+[\d,.]+\s?%?[^.;]{0,60}?\b(?:and|to)\s+(?:we'll\s+|we will\s+)?"
     r"(?:email|call|contact|target|mail|text|visit)\b",
     re.I,
@@ -240,7 +242,9 @@ def reached_everywhere(texts: list[str]) -> bool:
 _COUNTED_THING = re.compile(
     r"\bhow many (?P<many>(?!(?:should|would|could|do|does|did|will|can|are|is|of|more|extra)\b)[a-z][\w-]*"
     # (never a name's first word: "how many drivers St Brannoc's Hospice needs" counts drivers, round 76)
-    r"(?: (?!(?:should|would|could|do|does|did|will|can|are|is|and|or|to|for|in|at|we|they)\b)(?-i:[a-z])[\w-]*)?)"
+    # (and three words: "how many study-room booking slots do we need", round 77 counted "study-room booking")
+    r"(?: (?!(?:should|would|could|do|does|did|will|can|are|is|and|or|to|for|in|at|we|they|the|a|an|our|their|its|"
+    r"this|that|per|each|you|it)\b)(?-i:[a-z])[\w-]*){0,2})"
     r"(?: and how many (?P<also>[a-z][\w-]*(?: [a-z][\w-]*)?))?"  # "How many portable toilets and how many food stalls"
     r"|\bbetween [\d,]+(?:, [\d,]+)* (?:and|or) [\d,]+ (?P<between>[a-z][\w-]*)",
     re.I,

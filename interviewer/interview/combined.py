@@ -64,6 +64,8 @@ class Cue:
     needs: re.Pattern[str] | None = None  # words a statement must also use (what the symptom is about)
     evidence: int = 1  # distinct words of the symptom its statements must use together (some cues are polysemous)
     level: int = 4  # the level a diagnosis is asked at (a classic with one answer: 3)
+    unless: re.Pattern[str] | None = None  # words of a statement about something else that shares the cues
+    core: re.Pattern[str] | None = None  # what one of the statements, at least, must name (the symptom's own subject)
 
     def answers(self, statement: str, least: int = 1) -> bool:
         """True when a statement names at least `least` of the cues, and what the symptom needs."""
@@ -73,7 +75,7 @@ class Cue:
             for m in self.cues.finditer(statement)
             if not re.search(r"\b(?:no|not|without|never)\s+$", statement[: m.start()], re.I)
         }
-        if len(named) < least:
+        if len(named) < least or (self.unless is not None and self.unless.search(statement)):
             return False
         # What the symptom is about is said in other words than its cue: "a single trending chain also gets flagged"
         # (MCMC) and "extrapolation beyond training length" (RoPE) each met both with one word, and were asked as
@@ -109,6 +111,8 @@ def load_repertoire(prompts_dir: Path | None = None) -> Repertoire:
                     re.compile(rf"\b(?:{entry['needs']})", re.I) if entry.get("needs") else None,
                     int(entry.get("evidence", 1)),
                     int(entry.get("level", level)),
+                    re.compile(rf"\b(?:{entry['unless']})", re.I) if entry.get("unless") else None,
+                    re.compile(rf"\b(?:{entry['core']})", re.I) if entry.get("core") else None,
                 )
                 for entry in data[key]
             )
@@ -268,7 +272,8 @@ def _diagnoses(
         # Together the statements must use enough of the symptom's words: two glossary lines that each say
         # 'quantile' once do not explain why a forecast runs short.
         used = set().union(*(_words(s, symptom) for s, _ in chosen)) if chosen else set()
-        if len(chosen) >= 2 and len(used) >= symptom.evidence:
+        core = symptom.core is None or any(symptom.core.search(s) for s, _ in chosen)
+        if len(chosen) >= 2 and len(used) >= symptom.evidence and core:
             # The points that say most about the symptom come first: a follow-up asks the first one missed, and a
             # point that only brushes the symptom ('units matter' under a forecast running short) is no gap to probe.
             base = chosen[0][1]
@@ -346,7 +351,9 @@ def combined_items(items: list[Item], repertoire: Repertoire) -> list[Item]:
     statements = _statements(items, _PROPERTIES)
     explaining = sorted(statements, key=lambda entry: entry[1].kind not in _EXPLAINING)
     out: list[Item] = []
-    for turn, symptom in enumerate(repertoire.symptoms):
+    for symptom in repertoire.symptoms:
+        # (the design wordings take turns over the symptoms that have design questions, whatever the file's order)
+        turn = sum(1 for item in out if item.detail)
         out += _diagnoses(explaining, symptom, repertoire.design, turn=turn)
     for change in repertoire.consequences:
         out += _diagnoses(statements, change, (), kind="consequence")
