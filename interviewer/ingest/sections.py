@@ -286,6 +286,8 @@ _WORKED_AT = re.compile(
     # ("Ostinato was the music-streaming start-up I joined in 2022: about 180k paying subscribers", round 72)
     r"|^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s+(?:was|is)\s+the\s+[\w -]{3,40}?\s+I\s+"
     r"(?:joined|worked (?:at|for|in))\b"
+    # ("At Fernhill Flowers Wholesale I was the only analyst, and ...", round 78: not found as a case)
+    r"|^At\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,3},?\s+(?:I|we)\s+(?:was|were|worked|ran|led|joined)\b"
 )
 
 

@@ -145,8 +145,15 @@ _GIVEN_NAME = re.compile(
     rf"charity|bank|hospital|school|university|insurer|provider)"
     rf"(?:\s*,|\s+(?:is|was|is called|was called|in question is|here is))\s+"
     rf"(?:[\"“'](?P<quoted>[A-Z][^\"“”']{{1,60}})[\"”']|(?P<name>{_NAME})(?=[,.;:\s(]|$))"
-    rf"|^at\s+(?P<where>{_NAME})\s*(?:\(|,)",
+    # ("At Fernhill Flowers Wholesale I was the only analyst", round 78)
+    rf"|^at\s+(?P<where>{_NAME})\s*(?:\(|,|(?=\s+(?:I|we)\s+(?:was|were|worked|ran|led|joined)\b))",
     re.I,
+)
+# ... or told as what it is, then its name: 'The case: one of their clients, an online yarn shop called The Woolly
+# Crate, saw its cart-abandonment rate drop ...' (round 78 named the interviewer's firm from the title)
+_CALLED_KIND = re.compile(
+    rf"\b(?:a|an)\s+(?:[\w'-]+\s+){{0,4}}?(?:{'|'.join(ORGANISATIONS)}|business|store|site)\s+"
+    rf"(?:called|named)\s+(?P<called>(?:The\s+)?[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of|and(?= [A-Z])))*)"
 )
 
 
@@ -158,6 +165,9 @@ _WHICH_RUNS = re.compile(
 
 
 def _given_name(statement: str) -> str:
+    called = _CALLED_KIND.search(statement)
+    if called:
+        return called.group("called")
     match = _GIVEN_NAME.match(statement)
     which = _WHICH_RUNS.search(statement) if not match else None
     if which:
@@ -192,6 +202,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
         named = named or _given_name(statement)
+        if named and re.match(rf"The {re.escape(named)}, (?:a|an) ", statement):
+            named = f"the {named}"  # the article is the name's ("The Woolly Crate, an online yarn shop, saw", round 78)
         if named and plausible_name(named, text) and not _person(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
             # parcel carrier, is considering co-funding 400 ... Swiftline's operations director asks: how much would

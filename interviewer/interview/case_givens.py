@@ -265,6 +265,10 @@ _LABEL_BEFORE_QUOTE = re.compile(
 )
 
 
+_CLIENT_CALLED = re.compile(
+    r"^One of (?:their|our|its|the firm's|the agency's) (?:clients|customers),\s+(?P<kind>(?:a|an) [^,]{3,60}?) "
+    r"(?:called|named) (?P<name>[A-Z][^,]{1,40}),"
+)
 _CALLED_ASIDE = re.compile(
     r"^(?:The|Our|My) (?:company|client|business|employer|firm|organi[sz]ation|charity) (?:was|is) "
     r"(?P<what>(?:a|an) [^()]{3,80}?)\s*\((?:I'll|I will|I'd|we'll|let's) call (?:it|them) "
@@ -275,6 +279,9 @@ _CALLED_ASIDE = re.compile(
 def spoken(statement: str) -> str:
     """A note's sentence as a question says it: without its made-up label (without_made_up), and with its
     shorthand for 'about' and 'a day' written out."""
+    # The client the case is about, told as the interviewer's firm's ("One of their clients, an online yarn shop called
+    # The Woolly Crate, saw ...": "their" refers to nothing once the note's line about the firm is left out, round 78)
+    statement = _CLIENT_CALLED.sub(lambda m: f"{m.group('name')}, {m.group('kind')},", statement)
     # ... but for the name they give the business in it ("The company was a builders' merchant in the North West (I'll
     # call it Harcourt & Pryce in interviews), 34 branches, ...", round 76 called it "the company")
     statement = _CALLED_ASIDE.sub(lambda m: f"{m.group('name')} is {m.group('what')}", statement)

@@ -65,6 +65,9 @@ _TARGETS = re.compile(
     # "which broker firms get BDM visits?" (round 52 ran it as a model)
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b"
     # "My job: decide who got them." (round 70 ran a mailer's targeting as a model to monitor and retrain)
+    # ("Graham's plan ... give the three AMs the 105 biggest accounts by last year's spend", round 78)
+    r"|\b(?:give|assign|allocate)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:to\s+)?the\s+\d[\d,]*\s+"
+    r"(?:biggest|largest|top|best|most|highest|riskiest)\b"
     r"|\b(?:decide|decided|deciding|choose|chose|pick|picked|work out|worked out)\s+(?:who|whom|which"
     r"(?:\s+[\w,-]+){0,3}?)\s+(?:got|gets|get|should get|would get|received|receives?)\b"
     # ('Story for "tell me about a targeting decision you influenced"', and the brief 'pick the top 30% most likely to
@@ -127,6 +130,8 @@ _MOVED = re.compile(
     # ("acceptance rate falls off a cliff", "dropping from about 81% to 67%": round 38 asked that drop as a model)
     r"\b(fell|falls|falling|dropped|drops|dropping|plunged|plummeted|tanked|collapsed|off a cliff|slid|slipped|rose|"
     r"jumped|jumps|spiked|spikes|doubled|halved|went (?:up |down )?from|"
+    # ("saw its cart-abandonment rate drop from around 71% to 58%", round 78 measured it as a change)
+    r"(?:drop|fall|rise|jump|climb|dip|slide)s? from (?:about |around |roughly )?\d+|"
     r"lifted \w+ (?:by )?\d+|(?:metric|number|rate|KPI)s? (?:had )?moved|"
     r"(?:up|down) (?:from|about|~|by)|(?:up|down) \d[\d.,]*|increased|decreased|climbed|crept up|grew|shrank|"
     r"came in at|"

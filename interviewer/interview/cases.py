@@ -216,6 +216,14 @@ _GIVEN_CONSTRAINT = re.compile(
 )
 
 
+# Someone the opening introduces, whom a "she" or "he" may refer to ("The manager, Helen Okafor, is deciding ...").
+_PERSON_TOLD = re.compile(
+    r"\b(?:manager|director|owner|head|founder|boss|ceo|cfo|coo|cto|md|lead|chair|president|partner|analyst|"
+    r"officer)\b|\b[A-Z][a-z]+ [A-Z][a-z]+,",
+    re.I,
+)
+
+
 def case_facts(chunks: list[Chunk]) -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts)."""
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
@@ -316,7 +324,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]  # fmt: skip
     # (and the note-taker's brief, however short: "My job: decide who got them.", round 70 ran a mailer as a model)
     briefs = re.findall(r"\b(?:my|our|the) (?:job|task|brief)\s*(?:was\s*)?:?\s+[^.?!\n]{3,120}", first_text, re.I)
-    targets = targets_whom([*asked, *asks[:1], first_line, *questions[:3], *told_asks, *briefs])
+    # (and the set-up's first sentences: "Graham's plan was simple — give the three AMs the 105 biggest accounts",
+    # round 78 ran that choice as a model)
+    targets = targets_whom([*asked, *asks[:1], first_line, *questions[:3], *told_asks, *briefs, *raw_setup])
 
     # The note-taker's comments before the case ("Tougher than expected. About 40 min.") are no part of it: the
     # opening starts where the business is first named.
@@ -396,6 +406,17 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # with:' (round 75 opened on "Can they?" alone)
         owner = f"{business}'" if business.endswith("s") else f"{business}'s"
         said = re.sub(r"\bour\b", owner, re.sub(r"^Our\b", owner[:1].upper() + owner[1:], staged_prompt))
+    if not business.startswith("the ") and not _PERSON_TOLD.search(said):
+        # A "she" no sentence of the opening introduces is whoever decides for the business ("It owns 30 boards. How
+        # many boards should she buy?" without "The manager, Helen Okafor, is deciding ...", round 78)
+        said = re.sub(r"\b(should|would|will|can|must|does|did) (?:she|he)\b", rf"\1 {business}", said)
+    if not staged_prompt and not business.startswith("the "):
+        # ("We had 410 active planner accounts: ...", the note-taker's employer, round 78)
+        said = re.sub(
+            r"(^|[.!?]\s+)We (had|have)\b",
+            lambda m: f"{m.group(1)}{business} {'had' if m.group(2) == 'had' else 'has'}",
+            said,
+        )
     if not staged_prompt and not business.startswith("the ") and business in said:
         # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
         # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.

@@ -197,6 +197,13 @@ def _statement_item(statement: str, kind: str, pool: list[str], base: ItemSource
     return Item(statement, points, kind, concept, levels=KIND_LEVELS[kind], other=other, detail=detail, **base)
 
 
+_FIRST_ATTEMPT = re.compile(
+    r"\b(?:my|our|the) (?:first|initial|original|naive) (?:version|attempt|model|go|pass|cut|try|draft)\b"
+    r"|\b(?:at first|initially|originally) (?:I|we)\b|\bmy first instinct was to\b",
+    re.I,
+)
+
+
 def build_items(chunk: Chunk) -> list[Item]:
     """Every item one chunk gives, in the chunk's order; nothing for a chunk with nothing to ask."""
     base = ItemSource(chunk_id=chunk.chunk_id, source=chunk.source, heading=chunk.heading, topic=chunk.topic)
@@ -207,6 +214,10 @@ def build_items(chunk: Chunk) -> list[Item]:
             grouped = {chunk.stage: statements_of(chunk.text)}
         else:  # a case written as prose: its stages come from what each statement talks about
             grouped = stage_statements(chunk.text, opening=chunk.chunk_index == 0 and " > " not in chunk.heading)
+        # A first attempt the story goes on to correct is no point a good answer makes: "my first version target-encoded
+        # the branch x trade combination on the full training set" scored "CatBoost's ordered target statistics" 0.07
+        # (round 76), and would credit the mistake it tells.
+        grouped = {stage: [p for p in points if not _FIRST_ATTEMPT.search(p)] for stage, points in grouped.items()}
         return [
             Item(stage, tuple(points[:6]), "case-stage", chunk.topic, levels=(), stage=stage, **base)
             for stage, points in grouped.items()
