@@ -78,7 +78,9 @@ _CASE_TITLE = re.compile(
     re.I,
 )
 _CASE_OPENING = re.compile(
-    r"\b(case study|this case|the case is|business case|business problem|"
+    # (never "the business case" a plan is written for: "we need weekly demand ... for staffing, initial stock and the
+    # business case" ran round 79's cold-start forecasting note as a case)
+    r"\b(case study|this case|the case is|(?<!the )(?<!a )business case(?! for\b)|business problem|"
     r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case|[\w-]+-drop case|"
     # "The case round was with Sam, a principal data scientist, who played the Head of Trading at a made-up online
     # travel insurer." (round 53 read it as a technical note and asked its prompt as a deep dive)
@@ -160,7 +162,8 @@ _MAGNITUDE = (
 _SCALE = re.compile(
     r"(?<![\w.])\d[\d,]*-(?:bed|store|branch|seat|room|site|shop|clinic|hospital|person)s?\b|"  # "a 480-bed hospital"
     rf"(?<![\w.]){_MAGNITUDE}"
-    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?{_SCALE_UNIT}\b"
+    # (a word with an accent too: "about 3,400 café accounts", round 79)
+    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:(?:[^\W\d_]|-)+\s+){{0,2}}?{_SCALE_UNIT}\b"
     rf"|(?<![\w.]){_SCALE_NUMBER}\s*(?:[a-z-]+\s*)?/\s*(?:day|week|month|year)\b"
     rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:a|per|each|every) (?:day|week|month|year)\b",
     re.I,
@@ -287,7 +290,10 @@ _WORKED_AT = re.compile(
     r"|^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s+(?:was|is)\s+the\s+[\w -]{3,40}?\s+I\s+"
     r"(?:joined|worked (?:at|for|in))\b"
     # ("At Fernhill Flowers Wholesale I was the only analyst, and ...", round 78: not found as a case)
-    r"|^At\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,3},?\s+(?:I|we)\s+(?:was|were|worked|ran|led|joined)\b"
+    r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},?\s+(?:I|we)\s+(?:was|were|worked|ran|led|joined)\b"
+    # ("At Hartley & Crumb, the bakery-supplies wholesaler I worked at from 2022 to 2024, we supplied ...", round 79)
+    r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+(?:the|a|an)\s+[^,]{3,80}?\b(?:I|we)\s+"
+    r"(?:worked|was|joined)\b"
 )
 
 

@@ -88,7 +88,9 @@ _MOVED_TO = re.compile(
 )
 # ... or what they moved it to: "On 1 June they moved it to timed entry: guests book a free 15-minute slot" (round 68)
 _MOVED_IT = re.compile(
-    r"\b(?:we|they)\s+(?:moved|switched)\s+(?:it|them|the [a-z]+(?: [a-z]+)?)\s+(?:over\s+)?(?:to|onto)\s+"
+    # ("On 3 March 2025 they moved every salon to online-only booking: app or website ...", round 79)
+    r"\b(?:we|they)\s+(?:moved|switched)\s+"
+    r"(?:it|them|the [a-z]+(?: [a-z]+)?|(?:every|each|all(?: the| of the| their)?) [a-z]+)\s+(?:over\s+)?(?:to|onto)\s+"
     r"(?P<x>[a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=[:;,.]|$| on | from | in | for )"
 )
 _HEAD = re.compile(r"^(?:a|an|the)\s+((?:[\w£$€%.,-]+\s+){0,2}?[a-z][\w-]*)(?=\s+(?:for|to|on|in|at|of|that|which)\b)")

@@ -92,6 +92,9 @@ _FIRST_PERSON = re.compile(
     # ... or the mock's length, first: "40 minutes; she had a fact sheet and only gave numbers when asked." (round 76
     # opened the case on it)
     r"|^(?:about |around |roughly |~)?\d+\s*(?:min(?:ute)?s?|mins)\b\s*[;,.:]"
+    # ("The case round was 45 minutes with Dev Raman, Head of Analytics.", round 79 recalled it as a fact)
+    r"|^(?:The|My|Our) (?:case|interview|mock|final|technical)(?: (?:round|interview|session))? (?:was|lasted|took) "
+    r"(?:about |around |roughly |~)?\d+\s*(?:min(?:ute)?s?|mins|hours?)\b"
     # the note-taker's reason for the note, subject dropped: "Writing it down so the numbers are straight." (round 69
     # opened the case on it)
     r"|^(?:Writing|Wrote|Putting|Noting|Jotting|Typing) (?:it|this|these|them)(?: all)? (?:down|up)\b",
@@ -265,6 +268,10 @@ _LABEL_BEFORE_QUOTE = re.compile(
 )
 
 
+_EMPLOYER_WE = re.compile(
+    r"^At (?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|&)){0,3}), the (?P<kind>[^,]{3,60}?) (?:I|we) "
+    r"(?:worked at|worked for|joined|was at)[^,]{0,40}, we (?=[a-z]+ed\b)"
+)
 _CLIENT_CALLED = re.compile(
     r"^One of (?:their|our|its|the firm's|the agency's) (?:clients|customers),\s+(?P<kind>(?:a|an) [^,]{3,60}?) "
     r"(?:called|named) (?P<name>[A-Z][^,]{1,40}),"
@@ -282,6 +289,11 @@ def spoken(statement: str) -> str:
     # The client the case is about, told as the interviewer's firm's ("One of their clients, an online yarn shop called
     # The Woolly Crate, saw ...": "their" refers to nothing once the note's line about the firm is left out, round 78)
     statement = _CLIENT_CALLED.sub(lambda m: f"{m.group('name')}, {m.group('kind')},", statement)
+    # ... and the note-taker's employer, as what it is: "At Hartley & Crumb, the bakery-supplies wholesaler I worked at
+    # from 2022 to 2024, we supplied ..." -> "Hartley & Crumb, a bakery-supplies wholesaler, supplied ..." (round 79)
+    statement = _EMPLOYER_WE.sub(
+        lambda m: f"{m.group('name')}, {'an' if m.group('kind')[:1] in 'aeiou' else 'a'} {m.group('kind')}, ", statement
+    )
     # ... but for the name they give the business in it ("The company was a builders' merchant in the North West (I'll
     # call it Harcourt & Pryce in interviews), 34 branches, ...", round 76 called it "the company")
     statement = _CALLED_ASIDE.sub(lambda m: f"{m.group('name')} is {m.group('what')}", statement)

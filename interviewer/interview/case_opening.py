@@ -97,7 +97,8 @@ _EVENT = re.compile(
     r"\b(?:started|began|launched|introduced|shipped|rolled out|switched|changed|replaced|added|removed|raised|cut|"
     r"scrapped|abolished|waived|piloted|trialled|trialed|"
     # ("they moved to timed-entry tickets", "they moved it to timed entry")
-    r"lowered|redesigned|turned on|turned off|made|moved (?:(?:it|them) )?(?:to|from))\b"
+    r"lowered|redesigned|turned on|turned off|made|"
+    r"moved (?:(?:it|them|(?:every|each|all(?: the)?) [a-z]+) )?(?:to|from))\b"
     # "From 1 February 2024 refinements stay free only if ...": a rule from a date on (round 45's opening lost it)
     r"|^(?:from|since|starting|as of) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,
@@ -364,6 +365,8 @@ _FLAT_THEN = re.compile(
     r"(?:[^.;]|\.(?=\d)){0,80}?\bthen\b"
     r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:it's|it is|it was|to|at)\s+(?:about\s+)?[£$€]?(?P<now>\d[\d,]*(?:\.\d+)?)"
 )
+# ("Rate: 2.10% → 5.89%", round 79 asked "the drop in rate" of a jump)
+_ARROW = re.compile(r"(?<![\w.])[£$€]?(\d[\d,]*(?:\.\d+)?)\s?%?\s*(?:→|->|⟶)\s*[£$€]?(\d[\d,]*(?:\.\d+)?)")
 _WENT_DOWN = re.compile(
     # (a minus sign, never a range's dash: "3.4–3.6% every week since" rose, round 60)
     r"\b(?:fell|falls?|fallen|dropped|drops?|down|declined|slid|slipped|plunged|halved|dip)\b|(?<![\d.%])\s?[−–]\d",
@@ -466,7 +469,7 @@ def moved_metric(opening: str) -> tuple[str, str]:
             r"(\d[\d,]*(?:\.\d+)?)",
             sentence,
         )
-        went = went or _WAS_THEN.search(sentence)
+        went = went or _WAS_THEN.search(sentence) or _ARROW.search(sentence)
         down, up = _WENT_DOWN.search(sentence), _WENT_UP.search(sentence)
         if not (went or down or (up and _CHANGED.search(sentence))):
             continue

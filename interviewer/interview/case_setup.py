@@ -53,6 +53,10 @@ _QUOTED_PROMPT = re.compile(
 )
 
 
+_WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
+_PROMPT_LABEL_END = re.compile(
+    r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,30}:\s*$", re.I
+)
 _HANDED_BRIEF = re.compile(
     r"\bthe (brief|task|ask|job|assignment) (?:(?:that )?(?:I|we) (?:was|were|had been|got) (?:given|handed)|"
     r"(?:given|handed) to (?:me|us))\b"
@@ -172,6 +176,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     prompt_label = ""
     prompt_questions: list[str] = []
     in_quote = False  # inside a prompt quoted over several sentences
+    previous = ""  # the piece before this one
     prompt_end = 0
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
@@ -206,13 +211,20 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     and _OPENER_LABEL.match(statement)
                 )
                 quoted = _QUOTED_PROMPT.match(statement) if unlabelled or opener else None
+                # ... or a paragraph that is wholly the quote, after a line that labels it ('Her prompt, roughly:' then
+                # '"You're the only analyst at Severnside Community Energy, ... They want to know why ..."', round 79
+                # opened on a definition from the candidate's working)
+                alone = _WHOLE_QUOTE.match(piece.strip()) if not staged_prompt and len(staged) < 6 else None
+                previous_label = previous
+                if alone and _PROMPT_LABEL_END.search(previous) and len(sentences(alone.group("quote"))) >= 2:
+                    quoted = alone
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
                     # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which
                     # 6,000 should get it?"' is the case as it was put: its opening, word for word, and its
                     # sentences are the set-up (skipped as one question, the case opened on the book's data table
                     # and named no business, round 49).
                     staged_prompt = quoted.group("quote").strip().rstrip('"”').strip()
-                    prompt_label = quoted.group("label")
+                    prompt_label = quoted.group("label") if "label" in quoted.groupdict() else previous_label
                     for said in sentences(staged_prompt):
                         if said.rstrip('"”').endswith("?"):
                             prompt_questions.append(said.strip('"“” '))
@@ -264,6 +276,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # A question inside a prompt quoted over several sentences ('His prompt: "Strike Street Bowl has
                     # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
                     prompt_questions.append(statement.strip('"“” '))
+                previous = piece
                 kept = not (len(content_words(statement)) < 3 or asking or statement in seen)
                 if quoted_before and not in_quote and not prompt_end and len(staged) < 12:
                     prompt_end = len(staged) + kept  # where a prompt quoted over several sentences closes

@@ -65,6 +65,10 @@ _TARGETS = re.compile(
     # "which broker firms get BDM visits?" (round 52 ran it as a model)
     r"|\bwhich\s+[\w-]+(?:\s+[\w-]+)?\s+gets?\s+(?:[\w-]+\s+)?(?:visits?|calls?|offers?|checks?|vouchers?|upgrades?)\b"
     # "My job: decide who got them." (round 70 ran a mailer's targeting as a model to monitor and retrain)
+    # ("Sales chose the recipients, in practice the 500 biggest spenders. In 2023 I was asked to "formalise the list"",
+    # round 79)
+    r"|\b(?:chose|choose|choosing|picked|pick|picks|select(?:s|ed|ing)?) (?:the )?recipients\b"
+    r"|\bformali[sz]e the (?:target |call |visit )?list\b"
     # ("Graham's plan ... give the three AMs the 105 biggest accounts by last year's spend", round 78)
     r"|\b(?:give|assign|allocate)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:to\s+)?the\s+\d[\d,]*\s+"
     r"(?:biggest|largest|top|best|most|highest|riskiest)\b"

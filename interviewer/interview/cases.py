@@ -412,9 +412,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         said = re.sub(r"\b(should|would|will|can|must|does|did) (?:she|he)\b", rf"\1 {business}", said)
     if not staged_prompt and not business.startswith("the "):
         # ("We had 410 active planner accounts: ...", the note-taker's employer, round 78)
+        # ("We also leased and maintained espresso machines ...", round 79)
         said = re.sub(
-            r"(^|[.!?]\s+)We (had|have)\b",
-            lambda m: f"{m.group(1)}{business} {'had' if m.group(2) == 'had' else 'has'}",
+            r"(^|[.!?]\s+)We ((?:also )?(?:had|have|[a-z]{3,}ed|ran|sold|made|kept|gave|took)\b)",
+            lambda m: f"{m.group(1)}{business} {'has' if m.group(2) == 'have' else m.group(2)}",
             said,
         )
     if not staged_prompt and not business.startswith("the ") and business in said:
