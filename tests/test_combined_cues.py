@@ -135,3 +135,23 @@ def test_arms_that_differ_are_explained_by_assignment_never_by_interference() ->
 def test_an_adjusted_estimate_is_explained_only_with_a_statement_about_adjusting() -> None:
     assert "adjusted estimate that moved" not in _concepts({"icc.md": ICC, "spill.md": SPILLOVER})
     assert "adjusted estimate that moved" in _concepts({"cuped.md": CUPED, "icc.md": ICC})
+
+
+SHAP = """# Explaining predictions
+
+- SHAP says what drove this prediction; it does not say what would change if you intervened on a feature.
+- A strong predictor need not be a lever: changing the feature need not change the outcome, because it may only be
+  correlated with the cause.
+"""
+
+CALENDAR = """# Year-over-year comparisons
+
+- Compare 364 days back so weekdays line up; a calendar-date year-over-year compares a Tuesday with a Wednesday.
+- Easter is a moving holiday, so year-over-year sales for March and April swing with where it falls.
+"""
+
+
+def test_a_strong_predictor_read_as_a_lever_and_a_calendar_that_moves_sales_are_hard_questions() -> None:
+    concepts = _concepts({"shap.md": SHAP, "yoy.md": CALENDAR})
+    assert {"an explanation read as a lever", "a year-over-year change that is the calendar"} <= concepts, concepts
+    assert "an explanation read as a lever" not in _concepts({"yoy.md": CALENDAR, "power.md": POWER})

@@ -344,3 +344,25 @@ def test_a_follow_up_never_puts_its_question_again_word_for_word(app: App) -> No
     assert follow_ups  # the partial answers were followed up
     assert not [q.text for q in follow_ups if "Take the question again" in q.text]
     assert not [q.text for q in follow_ups if any(text in q.text for _, text in roots)]
+
+
+def test_a_level_a_whole_notes_session_falls_back_from_is_said_of_all_the_notes(interviewer_home: Path) -> None:
+    """In a session over all the notes, a level it cannot reach is said of all of them ("Your notes on RAG evaluation:
+    self-quiz hold no unasked questions at level 5" named one note where none had one left, round 79); on a topic the
+    candidate chose, of that topic."""
+    from interviewer.core.session import Plan, SessionState
+
+    app = make_app(interviewer_home)
+    note = interviewer_home.parent / "glossary.md"
+    note.write_text("# Glossary\n\n## Terms\n\n- Recall is the share of actual positives that the model finds.\n")
+    ingest([str(note)], app.store, 10**8)
+    engine = app.interviewer
+    engine.chunks()
+    item = next(i for i in engine.bank.items if i.kind == "definition")
+    plan = Plan(1, "deep-dive", 5, None)
+    everywhere = SessionState(SessionConfig(mode=Mode.CHALLENGE))
+    chosen = SessionState(SessionConfig(mode=Mode.CHALLENGE, topic=item.topic))
+    whole = engine._question_from_item(plan, everywhere, item, 1, "What is recall?")
+    one = engine._question_from_item(plan, chosen, item, 1, "What is recall?")
+    assert whole.notice.startswith("Your notes hold no unasked questions at level 5"), whole.notice
+    assert one.notice.startswith(f"Your notes on {display_topic(item.topic)} hold no unasked"), one.notice

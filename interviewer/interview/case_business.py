@@ -202,7 +202,7 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
         named = named or _given_name(statement)
-        if named and re.match(rf"The {re.escape(named)}, (?:a|an) ", statement):
+        if named and re.match(rf"The {re.escape(named)}(?:, (?:a|an) | has \d)", statement):
             named = f"the {named}"  # the article is the name's ("The Woolly Crate, an online yarn shop, saw", round 78)
         if named and plausible_name(named, text) and not _person(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large

@@ -272,6 +272,10 @@ _EMPLOYER_WE = re.compile(
     r"^At (?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|&)){0,3}), the (?P<kind>[^,]{3,60}?) (?:I|we) "
     r"(?:worked at|worked for|joined|was at)[^,]{0,40}, we (?=[a-z]+ed\b)"
 )
+_ABOUT_CUSTOMER = re.compile(
+    r"^.{0,160}?\babout one of (?:their|its|our|the \w+'s) (?:customers|clients)\s*:\s*"
+    r"(?P<rest>(?:the\s+)?[A-Z].{10,})$"
+)
 _CLIENT_CALLED = re.compile(
     r"^One of (?:their|our|its|the firm's|the agency's) (?:clients|customers),\s+(?P<kind>(?:a|an) [^,]{3,60}?) "
     r"(?:called|named) (?P<name>[A-Z][^,]{1,40}),"
@@ -289,6 +293,16 @@ def spoken(statement: str) -> str:
     # The client the case is about, told as the interviewer's firm's ("One of their clients, an online yarn shop called
     # The Woolly Crate, saw ...": "their" refers to nothing once the note's line about the firm is left out, round 78)
     statement = _CLIENT_CALLED.sub(lambda m: f"{m.group('name')}, {m.group('kind')},", statement)
+    # ('Chairly sells booking software to barbers, so the case was (obviously) about one of their customers: the
+    # Northern Fade Collective, 17 independent barbershops ...': the customer is the case, round 80 named the vendor)
+    about = _ABOUT_CUSTOMER.match(statement)
+    if about:
+        rest = about.group("rest")[:1].upper() + about.group("rest")[1:]
+        # ("The Northern Fade Collective, 17 independent barbershops ..." says what it has)
+        statement = re.sub(r"^((?:The )?[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,4}), (?=\d)", r"\1 has ", rest)
+    # (the note-taker's aside on how the interviewer played someone: "The founder, who he played as quite panicky,
+    # thinks ...", round 80)
+    statement = re.sub(r",\s+(?:who|whom)\s+(?:he|she|they|[A-Z][a-z]+)\s+played\s+as\b[^,]*,", "", statement)
     # ... and the note-taker's employer, as what it is: "At Hartley & Crumb, the bakery-supplies wholesaler I worked at
     # from 2022 to 2024, we supplied ..." -> "Hartley & Crumb, a bakery-supplies wholesaler, supplied ..." (round 79)
     statement = _EMPLOYER_WE.sub(

@@ -190,6 +190,21 @@ _NEW_FIGURE = re.compile(
 )
 
 
+def _figures_pair(statements: list[str]) -> list[str]:
+    """Two sentences in a row that give a rate and then its new figure, as moved_metric reads them; [] if none."""
+    for before, after in itertools.pairwise(statements):
+        was = _RATE_WAS.search(before) and _RATE_NOW.search(after)
+        if was and not _unsaid(before) and not _unsaid(after) and moved_metric(f"{before} {after}")[0]:
+            return [before, after]
+    return []
+
+
+_RATE_WAS = re.compile(r"\b(?:averaged|was|were|sat at|stood at|had been|ran at)\s+(?:about\s+)?\d[\d.,]*\s?%")
+_RATE_NOW = re.compile(
+    r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|came in at)\s+(?:about\s+)?\d[\d.,]*\s?%"
+)
+
+
 def opening_text(
     setup: list[str],
     title: str,
@@ -239,7 +254,10 @@ def opening_text(
             key=lambda s: (not _CHANGED.search(s), order.index(s) if s in order else len(order)),
         )
         problem = "" if _PROBLEM.search(" ".join([*chosen, goal])) else next(iter(found), "")
-        parts = [part for part in (problem, goal) if part]
+        # ... or a rate told as one figure, then another ("Over the ten sends before 7 March the open rate averaged
+        # 41%." then "On the 7 March send it was 29.4%, then 28.8% ...": round 80 opened without the drop it explains)
+        pair = [] if problem or moved_metric(" ".join([*chosen, goal]))[1] else _figures_pair(symptoms)
+        parts = [part for part in (*pair, problem, goal) if part]
         for part in parts[:]:
             events = _leaned_on(part, [early or [], before_story or setup], chosen)
             # ... and so does a goal that asks about "it" ("The director wants to know whether it worked"): the

@@ -177,11 +177,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     prompt_questions: list[str] = []
     in_quote = False  # inside a prompt quoted over several sentences
     previous = ""  # the piece before this one
+    setup_paragraph = (-1, -1)  # the chunk and paragraph of the first sentence kept
     prompt_end = 0
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
         raws = [clean_statement(raw) for raw in sentences(prose(without_asides(chunk.text)))]
+        paragraphs = re.split(r"\n\s*\n", chunk.text)
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
                 quoted_before = in_quote
@@ -269,7 +271,11 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # question (round 56's opening never said what the case was for)
                     asks.append("The question: " + _as_question(indirect))
                     ask_at = len(staged)
-                if asking and len(staged) < 8:
+                # (a book's prompt copied as a block quote asks at its end: '> Saltby-on-Sea Town Council patrols ...
+                # How many lifeguards per day, and what budget?', round 80 ran that sizing as a change)
+                paragraph = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
+                same_paragraph = paragraph >= 0 and (chunk.chunk_index, paragraph) == setup_paragraph
+                if asking and (len(staged) < 8 or (same_paragraph and len(staged) < 20)):
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 opens_quote = re.search(r'["“]', piece.rstrip().rstrip('"”'))  # ('She asked, "How much ...?"')
                 if asking and len(staged) < 10 and quoted_before and not opens_quote:
@@ -283,6 +289,9 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 if not kept:
                     continue
                 seen.add(statement)
+                if not staged:  # the paragraph that sets the case up
+                    found = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
+                    setup_paragraph = (chunk.chunk_index, found)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))

@@ -394,8 +394,11 @@ class Interviewer:
         if left and not any(q.notice.startswith(said) for q in state.asked):
             notice = f"{ran_out}; this one is from your notes on {display_topic(item.topic)}."
         elif level != plan.level and not any(q.notice for q in state.asked):
-            # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one.
-            where = "Your notes" if anywhere else f"Your notes on {display_topic(item.topic)}"
+            # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one. A
+            # session over all the notes says it of all of them: "Your notes on RAG evaluation: self-quiz hold no
+            # unasked questions at level 5" named one note where none had one left to ask (round 79).
+            chosen = bool(state.config.topic)
+            where = f"Your notes on {display_topic(item.topic)}" if chosen and not anywhere else "Your notes"
             notice = (
                 f"{where} hold no unasked questions at level {plan.level} ({LEVEL_NAMES[plan.level]}); "
                 f"this question is level {level} instead."
