@@ -294,6 +294,9 @@ _WORKED_AT = re.compile(
     # ("At Hartley & Crumb, the bakery-supplies wholesaler I worked at from 2022 to 2024, we supplied ...", round 79)
     r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+(?:the|a|an)\s+[^,]{3,80}?\b(?:I|we)\s+"
     r"(?:worked|was|joined)\b"
+    # ("My go-to story, from Tessera Direct, the online tile shop where I was one of two analysts.", round 81)
+    r"|\b(?:from|at)\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+the\s+[^,.]{3,60}?\s+(?:where|at which)\s+"
+    r"(?:I|we)\s+(?:was|were|worked)\b"
 )
 
 
@@ -302,6 +305,9 @@ _WORKED_AT = re.compile(
 _CALLED_NAME = re.compile(
     r"\b(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:I'll|I will|I'd|we'll|let's)\s+call(?:\s+it)?\s+[\"“']?[A-Z]"
 )
+
+
+_FIGURE_MOVED = re.compile(r"\b(?:jumped|fell|dropped|rose|doubled|halved|spiked|slumped|plunged)\b[^.]{0,40}\d", re.I)
 
 
 def _situation_named(opening: str) -> bool:
@@ -357,7 +363,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
             or _CALLED_NAME.search(p)
             for p in told
         )
-        and any(_SCALE.search(p) for p in told)
+        # (or a figure that moved: "the rate jumped to 3.4% and stayed there", round 81's tile-shop story)
+        and any(_SCALE.search(p) or _FIGURE_MOVED.search(p) for p in told)
     ):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no
         # name in the title ("The October availability drop (a story from my last job)", round 50); the scale may

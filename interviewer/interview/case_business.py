@@ -54,7 +54,9 @@ _NOT_A_NAME = re.compile(
     # the note-taker's own labels ("Target: 3 minutes spoken." named round 44's vet clinics "Target")
     r"target|time|timing|timed|length|duration|deadline|budget|date|level|difficulty|source|score|status|tags?|"
     # a role or a body of the business, never its name ("The CEO has a board meeting Friday", round 58)
-    r"ceo|cfo|coo|cto|cpo|cmo|vp|board|management|leadership)$",
+    r"ceo|cfo|coo|cto|cpo|cmo|vp|board|management|leadership|"
+    # the note-taker's verdict on how it went ("Went OK, not great." named round 81's tanning salons "Went OK")
+    r"went|felt|seemed|overall|honestly|ok|okay|not|mostly|pretty)$",
     re.I,
 )
 
@@ -202,7 +204,11 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
         named = named or _given_name(statement)
-        if named and re.match(rf"The {re.escape(named)}(?:, (?:a|an) | has \d)", statement):
+        # (and an "X of Y" name the note writes with its article: "The University of Eastmoor runs ...", round 81)
+        article = re.match(rf"The {re.escape(named)}(?:, (?:a|an) | has \d)", statement) or (
+            re.match(r"[A-Z][\w'-]+ of [A-Z]", named) and re.search(rf"\bThe {re.escape(named)}\b", statement)
+        )
+        if named and article:
             named = f"the {named}"  # the article is the name's ("The Woolly Crate, an online yarn shop, saw", round 78)
         if named and plausible_name(named, text) and not _person(named, text):
             # The case is for whoever faces the decision: "LockBay operates 3,200 parcel lockers. Swiftline, a large
@@ -371,7 +377,9 @@ _INTRODUCED = re.compile(
     # active members ...", round 66)
     # (nor runs on into the note-taker's part: "At Sprocket & Spoke Distribution, a bike-parts wholesaler in West
     # Yorkshire with about 1,180 active bike-shop accounts, I was the only analyst", round 77)
-    r"(?P<what>(?:a|an)\s+(?:[^.;:!?]|\.(?=\d)){8,200}?)\s*(?:[.;:!?](?!\d)|,\s+(?:I|we|my)\b|$)"
+    r"(?P<what>(?:a|an|the)\s+(?:[^.;:!?]|\.(?=\d)){8,200}?)\s*(?:[.;:!?](?!\d)|,\s+(?:I|we|my)\b|"
+    # ("from Tessera Direct, the online tile shop where I was one of two analysts", round 81)
+    r"\s+(?:where|at which)\s+(?:I|we)\b|$)"
 )
 
 
@@ -516,7 +524,11 @@ def _introduced(statement: str) -> str:
     match = _INTRODUCED.search(statement)
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         the = "The " if match.group("the") else ""
-        return f"{the}{match.group('name')} is {match.group('what').rstrip(' ,')}."
+        what = match.group("what").rstrip(" ,")
+        what = re.sub(
+            r"^the (?=\w)", lambda _: "an " if what[4:5] in "aeiou" else "a ", what
+        )  # "is an online tile shop"
+        return f"{the}{match.group('name')} is {what}."
     alias = _ANONYMISED.search(statement)
     if alias and not _NOT_A_NAME.match(alias.group("name").split()[0]):
         return f"{alias.group('name')} {alias.group('what').rstrip(' ,')}."

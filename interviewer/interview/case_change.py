@@ -42,8 +42,9 @@ def _asked(before: str, verbs: str, after: str = "") -> tuple[re.Pattern[str], r
     is tried first, so "did moving the cut-off actually work?" is about moving the cut-off, not about "moving the"."""
     verb = rf"(?:{verbs})(?![\w-])"
     return (
-        re.compile(rf"{before}\s+{_X}\s+(?:actually|really)\s+{verb}{after}", re.I),
-        re.compile(rf"{before}\s+{_X}\s+{verb}{after}", re.I),
+        re.compile(rf"{before}\s+{_X}\s+(?:actually|really)\s+[\"“']?{verb}{after}", re.I),
+        # ('whether the membership "worked"', round 81)
+        re.compile(rf"{before}\s+{_X}\s+[\"“']?{verb}{after}", re.I),
     )
 
 

@@ -154,7 +154,9 @@ _SIZING = re.compile(
     r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
     # ("a time you sized something", round 49)
-    r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional)|expected (?:annual |yearly )?savings?)\b",
+    r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional)|expected (?:annual |yearly )?savings?|"
+    # ("The Exams Office has to decide how many invigilators to recruit, and what budget to request. Size it.", 81)
+    r"size (?:it|this)|decide how many)\b",
     re.I,
 )
 
@@ -163,7 +165,8 @@ _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
     # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
-    r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:worked|paid off|helped)\b"
+    # ('whether the membership "worked"', round 81)
+    r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) [\"“']?(?:worked|paid off|helped)\b"
     # ... or names it bare: "the head of waste services wants to know whether twin-stream worked" (round 60 asked
     # what model to train)
     r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b",

@@ -443,7 +443,12 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     requests = [
         s
         for s in raw_setup
-        if re.search(r"\b(?:asked|asking|wants? to know|wanted to know)\b|\bmetrics? moved\b", s, re.I)
+        # ("The Exams Office has to decide how many invigilators to recruit", round 81 ran that sizing as a change)
+        if re.search(
+            r"\b(?:asked|asking|wants? to know|wanted to know|(?:has|have|needs?) to decide)\b|\bmetrics? moved\b",
+            s,
+            re.I,
+        )
         # ('Ines: "You\'ve got 30 minutes. Explain the jump."': what the interviewer said is what the case asks, round
         # 55 measured that jump as a change)
         or re.match(r"^[A-Z][^\W\d_]+:\s*[\"“]", s)
