@@ -53,7 +53,10 @@ MADE_UP = r"made[- ]up|invented|fictional|fictitious|hypothetical|imaginary|not 
 ASIDE_PARAGRAPH = r"(?m)^[ \t]*\((?:[^()]|\([^()]*\))*\)[ \t]*$"
 # How a case note tells its own practice ("did this one twice", "Took 45 min.") and whoever played the interviewer
 # ("He was brutal about units"): ingest reads past it to the case's opening, the interview never quotes it.
-PRACTICE_VOICE = r"\bdid (?:this|it)(?: one)?\b|^Took\b|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"
+PRACTICE_VOICE = (
+    r"\bdid (?:this|it)(?: one)?\b|^Took\b|^(?:He|She) (?:was|is|kept|pushed|asked|played|wanted|said)\b"
+    r"|^(?:He|She|They)(?:'d| had) (?:prepared|brought|made|built|set up)\b"  # "He'd prepared a fake dashboard." (82)
+)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,9 @@ _NOT_A_NAME = re.compile(
     # a role or a body of the business, never its name ("The CEO has a board meeting Friday", round 58)
     r"ceo|cfo|coo|cto|cpo|cmo|vp|board|management|leadership|"
     # the note-taker's verdict on how it went ("Went OK, not great." named round 81's tanning salons "Went OK")
-    r"went|felt|seemed|overall|honestly|ok|okay|not|mostly|pretty)$",
+    r"went|felt|seemed|overall|honestly|ok|okay|not|mostly|pretty|"
+    # ("At Harbourline Seafoods, a wholesale fish supplier ..., we had" named it "At Harbourline Seafoods", round 82)
+    r"at|in|for|from|with|by)$",
     re.I,
 )
 

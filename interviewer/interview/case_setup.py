@@ -210,9 +210,11 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     not staged_prompt
                     and len(staged) < 5
                     and not (asking and _ASK_LABEL.match(statement))
-                    and _OPENER_LABEL.match(statement)
+                    # (the label as the note writes it: "His opening:" is cut from the sentence as said, round 82)
+                    and (_OPENER_LABEL.match(statement) or _OPENER_LABEL.match(piece.strip()))
                 )
                 quoted = _QUOTED_PROMPT.match(statement) if unlabelled or opener else None
+                quoted = quoted or (_QUOTED_PROMPT.match(piece.strip()) if opener else None)
                 # ... or a paragraph that is wholly the quote, after a line that labels it ('Her prompt, roughly:' then
                 # '"You're the only analyst at Severnside Community Energy, ... They want to know why ..."', round 79
                 # opened on a definition from the candidate's working)
@@ -289,7 +291,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 if not kept:
                     continue
                 seen.add(statement)
-                if not staged:  # the paragraph that sets the case up
+                if setup_paragraph == (-1, -1) and not writes(statement):  # the paragraph that sets the case up
                     found = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
                     setup_paragraph = (chunk.chunk_index, found)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem

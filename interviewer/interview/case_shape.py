@@ -69,6 +69,8 @@ _TARGETS = re.compile(
     # round 79)
     r"|\b(?:chose|choose|choosing|picked|pick|picks|select(?:s|ed|ing)?) (?:the )?recipients\b"
     r"|\bformali[sz]e the (?:target |call |visit )?list\b"
+    # ("The sales director allocated them mostly to our biggest accounts", round 82)
+    r"|\b(?:allocat|assign)\w*\b[^.]{0,40}?\bto (?:our |the )?(?:\d[\d,]* )?(?:biggest|largest|top|best)\b"
     # ("Graham's plan ... give the three AMs the 105 biggest accounts by last year's spend", round 78)
     r"|\b(?:give|assign|allocate)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:to\s+)?the\s+\d[\d,]*\s+"
     r"(?:biggest|largest|top|best|most|highest|riskiest)\b"
@@ -147,7 +149,8 @@ _MOVED = re.compile(
     r"(?:up|down) (?:roughly |about |nearly |almost |by )?(?:a|one) (?:third|half|quarter|fifth)|"
     # "a 14% fall overnight", and a title's "The Tuesday consumption drop" (round 45 ran it as a model)
     r"\d[\d.,]*\s?(?:%|pp|points?) (?:fall|drop|dip|rise|jump|spike|increase|decrease)|"
-    r"(?<=[a-z\"”'] )(?:drop|dip|spike|slump)(?= \(| in | at | on | since ))\b",  # ('The "Similar jobs" drop (a story')
+    # ('The "Similar jobs" drop (a story'; "the camping-shop return-rate jump (Tom, Sun 7 April)", round 82)
+    r"(?<=[a-z\"”'] )(?:drop|dip|spike|slump|jump)(?= \(| in | at | on | since ))\b",
     re.I,
 )
 _SIZING = re.compile(

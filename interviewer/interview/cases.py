@@ -240,7 +240,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
     staged = [
         (introduced(s) or s, at)
-        if i < 3 and (writes(s) or _names_any(s, played) or names_company(s) or _YOU_ARE.search(s))
+        # (or opens with where it happened: "At Harbourline Seafoods, a wholesale fish supplier ..., we had", round 82)
+        if i < 3
+        and (writes(s) or _names_any(s, played) or names_company(s) or _YOU_ARE.search(s) or s.startswith("At "))
         else (s, at)
         for i, (s, at) in enumerate(staged)
     ]
@@ -406,6 +408,14 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # with:' (round 75 opened on "Can they?" alone)
         owner = f"{business}'" if business.endswith("s") else f"{business}'s"
         said = re.sub(r"\bour\b", owner, re.sub(r"^Our\b", owner[:1].upper() + owner[1:], staged_prompt))
+    elif staged_prompt and not names(staged_prompt) and named and not business.startswith("the "):
+        # ... and after the sentence that says who the business is, when the prompt speaks as it ('He played "Dana",
+        # head of e-commerce at Pitch & Peak, an online camping-gear shop.' then 'His opening: "Our weekly return rate
+        # has been steady around 7.8% all year. ..."', round 82 opened on the shop alone)
+        intro = next((s for s in posed[:3] if names(s)), "")
+        owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
+        spoken_as = re.sub(r"^Our\b", owner[:1].upper() + owner[1:], re.sub(r"\bour\b", owner, staged_prompt))
+        said = f"{intro} {spoken_as}".strip() if intro and intro not in staged_prompt else said
     if not business.startswith("the ") and not _PERSON_TOLD.search(said):
         # A "she" no sentence of the opening introduces is whoever decides for the business ("It owns 30 boards. How
         # many boards should she buy?" without "The manager, Helen Okafor, is deciding ...", round 78)
