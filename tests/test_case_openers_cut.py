@@ -54,3 +54,19 @@ def test_a_story_that_opens_at_the_business_introduces_it_and_its_allocation_mak
     facts = case_facts(chunks_of("oysters.md", OYSTERS))
     assert facts.business == "Saltmarsh Oysters" and facts.targets, facts
     assert facts.opening.startswith("Saltmarsh Oysters is a wholesale shellfish supplier"), facts.opening
+
+
+KILNS = (
+    "Debrief — Harlow & Finch final round, case interview (Thu 6 March)\n\n"
+    "Interviewer was Sam Reed, principal data scientist, 45 minutes, shared doc.\n\n"
+    "The setup: Glaze & Co runs 18 paint-your-own-pottery cafés across Kent. Until last summer it was walk-in only. "
+    "On 1 September all 18 sites switched to bookable two-hour slots (walk-ins only if a table was free). The CEO "
+    "wants to know whether the change worked.\n\n"
+    "I said a summer-to-autumn comparison tells us nothing on its own.\n"
+)
+
+
+def test_a_change_asked_about_as_the_change_is_named_by_the_sentence_that_tells_it() -> None:
+    facts = case_facts(chunks_of("kilns.md", KILNS))
+    assert facts.made and facts.change == "the move to bookable two-hour slots", facts
+    assert "all 18 sites switched to bookable two-hour slots" in facts.opening, facts.opening

@@ -82,10 +82,12 @@ _STARTED = re.compile(
 )
 # ... or as what part of the business moved to: "On 4 March, 22 centres moved to peak pricing: ..." (round 67).
 _MOVED_TO = re.compile(
-    r"\b(?:\d+|all|half|most|some) (?:of (?:its|their|the) )?(?:[a-z-]+ ){0,2}?(?:centres|centers|stores|sites|"
+    # ("On 1 September all 23 sites switched to bookable two-hour slots (walk-ins only if ...)", round 82)
+    r"\b(?:\d+|all|half|most|some)(?: \d+)? (?:of (?:its|their|the) )?(?:[a-z-]+ ){0,2}?"
+    r"(?:centres|centers|stores|sites|"
     r"branches|shops|venues|clinics|locations|outlets|restaurants|salons|gyms|pools|depots|regions|markets|cities)"
     r" (?:moved|switched|went|changed) (?:over )?(?:to|onto) (?P<x>[a-z][\w-]*(?: [a-z][\w-]*){0,4}?)"
-    r"(?=[:;,.]|$| on | from | in )"
+    r"(?=[:;,.]|$| on | from | in | \()"
 )
 # ... or what they moved it to: "On 1 June they moved it to timed entry: guests book a free 15-minute slot" (round 68)
 _MOVED_IT = re.compile(
@@ -133,6 +135,8 @@ def _fits(phrase: str) -> bool:
         0 < len(words) <= _TOO_LONG
         and not re.match(pronoun, phrase, re.I)
         and not re.fullmatch(rf"\S+\s+{pronoun}", phrase, re.I)
+        # (nor one cut before what it names: "replacing it with the" of 'replaced it with the "Playhouse Pass"')
+        and not re.search(r"\b(?:the|a|an|with|to|of|for|by)$", phrase, re.I)
     )
 
 
@@ -172,6 +176,7 @@ def case_change(asked: list[str], business: str, title: str = "") -> CaseChange:
 
 
 def _case_change(asked: list[str], business: str) -> CaseChange:
+    generic = CaseChange("")  # "whether the change worked" names none: a sentence that tells it comes first (round 82)
     for sentence in asked:
         for patterns, made in ((_DID, True), (_WHETHER_DONE, True), (_DOES, False), (_WHETHER_WOULD, False)):
             match = patterns[0].search(sentence) or patterns[1].search(sentence)
@@ -186,7 +191,9 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
                     if noun and match.group(0).rstrip("?").split()[-1] != noun.group(1)
                     else phrase
                 )
-                if _fits(phrase):
+                if _fits(phrase) and phrase.lower() == "the change":
+                    generic = generic if generic.phrase else CaseChange(phrase, made)
+                elif _fits(phrase):
                     return CaseChange(phrase, made)
         match = _SHOULD.search(sentence) or _IMPERATIVE.search(sentence.strip())
         if match:
@@ -227,7 +234,7 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
         phrase = _named(f"{gerund(found['verb'])} {found['rest']}" if found.get("verb") else found["x"], business)
         if _fits(phrase):
             return CaseChange(phrase)
-    return CaseChange("")
+    return generic
 
 
 _LAUNCHED = re.compile(r"\b(?:launched|introduced|started|rolled out|brought in|added|switched to|began)\b", re.I)
