@@ -256,35 +256,23 @@ def test_no_term_is_taken_up_after_the_clarifying_question(interviewer_home: Pat
     assert "plan" not in text and ("assumptions" in text or "stakeholders" in text), text
 
 
-def test_a_strong_case_answer_that_names_a_method_is_taken_up_when_the_case_can_spare_the_turn(
-    interviewer_home: Path,
+@pytest.mark.parametrize("total", [0.9, 0.1])
+def test_a_case_answer_that_names_a_method_is_taken_up_when_the_case_can_spare_the_turn(
+    interviewer_home: Path, total: float
 ) -> None:
     """A trial user named four methods in strong case answers and none was taken up: only middling answers got a
-    follow-up. A strong answer's method is taken up once, and the case still walks its seven stages in 8."""
+    follow-up. Nor is a case answer's score a reason not to listen: it is scored on the note's story, and "CatBoost's
+    ordered target statistics" scored 0.07 where the story told the naive encoding it replaced (round 76). The method
+    is taken up once, whatever the answer scored, and the case still walks its seven stages in 8."""
     app = late_case_app(interviewer_home)
-    strong = ScoreResult(0.9, (CriterionScore("coverage", "Coverage", 0.9, 1.0, "most points"),), (), "case-2", 1.0)
-    app.interviewer.scorer.score = lambda question, answer, **kw: strong  # type: ignore[assignment,method-assign]
-    asked: list[Question] = []
-    run_case_naming_roc_auc(app, asked)
-    taken = [q for q in asked if q.follow_up and "ROC-AUC" in q.text.split(".")[0]]
-    assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md"
-    assert asked.index(taken[0]) < len(asked) - 1  # right after the answer, not only once the stages are walked
-    assert len({q.stage for q in asked if not q.follow_up}) == 7  # listening costs the case no stage
-
-
-def test_a_method_named_in_a_case_answer_the_story_scored_low_is_still_taken_up(interviewer_home: Path) -> None:
-    """A case answer is scored on the note's story: "CatBoost's ordered target statistics" scored 0.07 where the
-    story told the naive encoding it replaced (round 76). A method the candidate names is taken up whatever it scored,
-    and the case still walks its seven stages in 8."""
-    app = late_case_app(interviewer_home)
-    weak = ScoreResult(0.1, (CriterionScore("coverage", "Coverage", 0.1, 1.0, "few points"),), (), "case-2", 1.0)
-    app.interviewer.scorer.score = lambda question, answer, **kw: weak  # type: ignore[assignment,method-assign]
+    scored = ScoreResult(total, (CriterionScore("coverage", "Coverage", total, 1.0, "points"),), (), "case-2", 1.0)
+    app.interviewer.scorer.score = lambda question, answer, **kw: scored  # type: ignore[assignment,method-assign]
     asked: list[Question] = []
     run_case_naming_roc_auc(app, asked)
     taken = [q for q in asked if q.follow_up and "ROC-AUC" in q.text.split(".")[0]]
     assert len(taken) == 1 and Path(taken[0].sources[0]["source"]).name == "metrics.md", [q.text for q in asked]
-    assert asked.index(taken[0]) < len(asked) - 1, [q.text for q in asked]  # right after the answer
-    assert len({q.stage for q in asked if not q.follow_up}) == 7
+    assert asked.index(taken[0]) < len(asked) - 1  # right after the answer, not only once the stages are walked
+    assert len({q.stage for q in asked if not q.follow_up}) == 7  # listening costs the case no stage
 
 
 def test_a_method_from_a_note_far_from_the_case_is_not_taken_up() -> None:

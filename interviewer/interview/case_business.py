@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from interviewer.core.domain import MADE_UP, ORGANISATIONS
-from interviewer.interview.case_givens import without_made_up, writes
+from interviewer.interview.case_givens import with_article, without_made_up, writes
 
 __all__ = ["business_of", "introduced", "names_company", "plausible_name", "without_label"]
 
@@ -491,11 +491,6 @@ _PLAYED_AT = re.compile(
 )
 
 
-def _with_article(kind: str) -> str:
-    """'karaoke app' -> 'a karaoke app', 'online retailer' -> 'an online retailer'."""
-    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
-
-
 def _introduced(statement: str) -> str:
     played = _PLAYED_AT.search(statement)
     if played and not _NOT_A_NAME.match(played.group("name").split()[0]):
@@ -508,7 +503,7 @@ def _introduced(statement: str) -> str:
         return f"{which.group('name')} {which.group('rest').rstrip(' ,')}."
     joined = _JOINED.match(statement)
     if joined:
-        return f"{joined.group('name')} is {_with_article(joined.group('kind'))} with {joined.group('what')}."
+        return f"{joined.group('name')} is {with_article(joined.group('kind'))} with {joined.group('what')}."
     at = _AT_NAME.match(statement)
     if at:
         what = at.group("what").strip(" ,")
@@ -519,7 +514,7 @@ def _introduced(statement: str) -> str:
         return f"{was.group('name')} is {was.group('what').rstrip(' ,')}."
     labelled = _COLON_KIND.match(statement)
     if labelled and not _NOT_A_NAME.match(labelled.group("name").split()[0]):
-        return f"{labelled.group('name')} is {_with_article(labelled.group('kind'))}{labelled.group('rest') or ''}."
+        return f"{labelled.group('name')} is {with_article(labelled.group('kind'))}{labelled.group('rest') or ''}."
     kind_then_name = _KIND_THEN_NAME.match(statement)
     if kind_then_name:
         return f"{kind_then_name.group('name')} {kind_then_name.group('rest')}"
@@ -527,9 +522,8 @@ def _introduced(statement: str) -> str:
     if match and not _NOT_A_NAME.match(match.group("name").split()[0]):
         the = "The " if match.group("the") else ""
         what = match.group("what").rstrip(" ,")
-        what = re.sub(
-            r"^the (?=\w)", lambda _: "an " if what[4:5] in "aeiou" else "a ", what
-        )  # "is an online tile shop"
+        if re.match(r"the \w", what):
+            what = with_article(what[4:])  # "is an online tile shop", never "is the online tile shop where I was"
         return f"{the}{match.group('name')} is {what}."
     alias = _ANONYMISED.search(statement)
     if alias and not _NOT_A_NAME.match(alias.group("name").split()[0]):

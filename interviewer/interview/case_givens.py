@@ -11,7 +11,7 @@ from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = [
     "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "practises", "sentence_pieces", "spoken",
-    "without_made_up", "without_pointers", "writes",
+    "with_article", "without_made_up", "without_pointers", "writes",
 ]  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
@@ -203,6 +203,11 @@ _BARE_FIGURES = re.compile(
 _VOWEL_SOUND = re.compile(r"(?![Uu](?:[A-Z]|s(?:er|ing|e\b)|ni))[AEIOUaeiou]")
 
 
+def with_article(kind: str) -> str:
+    """'karaoke app' -> 'a karaoke app', 'online retailer' -> 'an online retailer'."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
 def without_made_up(statement: str) -> str:
     """A statement without the note's aside that its business is made up: 'Parsley (recipe app, invented) has' ->
     'Parsley (recipe app) has'; 'Tallow is a made-up grocery chain, 140 stores' -> 'Tallow is a grocery chain with 140
@@ -305,9 +310,7 @@ def spoken(statement: str) -> str:
     statement = re.sub(r",\s+(?:who|whom)\s+(?:he|she|they|[A-Z][a-z]+)\s+played\s+as\b[^,]*,", "", statement)
     # ... and the note-taker's employer, as what it is: "At Hartley & Crumb, the bakery-supplies wholesaler I worked at
     # from 2022 to 2024, we supplied ..." -> "Hartley & Crumb, a bakery-supplies wholesaler, supplied ..." (round 79)
-    statement = _EMPLOYER_WE.sub(
-        lambda m: f"{m.group('name')}, {'an' if m.group('kind')[:1] in 'aeiou' else 'a'} {m.group('kind')}, ", statement
-    )
+    statement = _EMPLOYER_WE.sub(lambda m: f"{m.group('name')}, {with_article(m.group('kind'))}, ", statement)
     # ... but for the name they give the business in it ("The company was a builders' merchant in the North West (I'll
     # call it Harcourt & Pryce in interviews), 34 branches, ...", round 76 called it "the company")
     statement = _CALLED_ASIDE.sub(lambda m: f"{m.group('name')} is {m.group('what')}", statement)

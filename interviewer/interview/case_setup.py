@@ -219,7 +219,6 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # '"You're the only analyst at Severnside Community Energy, ... They want to know why ..."', round 79
                 # opened on a definition from the candidate's working)
                 alone = _WHOLE_QUOTE.match(piece.strip()) if not staged_prompt and len(staged) < 6 else None
-                previous_label = previous
                 if alone and _PROMPT_LABEL_END.search(previous) and len(sentences(alone.group("quote"))) >= 2:
                     quoted = alone
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
@@ -228,7 +227,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # sentences are the set-up (skipped as one question, the case opened on the book's data table
                     # and named no business, round 49).
                     staged_prompt = quoted.group("quote").strip().rstrip('"”').strip()
-                    prompt_label = quoted.group("label") if "label" in quoted.groupdict() else previous_label
+                    prompt_label = quoted.group("label") if "label" in quoted.groupdict() else previous
                     for said in sentences(staged_prompt):
                         if said.rstrip('"”').endswith("?"):
                             prompt_questions.append(said.strip('"“” '))
@@ -273,8 +272,9 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # question (round 56's opening never said what the case was for)
                     asks.append("The question: " + _as_question(indirect))
                     ask_at = len(staged)
-                # (a book's prompt copied as a block quote asks at its end: '> Saltby-on-Sea Town Council patrols ...
-                # How many lifeguards per day, and what budget?', round 80 ran that sizing as a change)
+                # (a question that ends the set-up's paragraph is the set-up's, however long: a book's prompt
+                # 'Saltby-on-Sea Town Council patrols ... How many lifeguards per day, and what budget?', round 80
+                # ran it as a change)
                 paragraph = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
                 same_paragraph = paragraph >= 0 and (chunk.chunk_index, paragraph) == setup_paragraph
                 if asking and (len(staged) < 8 or (same_paragraph and len(staged) < 20)):
@@ -292,8 +292,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     continue
                 seen.add(statement)
                 if setup_paragraph == (-1, -1) and not writes(statement):  # the paragraph that sets the case up
-                    found = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
-                    setup_paragraph = (chunk.chunk_index, found)
+                    setup_paragraph = (chunk.chunk_index, paragraph)
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))

@@ -406,40 +406,15 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # ... and one in its voice that never names it says whose it is: "Conversion on our online ticketing site
         # went from 3.8% to 6.2% ... Can they?" after 'at the "Northgate Museum of Science and Industry" and opened
         # with:' (round 75 opened on "Can they?" alone)
-        owner = f"{business}'" if business.endswith("s") else f"{business}'s"
-        said = re.sub(r"\bour\b", owner, re.sub(r"^Our\b", owner[:1].upper() + owner[1:], staged_prompt))
+        said = _in_voice_of(staged_prompt, f"{business}'" if business.endswith("s") else f"{business}'s")
     elif staged_prompt and not names(staged_prompt) and named and not business.startswith("the "):
         # ... and after the sentence that says who the business is, when the prompt speaks as it ('He played "Dana",
         # head of e-commerce at Pitch & Peak, an online camping-gear shop.' then 'His opening: "Our weekly return rate
         # has been steady around 7.8% all year. ..."', round 82 opened on the shop alone)
         intro = next((s for s in posed[:3] if names(s)), "")
         owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
-        spoken_as = re.sub(r"^Our\b", owner[:1].upper() + owner[1:], re.sub(r"\bour\b", owner, staged_prompt))
-        said = f"{intro} {spoken_as}".strip() if intro and intro not in staged_prompt else said
-    if not business.startswith("the ") and not _PERSON_TOLD.search(said):
-        # A "she" no sentence of the opening introduces is whoever decides for the business ("It owns 30 boards. How
-        # many boards should she buy?" without "The manager, Helen Okafor, is deciding ...", round 78)
-        said = re.sub(r"\b(should|would|will|can|must|does|did) (?:she|he)\b", rf"\1 {business}", said)
-    if not staged_prompt and not business.startswith("the "):
-        # ("We had 410 active planner accounts: ...", the note-taker's employer, round 78)
-        # ("We also leased and maintained espresso machines ...", round 79)
-        said = re.sub(
-            r"(^|[.!?]\s+)We ((?:also )?(?:had|have|[a-z]{3,}ed|ran|sold|made|kept|gave|took)\b)",
-            lambda m: f"{m.group(1)}{business} {'has' if m.group(2) == 'have' else m.group(2)}",
-            said,
-        )
-    if not staged_prompt and not business.startswith("the ") and business in said:
-        # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
-        # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
-        said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
-        # ... as is the "we" of what the business asks ("trustees want to know how many drivers we need", round 76)
-        said = re.sub(
-            r"\b(how (?:many|much)(?: [\w-]+){1,4}?) we (need|want|have)\b",
-            lambda m: (
-                f"{m.group(1)} {business} {m.group(2)}s" if m.group(2) != "have" else f"{m.group(1)} {business} has"
-            ),
-            said,
-        )
+        said = f"{intro} {_in_voice_of(staged_prompt, owner)}".strip() if intro and intro not in staged_prompt else said
+    said = _as_the_business(said, business, quoted=bool(staged_prompt))
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
@@ -516,3 +491,42 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         " ".join(given),
         everywhere,
     )
+
+
+def _in_voice_of(prompt: str, owner: str) -> str:
+    """A prompt in the business's voice said as the business's: "Our weekly return rate ..." -> "Pitch & Peak's weekly
+    return rate ..." (`owner` is the possessive)."""
+    return re.sub(r"^Our\b", owner[:1].upper() + owner[1:], re.sub(r"\bour\b", owner, prompt))
+
+
+def _as_the_business(said: str, business: str, quoted: bool) -> str:
+    """An opening whose pronouns are the business's, said with its name: a "she" no sentence introduces, and, unless the
+    opening is a prompt `quoted` whole (it keeps its speaker's voice), the note-taker's "We had", "us" and "how many
+    drivers we need". A business without a name of its own ("the payments company") is left as it is."""
+    if business.startswith("the "):
+        return said
+    if not _PERSON_TOLD.search(said):
+        # A "she" no sentence of the opening introduces is whoever decides for the business ("It owns 30 boards. How
+        # many boards should she buy?" without "The manager, Helen Okafor, is deciding ...", round 78)
+        said = re.sub(r"\b(should|would|will|can|must|does|did) (?:she|he)\b", rf"\1 {business}", said)
+    if not quoted:
+        # ("We had 410 active planner accounts: ...", the note-taker's employer, round 78)
+        # ("We also leased and maintained espresso machines ...", round 79)
+        said = re.sub(
+            r"(^|[.!?]\s+)We ((?:also )?(?:had|have|[a-z]{3,}ed|ran|sold|made|kept|gave|took)\b)",
+            lambda m: f"{m.group(1)}{business} {'has' if m.group(2) == 'have' else m.group(2)}",
+            said,
+        )
+    if not quoted and business in said:
+        # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
+        # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
+        said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
+        # ... as is the "we" of what the business asks ("trustees want to know how many drivers we need", round 76)
+        said = re.sub(
+            r"\b(how (?:many|much)(?: [\w-]+){1,4}?) we (need|want|have)\b",
+            lambda m: (
+                f"{m.group(1)} {business} {m.group(2)}s" if m.group(2) != "have" else f"{m.group(1)} {business} has"
+            ),
+            said,
+        )
+    return said
