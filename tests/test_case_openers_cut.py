@@ -70,3 +70,10 @@ def test_a_change_asked_about_as_the_change_is_named_by_the_sentence_that_tells_
     facts = case_facts(chunks_of("kilns.md", KILNS))
     assert facts.made and facts.change == "the move to bookable two-hour slots", facts
     assert "all 18 sites switched to bookable two-hour slots" in facts.opening, facts.opening
+
+
+def test_a_rate_steady_at_one_figure_and_now_another_is_the_rise_it_names() -> None:
+    from interviewer.interview.case_opening import moved_metric
+
+    facts = case_facts(chunks_of("kayaks.md", KAYAKS))
+    assert moved_metric(facts.opening) == ("weekly return rate", "rise"), facts.opening

@@ -3,6 +3,7 @@ question then finds its phrasing ready, and nothing shown or saved differs from 
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -113,3 +114,31 @@ def test_the_likely_plans_follow_the_policy_for_each_outcome(mode: Mode, level: 
     plans = [likely.plan for likely in likely_plans(state, question)]
     assert [(plan.level, plan.hint) for plan in plans] == expected
     assert all(plan.turn == 2 and plan.topic == "Trees" and not plan.follow_up for plan in plans)
+
+
+class SlowModel(NoteQuestionModel):
+    """A model still generating when the session ends."""
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        time.sleep(0.3)
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_a_session_that_stops_preparing_leaves_no_generation_running(tmp_path: Path) -> None:
+    """A process that exits while the model generates in the background is aborted by the native library (exit 134
+    when a piped `interviewer mock` ended on a blank answer): the session stops preparing and waits first."""
+    settings = Settings.from_env({"INTERVIEWER_HOME": str(tmp_path)}, llm_backend="fake", embedder="fake", n_threads=1)
+    app = App(replace(settings, prefetch=True), chat_model=SlowModel(family="slow"), embedder=FakeEmbedder())
+    ingest([str(CORPUS / "ml")], app.store, 10**8)
+    session = app.interviewer.start(SessionConfig(kind=Kind.DEEP_DIVE, questions=4, seed=3))
+    assert session.next_question() is not None and session.prefetcher is not None
+    thread = session.prefetcher._thread
+    assert thread is not None and thread.is_alive()  # preparing while the candidate answers
+    session.stop_preparing()
+    assert not thread.is_alive()

@@ -187,9 +187,12 @@ def _run_terminal(app: App, session: LiveSession, out: TextIO, practice: bool = 
 
 def cmd_mock(app: App, args: argparse.Namespace, out: TextIO) -> int:
     session = _open_session(app, args)
-    if args.protocol == "jsonl":
-        return _run_jsonl(app, session, out)
-    return _run_terminal(app, session, out, practice=args.practice)
+    try:
+        if args.protocol == "jsonl":
+            return _run_jsonl(app, session, out)
+        return _run_terminal(app, session, out, practice=args.practice)
+    finally:
+        session.stop_preparing()  # the process ends next: no generation may still run in the background
 
 
 def cmd_sessions(app: App, args: argparse.Namespace, out: TextIO) -> int:

@@ -376,7 +376,7 @@ _METRIC_HEAD = (
     r"listings|registrations|submissions|uploads|searches|trips|deliveries|downloads|views|plays|streams|"
     r"subscriptions|cancellations|complaints|order value|basket value|basket size)"
 )
-_METRIC = re.compile(rf"(?<![\w-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
+_METRIC = re.compile(rf"(?<![\w'’-])(?P<phrase>(?:[a-z][\w-]*\s+){{0,4}}?{_METRIC_HEAD})(?![\w-])")
 _FLAT_THEN = re.compile(
     r"\b(?:flat|steady|stable|constant) (?:at|around) (?:about\s+)?[£$€]?(?P<was>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
@@ -424,10 +424,14 @@ def moved_metric(opening: str) -> tuple[str, str]:
     # last week. Yesterday, Thursday 14 November, it was 92.2% ...": round 61 asked "the movement in the metric").
     for before, after in itertools.pairwise(sentences):
         was = re.search(
-            r"\b(?:was|were|sat at|stood at|had been|ran at|averaged)\s+(?:about\s+)?(\d+(?:\.\d+)?)\s?%", before
+            # ("Pitch & Peak's weekly return rate has been steady around 7.8% all year." then "The week starting 9
+            # June it's 12.4%.": "the movement in the metric" to a trial of my own, round 82's notes)
+            r"\b(?:was|were|sat at|stood at|had been|ran at|averaged|(?:has|have|had) been (?:steady|flat|stable) "
+            r"(?:at|around))\s+(?:about\s+)?(\d+(?:\.\d+)?)\s?%",
+            before,
         )
         now = re.search(
-            r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|came in at)\s+(?:about\s+)?"
+            r"\b(?:it|this|that)(?:\s+(?:was|is|fell to|dropped to|rose to|came in at)|['’]s)\s+(?:about\s+)?"
             r"(\d+(?:\.\d+)?)\s?%",
             after,
         )

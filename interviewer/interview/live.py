@@ -62,6 +62,14 @@ class LiveSession:
             self.prefetcher.start(self.state, self.pending)
         return self.pending
 
+    def stop_preparing(self) -> None:
+        """Prepare nothing more and wait for a generation under way to end: a process that exits while the model
+        generates in the background thread is aborted by the native library ("terminate called without an active
+        exception", exit 134, when a piped `interviewer mock` ended on a blank answer)."""
+        if self.prefetcher is not None:
+            self.prefetcher.cancel()
+            self.prefetcher.join()
+
     def answer(self, text: str) -> tuple[ScoreResult, Turn]:
         """Score the answer to the pending question and save it; committed before this returns."""
         question = self.pending
