@@ -174,6 +174,7 @@ def named_term(question: Question, app: App) -> str:
 
 
 _NAMED: set[str] = set()
+_AFTER: dict[int, str] = {}  # a follow-up's id: the scripted answer it follows
 
 
 def case_figures(app: App, seeds: int) -> list[Question]:
@@ -214,6 +215,9 @@ def case_figures(app: App, seeds: int) -> list[Question]:
                         after_term += 1
                         took_after_term += taken
             asked += [q for q, _, _ in turns]
+            # A follow-up is rated with the answer it follows: "You brought up X" makes sense only after an answer
+            # that did.
+            _AFTER.update({id(q): turns[i - 1][1] for i, (q, _, _) in enumerate(turns) if q.follow_up and i})
     if follow_ups:
         print(
             f"  case follow-ups taking up the answer, citing another note: {took_after_term}/{after_term} after an"
@@ -255,6 +259,8 @@ def main() -> None:
         for question in cases:
             tag = f"{question.stage}{' follow-up' if question.follow_up else ''}"
             print(f"    L{question.level} {tag}: {question.text}")
+            if id(question) in _AFTER:
+                print(f"      (after the answer: {_AFTER[id(question)]})")
 
 
 def topic_figures(app: App) -> None:

@@ -155,3 +155,23 @@ def test_a_strong_predictor_read_as_a_lever_and_a_calendar_that_moves_sales_are_
     concepts = _concepts({"shap.md": SHAP, "yoy.md": CALENDAR})
     assert {"an explanation read as a lever", "a year-over-year change that is the calendar"} <= concepts, concepts
     assert "an explanation read as a lever" not in _concepts({"yoy.md": CALENDAR, "power.md": POWER})
+
+
+SKEW = """# Training/serving skew
+
+- Null handling: training fills NaN with the median, serving fills with 0.
+- Feature code written twice, once in SQL and once in the service, drifts apart.
+"""
+
+ATTENTION = """# Attention internals
+
+- With d_k = 128 the logits have std ~11, softmax saturates to nearly one-hot, and gradients through it are close to
+  zero.
+- Scaling by the square root of d_k keeps the logits near unit variance.
+"""
+
+
+def test_a_loss_that_turns_into_nan_is_not_explained_by_a_fill_value_and_a_saturated_softmax() -> None:
+    # Each line meets one cue ('nan', 'saturat') and what the symptom is about ('train', 'gradient'); together they
+    # never say why a loss diverges (both blind raters, round 83).
+    assert "training that will not converge" not in _concepts({"skew.md": SKEW, "attention.md": ATTENTION})

@@ -81,10 +81,16 @@ _CASE_OPENING = re.compile(
     # (never "the business case" a plan is written for: "we need weekly demand ... for staffing, initial stock and the
     # business case" ran round 79's cold-start forecasting note as a case)
     r"\b(case study|this case|the case is|(?<!the )(?<!a )business case(?! for\b)|business problem|"
-    r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case|[\w-]+-drop case|"
+    # (never the genre the note prepares for: "half the product-analytics case questions end up here" ran round 83's
+    # difference-in-differences note as a case)
+    r"(?:metric|product|analytics|sizing|estimation|pricing)(?:[- ]drop)? case"
+    r"(?!s?\s+(?:questions|interviews|studies|prompts))|"
+    r"[\w-]+-drop case|"
     # "The case round was with Sam, a principal data scientist, who played the Head of Trading at a made-up online
     # travel insurer." (round 53 read it as a technical note and asked its prompt as a deep dive)
-    r"case round|played (?:the|a|an) (?:[\w-]+ ){0,3}?(?:head|director|vp|ceo|coo|cfo|cto|manager|pm|lead)\b)",
+    # (or a case session of a real interview: "Debrief, Fennick final round, product DS case session", round 83)
+    r"case (?:round|session|interview)\b|"
+    r"played (?:the|a|an) (?:[\w-]+ ){0,3}?(?:head|director|vp|ceo|coo|cfo|cto|manager|pm|lead)\b)",
     re.I,
 )
 # The note-taker's preface before the case ("Did this one timed (40 min) from the case book.", "Did it with Tom
@@ -295,7 +301,8 @@ _WORKED_AT = re.compile(
     r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+(?:the|a|an)\s+[^,]{3,80}?\b(?:I|we)\s+"
     r"(?:worked|was|joined)\b"
     # ("My go-to story, from Tessera Direct, the online tile shop where I was one of two analysts.", round 81)
-    r"|\b(?:from|at)\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+the\s+[^,.]{3,60}?\s+(?:where|at which)\s+"
+    # ("At Brindle & Co, the online pet-supplies retailer where I worked for two and a half years, ...", round 83)
+    r"|\b(?:[Ff]rom|[Aa]t)\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+the\s+[^,.]{3,60}?\s+(?:where|at which)\s+"
     r"(?:I|we)\s+(?:was|were|worked)\b"
 )
 
@@ -307,7 +314,12 @@ _CALLED_NAME = re.compile(
 )
 
 
-_FIGURE_MOVED = re.compile(r"\b(?:jumped|fell|dropped|rose|doubled|halved|spiked|slumped|plunged)\b[^.]{0,40}\d", re.I)
+# ("over about nine months it slid to what the dashboard showed as 36%", round 83)
+_FIGURE_MOVED = re.compile(
+    r"\b(?:jumped|fell|dropped|rose|doubled|halved|spiked|slumped|plunged|slid|sank|declined|dipped|climbed|crept)\b"
+    r"[^.]{0,40}\d",
+    re.I,
+)
 
 
 def _situation_named(opening: str) -> bool:

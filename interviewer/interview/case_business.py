@@ -197,6 +197,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # (head of analytics) and Sunil. 50 minutes, whiteboard." before "The question: Ridgeway has 160 branches.")
     setup = [s for s, at in staged[:8] if not writes(s)][:6]
     text = " ".join([title, first_line, *(s for s, _ in staged)])
+    if titled := _title_word_name(title, " ".join(s for s, _ in staged)):
+        return titled
     for index, statement in enumerate(setup):
         # ("Setup as given: Loomwell is a mid-size online womenswear retailer ...": the label goes first)
         # Past the first four, only a listed verb names it ("Courier GPS logs after dispatch leak the outcome").
@@ -248,6 +250,31 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
                 return f"the {name[:1].lower()}{name[1:]}"
     titled = next((t for t in _title_names(lines, _TITLE_NAME, _TITLE_AFTER_DASH) if plausible_name(t, text)), "")
     return titled or _recurring_name(staged, title) or _said_to_be(staged[:15], text) or "the business"
+
+
+def _title_word_name(title: str, text: str) -> str:
+    """The proper name a title made from a file name gives in lower case ("Mock pricing hearthbox", "Story brindle
+    repeat decline") and the note writes capitalised, always so and at least twice, never as a person's: the note's
+    own spelling, with the rest of its name ("Brindle & Co"). Round 83 called three of four such cases "the business"
+    or "the online electronics marketplace". '' when the title is not all lower case past its first word."""
+    words = title.split()
+    if not re.fullmatch(r"[A-Z][a-z0-9]*(?: [a-z0-9]+)+", title):
+        return ""  # a title the note wrote itself names its business in its own spelling, read elsewhere
+    for word in words[1:]:
+        if len(word) < 4 or not word.isalpha():
+            continue
+        spelt = word[:1].upper() + word[1:]
+        found = [m.group(0) for m in re.finditer(rf"(?<![\w&'-]){spelt}(?:'s)?(?: (?:&|[A-Z][\w'-]*))*", text)]
+        # (once is enough where the note introduces it: "Her prompt: Hearthbox is a meal-kit subscription ...")
+        introduced = re.search(rf"(?<![\w&'-]){spelt}(?: (?:&|[A-Z][\w'-]*))*,? (?:is|was) (?:an?|the)\b", text)
+        if not found or (len(found) < 2 and not introduced) or re.search(rf"(?<![\w-]){word}(?![\w-])", text):
+            continue
+        name = min(found, key=len) if all(f.startswith(min(found, key=len)) for f in found) else spelt
+        name = max((f for f in found if f.endswith((" Co", " Ltd", " Inc"))), key=len, default=name)
+        name = re.sub(r"'s$", "", name)
+        if not _person(name, text) and not _NOT_A_NAME.match(name):
+            return f"the {name}" if re.search(rf"\bThe {re.escape(name)}\b", text) else name
+    return ""
 
 
 _KINDS = "|".join(ORGANISATIONS)
@@ -524,6 +551,13 @@ def _introduced(statement: str) -> str:
         what = match.group("what").rstrip(" ,")
         if re.match(r"the \w", what):
             what = with_article(what[4:])  # "is an online tile shop", never "is the online tile shop where I was"
+        # The sentence's own news after the aside is kept: "At Brindle & Co, the online pet-supplies retailer where I
+        # worked ..., the number the board watched most closely was the 60-day repeat rate: ..." (round 83 opened on
+        # the retailer alone, then "It had been around 41%")
+        aside_end = statement.find(", ", match.end())
+        news = statement[aside_end + 2 :] if aside_end > 0 else ""
+        if len(news.split()) >= 6 and news[:1].islower() and re.search(r"\b(?:is|was|were|had|has)\b", news):
+            return f"{the}{match.group('name')} is {what}. {news[:1].upper()}{news[1:].rstrip(' .')}."
         return f"{the}{match.group('name')} is {what}."
     alias = _ANONYMISED.search(statement)
     if alias and not _NOT_A_NAME.match(alias.group("name").split()[0]):

@@ -57,7 +57,8 @@ _SHOULD = re.compile(
     rf"\b(?i:should)\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+"
     rf"(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
 )
-_WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^.;:?]+)", re.I)
+# (a price's decimal point ends nothing: "the CFO wants to move to $64.99" was "moving to $64", round 83)
+_WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>(?:[^.;:?]|\.(?=\d))+)", re.I)
 # "Case – Ship the one-page checkout at Fernhollow?": a title's label is no part of what it asks.
 _IMPERATIVE = re.compile(rf"^(?:[\w ]{{1,30}}\s[:–—-]\s+)?(?P<verb>{_CHANGE_VERBS})\s+(?P<rest>[^?]+)\?", re.I)
 # Told as done by whoever made it: 'Tandem — "we made annual the default and revenue went up 38%"'.

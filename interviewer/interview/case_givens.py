@@ -82,7 +82,7 @@ _PRACTICE_LINES = (
 _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I'd|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
-    r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
+    r"|^(?:Mock|Debrief)\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
     # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when
     r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"
@@ -97,7 +97,10 @@ _FIRST_PERSON = re.compile(
     r"(?:about |around |roughly |~)?\d+\s*(?:min(?:ute)?s?|mins|hours?)\b"
     # the note-taker's reason for the note, subject dropped: "Writing it down so the numbers are straight." (round 69
     # opened the case on it)
-    r"|^(?:Writing|Wrote|Putting|Noting|Jotting|Typing) (?:it|this|these|them)(?: all)? (?:down|up)\b",
+    r"|^(?:Writing|Wrote|Putting|Noting|Jotting|Typing) (?:it|this|these|them)(?: all)? (?:down|up)\b"
+    # ... or where it was copied from: "From Cases in Applied Data Science ... by Helena Strauss-Okoro (2nd ed.), case
+    # 17, "Refunds at Quillmart"." (round 83 opened the case on the citation)
+    r"|^(?:From|Copied from|Taken from|Source:?)\s+\S[^.]{0,160}?\bby [A-Z][\w'-]+|\(\d+(?:st|nd|rd|th) ed\.?\)",
 )
 
 

@@ -238,6 +238,8 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
     """The stage questions for this case: a case that asks for a decision (a price, an offer) is asked in its own
     terms, never about a model it does not have; any other case in a model's terms."""
     if not facts.decision:
+        if facts.operating:  # a model given, its threshold asked: the early stages ask about the operating point
+            return {stage: templates.case.get(f"given-{stage}", templates.case[stage]) for stage in CASE_STAGES}
         if facts.targets:  # a list to act on is used and watched, never "retrained or rolled back" (round 43)
             return {stage: templates.case.get(f"target-{stage}", templates.case[stage]) for stage in CASE_STAGES}
         return templates.case

@@ -154,7 +154,9 @@ _MOVED = re.compile(
     re.I,
 )
 _SIZING = re.compile(
-    r"\b(how many|(?<!by )how much|what price|at what price|price per|priced? at|pricing|whether to launch|sizing|"
+    # (never how much of a change one thing caused: "How much of that was actually the campaign?", round 83)
+    r"\b(how many|(?<!by )how much(?! of\b)|what price|at what price|price per|priced? at|pricing|whether to launch|"
+    r"sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
     # ("a time you sized something", round 49)
     r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional)|expected (?:annual |yearly )?savings?|"
@@ -172,7 +174,10 @@ _WORKED = re.compile(
     r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) [\"“']?(?:worked|paid off|helped)\b"
     # ... or names it bare: "the head of waste services wants to know whether twin-stream worked" (round 60 asked
     # what model to train)
-    r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b",
+    r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b"
+    # ... or how much of a rise the change made ("Marketing says weekly sign-ups ... went up 18%. How much of that was
+    # actually the campaign?", round 83 sized it)
+    r"|\bhow much of (?:that|this|it|the [\w-]+(?: [\w-]+)?) (?:was|is|came from|comes from|is down to)\b",
     re.I,
 )
 
@@ -195,7 +200,14 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
         # ('Ashgrove General — ED "left without being seen" jumped': its stages asked for "the effect of the change"
         # and an experiment to design, round 35)
         return "drop"
-    if _SIZING.search(asked):
+    # A title's "pricing" ("Mock pricing hearthbox") sizes nothing the case asks as a yes or no: "Should they do it,
+    # and how would you know?" of a move to $64.99 is a change to weigh (round 83 asked "What number does the business
+    # need"); a title's "sizing" sizes, whatever it then decides ("sizing a new Alicante route ... Should the airport
+    # say yes? Number first, then decision.").
+    body = asked.replace(title, " ", 1) if title else asked
+    titled = _SIZING.search(title) if title else None
+    weighed = titled and titled.group(0).lower().startswith("pric") and re.search(r"\b(?:should|whether)\b", body, re.I)
+    if _SIZING.search(body) or (titled and not weighed):
         return "sizing"
     return "change" if decision else "model"
 

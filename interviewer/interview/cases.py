@@ -163,6 +163,7 @@ class CaseFacts:
     targets: bool = False  # asks whom to act on ("who should the nurses call?"): a list to use, not a model to ship
     setup: str = ""  # the note's first sentences but what was found ("The UK does not have it."), as written
     everywhere: bool = False  # a pilot that reached the rest later ("and in the remaining 22 on 6 May"): none to extend
+    operating: bool = False  # its model exists and it asks where to set the threshold: nothing left to build
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -411,9 +412,24 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # ... and after the sentence that says who the business is, when the prompt speaks as it ('He played "Dana",
         # head of e-commerce at Pitch & Peak, an online camping-gear shop.' then 'His opening: "Our weekly return rate
         # has been steady around 7.8% all year. ..."', round 82 opened on the shop alone)
-        intro = next((s for s in posed[:3] if names(s)), "")
+        # (never the note-taker's line that names it: "Debrief, Fennick final round, product DS case session", 83)
+        # (one that says what it is: the prompt's own sentences, said again before it, are none)
+        intro = next(
+            (
+                s
+                # (it may come after the prompt: "Fennick is grocery delivery, so sign-ups only matter if people ...")
+                for s in dict.fromkeys([*posed[:6], *raw_setup[:8]])
+                if names(s)
+                and not writes(s)
+                and re.search(rf"{re.escape(named)}\S*(?: [A-Z&]\S*)* (?:is|was|runs|sells|operates)\b", s)
+                and s[:30] not in staged_prompt
+            ),
+            "",
+        )
         owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
-        said = f"{intro} {_in_voice_of(staged_prompt, owner)}".strip() if intro and intro not in staged_prompt else said
+        # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
+        voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else _in_voice_of(staged_prompt, owner)
+        said = f"{intro} {voiced}".strip() if intro and intro not in staged_prompt else said
     said = _as_the_business(said, business, quoted=bool(staged_prompt))
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
@@ -445,6 +461,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]
     setup_text = " ".join([title, first_line, said, *questions, *brief, *requests])
     worked = [s for s in requests if asks_worked(s)]  # "The CFO wants to know whether it worked."
+    # ... or the prompt asks it ("How much of that was actually the campaign?": the campaign ran, round 83)
+    worked = worked or [q for q in [*questions[:3], *read.prompt_questions[:2]] if asks_worked(q)]
     # ("She wants the expected annual saving to decide ...", never "I'm asked whether to launch" a model)
     sizes = [
         s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
@@ -478,6 +496,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
     everywhere = pilot and reached_everywhere([said, *given])
+    operating = shape == "model" and not targets and bool(_THRESHOLD_ASKED.search(asked_for))
+    operating = operating and any(_MODEL_GIVEN.search(s) for s in raw_setup)
     return CaseFacts(
         business,
         facts,
@@ -490,7 +510,18 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         targets,
         " ".join(given),
         everywhere,
+        operating,
     )
+
+
+# Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
+# model scores each claim.", "Their classifier flags about 2% of orders").
+_THRESHOLD_ASKED = re.compile(r"\b(?:thresholds?|cut-?offs?|operating points?)\b", re.I)
+_MODEL_GIVEN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[A-Z][\w&'-]+'s)\s+(?:new\s+|existing\s+|current\s+|fraud\s+|risk\s+)?"
+    r"(?:model|classifier|scorer|scoring model)\s+(?:already\s+)?"
+    r"(?:scores|flags|ranks|predicts|assigns|outputs|gives)\b"
+)
 
 
 def _in_voice_of(prompt: str, owner: str) -> str:

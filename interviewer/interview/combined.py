@@ -272,8 +272,14 @@ def _diagnoses(
         # Together the statements must use enough of the symptom's words: two glossary lines that each say
         # 'quantile' once do not explain why a forecast runs short.
         used = set().union(*(_words(s, symptom) for s, _ in chosen)) if chosen else set()
+        # ... and enough of its own cues, not only of what it is about: "training fills NaN with median" and "softmax
+        # saturates" met 'nan', 'saturat', 'train' and 'gradient', and built "Your network's training loss turns into
+        # NaN" on notes that never say why a loss diverges (both blind raters, round 83, and likewise a calendar
+        # question on 'same weekday' and 'like-for-like' alone)
+        cued = [{m.group(0).lower() for m in symptom.cues.finditer(s)} for s, _ in chosen]
+        cued_enough = len(set().union(*cued)) >= symptom.evidence or any(len(words) >= 2 for words in cued)
         core = symptom.core is None or any(symptom.core.search(s) for s, _ in chosen)
-        if len(chosen) >= 2 and len(used) >= symptom.evidence and core:
+        if len(chosen) >= 2 and len(used) >= symptom.evidence and cued_enough and core:
             # The points that say most about the symptom come first: a follow-up asks the first one missed, and a
             # point that only brushes the symptom ('units matter' under a forecast running short) is no gap to probe.
             base = chosen[0][1]

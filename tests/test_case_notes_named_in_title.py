@@ -1,0 +1,106 @@
+"""Round 83's case notes: file-named titles that give the business in lower case ("Mock pricing hearthbox"), a prep
+book's citation before its prompt, a debrief whose prompt speaks as the business, a behavioural story that opens "At
+X, the Y where I worked, <the news>", a case that gives its model and asks for a threshold, and a technical note that
+mentions the case questions it prepares for. Every note is made up for the test."""
+
+from __future__ import annotations
+
+import random
+
+from interviewer.ingest.pipeline import read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_questions import case_draft
+from interviewer.interview.cases import case_facts
+from interviewer.interview.templates import load_templates
+from tests.helpers import chunks_of
+
+TILES = (
+    "Mock with Dana, Sunday, 40 minutes. She used to price things at a supermarket so I asked her to be harsh.\n\n"
+    "Her prompt: Tilecraft is a tile subscription with about 52,000 active monthly subscribers paying $39.50 a box. "
+    "Clay costs are up and the finance director wants to move to $44.50. The supplier contract renews in eight weeks. "
+    "Should they do it, and how would you know?\n\n"
+    "I asked what active meant and what monthly churn is: 3.2%.\n"
+)
+
+ROOFS = (
+    "Debrief, Slateway final round, analytics case session (the second of three interviews). Interviewer was Ruth, "
+    "a principal analyst.\n\n"
+    'The prompt as I remember it: "Last autumn we spent $1.4 million on a radio campaign in three of our nine '
+    "regions. Sales says weekly quote requests in those regions went up 22%. How much of that was actually the "
+    'campaign, and should we do it again next spring? We need to set the budget in a month."\n\n'
+    "Slateway is a roofing marketplace, so quote requests only matter if they turn into jobs.\n\n"
+    "I asked for the baseline: about 4,100 weekly quote requests across the three regions.\n"
+)
+
+BOOK = (
+    'From *Forty Cases for Analysts* by Imogen Tarrant-Vale (3rd ed.), case 9, "Claims at Parcelnest". Did it on a '
+    "timer.\n\n"
+    "> Parcelnest is an online parcel-locker network handling about 900,000 deliveries a month. Roughly 2% of "
+    "deliveries lead to a damaged-item claim, about 18,000 claims a month. A new model scores each claim. At "
+    "threshold A it flags 8% of claims and catches 45% of fraudulent ones; at threshold B it flags 20% and catches "
+    "75%. Flagged claims go to four reviewers, each handling about 40 claims a day. Which threshold should "
+    "Parcelnest use?\n\n"
+    "My attempt: fraudulent claims per month first.\n"
+)
+
+KENNEL = (
+    'Behavioural story I keep for "tell me about a time you explained a slow decline".\n\n'
+    "At Kennelwise & Co, the online dog-food retailer where I worked for three years, the number the founders watched "
+    "most closely was the 90-day repeat rate: the share of new customers who order again within 90 days. It had been "
+    "around 38% for a long time, and over about eight months it slid to what the dashboard showed as 33%. The COO "
+    "asked me to explain it before the board meeting.\n"
+)
+
+GENRE = (
+    "# Synthetic control — what I need to defend\n\n"
+    "Context: half the product-analytics case questions end up here because the company launched something in one "
+    "region only. Synthetic control is the tool when there is one treated unit.\n\n"
+    "## Weights\n\n- Donor weights are non-negative and sum to one.\n- Fit on the pre-period only.\n"
+)
+
+
+def _kind(name: str, text: str) -> str:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return note_kind(f"notes/{name}", sections)
+
+
+def test_a_debrief_of_a_case_session_and_a_story_at_where_i_worked_are_case_notes_and_a_genre_mention_is_not() -> None:
+    assert _kind("debrief_slateway_campaign_lift.md", ROOFS) == "case"
+    assert _kind("story_kennelwise_repeat_decline.md", KENNEL) == "case"
+    assert _kind("synthetic_control.md", GENRE) == "note"
+
+
+def test_a_title_made_from_the_file_name_names_the_business_and_a_yes_or_no_price_move_is_a_change() -> None:
+    facts = case_facts(chunks_of("mock_pricing_tilecraft.md", TILES))
+    assert facts.business == "Tilecraft", facts.business
+    assert facts.shape == "change" and facts.change == "moving to $44.50", (facts.shape, facts.change)
+    assert facts.opening.startswith("Tilecraft is a tile subscription"), facts.opening
+
+
+def test_how_much_of_a_rise_a_campaign_caused_is_a_change_made_and_the_prompt_keeps_its_voice() -> None:
+    facts = case_facts(chunks_of("debrief_slateway_campaign_lift.md", ROOFS))
+    assert facts.business == "Slateway", facts.business
+    assert facts.shape == "change" and facts.made, (facts.shape, facts.made)
+    assert facts.opening.startswith("Slateway is a roofing marketplace"), facts.opening
+    assert "three of our nine regions" in facts.opening and "Debrief" not in facts.opening, facts.opening
+
+
+def test_a_books_citation_opens_nothing_and_a_given_models_threshold_is_asked_as_an_operating_point() -> None:
+    chunks = chunks_of("prepbook_claims_parcelnest.md", BOOK)
+    facts = case_facts(chunks)
+    assert facts.business == "Parcelnest", facts.business
+    assert facts.opening.startswith("Parcelnest is an online parcel-locker network"), facts.opening
+    assert facts.operating and facts.shape == "model", facts
+    draft = case_draft(
+        "method", chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), opening=False
+    )
+    assert "threshold" in draft.text or "operating point" in draft.text, draft.text
+    assert "modelling approach" not in draft.text
+
+
+def test_a_story_opening_at_where_i_worked_keeps_the_sentences_news() -> None:
+    facts = case_facts(chunks_of("story_kennelwise_repeat_decline.md", KENNEL))
+    assert facts.business == "Kennelwise & Co", facts.business
+    assert facts.opening.startswith(
+        "Kennelwise & Co is an online dog-food retailer. The number the founders watched most closely was the 90-day"
+    ), facts.opening
