@@ -104,3 +104,53 @@ def test_a_story_opening_at_where_i_worked_keeps_the_sentences_news() -> None:
     assert facts.opening.startswith(
         "Kennelwise & Co is an online dog-food retailer. The number the founders watched most closely was the 90-day"
     ), facts.opening
+
+
+KITCHEN = (
+    'Prep book, case 12: "The Fourth Bakery"\n\n'
+    "From *Cases for the Analytics Round* by Tamsin Okoro-Hale (2nd ed.). Prompt as printed:\n\n"
+    "Crumbworth runs three bakeries in Leeds that together sell 14,000 loaves a week. The board has approved £300,000 "
+    "for a fourth bakery and shortlisted two sites: Headingley and Roundhay. The board wants a recommendation in three "
+    "weeks. Which site do you choose, and how?\n\n"
+    "My attempt (20 min): I started from the order history. The book's model answer starts from demand, not rent.\n"
+)
+
+VENDORS = (
+    "# Story bank: the payroll vendor decision at Quaystone\n\n"
+    'My answer for "tell me about a decision you made with incomplete data".\n\n'
+    "At Quaystone, the accounting firm where I worked as the only analyst, payroll ran on a vendor whose contract "
+    "ended "
+    "in ten weeks. The finance director asked me to recommend between the two shortlisted replacements, Paybridge and "
+    "Ledgerline. We ran about 3,100 payslips a month. Paybridge charged £1.10 a payslip and Ledgerline £1.45.\n"
+)
+
+FEED = (
+    "# Debrief: Loomhall onsite, product DS round (Tuesday)\n\n"
+    "Loomhall is a crafts marketplace with about 900,000 weekly sessions. This was round two of four.\n\n"
+    "The prompt went roughly like this. The feed ranks listings by predicted purchase probability. The team wants to "
+    "reserve 2 of the top 10 slots for new sellers. Leadership will only agree if revenue per session drops by no "
+    "more than 0.5%. How would you decide whether to ship it?\n"
+)
+
+
+def test_a_choice_among_named_options_is_asked_as_a_choice_never_as_a_change_or_a_model() -> None:
+    for name, text in (("prepbook_fourth_bakery.md", KITCHEN), ("story_quaystone_vendor.md", VENDORS)):
+        chunks = chunks_of(name, text)
+        facts = case_facts(chunks)
+        assert facts.shape == "choice" and facts.decision, (name, facts.shape)
+        draft = case_draft(
+            "method", chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), opening=False
+        )
+        assert "option" in draft.text and "the change" not in draft.text and "model" not in draft.text, draft.text
+
+
+def test_a_prompt_after_a_line_that_labels_it_opens_the_case_with_its_question() -> None:
+    facts = case_facts(chunks_of("prepbook_fourth_bakery.md", KITCHEN))
+    assert facts.opening.startswith("Crumbworth runs three bakeries"), facts.opening
+    assert facts.opening.endswith("Which site do you choose, and how?"), facts.opening
+
+
+def test_a_debriefed_rounds_prompt_told_in_the_note_takers_words_is_a_change_to_decide_on() -> None:
+    assert _kind("debrief_loomhall.md", FEED) == "case"
+    facts = case_facts(chunks_of("debrief_loomhall.md", FEED))
+    assert facts.decision and facts.shape == "change", (facts.decision, facts.shape)

@@ -254,8 +254,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
 
 def _title_word_name(title: str, text: str) -> str:
     """The proper name a title made from a file name gives in lower case ("Mock pricing hearthbox", "Story brindle
-    repeat decline") and the note writes capitalised, always so and at least twice, never as a person's: the note's
-    own spelling, with the rest of its name ("Brindle & Co"). Round 83 called three of four such cases "the business"
+    repeat decline") and the note always writes capitalised, twice or where it says what it is, never as a person's: its
+    spelling, with the rest of its name ("Brindle & Co"). Round 83 called three of four such cases "the business"
     or "the online electronics marketplace". '' when the title is not all lower case past its first word."""
     words = title.split()
     if not re.fullmatch(r"[A-Z][a-z0-9]*(?: [a-z0-9]+)+", title):
@@ -269,9 +269,9 @@ def _title_word_name(title: str, text: str) -> str:
         introduced = re.search(rf"(?<![\w&'-]){spelt}(?: (?:&|[A-Z][\w'-]*))*,? (?:is|was) (?:an?|the)\b", text)
         if not found or (len(found) < 2 and not introduced) or re.search(rf"(?<![\w-]){word}(?![\w-])", text):
             continue
-        name = min(found, key=len) if all(f.startswith(min(found, key=len)) for f in found) else spelt
-        name = max((f for f in found if f.endswith((" Co", " Ltd", " Inc"))), key=len, default=name)
-        name = re.sub(r"'s$", "", name)
+        # Its shortest form, or the company's full name where the note gives it ("Brindle & Co" over "Brindle's")
+        forms = [re.sub(r"'s$", "", form) for form in found]
+        name = max((f for f in forms if f.endswith((" Co", " Ltd", " Inc"))), key=len, default=min(forms, key=len))
         if not _person(name, text) and not _NOT_A_NAME.match(name):
             return f"the {name}" if re.search(rf"\bThe {re.escape(name)}\b", text) else name
     return ""

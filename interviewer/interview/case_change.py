@@ -60,7 +60,12 @@ _SHOULD = re.compile(
 # (a price's decimal point ends nothing: "the CFO wants to move to $64.99" was "moving to $64", round 83)
 _WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>(?:[^.;:?]|\.(?=\d))+)", re.I)
 # "Case – Ship the one-page checkout at Fernhollow?": a title's label is no part of what it asks.
-_IMPERATIVE = re.compile(rf"^(?:[\w ]{{1,30}}\s[:–—-]\s+)?(?P<verb>{_CHANGE_VERBS})\s+(?P<rest>[^?]+)\?", re.I)
+# ("Mock #3 with Dami: launch Smart Reorder or not?": a label's colon after its last word too, and "or not" asks,
+# names nothing, round 84)
+_IMPERATIVE = re.compile(
+    rf"^(?:[\w ]{{1,30}}\s[:–—-]\s+|[^:?]{{1,40}}:\s+)?(?P<verb>{_CHANGE_VERBS})\s+(?P<rest>[^?]+?)(?:,?\s+or not)?\?",
+    re.I,
+)
 # Told as done by whoever made it: 'Tandem — "we made annual the default and revenue went up 38%"'.
 _PAST_CHANGE = {
     "made": "make", "shipped": "ship", "launched": "launch", "introduced": "introduce", "added": "add",

@@ -53,6 +53,11 @@ _QUOTED_PROMPT = re.compile(
 )
 
 
+_UNQUOTED_PROMPT = re.compile(
+    r"^(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
+    r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+(?P<prompt>[A-Z][^\n]{60,1200})$",
+    re.I,
+)
 _WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
 _PROMPT_LABEL_END = re.compile(
     r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,30}:\s*$", re.I
@@ -296,6 +301,23 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
+    if not staged_prompt and ordered:
+        # A prompt given after its label without quotes, the label's paragraph all of it ("Her prompt: Hearthbox is a
+        # meal-kit subscription ... Should they do it, and how would you know?"): round 83 opened on its first two
+        # sentences, without the decision it asks for.
+        # (or the paragraph after a line that ends on its label: "... (2nd ed.). Prompt as printed:", round 84)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", ordered[0].text)[:5]]
+        for before, text in zip(["", *paragraphs], paragraphs, strict=False):
+            plain = _UNQUOTED_PROMPT.match(text)
+            label, prompt = (plain.group("label"), plain.group("prompt")) if plain else ("", "")
+            if not plain and _PROMPT_LABEL_END.search(before) and re.match(r"[A-Z]", text):
+                label, prompt = before, text
+            told = sentences(prompt)
+            if len(told) >= 2 and told[-1].endswith("?") and not writes(prompt):
+                staged_prompt = " ".join(told)
+                prompt_label = label
+                prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
+                break
     return SetUp(
         tuple(staged),
         tuple(asks),

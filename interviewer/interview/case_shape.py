@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "asks_choice",
     "asks_decision",
     "asks_worked",
     "case_shape",
@@ -24,18 +25,25 @@ _DECISION = re.compile(
     r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing|rais\w+ (?:the )?prices?|"
     r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?|surge (?:rule|formula|pricing)|"
     r"roll (?:it )?out [^.]{0,30}or not|measur\w* whether|"
-    r"whether [\w'’ \"“”-]{0,50}\b(?:added|increased|raised|reduced|cut|worked|caused|helped|improved|changed))\b",
+    r"whether [\w'’ \"“”-]{0,50}\b(?:added|increased|raised|reduced|cut|worked|caused|helped|improved|changed)|"
+    # a choice among options: "Which site do you choose, and how?", "recommend between the two shortlisted
+    # replacements" (round 84 ran a site choice and a vendor choice as models to build)
+    r"(?:recommend|choose|decide|pick) between|which [\w -]{1,30}? (?:do|would|should) (?:you|we|they) "
+    r"(?:choose|pick|recommend|open|go with|select))\b",
     re.I,
 )
 # A model the case asks to build or improve ("asked the data team for a churn model", "The team trained a ranker").
 _MODEL_BUILT = re.compile(
     r"\b(build\w*|built|train\w*|develop\w*|create|improve|replace|asked [\w -]{0,30}for|wants?|needs?)\b"
-    r"[^.;]{0,60}\b(model|classifier|ranker|predictor|recommender|filter|forecasts?)\b|\bpredict\w*|\bforecasting\b",
+    # (never a model's description: "The feed ranks listings by predicted purchase probability", round 84)
+    r"[^.;]{0,60}\b(model|classifier|ranker|predictor|recommender|filter|forecasts?)\b|\bpredict(?:ing)?\b|\bforecasting\b",
     re.I,
 )
 # Any model the case speaks of, built or not: a case with none is about a metric, a rule or a decision.
+# (never a book's "model answer" or a "business model": round 84's site choice ran as a model to build)
 _MODEL_NAMED = re.compile(
-    r"\b(models?|classifiers?|rankers?|predict\w*|forecast\w*|regression|gradient[- ]boost\w*|xgboost|lightgbm|"
+    r"\b((?<!business )(?<!operating )(?<!role )models?(?! answers?\b)|classifiers?|rankers?|predict\w*|forecast\w*|"
+    r"regression|gradient[- ]boost\w*|xgboost|lightgbm|"
     r"neural|detectors?|recommenders?|embeddings?|machine learning|ml|bandits?|algorithms?|gbms?|scorecards?)\b",
     re.I,
 )
@@ -166,6 +174,13 @@ _SIZING = re.compile(
 )
 
 
+# A choice among options the case names: "Which site do you choose, and how?", "asked me to recommend between the two
+# shortlisted replacements" (round 84).
+_CHOICE = re.compile(
+    r"\b(?:recommend|choose|decide|pick)\s+between\b|\bwhich\s+(?:[\w-]+\s+){1,3}?(?:do|would|should)\s+(?:you|we|they)\s+"
+    r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) ",
+    re.I,
+)
 _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
@@ -183,7 +198,8 @@ _WORKED = re.compile(
 
 
 def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str = "") -> str:
-    """'drop', 'sizing', 'change' (a decision to measure) or 'model', from the case's title, opening and questions
+    """'drop', 'sizing', 'choice' (among options it names), 'change' (a decision to measure) or 'model', from the
+    case's title, opening and questions
     (`text`), from what it asks (`asked`) and from its `title`."""
     if targets:
         return "model"
@@ -209,6 +225,8 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
     weighed = titled and titled.group(0).lower().startswith("pric") and re.search(r"\b(?:should|whether)\b", body, re.I)
     if _SIZING.search(body) or (titled and not weighed):
         return "sizing"
+    if _CHOICE.search(asked):
+        return "choice"
     return "change" if decision else "model"
 
 
@@ -233,6 +251,11 @@ def asks_decision(asked: list[str], statements: list[str]) -> bool:
 def targets_whom(texts: list[str]) -> bool:
     """True when any of the texts asks whom to act on ("Which 6,000 should get it?", "who gets the 32,600 calls?")."""
     return any(_TARGETS.search(text) for text in texts)
+
+
+def asks_choice(text: str) -> bool:
+    """True when the text asks to choose among options ("recommend between the two shortlisted replacements")."""
+    return _CHOICE.search(text) is not None
 
 
 def asks_worked(text: str) -> bool:

@@ -15,6 +15,7 @@ from interviewer.interview.case_givens import has_pointer, is_fact, is_story, pr
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_setup import read_setup, readable
 from interviewer.interview.case_shape import (
+    asks_choice,
     asks_decision,
     asks_worked,
     case_shape,
@@ -315,7 +316,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and is_fact(s)))
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
     posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
-    asked = [title_question(title) or title, *posed[:4]]
+    # (and the set-up's first question, wherever its paragraph puts it: "How would you decide whether to ship it?"
+    # ended a long prompt told in the note-taker's words, and round 84 ran the feed-slot change as a model to build)
+    set_question = next((s for s in sentences(first_text) if s.endswith("?") and not writes(s)), "")
+    asked = [title_question(title) or title, *posed[:4], *read.prompt_questions[:1], set_question]
     decision = asks_decision(asked, [s for s, _ in staged])
     # (the set-up's question, or a title on the note's first line: "Practice case: who gets the payroll health
     # checks?" and "Which 400 accounts should get checks next quarter?" ran as a model to ship, round 44)
@@ -467,6 +471,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     sizes = [
         s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
     ]
+    sizes += [s for s in requests if asks_choice(s)]  # ("asked me to recommend between the two shortlisted ...")
     asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
     shape = case_shape(setup_text, asked_for, decision, targets, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
@@ -496,8 +501,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
     everywhere = pilot and reached_everywhere([said, *given])
-    operating = shape == "model" and not targets and bool(_THRESHOLD_ASKED.search(asked_for))
-    operating = operating and any(_MODEL_GIVEN.search(s) for s in raw_setup)
+    # (whatever else it asks: "Which threshold should Quillmart use?" reads as a decision too)
+    operating = shape in ("model", "change") and not change.made and not targets
+    operating = (
+        operating and bool(_THRESHOLD_ASKED.search(asked_for)) and any(_MODEL_GIVEN.search(s) for s in raw_setup)
+    )
+    if operating:
+        shape, change = "model", replace(change, phrase="")
     return CaseFacts(
         business,
         facts,
