@@ -154,3 +154,46 @@ def test_a_debriefed_rounds_prompt_told_in_the_note_takers_words_is_a_change_to_
     assert _kind("debrief_loomhall.md", FEED) == "case"
     facts = case_facts(chunks_of("debrief_loomhall.md", FEED))
     assert facts.decision and facts.shape == "change", (facts.decision, facts.shape)
+
+
+LAUNCH = (
+    "# Mock #2 with Femi: launch Quick Refill or not?\n\n"
+    'Her prompt: Larderly is a UK grocery delivery app. The team built "Quick Refill", a button that rebuilds your '
+    "last basket in one tap. They ran a 14-day test with about 60,000 users per arm. The head of product decides on "
+    "Friday. What do you recommend?\n\n"
+    "Next time: ask what the test measured before quoting its result.\n"
+)
+
+TOLD_PROMPT = (
+    "# Debrief: Weftly onsite, product DS round (Monday)\n\n"
+    "Weftly is a yarn marketplace. This was round two of four, 45 minutes with a staff data scientist called Ola.\n\n"
+    "Ola's prompt went roughly like this. The homepage feed ranks listings by predicted purchase probability. New "
+    "sellers get almost no exposure. The team wants to reserve 2 of the top 10 slots for new sellers. How would you "
+    "decide whether to ship it? For data she said we had click logs and about 400,000 sessions a week.\n"
+)
+
+JOINED = (
+    "# Story bank: the courier vendor decision at Parcelry\n\n"
+    'My answer for "tell me about a decision with incomplete data".\n\n'
+    "At Parcelry, the parcel-delivery start-up I joined as the first analyst, every parcel went through one courier. "
+    "The contract ran out in six weeks and the COO asked me to recommend between two shortlisted couriers. We shipped "
+    "about 52,000 parcels a month.\n"
+)
+
+
+def test_a_launched_product_is_named_by_its_name_and_a_lesson_for_next_time_leads_no_question() -> None:
+    facts = case_facts(chunks_of("mock_larderly_launch.md", LAUNCH))
+    assert facts.change == "Quick Refill", facts.change
+    assert facts.opening.endswith("What do you recommend?"), facts.opening
+    assert not any(fact.startswith("Next time") for fact, _ in facts.facts), facts.facts
+
+
+def test_a_prompt_told_as_coming_next_is_the_sentences_up_to_its_question_and_the_round_is_no_part_of_it() -> None:
+    facts = case_facts(chunks_of("debrief_weftly.md", TOLD_PROMPT))
+    assert facts.opening.endswith("How would you decide whether to ship it?"), facts.opening
+    assert "went roughly like this" not in facts.opening and "round two" not in facts.opening, facts.opening
+
+
+def test_a_story_at_the_start_up_i_joined_introduces_the_business() -> None:
+    facts = case_facts(chunks_of("story_parcelry.md", JOINED))
+    assert facts.opening.startswith("Parcelry is a parcel-delivery start-up."), facts.opening

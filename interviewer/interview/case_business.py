@@ -408,7 +408,9 @@ _INTRODUCED = re.compile(
     # Yorkshire with about 1,180 active bike-shop accounts, I was the only analyst", round 77)
     r"(?P<what>(?:a|an|the)\s+(?:[^.;:!?]|\.(?=\d)){8,200}?)\s*(?:[.;:!?](?!\d)|,\s+(?:I|we|my)\b|"
     # ("from Tessera Direct, the online tile shop where I was one of two analysts", round 81)
-    r"\s+(?:where|at which)\s+(?:I|we)\b|$)"
+    r"\s+(?:where|at which)\s+(?:I|we)\b|"
+    # ("At Fennick, the consumer lending start-up I joined as the second data scientist, every ...", round 84)
+    r"\s+(?:I|we)\s+(?:joined|worked (?:at|for|in))\b|$)"
 )
 
 

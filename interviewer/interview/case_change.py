@@ -205,6 +205,14 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
         if match:
             who = match.groupdict().get("who") or "they"
             phrase = _named(_proposal(who, match.group("verb"), match.group("rest"), business), business)
+            # A product launched is named by its own name ("launch Smart Reorder or not?" asks about "Smart
+            # Reorder": "How would Pantrio roll out launching Smart Reorder" read badly, round 84)
+            named = re.fullmatch(
+                r"(?:launch|ship|introduce|roll out)\s+[\"“]?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})[\"”]?",
+                f"{match.group('verb')} {match.group('rest').strip()}",
+                re.I,
+            )
+            phrase = named.group(1) if named else phrase
             if _fits(phrase):
                 return CaseChange(phrase)
     for sentence in asked:

@@ -82,7 +82,11 @@ _PRACTICE_LINES = (
 _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I'd|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
-    r"|^(?:Mock|Debrief)\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
+    r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
+    # ... or of the interview it was ("Debrief, Fennick final round ...", "This was round three of four, 50 minutes
+    # with ...", "Ines's prompt went roughly like this.", "Next time: ask ...", round 83-84)
+    r"|^Debrief\b|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
+    r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
     rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
     # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when
     r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"

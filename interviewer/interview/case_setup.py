@@ -58,6 +58,10 @@ _UNQUOTED_PROMPT = re.compile(
     r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+(?P<prompt>[A-Z][^\n]{60,1200})$",
     re.I,
 )
+_PROMPT_TOLD_AS = re.compile(
+    r"[^.!?]*\b(?:prompt|question|case|brief|set-?up)\b[^.:!?]{0,40}\b(?:like this|as follows|something like)\s*[.:]",
+    re.I,
+)
 _WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
 _PROMPT_LABEL_END = re.compile(
     r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,30}:\s*$", re.I
@@ -312,6 +316,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
             label, prompt = (plain.group("label"), plain.group("prompt")) if plain else ("", "")
             if not plain and _PROMPT_LABEL_END.search(before) and re.match(r"[A-Z]", text):
                 label, prompt = before, text
+            # (or the sentences after one that says it comes next, up to its question: "Ines's prompt went roughly
+            # like this. The homepage feed ranks ... How would you decide whether to ship it? For data she said ...",
+            # round 84 opened on "Ines's prompt went roughly like this.")
+            told_as = _PROMPT_TOLD_AS.search(text) if not prompt else None
+            if told_as:
+                after = sentences(text[told_as.end() :])
+                asked = next((i for i, said in enumerate(after) if said.endswith("?")), -1)
+                label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
             told = sentences(prompt)
             if len(told) >= 2 and told[-1].endswith("?") and not writes(prompt):
                 staged_prompt = " ".join(told)
