@@ -197,3 +197,44 @@ def test_a_prompt_told_as_coming_next_is_the_sentences_up_to_its_question_and_th
 def test_a_story_at_the_start_up_i_joined_introduces_the_business() -> None:
     facts = case_facts(chunks_of("story_parcelry.md", JOINED))
     assert facts.opening.startswith("Parcelry is a parcel-delivery start-up."), facts.opening
+
+
+SUPPORT = (
+    "Sat 14 Sept. Mock case with Tomasz over video, 40 minutes, him playing the interviewer.\n\n"
+    "His prompt: \"You're the analyst at Copperleaf Home, an online furniture retailer. Customer support has 55 "
+    "agents on phone and chat. Last year's peak went badly: service level fell to 41% of calls answered within 60 "
+    'seconds, against a target of 80%. The head of support can hire up to 40 temporary agents. What do you do?"\n\n'
+    "I asked what data existed.\n"
+)
+
+COATS = (
+    "# Casebook: the coat markdown\n\n"
+    "Harlow & Pine is a mid-market outerwear retailer with 80 stores. With six weeks of the season left, it holds "
+    "12,000 units of its flagship coat. The merchandising director asks: what markdown should we take, and when?\n"
+)
+
+CLEANERS = (
+    "Debrief: Dustly, onsite round 3 of 4 (product analytics). Tuesday. Interviewer was Priya.\n\n"
+    "Dustly is a marketplace for booking home cleaners, about 60,000 bookings a week. The prompt, as best I "
+    "remember it:\n\n"
+    "\"We've built a personalised ranking for the search results page. A small user-level pilot showed +4.2% "
+    'bookings for treated users. How would you measure the real impact, and would you trust the 4.2%?"\n'
+)
+
+
+def test_a_prompt_quoted_over_several_sentences_after_its_label_opens_the_case_whole() -> None:
+    facts = case_facts(chunks_of("mock_support_capacity_copperleaf.md", SUPPORT))
+    assert facts.business == "Copperleaf Home", facts.business
+    assert facts.opening.startswith("You're the analyst at Copperleaf Home"), facts.opening
+    assert facts.opening.endswith("What do you do?"), facts.opening
+
+
+def test_a_markdown_to_take_is_a_number_to_size() -> None:
+    assert case_facts(chunks_of("casebook_coats.md", COATS)).shape == "sizing"
+
+
+def test_a_debrief_of_an_onsite_round_is_a_case_and_its_round_opens_nothing() -> None:
+    assert _kind("debrief_dustly.md", CLEANERS) == "case"
+    facts = case_facts(chunks_of("debrief_dustly.md", CLEANERS))
+    assert facts.opening.startswith("Dustly is a marketplace for booking home cleaners"), facts.opening
+    assert facts.opening.endswith("would you trust the 4.2%?"), facts.opening

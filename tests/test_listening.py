@@ -4,6 +4,7 @@ and scored on its points; an ordinary word is not a term."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -330,3 +331,21 @@ def test_in_a_case_that_explains_a_drop_what_the_candidate_names_is_a_cause_to_c
     }  # fmt: skip
     assert asked and not any("suit" in text or "cost you" in text for text in asked), asked
     assert all("rule it out" in text or "catch it" in text for text in asked)
+
+
+PARITY = """# Feature stores
+
+## Pitfalls
+- Online/offline parity tests catch features computed differently at training and serving time.
+- Parity tests compare a day of served feature values with the same rows recomputed offline.
+"""
+
+
+def test_a_term_said_in_the_plural_is_asked_about_as_they() -> None:
+    # "You brought up online/offline parity tests. Why does it suit ..." did not agree (both raters, round 85).
+    sections, _ = read_sections("store.md", PARITY.encode())
+    items = [i for c in build_chunks("store.md", "/store.md", "h", sections) for i in build_items(c)]
+    answer = "I would rank shipments by risk and run online/offline parity tests before trusting the scores."
+    taken = take_up(answer, items, "Customs holds", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS)
+    assert taken is not None and taken.term.endswith("tests"), taken
+    assert re.search(r"\b(?:they|them)\b", taken.text) and not re.search(r"\bit\b", taken.text), taken.text

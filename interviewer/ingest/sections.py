@@ -92,6 +92,8 @@ _CASE_OPENING = re.compile(
     # travel insurer." (round 53 read it as a technical note and asked its prompt as a deep dive)
     # (or a case session of a real interview: "Debrief, Fennick final round, product DS case session", round 83)
     r"case (?:round|session|interview)\b|"
+    # ("Debrief: Hearthbook, onsite round 3 of 4 (experimentation / product analytics).", round 85)
+    r"\bdebrief\b[^.?]{0,60}\b(?:onsite|on-site|round|final)\b|"
     r"played (?:the|a|an) (?:[\w-]+ ){0,3}?(?:head|director|vp|ceo|coo|cfo|cto|manager|pm|lead)\b)",
     re.I,
 )

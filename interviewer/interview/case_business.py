@@ -266,7 +266,8 @@ def _title_word_name(title: str, text: str) -> str:
         spelt = word[:1].upper() + word[1:]
         found = [m.group(0) for m in re.finditer(rf"(?<![\w&'-]){spelt}(?:'s)?(?: (?:&|[A-Z][\w'-]*))*", text)]
         # (once is enough where the note introduces it: "Her prompt: Hearthbox is a meal-kit subscription ...")
-        introduced = re.search(rf"(?<![\w&'-]){spelt}(?: (?:&|[A-Z][\w'-]*))*,? (?:is|was) (?:an?|the)\b", text)
+        # (or by what it is, after a comma: "You're the analyst at Brindle Home, an online furniture retailer.")
+        introduced = re.search(rf"(?<![\w&'-]){spelt}(?: (?:&|[A-Z][\w'-]*))*(?:,? (?:is|was)|,) (?:an?|the)\b", text)
         if not found or (len(found) < 2 and not introduced) or re.search(rf"(?<![\w-]){word}(?![\w-])", text):
             continue
         # Its shortest form, or the company's full name where the note gives it ("Brindle & Co" over "Brindle's")

@@ -85,7 +85,8 @@ _FIRST_PERSON = re.compile(
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # ... or of the interview it was ("Debrief, Fennick final round ...", "This was round three of four, 50 minutes
     # with ...", "Ines's prompt went roughly like this.", "Next time: ask ...", round 83-84)
-    r"|^Debrief\b|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
+    r"|^Debrief\b|^Story bank\b|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
+    r"|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
     r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
     rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
     # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when

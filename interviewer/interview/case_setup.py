@@ -55,7 +55,8 @@ _QUOTED_PROMPT = re.compile(
 
 _UNQUOTED_PROMPT = re.compile(
     r"^(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
-    r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+(?P<prompt>[A-Z][^\n]{60,1200})$",
+    # (quoted too, over several sentences: 'His prompt: "You\'re the analyst at Brindle Home, ... What do you do?"')
+    r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
 )
 _PROMPT_TOLD_AS = re.compile(
@@ -305,7 +306,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
-    if not staged_prompt and ordered:
+    if not staged_prompt and not asks and ordered:  # (a labelled ask read above says what it asks in its words)
         # A prompt given after its label without quotes, the label's paragraph all of it ("Her prompt: Hearthbox is a
         # meal-kit subscription ... Should they do it, and how would you know?"): round 83 opened on its first two
         # sentences, without the decision it asks for.
@@ -314,7 +315,9 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         for before, text in zip(["", *paragraphs], paragraphs, strict=False):
             plain = _UNQUOTED_PROMPT.match(text)
             label, prompt = (plain.group("label"), plain.group("prompt")) if plain else ("", "")
-            if not plain and _PROMPT_LABEL_END.search(before) and re.match(r"[A-Z]", text):
+            # (the quote opened was a name's: 'Setup as he gave it: "Skyline Bounce" runs 31 ...')
+            prompt = _NAME_QUOTED.sub(r"\1", prompt, count=1)
+            if not plain and _PROMPT_LABEL_END.search(before) and re.match(r"[\"“]?[A-Z]", text):
                 label, prompt = before, text
             # (or the sentences after one that says it comes next, up to its question: "Ines's prompt went roughly
             # like this. The homepage feed ranks ... How would you decide whether to ship it? For data she said ...",
@@ -324,7 +327,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 after = sentences(text[told_as.end() :])
                 asked = next((i for i, said in enumerate(after) if said.endswith("?")), -1)
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
-            told = sentences(prompt)
+            told = [said.strip('"“” ') for said in sentences(prompt)]
             if len(told) >= 2 and told[-1].endswith("?") and not writes(prompt):
                 staged_prompt = " ".join(told)
                 prompt_label = label

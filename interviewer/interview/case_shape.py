@@ -163,7 +163,9 @@ _MOVED = re.compile(
 )
 _SIZING = re.compile(
     # (never how much of a change one thing caused: "How much of that was actually the campaign?", round 83)
-    r"\b(how many|(?<!by )how much(?! of\b)|what price|at what price|price per|priced? at|pricing|whether to launch|"
+    # (a markdown or a discount is a price: "what markdown should we take, and when?", round 85)
+    r"\b(how many|(?<!by )how much(?! of\b)|what (?:markdown|discount)|what price|at what price|price per|priced? at|"
+    r"pricing|whether to launch|"
     r"sizing|"
     r"launch(?:ing)? (?:in|into)|market size|size the|how big|the cap\b|overbook\w*|capacity plan\w*|headcount|"
     # ("a time you sized something", round 49)

@@ -89,7 +89,10 @@ def _case_question(
     # (a term that names a failure is one whatever kind its statement is: "You brought up label delay. How exactly
     # would you use it ...?" asked a defined trap as a method, both raters, round 55)
     failure = explaining or bool(_FAILURE.search(term))
-    options = templates.case["take-up-pitfall" if failure else "take-up-method"]
+    # (a term said in the plural is "they": "online/offline parity tests", never "neural nets ... does it")
+    plural = term.endswith("s") and not term.endswith(("ss", "us", "is", "as")) and not term.isupper()
+    kind = "take-up-pitfall" if failure else "take-up-method"
+    options = templates.case.get(f"{kind}-plural", templates.case[kind]) if plural else templates.case[kind]
     filled = [" ".join(option.format(business=business).split()) for option in options]
     fresh = [text for text in filled if not any(text in earlier for earlier in used)]
     return tuple(fresh or filled)

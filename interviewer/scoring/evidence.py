@@ -106,6 +106,33 @@ def _as_written(terms: Sequence[str], text: str) -> list[str]:
     return [surface.get(term, term) for term in terms]
 
 
+# Words a point uses about itself or the note-taker's attempt, never what it says ("The answer reframes the question
+# around incremental orders" is about incremental orders).
+_SELF_WORDS = frozenset(
+    normalise_token(w) for w in "answer question point note notes book attempt model idea thing way first".split()
+)
+
+
+def _shared_words(
+    point: str, sentences: Sequence[str], saying: Sequence[bool], contradicting: set[int]
+) -> tuple[tuple[str, ...], str]:
+    """The answer sentence that uses most of a point's own words, and those words, when it uses two or more of them
+    and at least a third: the point may be said there in a shape the matcher cannot read (KeyEvidence.shared)."""
+    own = {w for w in content_words(point) if w not in _SELF_WORDS and len(w) > 2}
+    best: tuple[str, ...] = ()
+    where = ""
+    for index, sentence in enumerate(sentences):
+        if not saying[index] or index in contradicting:
+            continue
+        used = tuple(dict.fromkeys(w for w in content_words(sentence) if w in own))
+        if len(used) > len(best):
+            best, where = used, sentence
+    if len(best) < 2 or len(best) * 3 < len(own):
+        return (), ""
+    written = {normalise_token(t): t for t in tokens(where)}
+    return tuple(written.get(w, w) for w in best), where
+
+
 def _specific_terms(text: str) -> set[str]:
     """Terms that show precision: numbers, acronyms, formulas, hyphenated or long technical words."""
     raw = tokens(text)
@@ -258,6 +285,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         else:
             missing.append(data.key_points[k].citation())
         flagged = next((c for c in claims.sentences if c.relation is Relation.CONTRADICTED and c.point == column), None)
+        shared = _shared_words(data.key_points[k].text, sentences, saying, contradicting)
         key_evidence.append(
             KeyEvidence(
                 point=data.key_points[k],
@@ -271,6 +299,8 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
                 nearest_loose=loose.get(k, ""),
                 reminder=reminders.get(k),
                 reminder_sentence=sentences[reminders[k].sentence] if k in reminders else "",
+                shared=shared[0],
+                shared_sentence=shared[1],
             )
         )
     total_weight = sum(data.key_weights) or 1.0

@@ -8,7 +8,7 @@ and everything else is "unsure, please check", asked first in the review:
 - a match that differs from the note in negation, direction or a named opposite is unsure (half its credit);
 - a point stated only loosely (partly) is unsure;
 - a missed point is unsure when an on-topic sentence that matches no note is nearest to it: it may be a
-  paraphrase the embedder cannot read."""
+  paraphrase the embedder cannot read; and when a sentence uses two or more of its own words."""
 
 from __future__ import annotations
 
@@ -139,6 +139,8 @@ class KeyEvidence:
     nearest_loose: str  # an on-topic sentence that matches no note and is nearest to this point ("" if none)
     reminder: LearnedHit | None = None  # a sentence that resembles a mistake the candidate marked on this point
     reminder_sentence: str = ""
+    shared: tuple[str, ...] = ()  # the point's own words an answer sentence uses, when it matched no better
+    shared_sentence: str = ""
 
 
 def point_checks(evidence: Sequence[KeyEvidence]) -> tuple[PointCheck, ...]:
@@ -180,6 +182,13 @@ def _check(e: KeyEvidence) -> PointCheck:
     if e.nearest_loose:
         why = "a sentence of yours matches nothing in your notes; it may say this in other words: please check"
         return replace(base, sure=False, sentence=e.nearest_loose, reason=why)
+    if e.shared:
+        # A sentence that uses the point's own words may state it in a shape the matcher cannot read ("compare the
+        # sites on expected incremental weekly orders" for "reframes the question around incremental orders" was
+        # "missed" for certain, a trial interview, session 18).
+        words = ", ".join(f'"{word}"' for word in e.shared)
+        why = f"your answer uses its words ({words}); it may say this: please check"
+        return replace(base, sure=False, sentence=e.shared_sentence, reason=why)
     return replace(base, reason="no sentence of your answer is on this point")
 
 
