@@ -238,3 +238,18 @@ def test_a_debrief_of_an_onsite_round_is_a_case_and_its_round_opens_nothing() ->
     facts = case_facts(chunks_of("debrief_dustly.md", CLEANERS))
     assert facts.opening.startswith("Dustly is a marketplace for booking home cleaners"), facts.opening
     assert facts.opening.endswith("would you trust the 4.2%?"), facts.opening
+
+
+REQUEST = (
+    'Story bank #2: "a time you decided not to build a model".\n\n'
+    "This was at Rookwood Cargo, the freight forwarder I worked at before my current job. We moved about 30,000 "
+    "shipments a month. Roughly 3% of them got held at customs.\n\n"
+    "The operations director came to my team with a specific request: build a model that predicts which shipments "
+    "will be held, so the checking team can review them first. The checking team could review about 1,200 a month.\n"
+)
+
+
+def test_a_request_told_in_a_story_is_what_the_case_asks_and_its_story_bank_line_opens_nothing() -> None:
+    facts = case_facts(chunks_of("story_rookwood_cargo.md", REQUEST))
+    assert "build a model that predicts which shipments will be held" in facts.opening, facts.opening
+    assert "Story bank" not in facts.opening, facts.opening

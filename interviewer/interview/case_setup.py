@@ -89,6 +89,14 @@ _TOLD_ASK = re.compile(
 )
 
 
+# A request told as what was asked, up to its instruction: "came to my team with a specific request: build a ...".
+_TOLD_REQUEST = re.compile(
+    r"\b(?:request|brief|task|ask|assignment)\s*:\s*(?=(?:build|predict|find|estimate|decide|work out|figure out|"
+    r"design|recommend|choose|pick|size|forecast|explain)\b)",
+    re.I,
+)
+
+
 # A question told as what was asked ("The question my manager, Olu, gave me was whom those 1,200 calls should go to.")
 _INDIRECT_ASK = re.compile(
     r"\bthe question\b[^.?]{0,60}?\bwas\s+(?P<wh>whom|who|which|what|where|when|how many|how much|whether)\s+"
@@ -268,6 +276,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # (a claim before it needs no label: "The question: The product VP has put this in the board deck
                     # as an engagement win. Is it?", round 67)
                     asks.append(statement if len(sentences(statement)) > 1 else "The question: " + statement)
+                    ask_at = len(staged)
+                # (a request told in the story: "The operations director came to my team with a specific request:
+                # build a machine-learning model that predicts which shipments will be held, ...", round 85 opened
+                # without it)
+                request = _TOLD_REQUEST.search(statement) if not asking and not asks and len(staged) < 10 else None
+                if request:
+                    asked_text = statement[request.end() :].rstrip(" .")
+                    asks.append(f"The ask: {asked_text}.")
                     ask_at = len(staged)
                 indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
                 asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
