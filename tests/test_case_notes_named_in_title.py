@@ -253,3 +253,46 @@ def test_a_request_told_in_a_story_is_what_the_case_asks_and_its_story_bank_line
     facts = case_facts(chunks_of("story_rookwood_cargo.md", REQUEST))
     assert "build a model that predicts which shipments will be held" in facts.opening, facts.opening
     assert "Story bank" not in facts.opening, facts.opening
+
+
+THRESHOLD = (
+    "Mock #4, Sunday 8 June. Tomasz played interviewer. He brought a fact sheet he only revealed when asked.\n\n"
+    "His prompt, roughly: \"You're a data scientist at Larchfield Home, an online homewares retailer. Free delivery "
+    "kicks in at £40. The commercial director wants to raise it to £50 because carrier costs went up. Should "
+    'they?"\n\n'
+    "What I got out of him: about 1.2 million orders a year, average order value £38.\n"
+)
+
+CARDS = (
+    'From "The Case Room" by Harriet Vane (2nd ed.), Case 23. DEBRIEF written up on the train home.\n\n'
+    'The prompt as printed: "Ferncard is a UK credit card issuer with 2.4 million active accounts. Each quarter it '
+    "offers credit-limit increases to customers who meet a rule. The head of credit asks whether the programme makes "
+    'money."\n\n'
+    "My attempt: 25% on an average £2,000 limit adds £500 of headroom.\n"
+)
+
+GEOCODES = (
+    'The project I use for "tell me about a time you had to put a value on something" is the geocoding one from '
+    "Parcelry, the last-mile delivery company I worked at from 2019 to 2022.\n\n"
+    "Parcelry delivered about 38 million parcels a year out of 14 depots. Around 4.5% of addresses were geocoded to "
+    "the centre of their postcode. A product manager wanted a rooftop geocoding licence for £180k a year. Finance "
+    "asked the obvious question, what's it worth, and that landed on my desk.\n"
+)
+
+
+def test_a_prompt_quoted_whole_after_the_note_takers_lines_names_the_business_and_its_change_as_a_noun() -> None:
+    facts = case_facts(chunks_of("mock_free_delivery.md", THRESHOLD))
+    assert facts.business == "Larchfield Home", facts.business
+    assert facts.opening.startswith("You're a data scientist at Larchfield Home"), facts.opening
+    assert facts.change == "the rise to £50", facts.change
+
+
+def test_a_labels_open_quote_and_a_written_up_line_are_no_facts_of_the_case() -> None:
+    facts = case_facts(chunks_of("prep_book_cards.md", CARDS))
+    assert not any(f.startswith(("The prompt", "From ")) or "written up" in f for f, _ in facts.facts), facts.facts
+    assert any(f.startswith("Ferncard is a UK credit card issuer") for f, _ in facts.facts), facts.facts
+
+
+def test_a_story_from_the_company_i_worked_at_is_a_case_and_what_its_worth_is_a_number_to_size() -> None:
+    assert _kind("story_parcelry_geocoding.md", GEOCODES) == "case"
+    assert case_facts(chunks_of("story_parcelry_geocoding.md", GEOCODES)).shape == "sizing"

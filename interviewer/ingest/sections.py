@@ -308,6 +308,9 @@ _WORKED_AT = re.compile(
     # ("At Brindle & Co, the online pet-supplies retailer where I worked for two and a half years, ...", round 83)
     r"|\b(?:[Ff]rom|[Aa]t)\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+the\s+[^,.]{3,60}?\s+(?:where|at which)\s+"
     r"(?:I|we)\s+(?:was|were|worked)\b"
+    # ("the geocoding one from Parcelwise, the last-mile delivery company I worked at from 2019", round 86)
+    r"|\b(?:[Ff]rom|[Aa]t)\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+the\s+[^,.]{3,60}?\s+(?:I|we)\s+"
+    r"(?:worked (?:at|for|in)|joined)\b"
 )
 
 

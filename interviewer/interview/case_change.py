@@ -169,6 +169,7 @@ def case_change(asked: list[str], business: str, title: str = "") -> CaseChange:
     at length ("introducing 25% off any Monday-to-Thursday slot starting before 5pm") is named as its `title` names
     it ("the off-peak discount"), as an interviewer would (both raters, round 70)."""
     found = _case_change(asked, business)
+    found = replace(found, phrase=_as_noun(found.phrase))
     # (the title's own words for what the business did: "Brightsmile Dental's free evening slots (did it work?)")
     owned = business and re.search(
         rf"{re.escape(business)}['’]s?\s+(?P<x>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s*(?:\(|:|$|\s[—–-]\s)", title
@@ -179,6 +180,31 @@ def case_change(asked: list[str], business: str, title: str = "") -> CaseChange:
     if found.made and len(found.phrase.split()) > SHORT and short and not asking:
         return replace(found, phrase=f"the {short.group('x')}")
     return found
+
+
+# A proposal said with "it" and its reason: "raising it to £50 because carrier costs went up" is "the rise to £50"
+# (round 86 asked "How would you test raising it to £50 because carrier costs went up at the business?").
+_IT_TO = re.compile(
+    r"^(?P<verb>raising|cutting|moving|increasing|reducing|lowering|changing) (?:it|them) (?P<to>to \S.*)$"
+)
+_NOUNS = {
+    "raising": "rise",
+    "increasing": "rise",
+    "cutting": "cut",
+    "reducing": "cut",
+    "lowering": "cut",
+    "moving": "move",
+    "changing": "change",
+}
+
+
+def _as_noun(phrase: str) -> str:
+    """A change phrase without its reason, and named as a noun where it says "it" ('' stays '')."""
+    phrase = re.sub(r"\s+(?:because|since|as|so that|after|given that)\s.*$", "", phrase)
+    it_to = _IT_TO.match(phrase)
+    if it_to:
+        return f"the {_NOUNS[it_to.group('verb')]} {it_to.group('to')}"
+    return phrase
 
 
 def _case_change(asked: list[str], business: str) -> CaseChange:

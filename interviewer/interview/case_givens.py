@@ -88,6 +88,10 @@ _FIRST_PERSON = re.compile(
     r"|^Debrief\b|^Story bank\b|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
     r"|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
     r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
+    # ("Tuesday 20 May, written up on the train home.", and a label with the quote it opens: 'The prompt as printed:
+    # "Fernway is a mid-sized UK credit card issuer ...', both read as a case's facts, round 86)
+    r"|\b(?:written|typed|wrote (?:it|this)) up\b"
+    r"|^(?:(?:the|his|her|their)\s+)?(?:prompt|opener|set-?up|brief)\b[^:\"“]{0,40}:\s*[\"“]"
     rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
     # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when
     r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"

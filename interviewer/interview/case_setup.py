@@ -59,6 +59,10 @@ _UNQUOTED_PROMPT = re.compile(
     r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
 )
+_LABEL_OPENS_QUOTE = re.compile(
+    r"^(?:(?:the|his|her|their)\s+)?(?:prompt|opener|set-?up|brief)\b[^:\"“]{0,40}:\s*[\"“](?=[A-Z][^\"“”]*[\"”]?$)",
+    re.I,
+)
 _PROMPT_TOLD_AS = re.compile(
     r"[^.!?]*\b(?:prompt|question|case|brief|set-?up)\b[^.:!?]{0,40}\b(?:like this|as follows|something like)\s*[.:]",
     re.I,
@@ -311,7 +315,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
                     prompt_questions.append(statement.strip('"“” '))
                 previous = piece
-                kept = not (len(content_words(statement)) < 3 or asking or statement in seen)
+                # A label with the quote it opens is the note-taker's: 'The prompt as printed: "Fernway is a ...' is
+                # said as "Fernway is a ..." (round 86 led a question with the label and its open quote)
+                statement = _LABEL_OPENS_QUOTE.sub("", statement, count=1)
+                # (and a prompt quoted whole is said once: its sentences are staged already)
+                again = len(sentences(statement)) > 1 and all(
+                    said.strip('"“” ') in seen for said in sentences(statement)
+                )
+                kept = not (len(content_words(statement)) < 3 or asking or statement in seen or again)
                 if quoted_before and not in_quote and not prompt_end and len(staged) < 12:
                     prompt_end = len(staged) + kept  # where a prompt quoted over several sentences closes
                 if not kept:
@@ -348,6 +359,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 staged_prompt = " ".join(told)
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
+                # Its sentences are the set-up's, where the note puts them (a paragraph quoted whole and ending on its
+                # question was skipped above as one question: "You're a data scientist at Larkspur Home, ..." never
+                # named the business, round 86)
+                start = ordered[0].text.find(text[:40])
+                at = sum(ordered[0].text.find(said[:30]) in range(0, max(0, start)) for said, _ in staged)
+                fresh = [(said, "") for said in told if not said.endswith("?") and said not in seen]
+                staged[at:at] = fresh
+                seen.update(said for said, _ in fresh)
                 break
     return SetUp(
         tuple(staged),

@@ -171,7 +171,9 @@ _SIZING = re.compile(
     # ("a time you sized something", round 49)
     r"staffing|(?<![\w-])sized|hir(?:e|ing) \d+ (?:more|extra|additional)|expected (?:annual |yearly )?savings?|"
     # ("The Exams Office has to decide how many invigilators to recruit, and what budget to request. Size it.", 81)
-    r"size (?:it|this)|decide how many)\b",
+    r"size (?:it|this)|decide how many|"
+    # ... or what something is worth ("Finance asked the obvious question, what's it worth", round 86)
+    r"what(?:'s| is) (?:it|this|that) worth|put a value on)\b",
     re.I,
 )
 

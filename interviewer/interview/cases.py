@@ -243,8 +243,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     staged = [
         (introduced(s) or s, at)
         # (or opens with where it happened: "At Harbourline Seafoods, a wholesale fish supplier ..., we had", round 82)
-        if i < 3
-        and (writes(s) or _names_any(s, played) or names_company(s) or _YOU_ARE.search(s) or s.startswith("At "))
+        if (i < 3 and (writes(s) or _names_any(s, played) or names_company(s) or s.startswith("At ")))
+        # (a prompt that casts the candidate may follow the note-taker's lines: "You're a data scientist at Larkspur
+        # Home, an online homewares retailer." came fourth, round 86)
+        or (i < 8 and _YOU_ARE.search(s))
         else (s, at)
         for i, (s, at) in enumerate(staged)
     ]
@@ -469,7 +471,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     worked = worked or [q for q in [*questions[:3], *read.prompt_questions[:2]] if asks_worked(q)]
     # ("She wants the expected annual saving to decide ...", never "I'm asked whether to launch" a model)
     sizes = [
-        s for s in requests if re.search(r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b", s, re.I)
+        s
+        for s in requests
+        if re.search(
+            r"\bexpected (?:annual |yearly )?savings?\b|\bhow (?:many|much)\b|\bwhat(?:'s| is) it worth\b", s, re.I
+        )
     ]
     sizes += [s for s in requests if asks_choice(s)]  # ("asked me to recommend between the two shortlisted ...")
     asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
