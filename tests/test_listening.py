@@ -349,3 +349,28 @@ def test_a_term_said_in_the_plural_is_asked_about_as_they() -> None:
     taken = take_up(answer, items, "Customs holds", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS)
     assert taken is not None and taken.term.endswith("tests"), taken
     assert re.search(r"\b(?:they|them)\b", taken.text) and not re.search(r"\bit\b", taken.text), taken.text
+
+
+def test_a_term_the_answer_turns_down_is_not_taken_up_and_one_it_proposes_comes_first() -> None:
+    # "Don't do manual 2SLS (OLS of D on Z ...). I would use UCB here." was taken up as "You mentioned OLS. Why does it
+    # suit ...?" (both raters, round 86).
+    answer = "Don't judge it on ROC-AUC alone, it flatters rare positives. I would use PR-AUC here."
+    taken = take_up(
+        answer, metric_items(), "Late deliveries", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS
+    )
+    assert taken is not None and taken.term == "PR-AUC", taken
+    rejected = "Rather than ROC-AUC, report recall at the team's capacity."
+    assert (
+        take_up(
+            rejected,
+            metric_items(),
+            "Late deliveries",
+            set(),
+            load_frames(),
+            random.Random(0),
+            set(),
+            TEMPLATES,
+            BUSINESS,
+        )
+        is None
+    )

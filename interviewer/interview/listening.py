@@ -52,7 +52,40 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     known = {name.lower() for name in names}
     found |= {m.group(1) for m in _HYPHENATED.finditer(answer) if m.group(1).lower() in known}
     found |= {name for name in names if _mentions(answer, name)}
-    return sorted(found, key=lambda term: (-len(term), term))
+    # A term the answer turns down is none it brought ("Don't do manual 2SLS (OLS of D on Z, ...). I would use UCB
+    # here." was taken up as "You mentioned OLS. Why does it suit ...?", both raters, round 86); one it proposes
+    # ("I would use UCB") comes first.
+    found = {term for term in found if not _turned_down(answer, term)}
+    return sorted(found, key=lambda term: (not _proposed(answer, term), -len(term), term))
+
+
+_TURNED_DOWN = re.compile(
+    r"(?:^\s*(?:don't|do not|never|avoid|no)\b|\b(?:not|don't|never|avoid|instead of|rather than|without)\b)", re.I
+)
+_PROPOSED = re.compile(r"\b(?:I|we)(?:'d| would| will| could)? (?:use|try|start with|go with|fit|run|apply)\b", re.I)
+
+
+def _clauses_with(answer: str, term: str) -> list[str]:
+    """What comes before each mention of `term` in its clause; the whole sentence before it when the sentence opens
+    by turning something down ("Don't do manual 2SLS (OLS of D on Z ...)")."""
+    before = []
+    for sentence in re.split(r"(?<=[.!?])\s+", answer):
+        refuses = re.match(r"\s*(?:don't|do not|never|avoid)\b", sentence, re.I) is not None
+        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", sentence, re.I):
+            head = sentence[: match.start()]
+            before.append(head if refuses else re.split(r"[,;:(]", head)[-1])
+    return before
+
+
+def _turned_down(answer: str, term: str) -> bool:
+    """True when every mention of the term is in a clause that turns it down ("Don't do ...", "rather than X")."""
+    clauses = _clauses_with(answer, term)
+    return bool(clauses) and all(_TURNED_DOWN.search(clause) for clause in clauses)
+
+
+def _proposed(answer: str, term: str) -> bool:
+    """True when a mention of the term follows "I would use", "we could try" in its clause."""
+    return any(_PROPOSED.search(clause) for clause in _clauses_with(answer, term))
 
 
 # A name cut after a preposition ('forecasts at SKU' of "forecasts at SKU × store × day") is a fragment of a line.
