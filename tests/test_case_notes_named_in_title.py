@@ -296,3 +296,30 @@ def test_a_labels_open_quote_and_a_written_up_line_are_no_facts_of_the_case() ->
 def test_a_story_from_the_company_i_worked_at_is_a_case_and_what_its_worth_is_a_number_to_size() -> None:
     assert _kind("story_parcelry_geocoding.md", GEOCODES) == "case"
     assert case_facts(chunks_of("story_parcelry_geocoding.md", GEOCODES)).shape == "sizing"
+
+
+SURGE = (
+    "Sat 14 June — mock #3, Dev playing interviewer (he works on pricing, so he was not gentle)\n\n"
+    "The prompt, more or less as Dev read it out: Curbly is a food-delivery app in six UK cities. The delivery fee is "
+    "a flat £2.49. On Friday evenings about 31% of orders arrive late. Leadership wants a dynamic delivery fee for "
+    'peaks. "What would you recommend, and how would you know if it works?"\n\n'
+    "What I said first: I went straight to estimating price elasticity.\n"
+)
+
+ALERTS = (
+    "Interview debrief — Ledgerpay, final round, analytics case (45 min).\n\n"
+    "Ledgerpay processes card payments for about 12,000 online merchants. Its authorisation failure rate sits around "
+    "4%, and its alerts paged the on-call engineer 140 times last quarter. How would you set the alerting threshold?\n"
+)
+
+
+def test_a_numbered_mock_is_a_case_and_its_prompt_after_a_long_label_opens_it_up_to_its_quoted_question() -> None:
+    assert _kind("mock_surge_fee.md", SURGE) == "case"
+    facts = case_facts(chunks_of("mock_surge_fee.md", SURGE))
+    assert facts.opening.startswith("Curbly is a food-delivery app"), facts.opening
+    assert facts.opening.endswith("how would you know if it works?"), facts.opening
+
+
+def test_an_interview_debrief_line_opens_nothing() -> None:
+    facts = case_facts(chunks_of("debrief_ledgerpay_alerts.md", ALERTS))
+    assert facts.opening.startswith("Ledgerpay processes card payments"), facts.opening

@@ -66,6 +66,8 @@ _CASE_TITLE = re.compile(
     r"(?<!use )(?<!edge )(?<!test )(?<!base )(?<!worst )(?<!best )\bcase(?: study)?\b"
     r"|\bpractice problem\b|\bmock(?: interview)?\s*(?:#\s?\d+|\d+)?\s*:"  # "Practice problem / mock #4: Ashgrove ..."
     r"|^\s*(?:practice\s+)?mock\b"  # "Practice mock with Priya (she played Head of Ops) - how many riders ...?"
+    # ("Sat 14 June — mock #3, Dev playing interviewer", round 87: a numbered mock near the title's start)
+    r"|^[^()]{0,30}\bmock\s*#\s?\d+\b"
     # ("Debrief: Tessellate onsite, product DS round (Thursday)": a debrief of an interview's round, round 84)
     r"|^\s*(?:interview\s+)?debrief\b[^.?]{0,80}\b(?:round|onsite|on-site|case|final)\b"
     # "Sizing e-bike rides for Spoke&Go in Kestrelford (practice)", "Sizing chargers for Voltway's new Leeds depot"

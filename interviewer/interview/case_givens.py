@@ -85,7 +85,8 @@ _FIRST_PERSON = re.compile(
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # ... or of the interview it was ("Debrief, Fennick final round ...", "This was round three of four, 50 minutes
     # with ...", "Ines's prompt went roughly like this.", "Next time: ask ...", round 83-84)
-    r"|^Debrief\b|^Story bank\b|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
+    r"|^(?:(?:Interview|Onsite|Final[- ]round)\s+)?[Dd]ebrief\b|^Story bank\b"
+    r"|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
     r"|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
     r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
     # ("Tuesday 20 May, written up on the train home.", and a label with the quote it opens: 'The prompt as printed:

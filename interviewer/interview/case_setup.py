@@ -56,7 +56,7 @@ _QUOTED_PROMPT = re.compile(
 _UNQUOTED_PROMPT = re.compile(
     r"^(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
     # (quoted too, over several sentences: 'His prompt: "You\'re the analyst at Brindle Home, ... What do you do?"')
-    r"(?:,?\s+[^:\n\"“]{0,30})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
+    r"(?:,?\s+[^:\n\"“]{0,50})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
 )
 _LABEL_OPENS_QUOTE = re.compile(
@@ -201,6 +201,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     previous = ""  # the piece before this one
     setup_paragraph = (-1, -1)  # the chunk and paragraph of the first sentence kept
     prompt_end = 0
+    quoted_alone = False  # the ask read is a question quoted on its own ('"What would you recommend ...?"')
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -280,6 +281,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # (a claim before it needs no label: "The question: The product VP has put this in the board deck
                     # as an engagement win. Is it?", round 67)
                     asks.append(statement if len(sentences(statement)) > 1 else "The question: " + statement)
+                    quoted_alone = True
                     ask_at = len(staged)
                 # (a request told in the story: "The operations director came to my team with a specific request:
                 # build a machine-learning model that predicts which shipments will be held, ...", round 85 opened
@@ -333,7 +335,8 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
-    if not staged_prompt and not asks and ordered:  # (a labelled ask read above says what it asks in its words)
+    # (a labelled ask read above says what it asks in its words; a question quoted on its own may end the prompt)
+    if not staged_prompt and (not asks or quoted_alone) and ordered:
         # A prompt given after its label without quotes, the label's paragraph all of it ("Her prompt: Hearthbox is a
         # meal-kit subscription ... Should they do it, and how would you know?"): round 83 opened on its first two
         # sentences, without the decision it asks for.
