@@ -323,3 +323,23 @@ def test_a_numbered_mock_is_a_case_and_its_prompt_after_a_long_label_opens_it_up
 def test_an_interview_debrief_line_opens_nothing() -> None:
     facts = case_facts(chunks_of("debrief_ledgerpay_alerts.md", ALERTS))
     assert facts.opening.startswith("Ledgerpay processes card payments"), facts.opening
+
+
+PAGING = (
+    "Interview debrief — Ledgerpay, final round, analytics case (45 min).\n\n"
+    'Interviewer was Ines. The prompt as I remember it: "Ledgerpay processes card payments for about 12,000 online '
+    "merchants. Our failure rate sits around 4%. On-call gets paged when the five-minute failure rate crosses 6%. "
+    'Last quarter that rule fired 140 times. Design a better alerting rule."\n\n'
+    "When I asked, she added that on-call will tolerate about two pages a week.\n"
+)
+
+
+def test_a_rule_that_fires_already_and_is_to_be_redesigned_is_asked_as_an_operating_point_never_a_model() -> None:
+    chunks = chunks_of("debrief_ledgerpay_paging.md", PAGING)
+    facts = case_facts(chunks)
+    assert facts.operating, facts
+    for stage in ("frame", "data", "method", "evaluation", "experiment", "deployment"):
+        draft = case_draft(
+            stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), opening=False
+        )
+        assert "model" not in draft.text and "the change" not in draft.text, (stage, draft.text)

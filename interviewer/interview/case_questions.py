@@ -167,6 +167,7 @@ def case_draft(
     # A model's live test that no note says how to run is asked open: is a randomised test possible here at all?
     # (a list to act on has its own test: against a random pick)
     open_test = stage == "experiment" and case_chunks and not items and not facts.decision and not facts.targets
+    open_test = open_test and not facts.operating  # (a threshold is trialled as a threshold: given-experiment)
     options = _unused_frames(templates.case["experiment-open"] if open_test else frames[stage], used_texts)
     change = facts.change or ("the change" if facts.made else "")  # ("whether it worked" names none, round 47)
     text = pick(options, rng, used_texts, topic=topic, context="", business=business, fact="", change=change)

@@ -509,9 +509,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     everywhere = pilot and reached_everywhere([said, *given])
     # (whatever else it asks: "Which threshold should Quillmart use?" reads as a decision too)
     operating = shape in ("model", "change") and not change.made and not targets
-    operating = (
-        operating and bool(_THRESHOLD_ASKED.search(asked_for)) and any(_MODEL_GIVEN.search(s) for s in raw_setup)
-    )
+    flags_given = any(_MODEL_GIVEN.search(s) or _RULE_GIVEN.search(s) for s in [*raw_setup, *read.prompt_questions])
+    # (what it asks may be an instruction at the prompt's end: "Design a better alerting rule.")
+    instructions = [s for s in raw_setup if re.match(r"(?:design|build|set|choose|pick|propose|suggest)\b", s, re.I)]
+    operating = operating and flags_given and bool(_THRESHOLD_ASKED.search(" ".join([asked_for, *instructions])))
     if operating:
         shape, change = "model", replace(change, phrase="")
     return CaseFacts(
@@ -532,7 +533,15 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 
 # Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
 # model scores each claim.", "Their classifier flags about 2% of orders").
-_THRESHOLD_ASKED = re.compile(r"\b(?:thresholds?|cut-?offs?|operating points?)\b", re.I)
+_THRESHOLD_ASKED = re.compile(r"\b(?:thresholds?|cut-?offs?|operating points?|alert(?:ing)? rules?)\b", re.I)
+# ... or a rule that fires already: "On-call gets paged when the five-minute failure rate crosses 6%." (round 87 asked
+# its redesign as a change to measure)
+_RULE_GIVEN = re.compile(
+    r"\b(?:paged|alerted|flagged|blocked|held) (?:when|whenever|if)\b[^.]{0,60}\b"
+    r"(?:crosses|exceeds|goes above|is above)\b"
+    r"|\b(?:rule|alert) (?:fired|fires|triggered|triggers)\b",
+    re.I,
+)
 _MODEL_GIVEN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[A-Z][\w&'-]+'s)\s+(?:new\s+|existing\s+|current\s+|fraud\s+|risk\s+)?"
     r"(?:model|classifier|scorer|scoring model)\s+(?:already\s+)?"
