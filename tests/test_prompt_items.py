@@ -117,3 +117,21 @@ def test_a_quoted_question_the_sentence_says_came_up_is_never_answered_by_that_s
     asked = [i for i in items.items if "keep an eye on this model" in i.question]
     # Its sentence says when it was asked; no line of the note answers it, so it is not asked at all.
     assert all("came up twice" not in point for i in asked for point in i.points), asked
+
+
+COMPRESSION = """# Model compression
+
+The prompt I expect: "Your model is great offline but 3x over the latency budget / too big for the phone. What do you
+do?" The mistake is to jump to distillation. Go in order.
+
+## Answer, in order
+- Profile the model first: most of the latency budget often sits in feature fetching, not in the model itself.
+- Quantise the model to int8 for the phone: about 4x smaller, and latency drops with a small accuracy loss.
+- Distil last: a small student model trained on the teacher's soft labels fits the phone and the latency budget.
+"""
+
+
+def test_a_notes_shorthand_for_two_versions_of_a_prompt_is_asked_as_either() -> None:
+    # "3x over the latency budget / too big for the phone" failed English for both raters (round 87).
+    (prompt,) = prompts_of("compression.md", COMPRESSION)
+    assert "latency budget, or too big for the phone" in prompt.question and " / " not in prompt.question, prompt

@@ -78,6 +78,9 @@ def quotes_a_prompt(statement: str, prompts: list[str]) -> bool:
 def _as_asked(quote: str) -> str:
     # "and how would you explain ...?", "great, the new onboarding lifted ...": the turn before it is not here
     quote = re.sub(r"^(?:and|so|but|ok|okay|great|right|sure|fine|cool)\b[,\s]*", "", quote, flags=re.I)
+    # A note's shorthand for two versions of the prompt is said as either: "3x over the latency budget / too big for
+    # the phone" is "..., or too big for the phone" (both raters, round 87); "precision/recall" stays as written.
+    quote = re.sub(r"(?<=[a-z]) / (?=[a-z])", ", or ", quote)
     text = quote[:1].upper() + quote[1:]
     return text if text.endswith(("?", ".")) else f"{text}?"
 
