@@ -343,3 +343,16 @@ def test_a_rule_that_fires_already_and_is_to_be_redesigned_is_asked_as_an_operat
             stage, chunks[0].topic, chunks, [], None, load_templates(), random.Random(0), set(), opening=False
         )
         assert "model" not in draft.text and "the change" not in draft.text, (stage, draft.text)
+
+
+CUSTOMS = (
+    'Story bank #4: "a time you decided not to build a model".\n\n'
+    "This was at Rookhaven Freight, the freight forwarder I worked at before my current job. We moved about 30,000 "
+    "international shipments a month, and we knew some paperwork was wrong. Each customs hold cost us about £280.\n"
+)
+
+
+def test_a_storys_opening_says_it_after_the_business_is_introduced_and_the_note_takers_us_is_the_business() -> None:
+    facts = case_facts(chunks_of("story_rookhaven_customs.md", CUSTOMS))
+    assert facts.opening.startswith("Rookhaven Freight is a freight forwarder. It moved about 30,000"), facts.opening
+    assert " us " not in f" {facts.opening} " and " we " not in f" {facts.opening} ", facts.opening

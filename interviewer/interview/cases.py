@@ -437,6 +437,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else _in_voice_of(staged_prompt, owner)
         said = f"{intro} {voiced}".strip() if intro and intro not in staged_prompt else said
     said = _as_the_business(said, business, quoted=bool(staged_prompt))
+    # The sentence after the one that says what the business is says "It": "Corvid Freight is a freight forwarder.
+    # Corvid Freight moved about 30,000 shipments a month" read as clumsy to both raters (round 85).
+    if not business.startswith("the "):
+        name = re.escape(business)
+        said = re.sub(rf"^({name} is [^.]+\.) {name} (?=[a-z])", r"\1 It ", said)
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
@@ -577,6 +582,9 @@ def _as_the_business(said: str, business: str, quoted: bool) -> str:
         # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
         # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
         said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
+        # ("where a review cost us about £4.50", "and we knew some were wrong": a story's opening, round 86)
+        said = re.sub(r"\b(cost|costs|gave|told|sent|paid|owed|charged) us\b", rf"\1 {business}", said)
+        said = re.sub(r"(?<=[,;] )(and |but |so )?we (knew|saw|had|ran|found|[a-z]{3,}ed)\b", rf"\1{business} \2", said)
         # ... as is the "we" of what the business asks ("trustees want to know how many drivers we need", round 76)
         said = re.sub(
             r"\b(how (?:many|much)(?: [\w-]+){1,4}?) we (need|want|have)\b",
