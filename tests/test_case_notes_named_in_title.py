@@ -9,6 +9,7 @@ import random
 
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_givens import is_story, writes
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.cases import case_facts
 from interviewer.interview.templates import load_templates
@@ -356,3 +357,30 @@ def test_a_storys_opening_says_it_after_the_business_is_introduced_and_the_note_
     facts = case_facts(chunks_of("story_rookhaven_customs.md", CUSTOMS))
     assert facts.opening.startswith("Rookhaven Freight is a freight forwarder. It moved about 30,000"), facts.opening
     assert " us " not in f" {facts.opening} " and " we " not in f" {facts.opening} ", facts.opening
+
+
+JOINED_PROMPT = (
+    "Thursday 3 April. Mock with Priya over video, 40 minutes. She was tough and gave numbers only when asked.\n\n"
+    "Her prompt: \"You've joined Ledgerfold, a B2B invoicing tool for small agencies. Between January and March we "
+    "migrated everyone on the legacy plan to seat-based pricing. About 4,200 accounts moved. Since then monthly churn "
+    'in that group went from 1.8% to 3.1%. Was the migration a mistake?"\n\n'
+    "I asked about seats first.\n"
+)
+
+ONBOARDING = (
+    'The story I keep for "tell me about a time the data said something your team didn\'t want to hear" is the '
+    "onboarding redesign at Coinwell, the budgeting app where I was the analyst in the growth squad.\n\n"
+    "The old onboarding was seven screens. We ran an A/B test for three weeks with about 18,000 new signups in each "
+    "arm.\n"
+)
+
+
+def test_a_prompt_that_has_the_candidate_join_a_business_names_it_and_pushes_and_findings_are_no_givens() -> None:
+    facts = case_facts(chunks_of("mock_ledgerfold_migration.md", JOINED_PROMPT))
+    assert facts.business == "Ledgerfold", facts.business
+    # (the interviewer's labelled push is the note-taker's line; "Turns out ..." is what was found, round 88)
+    assert writes("First push: the 9%.") and is_story("Turns out it was everyone already on annual contracts.")
+
+
+def test_a_story_whose_scale_is_in_signups_is_a_case_note() -> None:
+    assert _kind("story_onboarding_redesign.md", ONBOARDING) == "case"

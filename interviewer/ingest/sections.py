@@ -163,7 +163,7 @@ _SCALE_UNIT = (
     r"loans?|policies|claims|calls|tickets|installs|downloads|MAU|DAU|GMV|revenue|postings?|jobs|applications|"
     r"applicants|flights|passengers|rooms|properties|vans|trucks|lorries|vehicles|buses|cars|bikes|scooters|depots|"
     r"lockers|stations|parcels|packages|routes|beds|seats|agents|nurses|practices|appointments|consultations|"
-    r"alumni|donors|supporters|graduates|callers|conversations)"  # (round 55's alumni office)
+    r"alumni|donors|supporters|graduates|callers|conversations|sign-?ups|activations)"  # (round 55's alumni office)
 )
 # A count in thousands or millions of something other than a dataset's rows: "3.1M monthly listeners".
 _MAGNITUDE = (

@@ -402,7 +402,8 @@ _INTRODUCED = re.compile(
     # (a decimal point ends nothing: "whose mobile app has about 1.9m monthly active users", round 61)
     # ('He played the head of operations at "Fringe Benefits", a chain of 36 hair salons.', round 66)
     # ("... played the head of digital at the Severn Valley Echo, a regional paper whose puzzle app ...", round 72)
-    rf"\b(?:at|for|with|of|from|At)\s+(?P<the>the\s+)?(?P<q>[\"“'])?(?P<name>{_NAME})(?(q)[\"”']),\s+"
+    # ("You've joined Tallyfold, a B2B invoicing tool for small agencies.", round 88)
+    rf"\b(?:at|for|with|of|from|joined|At)\s+(?P<the>the\s+)?(?P<q>[\"“'])?(?P<name>{_NAME})(?(q)[\"”']),\s+"
     # (a colon before its figures ends it too: "my previous job at Corkline, a wine subscription club: roughly 38,400
     # active members ...", round 66)
     # (nor runs on into the note-taker's part: "At Sprocket & Spoke Distribution, a bike-parts wholesaler in West

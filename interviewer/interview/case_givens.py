@@ -86,6 +86,8 @@ _FIRST_PERSON = re.compile(
     # ... or of the interview it was ("Debrief, Fennick final round ...", "This was round three of four, 50 minutes
     # with ...", "Ines's prompt went roughly like this.", "Next time: ask ...", round 83-84)
     r"|^(?:(?:Interview|Onsite|Final[- ]round)\s+)?[Dd]ebrief\b|^Story bank\b"
+    # (the interviewer's pushes, labelled: "First push: the 9%.", round 88)
+    r"|^(?:\w+\s+)?push(?:ed|back)?\s*:"
     r"|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
     r"|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
     r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
@@ -152,7 +154,7 @@ def is_fact(statement: str) -> bool:
 # first, then says what the team tried ("First attempt was ...", "The team trained ...", "Treated GMV +14% vs control",
 # "The post-mortem found ..."). Its answers start there.
 _STORY_WORDS = (
-    r"^(?:then|redo|result|results|outcome|fix|fixed|dropped|looked)\b",
+    r"^(?:then|redo|result|results|outcome|fix|fixed|dropped|looked|turns out)\b",
     r"\bfirst (?:[\w-]+ ){0,3}(?:attempt|model|version|try|pass)\b",
     r"\b(?:post-?mortem|went wrong|turned out|recommend\w*|gave|showed|scored|reported|revealed|had been)\b",
     r"\b(?:we|I|they|the team) (?:tried|trained|built|found|ran|used|shipped|launched|retuned|retrained|switched|"

@@ -100,7 +100,11 @@ def _interviewers(text: str) -> list[str]:
 
 # A prompt that casts the candidate: "You're the analyst at Chatterbridge, a language-exchange app where ..." (round
 # 65 called it "the language-exchange app"); its business is said as the case's own sentence.
-_YOU_ARE = re.compile(r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are))\b", re.I)
+# ("You've joined Tallyfold, a B2B invoicing tool for small agencies.", round 88)
+_YOU_ARE = re.compile(
+    r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are)|you've (?:just )?joined|you (?:have )?(?:just )?joined)\b",
+    re.I,
+)
 
 
 def _names_any(statement: str, names: list[str]) -> bool:
