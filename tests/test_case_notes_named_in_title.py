@@ -9,8 +9,10 @@ import random
 
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_change import CaseChange, case_change
 from interviewer.interview.case_givens import is_story, writes
 from interviewer.interview.case_questions import case_draft
+from interviewer.interview.case_shape import asks_worked
 from interviewer.interview.cases import case_facts
 from interviewer.interview.templates import load_templates
 from tests.helpers import chunks_of
@@ -384,3 +386,11 @@ def test_a_prompt_that_has_the_candidate_join_a_business_names_it_and_pushes_and
 
 def test_a_story_whose_scale_is_in_signups_is_a_case_note() -> None:
     assert _kind("story_onboarding_redesign.md", ONBOARDING) == "case"
+
+
+def test_asking_whether_a_change_caused_a_movement_measures_a_change_made() -> None:
+    # "The CFO wants to know if the migration caused it" was asked as a test to run and a change to roll out, though
+    # every account had been migrated (both raters, round 88).
+    asked = "The CFO wants to know if the migration caused it and what we should do."
+    assert case_change([asked], "Ledgerfold") == CaseChange("the migration", made=True)
+    assert asks_worked(asked)

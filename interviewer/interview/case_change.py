@@ -51,7 +51,8 @@ def _asked(before: str, verbs: str, after: str = "") -> tuple[re.Pattern[str], r
 # Asked as a question: "Case: did cutting the pickup window from 72h to 48h actually work?"
 _DID = _asked(r"\bdid", _EFFECT_VERBS, r"[^?]*\?")
 _DOES = _asked(r"^(?:do|does)", _EFFECT_VERBS, r"[^?]*\?")
-_WHETHER_DONE = _asked(r"\bwhether", _PAST_EFFECT_VERBS)
+# ("The CFO wants to know if the migration caused it", round 88: "if" asks it too)
+_WHETHER_DONE = _asked(r"\b(?:whether|wants? to know if)", _PAST_EFFECT_VERBS)
 _WHETHER_WOULD = _asked(r"\bwhether", rf"(?:would|will|could|can)\s+(?:actually\s+|really\s+)?(?:{_EFFECT_VERBS})")
 _SHOULD = re.compile(
     rf"\b(?i:should)\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+"

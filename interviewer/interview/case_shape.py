@@ -190,7 +190,7 @@ _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
     # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
     # ('whether the membership "worked"', round 81)
-    r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) [\"“']?(?:worked|paid off|helped)\b"
+    r"|\b(?:whether|if) (?:it|this|that|the [\w-]+(?: [\w-]+)?) [\"“']?(?:worked|paid off|helped|caused)\b"
     # ... or names it bare: "the head of waste services wants to know whether twin-stream worked" (round 60 asked
     # what model to train)
     r"|\bwhether (?:[A-Za-z][\w-]*\s+){1,2}?(?:worked|paid off|helped)\b"

@@ -493,7 +493,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
         said = re.sub(r"\bour\b", f"{business}'s", re.sub(r"\bOur\b", f"{business}'s", said))
-    change = case_change([title_question(title) or title, *asks, *questions[:3], *posed[:4]], business, title)
+    # (and the prompt's own sentences last: "The CFO wants to know if the migration caused it", round 88)
+    prompt_said = sentences(read.prompt)[:8]
+    change = case_change(
+        [title_question(title) or title, *asks, *questions[:3], *posed[:4], *prompt_said], business, title
+    )
     titled_change = _TITLED_CHANGE.search(title)
     if titled_change and len(change.phrase.split()) > 5 and titled_change.group(0).lower() not in change.phrase.lower():
         # The title's short name for it ("Hatchway Homes and the floorplan rule") beats a clause said six times over
