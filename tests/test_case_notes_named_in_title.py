@@ -394,3 +394,28 @@ def test_asking_whether_a_change_caused_a_movement_measures_a_change_made() -> N
     asked = "The CFO wants to know if the migration caused it and what we should do."
     assert case_change([asked], "Ledgerfold") == CaseChange("the migration", made=True)
     assert asks_worked(asked)
+
+
+CAST = (
+    "Mock #4, Sunday evening. Priya played interviewer. She ran sales ops for three years.\n\n"
+    "Her prompt, more or less word for word: \"You're the data scientist at Fernway Health Software. We sell "
+    "booking software to small clinics. About 3,100 inbound leads a month get split round-robin across 42 sales "
+    'reps. How would you decide which rep gets which lead?"\n\n'
+    "I started with clarifying questions.\n"
+)
+
+INITIAL = (
+    'From *The Case Notebook* (H. Vance-Okafor, 2nd ed.), Case 17, "Too Many Keys"\n\n'
+    "> Halmark Hotels runs a 220-room business hotel near a regional airport. Over the past year, 6% of confirmed "
+    "reservations were no-shows. The general manager asks how many reservations beyond capacity the hotel should "
+    "accept.\n\n"
+    "My attempt: the newsvendor ratio first.\n"
+)
+
+
+def test_a_prompt_that_casts_the_candidate_at_a_business_names_it_and_a_citations_author_never_is_one() -> None:
+    facts = case_facts(chunks_of("mock_lead_routing.md", CAST))
+    assert facts.business == "Fernway Health Software", facts.business
+    assert facts.opening.startswith("You're the data scientist at Fernway Health Software."), facts.opening
+    cited = case_facts(chunks_of("prep_book_overbooking.md", INITIAL))
+    assert cited.business == "Halmark Hotels" and cited.opening.startswith("Halmark Hotels runs"), cited

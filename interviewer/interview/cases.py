@@ -101,6 +101,9 @@ def _interviewers(text: str) -> list[str]:
 # A prompt that casts the candidate: "You're the analyst at Chatterbridge, a language-exchange app where ..." (round
 # 65 called it "the language-exchange app"); its business is said as the case's own sentence.
 # ("You've joined Tallyfold, a B2B invoicing tool for small agencies.", round 88)
+_CAST_AT = re.compile(
+    r"\b(?:at|for|joined)\s+((?:[A-Z][\w&'-]+)(?:\s+(?:[A-Z][\w&'-]+|&))*)(?=[.,;:]|\s+(?:and|where|which)\b|$)"
+)
 _YOU_ARE = re.compile(
     r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are)|you've (?:just )?joined|you (?:have )?(?:just )?joined)\b",
     re.I,
@@ -269,6 +272,10 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     first_line = ordered[0].text.strip().split("\n", 1)[0] if ordered else ""
     first_line = first_line if len(first_line.split()) <= 25 and not first_line.endswith(".") else ""
     business = business_of(staged, title, first_line, read.prompt_label)
+    # ... or where a prompt casts the candidate, with no word on what it is: "You're the data scientist at Fernbrook
+    # Health Software." (round 89 called it "the business")
+    cast_at = next((m for s, _ in staged[:10] if _YOU_ARE.search(s) and (m := _CAST_AT.search(s))), None)
+    business = cast_at.group(1) if cast_at and business.startswith("the ") else business
     # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
     titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
     proper = re.match(r"the ([A-Z][\w&'’.-]+)", business)  # ("the Northgate Museum of Science and Industry")
