@@ -419,3 +419,18 @@ def test_a_prompt_that_casts_the_candidate_at_a_business_names_it_and_a_citation
     assert facts.opening.startswith("You're the data scientist at Fernway Health Software."), facts.opening
     cited = case_facts(chunks_of("prep_book_overbooking.md", INITIAL))
     assert cited.business == "Halmark Hotels" and cited.opening.startswith("Halmark Hotels runs"), cited
+
+
+FEE = (
+    '"We take 8% on every sale today. Finance wants to go to 10% on orders over $50 and leave smaller orders at 8%. '
+    'Should we do it, and how would we know if it was a mistake?"\n\n'
+    "That's the prompt as I remember it. Weftway, final round, 14 March, third of five sessions. Weftway is a "
+    "marketplace for handmade goods with about 180,000 active sellers.\n\n"
+    "I started by asking what share of orders are over $50.\n"
+)
+
+
+def test_a_debrief_that_opens_on_its_quoted_prompt_is_a_case_asking_for_a_decision() -> None:
+    assert _kind("debrief_weftway_seller_fee.md", FEE) == "case"
+    facts = case_facts(chunks_of("debrief_weftway_seller_fee.md", FEE))
+    assert facts.decision and "final round" not in facts.opening, facts

@@ -346,6 +346,11 @@ _TITLE_BUSINESS = re.compile(
 )
 
 
+# What a debrief of a case interview says of itself (round 89's note opened on its quoted prompt, then "That's the
+# prompt as I remember it. Loomway, final round, ..., the "product analytics case" slot.").
+_DEBRIEFED = re.compile(r"\b(?:the prompt|final round|onsite|on-site|case (?:slot|round|session|interview))\b", re.I)
+
+
 def poses_case(title: str, opening: str, body: str = "", situation: str = "") -> bool:
     """True when a note's title or opening (its first two sentences) says it is a case or poses a business problem,
     or its first sentences (`situation`, three; the opening when not given) pose a business situation: an
@@ -353,6 +358,10 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     recommendation reached in `body`."""
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
+    if re.match(r"\s*(?:interview\s+)?debrief\b", title, re.I) and _DEBRIEFED.search(body[:800]):
+        return (
+            True  # a debrief whose prompt comes first ('"We take 8% on every sale today. ..." That's the prompt ...')
+        )
     asked = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "Who should Corvid Bank call? (retention offer targeting)"
     # "Northwind Fibre — who should the retention team call?": the business before its question
     # ("Wrenfield Trust: which lapsed donors get the reactivation letter?")

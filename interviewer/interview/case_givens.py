@@ -88,7 +88,8 @@ _FIRST_PERSON = re.compile(
     r"|^(?:(?:Interview|Onsite|Final[- ]round)\s+)?[Dd]ebrief\b|^Story bank\b"
     # (the interviewer's pushes, labelled: "First push: the 9%.", round 88)
     r"|^(?:\w+\s+)?push(?:ed|back)?\s*:"
-    r"|\b(?:onsite|on-site|interview) round\b|\bround \d of \d\b"
+    r"|\b(?:onsite|on-site|interview|final) round\b|\bround \d of \d\b"
+    r"|\b(?:first|second|third|fourth|fifth|\d\w*) of (?:two|three|four|five|six|\d) (?:sessions|interviews|rounds)\b"
     r"|^(?:For )?[Nn]ext time\b|^(?:This|That|It) was (?:round \w+|the \w+ (?:round|interview))\b"
     r"|\b(?:prompt|question)\b[^.]{0,40}\b(?:like this|as follows)\s*[.:]?$"
     # ("Tuesday 20 May, written up on the train home.", and a label with the quote it opens: 'The prompt as printed:

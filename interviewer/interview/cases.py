@@ -331,7 +331,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
     # (and the set-up's first question, wherever its paragraph puts it: "How would you decide whether to ship it?"
     # ended a long prompt told in the note-taker's words, and round 84 ran the feed-slot change as a model to build)
-    set_question = next((s for s in sentences(first_text) if s.endswith("?") and not writes(s)), "")
+    set_question = next((s for s in sentences(first_text) if s.rstrip('"”').endswith("?") and not writes(s)), "")
     asked = [title_question(title) or title, *posed[:4], *read.prompt_questions[:1], set_question]
     decision = asks_decision(asked, [s for s, _ in staged])
     # (the set-up's question, or a title on the note's first line: "Practice case: who gets the payroll health
