@@ -10,8 +10,8 @@ from interviewer.core.domain import MADE_UP, PRACTICE_VOICE
 from interviewer.interview.statements import balanced, is_instruction
 
 __all__ = [
-    "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "practises", "sentence_pieces", "spoken",
-    "with_article", "without_made_up", "without_pointers", "writes",
+    "LABEL_THEN_QUOTE", "concludes", "has_pointer", "is_cut", "is_fact", "is_story", "practises", "sentence_pieces",
+    "spoken", "with_article", "without_made_up", "without_pointers", "writes",
 ]  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
@@ -79,6 +79,8 @@ _PRACTICE_LINES = (
     r"(?:min(?:ute)?s?|hours?|words)\b"
 )
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
+# A prompt's label and the quote it opens ('The prompt as printed: "Fernway is ...'): the note-taker's framing.
+LABEL_THEN_QUOTE = r"^(?:(?:the|his|her|their)\s+)?(?:prompt|opener|set-?up|brief)\b[^:\"“]{0,40}:\s*[\"“]"
 _FIRST_PERSON = re.compile(
     r"\b(?:I'm|I am|I was|I've|I have|I'll|I'd|I had|me|[Mm]y|mine|myself)\b"
     r"|(?<!Type )(?<!Phase )\bI (?=[a-z]{2,})"  # "I tried to keep them plausible" (never "Type I error")
@@ -95,7 +97,7 @@ _FIRST_PERSON = re.compile(
     # ("Tuesday 20 May, written up on the train home.", and a label with the quote it opens: 'The prompt as printed:
     # "Fernway is a mid-sized UK credit card issuer ...', both read as a case's facts, round 86)
     r"|\b(?:written|typed|wrote (?:it|this)) up\b"
-    r"|^(?:(?:the|his|her|their)\s+)?(?:prompt|opener|set-?up|brief)\b[^:\"“]{0,40}:\s*[\"“]"
+    rf"|{LABEL_THEN_QUOTE}"
     rf"|{PRACTICE_VOICE}|{_PRACTICE_LINES}|^(?:The )?[Ii]nterviewer (?:was|is)\b"  # ("Took 45 min.")
     # "Asked what 'up 18%' was compared to.": the note-taker, subject dropped; "Saturday, about 40 min.": when
     r"|^(?:Asked|Said|Told|Opened|Started|Pushed|Argued|Proposed|Suggested|Realised|Realized|"

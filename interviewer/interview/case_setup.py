@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.chunks import Chunk
-from interviewer.interview.case_givens import sentence_pieces, spoken, writes
+from interviewer.interview.case_givens import LABEL_THEN_QUOTE, sentence_pieces, spoken, writes
 from interviewer.interview.case_stages import stage_of_statement, without_asides
 from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
@@ -59,10 +59,7 @@ _UNQUOTED_PROMPT = re.compile(
     r"(?:,?\s+[^:\n\"“]{0,50})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
 )
-_LABEL_OPENS_QUOTE = re.compile(
-    r"^(?:(?:the|his|her|their)\s+)?(?:prompt|opener|set-?up|brief)\b[^:\"“]{0,40}:\s*[\"“](?=[A-Z][^\"“”]*[\"”]?$)",
-    re.I,
-)
+_LABEL_OPENS_QUOTE = re.compile(rf"{LABEL_THEN_QUOTE}(?=[A-Z][^\"“”]*[\"”]?$)", re.I)
 _PROMPT_TOLD_AS = re.compile(
     r"[^.!?]*\b(?:prompt|question|case|brief|set-?up)\b[^.:!?]{0,40}\b(?:like this|as follows|something like)\s*[.:]",
     re.I,

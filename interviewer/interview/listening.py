@@ -55,8 +55,9 @@ def _terms(answer: str, names: set[str]) -> list[str]:
     # A term the answer turns down is none it brought ("Don't do manual 2SLS (OLS of D on Z, ...). I would use UCB
     # here." was taken up as "You mentioned OLS. Why does it suit ...?", both raters, round 86); one it proposes
     # ("I would use UCB") comes first.
-    found = {term for term in found if not _turned_down(answer, term)}
-    return sorted(found, key=lambda term: (not _proposed(answer, term), -len(term), term))
+    clauses = {term: _clauses_with(answer, term) for term in found}  # each term's mentions, read once
+    found = {term for term in found if not _turned_down(clauses[term])}
+    return sorted(found, key=lambda term: (not _proposed(clauses[term]), -len(term), term))
 
 
 _TURNED_DOWN = re.compile(
@@ -77,15 +78,14 @@ def _clauses_with(answer: str, term: str) -> list[str]:
     return before
 
 
-def _turned_down(answer: str, term: str) -> bool:
-    """True when every mention of the term is in a clause that turns it down ("Don't do ...", "rather than X")."""
-    clauses = _clauses_with(answer, term)
+def _turned_down(clauses: list[str]) -> bool:
+    """True when every mention of a term is in a clause that turns it down ("Don't do ...", "rather than X")."""
     return bool(clauses) and all(_TURNED_DOWN.search(clause) for clause in clauses)
 
 
-def _proposed(answer: str, term: str) -> bool:
-    """True when a mention of the term follows "I would use", "we could try" in its clause."""
-    return any(_PROPOSED.search(clause) for clause in _clauses_with(answer, term))
+def _proposed(clauses: list[str]) -> bool:
+    """True when a mention of a term follows "I would use", "we could try" in its clause."""
+    return any(_PROPOSED.search(clause) for clause in clauses)
 
 
 # A name cut after a preposition ('forecasts at SKU' of "forecasts at SKU × store × day") is a fragment of a line.

@@ -114,17 +114,23 @@ _SELF_WORDS = frozenset(
 
 
 def _shared_words(
-    point: str, sentences: Sequence[str], saying: Sequence[bool], contradicting: set[int]
+    point: str,
+    sentences: Sequence[str],
+    saying: Sequence[bool],
+    contradicting: set[int],
+    sentence_words: Sequence[list[str]] | None = None,
 ) -> tuple[tuple[str, ...], str]:
     """The answer sentence that uses most of a point's own words, and those words, when it uses two or more of them
-    and at least a third: the point may be said there in a shape the matcher cannot read (KeyEvidence.shared)."""
+    and at least a third: the point may be said there in a shape the matcher cannot read (KeyEvidence.shared).
+    `sentence_words`: each sentence's content words, when the caller has them already (one pass per answer)."""
     own = {w for w in content_words(point) if w not in _SELF_WORDS and len(w) > 2}
+    words = sentence_words if sentence_words is not None else [content_words(s) for s in sentences]
     best: tuple[str, ...] = ()
     where = ""
     for index, sentence in enumerate(sentences):
         if not saying[index] or index in contradicting:
             continue
-        used = tuple(dict.fromkeys(w for w in content_words(sentence) if w in own))
+        used = tuple(dict.fromkeys(w for w in words[index] if w in own))
         if len(used) > len(best):
             best, where = used, sentence
     if len(best) < 2 or len(best) * 3 < len(own):
@@ -269,6 +275,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
     key_evidence: list[KeyEvidence] = []
     loose = loose_sentences(data.answer_sentences, data.answer_key_sim, len(data.key_points), claims.sentences, saying)
     learned_on = {(h.key, h.sentence): h.on for h in learned if not h.wrong}
+    sentence_words = [content_words(sentence) for sentence in sentences]  # once per answer, not once per key point
     for k in range(n_keys):
         column = key_columns[k]
         credit = _ramp(claims.point_strength[column], t.match_low, t.match_high)
@@ -285,7 +292,7 @@ def score_evidence(data: EvidenceInput, rubric: Rubric, limits: Thresholds | Non
         else:
             missing.append(data.key_points[k].citation())
         flagged = next((c for c in claims.sentences if c.relation is Relation.CONTRADICTED and c.point == column), None)
-        shared = _shared_words(data.key_points[k].text, sentences, saying, contradicting)
+        shared = _shared_words(data.key_points[k].text, sentences, saying, contradicting, sentence_words)
         key_evidence.append(
             KeyEvidence(
                 point=data.key_points[k],
