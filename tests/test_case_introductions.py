@@ -301,3 +301,39 @@ def test_a_targeting_case_names_whom_its_set_up_names_even_without_a_count() -> 
     drafts = stage_drafts(chunks_of("oakmere.md", note), ("frame", "data", "method"), 3)
     assert any("adopter" in text for text in drafts), drafts
     assert not any("candidate" in text or "each one" in text or "people" in text for text in drafts), drafts
+
+
+def test_the_openings_own_givens_are_never_points_its_clarify_answer_missed(interviewer_home: Path) -> None:
+    # "missed: Halvard Hotels runs a 220-room business hotel ..." after a clarify answer to the question that had just
+    # said it (a trial interview on a prep-book case).
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "kennels.md").write_text(
+        "Prep book: boarding kennel overbooking\n\n"
+        "Barkridge Kennels runs a 60-pen boarding kennel outside a market town. Last summer, 9% of confirmed "
+        "stays neither arrived nor cancelled in time for the pen to be rebooked. The owner asks how many bookings "
+        "beyond capacity the kennel should take on a peak weekend.\n\n"
+        "My attempt: I asked whether no-shows differ between deposit-paid and unpaid bookings, and assumed they are "
+        "independent from dog to dog. The model answer splits no-shows by booking channel before anything else.\n",
+        encoding="utf-8",
+    )
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+    config = SessionConfig(kind=Kind.CASE, questions=2, seed=1, topic="kennel")
+    asked = play_scored(app, config, "I would ask about deposits.", lambda _: case_score(0.5))
+    opening = asked[0]
+    assert opening.stage == CASE_STAGES[0] and "Barkridge Kennels runs a 60-pen" in opening.text, opening.text
+    assert not [p for p in opening.points if "60-pen" in p or "The owner asks" in p], opening.points
+
+
+def test_a_named_business_whose_owner_asks_what_to_do_is_a_case_note() -> None:
+    note = (
+        "Prep book: ferry car-deck overbooking\n\n"
+        "Tarn Ferries operates a 90-car ferry between two islands. One in twelve booked cars never turns up. "
+        "The operations manager asks whether to sell more car places than the deck holds.\n"
+    )
+    sections, _ = read_sections("notes/ferry.md", note.encode())
+    assert note_kind("notes/ferry.md", sections) == "case"
+    technical = "Bootstrap intervals\n\nThe percentile bootstrap resamples rows. A reviewer asks whether it holds.\n"
+    sections, _ = read_sections("notes/boot.md", technical.encode())
+    assert note_kind("notes/boot.md", sections) == "note"

@@ -121,6 +121,12 @@ _DECISION_TITLE = re.compile(
     r"|^\s*(?:how (?:many|much|often|far)|what|which|when|where|who)\b[^?]*\bshould\b[^?]*\?\s*$",
     re.I,
 )
+# Someone of the business asking the question the case poses ("The general manager asks how many ...").
+_ASKS = re.compile(
+    r"\b(?:asks|asked|has asked|is asking|wants to know|would like to know|needs to know)(?: you| us| me| the team)?"
+    r"\s+(?:how|whether|if|what|which|who|when|where|why)\b",
+    re.I,
+)
 _GOAL = re.compile(
     r"\b(wants? to|needs? to|asks? you|asked to|the goal|its goal|aims? to|would like to|(must|has to) decide|"
     r"deciding whether|is considering|plans? to|hopes? to|is trying to|is looking to|objective is|task is)\b",
@@ -172,7 +178,8 @@ _MAGNITUDE = (
     r"epochs|trees|points|dimensions|params|weights)\b)[a-z]+s\b"
 )
 _SCALE = re.compile(
-    r"(?<![\w.])\d[\d,]*-(?:bed|store|branch|seat|room|site|shop|clinic|hospital|person)s?\b|"  # "a 480-bed hospital"
+    r"(?<![\w.])\d[\d,]*-(?:bed|store|branch|seat|room|site|shop|clinic|hospital|person|pen|bay|pitch|berth|van|truck|"
+    r"vehicle|table|court|lane|screen|desk|outlet|depot|school|practice)s?\b|"  # "a 480-bed hospital"
     rf"(?<![\w.]){_MAGNITUDE}"
     # (a word with an accent too: "about 3,400 café accounts", round 79)
     rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:(?:[^\W\d_]|-)+\s+){{0,2}}?{_SCALE_UNIT}\b"
@@ -409,6 +416,10 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     if _situation(first):
         return True  # "Saucepan is a recipe app with about 4.2M monthly users"
+    # A named business and someone of it asking what to do: "Barkridge Kennels runs a 60-pen boarding kennel ...
+    # The owner asks how many bookings beyond capacity the kennel should take" (a prep-book case in my own trial).
+    if any(_NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first[:2]) and any(_ASKS.search(p) for p in first):
+        return True
     if any(_DECISION_TITLE.match(p.strip()) for p in first) and any(
         _ORGANISATION_WORD.search(p) or _NAMED_BUSINESS.match(p.lstrip("-*# ")) for p in first
     ):

@@ -153,6 +153,10 @@ def case_draft(
                 f"Your notes on {display_topic(topic)} hold no case study, so this case is built from them; "
                 "pick a case topic, or add a note that poses a business problem, for a case of your own."
             )
+            context = ""
+        # The opening's own givens are no point an answer can add: "missed: Halvard Hotels runs a 220-room business
+        # hotel ..." followed a clarify answer to a question that had just said it (my own trial interview).
+        items = tuple(left for item in items if (left := _without_said(item, f"{context} {text}")) is not None)
         return CaseDraft(text, items, notice)
     asked_points = {p for i in stage_items for p in i.points}
     # A fact of this stage or a later one would give its answer away (a story's later facts are 'told', never said).

@@ -40,6 +40,9 @@ class KeyPoint:
     source: str
     heading: str
     chunk_id: str
+    # Picked for a question by nearness alone (a story case's statement filling a stage): the notes never say it
+    # belongs to what was asked, so missing it is no sure fault.
+    picked: bool = False
 
     def citation(self) -> dict[str, str]:
         """Where the key point comes from, for evidence lists."""

@@ -16,7 +16,7 @@ from interviewer.scoring.judge import BLEND_WEIGHTS, Judge, blend
 from interviewer.scoring.keypoints import KeyPoint, extract_key_points, select_key_points
 from interviewer.scoring.learned import LearnedThresholds, PointMemory
 from interviewer.scoring.rubric import Rubric
-from interviewer.scoring.text import sentences
+from interviewer.scoring.text import content_words, sentences
 from interviewer.storage.embeddings import CachedEmbedder, Embedder, cosine_matrix
 from interviewer.storage.store import NoteStore
 
@@ -116,7 +116,7 @@ class Scorer:
         vectors = self._cached.embed([c.text for c in unseen])
         question_vector = self._cached.embed([question])[0]
         chosen = select_key_points(question_vector, vectors, [0] * len(unseen), limit=fill)
-        return [unseen[i] for i, _ in chosen]
+        return [replace(unseen[i], picked=True) for i, _ in chosen]
 
     def rubric_for(self, kind: str, level: int | None, stage: str | None) -> Rubric:
         """The rubric for a question kind and level or stage."""
@@ -167,8 +167,15 @@ class Scorer:
         if points:
             chosen = [(i, 1.0) for i in range(len(points))]
         else:
-            ranks = [chunk_rank[p.chunk_id] for p in reference_points]
-            chosen = select_key_points(question_vector, point_vectors, ranks)
+            # The nearest statements to a question are often the ones it states: a case's opening givens ("The
+            # setup: until January every customer got unlimited free refinements.") were sure misses of a strong
+            # clarify answer (bench.case_scoring). What the question says is no point to add; it still reveals
+            # contradictions.
+            open_points = [i for i, p in enumerate(reference_points) if not _stated_by(question, p.text)]
+            open_points = open_points or list(range(len(reference_points)))
+            ranks = [chunk_rank[reference_points[i].chunk_id] for i in open_points]
+            picked = select_key_points(question_vector, point_vectors[open_points], ranks)
+            chosen = [(open_points[i], weight) for i, weight in picked]
         key_points: list[KeyPoint] = [reference_points[i] for i, _ in chosen]
         similarity = cosine_matrix(answer_vectors, point_vectors)
         data = EvidenceInput(
@@ -211,3 +218,9 @@ class Scorer:
             judge={"grade": grade, "weight": self.judge_weight},
             adjustments=(*result.adjustments, *blended),
         )
+
+
+def _stated_by(question: str, statement: str) -> bool:
+    """True when the question says the statement already: four in five of its content words (three at least)."""
+    words = set(content_words(statement))
+    return len(words) >= 3 and len(words & set(content_words(question))) >= 0.8 * len(words)

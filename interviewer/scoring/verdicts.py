@@ -189,6 +189,11 @@ def _check(e: KeyEvidence) -> PointCheck:
         words = ", ".join(f'"{word}"' for word in e.shared)
         why = f"your answer uses its words ({words}); it may say this: please check"
         return replace(base, sure=False, sentence=e.shared_sentence, reason=why)
+    if e.point.picked:
+        # A story's statement picked as nearest the stage asked: "Nine fewer refinements ... ≈ $307k a quarter" was a
+        # sure miss of a strong clarify answer (bench.case_scoring, held-out).
+        why = "picked from your notes as near this question, which they do not tie it to: please check"
+        return replace(base, sure=False, reason=why)
     return replace(base, reason="no sentence of your answer is on this point")
 
 
