@@ -78,7 +78,9 @@ _CASE_TITLE = re.compile(
     # A real interview's question at a named business: "Real 2nd-round question at Bloomline (online florist),
     # reconstructed on the train home" (round 60 read it as a technical note); never a collection of "questions".
     r"|\b(?:interview|onsite|on-site|final[- ]round|(?:\d\w*|first|second|third)[- ]round)\s+(?:question|prompt)\s+"
-    r"(?:at|from)\s+[A-Z]",
+    r"(?:at|from)\s+[A-Z]"
+    # A case book's case, titled after the file it was copied into ("Prepbook sorrelby seeds budget split", round 90)
+    r"|^\s*(?:prep[- ]?book|case[- ]?book)\b",
     re.I,
 )
 _CASE_OPENING = re.compile(
@@ -94,6 +96,8 @@ _CASE_OPENING = re.compile(
     # travel insurer." (round 53 read it as a technical note and asked its prompt as a deep dive)
     # (or a case session of a real interview: "Debrief, Fennick final round, product DS case session", round 83)
     r"case (?:round|session|interview)\b|"
+    # A case book's numbered case after its citation ("... (Margit Oyelaran-Finch, 2nd edition), Case 23, ...")
+    r"(?-i:,\s+Case\s+\d+\b)|"
     # ("Debrief: Hearthbook, onsite round 3 of 4 (experimentation / product analytics).", round 85)
     r"\bdebrief\b[^.?]{0,60}\b(?:onsite|on-site|round|final)\b|"
     r"played (?:the|a|an) (?:[\w-]+ ){0,3}?(?:head|director|vp|ceo|coo|cfo|cto|manager|pm|lead)\b)",

@@ -157,8 +157,24 @@ def qa_items(pairs: list[tuple[str, str]], base: ItemSource) -> list[Item]:
             # in it is a textbook question: the hard end (4-5) is for questions that pose one (blind raters: "recall
             # question copied from the notes, not a final-round question").
             levels = sorted({min(level, SITUATION_FREE_LEVEL) for level in levels})
+        elif _ASKS_CONCLUSION.search(said) and _DENIED.match(prose(answer).lstrip("*_ ")):
+            # A situation with a conclusion someone wants to draw, which the answer denies ("The A/B shows no
+            # significant difference in conversion (p = 0.41). Can we say it's "no worse"?" - "No. ..."): where the
+            # reasoning goes wrong, a pitfalls question. Only level 3 came of it, and the hard end of a set whose
+            # notes no combined question fits ran dry (round 90: levels [3, 4, 3, 3, 2, 2, 1, 1]).
+            levels = sorted({*levels, 4})
         items.append(Item(as_question(question), points[:MAX_POINTS], "qa", concept, levels=tuple(levels), **base))
     return items
+
+
+# A yes-or-no question about a conclusion to draw or an action to take ("Can we say it's no worse?", "Should we ship
+# it?", "Is the model ready?"), and an answer that opens by denying it.
+_ASKS_CONCLUSION = re.compile(
+    r"\b(?:can|could|may|should|shall|do|does|did|is|are|was|were|would)\s+(?:we|I|you|they|it|this|that|the)\b"
+    r"[^?]*\?\s*$",
+    re.I,
+)
+_DENIED = re.compile(r"(?:no|not (?:necessarily|yet|quite|really|always|on its own|by itself)|nope)\b", re.I)
 
 
 SITUATION_FREE_LEVEL = 3

@@ -268,7 +268,16 @@ def _title_word_name(title: str, text: str) -> str:
         # (once is enough where the note introduces it: "Her prompt: Hearthbox is a meal-kit subscription ...")
         # (or by what it is, after a comma: "You're the analyst at Brindle Home, an online furniture retailer.")
         introduced = re.search(rf"(?<![\w&'-]){spelt}(?: (?:&|[A-Z][\w'-]*))*(?:,? (?:is|was)|,) (?:an?|the)\b", text)
-        if not found or (len(found) < 2 and not introduced) or re.search(rf"(?<![\w-]){word}(?![\w-])", text):
+        # (or in the note's first line, which says where it comes from: "Debrief: Ostrander Fresh, final loop, round 3
+        # of 5 (...)." before a prompt in the business's "we", round 90)
+        # (never its first word, "Behavioural answer draft: ...", nor past its first sentence)
+        # (and where a name starts, never inside one: "Harborline Ferries runs ...")
+        line = re.split(r"\n|(?<=[.?!])\s", text.lstrip())[0][:120]
+        at = re.search(rf"(?<=\S )(?<![\w&'-]){spelt}\b", line)
+        first_line = at is not None and not re.search(r"[A-Z][\w&'-]*\s$", line[: at.start()])
+        if not found or (len(found) < 2 and not introduced and not first_line):
+            continue
+        if re.search(rf"(?<![\w-]){word}(?![\w-])", text):
             continue
         # Its shortest form, or the company's full name where the note gives it ("Brindle & Co" over "Brindle's")
         forms = [re.sub(r"'s$", "", form) for form in found]

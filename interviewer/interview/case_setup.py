@@ -66,7 +66,7 @@ _PROMPT_TOLD_AS = re.compile(
 )
 _WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
 _PROMPT_LABEL_END = re.compile(
-    r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,30}:\s*$", re.I
+    r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,60}:\s*$", re.I
 )
 _HANDED_BRIEF = re.compile(
     r"\bthe (brief|task|ask|job|assignment) (?:(?:that )?(?:I|we) (?:was|were|had been|got) (?:given|handed)|"
@@ -112,6 +112,12 @@ _ASKED_WHICH = re.compile(
     r"\b(?:asked|asks)\s+(?:me|us|the team|my team|the data team)\s+"
     r"(?P<q>(?:which\s+(?:[\w,'-]+\s+){1,4}|who\s+)(?:should|would|could|will|must)\s+[^.?]{3,120}?)\s*[.?]?$",
     re.I,
+)
+
+
+# ... or whether something could be done: "asked me, fairly bluntly, whether we could ...", by someone of the business.
+_ASKED_WHETHER = re.compile(
+    r"(?<=[a-z]) asked (?:me|us|the team|my team)(?:,[^,]{1,30},)? whether\b(?=[^.?]{8,160}[.]?$)"
 )
 
 
@@ -290,6 +296,12 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     ask_at = len(staged)
                 indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
                 asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
+                whether = _ASKED_WHETHER.search(statement) if not asking and not asks and len(staged) < 12 else None
+                if whether and not indirect and not asked_me:
+                    # "The operations director asked me, fairly bluntly, whether we could "make the alarms mean
+                    # something".": the ask, as it was put (round 90's opening never said what the story was for)
+                    asks.append(_ASKED_WHETHER.sub(" asked whether", statement, count=1))
+                    ask_at = len(staged)
                 if asked_me and not indirect:
                     # "Sunita, head of retention, asked me which 1,100 customers should get a call each week.": the
                     # ask, in its own word order (round 62's opening never said what the case was for)

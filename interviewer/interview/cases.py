@@ -447,6 +447,11 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
         voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else _in_voice_of(staged_prompt, owner)
         said = f"{intro} {voiced}".strip() if intro and intro not in staged_prompt else said
+        if not intro and re.match(r"We (?=[a-z])", staged_prompt) and len(sentences(staged_prompt)) >= 3:
+            # ... or says whose "we" it is where no sentence of the note does: "We run 14 dark stores, ... How would
+            # you test it?" in a debrief that names the business on its first line only (round 90 opened on "How would
+            # you test it?", and a prompt's sentences cut from it left "it" naming nothing)
+            said = f"At {business}, we {staged_prompt[3:]}"
     said = _as_the_business(said, business, quoted=bool(staged_prompt))
     # The sentence after the one that says what the business is says "It": "Corvid Freight is a freight forwarder.
     # Corvid Freight moved about 30,000 shipments a month" read as clumsy to both raters (round 85).
@@ -553,12 +558,16 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 
 # Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
 # model scores each claim.", "Their classifier flags about 2% of orders").
-_THRESHOLD_ASKED = re.compile(r"\b(?:thresholds?|cut-?offs?|operating points?|alert(?:ing)? rules?)\b", re.I)
+# (or the alarms a rule raises: 'whether we could "make the alarms mean something"', round 90's reefer story)
+_THRESHOLD_ASKED = re.compile(
+    r"\b(?:thresholds?|cut-?offs?|operating points?|alert(?:ing)? rules?|alerts|alarms|false alarms?)\b", re.I
+)
 # ... or a rule that fires already: "On-call gets paged when the five-minute failure rate crosses 6%." (round 87 asked
 # its redesign as a change to measure)
 _RULE_GIVEN = re.compile(
-    r"\b(?:paged|alerted|flagged|blocked|held) (?:when|whenever|if)\b[^.]{0,60}\b"
-    r"(?:crosses|exceeds|goes above|is above)\b"
+    r"\b(?:paged|alerted|flagged|blocked|held|an alert|an alarm) (?:when|whenever|if|each time)\b[^.]{0,60}\b"
+    # ("got an alert whenever a chilled load read above 5°C", round 90)
+    r"(?:crosses|exceeds|goes above|is above|reads? above|rises above|goes over|drops below|falls below)\b"
     r"|\b(?:rule|alert) (?:fired|fires|triggered|triggers)\b",
     re.I,
 )

@@ -1,0 +1,77 @@
+"""Round 90's misreadings, on notes of my own in the same shapes: a case book's case cited with its edition and
+number, a debrief whose prompt speaks as "we" and names the business on the note's first line only, a story about
+alarms that fire on a fixed rule, and a self-quiz question whose answer denies the conclusion it asks about."""
+
+from __future__ import annotations
+
+from interviewer.ingest.pipeline import read_sections
+from interviewer.ingest.sections import note_kind
+from interviewer.interview.card_items import qa_items
+from interviewer.interview.cases import case_facts
+from tests.helpers import chunks_of
+
+BOOK = (
+    'From *Casework for Analysts* (Odile Brannagh-Sutton, 3rd edition), Case 9, "The Garden Centre". Timed at 25 '
+    "minutes.\n\n"
+    "The printed prompt:\n\n"
+    '> "Fernhollow Nurseries sells plants and garden furniture from six garden centres and online. Last year it spent '
+    "£400,000 on marketing across radio, paid search and a printed brochure. The managing director has the same "
+    '£400,000 this year and asks you how to split it."\n\n'
+    "My attempt: I took last-click revenue by channel and moved money into search.\n"
+)
+
+DEBRIEF = (
+    "Debrief: Quaymark Logistics, onsite loop, round 2 of 4 (experimentation). Written on the bus home.\n\n"
+    "The prompt, more or less as she put it to me at the start:\n\n"
+    '"We run 9 parcel depots, each sorting about 40,000 parcels a night. Engineering built a new sorter-scheduling '
+    "rule that in simulation cuts missed trunk departures by about 12%. We want to know if it really works before "
+    'we switch every depot. How would you test it?"\n\n'
+    "I said depot-level randomisation had too few units and proposed a switchback by night.\n"
+)
+
+STORY = (
+    "The project I tell for 'a time you cut noise for a team'.\n\n"
+    "At Glenmoor Dairies I was the analyst for the tanker fleet. Glenmoor runs around 210 milk tankers collecting "
+    "from about 1,400 farms. The depot got an alert whenever a tanker's milk read above 6°C, about 700 alerts a "
+    "week, and the planners acknowledged them in bulk. One July a full tanker was rejected at the creamery. The "
+    'fleet manager asked me, quite sharply, whether we could "make the alerts worth reading".\n\n'
+    "I built a labelled history of real warm loads first.\n"
+)
+
+
+def _kind(name: str, text: str) -> str:
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return note_kind(f"notes/{name}", sections)
+
+
+def test_a_case_books_case_cited_with_its_edition_and_number_is_a_case_and_its_book_is_no_business() -> None:
+    assert _kind("casebook_garden_centre.md", BOOK) == "case"
+    assert _kind("prepbook_fernhollow_split.md", BOOK.replace("Case 9, ", "")) == "case"  # the file's title says so
+    facts = case_facts(chunks_of("casebook_garden_centre.md", BOOK))
+    assert facts.business == "Fernhollow Nurseries", facts.business
+    assert "Casework" not in facts.opening and "edition" not in facts.opening, facts.opening
+
+
+def test_a_debriefs_prompt_in_the_businesss_we_is_opened_whole_and_says_whose_we_it_is() -> None:
+    facts = case_facts(chunks_of("debrief_quaymark_sorter_test.md", DEBRIEF))
+    assert facts.business == "Quaymark Logistics", facts.business
+    assert facts.opening.startswith("At Quaymark Logistics, we run 9 parcel depots"), facts.opening
+    assert facts.opening.endswith("How would you test it?"), facts.opening
+
+
+def test_a_story_about_alarms_that_fire_on_a_fixed_rule_asks_where_to_set_it_and_says_what_was_asked() -> None:
+    facts = case_facts(chunks_of("story_glenmoor_tanker_alerts.md", STORY))
+    assert facts.business.startswith("Glenmoor") and facts.operating, facts
+    assert 'fleet manager asked whether we could "make the alerts worth reading"' in facts.opening, facts.opening
+
+
+def test_a_situation_whose_answer_denies_the_conclusion_it_asks_about_is_a_pitfalls_question() -> None:
+    base = {"topic": "Equivalence", "source": "notes/eq.md", "heading": "Equivalence", "chunk_id": "c1"}
+    denied = (
+        "We swapped the search ranker for a cheaper one. The A/B shows no significant drop in clicks (p = 0.37). "
+        "Can we call it no worse?",
+        "No. A non-significant difference is absence of evidence; you need a pre-set margin and a test against it.",
+    )
+    granted = (denied[0], "Yes, as long as the test had the power to see a drop that matters.")
+    items = qa_items([denied, granted], base)  # type: ignore[arg-type]
+    assert 4 in items[0].levels and 4 not in items[1].levels, [i.levels for i in items]
