@@ -7,8 +7,10 @@ from __future__ import annotations
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
 from interviewer.interview.card_items import qa_items
+from interviewer.interview.case_engine import _cue
 from interviewer.interview.cases import case_facts
-from tests.helpers import chunks_of
+from interviewer.interview.items import build_items
+from tests.helpers import chunks_of, stage_drafts
 
 BOOK = (
     'From *Casework for Analysts* (Odile Brannagh-Sutton, 3rd edition), Case 9, "The Garden Centre". Timed at 25 '
@@ -75,3 +77,34 @@ def test_a_situation_whose_answer_denies_the_conclusion_it_asks_about_is_a_pitfa
     granted = (denied[0], "Yes, as long as the test had the power to see a drop that matters.")
     items = qa_items([denied, granted], base)  # type: ignore[arg-type]
     assert 4 in items[0].levels and 4 not in items[1].levels, [i.levels for i in items]
+
+
+MISTAKES = (
+    "# Kafka consumers: mistakes I've actually made\n\n"
+    "1. **Raised max.poll.records to 5,000 on a slow consumer.** Each poll took longer than max.poll.interval.ms, "
+    "so the group kept rebalancing and lag grew. Fix: keep batches small enough to finish inside the interval.\n\n"
+    "2. **Left join on a topic keyed by a nullable user id.** Every null key landed on one partition. Fix: key the "
+    "null rows by event id.\n"
+)
+
+
+def test_each_numbered_mistake_under_a_mistakes_title_is_a_teammates_scene_but_never_a_term() -> None:
+    items = [item for chunk in chunks_of("kafka.md", MISTAKES) for item in build_items(chunk)]
+    scenes = [item.concept for item in items if item.kind == "pitfall"]
+    assert "raised max.poll.records to 5,000 on a slow consumer" in scenes, scenes
+    assert not [scene for scene in scenes if scene.startswith("left join")], scenes
+    told = next(i for i in items if i.kind == "pitfall" and i.concept.startswith("raised max.poll"))
+    assert any("rebalancing" in point for point in told.points), told.points
+
+
+def test_a_budget_to_split_across_channels_is_asked_as_a_split_never_as_a_change_to_measure() -> None:
+    facts = case_facts(chunks_of("casebook_garden_centre.md", BOOK))
+    assert facts.shape == "allocation", facts.shape
+    drafts = stage_drafts(chunks_of("casebook_garden_centre.md", BOOK), ("frame", "method", "evaluation"), 2)
+    assert not [text for text in drafts if "the change" in text or "effect of" in text], drafts
+    assert any("channel" in text or "split" in text for text in drafts), drafts
+
+
+def test_a_hyphenated_term_before_a_noun_in_ing_is_never_named_alone() -> None:
+    point = "Then batch the open jobs every 15 minutes and solve it as min-cost matching, or an integer program."
+    assert "min-cost" not in _cue(point, "I would treat it as a matching problem."), _cue(point, "")

@@ -232,10 +232,15 @@ def _qualifies(phrase: str, point: str) -> bool:
         # ("pool/gym mix", "A/B test": a pair qualifies its noun too, both raters, round 55; "trials/arm/month" is a
         # rate)
         return False
-    after = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+([a-z]{{3,}})\b", point)
+    after = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+([a-z]{{3,}})\b(\s+\w+)?", point)
     if after is None:
         return False
-    return after.group(1) not in STOPWORDS and not re.fullmatch(r"\w+(?:ed|ing|ly)", after.group(1))
+    # (a noun in "-ing" too: "min-cost matching", "where would min-cost come in" named half a thing, round 90; a verb
+    # takes an object: "real-time scoring the leads")
+    acts = re.fullmatch(r"\w+ing", after.group(1)) and re.match(
+        r"\s+(?:the|a|an|it|them|their|its|to)$", after.group(2) or ""
+    )
+    return after.group(1) not in STOPWORDS and not re.fullmatch(r"\w+(?:ed|ly)", after.group(1)) and not acts
 
 
 _PLUMBING = re.compile(

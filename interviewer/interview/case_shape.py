@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "asks_allocation",
     "asks_choice",
     "asks_decision",
     "asks_worked",
@@ -185,6 +186,16 @@ _CHOICE = re.compile(
     r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) ",
     re.I,
 )
+# A fixed budget or resource split across channels, regions or teams: "The marketing director has the same £600,000
+# this year and asks you how she should split it.", "allocate the £2m across the five regions" (round 90 ran a
+# catalogue-versus-search budget split as a change to measure).
+_ALLOCATE = re.compile(
+    r"\bhow (?:(?:she|he|they|we|you|I) (?:should|would|could) |to |best to )?"
+    r"(?:split|allocate|divide|apportion|spread) (?:it|this|that|the (?:\w+ )?(?:budget|spend|money|pot))\b"
+    r"|\b(?:split|allocate|divide|apportion|reallocate|spread)\s+(?:the|its|their|our|her|his|this|that|a)?\s*"
+    r"(?:[\w£$€,.-]+\s+){0,3}?(?:budget|spend|money|pot)\b[^.?]{0,40}\b(?:across|between|among)\b",
+    re.I,
+)
 _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
@@ -202,7 +213,8 @@ _WORKED = re.compile(
 
 
 def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str = "") -> str:
-    """'drop', 'sizing', 'choice' (among options it names), 'change' (a decision to measure) or 'model', from the
+    """'drop', 'sizing', 'choice' (among options it names), 'allocation' (of a fixed budget), 'change' (a decision
+    to measure) or 'model', from the
     case's title, opening and questions
     (`text`), from what it asks (`asked`) and from its `title`."""
     if targets:
@@ -224,6 +236,8 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
     # and how would you know?" of a move to $64.99 is a change to weigh (round 83 asked "What number does the business
     # need"); a title's "sizing" sizes, whatever it then decides ("sizing a new Alicante route ... Should the airport
     # say yes? Number first, then decision.").
+    if _ALLOCATE.search(asked):
+        return "allocation"
     body = asked.replace(title, " ", 1) if title else asked
     titled = _SIZING.search(title) if title else None
     weighed = titled and titled.group(0).lower().startswith("pric") and re.search(r"\b(?:should|whether)\b", body, re.I)
@@ -260,6 +274,11 @@ def targets_whom(texts: list[str]) -> bool:
 def asks_choice(text: str) -> bool:
     """True when the text asks to choose among options ("recommend between the two shortlisted replacements")."""
     return _CHOICE.search(text) is not None
+
+
+def asks_allocation(text: str) -> bool:
+    """True when the text asks how to split a fixed budget ("asks you how she should split it")."""
+    return _ALLOCATE.search(text) is not None
 
 
 def asks_worked(text: str) -> bool:

@@ -15,6 +15,7 @@ from interviewer.interview.case_givens import has_pointer, is_fact, is_story, pr
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_setup import read_setup, readable
 from interviewer.interview.case_shape import (
+    asks_allocation,
     asks_choice,
     asks_decision,
     asks_worked,
@@ -473,7 +474,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         for s in raw_setup
         # ("The Exams Office has to decide how many invigilators to recruit", round 81 ran that sizing as a change)
         if re.search(
-            r"\b(?:asked|asking|wants? to know|wanted to know|(?:has|have|needs?) to decide)\b|\bmetrics? moved\b",
+            r"\b(?:asked|asking|wants? to know|wanted to know|(?:has|have|needs?) to decide)\b|\bmetrics? moved\b"
+            r"|\basks (?:you|me|us|how|whether|what|which|who|if)\b",  # ("... and asks you how she should split it")
             s,
             re.I,
         )
@@ -499,6 +501,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         )
     ]
     sizes += [s for s in requests if asks_choice(s)]  # ("asked me to recommend between the two shortlisted ...")
+    sizes += [s for s in requests if asks_allocation(s)]  # ("asks you how she should split it", round 90)
     asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
     shape = case_shape(setup_text, asked_for, decision, targets, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):

@@ -28,7 +28,7 @@ from interviewer.interview.statements import (
     statement_kind,
     usable_concept,
 )
-from interviewer.interview.stories import starts_bullet, story_points, told_mistake
+from interviewer.interview.stories import starts_bullet, story_points, told_mistake, under_story_heading
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words
 
@@ -241,18 +241,27 @@ def build_items(chunk: Chunk) -> list[Item]:
         items.append(procedure)
     for statement in statements:
         kind = statement_kind(statement, section)
-        if not kind or (group and statement in group.points) or (procedure and statement in procedure.points):
-            continue
         # (under a "Mistake I made" heading only its first statement tells the act: "Applied in case 11 (fixed
         # calling capacity)." after it is a pointer, round 55; under "Mistakes I made" each bullet tells one)
         heading = chunk.heading if statement == statements[0] or starts_bullet(statement, chunk.text) else ""
-        scene = told_mistake(statement, heading) if kind == "pitfall" else ""
+        # ... whatever words it tells it in: "Forced a broadcast of a 2 GB table." opens a numbered mistake with no
+        # word of warning (round 90's "mistakes I've actually made" note gave no question of its nine)
+        told = kind == "pitfall" or under_story_heading(heading)
+        if (
+            (not kind and not told)
+            or (group and statement in group.points)
+            or (procedure and statement in procedure.points)
+        ):
+            continue
+        scene = told_mistake(statement, heading) if told else ""
         if scene:
             # A mistake the author tells is asked as a teammate's scene, whatever its line starts with, and scored on
             # what followed and the lesson, which its question never says.
             points = story_points(statement, statements, chunk.text)
             items.append(Item(statement, points, "pitfall", scene, levels=KIND_LEVELS["pitfall"], **base))
             continue
+        if not kind:
+            continue  # (a line under a mistakes heading that tells no act of the author's)
         item = _statement_item(statement, kind, statements, base)
         if item is not None:
             items.append(item)

@@ -12,7 +12,7 @@ import re
 
 from interviewer.interview.statements import balanced, clean_statement
 
-__all__ = ["starts_bullet", "story_points", "told_mistake"]
+__all__ = ["starts_bullet", "story_points", "told_mistake", "under_story_heading"]
 
 # "Mistake I made:", "A mistake I made early on:", "Mistake I made in a mock:", "Mistake I made (retail project,
 # 2022):", "My mistake:", "The leakage trap, and the mistake I actually made:". The label ends at its colon.
@@ -22,7 +22,12 @@ _LABEL = re.compile(
     re.I,
 )
 # A heading that titles what follows as the author's own mistake ("MISTAKE I MADE", "## Mistake I made").
-_HEADING = re.compile(r"^(?:(?:a|one|the)\s+)?(?:mistake|error)s?\s+I\s+(?:once\s+)?made\b|^my\s+mistakes?\b", re.I)
+# (or after the note's subject: "Spark skew & joins: mistakes I've actually made", round 90)
+_HEADING = re.compile(
+    r"^(?:[^:]{1,60}:\s+)?(?:(?:a|one|the|some)\s+)?(?:mistake|error)s?\s+I(?:'ve|\s+have)?\s+(?:\w+ly\s+|once\s+)?"
+    r"made\b|^my\s+mistakes?\b",
+    re.I,
+)
 # Where it happened, before the subject: "in a Kaggle-style take-home I reported ...", "On a take-home, I ...".
 _WHERE = re.compile(
     r"^(?:(?:in|on|at|during)\s+(?:a|an|the|my)\b|after|before|when|while)[^,.:;]{0,40}?,?\s+(?=(?:I|we)\b)", re.I
@@ -42,6 +47,10 @@ _IRREGULAR = (
 )
 # ("needed IPS or at least a randomised slice" under a "Mistake I made" heading is the fix, not the act)
 _NOT_PAST = frozenset("needed need feed speed seed proceed succeed exceed embed shed bed red bleed breed".split())
+# ... nor a verb that is a term's first word: "Left join on a key that was 38% null." (a SQL join, round 90)
+_TERM_NOT_ACT = re.compile(
+    r"^(?:left|right|read|set|split|spent)\s+(?:join|outer|anti|semi|replica|only|point|half)\b", re.I
+)
 _PAST = re.compile(rf"^{_ADVERB}(?P<verb>[a-z]+ed|{_IRREGULAR})\b", re.I)
 # Where the scene ends and what followed begins: a sentence's end, an arrow, a dash, a semicolon; a comma only once
 # the scene has a few words ("picked a forecast by RMSE, the ops team judged it on MAPE" keeps its second clause).
@@ -75,7 +84,7 @@ def told_mistake(statement: str, heading: str = "") -> str:
     label = _LABEL.match(text)
     if label:
         text = text[label.end() :]
-    elif _under_story_heading(heading):
+    elif under_story_heading(heading):
         text = re.sub(r"^[A-Z][\w -]{0,30}:\s+", "", text)  # ("Mock interview: picked the threshold ...")
     elif re.match(r"^I\s+once\s+", text):
         pass
@@ -89,7 +98,7 @@ def told_mistake(statement: str, heading: str = "") -> str:
     text = _SUBJECT.sub("", text)
     if not text or (text[0].isupper() and not re.match(r"^[A-Z][a-z]+ed\b", text)):
         return ""  # "Sales are not demand." names no act; "Evaluated without ..." does
-    verb = _PAST.match(text)
+    verb = _PAST.match(text) if not _TERM_NOT_ACT.match(text) else None
     # (what they said, quoted out of its scene, asks about words nobody has context for: 'A teammate said "just add the
     # scores".', both raters, round 55)
     if verb is None or verb.group("verb").lower() in _NOT_PAST or verb.group("verb").lower() in ("said", "told"):
@@ -124,7 +133,7 @@ def _retold(scene: str) -> str:
     return "".join(parts)
 
 
-def _under_story_heading(heading: str) -> bool:
+def under_story_heading(heading: str) -> bool:
     """True for a section titled as the author's own mistake."""
     return bool(_HEADING.match(heading.split(" > ")[-1].strip(" #*")))
 
