@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.card_fronts import as_question
 from interviewer.interview.card_items import qa_items
 from interviewer.interview.case_engine import _cue
 from interviewer.interview.cases import case_facts
@@ -108,3 +109,10 @@ def test_a_budget_to_split_across_channels_is_asked_as_a_split_never_as_a_change
 def test_a_hyphenated_term_before_a_noun_in_ing_is_never_named_alone() -> None:
     point = "Then batch the open jobs every 15 minutes and solve it as min-cost matching, or an integer program."
     assert "min-cost" not in _cue(point, "I would treat it as a matching problem."), _cue(point, "")
+
+
+def test_a_self_quiz_asking_the_pitfall_with_a_pair_asks_about_the_pair() -> None:
+    assert as_question("Pitfall with per-protocol vs intention-to-treat?") == (
+        "What is the pitfall with per-protocol vs intention-to-treat?"
+    )
+    assert as_question("Gotchas in bootstrapping time series?") == "What are the gotchas in bootstrapping time series?"

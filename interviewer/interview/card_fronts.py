@@ -61,6 +61,12 @@ def as_question(front: str) -> str:
     # "Credible interval vs confidence interval - the difference without waffling?": the note-taker's own nudge
     text = re.sub(r"\s+[-–—]\s+(?:the )?(?:difference|diff|quick|short|in one line|without)\b[^?]*(?=\?$)", "", text)
     bare = text.rstrip("?").strip()
+    # "Pitfall with per-protocol vs intention-to-treat?": what the note asks about the pair, never one of its sides
+    # ("What is the difference between pitfall with per-protocol and ..." came of it, round 90)
+    about = re.match(r"(?i)(pitfalls?|traps?|gotchas?|risks?|catch|problems?|issues?)\s+(with|of|in)\s+(.+\S)", bare)
+    if about and text.endswith("?"):
+        noun = about.group(1).lower()
+        return f"What {'are' if noun.endswith('s') else 'is'} the {noun} {about.group(2)} {about.group(3)}?"
     versus = _VERSUS.match(bare) if text.endswith("?") else None
     if versus and _two_names(versus) and not has_verb(versus.group(1)) and not has_verb(versus.group(2)):
         # "Equal-tailed vs HPD interval?": self-quiz shorthand for the difference (a blind rater)
