@@ -492,7 +492,9 @@ def test_a_prompt_quoted_over_several_sentences_is_asked_whole() -> None:
     facts = case_facts(chunks_of("larkmoor.md", QUOTED))
     assert facts.shape == "drop"
     assert facts.opening.startswith("Larkmoor is a streaming radio app")
-    assert "fell from 9.1 to 7.4" in facts.opening and facts.opening.rstrip().endswith('What happened?"')
+    assert "fell from 9.1 to 7.4" in facts.opening and facts.opening.rstrip().endswith("What happened?")
+    # (read whole as the prompt, in the business's name, with no label or stray quote mark: session 19)
+    assert "The prompt" not in facts.opening and '"' not in facts.opening, facts.opening
 
 
 def test_the_line_about_the_interviewer_is_the_mocks_story_never_the_cases_opening() -> None:

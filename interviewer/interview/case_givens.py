@@ -116,8 +116,11 @@ _FIRST_PERSON = re.compile(
     # ... or where it was copied from: "From Cases in Applied Data Science ... by Helena Strauss-Okoro (2nd ed.), case
     # 17, "Refunds at Quillmart"." (round 83 opened the case on the citation)
     # ("(H. Vance-Okafor, 2nd ed.), Case 17": an author's initial split the citation, round 89)
-    r"|^(?:From|Copied from|Taken from|Source:?)\s+\S[^.]{0,160}?\bby [A-Z][\w'-]+"
-    r"|\b\d+(?:st|nd|rd|th) ed(?:\.|ition)?\)",  # ("(Margit Oyelaran-Finch, 2nd edition), Case 23", round 90)
+    # ("Case 23 from Final Round Casework ... by Harriet Quennell-Abara (2nd edition, the green one).", round 91)
+    r"|^(?:(?:Case|Problem|Exercise)\s+\d+\s+)?(?:From|Copied from|Taken from|Source:?)\s+\S[^.]{0,160}?"
+    r"\bby [A-Z][\w'-]+"
+    # ("(Margit Oyelaran-Finch, 2nd edition), Case 23", round 90)
+    r"|\b\d+(?:st|nd|rd|th) ed(?:\.|ition)?(?:,[^()]{0,40})?\)",
 )
 
 

@@ -232,10 +232,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # ... or labelled as what the interviewer opened with ('His opener: "Login success rate on the app was
                 # 96.7% all of last week. Yesterday ... it was 92.2% ..."', round 61 opened on the candidate's working)
                 # (a prompt that ends on its question is read as the ask below: 'His prompt: "... is it worth it?"')
+                # ... unless the quote is a whole prompt of several sentences ('The prompt: "Corbelway handles expense
+                # claims ... Product wants to lower the threshold from 0.90 to 0.84. Should we?"' opened on "The
+                # question:" and its label, my own note for round 91's shapes)
+                whole = asking and len(sentences(statement)) >= 3
                 opener = (
                     not staged_prompt
                     and len(staged) < 5
-                    and not (asking and _ASK_LABEL.match(statement))
+                    and (whole or not (asking and _ASK_LABEL.match(statement)))
                     # (the label as the note writes it: "His opening:" is cut from the sentence as said, round 82)
                     and (_OPENER_LABEL.match(statement) or _OPENER_LABEL.match(piece.strip()))
                 )
@@ -268,7 +272,8 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 if handed:
                     asked_text = statement[handed.end() :].strip(chr(34) + "“” ")
                     asks = [f"The question: {asked_text[:1].upper()}{asked_text[1:]}"]
-                if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks:
+                opened = quoted is not None and staged_prompt == quoted.group("quote").strip().rstrip('"”').strip()
+                if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks and not opened:
                     # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
                     # inspectors?": the question someone put, told in the story, round 49)
                     asked_text = statement[told_ask.end() :] if told_ask else _ASK_LABEL.sub("", statement, count=1)
@@ -321,7 +326,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 if asking and (len(staged) < 8 or (same_paragraph and len(staged) < 20)):
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 opens_quote = re.search(r'["“]', piece.rstrip().rstrip('"”'))  # ('She asked, "How much ...?"')
-                if asking and len(staged) < 10 and quoted_before and not opens_quote:
+                if asking and len(staged) < 20 and quoted_before and not opens_quote:
                     # A question inside a prompt quoted over several sentences ('His prompt: "Strike Street Bowl has
                     # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
                     prompt_questions.append(statement.strip('"“” '))

@@ -26,6 +26,10 @@ _DECISION = re.compile(
     r"effect of|impact of|a/b test\w*|experiment\w*|price change|pricing|rais\w+ (?:the )?prices?|"
     r"prices? (?:rise|increase|cut)|cut\w* (?:the )?prices?|surge (?:rule|formula|pricing)|"
     r"roll (?:it )?out [^.]{0,30}or not|measur\w* whether|"
+    # a launch to test: "How would you test it?" after "Leadership wants to know if it increases what shops buy"
+    # (round 91 asked a built tablet app's rollout as a model to train: "which leakage traps", "The model is trained")
+    r"how (?:would|do|should|will|can) (?:you|we) test (?:it|this|that|whether|if)\b|"
+    r"(?:whether|if) (?:it|this|that|the [\w-]+) (?:really )?(?:increases|reduces|raises|cuts|improves|lifts|works)\b|"
     r"whether [\w'’ \"“”-]{0,50}\b(?:added|increased|raised|reduced|cut|worked|caused|helped|improved|changed)|"
     # a choice among options: "Which site do you choose, and how?", "recommend between the two shortlisted
     # replacements" (round 84 ran a site choice and a vendor choice as models to build)
@@ -182,7 +186,9 @@ _SIZING = re.compile(
 # A choice among options the case names: "Which site do you choose, and how?", "asked me to recommend between the two
 # shortlisted replacements" (round 84).
 _CHOICE = re.compile(
-    r"\b(?:recommend|choose|decide|pick)\s+between\b|\bwhich\s+(?:[\w-]+\s+){1,3}?(?:do|would|should)\s+(?:you|we|they)\s+"
+    r"\b(?:recommend|choose|decide|pick)\s+between\b|\bwhich\s+(?:[\w-]+\s+){1,3}?(?:do|would|should)\s+"
+    # (or the business: "Which option should Settle & Sprawl choose?", round 91)
+    r"(?:you|we|they|(?-i:[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}))\s+"
     r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) ",
     re.I,
 )

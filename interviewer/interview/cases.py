@@ -25,7 +25,7 @@ from interviewer.interview.case_shape import (
     targets_whom,
 )
 from interviewer.interview.case_stages import STAGE_CUES, lessons, stage_of_statement, stage_statements, without_asides
-from interviewer.interview.statements import clean_statement
+from interviewer.interview.statements import clean_statement, has_verb
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
 
@@ -448,17 +448,28 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
         voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else _in_voice_of(staged_prompt, owner)
         said = f"{intro} {voiced}".strip() if intro and intro not in staged_prompt else said
-        if not intro and re.match(r"We (?=[a-z])", staged_prompt) and len(sentences(staged_prompt)) >= 3:
+        spoken_as = re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", staged_prompt)
+        if not intro and spoken_as and len(sentences(staged_prompt)) >= 3:
             # ... or says whose "we" it is where no sentence of the note does: "We run 14 dark stores, ... How would
             # you test it?" in a debrief that names the business on its first line only (round 90 opened on "How would
             # you test it?", and a prompt's sentences cut from it left "it" naming nothing)
-            said = f"At {business}, we {staged_prompt[3:]}"
+            first = staged_prompt.split(" ", 1)[0]
+            common = "-" in first or first.lower() in _OPENING_WORDS
+            said = f"At {business}, {first.lower() if common else first}{staged_prompt[len(first) :]}"
     said = _as_the_business(said, business, quoted=bool(staged_prompt))
     # The sentence after the one that says what the business is says "It": "Corvid Freight is a freight forwarder.
     # Corvid Freight moved about 30,000 shipments a month" read as clumsy to both raters (round 85).
     if not business.startswith("the "):
         name = re.escape(business)
         said = re.sub(rf"^({name} is [^.]+\.) {name} (?=[a-z])", r"\1 It ", said)
+        # ... and a line of figures with no verb after it says more of what it is: "Cattermole Tutors is an online
+        # tutoring marketplace, mostly maths and sciences for 11- to 18-year-olds, about 1,100 active tutors." (the
+        # line alone, "Mostly maths and sciences ...", read as a pasted fragment to both raters, round 91)
+        more = re.match(rf"^({name} is [^.]+)\. ([A-Z][^.!?]+)\.(?=\s|$)", said)
+        fragment = more and re.match(r"(?:Mostly|Mainly|Largely|Primarily|Chiefly)\b", more.group(2))
+        short = more and len(more.group(2).split()) <= 14
+        if more and fragment and short and not has_verb(more.group(2)) and not _VERB_LIKE.search(more.group(2)):
+            said = f"{more.group(1)}, {more.group(2)[:1].lower()}{more.group(2)[1:]}.{said[more.end() :]}"
     if re.match(r"[~≈]?\d", said) and not business.startswith("the ") and business not in said:
         # A list of the numbers given opens it ("14 branches, 1.1M physical loans a year, ..."): whose they are is
         # said first, or the opening names no business at all (round 44's libraries and vet clinics).
@@ -531,6 +542,27 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         asked_after = next((s for s in raw_setup if asks_worked(s) and s not in said), "")
         if asked_after and not asks_worked(said) and not said.rstrip().endswith("?"):
             said = f"{said} {asked_after}"
+    if shape == "choice" and not _OPTIONS_TOLD.search(said):
+        # A choice says which options there are before it asks for one: "Hadley Freight charges £38 per drop ...
+        # Which option should Settle & Sprawl choose?" named one of three (round 91).
+        options = next((s for s, _ in staged[:20] if _OPTIONS_TOLD.search(s) and not writes(s)), "")
+        question_at = re.search(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$", said)
+        if options and question_at and options not in said:
+            # ... where the note says it: before the first option it opens on, else before the question
+            order = [t for t, _ in staged[:20]]
+            parts = sentences(said)
+            later = next((i for i, p in enumerate(parts) if p in order and order.index(p) > order.index(options)), None)
+            cut = later if later is not None else len(parts) - 1
+            said = " ".join([*parts[:cut], options, *parts[cut:]])
+    # A story says the problem it was about, where it names one past the opening's sentences: "The business problem
+    # was first-month drop-off." came fifth, after the set-up's figures (round 91 opened on the figures alone).
+    problem = next((s for s in raw_setup if _PROBLEM_NAMED.match(s) and not writes(s)), "")
+    if problem and problem[:40] not in said:
+        end_ask = re.search(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$", said)
+        said = (
+            f"{said[: end_ask.start()].strip()} {problem} {said[end_ask.start() :]}" if end_ask else f"{said} {problem}"
+        )
+        said = said.strip()
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
@@ -562,6 +594,21 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 # Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
 # model scores each claim.", "Their classifier flags about 2% of orders").
 # (or the alarms a rule raises: 'whether we could "make the alarms mean something"', round 90's reefer story)
+# The words a prompt opens with that are said in lower case after "At <business>, " ("we run", "since May", "our ...")
+_OPENING_WORDS = frozenset(
+    "we our since last this over after in on for at by from about every each the a an most".split()
+)
+_VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|it|they|we|\w+ed)\b", re.I)
+_PROBLEM_NAMED = re.compile(
+    r"^The (?:business |real |core |actual |underlying |main )?(?:problem|challenge|issue) (?:was|is)\b(?=[^.?]{8,})",
+    re.I,
+)
+# The sentence that says what a choice is between: "Three options are on the table.", "two shortlisted vendors"
+_OPTIONS_TOLD = re.compile(
+    r"\b(?:two|three|four|five|\d)\s+(?:[\w-]+\s+)?(?:options|alternatives|choices|candidates|sites|vendors|suppliers|"
+    r"bids|proposals|designs|locations|carriers|plans)\b",
+    re.I,
+)
 _THRESHOLD_ASKED = re.compile(
     r"\b(?:thresholds?|cut-?offs?|operating points?|alert(?:ing)? rules?|alerts|alarms|false alarms?)\b", re.I
 )
