@@ -75,6 +75,8 @@ _PRACTICE_LINES = (
     r"|\bmock set\b|^(?:First|Second|Third) (?:run|go|attempt|time)\b"
     r"|^Writing (?:this|it) up\b|\bwhile it'?s fresh\b|^Written up\b"
     r"|^(?:Written|Typed|Jotted) (?:up |down )?(?:on|after|from|straight after|in)\b"  # ("Written on the train home")
+    # ("Written the evening of Thursday 2 May, on the train back, so it's rough.", round 92 led a question with it)
+    r"|^(?:Written|Typed|Jotted)\b[^.]{0,80}\b(?:train|bus|evening|night|rough|fresh|memory)\b"
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
     r"(?:min(?:ute)?s?|hours?|words)\b"
 )
@@ -120,7 +122,9 @@ _FIRST_PERSON = re.compile(
     r"|^(?:(?:Case|Problem|Exercise)\s+\d+\s+)?(?:From|Copied from|Taken from|Source:?)\s+\S[^.]{0,160}?"
     r"\bby [A-Z][\w'-]+"
     # ("(Margit Oyelaran-Finch, 2nd edition), Case 23", round 90)
-    r"|\b\d+(?:st|nd|rd|th) ed(?:\.|ition)?(?:,[^()]{0,40})?\)",
+    r"|\b\d+(?:st|nd|rd|th) ed(?:\.|ition)?(?:,[^()]{0,40})?\)"
+    # ("From No Clean Control: 40 Analytics Cases ..., Imogen Travers, 2nd edition, case 17.", round 92)
+    r"|\b\d+(?:st|nd|rd|th) edition\b",
 )
 
 

@@ -415,6 +415,10 @@ def _metric_name(match: re.Match[str]) -> str:
     return " ".join(words[cut:])
 
 
+# Words before "was" that name no metric ("it was", "that was", "there was")
+_NOT_A_METRIC = frozenset("it that this there which who what he she they we i and but so".split())
+
+
 def moved_metric(opening: str) -> tuple[str, str]:
     """What moved in a case's opening and which way, ('recall booking rate', 'drop'); ('', 'drop') when it never names
     the metric; ('', '') when nothing moved. Blind raters failed "the movement in the metric at Trellisly" where the
@@ -476,6 +480,26 @@ def moved_metric(opening: str) -> tuple[str, str]:
         if way and named:
             name = named.group(0)
             return name[:1].lower() + name[1:], "drop" if way.group(0)[0].lower() in "md" else "rise"
+    for before, after in itertools.pairwise(sentences):
+        # ... or an amount then, and what it is now, in the next sentence ("Three months ago wait pay was about £41k a
+        # month." then "Last month it was £108k.": round 92 asked about the orders that "grew 12%" beside it)
+        then = re.search(
+            r"\b([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:was|were|ran at|averaged)\s+(?:about\s+|around\s+|roughly\s+)?"
+            r"[£$€]?(\d[\d,]*(?:\.\d+)?)\s?([kKmM]?)\b",
+            before,
+        )
+        now = re.match(
+            r"(?:last|this|the (?:latest|most recent|past)|now|yesterday|in)\b[^.]{0,40}?\b(?:it|they)\s+"
+            r"(?:was|were|is|are|came in at|hit)\s+(?:about\s+|around\s+)?[£$€]?(\d[\d,]*(?:\.\d+)?)\s?([kKmM]?)\b",
+            after,
+            re.I,
+        )
+        if then and now and then.group(1).split()[0] not in _NOT_A_METRIC:
+            scale = {"": 1.0, "k": 1e3, "m": 1e6}
+            old_value = float(then.group(2).replace(",", "")) * scale[then.group(3).lower()]
+            new_value = float(now.group(1).replace(",", "")) * scale[now.group(2).lower()]
+            if old_value != new_value:
+                return then.group(1), "drop" if new_value < old_value else "rise"
     for at, sentence in enumerate(sentences):
         # A claim that something lifted it ("Marketing says the carousel lifted conversion 25%.", round 60 asked "the
         # drop in site conversion" of a jump)

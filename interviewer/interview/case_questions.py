@@ -250,7 +250,7 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
         return templates.case
     # A drop or a sizing case takes its own stage questions where it has them, else a decision's; a change the note
     # names is asked by its name, after the fact when it is live already.
-    shaped = ("drop", "sizing", "choice", "allocation")
+    shaped = ("drop", "sizing", "choice", "allocation", "policy")
     prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in shaped else ["decision-"]
     if facts.change or facts.made:
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
@@ -471,7 +471,7 @@ def twist_for(
         # "Two weeks, not two months" misread a 12-month retention outcome and a locker installation (both raters,
         # round 44): the normal answer there takes far longer than two months.
         generic = [twist for twist in generic if "two weeks" not in twist]
-    if facts is not None and facts.shape in ("drop", "sizing", "choice", "allocation"):
+    if facts is not None and facts.shape in ("drop", "sizing", "choice", "allocation", "policy"):
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).
         generic = [twist for twist in generic if not re.search(r"\b(results|launch)\b", twist)]

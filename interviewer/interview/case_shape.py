@@ -10,6 +10,7 @@ __all__ = [
     "asks_allocation",
     "asks_choice",
     "asks_decision",
+    "asks_policy",
     "asks_worked",
     "case_shape",
     "counted_thing",
@@ -29,6 +30,9 @@ _DECISION = re.compile(
     # a launch to test: "How would you test it?" after "Leadership wants to know if it increases what shops buy"
     # (round 91 asked a built tablet app's rollout as a model to train: "which leakage traps", "The model is trained")
     r"how (?:would|do|should|will|can) (?:you|we) test (?:it|this|that|whether|if)\b|"
+    # a policy asked indirectly: "The operations director wants to know what each van should carry and how restocking
+    # should work." (round 92 asked it as a model to train: "what could leak the label", "The model is trained")
+    r"(?:wants?|wanted|needs?) to know (?:what|which|how|where|when)\b[^.?]{0,80}\bshould\b|"
     r"(?:whether|if) (?:it|this|that|the [\w-]+) (?:really )?(?:increases|reduces|raises|cuts|improves|lifts|works)\b|"
     r"whether [\w'’ \"“”-]{0,50}\b(?:added|increased|raised|reduced|cut|worked|caused|helped|improved|changed)|"
     # a choice among options: "Which site do you choose, and how?", "recommend between the two shortlisted
@@ -202,6 +206,12 @@ _ALLOCATE = re.compile(
     r"(?:[\w£$€,.-]+\s+){0,3}?(?:budget|spend|money|pot)\b[^.?]{0,40}\b(?:across|between|among)\b",
     re.I,
 )
+# A policy to design, asked as what something should be or how it should work: "The operations director wants to know
+# what each van should carry and how restocking should work." (round 92 asked it as a model, then as a change)
+_POLICY = re.compile(
+    r"\b(?:wants?|wanted|needs?) to know (?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b",
+    re.I,
+)
 _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
@@ -219,8 +229,8 @@ _WORKED = re.compile(
 
 
 def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str = "") -> str:
-    """'drop', 'sizing', 'choice' (among options it names), 'allocation' (of a fixed budget), 'change' (a decision
-    to measure) or 'model', from the
+    """'drop', 'sizing', 'choice' (among options it names), 'allocation' (of a fixed budget), 'policy' (how something
+    should work), 'change' (a decision to measure) or 'model', from the
     case's title, opening and questions
     (`text`), from what it asks (`asked`) and from its `title`."""
     if targets:
@@ -251,6 +261,8 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
         return "sizing"
     if _CHOICE.search(asked):
         return "choice"
+    if _POLICY.search(asked):
+        return "policy"
     return "change" if decision else "model"
 
 
@@ -275,6 +287,11 @@ def asks_decision(asked: list[str], statements: list[str]) -> bool:
 def targets_whom(texts: list[str]) -> bool:
     """True when any of the texts asks whom to act on ("Which 6,000 should get it?", "who gets the 32,600 calls?")."""
     return any(_TARGETS.search(text) for text in texts)
+
+
+def asks_policy(text: str) -> bool:
+    """True when the text asks how something should work ("wants to know what each van should carry")."""
+    return _POLICY.search(text) is not None
 
 
 def asks_choice(text: str) -> bool:
