@@ -50,3 +50,19 @@ def test_two_wins_that_did_not_add_up_are_asked_from_notes_on_interactions_of_ch
 def test_words_that_only_look_alike_ask_neither() -> None:
     found = _concepts({"sql.md": SQL, "splits.md": SPLITS})
     assert not found & {"one task that runs for hours", "two wins that did not add up"}, found
+
+
+SURVEYS = """# Weighting a customer survey
+
+- Raking only fixes nonresponse bias when response is ignorable given the weighting variables.
+- Unhappy customers ignore surveys within every region and tenure cell, so raking on demographics cannot fix that.
+"""
+
+NPS = """# NPS margin of error
+
+- Nonresponse: response rates of 5-10% are typical, and unhappy customers respond differently from happy ones.
+"""
+
+
+def test_a_weighted_survey_that_can_still_be_biased_is_asked_from_notes_on_nonresponse() -> None:
+    assert "a survey that does not speak for the customers" in _concepts({"surveys.md": SURVEYS, "nps.md": NPS})
