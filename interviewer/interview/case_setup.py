@@ -369,7 +369,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
             told_as = _PROMPT_TOLD_AS.search(text) if not prompt else None
             if told_as:
                 after = sentences(text[told_as.end() :])
-                asked = next((i for i, said in enumerate(after) if said.endswith("?")), -1)
+                asked = next((i for i, said in enumerate(after) if said.rstrip('"”').endswith("?")), -1)
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
             told = [said.strip('"“” ') for said in sentences(prompt)]
             if len(told) >= 2 and told[-1].endswith("?") and not writes(prompt):

@@ -200,6 +200,8 @@ _CHOICE = re.compile(
 # this year and asks you how she should split it.", "allocate the £2m across the five regions" (round 90 ran a
 # catalogue-versus-search budget split as a change to measure).
 _ALLOCATE = re.compile(
+    # ("How should Pellworth allocate the 90 days?", round 93)
+    r"\bhow (?:should|would|could|do|does|to|best to)\b[^.?]{0,40}?\b(?:split|allocate|divide|apportion)\b|"
     r"\bhow (?:(?:she|he|they|we|you|I) (?:should|would|could) |to |best to )?"
     r"(?:split|allocate|divide|apportion|spread) (?:it|this|that|the (?:\w+ )?(?:budget|spend|money|pot))\b"
     r"|\b(?:split|allocate|divide|apportion|reallocate|spread)\s+(?:the|its|their|our|her|his|this|that|a)?\s*"

@@ -559,6 +559,19 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
             later = next((i for i, p in enumerate(parts) if p in order and order.index(p) > order.index(options)), None)
             cut = later if later is not None else len(parts) - 1
             said = " ".join([*parts[:cut], options, *parts[cut:]])
+    # A split, a choice or a policy is asked in the opening, where its prompt asks it past the opening's sentences: "How
+    # should Pellworth allocate the 90 days?" ended a long printed prompt (round 93 opened on its figures alone).
+    prompt_ask = next(iter(read.prompt_questions), "")
+    if shape in ("allocation", "choice", "policy") and "?" not in said and prompt_ask and prompt_ask not in said:
+        said = f"{said} {prompt_ask}"
+    # ... and says who the candidate is where the prompt casts them at the business and nothing else names it ("You're a
+    # data scientist at Brassmoor Light Rail. Two lines, 38 stops, ..." lost its first sentence, round 93)
+    # (the sentence may hold the label before it: 'He read the prompt off his phone more or less like this: "You're a
+    # data scientist at Brassmoor Light Rail.')
+    found_cast = (_CAST_AS.search(t) for t, _ in staged[:6])
+    cast = next((m.group(1) for m in found_cast if m and business in m.group(1)), "")
+    if cast and business not in said and cast not in said:
+        said = f"{cast} {said}"
     # A story says the problem it was about, where it names one past the opening's sentences: "The business problem
     # was first-month drop-off." came fifth, after the set-up's figures (round 91 opened on the figures alone).
     problem = next((s for s in raw_setup if _PROBLEM_NAMED.match(s) and not writes(s)), "")
@@ -603,6 +616,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
 _OPENING_WORDS = frozenset(
     "we our since last this over after in on for at by from about every each the a an most".split()
 )
+_CAST_AS = re.compile(r"(?:^|[\"“]|:\s)(You(?:'re| are) (?:a|an|the) [^.\"“”]{0,60}\bat\b[^.\"“”]*\.)")
 _VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|it|they|we|\w+ed)\b", re.I)
 _PROBLEM_NAMED = re.compile(
     r"^The (?:business |real |core |actual |underlying |main )?(?:problem|challenge|issue) (?:was|is)\b(?=[^.?]{8,})",
@@ -628,8 +642,9 @@ _RULE_GIVEN = re.compile(
 )
 _MODEL_GIVEN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[A-Z][\w&'-]+'s)\s+(?:new\s+|existing\s+|current\s+|fraud\s+|risk\s+)?"
-    r"(?:model|classifier|scorer|scoring model)\s+(?:already\s+)?"
-    r"(?:scores|flags|ranks|predicts|assigns|outputs|gives)\b"
+    # ("our matching model suggests which invoice or bill it pays", round 93)
+    r"(?:[a-z]+ing\s+)?(?:model|classifier|scorer|scoring model)\s+(?:already\s+)?"
+    r"(?:scores|flags|ranks|predicts|assigns|outputs|gives|suggests|recommends|classifies)\b"
 )
 
 
