@@ -4,7 +4,7 @@ label."""
 
 from __future__ import annotations
 
-from interviewer.interview.cases import case_facts
+from interviewer.interview.cases import case_facts, story_points
 from tests.helpers import chunks_of, stage_drafts
 
 CLINICS = (
@@ -50,3 +50,14 @@ def test_a_story_about_the_threshold_on_a_model_that_suggests_matches_is_an_oper
 def test_a_prompt_that_casts_the_candidate_at_the_business_behind_its_label_opens_by_saying_so() -> None:
     facts = case_facts(chunks_of("mock_greyford.md", MOCK))
     assert facts.opening.startswith("You're a data scientist at Greyford Buses."), facts.opening
+
+
+def test_the_note_takers_list_of_things_to_drill_is_never_a_point_a_case_answer_missed() -> None:
+    # "missed: Things to drill: open with the cost of the failure, ..." in my own trial interview (session 19)
+    note = (
+        MOCK + "\nMy answer was to randomise the order in which stops get screens, three stops a week, and compare "
+        "complaints at screened stops with stops still waiting.\n\nThings to drill: open with the cost of the failure, "
+        "and name the alternatives before modelling.\n"
+    )
+    points = [text for text, _ in story_points(chunks_of("mock_greyford.md", note))]
+    assert points and not [p for p in points if p.startswith("Things to drill")], points

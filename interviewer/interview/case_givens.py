@@ -77,6 +77,8 @@ _PRACTICE_LINES = (
     r"|^(?:Written|Typed|Jotted) (?:up |down )?(?:on|after|from|straight after|in)\b"  # ("Written on the train home")
     # ("Written the evening of Thursday 2 May, on the train back, so it's rough.", round 92 led a question with it)
     r"|^(?:Written|Typed|Jotted)\b[^.]{0,80}\b(?:train|bus|evening|night|rough|fresh|memory)\b"
+    # ("Things to drill: open with the cost of the failure, ...", a missed point of my own trial interview, session 19)
+    r"|^(?i:things|points|stuff|what) (?:to|I need to|I should) (?i:drill|practi[sc]e|work on|remember|fix)\b"
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
     r"(?:min(?:ute)?s?|hours?|words)\b"
 )
