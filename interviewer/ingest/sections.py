@@ -188,7 +188,9 @@ _SCALE = re.compile(
     # (a word with an accent too: "about 3,400 café accounts", round 79)
     rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:(?:[^\W\d_]|-)+\s+){{0,2}}?{_SCALE_UNIT}\b"
     rf"|(?<![\w.]){_SCALE_NUMBER}\s*(?:[a-z-]+\s*)?/\s*(?:day|week|month|year)\b"
-    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:a|per|each|every) (?:day|week|month|year)\b",
+    rf"|(?<![\w.]){_SCALE_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:a|per|each|every) (?:day|week|month|year)\b"
+    # (or money in millions: "In 2022 that voucher cost about £1.9m.", round 94's story was read as a technical note)
+    r"|(?<![\w.])[£$€]\d[\d,]*(?:\.\d+)?\s?(?:m|bn|million|billion)\b",
     re.I,
 )
 # ("The company was a builders' merchant in the North West": a possessive word too, round 76)

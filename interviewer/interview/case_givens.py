@@ -78,6 +78,8 @@ _PRACTICE_LINES = (
     # ("Written the evening of Thursday 2 May, on the train back, so it's rough.", round 92 led a question with it)
     r"|^(?:Written|Typed|Jotted)\b[^.]{0,80}\b(?:train|bus|evening|night|rough|fresh|memory)\b"
     # ("Things to drill: open with the cost of the failure, ...", a missed point of my own trial interview, session 19)
+    # ("A better answer gives a back-of-envelope reallocation by minute 15, ...": the feedback, round 94)
+    r"|^(?:A|The) (?:better|stronger|model|ideal) answer (?:gives|would|does|is|starts|opens)\b"
     r"|^(?i:things|points|stuff|what) (?:to|I need to|I should) (?i:drill|practi[sc]e|work on|remember|fix)\b"
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
     r"(?:min(?:ute)?s?|hours?|words)\b"

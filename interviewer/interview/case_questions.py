@@ -180,6 +180,13 @@ def case_draft(
         text = text.replace(f"{business}.", business)  # ("at Piecemeal Puzzle Co..", round 76)
     if facts.shape == "drop":
         text = _movement_named(text, *moved_metric(facts.opening))
+    if facts.shape == "allocation" and (unit := _split_across(f"{facts.opening} {facts.setup}")):
+        # The options are what the budget is split across, as the case names them ("across our 14 UK cities"): "each
+        # option" read as a template's word to a blind rater where the case means each city (round 94).
+        singular = re.sub(r"ies$", "y", unit) if unit.endswith("ies") else unit.removesuffix("s")
+        text = re.sub(r"\bin each place it could go\b", f"in each {singular}", text)
+        text = re.sub(r"\b(each|an?|the) option\b", lambda m: f"{_article(m.group(1), singular)} {singular}", text)
+        text = re.sub(r"\boptions\b", unit, text)
     if facts.shape == "sizing" and (counted := counted_thing(f"{facts.opening} {topic}")):
         text = re.sub(r"\b(the|your) number for\b", rf"\1 number of {counted} for", text)
     if facts.targets:
@@ -201,6 +208,17 @@ def case_draft(
     said_already = " ".join([facts.opening, lead])
     items = tuple(left for item in items if (left := _without_said(item, said_already)) is not None)
     return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
+
+
+def _split_across(text: str) -> str:
+    """What a budget is split across, as the case says it ("across our 14 UK cities" -> "cities"); '' when unsaid."""
+    found = re.search(r"\bacross (?:our |the |its |their |all )?(?:\d[\d,]* )?(?:[A-Z]{2,} )?([a-z]{4,}s)\b", text)
+    return found.group(1) if found and found.group(1) not in ("days", "weeks", "months", "years") else ""
+
+
+def _article(word: str, noun: str) -> str:
+    """'each' and 'the' stay; 'a' or 'an' fits the noun that follows."""
+    return word if word in ("each", "the") else ("an" if noun[:1] in "aeiou" else "a")
 
 
 def _without_said(item: Item, said: str) -> Item | None:

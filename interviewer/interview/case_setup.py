@@ -40,7 +40,9 @@ _OPENER_LABEL = re.compile(
     r"(?:,?\s+(?:as|nearly|almost|more or less|copied|verbatim|word for word|lightly|shortened|paraphrased)"
     r"[^:\"“”]{0,40})?\s*:"
     # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
-    r"|^[^\"“”:]{0,80}\b(?:said|says|read out|wrote|began|started)\s*:\s*[\"“]",
+    # ('Ana read the prompt out: "Copperfold is a commercial laundry ..."', my note for round 94's shapes)
+    r"|^[^\"“”:]{0,80}\b(?:said|says|read out|read (?:the |his |her )?(?:prompt|case|question) out|wrote|began|started)"
+    r"\s*:\s*[\"“]",
     re.I,
 )
 # (a short label may follow it: '... in maintenance." The appendix numbers:', round 68)

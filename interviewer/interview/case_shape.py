@@ -30,6 +30,10 @@ _DECISION = re.compile(
     # a launch to test: "How would you test it?" after "Leadership wants to know if it increases what shops buy"
     # (round 91 asked a built tablet app's rollout as a model to train: "which leakage traps", "The model is trained")
     r"how (?:would|do|should|will|can) (?:you|we) test (?:it|this|that|whether|if)\b|"
+    # ... or evidence asked for before a rollout, or an evaluation to design: "The board wants evidence that it reduces
+    # waste before rolling it out to all schools next September. Design the evaluation." (round 94: a model to train)
+    r"(?:wants?|needs?|asks? for) (?:evidence|proof) that (?:it|this|the [\w-]+)\b|"
+    r"\bdesign (?:the|an|a) (?:evaluation|trial|test|experiment)\b|"
     # a policy asked indirectly: "The operations director wants to know what each van should carry and how restocking
     # should work." (round 92 asked it as a model to train: "what could leak the label", "The model is trained")
     r"(?:wants?|wanted|needs?) to know (?:what|which|how|where|when)\b[^.?]{0,80}\bshould\b|"
@@ -211,7 +215,9 @@ _ALLOCATE = re.compile(
 # A policy to design, asked as what something should be or how it should work: "The operations director wants to know
 # what each van should carry and how restocking should work." (round 92 asked it as a model, then as a change)
 _POLICY = re.compile(
-    r"\b(?:wants?|wanted|needs?) to know (?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b",
+    # ("The MD wants you to tell him what the pars should be.", round 94)
+    r"\b(?:wants?|wanted|needs?) (?:to know|you to tell (?:him|her|them|us)) "
+    r"(?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b",
     re.I,
 )
 _WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)

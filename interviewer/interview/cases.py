@@ -337,7 +337,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     asked = [title_question(title) or title, *posed[:4], *read.prompt_questions[:1], set_question]
     # (or what someone wants to know past the opening's sentences: "The operations director wants to know what each
     # van should carry and how restocking should work. Go." ended a long prompt, round 92)
-    wanted = [s for s, _ in staged[:12] if re.search(r"\b(?:wants?|wanted|needs?) to know\b", s) and s not in asked]
+    wanted = [
+        s
+        for s, _ in staged[:12]
+        # ("The board wants evidence that it reduces waste ... Design the evaluation.", round 94)
+        if re.search(r"\b(?:wants?|wanted|needs?) (?:to know|you to tell|evidence|proof)\b|^Design (?:the|an?) \w+", s)
+        and s not in asked
+    ]
     decision = asks_decision([*asked, *wanted], [s for s, _ in staged])
     # (the set-up's question, or a title on the note's first line: "Practice case: who gets the payroll health
     # checks?" and "Which 400 accounts should get checks next quarter?" ran as a model to ship, round 44)
@@ -517,7 +523,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     ]
     sizes += [s for s in requests if asks_choice(s)]  # ("asked me to recommend between the two shortlisted ...")
     sizes += [s for s in requests if asks_allocation(s)]  # ("asks you how she should split it", round 90)
-    sizes += [s for s in [*requests, *wanted] if asks_policy(s)]  # ("wants to know what each van should carry")
+    sizes += [s for s in [*requests, *wanted, *asked] if asks_policy(s)]  # ("wants to know what each van should carry")
     asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
     shape = case_shape(setup_text, asked_for, decision, targets, title)
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
