@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.card_fronts import as_question
 from interviewer.interview.case_givens import writes
 from interviewer.interview.cases import case_facts
 from tests.helpers import chunks_of, stage_drafts
@@ -63,3 +64,8 @@ def test_a_budget_split_across_cities_asks_about_each_city_never_an_option() -> 
 
 def test_the_feedbacks_better_answer_is_the_note_takers_line() -> None:
     assert writes("A better answer gives a rough reallocation by minute 15, and then spends the rest on the curves.")
+
+
+def test_a_self_quiz_trap_label_is_never_said() -> None:
+    asked = as_question("Trap: average basket is £30. Is E[1/basket] = 1/30?")
+    assert not asked.lower().startswith("trap") and asked.endswith("Is E[1/basket] = 1/30?"), asked

@@ -66,3 +66,19 @@ NPS = """# NPS margin of error
 
 def test_a_weighted_survey_that_can_still_be_biased_is_asked_from_notes_on_nonresponse() -> None:
     assert "a survey that does not speak for the customers" in _concepts({"surveys.md": SURVEYS, "nps.md": NPS})
+
+
+REVENUE = """# Heavy-tailed revenue in tests
+
+- Revenue per user is heavy-tailed: a few whales drive the variance of an experiment's mean.
+- Winsorise revenue at the 99th percentile before the test, and say the estimand changed.
+"""
+
+
+def test_a_scene_that_names_its_cause_is_never_asked_which_cause_to_check_first() -> None:
+    # "... because a few customers spend thousands. Which explanation would you test first" (both raters, round 94)
+    statements = [item for c in chunks_of("revenue.md", REVENUE) for item in statement_items(c)]
+    found = [
+        i for i in combined_items(statements, load_repertoire()) if i.concept == "a revenue test too noisy to read"
+    ]
+    assert found and all(i.levels == (4,) for i in found), [i.levels for i in found]

@@ -56,6 +56,8 @@ def as_question(front: str) -> str:
     quoted = re.fullmatch(r"[\"“](.+)[\"”]", text)
     if quoted:  # 'Q: "how is this different from a 7-day average?"': a question quoted as someone put it
         text = quoted.group(1)[:1].upper() + quoted.group(1)[1:]
+    # ("Trap: average order value is £40. Is E[1/AOV] = 1/40?": a label that gives the answer away, round 94)
+    text = re.sub(r"^(?:Trap|Gotcha|Trick question|Catch)\s*:\s+(?=\S.*\?$)", "", text, flags=re.I)
     # "Complexity? Why is long context expensive?": a one-word label before the question it heads
     text = re.sub(r"^[A-Za-z-]+\?\s+(?=\S.*\?$)", "", text)
     # "Credible interval vs confidence interval - the difference without waffling?": the note-taker's own nudge
