@@ -61,3 +61,15 @@ def test_the_note_takers_list_of_things_to_drill_is_never_a_point_a_case_answer_
     )
     points = [text for text, _ in story_points(chunks_of("mock_greyford.md", note))]
     assert points and not [p for p in points if p.startswith("Things to drill")], points
+
+
+def test_a_story_says_what_its_business_is_where_that_sentence_says_when_i_was_there() -> None:
+    note = (
+        "Story: the auto-match threshold at Quillby\n\n"
+        "This is the one I'll use for 'a trade-off with a model in production'.\n\n"
+        "At Quillby I was one of two data scientists. Quillby is invoicing software for sole traders, about 20,000 "
+        "paying users when I was there. The payments screen pulls in every transfer and our matching model suggests "
+        "which invoice it settles. The product lead wanted high-confidence matches accepted automatically.\n"
+    )
+    opening = case_facts(chunks_of("story_quillby.md", note)).opening
+    assert opening.startswith("Quillby is invoicing software for sole traders, about 20,000 paying users."), opening

@@ -578,6 +578,13 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     cast = next((m.group(1) for m in found_cast if m and business in m.group(1)), "")
     if cast and business not in said and cast not in said:
         said = f"{cast} {said}"
+    # ... or says what the business is, where a story's opening skipped the sentence that does for its "when I was
+    # there" ("Tallyfold is accounting software for small businesses, about 41,000 paying businesses when I was there,
+    # ..." then "The bank-feed screen pulls in ... our matching model", round 93)
+    what = next((t for t, _ in staged[:8] if re.match(rf"{re.escape(business)} (?:is|was) [a-z]", t)), "")
+    if what and not business.startswith("the ") and business not in said:
+        what = re.sub(r",?\s+(?:when|while) (?:I|we) (?:was|were) (?:there|at [\w&'-]+)", "", what)
+        said = f"{what} {said}"
     # A story says the problem it was about, where it names one past the opening's sentences: "The business problem
     # was first-month drop-off." came fifth, after the set-up's figures (round 91 opened on the figures alone).
     problem = next((s for s in raw_setup if _PROBLEM_NAMED.match(s) and not writes(s)), "")
