@@ -417,6 +417,7 @@ def _metric_name(match: re.Match[str]) -> str:
 
 # Words before "was" that name no metric ("it was", "that was", "there was")
 _NOT_A_METRIC = frozenset("it that this there which who what he she they we i and but so".split())
+_SUFFIX_SCALE = {"": 1.0, "k": 1e3, "m": 1e6}  # "£41k", "£1.2m"
 
 
 def moved_metric(opening: str) -> tuple[str, str]:
@@ -495,9 +496,8 @@ def moved_metric(opening: str) -> tuple[str, str]:
             re.I,
         )
         if then and now and then.group(1).split()[0] not in _NOT_A_METRIC:
-            scale = {"": 1.0, "k": 1e3, "m": 1e6}
-            old_value = float(then.group(2).replace(",", "")) * scale[then.group(3).lower()]
-            new_value = float(now.group(1).replace(",", "")) * scale[now.group(2).lower()]
+            old_value = float(then.group(2).replace(",", "")) * _SUFFIX_SCALE[then.group(3).lower()]
+            new_value = float(now.group(1).replace(",", "")) * _SUFFIX_SCALE[now.group(2).lower()]
             if old_value != new_value:
                 return then.group(1), "drop" if new_value < old_value else "rise"
     for at, sentence in enumerate(sentences):

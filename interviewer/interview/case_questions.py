@@ -210,6 +210,11 @@ def case_draft(
     return CaseDraft(f"{lead} {text}".strip(), items, notice, twistable=not open_test, lead=lead)
 
 
+# The shapes of case with stage questions of their own (questions.toml: "drop-frame", "allocation-method", ...): none
+# has results to doubt or a launch to slide, so no twist says either.
+_OWN_FRAMES = ("drop", "sizing", "choice", "allocation", "policy")
+
+
 def _split_across(text: str) -> str:
     """What a budget is split across, as the case says it ("across our 14 UK cities" -> "cities"); '' when unsaid."""
     found = re.search(r"\bacross (?:our |the |its |their |all )?(?:\d[\d,]* )?(?:[A-Z]{2,} )?([a-z]{4,}s)\b", text)
@@ -268,8 +273,7 @@ def _stage_frames(templates: QuestionTemplates, facts: CaseFacts) -> dict[str, t
         return templates.case
     # A drop or a sizing case takes its own stage questions where it has them, else a decision's; a change the note
     # names is asked by its name, after the fact when it is live already.
-    shaped = ("drop", "sizing", "choice", "allocation", "policy")
-    prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in shaped else ["decision-"]
+    prefixes = [f"{facts.shape}-", "decision-"] if facts.shape in _OWN_FRAMES else ["decision-"]
     if facts.change or facts.made:
         prefixes = ["made-", "change-", "decision-"] if facts.made else ["change-", "decision-"]
         prefixes = ["pilot-", *prefixes] if facts.pilot else prefixes
@@ -489,7 +493,7 @@ def twist_for(
         # "Two weeks, not two months" misread a 12-month retention outcome and a locker installation (both raters,
         # round 44): the normal answer there takes far longer than two months.
         generic = [twist for twist in generic if "two weeks" not in twist]
-    if facts is not None and facts.shape in ("drop", "sizing", "choice", "allocation", "policy"):
+    if facts is not None and facts.shape in _OWN_FRAMES:
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).
         generic = [twist for twist in generic if not re.search(r"\b(results|launch)\b", twist)]

@@ -557,7 +557,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         # A choice says which options there are before it asks for one: "Hadley Freight charges £38 per drop ...
         # Which option should Settle & Sprawl choose?" named one of three (round 91).
         options = next((s for s, _ in staged[:20] if _OPTIONS_TOLD.search(s) and not writes(s)), "")
-        question_at = re.search(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$", said)
+        question_at = _ENDING_ASK.search(said)
         if options and question_at and options not in said:
             # ... where the note says it: before the first option it opens on, else before the question
             order = [t for t, _ in staged[:20]]
@@ -589,7 +589,7 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # was first-month drop-off." came fifth, after the set-up's figures (round 91 opened on the figures alone).
     problem = next((s for s in raw_setup if _PROBLEM_NAMED.match(s) and not writes(s)), "")
     if problem and problem[:40] not in said:
-        end_ask = re.search(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$", said)
+        end_ask = _ENDING_ASK.search(said)
         said = (
             f"{said[: end_ask.start()].strip()} {problem} {said[end_ask.start() :]}" if end_ask else f"{said} {problem}"
         )
@@ -622,15 +622,17 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     )
 
 
-# Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
-# model scores each claim.", "Their classifier flags about 2% of orders").
-# (or the alarms a rule raises: 'whether we could "make the alarms mean something"', round 90's reefer story)
 # The words a prompt opens with that are said in lower case after "At <business>, " ("we run", "since May", "our ...")
 _OPENING_WORDS = frozenset(
     "we our since last this over after in on for at by from about every each the a an most".split()
 )
+# The sentence that casts the candidate at the business: "You're a data scientist at Brassmoor Light Rail."
 _CAST_AS = re.compile(r"(?:^|[\"“]|:\s)(You(?:'re| are) (?:a|an|the) [^.\"“”]{0,60}\bat\b[^.\"“”]*\.)")
+# Words that make a line a clause, not a line of figures to join to what the business is
 _VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|it|they|we|\w+ed)\b", re.I)
+# The question an opening ends on, its last sentence
+_ENDING_ASK = re.compile(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$")
+# The problem a story names as the business's: "The business problem was first-month drop-off."
 _PROBLEM_NAMED = re.compile(
     r"^The (?:business |real |core |actual |underlying |main )?(?:problem|challenge|issue) (?:was|is)\b(?=[^.?]{8,})",
     re.I,
@@ -641,6 +643,9 @@ _OPTIONS_TOLD = re.compile(
     r"bids|proposals|designs|locations|carriers|plans)\b",
     re.I,
 )
+# Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
+# model scores each claim.", "Their classifier flags about 2% of orders").
+# (or the alarms a rule raises: 'whether we could "make the alarms mean something"', round 90's reefer story)
 _THRESHOLD_ASKED = re.compile(
     r"\b(?:thresholds?|cut-?offs?|operating points?|alert(?:ing)? rules?|alerts|alarms|false alarms?)\b", re.I
 )
