@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from interviewer.app.container import App
 from interviewer.app.review import confirmed_scores
-from interviewer.core.domain import Kind, Mode
+from interviewer.core.domain import CaseKind, Kind, Mode
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.errors import BadInputError
@@ -74,8 +74,10 @@ def start_session(
     seed: int,
     priority: Priority,
     now: datetime,
+    case_kind: CaseKind | None = None,
 ) -> LiveSession:
-    """Start and save a new session; a topic the candidate picks wins over the priority topics."""
+    """Start and save a new session; a topic the candidate picks wins over the priority topics. A `case_kind` the
+    candidate gives is what every case of the session asks, over the app's reading of its note."""
     if not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
         raise BadInputError(f"number of questions must be between {MIN_QUESTIONS} and {MAX_QUESTIONS}")
     config = SessionConfig(
@@ -85,6 +87,7 @@ def start_session(
         questions=questions,
         seed=seed,
         priority_topics=() if topic else priority_topics(app, priority, now),
+        case_kind=case_kind,
     )
     return app.interviewer.start(config)
 

@@ -19,7 +19,7 @@ from interviewer.app.sessions import (
     start_session,
 )
 from interviewer.cli.review import confirm_protocol_line, review_answer, review_session
-from interviewer.core.domain import Kind, Level, Mode
+from interviewer.core.domain import CaseKind, Kind, Level, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError, SaveError
 from interviewer.interview.live import LiveSession, question_event
@@ -56,6 +56,7 @@ def _open_session(app: App, args: argparse.Namespace) -> LiveSession:
     return start_session(
         app, kind=Kind(args.kind), mode=Mode(args.mode), topic=args.topic, questions=args.questions, seed=args.seed,
         priority=Priority.DUE, now=datetime.now(UTC),
+        case_kind=CaseKind(args.case_kind) if args.case_kind else None,
     )  # fmt: skip
 
 
@@ -231,6 +232,11 @@ def add_mock_commands(commands: Any) -> None:
     mock.add_argument("--mode", choices=[m.value for m in Mode], default="standard")
     mock.add_argument("--kind", choices=[k.value for k in Kind], default="deep-dive")
     mock.add_argument("--topic", help="a topic from `interviewer topics` (default: chosen for you)")
+    mock.add_argument(
+        "--case-kind",
+        choices=[k.value for k in CaseKind],
+        help="what the case asks, when the app misread its note (it says what it read when a case opens)",
+    )
     mock.add_argument("--questions", type=int, default=DEFAULT_QUESTIONS)
     mock.add_argument("--seed", type=int, default=0)
     mock.add_argument("--protocol", choices=["jsonl"])

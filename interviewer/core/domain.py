@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.score import ScoreResult
 
-__all__ = ["CASE_STAGES", "MADE_UP", "ORGANISATIONS", "Kind", "Level", "Mode", "Question", "Turn"]
+__all__ = ["CASE_STAGES", "MADE_UP", "ORGANISATIONS", "CaseKind", "Kind", "Level", "Mode", "Question", "Turn"]
 
 
 class Kind(StrEnum):
@@ -17,6 +17,37 @@ class Kind(StrEnum):
     DEEP_DIVE = "deep-dive"
     CASE = "case"
     MIXED = "mixed"
+
+
+class CaseKind(StrEnum):
+    """What a case asks of the candidate. The app reads it from the case note; the candidate may say otherwise when
+    the reading is wrong, and then the case's stage questions follow the candidate."""
+
+    MODEL = "model"  # build a model or a list of whom to act on
+    CHANGE = "change"  # measure a change, or decide whether to make one
+    DROP = "drop"  # explain a metric that moved
+    SIZING = "sizing"  # estimate a number
+    CHOICE = "choice"  # choose among options
+    ALLOCATION = "allocation"  # split a fixed budget
+    POLICY = "policy"  # say how something should work
+    OPERATING = "operating"  # set the threshold of a model or rule that exists
+
+    @property
+    def described(self) -> str:
+        """The kind as the app says it: "a metric that moved, to explain"."""
+        return _CASE_KIND_SAID[self]
+
+
+_CASE_KIND_SAID = {
+    CaseKind.MODEL: "a model to build",
+    CaseKind.CHANGE: "a change to measure or decide on",
+    CaseKind.DROP: "a metric that moved, to explain",
+    CaseKind.SIZING: "a number to size",
+    CaseKind.CHOICE: "a choice among options",
+    CaseKind.ALLOCATION: "a budget to split",
+    CaseKind.POLICY: "a policy to set",
+    CaseKind.OPERATING: "a threshold to set",
+}
 
 
 class Mode(StrEnum):

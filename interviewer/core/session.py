@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer.core.domain import CASE_STAGES, Kind, Mode, Question, Turn
+from interviewer.core.domain import CASE_STAGES, CaseKind, Kind, Mode, Question, Turn
 from interviewer.core.policy import DEFAULT_POLICY, WEAK, PolicyConfig, next_level, update_rating
 
 __all__ = [
@@ -43,6 +43,7 @@ class SessionConfig:
     questions: int = 5
     seed: int = 0
     priority_topics: tuple[str, ...] = ()  # asked first, in order (weakest or due topics); then as usual
+    case_kind: CaseKind | None = None  # what the candidate says the case asks, over the app's reading of its note
 
 
 @dataclass(frozen=True)

@@ -78,11 +78,14 @@ class CaseAsker:
             about = " ".join(p for i in fresh[:1] for p in i.points) or " ".join(c.text for c in case_chunks)
             other = from_other_note(self.bank.items, about, stage, topic)
         opening = stage == CASE_STAGES[0]
-        draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening)
+        kind = state.config.case_kind
+        draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening, kind)
         text = draft.text
         if plan.level >= 4 and draft.twistable:
             asked = " ".join(q.text for q in current_case(state, topic))
-            text = draft.with_twist(twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage))
+            text = draft.with_twist(
+                twist_for(case_chunks, self.templates, self.frames, rng, asked, stage=stage, kind=kind)
+            )
         by_id = {c.chunk_id: c for c in self.chunks()}
         sources = [by_id[i.chunk_id] for i in draft.items if i.chunk_id in by_id]
         # A stage the case note holds no statement for is scored on the whole note (the scorer picks the statements
@@ -119,7 +122,8 @@ class CaseAsker:
             return None
         asked_points = {point for q in state.asked for point in q.points}
         case_chunks = self._case_chunks(root.topic)
-        facts = case_facts(case_chunks) if case_chunks else None  # read once: the business and the case's shape
+        # (read once: the business and the case's shape)
+        facts = case_facts(case_chunks, state.config.case_kind) if case_chunks else None
         business = business or (facts.business if facts else _business(case_chunks))
         explaining = facts is not None and facts.shape == "drop"
         taken = take_up(
@@ -141,7 +145,7 @@ class CaseAsker:
         gap = plan.gap or {}
         root = state.asked[-1]
         case_chunks = self._case_chunks(root.topic)
-        facts = case_facts(case_chunks) if case_chunks else None
+        facts = case_facts(case_chunks, state.config.case_kind) if case_chunks else None
         business = facts.business if facts is not None else _business(case_chunks)
         # A case interviewer listens: a term the candidate used that another note covers comes first.
         taken = self.taken_up(plan, state, rng, used_texts, business)
@@ -155,7 +159,10 @@ class CaseAsker:
         if not gap:  # the case has walked its stages: one more turn on it, with a twist to react to
             asked = " ".join(q.text for q in current_case(state, root.topic))
             after = "after" if root.stage == CASE_STAGES[-1] else root.stage or ""
-            twist = twist_for(case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=after)
+            twist = twist_for(
+                case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=after,
+                kind=state.config.case_kind,
+            )  # fmt: skip
             # With no twist left, a question about the candidate's own plan ("What would you do differently a year
             # from now?" said differently from what, a blind rater).
             # "Which assumption in your plan is the riskiest?" read as filler that could end any case (rounds 37-40):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES, Question
+from interviewer.core.domain import CASE_STAGES, CaseKind, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_opening import leans_back, moved_metric
@@ -29,6 +29,7 @@ __all__ = [
     "from_other_note",
     "lead_sentence",
     "points_of",
+    "reading_notice",
     "stage_notice",
     "topic_stage_items",
     "twist_for",
@@ -130,10 +131,12 @@ def case_draft(
     rng: random.Random,
     used_texts: set[str],
     opening: bool,
+    kind: CaseKind | None = None,
 ) -> CaseDraft:
     """The question of one stage of a case: the case's fact that matters here, then the stage's question in the
-    case's words. A case built from a topic's notes (no case note) says so when it opens."""
-    facts = case_facts(case_chunks) if case_chunks else CaseFacts("the team", ())
+    case's words, asked as the `kind` the candidate says the case is, if they say one. A case built from a topic's
+    notes (no case note) says so when it opens."""
+    facts = case_facts(case_chunks, kind) if case_chunks else CaseFacts("the team", ())
     items = tuple(stage_items[:1]) + ((other,) if other is not None else ())
     notice = ""
     frames = _stage_frames(templates, facts)
@@ -154,6 +157,8 @@ def case_draft(
                 "pick a case topic, or add a note that poses a business problem, for a case of your own."
             )
             context = ""
+        if case_chunks:
+            notice = reading_notice(facts)
         # The opening's own givens are no point an answer can add: "missed: Halvard Hotels runs a 220-room business
         # hotel ..." followed a clarify answer to a question that had just said it (my own trial interview).
         items = tuple(left for item in items if (left := _without_said(item, f"{context} {text}")) is not None)
@@ -472,12 +477,13 @@ def twist_for(
     asked: str,
     condition: bool = True,
     stage: str = "",
+    kind: CaseKind | None = None,
 ) -> str:
     """A situation the candidate must react to (never its solution), not yet used in this case: the case note's
     own twists, else the generic ones that fit the stage (and the kind of case); '' when none fits or every one
     was used."""
     notes = [c for c in case_chunks if re.search(r"twist|curveball", c.heading, re.I)]
-    facts = case_facts(case_chunks) if case_chunks else None
+    facts = case_facts(case_chunks, kind) if case_chunks else None
     shape = facts.shape if facts is not None else ""
     generic = templates.twists_for(stage, shape) if stage else list(templates.twists)
     if facts is not None and facts.decision:
@@ -509,6 +515,18 @@ def twist_for(
     if not fresh:
         return ""  # a twist is said once in a case; when all are used, none
     return twist_text(rng.choice(fresh), frames, rng, condition)
+
+
+def reading_notice(facts: CaseFacts) -> str:
+    """What the app read the case as, so that the candidate can correct a misreading before answering: said always,
+    since a reading can be wrong where its words seemed plain, and said as unsure where no words told the kind."""
+    said = facts.kind.described
+    if facts.told:
+        return f"Asked as {said}, the kind you chose."
+    fix = "If I misread it, start again with its case kind set."
+    if facts.guessed:
+        return f"I could not tell from the note what this case asks, so I read it as {said}: please check. {fix}"
+    return f"I read this case as {said}. {fix}"
 
 
 def stage_notice(config: SessionConfig, turn: int, asked: list[Question]) -> str:

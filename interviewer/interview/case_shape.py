@@ -16,6 +16,7 @@ __all__ = [
     "counted_thing",
     "is_pilot",
     "reached_everywhere",
+    "shape_told",
     "targets_whom",
 ]
 
@@ -272,6 +273,19 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
     if _POLICY.search(asked):
         return "policy"
     return "change" if decision else "model"
+
+
+def shape_told(asked: str, shape: str, targets: bool) -> bool:
+    """True when the words the case asks in (`asked`) say its `shape`; False when `case_shape` fell back on whether a
+    model is named at all: a change to measure because none is, a model to build because one is. The candidate is
+    then asked to check the reading."""
+    if shape == "change":
+        # ("The founder asks whether Ferncliff should raise its shipping fee": a decision, whatever it is about)
+        asks_whether = re.search(r"\b(?:whether|if)\b[^.?]{0,60}\bshould\b", asked, re.I)
+        return bool(_DECISION.search(asked) or _WORKED.search(asked) or _METRIC_CHOICE.search(asked) or asks_whether)
+    if shape == "model":
+        return targets or bool(_MODEL_BUILT.search(asked))
+    return True
 
 
 def asks_decision(asked: list[str], statements: list[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES
+from interviewer.core.domain import CASE_STAGES, CaseKind
 from interviewer.interview.case_business import business_of, introduced, names_company, without_label
 from interviewer.interview.case_change import case_change, with_change_told
 from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
@@ -23,6 +23,7 @@ from interviewer.interview.case_shape import (
     case_shape,
     is_pilot,
     reached_everywhere,
+    shape_told,
     targets_whom,
 )
 from interviewer.interview.case_stages import STAGE_CUES, lessons, stage_of_statement, stage_statements, without_asides
@@ -174,6 +175,13 @@ class CaseFacts:
     setup: str = ""  # the note's first sentences but what was found ("The UK does not have it."), as written
     everywhere: bool = False  # a pilot that reached the rest later ("and in the remaining 22 on 6 May"): none to extend
     operating: bool = False  # its model exists and it asks where to set the threshold: nothing left to build
+    guessed: bool = False  # its kind was guessed (no words say what it asks): the candidate is asked to check it
+    told: bool = False  # its kind is the candidate's, not the app's reading
+
+    @property
+    def kind(self) -> CaseKind:
+        """What the case asks of the candidate, as one kind."""
+        return CaseKind.OPERATING if self.operating else CaseKind(self.shape)
 
     def fact_for(self, stage: str, avoid: set[str], answer: tuple[str, ...] = (), said: str = "") -> str:
         """The fact a stage question recalls: from the opening or an earlier stage (never a later stage's answer), not
@@ -235,8 +243,9 @@ _PERSON_TOLD = re.compile(
 )
 
 
-def case_facts(chunks: list[Chunk]) -> CaseFacts:
-    """The business and the facts of a case, read from its chunks (in note order; twists are not facts)."""
+def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
+    """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
+    `kind` the candidate says it is, when they say one."""
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
     read = read_setup(ordered)
     staged, asks, ask_at, questions = list(read.staged), list(read.asks), read.ask_at, list(read.questions)
@@ -526,6 +535,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     sizes += [s for s in [*requests, *wanted, *asked] if asks_policy(s)]  # ("wants to know what each van should carry")
     asked_for = " ".join([title, *questions, *asks, *brief, *worked, *sizes, *read.prompt_questions[:1]])
     shape = case_shape(setup_text, asked_for, decision, targets, title)
+    guessed = not shape_told(" ".join([asked_for, *asked, *wanted]), shape, targets)
+    if kind is not None:
+        shape = CaseKind.MODEL.value if kind is CaseKind.OPERATING else kind.value
     if re.match(r"^[\"“']", title) and not business.startswith("the "):
         # A prompt quoted as the title speaks as the business ("which of our customers get a free leak sensor?"):
         # after "Hearthwise is ... Their biggest claim line ...", it is said in the case's own terms.
@@ -604,6 +616,9 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
     # (what it asks may be an instruction at the prompt's end: "Design a better alerting rule.")
     instructions = [s for s in raw_setup if re.match(r"(?:design|build|set|choose|pick|propose|suggest)\b", s, re.I)]
     operating = operating and flags_given and bool(_THRESHOLD_ASKED.search(" ".join([asked_for, *instructions])))
+    if kind is not None:
+        operating = kind is CaseKind.OPERATING
+    guessed = guessed and not operating
     if operating:
         shape, change = "model", replace(change, phrase="")
     return CaseFacts(
@@ -619,6 +634,8 @@ def case_facts(chunks: list[Chunk]) -> CaseFacts:
         " ".join(given),
         everywhere,
         operating,
+        guessed and kind is None,
+        kind is not None,
     )
 
 

@@ -52,5 +52,5 @@ def choose_due(plan: Plan, state: SessionState, due: Sequence[DueItem], bank: It
 
 def own_question(plan: Plan, state: SessionState, due: DueItem) -> Question:
     """The due item's own question, asked again at this turn (the notice is said once, with the first)."""
-    notice = "" if any(q.notice for q in state.asked) else DUE_NOTICE
+    notice = "" if any(q.notice == DUE_NOTICE for q in state.asked) else DUE_NOTICE
     return replace(due.question, turn=plan.turn, root_turn=plan.root_turn, follow_up=False, hint=False, notice=notice)

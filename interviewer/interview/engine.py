@@ -393,7 +393,8 @@ class Interviewer:
         said = f"Your notes on {left} hold no unasked questions"  # said once, whatever level it says
         if left and not any(q.notice.startswith(said) for q in state.asked):
             notice = f"{ran_out}; this one is from your notes on {display_topic(item.topic)}."
-        elif level != plan.level and not any(q.notice for q in state.asked):
+        elif level != plan.level and not any("hold no unasked questions" in q.notice for q in state.asked):
+            # (said once, whatever else was said: a case's opening always says what it read the case as)
             # `anywhere`: no topic has an unasked question at the planned level; else only this topic lacks one. A
             # session over all the notes says it of all of them: "Your notes on RAG evaluation: self-quiz hold no
             # unasked questions at level 5" named one note where none had one left to ask (round 79).

@@ -62,6 +62,7 @@ def _sessions(repo: SessionRepository) -> list[dict[str, Any]]:
                 "questions": config.questions,
                 "seed": config.seed,
                 "priority_topics": list(config.priority_topics),
+                "case_kind": config.case_kind.value if config.case_kind else None,
                 "transcript": record.transcript,
                 "turns": turns,
             }

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interviewer.core.domain import Kind, Mode, Question, Turn
+from interviewer.core.domain import CaseKind, Kind, Mode, Question, Turn
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.core.session_modes import mode_history
@@ -34,7 +34,8 @@ create table if not exists sessions (
     seed integer not null,
     finished integer not null default 0,
     transcript text,
-    priority text
+    priority text,
+    case_kind text
 );
 create table if not exists turns (
     session_id text not null references sessions(id),
@@ -75,7 +76,7 @@ class SessionRecord:
         return round(sum(t.total for t in self.turns) / len(self.turns), 3) if self.turns else None
 
 
-# Columns every sessions file has had; `priority` came later and is added to older files.
+# Columns every sessions file has had; `priority` and `case_kind` came later and are added to older files.
 _REQUIRED_COLUMNS = {
     "sessions": {"id", "started", "kind", "mode", "topic", "questions", "seed", "finished", "transcript"},
     "turns": {"session_id", "turn", "question", "answer", "score", "asked_at", "answered_at", "mode"},
@@ -153,6 +154,8 @@ class SessionRepository:
             columns = {row[1] for row in self._db.execute("pragma table_info(sessions)")}
             if "priority" not in columns:  # a sessions file from before priority topics existed
                 self._db.execute("alter table sessions add column priority text")
+            if "case_kind" not in columns:  # ... or before the candidate could say what a case asks
+                self._db.execute("alter table sessions add column case_kind text")
         except SessionsFileError:
             self._db.close()
             raise
@@ -240,10 +243,11 @@ class SessionRepository:
         priority = json.dumps(list(config.priority_topics)) if config.priority_topics else None
         with self._writing("the new session"):
             self._db.execute(
-                "insert into sessions (id, started, kind, mode, topic, questions, seed, priority) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into sessions (id, started, kind, mode, topic, questions, seed, priority, case_kind) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, started.isoformat(timespec="seconds"), config.kind.value, config.mode.value,
-                 config.topic, config.questions, config.seed, priority),
+                 config.topic, config.questions, config.seed, priority,
+                 config.case_kind.value if config.case_kind else None),
             )  # fmt: skip
         return session_id
 
@@ -299,7 +303,7 @@ class SessionRepository:
         """A saved session; a one-line error naming the id when there is none."""
         with self._reading():
             row = self._db.execute(
-                "select id, started, kind, mode, topic, questions, seed, finished, transcript, priority "
+                "select id, started, kind, mode, topic, questions, seed, finished, transcript, priority, case_kind "
                 "from sessions where id = ?",
                 (session_id,),
             ).fetchone()
@@ -316,8 +320,9 @@ class SessionRepository:
     def _record(self, row: tuple[Any, ...], rows: list[tuple[Any, ...]]) -> SessionRecord:
         priority = tuple(json.loads(row[9])) if row[9] else ()
         config = SessionConfig(
-            kind=Kind(row[2]), mode=Mode(row[3]), topic=row[4], questions=row[5], seed=row[6], priority_topics=priority
-        )
+            kind=Kind(row[2]), mode=Mode(row[3]), topic=row[4], questions=row[5], seed=row[6], priority_topics=priority,
+            case_kind=CaseKind(row[10]) if row[10] else None,
+        )  # fmt: skip
         turns: list[Turn] = []
         timings: list[tuple[str, str | None]] = []
         pending: Question | None = None

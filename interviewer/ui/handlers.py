@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from interviewer.app import App
 from interviewer.app.sessions import Priority, finish_session, session_confirmed, start_session, write_session_reports
-from interviewer.core.domain import Kind, Mode
+from interviewer.core.domain import CaseKind, Kind, Mode
 from interviewer.core.session_modes import mode_history_text
 from interviewer.errors import BadInputError
 from interviewer.interview.live import LiveSession
@@ -30,6 +30,9 @@ CHOSEN_FOR_ME = "Chosen for me (due first)"  # (a longer label ran under the men
 WEAKEST_FIRST = "Weakest topics first"
 PRIORITIES = {CHOSEN_FOR_ME: Priority.DUE, WEAKEST_FIRST: Priority.WEAKEST}
 KINDS = {"Deep dive": Kind.DEEP_DIVE, "Case study": Kind.CASE, "Mixed": Kind.MIXED}
+# What a case asks, as the candidate may say it when the app misread the note; the first entry keeps the reading.
+AS_READ = "as the app reads it"
+CASE_KINDS: dict[str, CaseKind | None] = {AS_READ: None, **{k.described: k for k in CaseKind}}
 _WORDS_PER_CHUNK = 3
 HISTORY_HEADERS = [
     "session", "started", "kind", "topics", "mode", "answered", "mean: machine's estimate", "mean: confirmed by you",
@@ -129,11 +132,19 @@ class InterviewHandlers:
         return match_topic(typed or "", self.topic_choices()) or CHOSEN_FOR_ME
 
     def start(
-        self, kind: str, topic_choice: str, questions: int, challenge: bool, seed: int | None = None
+        self,
+        kind: str,
+        topic_choice: str,
+        questions: int,
+        challenge: bool,
+        seed: int | None = None,
+        case_kind: str = AS_READ,
     ) -> SessionView:
         """Start and save a new session; the first question comes from `next_question`."""
         if kind not in KINDS:
             raise BadInputError(f"interview kind must be one of {', '.join(KINDS)}")
+        if case_kind not in CASE_KINDS:
+            raise BadInputError(f"case kind must be one of: {'; '.join(CASE_KINDS)}")
         if self.app.store.count() == 0:
             raise BadInputError("no notes yet: add files or a folder under “Your notes” first")
         choice = self.match_topic(topic_choice)
@@ -146,6 +157,7 @@ class InterviewHandlers:
             seed=seed if seed is not None else time.time_ns() % 1_000_000,
             priority=PRIORITIES.get(choice, Priority.NONE),
             now=datetime.now(UTC),
+            case_kind=CASE_KINDS[case_kind],
         )
         with self._registry:
             self._live[live.id] = live

@@ -13,7 +13,16 @@ from interviewer.app import App
 from interviewer.app.sessions import DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
 from interviewer.errors import BadInputError, InterviewerError
 from interviewer.ui import learning, review
-from interviewer.ui.handlers import CHOSEN_FOR_ME, HISTORY_HEADERS, KINDS, Feedback, InterviewHandlers, SessionView
+from interviewer.ui.handlers import (
+    AS_READ,
+    CASE_KINDS,
+    CHOSEN_FOR_ME,
+    HISTORY_HEADERS,
+    KINDS,
+    Feedback,
+    InterviewHandlers,
+    SessionView,
+)
 from interviewer.ui.notes import ingest_notes, topic_rows
 
 __all__ = ["CSS", "build_ui"]
@@ -178,6 +187,10 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                             label="Questions",
                             elem_id="questions",
                         )
+                        case_kind = gr.Dropdown(
+                            list(CASE_KINDS), value=AS_READ, label="Case kind", elem_id="case-kind",
+                            info="What a case asks. A case says what it read when it opens; pick here if it misread.",
+                        )  # fmt: skip
                         challenge = gr.Checkbox(label="Challenge me", elem_id="challenge")
                         practice = gr.Checkbox(label=PRACTICE_LABEL, elem_id="practice")
                         level = gr.Markdown(elem_id="level")
@@ -256,9 +269,11 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
         session_outputs = [current, remembered, chat, level, status, answer, submit, challenge]
 
         # ----- interview ---------------------------------------------------------------------------
-        def run_start(kind_: str, topic_: str, count: float, challenge_: bool) -> Iterator[tuple[Any, ...]]:
+        def run_start(
+            kind_: str, topic_: str, count: float, challenge_: bool, case_kind_: str
+        ) -> Iterator[tuple[Any, ...]]:
             chosen = handlers.match_topic(topic_)  # typed text is matched to a topic, or nothing starts
-            view = handlers.start(kind_, chosen, int(count), challenge_)
+            view = handlers.start(kind_, chosen, int(count), challenge_, case_kind=case_kind_)
             yield (*show(view, answer=""), gr.Column(visible=False), gr.Dropdown(value=chosen), {}, {})
             for step in handlers.next_question(view.session_id):
                 yield (*show(step), gr.skip(), gr.skip(), gr.skip(), gr.skip())
@@ -297,7 +312,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
             return (gr.skip(), gr.skip()) if view is None else (view.level, view.status)
 
         start.click(
-            _stream_guard(run_start), [kind, topic, questions, challenge],
+            _stream_guard(run_start), [kind, topic, questions, challenge, case_kind],
             [*session_outputs, feedback_box, topic, review_target, practice_target],
             concurrency_id=MODEL_QUEUE, concurrency_limit=2,
         )  # fmt: skip

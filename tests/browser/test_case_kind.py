@@ -1,0 +1,55 @@
+"""A case says what it read its note as, and the candidate who finds it misread picks the case's kind and starts
+again: checked in a real headless browser on a case note of the corpus."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import LONG, Server, serve, start_interview, wait_for_turn
+from tests.conftest import CORPUS
+
+CASE_NOTE = CORPUS / "cases" / "churn_prediction.md"
+
+
+@pytest.fixture(scope="module")
+def with_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """An app whose data directory holds one case note."""
+    home = tmp_path_factory.mktemp("case-kind-home")
+    environment = {**os.environ, "INTERVIEWER_HOME": str(home)}
+    subprocess.run([sys.executable, "-m", "interviewer", "ingest", str(CASE_NOTE)], env=environment, check=True)
+    with serve(home, env={"INTERVIEWER_THREADS": "2"}) as running:
+        yield running
+
+
+def test_a_case_says_what_it_read_and_asks_the_kind_the_candidate_picks(
+    with_case: Server, browser: Any, shots: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(with_case.url)
+    start_interview(page, questions=3, challenge=False, kind="Case study")
+    wait_for_turn(page)
+    page.wait_for_function("() => /I read this case as|could not tell from the note/.test(document.body.innerText)",
+                           timeout=LONG)  # fmt: skip
+    assert "--case-kind" not in page.locator("body").inner_text()  # the command line's wording has no place here
+    # Misread, the candidate picks the kind in the setup panel and starts again.
+    page.locator("#case-kind input").click()
+    page.get_by_role("option", name="a number to size").click()
+    start_interview(page, questions=3, challenge=False, kind="Case study")
+    page.wait_for_function("() => /Asked as a number to size, the kind you chose/.test(document.body.innerText)",
+                           timeout=LONG)  # fmt: skip
+    wait_for_turn(page)
+    page.screenshot(path=shots / "case-kind-picked.png", full_page=True)
+    page.locator("#answer textarea").fill("I would ask how churn is defined and what the retention budget is.")
+    page.locator("#submit").click()
+    page.wait_for_function("() => /Q2 ·[^]*\\?/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
+    # The next stage is asked as a number to size ("What number does ... need from you", "into an estimate you can
+    # defend"), never as the churn model the note's stages build.
+    asked = page.locator("#chat").inner_text().split("Q2 ·", 1)[1]
+    assert ("number" in asked or "estimate" in asked) and "model" not in asked.lower(), asked
