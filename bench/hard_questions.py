@@ -14,6 +14,7 @@ code of the last round and not read while building (held-out). Each README says 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import tempfile
@@ -24,13 +25,13 @@ from pathlib import Path
 from bench.common import CORPUS, ROOT
 from bench.questions import frame_of, note_words
 from interviewer.app import App
-from interviewer.core.domain import Kind, Mode, Question
+from interviewer.core.domain import CaseKind, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.cases import stage_of_statement
+from interviewer.interview.cases import case_facts, stage_of_statement
 from interviewer.interview.combined import fits_frame
 from interviewer.interview.item import Item
-from interviewer.interview.listening import near_notes
+from interviewer.interview.listening import labels_only, near_notes
 from interviewer.interview.readable import term_fits
 from interviewer.scoring.text import content_words
 from interviewer.settings import Settings
@@ -165,6 +166,7 @@ def named_term(question: Question, app: App) -> str:
         and term_fits(item.concept)  # a name a candidate says, never a line's piece ("Goodhart - metric")
         and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
         and terms.names(item.concept)
+        and not labels_only(item.concept, [p for i in items for p in i.points])  # a sheet's "OPS RISK:" names none
     ]
     named.sort(key=lambda item: (not bears_on_case(item), not suits_stage(item)))
     if not named:
@@ -177,10 +179,17 @@ _NAMED: set[str] = set()
 _AFTER: dict[int, str] = {}  # a follow-up's id: the scripted answer it follows
 
 
-def case_figures(app: App, seeds: int) -> list[Question]:
-    """Case sessions of 8 questions per case note: stages walked, levels, and follow-ups that take up the answer."""
+def case_figures(app: App, seeds: int, kinds: dict[str, CaseKind] | None = None) -> list[Question]:
+    """Case sessions of 8 questions per case note: stages walked, levels, and follow-ups that take up the answer. A
+    case note's file name in `kinds` is asked as that kind, as a candidate who corrected the reading would set it."""
     cases = sorted({c.topic for c in app.interviewer.chunks() if c.kind == "case"})
     print(f"  case notes found: {len(cases)} {cases}")
+    guessed = 0
+    for topic in cases:
+        facts = case_facts([c for c in app.interviewer.chunks() if c.topic == topic])
+        guessed += facts.guessed
+        print(f"    {topic[:50]:<50} read as {facts.kind.value}{' (guessed: please check)' if facts.guessed else ''}")
+    print(f"  case readings said as unsure: {guessed} of {len(cases)}")
     asked: list[Question] = []
     took = follow_ups = after_term = took_after_term = after_clarify = 0
     for index, topic in enumerate(cases):
@@ -193,7 +202,10 @@ def case_figures(app: App, seeds: int) -> list[Question]:
                 return " ".join(question.points[:1]) + named
 
             _NAMED.clear()
-            config = SessionConfig(kind=Kind.CASE, mode=mode, topic=topic, questions=8, seed=index % max(1, seeds))
+            told = next((kind for name, kind in (kinds or {}).items() if any(Path(o).name == name for o in own)), None)
+            config = SessionConfig(
+                kind=Kind.CASE, mode=mode, topic=topic, questions=8, seed=index % max(1, seeds), case_kind=told
+            )
             turns = play(app, config, middling)
             stages = [q.stage for q, _, _ in turns if not q.follow_up]
             levels = [q.level for q, _, _ in turns]
@@ -240,7 +252,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", nargs="*", type=Path, default=None)
     parser.add_argument("--seeds", type=int, default=4)
+    parser.add_argument(
+        "--case-kinds", type=Path, help='JSON {"note file name": "kind"}: cases asked as a candidate set them'
+    )
     args = parser.parse_args()
+    kinds = (
+        {name: CaseKind(kind) for name, kind in json.loads(args.case_kinds.read_text()).items()}
+        if args.case_kinds
+        else None
+    )
     sets = {"notes": args.notes} if args.notes else {"corpus": [CORPUS], "held-out": [HELDOUT]}
     for label, notes in sets.items():
         print(f"== {label}")
@@ -249,7 +269,7 @@ def main() -> None:
             sessions: list[list[Question]] = []
             hard = hard_figures(app, args.seeds, sessions)
             deep_dive_figures(app, sessions + _level_sweep(app))
-            cases = case_figures(app, args.seeds)
+            cases = case_figures(app, args.seeds, kinds)
             topic_figures(app)
         print(f"  level 4-5 questions, verbatim ({label}):")
         for question in hard:

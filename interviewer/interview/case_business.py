@@ -208,6 +208,8 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         alone = re.match(r"^[^:]{0,80}:\s+(?P<name>[A-Z][\w&'-]+(?: (?:[A-Z][\w&'.-]+|&|of))+)$", statement)
         named = named or (alone.group("name") if alone and not strict else "")
         named = named or _given_name(statement)
+        client = _CLIENT_ASKS.search(statement)
+        named = named or (client.group("name") if client else "")
         # (and an "X of Y" name the note writes with its article: "The University of Eastmoor runs ...", round 81)
         article = re.match(rf"The {re.escape(named)}(?:, (?:a|an) | has \d)", statement) or (
             re.match(r"[A-Z][\w'-]+ of [A-Z]", named) and re.search(rf"\bThe {re.escape(named)}\b", statement)
@@ -377,11 +379,18 @@ _ASKER = re.compile(
     r"is weighing)\b"
 )
 
+# ... or a client of the business that asks: "One of our customers, Oakhurst Removals, wants to know how many crews to
+# line up" is Oakhurst's number, not that of the software firm that speaks (round 95)
+_CLIENT_ASKS = re.compile(
+    rf"\b(?:one of )?(?:our|their|its) (?:customers|clients|members|partners|merchants|retailers|sellers),?\s+"
+    rf"(?P<name>{_NAME}),\s+(?:asks|asked|wants|needs|is considering|has asked)\b"
+)
+
 
 def _asker(statement: str) -> str:
     """The business a sentence says faces the decision or asks the question ("Swiftline's operations director asks:
     ..."), or ''."""
-    found = _ASKER.search(statement)
+    found = _ASKER.search(statement) or _CLIENT_ASKS.search(statement)
     name = found.group("name") if found else ""
     # ("Leadership wants to know whether it worked.": a part of the business, not another one)
     return "" if not name or _TEAM.match(name.split()[0]) or _NOT_A_NAME.match(name.split()[0]) else name

@@ -55,8 +55,9 @@ _DOES = _asked(r"^(?:do|does)", _EFFECT_VERBS, r"[^?]*\?")
 _WHETHER_DONE = _asked(r"\b(?:whether|wants? to know if)", _PAST_EFFECT_VERBS)
 _WHETHER_WOULD = _asked(r"\bwhether", rf"(?:would|will|could|can)\s+(?:actually\s+|really\s+)?(?:{_EFFECT_VERBS})")
 _SHOULD = re.compile(
-    rf"\b(?i:should)\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+"
-    rf"(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
+    rf"\b(?i:should|(?<![\w'])do|does)\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+"
+    # ("Do we need to raise the match fee we pay refs from £32 to £38 before it gets worse?", round 95)
+    rf"(?:(?i:need|have)\s+to\s+)?(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
 )
 # (a price's decimal point ends nothing: "the CFO wants to move to $64.99" was "moving to $64", round 83)
 _WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>(?:[^.;:?]|\.(?=\d))+)", re.I)
@@ -151,6 +152,10 @@ def _proposal(who: str, verb: str, rest: str, business: str) -> str:
     """'Should Stallwise cut the fee ...' -> 'cutting the fee ...'; 'Should Plus go ...' keeps who does it."""
     doer = who.strip()
     own = doer.lower() in ("they", "we", "it", business.lower()) or doer.lower().startswith("the ")
+    # ("raise the match fee we pay refs from £32 to £38 before it gets worse" is "raising the match fee from £32 to
+    # £38": a reason or a time after it, and who it is paid to, are no part of its name, round 95)
+    rest = re.sub(r"\s+(?:before|because|so that|while|until|since|now that)\b.*$", "", rest)
+    rest = re.sub(r"\s+(?:that\s+)?(?:we|they)\s+[a-z]+\s+[a-z]+(?=\s+from\s)", "", rest)
     return " ".join(part for part in ("" if own else doer, gerund(verb), rest.strip()) if part)
 
 

@@ -72,7 +72,17 @@ def _unsaid(statement: str) -> bool:
     # ... nor a label naming the business, which the next sentence names anyway ('The trust is "Eastwold NHS Trust".',
     # round 73)
     label = re.fullmatch(r"The \w+ (?:is|was) [\"“][^\"“”]{2,60}[\"”]\.?", statement)
-    return bool(cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival or label)
+    # ... nor the reply to the candidate's clarifying question ("Answer: the fee rise costs roughly £35k a month and
+    # she wanted a yes/no by Friday.", round 95 opened on it)
+    reply = re.match(r"(?:answer|reply|response|a)\s*:", statement, re.I)
+    # ... nor a case book's number and name on their own ("4.6 Tock & Key.", round 95)
+    numbered = re.fullmatch(
+        r"(?:case\s+)?\d+(?:\.\d+)*[.:)]?\s+[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and))*\.?", statement
+    )
+    return bool(
+        cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival or label or reply
+        or numbered
+    )  # fmt: skip
 
 
 # A sentence that leans on the one before it: "Since then activation is about 34%" on the event it follows ("On 14 May

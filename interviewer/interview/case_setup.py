@@ -56,9 +56,10 @@ _QUOTED_PROMPT = re.compile(
 
 
 _UNQUOTED_PROMPT = re.compile(
-    r"^(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
+    # ('**Setup she read out:** Pitchside is an app ...', in bold, round 95)
+    r"^[*_]{0,2}(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
     # (quoted too, over several sentences: 'His prompt: "You\'re the analyst at Brindle Home, ... What do you do?"')
-    r"(?:,?\s+[^:\n\"“]{0,50})?)\s*:\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
+    r"(?:,?\s+[^:\n\"“]{0,50})?)\s*:[*_]{0,2}\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
 )
 _LABEL_OPENS_QUOTE = re.compile(rf"{LABEL_THEN_QUOTE}(?=[A-Z][^\"“”]*[\"”]?$)", re.I)
@@ -352,7 +353,10 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
     # (a labelled ask read above says what it asks in its words; a question quoted on its own may end the prompt)
-    if not staged_prompt and (not asks or quoted_alone) and ordered:
+    # (or one whose question someone put after it: '**Setup she read out:** Pitchside is an app ... It averaged 78%
+    # through September and has been 61% for the first three weeks of October.' then, as the head of ops, '"... Do
+    # we need to raise the match fee ...?"', round 95 opened on two of its sentences)
+    if not staged_prompt and ordered:
         # A prompt given after its label without quotes, the label's paragraph all of it ("Her prompt: Hearthbox is a
         # meal-kit subscription ... Should they do it, and how would you know?"): round 83 opened on its first two
         # sentences, without the decision it asks for.
@@ -374,7 +378,10 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 asked = next((i for i, said in enumerate(after) if said.rstrip('"”').endswith("?")), -1)
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
             told = [said.strip('"“” ') for said in sentences(prompt)]
-            if len(told) >= 2 and told[-1].endswith("?") and not writes(prompt):
+            asked_after = bool(asks) and plain is not None and len(told) >= 3 and "?" not in prompt
+            if asks and not quoted_alone and not asked_after:
+                continue
+            if len(told) >= 2 and (told[-1].endswith("?") or asked_after) and not writes(prompt):
                 staged_prompt = " ".join(told)
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions

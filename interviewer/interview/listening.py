@@ -16,7 +16,7 @@ from interviewer.interview.statements import lower_first
 from interviewer.interview.templates import QuestionTemplates
 from interviewer.scoring.text import content_words
 
-__all__ = ["TakeUp", "near_notes", "take_up"]
+__all__ = ["TakeUp", "labels_only", "near_notes", "take_up"]
 
 # What a follow-up on the candidate's own words asks best: a pitfall or a trade-off of what they chose.
 _KIND_ORDER = {"pitfall": 0, "trade-off": 1, "contrast": 1, "mechanism": 2, "rule": 2, "qa": 2, "definition": 3}
@@ -64,6 +64,16 @@ _TURNED_DOWN = re.compile(
     r"(?:^\s*(?:don't|do not|never|avoid|no)\b|\b(?:not|don't|never|avoid|instead of|rather than|without)\b)", re.I
 )
 _PROPOSED = re.compile(r"\b(?:I|we)(?:'d| would| will| could)? (?:use|try|start with|go with|fit|run|apply)\b", re.I)
+
+
+def labels_only(term: str, points: list[str]) -> bool:
+    """True when the notes use a term in capitals only as a line's label ("OPS RISK: a Postgres replication slot
+    keeps WAL ...", "DELIVERY: assume at-least-once"): a sheet's heading for what follows, no method a candidate names
+    (round 95 took up "OPS RISK" in a referee-app case and a removals case, both raters failing both)."""
+    if not term.isupper() or len(term) < 5:
+        return False
+    used = [p for p in points if _mentions(p, term)]
+    return bool(used) and all(re.match(rf"\s*{re.escape(term)}\s*:", p) for p in used)
 
 
 def _clauses_with(answer: str, term: str) -> list[str]:
@@ -201,6 +211,8 @@ def take_up(
         if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{case_topic} {business} {given}", re.I):
             continue  # the case's own subject ("EV chargers in its motels") is no method the candidate brought
         covering = [i for i in pool if any(_mentions(p, term) for p in i.points) or i.concept.lower() == term.lower()]
+        if labels_only(term, [p for i in covering for p in i.points]):
+            continue
         # Only a method from a note near the case: "You brought up SimCLR. How exactly would you use it for Halyard
         # Coffee?" in a kiosk-sizing case was off-topic to every blind rater (rounds 32-33), whoever said it.
         covering = [i for i in covering if i.source in near]
