@@ -13,6 +13,7 @@ from interviewer.interview.case_business import business_of, introduced, names_c
 from interviewer.interview.case_change import case_change, with_change_told
 from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
 from interviewer.interview.case_opening import opening_text, title_question
+from interviewer.interview.case_opening_parts import SPEAKER_ASKS, as_the_business, completed_opening, in_voice_of
 from interviewer.interview.case_setup import read_setup, readable
 from interviewer.interview.case_shape import (
     asks_allocation,
@@ -235,14 +236,6 @@ _GIVEN_CONSTRAINT = re.compile(
 )
 
 
-# Someone the opening introduces, whom a "she" or "he" may refer to ("The manager, Helen Okafor, is deciding ...").
-_PERSON_TOLD = re.compile(
-    r"\b(?:manager|director|owner|head|founder|boss|ceo|cfo|coo|cto|md|lead|chair|president|partner|analyst|"
-    r"officer)\b|\b[A-Z][a-z]+ [A-Z][a-z]+,",
-    re.I,
-)
-
-
 def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
     `kind` the candidate says it is, when they say one."""
@@ -417,7 +410,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
                 # (told with who asks it: 'He asks you: "How many watch battery replacements happen ...?"', round
                 # 95's prep-book case opened without it)
                 or (
-                    re.match(r"how (?:many|much)\b", _SPEAKER_ASKS.sub("", q), re.I)
+                    re.match(r"how (?:many|much)\b", SPEAKER_ASKS.sub("", q), re.I)
                     and len(q.split()) >= 5
                     and not titled_ask
                 )
@@ -464,7 +457,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         # ... and one in its voice that never names it says whose it is: "Conversion on our online ticketing site
         # went from 3.8% to 6.2% ... Can they?" after 'at the "Northgate Museum of Science and Industry" and opened
         # with:' (round 75 opened on "Can they?" alone)
-        said = _in_voice_of(staged_prompt, f"{business}'" if business.endswith("s") else f"{business}'s")
+        said = in_voice_of(staged_prompt, f"{business}'" if business.endswith("s") else f"{business}'s")
     elif staged_prompt and not names(staged_prompt) and named and not business.startswith("the "):
         # ... and after the sentence that says who the business is, when the prompt speaks as it ('He played "Dana",
         # head of e-commerce at Pitch & Peak, an online camping-gear shop.' then 'His opening: "Our weekly return rate
@@ -485,7 +478,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         )
         owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
         # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
-        voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else _in_voice_of(staged_prompt, owner)
+        voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else in_voice_of(staged_prompt, owner)
         said = f"{intro} {voiced}".strip() if intro and intro not in staged_prompt else said
         spoken_as = re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", staged_prompt)
         if not intro and spoken_as and len(sentences(staged_prompt)) >= 3:
@@ -495,7 +488,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
             first = staged_prompt.split(" ", 1)[0]
             common = "-" in first or first.lower() in _OPENING_WORDS
             said = f"At {business}, {first.lower() if common else first}{staged_prompt[len(first) :]}"
-    said = _as_the_business(said, business, quoted=bool(staged_prompt))
+    said = as_the_business(said, business, quoted=bool(staged_prompt))
     # The sentence after the one that says what the business is says "It": "Corvid Freight is a freight forwarder.
     # Corvid Freight moved about 30,000 shipments a month" read as clumsy to both raters (round 85).
     if not business.startswith("the "):
@@ -585,72 +578,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         asked_after = next((s for s in raw_setup if asks_worked(s) and s not in said), "")
         if asked_after and not asks_worked(said) and not said.rstrip().endswith("?"):
             said = f"{said} {asked_after}"
-    if shape == "choice" and not _OPTIONS_TOLD.search(said):
-        # A choice says which options there are before it asks for one: "Hadley Freight charges £38 per drop ...
-        # Which option should Settle & Sprawl choose?" named one of three (round 91).
-        options = next((s for s, _ in staged[:20] if _OPTIONS_TOLD.search(s) and not writes(s)), "")
-        question_at = _ENDING_ASK.search(said)
-        if options and question_at and options not in said:
-            # ... where the note says it: before the first option it opens on, else before the question
-            order = [t for t, _ in staged[:20]]
-            parts = sentences(said)
-            later = next((i for i, p in enumerate(parts) if p in order and order.index(p) > order.index(options)), None)
-            cut = later if later is not None else len(parts) - 1
-            said = " ".join([*parts[:cut], options, *parts[cut:]])
-    # A split, a choice or a policy is asked in the opening, where its prompt asks it past the opening's sentences: "How
-    # should Pellworth allocate the 90 days?" ended a long printed prompt (round 93 opened on its figures alone).
-    prompt_ask = next(iter(read.prompt_questions), "")
-    if shape in ("allocation", "choice", "policy") and "?" not in said and prompt_ask and prompt_ask not in said:
-        said = f"{said} {prompt_ask}"
-    # ... as does the number a sizing case asks for, put after a sentence that says what someone wants ("The operations
-    # lead wants to add e-bikes to every dock. He asks you: "How many e-bike hires ...?"")
-    number_asked = re.match(r"how (?:many|much)\b", _SPEAKER_ASKS.sub("", ask), re.I)
-    if (
-        shape == "sizing"
-        and "?" not in said
-        and number_asked
-        and ask.rstrip('"”').endswith("?")
-        and ask[:40] not in said
-    ):
-        said = f"{said} {ask}"
-    # ... and says who the candidate is where the prompt casts them at the business and nothing else names it ("You're a
-    # data scientist at Brassmoor Light Rail. Two lines, 38 stops, ..." lost its first sentence, round 93)
-    # (the sentence may hold the label before it: 'He read the prompt off his phone more or less like this: "You're a
-    # data scientist at Brassmoor Light Rail.')
-    found_cast = (_CAST_AS.search(t) for t, _ in staged[:6])
-    cast = next((m.group(1) for m in found_cast if m and business in m.group(1)), "")
-    if cast and business not in said and cast not in said:
-        said = f"{cast} {said}"
-    # ... or says what the business is, where a story's opening skipped the sentence that does for its "when I was
-    # there" ("Tallyfold is accounting software for small businesses, about 41,000 paying businesses when I was there,
-    # ..." then "The bank-feed screen pulls in ... our matching model", round 93)
-    # ("Dovecote Occasionwear sells formal and occasion dresses online, about £31m a year when I was there.", 95)
-    what = next((t for t, _ in staged[:8] if re.match(rf"{re.escape(business)}{_WHAT_IT_IS}", t)), "")
-    if what and not business.startswith("the ") and business not in said:
-        what = re.sub(r",?\s+(?:when|while) (?:I|we) (?:was|were) (?:there|at [\w&'-]+)", "", what)
-        said = f"{what} {said}"
-    # A story says what was asked of the note-taker, where no sentence of its opening does: "She'd seen a list of
-    # "serial returners" circulating and wanted a model to find the wardrobers and block them from returning." came
-    # tenth, after the figures (round 95 opened on "On dresses over £150 the return rate was 41%." alone).
-    wanted_at = next(
-        (i for i, (t, _) in enumerate(staged[:14]) if i < attempt and _WANTED_MADE.search(t) and not writes(t)), -1
-    )
-    if wanted_at > 0 and "?" not in said and not re.search(r"\b(?:wants?|wanted|asked|asks)\b", said):
-        told_ask = staged[wanted_at][0]
-        before = staged[wanted_at - 1][0]
-        # (its "She" is whoever the sentence before names: "Helen Achterberg, head of ecommerce ops, came to me ...")
-        if re.match(r"(?:She|He|They)\b", told_ask) and re.match(r"[A-Z][a-z]+ [A-Z][a-z]+,", before):
-            told_ask = f"{before} {told_ask}"
-        said = f"{said} {told_ask}" if told_ask[:40] not in said else said
-    # A story says the problem it was about, where it names one past the opening's sentences: "The business problem
-    # was first-month drop-off." came fifth, after the set-up's figures (round 91 opened on the figures alone).
-    problem = next((s for s in raw_setup if _PROBLEM_NAMED.match(s) and not writes(s)), "")
-    if problem and problem[:40] not in said:
-        end_ask = _ENDING_ASK.search(said)
-        said = (
-            f"{said[: end_ask.start()].strip()} {problem} {said[end_ask.start() :]}" if end_ask else f"{said} {problem}"
-        )
-        said = said.strip()
+    said = completed_opening(
+        said, shape=shape, business=business, staged=staged, raw_setup=raw_setup,
+        prompt_questions=read.prompt_questions, ask=ask, attempt=attempt,
+    )  # fmt: skip
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])
@@ -694,38 +625,12 @@ _PUT_BY = re.compile(
     r"\b(?:as|from|by)\s+(?P<who>(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:the|their|its|our) [\w -]{2,40}?|"
     r"the (?:head|director|VP|manager|CEO|CFO|COO|owner|founder)\b[\w -]{0,30}?))\s*:$"
 )
-# What a business does, after its name: "Tallyfold is ...", "Dovecote Occasionwear sells ..."
-_WHAT_IT_IS = (
-    r"(?: [A-Z][\w&'-]+)* (?:is|was|sells|sold|runs|ran|makes|made|operates|operated|offers|provides) [a-z0-9£$€]"
-)
-# What someone wanted made, told in a story: "... and wanted a model to find the wardrobers", "asked me for a forecast"
-_WANTED_MADE = re.compile(
-    r"\b(?:wanted|asked (?:me |us )?for|asked (?:me|us) to build)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:model|list|forecast|score|scorecard|dashboard|tool|classifier|ranking|estimate|plan)\b"
-)
-# Who asks a question, before it: 'He asks you: "How many ...?"' (the quotes go with the lead-in)
-_SPEAKER_ASKS = re.compile(r"^(?:He|She|They|[A-Z][a-z]+)\s+(?:asks|asked)(?:\s+(?:you|us|me))?\s*:\s*[\"“]")
 # The words a prompt opens with that are said in lower case after "At <business>, " ("we run", "since May", "our ...")
 _OPENING_WORDS = frozenset(
     "we our since last this over after in on for at by from about every each the a an most".split()
 )
-# The sentence that casts the candidate at the business: "You're a data scientist at Brassmoor Light Rail."
-_CAST_AS = re.compile(r"(?:^|[\"“]|:\s)(You(?:'re| are) (?:a|an|the) [^.\"“”]{0,60}\bat\b[^.\"“”]*\.)")
 # Words that make a line a clause, not a line of figures to join to what the business is
 _VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|it|they|we|\w+ed)\b", re.I)
-# The question an opening ends on, its last sentence
-_ENDING_ASK = re.compile(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$")
-# The problem a story names as the business's: "The business problem was first-month drop-off."
-_PROBLEM_NAMED = re.compile(
-    r"^The (?:business |real |core |actual |underlying |main )?(?:problem|challenge|issue) (?:was|is)\b(?=[^.?]{8,})",
-    re.I,
-)
-# The sentence that says what a choice is between: "Three options are on the table.", "two shortlisted vendors"
-_OPTIONS_TOLD = re.compile(
-    r"\b(?:two|three|four|five|\d)\s+(?:[\w-]+\s+)?(?:options|alternatives|choices|candidates|sites|vendors|suppliers|"
-    r"bids|proposals|designs|locations|carriers|plans)\b",
-    re.I,
-)
 # Where a model that exists is set ("Which threshold should Quillmart use?"), and a set-up that gives the model ("A new
 # model scores each claim.", "Their classifier flags about 2% of orders").
 # (or the alarms a rule raises: 'whether we could "make the alarms mean something"', round 90's reefer story)
@@ -747,45 +652,3 @@ _MODEL_GIVEN = re.compile(
     r"(?:[a-z]+ing\s+)?(?:model|classifier|scorer|scoring model)\s+(?:already\s+)?"
     r"(?:scores|flags|ranks|predicts|assigns|outputs|gives|suggests|recommends|classifies)\b"
 )
-
-
-def _in_voice_of(prompt: str, owner: str) -> str:
-    """A prompt in the business's voice said as the business's: "Our weekly return rate ..." -> "Pitch & Peak's weekly
-    return rate ..." (`owner` is the possessive)."""
-    return re.sub(r"^Our\b", owner[:1].upper() + owner[1:], re.sub(r"\bour\b", owner, prompt))
-
-
-def _as_the_business(said: str, business: str, quoted: bool) -> str:
-    """An opening whose pronouns are the business's, said with its name: a "she" no sentence introduces, and, unless the
-    opening is a prompt `quoted` whole (it keeps its speaker's voice), the note-taker's "We had", "us" and "how many
-    drivers we need". A business without a name of its own ("the payments company") is left as it is."""
-    if business.startswith("the "):
-        return said
-    if not _PERSON_TOLD.search(said):
-        # A "she" no sentence of the opening introduces is whoever decides for the business ("It owns 30 boards. How
-        # many boards should she buy?" without "The manager, Helen Okafor, is deciding ...", round 78)
-        said = re.sub(r"\b(should|would|will|can|must|does|did) (?:she|he)\b", rf"\1 {business}", said)
-    if not quoted:
-        # ("We had 410 active planner accounts: ...", the note-taker's employer, round 78)
-        # ("We also leased and maintained espresso machines ...", round 79)
-        said = re.sub(
-            r"(^|[.!?]\s+)We ((?:also )?(?:had|have|[a-z]{3,}ed|ran|sold|made|kept|gave|took)\b)",
-            lambda m: f"{m.group(1)}{business} {'has' if m.group(2) == 'have' else m.group(2)}",
-            said,
-        )
-    if not quoted and business in said:
-        # The note-taker's "us" in a story of where they worked is the business ("Roughly 180,000 people a month got a
-        # full set of quotes from us", round 75); a prompt quoted whole keeps its speaker's voice.
-        said = re.sub(r"\b(from|with|to|for|by) us\b", rf"\1 {business}", said)
-        # ("where a review cost us about £4.50", "and we knew some were wrong": a story's opening, round 86)
-        said = re.sub(r"\b(cost|costs|gave|told|sent|paid|owed|charged) us\b", rf"\1 {business}", said)
-        said = re.sub(r"(?<=[,;] )(and |but |so )?we (knew|saw|had|ran|found|[a-z]{3,}ed)\b", rf"\1{business} \2", said)
-        # ... as is the "we" of what the business asks ("trustees want to know how many drivers we need", round 76)
-        said = re.sub(
-            r"\b(how (?:many|much)(?: [\w-]+){1,4}?) we (need|want|have)\b",
-            lambda m: (
-                f"{m.group(1)} {business} {m.group(2)}s" if m.group(2) != "have" else f"{m.group(1)} {business} has"
-            ),
-            said,
-        )
-    return said
