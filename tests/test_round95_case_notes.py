@@ -7,15 +7,19 @@ cheat sheet's capitalised label taken up as if the candidate had named a method.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
-from interviewer.ingest.pipeline import build_chunks, read_sections
+from interviewer.core.domain import Kind, Question
+from interviewer.core.score import ScoreResult
+from interviewer.core.session import SessionConfig
+from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
 from interviewer.interview.asking import load_frames
 from interviewer.interview.case_change import case_change
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import labels_only, take_up
 from interviewer.interview.templates import load_templates
-from tests.helpers import chunks_of
+from tests.helpers import case_score, chunks_of, make_app, play_scored
 
 LOOP = (
     "Debrief: Quillon final loop, four rounds, written on the train home\n\n"
@@ -124,3 +128,31 @@ def test_a_cheat_sheets_capitalised_label_is_no_method_the_candidate_named() -> 
         answer, items, "Courier lateness", set(), load_frames(), random.Random(0), set(), load_templates(), "Basketful"
     )
     assert taken is None or taken.term != "OPS RISK", taken
+
+
+def test_a_sizing_cases_push_asks_for_the_number_never_the_evaluation_stages_question(interviewer_home: Path) -> None:
+    notes = interviewer_home.parent / "notes"
+    notes.mkdir(parents=True)
+    (notes / "prepbook_quayside.md").write_text(BOOK, encoding="utf-8")
+    app = make_app(interviewer_home)
+    ingest([str(notes)], app.store, 10**8)
+
+    def missing_at_method(question: Question) -> ScoreResult:
+        # the method answer misses a point with no term of its own; every other answer is complete
+        if question.stage == "method" and not question.follow_up:
+            return case_score(0.5, ({"text": "It depends on the share of the market.", "chunk_id": ""},))
+        return case_score(1.0)
+
+    config = SessionConfig(kind=Kind.CASE, questions=9, seed=1, topic="Estimation Drills")
+    asked = play_scored(app, config, "I would start from adults who cycle and how often they hire.", missing_at_method)
+    pushes = [q.text for q in asked if q.follow_up and q.stage == "method"]
+    templates = load_templates().case
+    assert pushes and all(
+        text.startswith(tuple(t.split("{business}")[0] for t in templates["push-open-sizing"])) for text in pushes
+    ), pushes
+    evaluation = " ".join(q.text for q in asked if q.stage == "evaluation" and not q.follow_up)
+    assert evaluation and not any(
+        " ".join(words) in evaluation
+        for text in pushes
+        for words in zip(*(text.split()[i:] for i in range(4)), strict=False)
+    ), (pushes, evaluation)
