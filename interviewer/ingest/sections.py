@@ -296,7 +296,9 @@ _TITLE_STORY = re.compile(
 # A story told for a behavioural question ('My "tell me about a time you sized something" answer', "Sizing story: ...").
 _TIME_STORY = re.compile(
     r"\btell me about a (?:time|project)\b|\bstory (?:from|for)\b|\bstory:\s|\bfrom my (?:last|previous|old) job\b|"
-    r"\bstory bank\b",  # ("Story bank: which broadband faults get an engineer first (Tidewire, 2022)", round 59)
+    r"\bstory bank\b|"  # ("Story bank: which broadband faults get an engineer first (Tidewire, 2022)", round 59)
+    # ('Behavioural bank -> "a time you pushed back on a metric" / ...', round 96)
+    r"\bbehaviou?ral (?:bank|story|answer|question)s?\b|[\"“]a time (?:you|I|when)\b",
     re.I,
 )
 
@@ -307,6 +309,8 @@ _OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][
 
 # ... or as where the note-taker worked, introduced by what it is: "This is from my previous job at Corkline, a wine
 # subscription club: roughly 38,400 active members ..." (round 66: not found as a case).
+# Where a story happened, said with what the business is: "At Mobilo (the physio exercise app, NHS trusts ...)"
+_AT_NAMED = re.compile(r"At [A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s*(?:\((?:the|a|an)\s|,\s+(?:the|a|an)\s)")
 _WORKED_AT = re.compile(
     r"\b(?:job|worked|work|role|time)\s+(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2},\s+(?:a|an)\s"
     # ("I was doing two days a week of analytics for Thistledown Farm Shop, which runs a weekly veg box ...", round 74)
@@ -397,17 +401,23 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     if _TITLE_BUSINESS.search(title) and story:
         return True  # a named business's story of 'a time a metric moved' (round 48's podcast host)
     told = [p for p in _SENTENCE_BREAK.split(body)[:6] if p.strip() and not _EXAMPLE.search(p)]
-    if (story or _TIME_STORY.search(" ".join([title, body[:300]]))) and (
+    # (a behavioural story's preface may take three sentences, and its scale come in its third paragraph: "At Mobilo
+    # (the physio exercise app, ...) I'd been there about eight months when ..." then "In Q2 there were about 14,000
+    # patients with prescriptions", round 96)
+    longer = [p for p in _SENTENCE_BREAK.split(body)[:14] if p.strip() and not _EXAMPLE.search(p)]
+    behavioural = _TIME_STORY.search(" ".join([title, body[:300]]))
+    if (story or behavioural) and (
         any(
             _INTRODUCED.search(p)
             or _NAMED_BUSINESS.match(p.lstrip("-*# "))
             or _OWNED_BY_NAME.search(p)
             or _WORKED_AT.search(p)
             or _CALLED_NAME.search(p)
-            for p in told
+            or (behavioural and _AT_NAMED.match(p.lstrip("-*# ")))
+            for p in (longer[:8] if behavioural else told)
         )
         # (or a figure that moved: "the rate jumped to 3.4% and stayed there", round 81's tile-shop story)
-        and any(_SCALE.search(p) or _FIGURE_MOVED.search(p) for p in told)
+        and any(_SCALE.search(p) or _FIGURE_MOVED.search(p) for p in (longer if behavioural else told))
     ):
         # My answer for "tell me about a time a metric moved", told at "a pharmacy chain with 640 stores" with no
         # name in the title ("The October availability drop (a story from my last job)", round 50); the scale may

@@ -196,7 +196,10 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
     # (a real interview's preface takes more lines: "The real thing, not a mock. No offer, but ... Interviewers: Helen
     # (head of analytics) and Sunil. 50 minutes, whiteboard." before "The question: Ridgeway has 160 branches.")
     setup = [s for s, at in staged[:8] if not writes(s)][:6]
-    text = " ".join([title, first_line, *(s for s, _ in staged)])
+    # (a title made from a file name writes every word in lower case: "Mock signwise interpreter fill rate" is no
+    # sign that "Signwise" is a common word, round 96)
+    slug = title[1:] == title[1:].lower() and len(title.split()) >= 2
+    text = " ".join(["" if slug else title, first_line, *(s for s, _ in staged)])
     if titled := _title_word_name(title, " ".join(s for s, _ in staged)):
         return titled
     for index, statement in enumerate(setup):
@@ -210,6 +213,10 @@ def business_of(staged: list[tuple[str, str]], title: str = "", first_line: str 
         named = named or _given_name(statement)
         client = _CLIENT_ASKS.search(statement)
         named = named or (client.group("name") if client else "")
+        # (or said as the case begins, in a mock told as dialogue: "Ade: Ok so, Signwise." then "Two-sided
+        # marketplace for BSL interpreters.", round 96)
+        spoken_name = _SPOKEN_NAME.match(statement)
+        named = named or (spoken_name.group("name") if spoken_name and not strict else "")
         # (and an "X of Y" name the note writes with its article: "The University of Eastmoor runs ...", round 81)
         article = re.match(rf"The {re.escape(named)}(?:, (?:a|an) | has \d)", statement) or (
             re.match(r"[A-Z][\w'-]+ of [A-Z]", named) and re.search(rf"\bThe {re.escape(named)}\b", statement)
@@ -379,6 +386,11 @@ _ASKER = re.compile(
     r"is weighing)\b"
 )
 
+# A business named on its own as a dialogue's interviewer begins: "Ade: Ok so, Signwise."
+_SPOKEN_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+:\s+)?(?i:ok(?:ay)?|so|right|alright)\b[,\s]+(?:(?i:so)\b[,\s]+)?"
+    r"(?P<name>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?)\.?$"
+)
 # ... or a client of the business that asks: "One of our customers, Oakhurst Removals, wants to know how many crews to
 # line up" is Oakhurst's number, not that of the software firm that speaks (round 95)
 _CLIENT_ASKS = re.compile(

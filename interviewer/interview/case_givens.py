@@ -93,7 +93,7 @@ _FIRST_PERSON = re.compile(
     r"|^Mock\b|^That was the (?:whole )?prompt\b|\bprompt from\b"  # "Mock with Tom ..., about 45 minutes."
     # ... or of the interview it was ("Debrief, Fennick final round ...", "This was round three of four, 50 minutes
     # with ...", "Ines's prompt went roughly like this.", "Next time: ask ...", round 83-84)
-    r"|^(?:(?:Interview|Onsite|Final[- ]round)\s+)?[Dd]ebrief\b|^Story bank\b"
+    r"|^(?:(?:Interview|Onsite|Final[- ]round)\s+)?[Dd]ebrief\b|^Story bank\b|^Behaviou?ral bank\b"
     # (the interviewer's pushes, labelled: "First push: the 9%.", round 88)
     r"|^(?:\w+\s+)?push(?:ed|back)?\s*:"
     r"|\b(?:onsite|on-site|interview|final) round\b|\bround \d of \d\b"
@@ -128,7 +128,9 @@ _FIRST_PERSON = re.compile(
     # ("(Margit Oyelaran-Finch, 2nd edition), Case 23", round 90)
     r"|\b\d+(?:st|nd|rd|th) ed(?:\.|ition)?(?:,[^()]{0,40})?\)"
     # ("From No Clean Control: 40 Analytics Cases ..., Imogen Travers, 2nd edition, case 17.", round 92)
-    r"|\b\d+(?:st|nd|rd|th) edition\b",
+    r"|\b\d+(?:st|nd|rd|th) edition\b"
+    # ('Prep book, ch. 7 ("Experiments when you can\'t randomise much"), case 3.', round 96)
+    r"|^(?i:prep[- ]?book|case ?book|workbook)\b[^.]{0,20}\b(?i:ch(?:apter|ap)?)\.?\s*\d+",
 )
 
 

@@ -38,6 +38,9 @@ _OPTIONS_TOLD = re.compile(
     r"bids|proposals|designs|locations|carriers|plans)\b",
     re.I,
 )
+# The note-taker's label before the question they quote: 'The question in the book is literally: "'
+# (never the app's own "The question:", which keeps a prompt's voice in its quotes)
+_QUESTION_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))The (?:question|prompt|ask|task)\s[^.:\"“”]{3,40}:\s*[\"“]", re.I)
 # Someone the opening introduces, whom a "she" or "he" may refer to ("The manager, Helen Okafor, is deciding ...").
 _PERSON_TOLD = re.compile(
     r"\b(?:manager|director|owner|head|founder|boss|ceo|cfo|coo|cto|md|lead|chair|president|partner|analyst|"
@@ -102,7 +105,15 @@ def completed_opening(
     # ..." then "The bank-feed screen pulls in ... our matching model", round 93)
     # ("Dovecote Occasionwear sells formal and occasion dresses online, about £31m a year when I was there.", 95)
     what = next((t for t, _ in staged[:8] if re.match(rf"{re.escape(business)}{_WHAT_IT_IS}", t)), "")
-    if what and not business.startswith("the ") and business not in said:
+    # ... or in brackets where the story starts: "At Mobilo (the physio exercise app, NHS trusts + a couple of private
+    # insurers as customers) I'd been there about eight months when ..." (round 96 named no more than "Mobilo")
+    at_named = (re.match(rf"At {re.escape(business)} \((?:the|a|an) ([^()]{{5,120}})\)", t) for t, _ in staged[:8])
+    bracketed = next((m.group(1) for m in at_named if m), "")
+    if bracketed and not what:
+        article = "an" if bracketed[:1].lower() in "aeiou" else "a"
+        what = f"{business} is {article} {bracketed}."
+    said_what = business in said and (not bracketed or re.search(rf"\b{re.escape(business)}{_WHAT_IT_IS}", said))
+    if what and not business.startswith("the ") and not said_what:
         what = re.sub(r",?\s+(?:when|while) (?:I|we) (?:was|were) (?:there|at [\w&'-]+)", "", what)
         said = f"{what} {said}"
     # A story says what was asked of the note-taker, where no sentence of its opening does: "She'd seen a list of
@@ -127,7 +138,21 @@ def completed_opening(
             f"{said[: end_ask.start()].strip()} {problem} {said[end_ask.start() :]}" if end_ask else f"{said} {problem}"
         )
         said = said.strip()
-    return said
+    return _without_question_label(said)
+
+
+def _without_question_label(said: str) -> str:
+    """The book's question said as the question, without the note-taker's label and its quotes: 'The question in the
+    book is literally: "Design the pilot. What will you be able to conclude after 10 weeks?' (round 96, its closing
+    quote lost with the sentence's end) -> 'Design the pilot. What will you ...?'."""
+    label = _QUESTION_LABEL.search(said)
+    if label is None:
+        return said
+    rest = said[label.end() :]
+    closing = re.search(r"[\"”]", rest)
+    if closing and not re.search(r"[\"“]", rest[: closing.start()]):
+        rest = rest[: closing.start()] + rest[closing.end() :]
+    return f"{said[: label.start()]}{rest[:1].upper()}{rest[1:]}".strip()
 
 
 def in_voice_of(prompt: str, owner: str) -> str:

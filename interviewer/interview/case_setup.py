@@ -14,7 +14,7 @@ from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["SetUp", "read_setup", "readable"]
+__all__ = ["CASE_ROUND", "ROUND", "SetUp", "read_setup", "readable"]
 
 # A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
@@ -67,9 +67,24 @@ _PROMPT_TOLD_AS = re.compile(
     r"[^.!?]*\b(?:prompt|question|case|brief|set-?up)\b[^.:!?]{0,40}\b(?:like this|as follows|something like)\s*[.:]",
     re.I,
 )
+# The question an interviewer says is the one: 'here's my actual question. "... Which do we do?"'
+_QUESTION_PUT = re.compile(
+    r"\bhere(?:'s| is) (?:my|the) (?:actual |real |main )?(?:question|ask)\b[.:]?\s*"
+    r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”]$",
+    re.I,
+)
+# Who speaks a line of a mock told as dialogue: "Ade: ...", "Me: ..."
+_SPEAKER = re.compile(r"^([A-Z][a-z]+)\s*:\s")
+# A round of an interview loop, as a debrief labels it ("R1 SQL (45 min, Marek).", "Round 3 — case"), and the round
+# that is a case
+ROUND = re.compile(r"^(?:R|Round\s*)\d\b|^(?:first|second|third|fourth|fifth|final|last) round\b", re.I)
+CASE_ROUND = re.compile(r"\b(?:case|product sense|business problem)\b", re.I)
 _WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
 _PROMPT_LABEL_END = re.compile(
-    r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,60}:\s*$", re.I
+    r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,60}:\s*$"
+    # ("Roughly what he said:" before the quote, round 96)
+    r"|\bwhat (?:he|she|they|the interviewer) (?:said|asked|read out|gave (?:me|us))\b[^:]{0,20}:\s*$",
+    re.I,
 )
 _HANDED_BRIEF = re.compile(
     r"\bthe (brief|task|ask|job|assignment) (?:(?:that )?(?:I|we) (?:was|were|had been|got) (?:given|handed)|"
@@ -88,7 +103,9 @@ _TOLD_ASK = re.compile(
     r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*"
     # ('The Head of Service has a one-off budget ... and asks: "How many study-room booking slots do we actually
     # need in exam season?"', round 77 opened without it)
-    r"|\b(?:asks?|asked|wants to know|wanted to know)\s*:\s*(?=[\"“])",
+    r"|\b(?:asks?|asked|wants to know|wanted to know)\s*:\s*(?=[\"“])"
+    # ("She ... asked something like: what proportion of our patients are actually doing their exercises?", 96)
+    r"|\basked (?:something like|roughly|more or less)\s*:\s*",
     re.I,
 )
 
@@ -190,6 +207,10 @@ class SetUp:
     prompt_label: str = (
         ""  # what the note says before a prompt quoted whole ("Tom played ... at the "X" and opened with")
     )
+    # What the interviewer of a mock told as dialogue said in reply to the candidate's question ("Me: Is it everywhere
+    # or concentrated?" then "Ade: Short-notice bookings ... went from 20% of requests to 30%."): found by asking,
+    # never said in the opening
+    answered: tuple[str, ...] = ()
 
 
 def read_setup(chunks: list[Chunk]) -> SetUp:
@@ -208,6 +229,9 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     setup_paragraph = (-1, -1)  # the chunk and paragraph of the first sentence kept
     prompt_end = 0
     quoted_alone = False  # the ask read is a question quoted on its own ('"What would you recommend ...?"')
+    round_at = 0  # where a loop's case round starts, in a debrief of several rounds
+    answered: list[str] = []  # the interviewer's replies to the candidate's questions, in a dialogue
+    candidate_turn = candidate_asked = in_reply = False
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -215,6 +239,12 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         paragraphs = re.split(r"\n\s*\n", chunk.text)
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
+                speaker = _SPEAKER.match(piece.strip())
+                if speaker:  # a new turn: the candidate's, or the interviewer's reply to what the candidate asked
+                    candidate_turn = speaker.group(1).lower() in ("me", "i")
+                    in_reply, candidate_asked = not candidate_turn and candidate_asked, False
+                if candidate_turn:  # (a turn runs on until the next speaker: its last piece may ask)
+                    candidate_asked = piece.rstrip().rstrip('"”').endswith("?")
                 quoted_before = in_quote
                 in_quote = _still_quoted(piece, in_quote)
                 statement = spoken(readable(piece, chunk.text))
@@ -251,7 +281,10 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # ... or a paragraph that is wholly the quote, after a line that labels it ('Her prompt, roughly:' then
                 # '"You're the only analyst at Severnside Community Energy, ... They want to know why ..."', round 79
                 # opened on a definition from the candidate's working)
-                alone = _WHOLE_QUOTE.match(piece.strip()) if not staged_prompt and len(staged) < 6 else None
+                # (counted from a loop's case round: "R2 the case (Tom, head of data). ... Roughly what he said:" came
+                # after two rounds' sentences, round 96)
+                near_start = len(staged) - round_at < 6
+                alone = _WHOLE_QUOTE.match(piece.strip()) if not staged_prompt and near_start else None
                 if alone and _PROMPT_LABEL_END.search(previous) and len(sentences(alone.group("quote"))) >= 2:
                     quoted = alone
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
@@ -285,6 +318,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     asks.append("The question: " + asked_text)
                     ask_at = len(staged)
                 quoted_ask = asking and not asks and len(staged) < 10 and re.match(r'^["“][^"“”]{10,300}\?["”]$', piece)
+                # ... or said, however late, after the interviewer says it is the question: 'Anyway, here's my actual
+                # question. "The board wants us back to 90% by Q4. ... Which do we do?"' (a mock told as dialogue,
+                # round 96, whose opening never said what was asked)
+                put = _QUESTION_PUT.search(piece) if asking and not asks and len(staged) < 40 else None
+                if put:
+                    asks.append(put.group("q").strip())
+                    quoted_alone = True
+                    ask_at = len(staged)
                 if quoted_ask and not writes(statement):
                     # The interviewer's prompt quoted on its own, after the figures they showed ('"Marketing says the
                     # carousel lifted conversion 25%. Do you believe them?"'): the ask, and the end of the set-up
@@ -349,9 +390,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 seen.add(statement)
                 if setup_paragraph == (-1, -1) and not writes(statement):  # the paragraph that sets the case up
                     setup_paragraph = (chunk.chunk_index, paragraph)
+                if ROUND.match(statement) and CASE_ROUND.search(statement) and not staged_prompt:
+                    round_at = len(staged) + 1  # the case round of a loop: its set-up starts after this label
                 opening = chunk.chunk_index == 0 and index < 2  # the sentences that pose the problem
                 stage = "" if opening else (chunk.stage or stage_of_statement(statement))
                 staged.append((statement, stage))
+                if in_reply:
+                    reply = _SPEAKER.sub("", statement, count=1)  # (as the case says it, without who said it)
+                    answered.append(reply[:1].upper() + reply[1:])
     # (a labelled ask read above says what it asks in its words; a question quoted on its own may end the prompt)
     # (or one whose question someone put after it: '**Setup she read out:** Pitchside is an app ... It averaged 78%
     # through September and has been 61% for the first three weeks of October.' then, as the head of ops, '"... Do
@@ -403,6 +449,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         tuple(prompt_questions),
         prompt_end,
         prompt_label,
+        tuple(answered),
     )
 
 

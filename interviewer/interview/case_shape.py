@@ -187,7 +187,10 @@ _SIZING = re.compile(
     # ("The Exams Office has to decide how many invigilators to recruit, and what budget to request. Size it.", 81)
     r"size (?:it|this)|decide how many|"
     # ... or what something is worth ("Finance asked the obvious question, what's it worth", round 86)
-    r"what(?:'s| is) (?:it|this|that) worth|put a value on)\b",
+    r"what(?:'s| is) (?:it|this|that) worth|put a value on|"
+    # ... or the number someone wants: "The CEO wants a number for this August and wants to know how confident we
+    # should be in it." (round 96 read that order forecast as a policy to set)
+    r"(?:wants?|wanted|needs?|asked for|asks for) (?:a|the|one) (?:number|figure|forecast|estimate)(?! of how\b))\b",
     re.I,
 )
 
@@ -198,7 +201,9 @@ _CHOICE = re.compile(
     r"\b(?:recommend|choose|decide|pick)\s+between\b|\bwhich\s+(?:[\w-]+\s+){1,3}?(?:do|would|should)\s+"
     # (or the business: "Which option should Settle & Sprawl choose?", round 91)
     r"(?:you|we|they|(?-i:[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}))\s+"
-    r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) ",
+    r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) "
+    # ('Ops want to pay a £20 bonus ... Finance want to charge a £35 fee instead. Which do we do?', round 96)
+    r"|\bwhich (?:one )?(?:do|should) (?:we|they|I|you) (?:do|pick|choose|go with)\?",
     re.I,
 )
 # A fixed budget or resource split across channels, regions or teams: "The marketing director has the same £600,000

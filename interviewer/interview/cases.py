@@ -14,7 +14,7 @@ from interviewer.interview.case_change import case_change, with_change_told
 from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_opening_parts import SPEAKER_ASKS, as_the_business, completed_opening, in_voice_of
-from interviewer.interview.case_setup import read_setup, readable
+from interviewer.interview.case_setup import CASE_ROUND, ROUND, read_setup, readable
 from interviewer.interview.case_shape import (
     asks_allocation,
     asks_choice,
@@ -112,6 +112,21 @@ _YOU_ARE = re.compile(
     r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are)|you've (?:just )?joined|you (?:have )?(?:just )?joined)\b",
     re.I,
 )
+
+
+def _attempt_labelled(ordered: list[Chunk], staged: list[tuple[str, str]], start: int) -> int:
+    """Where the note-taker's attempt starts, after a line that labels it on its own ("**My attempt**", too short to
+    be a sentence of the case): the first of `staged` (from `start`) that the note writes after that line; else
+    len(staged). Round 96 asked "Randomly pick 8 of 38 to get vans, other 30 are control." as a given."""
+    text = "\n".join(chunk.text for chunk in ordered)
+    label = re.search(r"^\W*(?:my|our) (?:own )?(?:attempt|answer|approach|working)\b[^\n.]{0,40}$", text, re.I | re.M)
+    if label is None:
+        return len(staged)
+    for index, (statement, _) in enumerate(staged):
+        at = text.find(statement[:30])
+        if index >= start and at > label.end():
+            return index
+    return len(staged)
 
 
 def _names_any(statement: str, names: list[str]) -> bool:
@@ -245,9 +260,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     staged_prompt = read.prompt
     # A debrief of a whole loop tells other rounds first ("R1 SQL (45 min, Marek). Each customer's second shipment
     # ..."): the case is the round labelled as one, and its set-up starts there (round 95 opened on the SQL round).
-    rounds = [i for i, (s, _) in enumerate(staged[:20]) if _ROUND.match(s)]
-    case_round = next((i for i in rounds if _CASE_ROUND.search(staged[i][0])), -1)
-    if case_round > 0 and rounds[0] < case_round:
+    rounds = [i for i, (s, _) in enumerate(staged[:20]) if ROUND.match(s)]
+    case_round = next((i for i in rounds if CASE_ROUND.search(staged[i][0])), -1)
+    loop_preface = staged[:case_round] if case_round > 0 and rounds[0] < case_round else []
+    if loop_preface:
         staged, ask_at = staged[case_round + 1 :], max(0, ask_at - case_round - 1)
     raw_setup = [s for s, _ in staged[:8]]  # the set-up as written, before the note-taker's lines are dropped
     first_text = ordered[0].text[:1500] if ordered else ""
@@ -268,7 +284,14 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         for i, (s, at) in enumerate(staged)
     ]
     if played:
-        staged = [(s, at) for s, at in staged if not _names_any(s, played)]
+        # What the interviewer says in a mock told as dialogue is the case ("Ade: Ok so, Signwise. ...", "Ade:
+        # Headcount's flat."): said without its speaker; any other line naming them is the note-taker's story.
+        spoken = [re.sub(rf"^(?:{'|'.join(map(re.escape, played))}):\s+", "", s) for s, _ in staged]
+        staged = [
+            (said[:1].upper() + said[1:], at)
+            for said, (s, at) in zip(spoken, staged, strict=True)
+            if said != s or not _names_any(s, played)
+        ]
     # In a case told as a story (no stage headings) its later paragraphs are what happened next: only the first
     # part of the note sets up the problem, so only its facts may be recalled in any stage. Past its set-up, every
     # statement is what happened next, whatever stage its words name ("The first model used yesterday's sales and
@@ -282,6 +305,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     first_line = ordered[0].text.strip().split("\n", 1)[0] if ordered else ""
     first_line = first_line if len(first_line.split()) <= 25 and not first_line.endswith(".") else ""
     business = business_of(staged, title, first_line, read.prompt_label)
+    if business.startswith("the ") and loop_preface:
+        # ... else as the debrief's preface names it, before its rounds ("Pinecrate = Christmas tree delivery, UK,
+        # ..." then "R2 the case (Tom, head of data)", whose prompt speaks as "we": round 96 said "the business")
+        business = business_of(loop_preface, title, first_line, read.prompt_label)
     # ... or where a prompt casts the candidate, with no word on what it is: "You're the data scientist at Fernbrook
     # Health Software." (round 89 called it "the business")
     cast_at = next((m for s, _ in staged[:10] if _YOU_ARE.search(s) and (m := _CAST_AT.search(s))), None)
@@ -309,6 +336,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     if story:
         # ... or at the candidate's attempt ("My attempt, written up the same evening.": what follows is theirs)
         attempt = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and _ATTEMPT.match(s)), len(staged))
+        attempt = min(attempt, _attempt_labelled(ordered, staged, lead + 2))
         told = min(attempt, next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged)))
         setup = min(setup, told)
         # The prompt someone put ends the set-up: what follows is the candidate's attempt ("Top-down first. Roughly
@@ -338,7 +366,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     found = [(s, at) if is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and is_fact(s)))
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
-    posed = [s for s, at in staged[:setup] if at == "" or (story and at != "told")]
+    posed = [s for s, at in staged[:setup] if (at == "" or (story and at != "told")) and s not in read.answered]
     # (and the set-up's first question, wherever its paragraph puts it: "How would you decide whether to ship it?"
     # ended a long prompt told in the note-taker's words, and round 84 ran the feed-slot change as a model to build)
     set_question = next((s for s in sentences(first_text) if s.rstrip('"”').endswith("?") and not writes(s)), "")
@@ -431,7 +459,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     unnamed = ask and not asks and not any(names(s) for s in posed[:2])
     # The question someone put ends what the case poses: after it comes the attempt ("We settled on avoided churn plus
     # ... fewer complaint calls" opened round 50's cell-site case as its symptom).
-    early = [s for s, _ in staged[: ask_at if asks and ask_at > lead + 1 else 10][:10]]
+    early = [s for s, _ in staged[: ask_at if asks and ask_at > lead + 1 else 10] if s not in read.answered][:10]
 
     # (the title on the note's first line is no sentence of the case's opening: "Greenbarrow Gardens: picking which
     # lapsed clients to win back." opened round 63's case)
@@ -494,6 +522,15 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     if not business.startswith("the "):
         name = re.escape(business)
         said = re.sub(rf"^({name} is [^.]+\.) {name} (?=[a-z])", r"\1 It ", said)
+        # A name said on its own as a dialogue begins, then what it is without a verb ("Ok so, Signwise. Two-sided
+        # marketplace for BSL interpreters.", round 96) is one sentence: "Signwise is a two-sided marketplace ...".
+        alone = re.match(
+            rf"^(?:(?i:ok(?:ay)?|so|right|alright)\b[,\s]+(?:(?i:so)\b[,\s]+)?)?{name}\. ([A-Z][^.?!]+)\.", said
+        )
+        if alone and not has_verb(alone.group(1)) and len(alone.group(1).split()) <= 12:
+            what = alone.group(1)
+            article = "" if re.match(r"(?:a|an|the)\b", what, re.I) else ("an " if what[:1] in "AEIOU" else "a ")
+            said = f"{business} is {article}{what[:1].lower()}{what[1:]}.{said[alone.end() :]}"
         # ... and a line of figures with no verb after it says more of what it is: "Cattermole Tutors is an online
         # tutoring marketplace, mostly maths and sciences for 11- to 18-year-olds, about 1,100 active tutors." (the
         # line alone, "Mostly maths and sciences ...", read as a pasted fragment to both raters, round 91)
@@ -615,10 +652,6 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     )
 
 
-# A round of an interview loop, as a debrief labels it ("R1 SQL (45 min, Marek).", "Round 3 — case"), and the round
-# that is a case
-_ROUND = re.compile(r"^(?:R|Round\s*)\d\b|^(?:first|second|third|fourth|fifth|final|last) round\b", re.I)
-_CASE_ROUND = re.compile(r"\b(?:case|product sense|business problem)\b", re.I)
 # Who put the question that follows, on the line that ends before it: "Then, in character as Rhiannon, the head of
 # ops:", "In character as the CFO:"
 _PUT_BY = re.compile(
