@@ -6,12 +6,15 @@ story from a "behavioural bank" whose business is said in brackets."""
 
 from __future__ import annotations
 
+from interviewer.core.domain import CaseKind
 from interviewer.ingest.pipeline import read_sections
 from interviewer.ingest.sections import note_kind
+from interviewer.interview.case_change import case_change
 from interviewer.interview.case_givens import writes
+from interviewer.interview.case_shape import case_shape
 from interviewer.interview.cases import case_facts
 from interviewer.scoring.text import sentences
-from tests.helpers import chunks_of
+from tests.helpers import chunks_of, stage_drafts
 
 LOOP = (
     "Debrief - Hollyhock final loop (onsite, 3 rounds). Writing on the bus.\n\n"
@@ -94,3 +97,18 @@ def test_a_behavioural_banks_story_is_a_case_and_says_what_its_business_is() -> 
     assert facts.business == "Lumenly", facts
     assert facts.opening.startswith("Lumenly is a sleep-coaching app, employers + a couple of insurers as customers.")
     assert "finish the programme?" in facts.opening, facts.opening
+
+
+def test_a_case_that_asks_what_a_number_should_count_is_a_metric_to_define() -> None:
+    facts = case_facts(chunks_of("story_lumenly.md", STORY))
+    assert facts.shape == "metric" and facts.kind is CaseKind.METRIC and not facts.guessed, facts
+    drafts = stage_drafts(chunks_of("story_lumenly.md", STORY), ("method", "evaluation", "experiment"), 2)
+    # Its stages define, check and roll out the metric, never "the effect of the change" or a comparison group.
+    assert not [t for t in drafts if "the change" in t or "comparison group" in t], drafts
+    assert any("definition" in t or "metric" in t for t in drafts), drafts
+    assert case_shape("", "What counts as an active clinic?", True, False) == "metric"
+
+
+def test_what_someone_wants_to_change_is_named_without_what_they_believe_of_it() -> None:
+    asked = "The ops director wants to offer evening collection and believes it will grow rentals, not just fees."
+    assert case_change([asked], "Harrowgate Hire").phrase == "offering evening collection"

@@ -30,6 +30,7 @@ class CaseKind(StrEnum):
     CHOICE = "choice"  # choose among options
     ALLOCATION = "allocation"  # split a fixed budget
     POLICY = "policy"  # say how something should work
+    METRIC = "metric"  # define what a number should count
     OPERATING = "operating"  # set the threshold of a model or rule that exists
 
     @property
@@ -46,6 +47,7 @@ _CASE_KIND_SAID = {
     CaseKind.CHOICE: "a choice among options",
     CaseKind.ALLOCATION: "a budget to split",
     CaseKind.POLICY: "a policy to set",
+    CaseKind.METRIC: "a metric to define",
     CaseKind.OPERATING: "a threshold to set",
 }
 

@@ -277,7 +277,15 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
         if match is None:
             continue
         found = match.groupdict()
-        phrase = _named(f"{gerund(found['verb'])} {found['rest']}" if found.get("verb") else found["x"], business)
+        # ("wants to offer same-day delivery (£25 fee) and believes it will grow hire revenue, not just add delivery
+        # fees" is "offering same-day delivery (£25 fee)": what someone believes of it is no part of it, round 96)
+        rest = re.sub(
+            r"(?:\s+and\s+(?:(?:he|she|they)\s+)?(?:believes?|thinks?|expects?|hopes?|says?|argues?)\b|"
+            r",\s+(?:which|so|because|not|but)\b|\s+(?:before|because|so that)\b).*$",
+            "",
+            found.get("rest") or "",
+        )
+        phrase = _named(f"{gerund(found['verb'])} {rest}" if found.get("verb") else found["x"], business)
         if _fits(phrase):
             return CaseChange(phrase)
     return generic

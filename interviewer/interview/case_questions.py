@@ -217,7 +217,7 @@ def case_draft(
 
 # The shapes of case with stage questions of their own (questions.toml: "drop-frame", "allocation-method", ...): none
 # has results to doubt or a launch to slide, so no twist says either.
-_OWN_FRAMES = ("drop", "sizing", "choice", "allocation", "policy")
+_OWN_FRAMES = ("drop", "sizing", "choice", "allocation", "policy", "metric")
 
 
 def _split_across(text: str) -> str:

@@ -67,6 +67,15 @@ _METRIC_CHOICE = re.compile(
     r"defin\w+ (?:of )?(?:an? )?(?:active|success\w*|engaged|churn\w*|retention))\b",
     re.I,
 )
+# A metric to define, asked as what the number should count: "What proportion of our patients are actually doing
+# their exercises?" (round 96 asked it as "the effect of the change"), "What counts as an active clinic?"
+_METRIC_ASKED = re.compile(
+    r"\bwhat (?:proportion|share|percentage|fraction) of (?:our |its |their |the )?[\w -]{2,30}? (?:(?:are|is|were) )?"
+    r"(?:actually|really|truly)\b|\bwhat counts as (?:an? )?(?:active|engaged|retained|churned|successful|real)\b|"
+    r"\bhow (?:should|would|do|to) (?:we |you |they )?(?:define|measure) (?:an? )?(?:active|engaged|retained|"
+    r"churned|successful)\b",
+    re.I,
+)
 _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
 _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
 # Choosing whom to act on ("Which subscribers should get the offer?", "decide which ones a human should look at") is
@@ -243,8 +252,8 @@ _WORKED = re.compile(
 
 
 def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str = "") -> str:
-    """'drop', 'sizing', 'choice' (among options it names), 'allocation' (of a fixed budget), 'policy' (how something
-    should work), 'change' (a decision to measure) or 'model', from the
+    """'drop', 'sizing', 'choice' (among options it names), 'allocation' (of a fixed budget), 'metric' (one to define),
+    'policy' (how something should work), 'change' (a decision to measure) or 'model', from the
     case's title, opening and questions
     (`text`), from what it asks (`asked`) and from its `title`."""
     if targets:
@@ -268,6 +277,9 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
     # say yes? Number first, then decision.").
     if _ALLOCATE.search(asked):
         return "allocation"
+    # (unless the case builds a model on it: "A churn model trained on usage would then predict which salons leave.")
+    if decision and (_METRIC_ASKED.search(asked) or _METRIC_CHOICE.search(asked)) and not _MODEL_BUILT.search(asked):
+        return "metric"
     body = asked.replace(title, " ", 1) if title else asked
     titled = _SIZING.search(title) if title else None
     weighed = titled and titled.group(0).lower().startswith("pric") and re.search(r"\b(?:should|whether)\b", body, re.I)
