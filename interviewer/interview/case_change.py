@@ -32,7 +32,8 @@ _PAST_EFFECT_VERBS = (
 # whitelist: "wants to know how long a customer lasts" names no change.
 _CHANGE_VERBS = (
     r"replace|raise|cut|drop|lower|launch|introduce|add|remove|switch|extend|expand|roll out|ship|offer|give|send|"
-    r"move|increase|reduce|redesign|rebuild|spend|pay|swap|scrap|kill|keep|turn|waive|double|halve|automate|open|close"
+    r"move|increase|reduce|redesign|rebuild|spend|pay|swap|scrap|kill|keep|turn|waive|double|halve|automate|open|close|"
+    r"pause|stop|shift"
 )
 _X = r"(?P<x>(?:[^?.]|\.(?=\d))+?)"  # the change: any words up to its verb, "€4.95" included
 
@@ -60,7 +61,12 @@ _SHOULD = re.compile(
     rf"(?:(?i:need|have)\s+to\s+)?(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
 )
 # (a price's decimal point ends nothing: "the CFO wants to move to $64.99" was "moving to $64", round 83)
-_WANTS = re.compile(rf"\bwants?\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>(?:[^.;:?]|\.(?=\d))+)", re.I)
+# (or a plan put: "My plan is to pause onboarding in the three central districts and spend ...", round 97)
+_WANTS = re.compile(
+    rf"\b(?:wants?|plan is|proposal is|plans?|proposes?)\s+to\s+(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+"
+    r"(?P<rest>(?:[^.;:?]|\.(?=\d))+)",
+    re.I,
+)
 # "Case – Ship the one-page checkout at Fernhollow?": a title's label is no part of what it asks.
 # ("Mock #3 with Dami: launch Smart Reorder or not?": a label's colon after its last word too, and "or not" asks,
 # names nothing, round 84)
@@ -281,7 +287,10 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
         # fees" is "offering same-day delivery (£25 fee)": what someone believes of it is no part of it, round 96)
         rest = re.sub(
             r"(?:\s+and\s+(?:(?:he|she|they)\s+)?(?:believes?|thinks?|expects?|hopes?|says?|argues?)\b|"
-            r",\s+(?:which|so|because|not|but)\b|\s+(?:before|because|so that)\b).*$",
+            r",\s+(?:which|so|because|not|but)\b|\s+(?:before|because|so that)\b"
+            # (and a second step, named by its own verb: "pause onboarding in the three central districts and spend
+            # all of it on the outer districts" is "pausing onboarding in the three central districts", round 97)
+            rf"|\s+and\s+(?:{_CHANGE_VERBS})\b).*$",
             "",
             found.get("rest") or "",
         )

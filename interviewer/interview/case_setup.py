@@ -57,7 +57,9 @@ _QUOTED_PROMPT = re.compile(
 
 _UNQUOTED_PROMPT = re.compile(
     # ('**Setup she read out:** Pitchside is an app ...', in bold, round 95)
-    r"^[*_]{0,2}(?P<label>(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
+    # ('He set it up as: the VP of Ops has a board deck on Monday. ...', round 97)
+    r"^[*_]{0,2}(?P<label>(?:(?:he|she|they)\s+set\s+(?:it|the case|this)\s+up(?:\s+as|\s+like this)?)|"
+    r"(?:(?:his|her|their|the|[A-Z][\w-]+'s)\s+)?(?:prompt|opener|opening|brief|set-?up|question)"
     # (quoted too, over several sentences: 'His prompt: "You\'re the analyst at Brindle Home, ... What do you do?"')
     r"(?:,?\s+[^:\n\"“]{0,50})?)\s*:[*_]{0,2}\s+[\"“]?(?P<prompt>(?-i:[A-Z])[^\n]{60,1200}?)[\"”]?$",
     re.I,
@@ -72,6 +74,11 @@ _QUESTION_PUT = re.compile(
     r"\bhere(?:'s| is) (?:my|the) (?:actual |real |main )?(?:question|ask)\b[.:]?\s*"
     r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”]$",
     re.I,
+)
+_SET_UP_AS = re.compile(r"^((?:he|she|they) set (?:it|the case|this) up(?: as| like this)?:\s+)([a-z])", re.I)
+# A sentence that asks without a question mark: "she's asking me whether she can say that"
+_ASKS_INDIRECTLY = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?(?: me| you| us)?|wants? to know|wanted to know) (?:whether|if|how|what|which|why)\b", re.I
 )
 # Who speaks a line of a mock told as dialogue: "Ade: ...", "Me: ..."
 _SPEAKER = re.compile(r"^([A-Z][a-z]+)\s*:\s")
@@ -232,6 +239,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     round_at = 0  # where a loop's case round starts, in a debrief of several rounds
     answered: list[str] = []  # the interviewer's replies to the candidate's questions, in a dialogue
     candidate_turn = candidate_asked = in_reply = False
+    turn: list[str] = []  # the interviewer's turn so far, in a dialogue
+    # Who speaks, in a mock told as dialogue: names that open two lines or more ("Ade:", "**Me:**"), the candidate's
+    # "Me:" among them; none in any other note.
+    note_text = "\n".join(chunk.text for chunk in ordered)
+    labels = [m.group(1).lower() for m in re.finditer(r"^\W*([A-Z][a-z]+)\W*:", note_text, re.M)]
+    speakers = {name for name in labels if labels.count(name) >= 2 or name == "me"} if "me" in labels else set()
+    turn_at = -1  # the paragraph it is in
     for chunk in ordered:
         if re.search(r"twist|curveball", chunk.heading.split(" > ")[-1], re.I):
             continue
@@ -240,11 +254,28 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         for index, pieces in enumerate(sentence_pieces(raws)):
             for piece in pieces:
                 speaker = _SPEAKER.match(piece.strip())
+                # (only in a dialogue: "Rule: at least one pair of lifeguards ..." is no one speaking)
+                speaker = speaker if speaker and speaker.group(1).lower() in speakers else None
+                turn_paragraph = next((i for i, text in enumerate(paragraphs) if piece.strip()[:30] in text), -1)
                 if speaker:  # a new turn: the candidate's, or the interviewer's reply to what the candidate asked
                     candidate_turn = speaker.group(1).lower() in ("me", "i")
                     in_reply, candidate_asked = not candidate_turn and candidate_asked, False
+                    turn, turn_at = [], turn_paragraph
+                elif turn_paragraph != turn_at:  # (a turn ends with its paragraph: the note-taker's prose follows)
+                    candidate_turn = in_reply = False
+                    turn = []
                 if candidate_turn:  # (a turn runs on until the next speaker: its last piece may ask)
                     candidate_asked = piece.rstrip().rstrip('"”').endswith("?")
+                elif speaker or turn:
+                    turn.append(_SPEAKER.sub("", piece.strip(), count=1))
+                    # The interviewer's first question of a dialogue that answers none of the candidate's is the ask,
+                    # the whole turn: 'Ros: We've got £60k ... My plan is to pause onboarding ... Is that right?'
+                    # (round 97 opened without it)
+                    # (one the interviewer says is the question is taken alone, below: 'here's my actual question.')
+                    asked_in_turn = piece.rstrip().rstrip('"”').endswith("?") and not _QUESTION_PUT.search(piece)
+                    if asked_in_turn and not in_reply and not asks and len(staged) < 20:
+                        asks.append(" ".join(turn))
+                        ask_at = len(staged)
                 quoted_before = in_quote
                 in_quote = _still_quoted(piece, in_quote)
                 statement = spoken(readable(piece, chunk.text))
@@ -407,8 +438,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         # meal-kit subscription ... Should they do it, and how would you know?"): round 83 opened on its first two
         # sentences, without the decision it asks for.
         # (or the paragraph after a line that ends on its label: "... (2nd ed.). Prompt as printed:", round 84)
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", ordered[0].text)[:5]]
+        # (in a loop debrief the case round may start the note's second chunk: "Round 3, the case (Temitope, senior
+        # DS). ..." then "He set it up as: ...", round 97)
+        head = "\n\n".join(chunk.text for chunk in ordered[:2])
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", head)[:8]]
         for before, text in zip(["", *paragraphs], paragraphs, strict=False):
+            # ("He set it up as: the VP of Ops has a board deck on Monday. ...": its first word starts the prompt)
+            text = _SET_UP_AS.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
             plain = _UNQUOTED_PROMPT.match(text)
             label, prompt = (plain.group("label"), plain.group("prompt")) if plain else ("", "")
             # (the quote opened was a name's: 'Setup as he gave it: "Skyline Bounce" runs 31 ...')
@@ -425,17 +461,26 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
             told = [said.strip('"“” ') for said in sentences(prompt)]
             asked_after = bool(asks) and plain is not None and len(told) >= 3 and "?" not in prompt
+            # (or one whose last sentence asks without a question mark: "... and she's asking me whether she can say
+            # that.", round 97)
+            asked_after = asked_after or (
+                plain is not None and len(told) >= 3 and bool(_ASKS_INDIRECTLY.search(told[-1]))
+            )
             if asks and not quoted_alone and not asked_after:
                 continue
-            if len(told) >= 2 and (told[-1].endswith("?") or asked_after) and not writes(prompt):
+            # (a prompt may say "me" of the candidate it addresses: "... and she's asking me whether she can say that")
+            # (only as its last sentence asks: "... and the head of knowledge asked me the question you get in these
+            # interviews." mid-prompt is the note-taker's own)
+            addressed = " ".join([*told[:-1], re.sub(r"\b(ask(?:s|ed|ing)?) me\b", r"\1", told[-1] if told else "")])
+            if len(told) >= 2 and (told[-1].endswith("?") or asked_after) and not writes(addressed):
                 staged_prompt = " ".join(told)
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
                 # Its sentences are the set-up's, where the note puts them (a paragraph quoted whole and ending on its
                 # question was skipped above as one question: "You're a data scientist at Larkspur Home, ..." never
                 # named the business, round 86)
-                start = ordered[0].text.find(text[:40])
-                at = sum(ordered[0].text.find(said[:30]) in range(0, max(0, start)) for said, _ in staged)
+                start = head.find(text[:40])
+                at = sum(head.find(said[:30]) in range(0, max(0, start)) for said, _ in staged)
                 fresh = [(said, "") for said in told if not said.endswith("?") and said not in seen]
                 staged[at:at] = fresh
                 seen.update(said for said, _ in fresh)

@@ -114,6 +114,17 @@ _YOU_ARE = re.compile(
 )
 
 
+def _bare_ask(ask: str) -> str:
+    """A question as it was put, without the label and quotes read with it: 'The question: "Do we ...?"'."""
+    return re.sub(r"^The question:\s*", "", ask).strip('"“” ')
+
+
+def _put_by_whom(put_by: re.Match[str]) -> str:
+    """Who put the question, as the opening says it before the quote: "Rhiannon, the head of ops, asks:", "The Head
+    of Supply asks:"."""
+    return f"{put_by.group('who')}, asks:" if put_by.group("who") else f"The {put_by.group('role')} asks:"
+
+
 def _attempt_labelled(ordered: list[Chunk], staged: list[tuple[str, str]], start: int) -> int:
     """Where the note-taker's attempt starts, after a line that labels it on its own ("**My attempt**", too short to
     be a sentence of the case): the first of `staged` (from `start`) that the note writes after that line; else
@@ -257,7 +268,11 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
     read = read_setup(ordered)
     staged, asks, ask_at, questions = list(read.staged), list(read.asks), read.ask_at, list(read.questions)
-    staged_prompt = read.prompt
+    # (the candidate a prompt addresses is "you" when the case is asked: "she's asking me whether she can say that")
+    # (never "tell me", the interviewer's own: "Before we do that, tell me what's going on.")
+    staged_prompt = re.sub(
+        r"\b((?:she|he|they)(?:'s|'re| is| are| was| were)? ask(?:s|ed|ing)?) me\b", r"\1 you", read.prompt
+    )
     # A debrief of a whole loop tells other rounds first ("R1 SQL (45 min, Marek). Each customer's second shipment
     # ..."): the case is the round labelled as one, and its set-up starts there (round 95 opened on the SQL round).
     rounds = [i for i, (s, _) in enumerate(staged[:20]) if ROUND.match(s)]
@@ -474,13 +489,25 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     # (a prompt in the business's voice, "We have an option on a 1,900 m² warehouse ...", keeps the sentence before it
     # that says who "we" are)
     said = staged_prompt if staged_prompt and names(staged_prompt) else said
-    if said == staged_prompt and said and "?" not in said and asks and 0 < ask_at <= len(staged):
-        # ... and the question put after it, said by whoever put it: "Then, in character as Rhiannon, the head of
-        # ops:" before '"We think we're losing referees ... Do we need to raise the match fee ...?"' (round 95)
-        put_by = _PUT_BY.search(staged[ask_at - 1][0])
-        put = re.sub(r"^The question:\s*", "", asks[0]).strip('"“” ')
-        if put_by and put.endswith("?"):
-            said = f'{said} {put_by.group("who")}, asks: "{put}"'
+    # The question put after the set-up, in character, is said by whoever put it: "Then, in character as Rhiannon, the
+    # head of ops:" before '"We think we're losing referees ... Do we need to raise the match fee ...?"' (round 95),
+    # 'Then she put on her "Head of Supply" voice:' before "We've got £60k ... Is that right?" (round 97)
+    begins = next(
+        (
+            i
+            for i, (t, _) in enumerate(staged)
+            if i and asks and _bare_ask(asks[0]).startswith(t.split(": ", 1)[-1][:30])
+        ),
+        0,
+    )
+    # (a question quoted on its own is no sentence of the set-up: it was put where it was read)
+    begins = begins or (ask_at if asks and 0 < ask_at <= len(staged) else 0)
+    put_by = _PUT_BY.search(staged[begins - 1][0]) if begins else None
+    put = _bare_ask(asks[0]) if asks else ""
+    if put_by and said == staged_prompt and said and "?" not in said and put.endswith("?"):
+        said = f'{said} {_put_by_whom(put_by)} "{put}"'
+    elif put_by and asks and asks[0] in said and not said.startswith(asks[0]):
+        said = said.replace(asks[0], f'{_put_by_whom(put_by)} "{asks[0]}"')
     if staged_prompt and not names(staged_prompt) and proper and re.search(r"\b[Oo]ur\b", staged_prompt):
         # ... and one in its voice that never names it says whose it is: "Conversion on our online ticketing site
         # went from 3.8% to 6.2% ... Can they?" after 'at the "Northgate Museum of Science and Industry" and opened
@@ -492,18 +519,26 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         # has been steady around 7.8% all year. ..."', round 82 opened on the shop alone)
         # (never the note-taker's line that names it: "Debrief, Fennick final round, product DS case session", 83)
         # (one that says what it is: the prompt's own sentences, said again before it, are none)
+        # (a line "X = what it is" says it only for a prompt that does not speak as "we": "At Pinecrate, every August
+        # we sign contracts ..." reads better than "Pinecrate = Christmas tree delivery, UK, ..." said whole)
+        equals = "is" if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", staged_prompt) else "="
         intro = next(
             (
                 s
                 # (it may come after the prompt: "Fennick is grocery delivery, so sign-ups only matter if people ...")
-                for s in dict.fromkeys([*posed[:6], *raw_setup[:8]])
+                # (or in a loop debrief's preface: "Trundle = marketplace for furniture assembly ...", round 97)
+                for s in dict.fromkeys([*posed[:6], *raw_setup[:8], *(t for t, _ in loop_preface[:6])])
                 if names(s)
                 and not writes(s)
-                and re.search(rf"{re.escape(named)}\S*(?: [A-Z&]\S*)* (?:is|was|runs|sells|operates)\b", s)
+                and re.search(rf"{re.escape(named)}\S*(?: [A-Z&]\S*)* (?:is|was|runs|sells|operates|{equals})\s", s)
                 and s[:30] not in staged_prompt
             ),
             "",
         )
+        described = re.match(rf"({re.escape(named)}\S*(?: [A-Z&]\S*)*) = (?!an? |the )([a-z])", intro)
+        if described:  # "Trundle = marketplace for ..." is said "Trundle is a marketplace for ..."
+            article = "an" if described.group(2) in "aeiou" else "a"
+            intro = f"{described.group(1)} is {article} {described.group(2)}{intro[described.end() :]}"
         owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
         # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
         voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else in_voice_of(staged_prompt, owner)
@@ -657,6 +692,8 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
 _PUT_BY = re.compile(
     r"\b(?:as|from|by)\s+(?P<who>(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:the|their|its|our) [\w -]{2,40}?|"
     r"the (?:head|director|VP|manager|CEO|CFO|COO|owner|founder)\b[\w -]{0,30}?))\s*:$"
+    # ('Then she put on her "Head of Supply" voice:', round 97)
+    r"|\bput on (?:her|his|their) [\"“]?(?P<role>[A-Z][\w -]{2,30}?)[\"”]? voice\s*:$"
 )
 # The words a prompt opens with that are said in lower case after "At <business>, " ("we run", "since May", "our ...")
 _OPENING_WORDS = frozenset(

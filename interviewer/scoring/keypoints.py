@@ -27,6 +27,11 @@ _CODE_LINE = re.compile(
 _FORMULA = re.compile(r"^\s*(?:[-*+]\s+)?[A-Za-z][\w\- ]{0,40}?\s*(?:\([^()]*\))?\s*[=≈]\s*(?P<rhs>[^=].*)$")
 _CODE_TOKENS = re.compile(r"[\"'\[\]{}]|\w\(\)|[A-Za-z_]\.[A-Za-z_]|==|\bself\b|\b(?:np|pd|df|torch|sklearn)\b")
 _ARITHMETIC = re.compile(r"[/*^+×·√Σ∑²]|\w\s*-\s*\w")
+# A name "=" what it is, in words: "Trundle = marketplace for furniture assembly and small handyman jobs. Four 45-min
+# video rounds; ..." is the note's prose, not code (round 97 lost the business with that line)
+_PROSE_EQUALS = re.compile(
+    r"^\s*[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?\s*=\s*(?:an? |the )?[a-z]+(?:[ ,-]+[A-Za-z][a-z]+){4}"
+)
 _MIN_CONTENT_WORDS = 3
 # ... unless the answer is yes or no: then the question is the claim the note confirms or denies.
 _QUOTED_QUESTION = re.compile(r'^["“][^"”]{3,200}\?["”](?!\s*:?\s*(?:yes|no|not)\b)\s*:?\s*', re.I)
@@ -65,7 +70,7 @@ def prose(text: str) -> str:
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if not in_fence and (not _CODE_LINE.search(line) or _is_formula(line)):
+        if not in_fence and (not _CODE_LINE.search(line) or _is_formula(line) or _PROSE_EQUALS.match(line)):
             kept.append(line)
     return "\n".join(kept)
 
