@@ -351,6 +351,11 @@ def spoken(statement: str) -> str:
     statement = re.sub(r"\s*\([^()]*\b(?:I|I'm|I'd|me|my)\b[^()]*\)", "", statement)
     if statement.count('"') + statement.count("“") + statement.count("”") == 1:
         statement = _LABEL_BEFORE_QUOTE.sub("", statement)
+    # ("from their usual ~2,100 a day" is "from their usual 2,100 a day": "their usual about 2,100" garbled it, both
+    # raters, round 98)
+    statement = re.sub(r"\b(usual|normal|typical|average|baseline|steady)\s+~\s?(?=[$£€]?\d)", r"\1 ", statement)
+    # (a one-letter speaker's label is no part of what was said: "C: One precautionary run ... is roughly 100 tonnes.")
+    statement = re.sub(r"^[A-Z]:\s+(?=[A-Z0-9])", "", statement)
     said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
     # 'The MD's claim: "It worked — ..."' -> 'The MD says: "It worked — ..."' (a label, to both raters, round 71)
     said = re.sub(r"^((?:The|Our|Their) [\w -]{1,30}?)['’]s (?:claim|view|line|take|verdict|answer)\s*:\s*(?=[\"“])",

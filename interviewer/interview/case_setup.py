@@ -42,7 +42,8 @@ _OPENER_LABEL = re.compile(
     # ('30 minutes, he shared a single chart and said: "Gambitly is an online chess platform. ..."', round 62)
     # ('Ana read the prompt out: "Copperfold is a commercial laundry ..."', my note for round 94's shapes)
     r"|^[^\"“”:]{0,80}\b(?:said|says|read out|read (?:the |his |her )?(?:prompt|case|question) out|wrote|began|started)"
-    r"\s*:\s*[\"“]",
+    # ('Ruth said roughly: "We believe the maps improve margin per hectare. ... How would you test it?"', round 98)
+    r"(?: roughly| something like| more or less| approximately)?\s*:\s*[\"“]",
     re.I,
 )
 # (a short label may follow it: '... in maintenance." The appendix numbers:', round 68)

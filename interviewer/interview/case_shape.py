@@ -73,7 +73,9 @@ _METRIC_ASKED = re.compile(
     r"\bwhat (?:proportion|share|percentage|fraction) of (?:our |its |their |the )?[\w -]{2,30}? (?:(?:are|is|were) )?"
     r"(?:actually|really|truly)\b|\bwhat counts as (?:an? )?(?:active|engaged|retained|churned|successful|real)\b|"
     r"\bhow (?:should|would|do|to) (?:we |you |they )?(?:define|measure) (?:an? )?(?:active|engaged|retained|"
-    r"churned|successful)\b",
+    r"churned|successful)\b|"
+    # ('"I need one number that says whether we're reliable. ... What should it be?"', round 98)
+    r"\b(?:one|a|the|single) (?:number|metric|measure|kpi) (?:that|which) (?:says|shows|tells|measures|captures)\b",
     re.I,
 )
 _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
@@ -199,7 +201,9 @@ _SIZING = re.compile(
     r"what(?:'s| is) (?:it|this|that) worth|put a value on|"
     # ... or the number someone wants: "The CEO wants a number for this August and wants to know how confident we
     # should be in it." (round 96 read that order forecast as a policy to set)
-    r"(?:wants?|wanted|needs?|asked for|asks for) (?:a|the|one) (?:number|figure|forecast|estimate)(?! of how\b))\b",
+    # (never a number that says something: "I need one number that says whether we're reliable" defines a metric)
+    r"(?:wants?|wanted|needs?|asked for|asks for) (?:a|the|one) (?:number|figure|forecast|estimate)"
+    r"(?! of how\b)(?! (?:that|which) (?:says|shows|tells|measures|captures)))\b",
     re.I,
 )
 

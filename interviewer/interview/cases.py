@@ -129,7 +129,9 @@ def _attempt_labelled(ordered: list[Chunk], staged: list[tuple[str, str]], start
     """Where the note-taker's attempt starts, after a line that labels it on its own ("**My attempt**", too short to
     be a sentence of the case): the first of `staged` (from `start`) that the note writes after that line; else
     len(staged). Round 96 asked "Randomly pick 8 of 38 to get vans, other 30 are control." as a given."""
-    text = "\n".join(chunk.text for chunk in ordered)
+    # (a heading may label it: "## My attempt (as written, tidied slightly)", round 98 led a stage with its "99.4%
+    # only captures the first.")
+    text = "\n".join(f"{chunk.heading.split(' > ')[-1]}\n{chunk.text}" for chunk in ordered)
     label = re.search(r"^\W*(?:my|our) (?:own )?(?:attempt|answer|approach|working)\b[^\n.]{0,40}$", text, re.I | re.M)
     if label is None:
         return len(staged)
@@ -266,7 +268,20 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
     `kind` the candidate says it is, when they say one."""
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
-    read = read_setup(ordered)
+    # A debrief's section headed as the case ("## the case, as best I remember it") is where it starts: the loop's
+    # other rounds come before it ("4 rounds, ~4h with a break. ... ML design (yield forecasting ...) went ok." made
+    # round 98's field trial a model to build, and opened its frame stage on "4 rounds, about 4h with a break.")
+    # (a section under the note's title, never the title itself: "# Case: Zipway's new surge rule ...")
+    headed = next(
+        (
+            i
+            for i, c in enumerate(ordered)
+            if i and c.heading != ordered[0].heading and _CASE_HEADING.search(c.heading.split(" > ")[-1])
+        ),
+        0,
+    )
+    read = read_setup(ordered[headed:])
+    section_preface = list(read_setup(ordered[:headed]).staged) if headed else []
     staged, asks, ask_at, questions = list(read.staged), list(read.asks), read.ask_at, list(read.questions)
     # (the candidate a prompt addresses is "you" when the case is asked: "she's asking me whether she can say that")
     # (never "tell me", the interviewer's own: "Before we do that, tell me what's going on.")
@@ -277,7 +292,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     # ..."): the case is the round labelled as one, and its set-up starts there (round 95 opened on the SQL round).
     rounds = [i for i, (s, _) in enumerate(staged[:20]) if ROUND.match(s)]
     case_round = next((i for i in rounds if CASE_ROUND.search(staged[i][0])), -1)
-    loop_preface = staged[:case_round] if case_round > 0 and rounds[0] < case_round else []
+    loop_preface = staged[:case_round] if case_round > 0 and rounds[0] < case_round else section_preface
     if loop_preface:
         staged, ask_at = staged[case_round + 1 :], max(0, ask_at - case_round - 1)
     raw_setup = [s for s, _ in staged[:8]]  # the set-up as written, before the note-taker's lines are dropped
@@ -687,6 +702,8 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     )
 
 
+# A section heading that says the case starts there: "the case, as best I remember it", "The case prompt"
+_CASE_HEADING = re.compile(r"^(?:the |my )?case\b(?! stud)|\bthe case\b|\bcase (?:prompt|set-?up|question)\b", re.I)
 # Who put the question that follows, on the line that ends before it: "Then, in character as Rhiannon, the head of
 # ops:", "In character as the CFO:"
 _PUT_BY = re.compile(
