@@ -52,3 +52,35 @@ def test_a_usual_figure_is_said_without_its_tilde_and_a_one_letter_speaker_is_no
     said = spoken("Card freezes jumped from their usual ~2,100 a day to ~6,800.")
     assert said == "Card freezes jumped from their usual 2,100 a day to about 6,800.", said
     assert spoken("C: One gritting run across the network is roughly 100 tonnes.").startswith("One gritting run")
+
+
+QUOTED_BLOCK = (
+    '# Prep book, ch. 5 (metrics), case 2: "Pelham Tutors"\n\n'
+    "Book = *Cases in Service Analytics*, the green one. Did it timed. Prompt copied in:\n\n"
+    "> Pelham Tutors sends tutors into pupils' homes: 800 pupils, 140 tutors, about 1,900 sessions a week. Pelham "
+    'reports "sessions delivered" to schools every term and it has been 98.9% for a year. Complaints from parents '
+    "have risen by a quarter. The director tells you: *\"I need one number that says whether we're reliable. "
+    'What should it be?"*\n\n'
+    "## My attempt\n\nReliable means the tutor turns up on time.\n"
+)
+
+DIALOGUE_ASK = (
+    '# Mock w/ Jo, Sunday, "Brackley grit"\n\n'
+    "Jo played Head of Highways at a made-up council. About 30 min.\n\n---\n\n"
+    "**J:** So. Brackley District Council, we grit 900 km of priority routes. Our salt contract lets us order at £60 "
+    "a tonne if we commit by 31 August. My question is simple: *how much salt do I order this year?*\n\n"
+    "**Me:** What does one gritting run use?\n\n**J:** About 70 tonnes.\n"
+)
+
+
+def test_a_prompt_quoted_as_a_block_is_the_opening_with_the_question_its_speaker_puts_in_quotes() -> None:
+    facts = case_facts(chunks_of("prepbook_pelham_block.md", QUOTED_BLOCK))
+    assert facts.opening.startswith("Pelham Tutors sends tutors into pupils' homes"), facts.opening
+    assert facts.opening.endswith(
+        'The director tells you: "I need one number that says whether we\'re reliable. What should it be?"'
+    ), facts.opening
+
+
+def test_my_question_is_simple_puts_the_ask() -> None:
+    facts = case_facts(chunks_of("mock_brackley.md", DIALOGUE_ASK))
+    assert facts.opening.endswith("How much salt do I order this year?"), facts.opening

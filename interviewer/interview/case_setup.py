@@ -109,6 +109,8 @@ _TOLD_ASK = re.compile(
     r"\b(?:asked|put|posed)(?: (?:me|us|the team))? (?:a|one|the|this)(?: \w+)? question\s*:\s*"
     # ("The question from Marguerite, the VP of Customer Success, was simple: which 60?", round 57)
     r"|\bthe question\b[^:?]{0,80}?\bwas(?: simple| simply| this)?\s*:\s*"
+    # ("My question is simple: *how much salt do I order this year?*", round 98)
+    r"|\b(?:my|our|his|her|their) question (?:is|was)(?: simple| simply| this)?\s*:\s*"
     # ('The Head of Service has a one-off budget ... and asks: "How many study-room booking slots do we actually
     # need in exam season?"', round 77 opened without it)
     r"|\b(?:asks?|asked|wants to know|wanted to know)\s*:\s*(?=[\"“])"
@@ -219,6 +221,14 @@ class SetUp:
     # or concentrated?" then "Ade: Short-notice bookings ... went from 20% of requests to 30%."): found by asking,
     # never said in the opening
     answered: tuple[str, ...] = ()
+
+
+def _balanced(prompt: str) -> str:
+    """A prompt whose quote closes where it ends: the sentences it was read as lose a closing quote ('Her opening line:
+    "... Can I tell the board it worked?'), and its italics go ('*"I need one number ..."*')."""
+    prompt = re.sub(r"\*(?=[\"“])|(?<=[\"”?.])\*", "", prompt)
+    opened = prompt.count("“") + prompt.count('"') - prompt.count("”")
+    return f'{prompt}"' if opened % 2 else prompt
 
 
 def read_setup(chunks: list[Chunk]) -> SetUp:
@@ -446,6 +456,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
         for before, text in zip(["", *paragraphs], paragraphs, strict=False):
             # ("He set it up as: the VP of Ops has a board deck on Monday. ...": its first word starts the prompt)
             text = _SET_UP_AS.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
+            text = re.sub(r"^>\s?", "", text, flags=re.M)  # (a prompt quoted as a block: "> Wrenfield Home Care ...")
             plain = _UNQUOTED_PROMPT.match(text)
             label, prompt = (plain.group("label"), plain.group("prompt")) if plain else ("", "")
             # (the quote opened was a name's: 'Setup as he gave it: "Skyline Bounce" runs 31 ...')
@@ -460,7 +471,8 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 after = sentences(text[told_as.end() :])
                 asked = next((i for i, said in enumerate(after) if said.rstrip('"”').endswith("?")), -1)
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
-            told = [said.strip('"“” ') for said in sentences(prompt)]
+            # (italics close a quoted ask too: 'The Operations Director tells you: *"... What should it be?"*', 98)
+            told = [said.strip('"“”*_ ') for said in sentences(prompt)]
             asked_after = bool(asks) and plain is not None and len(told) >= 3 and "?" not in prompt
             # (or one whose last sentence asks without a question mark: "... and she's asking me whether she can say
             # that.", round 97)
@@ -473,8 +485,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
             # (only as its last sentence asks: "... and the head of knowledge asked me the question you get in these
             # interviews." mid-prompt is the note-taker's own)
             addressed = " ".join([*told[:-1], re.sub(r"\b(ask(?:s|ed|ing)?) me\b", r"\1", told[-1] if told else "")])
+            # (and what someone in it says in quotes is theirs: 'The Operations Director tells you: "I need one number
+            # ..."', round 98)
+            addressed = (
+                re.sub(r"[\"“][^\"“”]*[\"”]?", "", addressed) if re.search(r":\s*\*?[\"“]", prompt) else addressed
+            )
             if len(told) >= 2 and (told[-1].endswith("?") or asked_after) and not writes(addressed):
-                staged_prompt = " ".join(told)
+                staged_prompt = _balanced(" ".join(told))
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
                 # Its sentences are the set-up's, where the note puts them (a paragraph quoted whole and ending on its
