@@ -155,9 +155,10 @@ _ORGANISATION_WORD = re.compile(
 # invented) has ~140k ...", "Fernway Outdoor (invented), DTC outdoor gear".
 _NAMED_BUSINESS = re.compile(
     r"^[\"'(]?(?!(?:That|This|It|There|Here|What|Which|The|A|An|Each|Every|One|We|They|I)\b)"  # a name, not a pronoun
-    r"[A-Z][\w&'.-]+(?: [A-Z][\w&'.-]+){0,2}\s*"
+    r"[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&)){0,3}\s*"  # ("Canopy & Peg hires out marquees", round 99)
     r"(?:(?:,[^,]{0,40},\s*)?(?:\([^()]{0,80}\)\s*)?(?:runs|operates|sells|ships|owns|offers|serves|supplies|"
     r"provides|processes|delivers|insures|lends|manufactures|employs|distributes|installs|hosts|"
+    r"hires out|rents out|leases|lists|"  # ("Canopy & Peg hires out marquees ...", round 99)
     r"has (?:about |around |over |some )?[~€$£]?\d)"  # "has ~140k subscribers", never "Lasso has a penalty"
     rf"|\([^()]*\b(?:{MADE_UP})\b[^()]*\))",  # the note says the name is made up: a business of its story
 )
@@ -239,7 +240,10 @@ def _opening(sections: list[Section], count: int = 2) -> str:
 # A technical note's illustration ("For example, a bank with 2M transactions a day sees 0.1% fraud") poses nothing.
 # ("Running example: home feed for a short-video app, 50M DAU." in a system-design note, round 42)
 _EXAMPLE = re.compile(
-    r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of|(?:running|worked|toy) example)\b|^example\s*:",
+    r"\b(e\.g\.?|eg|for example|for instance|imagine|suppose|think of|(?:running|worked|toy) example)\b|^example\s*:"
+    # (or a figure put to "you": "With 40 stores or 60 B2B accounts you can easily get most of the big ones in
+    # treatment by bad luck" opened a technical note on blocking, read as a case in round 99)
+    r"|\b(?:with|if you have|say you have) (?:only |just |say )?\d[^.]{0,40}\byou\b",
     re.I,
 )
 
@@ -365,7 +369,11 @@ _TITLE_BUSINESS = re.compile(
 
 # What a debrief of a case interview says of itself (round 89's note opened on its quoted prompt, then "That's the
 # prompt as I remember it. Loomway, final round, ..., the "product analytics case" slot.").
-_DEBRIEFED = re.compile(r"\b(?:the prompt|final round|onsite|on-site|case (?:slot|round|session|interview))\b", re.I)
+# (or of the loop it was: "R4, the case, with Bex Adair (Head of T&S)" in "Hodcarry final loop — debrief", round 99)
+_DEBRIEFED = re.compile(
+    r"\b(?:the prompt|final (?:round|loop)|onsite|on-site|case (?:slot|round|session|interview)|the case,? with)\b",
+    re.I,
+)
 
 
 def poses_case(title: str, opening: str, body: str = "", situation: str = "") -> bool:
@@ -375,7 +383,8 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     recommendation reached in `body`."""
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
-    if re.match(r"\s*(?:interview\s+)?debrief\b", title, re.I) and _DEBRIEFED.search(body[:800]):
+    # (the word may end the title: "Hodcarry final loop — debrief", round 99)
+    if re.search(r"^\s*(?:interview\s+)?debrief\b|[—–-]\s*debrief\b", title, re.I) and _DEBRIEFED.search(body[:800]):
         return (
             True  # a debrief whose prompt comes first ('"We take 8% on every sale today. ..." That's the prompt ...')
         )

@@ -41,7 +41,7 @@ _NAMED_SHAPES = re.compile(
 _LISTED_VERBS = frozenset(
     "= : , runs operates sells ships owns offers serves has had supplies provides processes delivers insures lends "
     "manufactures employs distributes installs hosts rents leases builds makes publishes collects connects matches "
-    "charges repairs cleans trains books handles run operate sell own offer serve have".split()
+    "charges repairs cleans trains books handles lists hires run operate sell own offer serve have".split()
 )
 _PLURAL_VERBS = frozenset("run operate sell own offer serve have".split())  # after a plural name only
 # Words that start a note's line without naming anything: a heading's label ("Constraint:", "Case study:").

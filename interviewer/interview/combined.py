@@ -6,6 +6,7 @@ touches). Symptoms and constraints are an interviewer's repertoire
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -289,7 +290,11 @@ def _diagnoses(
             level = CONSEQUENCE_LEVEL if kind == "consequence" else symptom.level
             item = _combined(kind, question, symptom.name, chosen, level, base)
             if design and symptom.designed and level == 4:  # also a design question: prevent what explains it
-                situation = re.split(r"(?<=[.?!])\s+", question, maxsplit=1)[0]
+                # (the whole scene before the question: "A support team ran at about 85% occupancy with acceptable
+                # waits." alone named no problem; "Call volume rose 10%, and the average wait more than tripled." is
+                # the symptom, both raters in round 99)
+                told = re.split(r"(?<=[.?!])\s+", question)
+                situation = " ".join(itertools.takewhile(lambda said: not said.endswith("?"), told)) or told[0]
                 # The design wordings take turns across symptoms: a session of hard questions does not end every
                 # one with the same sentence.
                 ask = design[(turn + index) % len(design)]
