@@ -75,3 +75,24 @@ def test_a_design_question_says_the_whole_scene_of_its_symptom() -> None:
     ]
     details = [i.detail for i in designed if i.detail]
     assert details and all("the average wait more than tripled" in detail for detail in details), details
+
+
+REPLY_ASK = (
+    "# Mock w/ Raf — Sunday, ~40 min\n\n"
+    "Raf wrote the case himself and made me ask for the actual question.\n\n"
+    "> **Raf:** Lullaby is a babysitting marketplace in two cities. About 9,000 parents have booked in the last "
+    "90 days, 1,600 sitters have done a job.\n"
+    "> **Me:** Who's the stakeholder and what do they want?\n"
+    '> **Raf:** Ana Pires, head of ops. She says — "Saturday nights are a mess. A third of requests never get a '
+    'sitter. Do we pay sitters more on weekend nights, or is this a recruitment problem?"\n\n'
+    "Numbers he had ready when I asked:\n- Saturday requests: about 3,000 a week, 64% filled.\n"
+)
+
+
+def test_a_stakeholders_question_quoted_in_a_reply_is_the_ask_and_names_its_change() -> None:
+    facts = case_facts(chunks_of("mock_lullaby.md", REPLY_ASK))
+    assert facts.business == "Lullaby", facts
+    assert facts.opening.endswith(
+        'Do we pay sitters more on weekend nights, or is this a recruitment problem?"'
+    ), facts.opening  # fmt: skip
+    assert facts.change == "paying sitters more on weekend nights", facts

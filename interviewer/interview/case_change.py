@@ -161,6 +161,8 @@ def _proposal(who: str, verb: str, rest: str, business: str) -> str:
     # ("raise the match fee we pay refs from £32 to £38 before it gets worse" is "raising the match fee from £32 to
     # £38": a reason or a time after it, and who it is paid to, are no part of its name, round 95)
     rest = re.sub(r"\s+(?:before|because|so that|while|until|since|now that)\b.*$", "", rest)
+    # (nor the other question it is weighed against: "..., or is this a recruitment problem?", round 99)
+    rest = re.sub(r",?\s+or\s+(?:is|are|was|were|should|do|does|would|could)\b.*$", "", rest)
     rest = re.sub(r"\s+(?:that\s+)?(?:we|they)\s+[a-z]+\s+[a-z]+(?=\s+from\s)", "", rest)
     return " ".join(part for part in ("" if own else doer, gerund(verb), rest.strip()) if part)
 

@@ -284,7 +284,11 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # (round 97 opened without it)
                     # (one the interviewer says is the question is taken alone, below: 'here's my actual question.')
                     asked_in_turn = piece.rstrip().rstrip('"”').endswith("?") and not _QUESTION_PUT.search(piece)
-                    if asked_in_turn and not in_reply and not asks and len(staged) < 20:
+                    # (a reply may carry the ask itself, a stakeholder's quoted question: "Ilse Marchetti, head of ops.
+                    # She says — "Friday and Saturday nights are a mess. ... Do we pay sitters more on weekend nights,
+                    # or is this a recruitment problem?"", round 99)
+                    quoting = re.search(r"\b(?:says?|said|asks?|asked)\s*[—–:-]?\s*[\"“]", " ".join(turn))
+                    if asked_in_turn and (not in_reply or quoting) and not asks and len(staged) < 20:
                         asks.append(" ".join(turn))
                         ask_at = len(staged)
                 quoted_before = in_quote
