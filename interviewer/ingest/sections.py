@@ -314,7 +314,10 @@ _OWNED_BY_NAME = re.compile(r"\b(?:on|at|for|with|in)\s+[A-Z][\w&-]+(?:\s+[A-Z][
 # ... or as where the note-taker worked, introduced by what it is: "This is from my previous job at Corkline, a wine
 # subscription club: roughly 38,400 active members ..." (round 66: not found as a case).
 # Where a story happened, said with what the business is: "At Mobilo (the physio exercise app, NHS trusts ...)"
-_AT_NAMED = re.compile(r"At [A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s*(?:\((?:the|a|an)\s|,\s+(?:the|a|an)\s)")
+# ("At Plumline (home-services booking: plumbers, electricians, locksmiths) I was the analyst", round 100)
+_AT_NAMED = re.compile(
+    r"At [A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s*(?:\((?:(?:the|a|an)\s|[a-z][\w-]+ [a-z])|,\s+(?:the|a|an)\s)"
+)
 _WORKED_AT = re.compile(
     r"\b(?:job|worked|work|role|time)\s+(?:at|for)\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2},\s+(?:a|an)\s"
     # ("I was doing two days a week of analytics for Thistledown Farm Shop, which runs a weekly veg box ...", round 74)
@@ -439,7 +442,9 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
         return True
     if any(_ORGANISATION.search(s) and _GOAL.search(s) for s in parts):
         return True
-    if _situation(first):
+    # (never in a worked example's own set-up: "Paired vs unpaired t-test: worked example" opens on "Setup: 8 warehouse
+    # pickers, avg seconds per pick line ...", a toy example taken for a case in round 100)
+    if _situation(first) and not _EXAMPLE.search(title):
         return True  # "Saucepan is a recipe app with about 4.2M monthly users"
     # A named business and someone of it asking what to do: "Barkridge Kennels runs a 60-pen boarding kennel ...
     # The owner asks how many bookings beyond capacity the kennel should take" (a prep-book case in my own trial).

@@ -388,7 +388,7 @@ _ASKER = re.compile(
 
 # A business named on its own as a dialogue's interviewer begins: "Ade: Ok so, Signwise."
 _SPOKEN_NAME = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(?i:ok(?:ay)?|so|right|alright)\b[,\s]+(?:(?i:so)\b[,\s]+)?"
+    r"^(?:[A-Z][a-z]+(?:/[A-Z][a-z]+)?:\s+)?(?i:ok(?:ay)?|so|right|alright)\b[,\s]+(?:(?i:so)\b[,\s]+)?"
     r"(?P<name>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?)\.?$"
 )
 # ... or a client of the business that asks: "One of our customers, Oakhurst Removals, wants to know how many crews to

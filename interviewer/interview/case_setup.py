@@ -82,7 +82,7 @@ _ASKS_INDIRECTLY = re.compile(
     r"\b(?:ask(?:s|ed|ing)?(?: me| you| us)?|wants? to know|wanted to know) (?:whether|if|how|what|which|why)\b", re.I
 )
 # Who speaks a line of a mock told as dialogue: "Ade: ...", "Me: ..."
-_SPEAKER = re.compile(r"^([A-Z][a-z]+)\s*:\s")
+_SPEAKER = re.compile(r"^([A-Z][a-z]+)(?:/[A-Z][a-z]+)?\s*:\s")  # (and "Rosie/Marta:", a friend in her role)
 # A round of an interview loop, as a debrief labels it ("R1 SQL (45 min, Marek).", "Round 3 — case"), and the round
 # that is a case
 ROUND = re.compile(r"^(?:R|Round\s*)\d\b|^(?:first|second|third|fourth|fifth|final|last) round\b", re.I)
@@ -254,7 +254,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
     # Who speaks, in a mock told as dialogue: names that open two lines or more ("Ade:", "**Me:**"), the candidate's
     # "Me:" among them; none in any other note.
     note_text = "\n".join(chunk.text for chunk in ordered)
-    labels = [m.group(1).lower() for m in re.finditer(r"^\W*([A-Z][a-z]+)\W*:", note_text, re.M)]
+    labels = [m.group(1).lower() for m in re.finditer(r"^\W*([A-Z][a-z]+)(?:/[A-Z][a-z]+)?\W*:", note_text, re.M)]
     speakers = {name for name in labels if labels.count(name) >= 2 or name == "me"} if "me" in labels else set()
     turn_at = -1  # the paragraph it is in
     for chunk in ordered:

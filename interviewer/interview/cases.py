@@ -316,7 +316,9 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     if played:
         # What the interviewer says in a mock told as dialogue is the case ("Ade: Ok so, Signwise. ...", "Ade:
         # Headcount's flat."): said without its speaker; any other line naming them is the note-taker's story.
-        spoken = [re.sub(rf"^(?:{'|'.join(map(re.escape, played))}):\s+", "", s) for s, _ in staged]
+        # (and "Rosie/Marta:", the friend and the role she played, round 100)
+        who = "|".join(map(re.escape, played))
+        spoken = [re.sub(rf"^(?:{who})(?:/[A-Z][a-z]+)?:\s+", "", s) for s, _ in staged]
         staged = [
             (said[:1].upper() + said[1:], at)
             for said, (s, at) in zip(spoken, staged, strict=True)
