@@ -53,3 +53,21 @@ def test_a_friend_speaking_in_her_role_names_the_business_and_puts_the_ask() -> 
     assert facts.business == "Lendle Garden", facts
     assert facts.opening.endswith("Do I spend it on more lenders in York, or on a weekend surge price?"), facts.opening
     assert "York is Lendle Garden's biggest" in facts.opening, facts.opening
+
+
+BOOK = (
+    'Prep book, case 9 ("Whiteboard Numbers"). Did it timed, 20 min. Pasting the prompt as printed:\n\n'
+    "> Mat & Loom collects, cleans and returns curtains in Eastleigh, a city of about 300,000 people. It runs one van "
+    "and last year did 900 one-off jobs. The founder, Pia Sand, wants to launch a subscription at £79 a year. She "
+    'asks: "How many subscribers could we have in two years, and will I need a second van? A second van costs me '
+    'about £30k a year."\n\n'
+    "## My attempt\n\n- 300k people / 2.4 per household = 125,000 households\n"
+)
+
+
+def test_a_business_that_lists_its_verbs_is_named_and_its_quoted_question_ends_the_opening() -> None:
+    facts = case_facts(chunks_of("prepbook_matloom.md", BOOK))
+    assert facts.business == "Mat & Loom", facts
+    assert facts.opening.endswith(
+        'will I need a second van? A second van costs me about £30k a year."'
+    ), facts.opening  # fmt: skip

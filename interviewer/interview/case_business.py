@@ -33,7 +33,8 @@ _NAMED_SHAPES = re.compile(
     # ("Hollin Valley Buses run about 140 routes": a plural name takes a plural verb, round 73)
     r"(?P<how>=|:|,|(?<=\s)(?:runs|operates|sells|ships|owns|offers|serves|has|had|is an?|is the|was an?|"
     r"run|operate|sell|own|offer|serve|have|"
-    r"[a-z]{3,}s|[a-z]{3,}ed))\s"
+    # ("Cobble & Tuft collects, cleans and returns rugs": a list of its verbs, round 100)
+    r"[a-z]{3,}s|[a-z]{3,}ed))(?:\s|,(?= [a-z]{3,}s\b))"
 )
 # The verbs above name a business with a name of one word ("Kerbside runs"); any other verb only after a name of two
 # words or more ("Greywater Textiles spins and dyes wool yarn"): "Churn rises" names no business.

@@ -494,7 +494,15 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
             addressed = (
                 re.sub(r"[\"“][^\"“”]*[\"”]?", "", addressed) if re.search(r":\s*\*?[\"“]", prompt) else addressed
             )
-            if len(told) >= 2 and (told[-1].endswith("?") or asked_after) and not writes(addressed):
+            # (its question may come one short sentence before its end: '... and will I need a second van? A second
+            # van costs me about £36k a year all in."', round 100)
+            # (only inside the speaker's quote, never a label after it: "... How many kayaks ...? Given facts:")
+            quote_ends = prompt.rstrip(" *_").endswith(('"', "”"))
+            ends_asking = bool(told) and (
+                told[-1].endswith("?")
+                or (len(told) >= 3 and told[-2].endswith("?") and len(told[-1].split()) <= 15 and quote_ends)
+            )
+            if len(told) >= 2 and (ends_asking or asked_after) and not writes(addressed):
                 staged_prompt = _balanced(" ".join(told))
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
