@@ -150,6 +150,8 @@ def named_term(question: Question, app: App) -> str:
     topic = next((c.topic for c in app.interviewer.chunks() if c.source in own and c.kind == "case"), "")
     near = near_notes(items, topic)
 
+    points = [p for i in items for p in i.points]  # every statement, read once
+
     def suits_stage(item: Item) -> bool:
         return bool(question.stage) and stage_of_statement(" ".join(item.points)) == question.stage
 
@@ -166,7 +168,7 @@ def named_term(question: Question, app: App) -> str:
         and term_fits(item.concept)  # a name a candidate says, never a line's piece ("Goodhart - metric")
         and (len(item.concept.split()) >= 2 or re.search(r"[A-Z]{2}|-", item.concept))
         and terms.names(item.concept)
-        and not labels_only(item.concept, [p for i in items for p in i.points])  # a sheet's "OPS RISK:" names none
+        and not labels_only(item.concept, points)  # a sheet's "OPS RISK:" names none
     ]
     named.sort(key=lambda item: (not bears_on_case(item), not suits_stage(item)))
     if not named:

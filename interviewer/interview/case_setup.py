@@ -267,12 +267,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 speaker = _SPEAKER.match(piece.strip())
                 # (only in a dialogue: "Rule: at least one pair of lifeguards ..." is no one speaking)
                 speaker = speaker if speaker and speaker.group(1).lower() in speakers else None
-                turn_paragraph = next((i for i, text in enumerate(paragraphs) if piece.strip()[:30] in text), -1)
+                # (the paragraph it is in: where a dialogue's turn ends, and whether a question ends the set-up's)
+                paragraph = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
                 if speaker:  # a new turn: the candidate's, or the interviewer's reply to what the candidate asked
                     candidate_turn = speaker.group(1).lower() in ("me", "i")
                     in_reply, candidate_asked = not candidate_turn and candidate_asked, False
-                    turn, turn_at = [], turn_paragraph
-                elif turn_paragraph != turn_at:  # (a turn ends with its paragraph: the note-taker's prose follows)
+                    turn, turn_at = [], paragraph
+                elif paragraph != turn_at:  # (a turn ends with its paragraph: the note-taker's prose follows)
                     candidate_turn = in_reply = False
                     turn = []
                 if candidate_turn:  # (a turn runs on until the next speaker: its last piece may ask)
@@ -411,7 +412,6 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # (a question that ends the set-up's paragraph is the set-up's, however long: a book's prompt
                 # 'Saltby-on-Sea Town Council patrols ... How many lifeguards per day, and what budget?', round 80
                 # ran it as a change)
-                paragraph = next((i for i, text in enumerate(paragraphs) if piece[:30] in text), -1)
                 same_paragraph = paragraph >= 0 and (chunk.chunk_index, paragraph) == setup_paragraph
                 if asking and (len(staged) < 8 or (same_paragraph and len(staged) < 20)):
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")

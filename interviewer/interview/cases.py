@@ -11,7 +11,16 @@ from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, CaseKind
 from interviewer.interview.case_business import business_of, introduced, names_company, without_label
 from interviewer.interview.case_change import case_change, with_change_told
-from interviewer.interview.case_givens import has_pointer, is_fact, is_story, practises, spoken, without_made_up, writes
+from interviewer.interview.case_givens import (
+    has_pointer,
+    is_fact,
+    is_story,
+    practises,
+    spoken,
+    with_article,
+    without_made_up,
+    writes,
+)
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_opening_parts import SPEAKER_ASKS, as_the_business, completed_opening, in_voice_of
 from interviewer.interview.case_setup import CASE_ROUND, ROUND, read_setup, readable
@@ -536,9 +545,6 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         # has been steady around 7.8% all year. ..."', round 82 opened on the shop alone)
         # (never the note-taker's line that names it: "Debrief, Fennick final round, product DS case session", 83)
         # (one that says what it is: the prompt's own sentences, said again before it, are none)
-        # (a line "X = what it is" says it only for a prompt that does not speak as "we": "At Pinecrate, every August
-        # we sign contracts ..." reads better than "Pinecrate = Christmas tree delivery, UK, ..." said whole)
-        equals = "is" if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", staged_prompt) else "="
         intro = next(
             (
                 s
@@ -547,15 +553,11 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
                 for s in dict.fromkeys([*posed[:6], *raw_setup[:8], *(t for t, _ in loop_preface[:6])])
                 if names(s)
                 and not writes(s)
-                and re.search(rf"{re.escape(named)}\S*(?: [A-Z&]\S*)* (?:is|was|runs|sells|operates|{equals})\s", s)
+                and re.search(rf"{re.escape(named)}\S*(?: [A-Z&]\S*)* (?:is|was|runs|sells|operates)\b", s)
                 and s[:30] not in staged_prompt
             ),
             "",
         )
-        described = re.match(rf"({re.escape(named)}\S*(?: [A-Z&]\S*)*) = (?!an? |the )([a-z])", intro)
-        if described:  # "Trundle = marketplace for ..." is said "Trundle is a marketplace for ..."
-            article = "an" if described.group(2) in "aeiou" else "a"
-            intro = f"{described.group(1)} is {article} {described.group(2)}{intro[described.end() :]}"
         owner = f"the {business}'s" if re.search(rf"\bThe {re.escape(business)}\b", intro) else f"{business}'s"
         # (a prompt that also says "we" keeps its voice whole: "we spent ... in four of Fennick's eleven metros")
         voiced = staged_prompt if re.search(r"\b[Ww]e\b", staged_prompt) else in_voice_of(staged_prompt, owner)
@@ -580,9 +582,9 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
             rf"^(?:(?i:ok(?:ay)?|so|right|alright)\b[,\s]+(?:(?i:so)\b[,\s]+)?)?{name}\. ([A-Z][^.?!]+)\.", said
         )
         if alone and not has_verb(alone.group(1)) and len(alone.group(1).split()) <= 12:
-            what = alone.group(1)
-            article = "" if re.match(r"(?:a|an|the)\b", what, re.I) else ("an " if what[:1] in "AEIOU" else "a ")
-            said = f"{business} is {article}{what[:1].lower()}{what[1:]}.{said[alone.end() :]}"
+            what = alone.group(1)[:1].lower() + alone.group(1)[1:]
+            what = what if re.match(r"(?:a|an|the)\b", what) else with_article(what)
+            said = f"{business} is {what}.{said[alone.end() :]}"
         # ... and a line of figures with no verb after it says more of what it is: "Cattermole Tutors is an online
         # tutoring marketplace, mostly maths and sciences for 11- to 18-year-olds, about 1,100 active tutors." (the
         # line alone, "Mostly maths and sciences ...", read as a pasted fragment to both raters, round 91)
