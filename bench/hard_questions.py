@@ -20,15 +20,18 @@ import re
 import tempfile
 from collections import defaultdict
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bench.common import CORPUS, ROOT
 from bench.questions import frame_of, note_words
 from interviewer.app import App
+from interviewer.app.readings import case_notes, correct_reading
 from interviewer.core.domain import CaseKind, Kind, Mode, Question
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import ingest
-from interviewer.interview.cases import case_facts, stage_of_statement
+from interviewer.interview.cases import stage_of_statement
 from interviewer.interview.combined import fits_frame
 from interviewer.interview.item import Item
 from interviewer.interview.listening import labels_only, near_notes
@@ -181,16 +184,15 @@ _NAMED: set[str] = set()
 _AFTER: dict[int, str] = {}  # a follow-up's id: the scripted answer it follows
 
 
-def case_figures(app: App, seeds: int, kinds: dict[str, CaseKind] | None = None) -> list[Question]:
+def case_figures(app: App, seeds: int) -> list[Question]:
     """Case sessions of 8 questions per case note: stages walked, levels, and follow-ups that take up the answer. A
-    case note's file name in `kinds` is asked as that kind, as a candidate who corrected the reading would set it."""
+    case note the candidate gave a reading of (`--case-readings`) is asked as they set it."""
     cases = sorted({c.topic for c in app.interviewer.chunks() if c.kind == "case"})
     print(f"  case notes found: {len(cases)} {cases}")
     guessed = 0
-    for topic in cases:
-        facts = case_facts([c for c in app.interviewer.chunks() if c.topic == topic])
-        guessed += facts.guessed
-        print(f"    {topic[:50]:<50} read as {facts.kind.value}{' (guessed: please check)' if facts.guessed else ''}")
+    for reading in case_notes(app):
+        guessed += reading.guessed
+        print(f"    {reading.said()}")
     print(f"  case readings said as unsure: {guessed} of {len(cases)}")
     asked: list[Question] = []
     took = follow_ups = after_term = took_after_term = after_clarify = 0
@@ -204,10 +206,7 @@ def case_figures(app: App, seeds: int, kinds: dict[str, CaseKind] | None = None)
                 return " ".join(question.points[:1]) + named
 
             _NAMED.clear()
-            told = next((kind for name, kind in (kinds or {}).items() if any(Path(o).name == name for o in own)), None)
-            config = SessionConfig(
-                kind=Kind.CASE, mode=mode, topic=topic, questions=8, seed=index % max(1, seeds), case_kind=told
-            )
+            config = SessionConfig(kind=Kind.CASE, mode=mode, topic=topic, questions=8, seed=index % max(1, seeds))
             turns = play(app, config, middling)
             stages = [q.stage for q, _, _ in turns if not q.follow_up]
             levels = [q.level for q, _, _ in turns]
@@ -241,6 +240,18 @@ def case_figures(app: App, seeds: int, kinds: dict[str, CaseKind] | None = None)
     return asked
 
 
+def read_as(app: App, readings: dict[str, Any]) -> None:
+    """Keep the readings a candidate gave, by note file name, as the app keeps them."""
+    for name, given in readings.items():
+        given = {"kind": given} if isinstance(given, str) else given
+        topics = sorted({c.topic for c in app.store.chunks() if Path(c.location or c.source).name == name})
+        if not topics:
+            raise SystemExit(f"--case-readings: no note is named {name!r}")
+        kind = CaseKind(given["kind"]) if given.get("kind") else None
+        now = datetime.now(UTC)
+        correct_reading(app, topics[0], now, kind, given.get("business", ""), bool(given.get("not_case")))
+
+
 def build(home: Path, notes: list[Path]) -> App:
     settings = Settings.from_env({**os.environ, "INTERVIEWER_HOME": str(home)}, llm_backend="fake", n_threads=2)
     app = App(replace(settings, prefetch=False))
@@ -255,23 +266,24 @@ def main() -> None:
     parser.add_argument("--notes", nargs="*", type=Path, default=None)
     parser.add_argument("--seeds", type=int, default=4)
     parser.add_argument(
-        "--case-kinds", type=Path, help='JSON {"note file name": "kind"}: cases asked as a candidate set them'
+        "--case-readings",
+        "--case-kinds",
+        type=Path,
+        help='JSON {"note file name": "kind" or {"kind": ..., "business": ..., "not_case": true}}: the readings a '
+        "candidate gave, kept as `interviewer case-reading` keeps them",
     )
     args = parser.parse_args()
-    kinds = (
-        {name: CaseKind(kind) for name, kind in json.loads(args.case_kinds.read_text()).items()}
-        if args.case_kinds
-        else None
-    )
+    readings = json.loads(args.case_readings.read_text()) if args.case_readings else {}
     sets = {"notes": args.notes} if args.notes else {"corpus": [CORPUS], "held-out": [HELDOUT]}
     for label, notes in sets.items():
         print(f"== {label}")
         with tempfile.TemporaryDirectory(prefix="bench-hard-") as folder:
             app = build(Path(folder), notes)
+            read_as(app, readings)
             sessions: list[list[Question]] = []
             hard = hard_figures(app, args.seeds, sessions)
             deep_dive_figures(app, sessions + _level_sweep(app))
-            cases = case_figures(app, args.seeds, kinds)
+            cases = case_figures(app, args.seeds)
             topic_figures(app)
         print(f"  level 4-5 questions, verbatim ({label}):")
         for question in hard:

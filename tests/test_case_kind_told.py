@@ -61,7 +61,8 @@ def test_the_opening_says_what_it_read_the_case_as_and_asks_to_check_where_no_wo
     assert untold.kind.described in notice
     _, notice = opening(TOLD)
     assert notice == (
-        f"I read this case as {told.kind.described}. If I misread it, start again with its case kind set."
+        f"I read this case as {told.kind.described}. If I misread it, correct the case's reading: it applies from the"
+        " next question."
     ), notice
     assert told.kind is CaseKind.CHANGE
 
@@ -73,7 +74,7 @@ def test_a_kind_the_candidate_gives_is_what_every_stage_asks() -> None:
     operating = case_facts(chunks, CaseKind.OPERATING)
     assert operating.operating and operating.kind is CaseKind.OPERATING and not operating.decision
     _, notice = opening(UNTOLD, CaseKind.SIZING)
-    assert notice == "Asked as a number to size, the kind you chose."
+    assert notice == "Asked as a number to size, as you set it."
 
     def stages(kind: CaseKind | None) -> list[str]:
         templates = load_templates()

@@ -24,6 +24,7 @@ from interviewer.settings import Settings
 from interviewer.storage.confirmations import ConfirmationStore
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.storage.persistence import SessionRepository
+from interviewer.storage.readings import ReadingStore
 from interviewer.storage.store import NoteStore, open_chroma_client
 
 __all__ = ["App"]
@@ -141,6 +142,11 @@ class App:
         return ConfirmationStore(self.settings.sessions_db)
 
     @cached_property
+    def readings(self) -> ReadingStore:
+        """The candidate's corrections of how case notes are read (kept in the sessions file)."""
+        return ReadingStore(self.settings.sessions_db)
+
+    @cached_property
     def checkins(self) -> CheckInStore:
         """Readiness check-ins (kept in the sessions file)."""
         return CheckInStore(self.settings.sessions_db)
@@ -164,6 +170,7 @@ class App:
             prefetch=self.settings.prefetch,
             due_items=self.due_items,
             resting_items=self.resting_items,
+            readings=self.readings.latest,
         )
 
     def resting_items(self) -> frozenset[str]:

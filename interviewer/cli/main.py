@@ -14,6 +14,7 @@ from interviewer import __version__
 from interviewer.app import App
 from interviewer.cli.learning import add_learning_commands
 from interviewer.cli.mock import add_mock_commands
+from interviewer.cli.readings import add_reading_command
 from interviewer.cli.review import add_review_commands
 from interviewer.cli.score import add_score_commands
 from interviewer.cli.serve import add_serve_command
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_score_commands(commands)
     add_review_commands(commands)
     add_mock_commands(commands)
+    add_reading_command(commands)
     add_learning_commands(commands)
     add_serve_command(commands)
     return parser

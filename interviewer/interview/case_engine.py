@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from interviewer.core.chunks import Chunk
-from interviewer.core.domain import CASE_STAGES, Question
+from interviewer.core.domain import CASE_STAGES, CaseKind, Question
+from interviewer.core.readings import CaseReading
 from interviewer.core.session import Plan, SessionState
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_opening import leans_back
@@ -20,7 +21,8 @@ from interviewer.interview.case_questions import (
     topic_stage_items,
     twist_for,
 )
-from interviewer.interview.cases import case_facts, stage_of_statement
+from interviewer.interview.case_readings import told
+from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement
 from interviewer.interview.choosing import asked_item_key, current_case, item_key
 from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.listening import take_up
@@ -46,8 +48,10 @@ class CaseAsker:
         store: NoteStore,
         templates: QuestionTemplates,
         frames: QuestionFrames,
+        readings: Callable[[], Mapping[str, CaseReading]] = dict,
     ) -> None:
         self.chunks = chunks
+        self.readings = readings  # the candidate's readings of case notes, read afresh for every question
         self.bank = bank
         self.store = store
         self.templates = templates
@@ -78,8 +82,10 @@ class CaseAsker:
             about = " ".join(p for i in fresh[:1] for p in i.points) or " ".join(c.text for c in case_chunks)
             other = from_other_note(self.bank.items, about, stage, topic)
         opening = stage == CASE_STAGES[0]
-        kind = state.config.case_kind
-        draft = case_draft(stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening, kind)
+        kind, named_as = self.told(case_chunks, state)
+        draft = case_draft(
+            stage, topic, case_chunks, fresh, other, self.templates, rng, used_texts, opening, kind, named_as
+        )
         text = draft.text
         if plan.level >= 4 and draft.twistable:
             asked = " ".join(q.text for q in current_case(state, topic))
@@ -105,6 +111,14 @@ class CaseAsker:
             plan, text, topic, sources, points=points, point_sources=origins, item_kind="case", notice=notice
         )
 
+    def told(self, case_chunks: list[Chunk], state: SessionState) -> tuple[CaseKind | None, str]:
+        """The kind and business the candidate gave this case (None and '': as the app reads it)."""
+        return told(case_chunks, self.readings(), state.config.case_kind)
+
+    def facts(self, case_chunks: list[Chunk], state: SessionState) -> CaseFacts | None:
+        """The case's facts as the candidate's reading says to ask them; None for a case built from a topic's notes."""
+        return case_facts(case_chunks, *self.told(case_chunks, state)) if case_chunks else None
+
     def _case_chunks(self, topic: str) -> list[Chunk]:
         """The chunks of the case note on `topic` (none for a case built from a topic's notes)."""
         return [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
@@ -123,7 +137,7 @@ class CaseAsker:
         asked_points = {point for q in state.asked for point in q.points}
         case_chunks = self._case_chunks(root.topic)
         # (read once: the business and the case's shape)
-        facts = case_facts(case_chunks, state.config.case_kind) if case_chunks else None
+        facts = self.facts(case_chunks, state)
         business = business or (facts.business if facts else _business(case_chunks))
         explaining = facts is not None and facts.shape == "drop"
         taken = take_up(
@@ -145,7 +159,7 @@ class CaseAsker:
         gap = plan.gap or {}
         root = state.asked[-1]
         case_chunks = self._case_chunks(root.topic)
-        facts = case_facts(case_chunks, state.config.case_kind) if case_chunks else None
+        facts = self.facts(case_chunks, state)
         business = facts.business if facts is not None else _business(case_chunks)
         # A case interviewer listens: a term the candidate used that another note covers comes first.
         taken = self.taken_up(plan, state, rng, used_texts, business)
@@ -161,7 +175,7 @@ class CaseAsker:
             after = "after" if root.stage == CASE_STAGES[-1] else root.stage or ""
             twist = twist_for(
                 case_chunks, self.templates, self.frames, rng, asked, condition=False, stage=after,
-                kind=state.config.case_kind,
+                kind=self.told(case_chunks, state)[0],
             )  # fmt: skip
             # With no twist left, a question about the candidate's own plan ("What would you do differently a year
             # from now?" said differently from what, a blind rater).
@@ -179,13 +193,13 @@ class CaseAsker:
             )  # fmt: skip
         return None
 
-    def _unsaid_fact(self, root: Question, used_texts: set[str]) -> str:
+    def _unsaid_fact(self, root: Question, used_texts: set[str], state: SessionState) -> str:
         """A fact of the case for the root's stage that no question of the session has said, as a sentence; ''."""
         case_chunks = self._case_chunks(root.topic)
         if not case_chunks or not root.stage:
             return ""
         said = " ".join(used_texts)
-        facts = case_facts(case_chunks)
+        facts = case_facts(case_chunks, *self.told(case_chunks, state))
         # A given of the problem (never what happened later in the story), of this stage if one is left.
         fact = facts.fact_for(root.stage, set(root.points), said=said) or next(
             (f for f, at in facts.facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said), ""
@@ -213,7 +227,7 @@ class CaseAsker:
         # your plan to work" fit none of it, a rater in round 68)
         open_push = f"push-open-{shape}" if not opening and f"push-open-{shape}" in self.templates.case else open_push
         options = self.templates.case["push"] if cue else self.templates.case[open_push]
-        fact = "" if cue or opening else self._unsaid_fact(root, used_texts)
+        fact = "" if cue or opening else self._unsaid_fact(root, used_texts, state)
         options = self.templates.case["push-fact"] if fact else options
         text = pick(options, rng, used_texts, cue=cue, business=business, fact=fact)
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]

@@ -132,11 +132,12 @@ def case_draft(
     used_texts: set[str],
     opening: bool,
     kind: CaseKind | None = None,
+    named_as: str = "",
 ) -> CaseDraft:
     """The question of one stage of a case: the case's fact that matters here, then the stage's question in the
     case's words, asked as the `kind` the candidate says the case is, if they say one. A case built from a topic's
     notes (no case note) says so when it opens."""
-    facts = case_facts(case_chunks, kind) if case_chunks else CaseFacts("the team", ())
+    facts = case_facts(case_chunks, kind, named_as) if case_chunks else CaseFacts("the team", ())
     items = tuple(stage_items[:1]) + ((other,) if other is not None else ())
     notice = ""
     frames = _stage_frames(templates, facts)
@@ -519,14 +520,26 @@ def twist_for(
 
 def reading_notice(facts: CaseFacts) -> str:
     """What the app read the case as, so that the candidate can correct a misreading before answering: said always,
-    since a reading can be wrong where its words seemed plain, and said as unsure where no words told the kind."""
+    since a reading can be wrong where its words seemed plain, and said as unsure where no words told the kind, or
+    named no business."""
     said = facts.kind.described
+    whom = f", for {facts.business}" if facts.named else ""
+    fix = "If I misread it, correct the case's reading: it applies from the next question."
+    # ("the business" in every turn read as a template left unfilled to blind raters: the candidate can name it)
+    unnamed = (
+        "I found no name for the business in the note: give it one in the case's reading."
+        if (facts.business == "the business" and not facts.named)
+        else ""
+    )
     if facts.told:
-        return f"Asked as {said}, the kind you chose."
-    fix = "If I misread it, start again with its case kind set."
-    if facts.guessed:
-        return f"I could not tell from the note what this case asks, so I read it as {said}: please check. {fix}"
-    return f"I read this case as {said}. {fix}"
+        told = f"Asked as {said}{whom}, as you set it."
+    elif facts.named:
+        told = f"Asked for {facts.business}, as you set it. I read this case as {said}. {fix}"
+    elif facts.guessed:
+        told = f"I could not tell from the note what this case asks, so I read it as {said}: please check. {fix}"
+    else:
+        told = f"I read this case as {said}. {fix}"
+    return f"{told} {unnamed}".strip()
 
 
 def stage_notice(config: SessionConfig, turn: int, asked: list[Question]) -> str:

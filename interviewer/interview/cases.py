@@ -215,6 +215,7 @@ class CaseFacts:
     operating: bool = False  # its model exists and it asks where to set the threshold: nothing left to build
     guessed: bool = False  # its kind was guessed (no words say what it asks): the candidate is asked to check it
     told: bool = False  # its kind is the candidate's, not the app's reading
+    named: bool = False  # its business is the candidate's, not the app's reading
 
     @property
     def kind(self) -> CaseKind:
@@ -273,9 +274,9 @@ _GIVEN_CONSTRAINT = re.compile(
 )
 
 
-def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
+def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str = "") -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
-    `kind` the candidate says it is, when they say one."""
+    `kind` the candidate says it is, and for the business they name (`named_as`), when they say one."""
     ordered = sorted(chunks, key=lambda c: c.chunk_index)
     # A debrief's section headed as the case ("## the case, as best I remember it") is where it starts: the loop's
     # other rounds come before it ("4 rounds, ~4h with a break. ... ML design (yield forecasting ...) went ok." made
@@ -354,6 +355,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
     # Health Software." (round 89 called it "the business")
     cast_at = next((m for s, _ in staged[:10] if _YOU_ARE.search(s) and (m := _CAST_AT.search(s))), None)
     business = cast_at.group(1) if cast_at and business.startswith("the ") else business
+    business = named_as or business  # (the candidate's name for it wins, from the opening on)
     # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
     titled = re.match(r"^([A-Z][\w&'’.-]+)(?:\s+[A-Z][\w&'’.-]+){0,3}(?:\s+[—–-]\s|:\s)", title)
     proper = re.match(r"the ([A-Z][\w&'’.-]+)", business)  # ("the Northgate Museum of Science and Industry")
@@ -703,6 +705,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None) -> CaseFacts:
         operating,
         guessed and kind is None,
         kind is not None,
+        bool(named_as),
     )
 
 

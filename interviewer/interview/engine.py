@@ -4,7 +4,7 @@ against the question's own sources, and saves every turn before the next questio
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -13,12 +13,14 @@ import numpy as np
 from interviewer.core.chunks import Chunk
 from interviewer.core.domain import CASE_STAGES, Mode, Question
 from interviewer.core.policy import WEAK
+from interviewer.core.readings import CaseReading
 from interviewer.core.review import DueItem, points_key
 from interviewer.core.score import ScoreResult
 from interviewer.core.session import Plan, SessionConfig, SessionState, listening_plan, replay
 from interviewer.errors import BadInputError
 from interviewer.interview.asking import QuestionFrames, load_frames, question_for
 from interviewer.interview.case_engine import CaseAsker
+from interviewer.interview.case_readings import as_corrected
 from interviewer.interview.cases import story_points
 from interviewer.interview.choosing import asked_item_key, item_key, level_and_pool, symptom_asked
 from interviewer.interview.chunk_choice import candidates, matching_topics, topic_for
@@ -64,6 +66,7 @@ class Interviewer:
         prefetch: bool = False,
         due_items: Callable[[], Sequence[DueItem]] | None = None,
         resting_items: Callable[[], frozenset[str]] | None = None,
+        readings: Callable[[], Mapping[str, CaseReading]] = dict,
     ) -> None:
         self.store = store
         self.scorer = scorer
@@ -78,7 +81,9 @@ class Interviewer:
         self.clock = clock
         self.frames = frames or load_frames()
         self.bank = ItemBank()
-        self.cases = CaseAsker(self.chunks, self.bank, store, templates, self.frames)
+        # the candidate's readings of case notes: which are no case, and what the others ask and for whom
+        self.readings = readings
+        self.cases = CaseAsker(self.chunks, self.bank, store, templates, self.frames, readings)
         self._chunks: list[Chunk] | None = None
         self._question_vectors = CachedEmbedder(embedder)  # asked questions are compared on every turn
 
@@ -103,11 +108,16 @@ class Interviewer:
     # ----- questions -------------------------------------------------------------------------------
 
     def chunks(self) -> list[Chunk]:
-        """Every chunk of the notes (read once per session start)."""
+        """Every chunk of the notes (read once per session start, and again after `reread`), a note the candidate
+        says is no case read as a note."""
         if self._chunks is None:
-            self._chunks = self.store.chunks()
+            self._chunks = as_corrected(self.store.chunks(), self.readings())
             self.bank.refresh(self._chunks)
         return self._chunks
+
+    def reread(self) -> None:
+        """Read the notes again at the next question: the candidate changed which of them are cases."""
+        self._chunks = None
 
     def _matching_topics(self, wanted: str) -> list[str]:
         return matching_topics(self.chunks(), wanted)

@@ -26,6 +26,7 @@ from interviewer.learning.review import review_document, to_utc
 from interviewer.settings import Settings
 from interviewer.storage.confirmations import ConfirmationStore
 from interviewer.storage.persistence import SessionRepository
+from interviewer.storage.readings import ReadingStore
 
 __all__ = ["EXPORT_FORMAT", "Deletion", "delete_user_data", "export_user_data", "write_export"]
 
@@ -81,6 +82,8 @@ def export_user_data(settings: Settings, repo: SessionRepository, now: datetime)
         "review": review_document(repo.answered(), now),
         # Every verdict the candidate confirmed, in the order given: user data like an answer.
         "confirmations": [c.to_json() for c in ConfirmationStore(settings.sessions_db).history()],
+        # ... and every correction of how a case note is read.
+        "case_readings": [r.to_json() for r in ReadingStore(settings.sessions_db).history()],
     }
 
 

@@ -76,6 +76,8 @@ class SessionRecord:
         return round(sum(t.total for t in self.turns) / len(self.turns), 3) if self.turns else None
 
 
+# The tables the app's other stores keep in the sessions file, which may be written before the first session is.
+_COMPANION_TABLES = frozenset({"checkins", "confirmations", "confirmed_scores", "case_readings", "sqlite_sequence"})
 # Columns every sessions file has had; `priority` and `case_kind` came later and are added to older files.
 _REQUIRED_COLUMNS = {
     "sessions": {"id", "started", "kind", "mode", "topic", "questions", "seed", "finished", "transcript"},
@@ -171,8 +173,8 @@ class SessionRepository:
         problem = self._db.execute("pragma quick_check").fetchone()[0]
         if problem != "ok":
             raise sqlite3.DatabaseError(f"integrity check: {problem}")
-        if not tables:
-            return  # a new, empty file
+        if not tables or tables <= _COMPANION_TABLES:
+            return  # a new, empty file, or one where a check-in or a case reading came before any session
         if "sessions" not in tables:
             raise self._foreign("it has no sessions table")
         for table, required in _REQUIRED_COLUMNS.items():

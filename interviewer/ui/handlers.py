@@ -82,6 +82,10 @@ class InterviewHandlers:
 
     # ----- sessions --------------------------------------------------------------------------------
 
+    def session(self, session_id: str | None) -> LiveSession:
+        """The running session with this id (resumed from its file after a restart); BadInputError without one."""
+        return self._session(session_id)
+
     def _session(self, session_id: str | None) -> LiveSession:
         if not session_id:
             raise BadInputError("no interview is running: press Start")

@@ -42,7 +42,7 @@ def test_a_case_says_what_it_read_and_asks_the_kind_the_candidate_picks(
     page.locator("#case-kind input").click()
     page.get_by_role("option", name="a number to size").click()
     start_interview(page, questions=3, challenge=False, kind="Case study")
-    page.wait_for_function("() => /Asked as a number to size, the kind you chose/.test(document.body.innerText)",
+    page.wait_for_function("() => /Asked as a number to size, as you set it/.test(document.body.innerText)",
                            timeout=LONG)  # fmt: skip
     wait_for_turn(page)
     page.screenshot(path=shots / "case-kind-picked.png", full_page=True)
@@ -53,3 +53,31 @@ def test_a_case_says_what_it_read_and_asks_the_kind_the_candidate_picks(
     # defend"), never as the churn model the note's stages build.
     asked = page.locator("#chat").inner_text().split("Q2 ·", 1)[1]
     assert ("number" in asked or "estimate" in asked) and "model" not in asked.lower(), asked
+
+
+def test_the_candidate_corrects_the_reading_of_the_case_on_screen_and_the_next_question_follows_it(
+    with_case: Server, browser: Any, shots: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(with_case.url)
+    start_interview(page, questions=3, challenge=False, kind="Case study")
+    wait_for_turn(page)
+    # The panel says what the case on screen was read as, with the business the questions name.
+    page.get_by_role("button", name="Correct the case's reading").click()
+    page.wait_for_function("() => /Read as .*, for /.test(document.querySelector('#reading-line')?.innerText || '')",
+                           timeout=LONG)  # fmt: skip
+    business = page.locator("#reading-business textarea, #reading-business input").first
+    assert business.input_value() == "the subscription streaming service"
+    business.fill("Streamly")
+    page.locator("#reading-kind input").click()
+    page.get_by_role("option", name="a number to size").click()
+    page.locator("#save-reading").click()
+    page.wait_for_function("() => /Saved: .*a number to size, for Streamly/.test(document.body.innerText)",
+                           timeout=LONG)  # fmt: skip
+    page.screenshot(path=shots / "case-reading-saved.png", full_page=True)
+    page.locator("#answer textarea").fill("I would ask how a subscriber is counted and over which months.")
+    page.locator("#submit").click()
+    page.wait_for_function("() => /Q2 ·[^]*\\?/.test(document.querySelector('#chat')?.innerText || '')", timeout=LONG)
+    asked = page.locator("#chat").inner_text().split("Q2 ·", 1)[1]
+    # From the next question the case is the candidate's: their name for the business, asked as a number to size.
+    assert "Streamly" in asked and "model" not in asked.lower(), asked

@@ -1,0 +1,76 @@
+"""The case-reading panel's actions as plain functions: what the case on screen is read as, and the candidate's
+correction of it (its kind, who it is for, or that it is no case), applied from the next question. No Gradio here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from interviewer.app.readings import CaseNoteReading, case_notes, correct_reading
+from interviewer.errors import BadInputError
+from interviewer.ui.handlers import AS_READ, CASE_KINDS, InterviewHandlers
+
+__all__ = ["NOT_A_CASE", "READING_KINDS", "ReadingHandlers"]
+
+NOT_A_CASE = "not a case: ask it as a note"
+# The panel's menu: keep the app's reading, a kind, or no case at all.
+READING_KINDS = [*CASE_KINDS, NOT_A_CASE]
+
+
+class ReadingHandlers:
+    """Reads and corrects the reading of the case the running session asks."""
+
+    def __init__(self, interview: InterviewHandlers) -> None:
+        self.interview = interview
+        self.app = interview.app
+
+    def _reading(self, session_id: str | None) -> CaseNoteReading:
+        """The reading of the case note the session's latest case question comes from."""
+        live = self.interview.session(session_id)
+        asked = [*live.state.asked, *([live.pending] if live.pending else [])]
+        topic = next((q.topic for q in reversed(asked) if q.kind == "case"), None)
+        if topic is None:
+            raise BadInputError("no case asked yet in this session: the reading is corrected for a case on screen")
+        reading = next((r for r in case_notes(self.app) if r.topic == topic), None)
+        if reading is None:
+            raise BadInputError(
+                f"this case is built from your notes on {topic}, not from a case note: it has no reading to correct"
+            )
+        return reading
+
+    def current(self, session_id: str | None) -> tuple[str, str, str]:
+        """The panel's menu entry, business and line for the case on screen."""
+        reading = self._reading(session_id)
+        corrected = reading.corrected
+        if corrected is not None and corrected.not_case:
+            return NOT_A_CASE, "", f"{reading.topic}: {corrected.said()}."
+        kind = corrected.kind.described if corrected is not None and corrected.kind else AS_READ
+        unsure = " I guessed its kind: please check." if reading.guessed else ""
+        return kind, reading.business, f"Read as {reading.kind.described}, for {reading.business}.{unsure}"
+
+    def save(self, session_id: str | None, kind_label: str, business: str) -> str:
+        """Keep the candidate's reading of the case on screen; the status line that says what changes."""
+        if kind_label not in READING_KINDS:
+            raise BadInputError(f"case reading must be one of: {'; '.join(READING_KINDS)}")
+        reading = self._reading(session_id)
+        typed = (business or "").strip()
+        # The app's own name, shown in the box, is no correction: the note keeps its reading of it.
+        kept_name = reading.corrected is not None and bool(reading.corrected.business)
+        named = "" if typed == reading.business and not kept_name else typed
+        not_case = kind_label == NOT_A_CASE
+        kind = None if not_case else CASE_KINDS[kind_label]
+        saved = correct_reading(
+            self.app, reading.topic, datetime.now(UTC), kind=kind, business="" if not_case else named,
+            not_case=not_case,
+        )  # fmt: skip
+        if not_case:
+            return (
+                f"Saved: {reading.topic} is read as a note from now on. This session's next case questions are "
+                "built from your notes on it; start a new session for another case."
+            )
+        session_kind = self.interview.session(session_id).state.config.case_kind
+        chosen = (
+            f" This session was started as {session_kind.described}, which it keeps; later sessions use yours."
+            if session_kind is not None and kind is not None and kind is not session_kind
+            else ""
+        )
+        return f"Saved: {reading.topic}, {saved[0].said()}. It applies from the next question.{chosen}"
