@@ -51,6 +51,20 @@ from tests.helpers import case_stage_texts
             True,
         ),
         (["Tallow wants to know how long a customer lasts."], "Tallow", "", False),  # knowing is no change
+        # Asked indirectly, without a question mark, in the note-taker's words.
+        (
+            ["The head of supply asks whether we should pay lenders a £5 weekend bonus."],
+            "the business",
+            "paying lenders a £5 weekend bonus",
+            False,
+        ),
+        (
+            ["She asked whether Ovenly should raise prices to £4.95, or not."],
+            "Ovenly",
+            "raising prices to £4.95",
+            False,
+        ),
+        (["I am not sure whether they should keep it."], "Ovenly", "", False),
     ],
 )
 def test_the_change_a_case_asks_about_is_named_as_the_note_names_it(

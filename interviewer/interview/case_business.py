@@ -308,7 +308,9 @@ def _person(name: str, text: str) -> bool:
         or re.search(rf"\b{re.escape(name)}\s*\((?:ex-|former |a friend|colleague|ex colleague)", text, re.I)
         # ("Dana Okafor, VP of Member Experience, wanted to push a nudge", round 64)
         or re.search(
-            rf"\b{re.escape(name)},\s+(?:the\s+|our\s+|their\s+)?(?:vp|svp|evp|head|director|chief|ceo|cfo|coo|cto|cmo|"
+            # ("Callum Reyes, Commercial Director. No slides, he just talked.": words before the role, round 101)
+            rf"\b{re.escape(name)},\s+(?:the\s+|our\s+|their\s+)?(?:[A-Z][\w&-]*\s+){{0,2}}"
+            r"(?:vp|svp|evp|head|director|chief|ceo|cfo|coo|cto|cmo|"
             r"manager|lead|founder|owner|md)\b",
             text,
             re.I,

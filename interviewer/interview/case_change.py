@@ -60,6 +60,14 @@ _SHOULD = re.compile(
     # ("Do we need to raise the match fee we pay refs from £32 to £38 before it gets worse?", round 95)
     rf"(?:(?i:need|have)\s+to\s+)?(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>[^?]+)\?",
 )
+# ... and asked indirectly, in the note-taker's words: "The head of supply asks whether we should pay lenders a £5
+# weekend bonus." (no question mark: the change was left unnamed, and "the change" read as unfilled to blind raters)
+_WHETHER_SHOULD = re.compile(
+    rf"\bwhether\s+(?P<who>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*)*|the\s+\w+|they|we|it)\s+(?:should|ought\s+to)\s+"
+    rf"(?:(?i:need|have)\s+to\s+)?(?P<verb>{_CHANGE_VERBS})(?![\w-])\s+(?P<rest>(?:[^.;:?]|\.(?=\d))+?)"
+    r"(?=\s+(?:or not|before|because|so that)\b|,\s+(?:which|so|because|not|but|or)\b|[;:?]|\.(?!\d)|$)",
+    re.I,
+)
 # (a price's decimal point ends nothing: "the CFO wants to move to $64.99" was "moving to $64", round 83)
 # (or a plan put: "My plan is to pause onboarding in the three central districts and spend ...", round 97)
 _WANTS = re.compile(
@@ -178,10 +186,15 @@ _TITLE_CHANGE = re.compile(
 SHORT = 7  # words: a change told in more is named by the title's few, when it has them
 
 
+_PUT_UP = re.compile(r"\bput\s+((?:[\w£$€%.-]+\s+){0,4}?[\w£$€%.-]+)\s+(up|down)\b(?=\s+(?:by\s+)?[~£$€]?\d|\s+to\b)")
+
+
 def case_change(asked: list[str], business: str, title: str = "") -> CaseChange:
     """The change the case's title, questions and set-up (`asked`, in that order) ask about. A change the note tells
     at length ("introducing 25% off any Monday-to-Thursday slot starting before 5pm") is named as its `title` names
     it ("the off-peak discount"), as an interviewer would (both raters, round 70)."""
+    # ("Our CEO wants to put Saturday cleaner pay up 15%.": British English's "put ... up" raises it, round 101)
+    asked = [_PUT_UP.sub(lambda m: f"{'raise' if m.group(2) == 'up' else 'cut'} {m.group(1)}", s) for s in asked]
     found = _case_change(asked, business)
     found = replace(found, phrase=_as_noun(found.phrase))
     # (the title's own words for what the business did: "Brightsmile Dental's free evening slots (did it work?)")
@@ -241,7 +254,7 @@ def _case_change(asked: list[str], business: str) -> CaseChange:
                     generic = generic if generic.phrase else CaseChange(phrase, made)
                 elif _fits(phrase):
                     return CaseChange(phrase, made)
-        match = _SHOULD.search(sentence) or _IMPERATIVE.search(sentence.strip())
+        match = _SHOULD.search(sentence) or _WHETHER_SHOULD.search(sentence) or _IMPERATIVE.search(sentence.strip())
         if match:
             who = match.groupdict().get("who") or "they"
             phrase = _named(_proposal(who, match.group("verb"), match.group("rest"), business), business)

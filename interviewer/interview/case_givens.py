@@ -259,8 +259,10 @@ _RULE_LABEL = re.compile(
     r"^((?:The|Our|Their|Its) (?:current |existing |old |default )?(?:rule|policy|process|heuristic|practice)): "
     r"(?=[a-z]+ )"
 )
+# (a label is a noun's: "For violins today: £19/month" was said "For violins today is £19 a month", round 101)
 _FIGURE_LABEL = re.compile(
-    r"^((?:[A-Z][a-z]+)(?: (?!is\b|are\b|was\b|were\b)[a-z][\w-]*){2,9}):\s+"
+    r"^((?!(?:For|In|At|On|By|With|From|To|After|Before|During|Since|Over|Under|Across|Per)\b)"
+    r"(?:[A-Z][a-z]+)(?: (?!is\b|are\b|was\b|were\b)[a-z][\w-]*){2,9}):\s+"
     r"(?=(?:about |around |roughly |~)?[$£€]?\d[^:]*$)"
 )
 

@@ -192,6 +192,7 @@ def _from_change(sequence: list[str], at: int, chosen: list[str], reach: int) ->
     return told if told and not any(s in chosen or _unsaid(s) for s in told) else []
 
 
+_DO_IT = re.compile(r"\b(?:do|approve|accept|back|go ahead with|sign off on) (?:it|this|that)\?", re.I)
 _BY_THEN = re.compile(r"\b(?:by then|by that (?:time|date|point)|until then|at that point)\b", re.I)
 _NEW_FIGURE = re.compile(
     r"\b(?:it|this|that)\s+(?:was|is|fell to|dropped to|rose to|jumped to|came in at)\s+(?:about\s+)?\d[\d.,]*"
@@ -273,12 +274,18 @@ def opening_text(
             # ... and so does a goal that asks about "it" ("The director wants to know whether it worked"): the
             # change it means is said before it (round 43 opened on "Until February anyone could walk in." alone).
             refers = part == goal and re.search(r"\b(?:whether|if|did) it\b|^(?:was|is) it\?", part, re.I)
-            if not events and (part == problem or refers):
+            proposed = part == goal == ask and bool(_DO_IT.search(part))
+            if not events and (part == problem or refers or proposed):
                 # The change a symptom follows ("In early March they scrapped the fee at 9 sites" before "Online
                 # tickets at pilot sites up 18%"): without it the symptom's "pilot sites" refer to nothing (a rater).
                 sequence = early or []
                 at = sequence.index(part) if part in sequence else 0
                 events = _from_change(sequence, at, chosen, reach=2 if refers else 1)
+                if proposed and part not in sequence and sequence:
+                    # ... and a question put after the proposal it asks about ("The proposal on her desk: £45/month
+                    # but 100% counts. "Should we do it?"", round 101 opened on "Should Stavewood do it?" without it)
+                    last = sequence[-1]
+                    events = [last] if last not in chosen and not _unsaid(last) else []
                 if refers and part not in sequence and not events:
                     # A question asked at the end of a quoted prompt ("... Did it work?") follows the change the prompt
                     # told (round 67 asked "Did it work?" after "Until this spring every lane cost £30 an hour")

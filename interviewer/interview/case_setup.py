@@ -72,8 +72,11 @@ _PROMPT_TOLD_AS = re.compile(
 )
 # The question an interviewer says is the one: 'here's my actual question. "... Which do we do?"'
 _QUESTION_PUT = re.compile(
-    r"\bhere(?:'s| is) (?:my|the) (?:actual |real |main )?(?:question|ask)\b[.:]?\s*"
-    r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”]$",
+    r"(?:\bhere(?:'s| is) (?:my|the) (?:actual |real |main )?(?:question|ask)\b[.:]?"
+    # ('Then the actual ask, more or less word for word: *"Our CEO wants to put Saturday cleaner pay up 15%. Is that
+    # the right call, and what would you do instead?"*', round 101 asked "So the answer is no?" from a later turn)
+    r"|\bthe (?:actual|real|main) (?:question|ask)\b[^:\"“”?]{0,50}:)\s*[*_]{0,2}"
+    r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”][*_]{0,2}$",
     re.I,
 )
 _SET_UP_AS = re.compile(r"^((?:he|she|they) set (?:it|the case|this) up(?: as| like this)?:\s+)([a-z])", re.I)
@@ -289,7 +292,7 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     # She says — "Friday and Saturday nights are a mess. ... Do we pay sitters more on weekend nights,
                     # or is this a recruitment problem?"", round 99)
                     quoting = re.search(r"\b(?:says?|said|asks?|asked)\s*[—–:-]?\s*[\"“]", " ".join(turn))
-                    if asked_in_turn and (not in_reply or quoting) and not asks and len(staged) < 20:
+                    if asked_in_turn and (not in_reply or quoting) and not asks and len(staged) - round_at < 20:
                         asks.append(" ".join(turn))
                         ask_at = len(staged)
                 quoted_before = in_quote
@@ -356,7 +359,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     asked_text = statement[handed.end() :].strip(chr(34) + "“” ")
                     asks = [f"The question: {asked_text[:1].upper()}{asked_text[1:]}"]
                 opened = quoted is not None and staged_prompt == quoted.group("quote").strip().rstrip('"”').strip()
-                if asking and len(staged) < 8 and (_ASK_LABEL.match(statement) or told_ask) and not asks and not opened:
+                if (
+                    asking
+                    and len(staged) - round_at < 8
+                    and (_ASK_LABEL.match(statement) or told_ask)
+                    and not asks
+                    and not opened
+                ):
                     # ("... the commercial director, Gareth, asked a simple question: should we hire 14 more
                     # inspectors?": the question someone put, told in the story, round 49)
                     asked_text = statement[told_ask.end() :] if told_ask else _ASK_LABEL.sub("", statement, count=1)
@@ -364,11 +373,16 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                     asked_text = re.sub(r"^([\"“']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), asked_text)
                     asks.append("The question: " + asked_text)
                     ask_at = len(staged)
-                quoted_ask = asking and not asks and len(staged) < 10 and re.match(r'^["“][^"“”]{10,300}\?["”]$', piece)
+                quoted_ask = (
+                    asking
+                    and not asks
+                    and len(staged) - round_at < 10
+                    and re.match(r'^["“][^"“”]{10,300}\?["”]$', piece)
+                )
                 # ... or said, however late, after the interviewer says it is the question: 'Anyway, here's my actual
                 # question. "The board wants us back to 90% by Q4. ... Which do we do?"' (a mock told as dialogue,
                 # round 96, whose opening never said what was asked)
-                put = _QUESTION_PUT.search(piece) if asking and not asks and len(staged) < 40 else None
+                put = _QUESTION_PUT.search(piece) if asking and not asks and len(staged) - round_at < 40 else None
                 if put:
                     asks.append(put.group("q").strip())
                     quoted_alone = True
@@ -385,14 +399,24 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # (a request told in the story: "The operations director came to my team with a specific request:
                 # build a machine-learning model that predicts which shipments will be held, ...", round 85 opened
                 # without it)
-                request = _TOLD_REQUEST.search(statement) if not asking and not asks and len(staged) < 10 else None
+                request = (
+                    _TOLD_REQUEST.search(statement) if not asking and not asks and len(staged) - round_at < 10 else None
+                )
                 if request:
                     asked_text = statement[request.end() :].rstrip(" .")
                     asks.append(f"The ask: {asked_text}.")
                     ask_at = len(staged)
-                indirect = _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) < 10 else None
-                asked_me = _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) < 10 else None
-                whether = _ASKED_WHETHER.search(statement) if not asking and not asks and len(staged) < 12 else None
+                indirect = (
+                    _INDIRECT_ASK.search(statement) if not asking and not asks and len(staged) - round_at < 10 else None
+                )
+                asked_me = (
+                    _ASKED_WHICH.search(statement) if not asking and not asks and len(staged) - round_at < 10 else None
+                )
+                whether = (
+                    _ASKED_WHETHER.search(statement)
+                    if not asking and not asks and len(staged) - round_at < 12
+                    else None
+                )
                 if whether and not indirect and not asked_me:
                     # "The operations director asked me, fairly bluntly, whether we could "make the alarms mean
                     # something".": the ask, as it was put (round 90's opening never said what the story was for)
@@ -413,10 +437,10 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # 'Saltby-on-Sea Town Council patrols ... How many lifeguards per day, and what budget?', round 80
                 # ran it as a change)
                 same_paragraph = paragraph >= 0 and (chunk.chunk_index, paragraph) == setup_paragraph
-                if asking and (len(staged) < 8 or (same_paragraph and len(staged) < 20)):
+                if asking and (len(staged) - round_at < 8 or (same_paragraph and len(staged) - round_at < 20)):
                     questions.append(statement)  # what the set-up asks ("What's going on and what would you do?")
                 opens_quote = re.search(r'["“]', piece.rstrip().rstrip('"”'))  # ('She asked, "How much ...?"')
-                if asking and len(staged) < 20 and quoted_before and not opens_quote:
+                if asking and len(staged) - round_at < 20 and quoted_before and not opens_quote:
                     # A question inside a prompt quoted over several sentences ('His prompt: "Strike Street Bowl has
                     # 38 bowling centres ... Did it work?"', round 67 opened on its first two sentences alone)
                     prompt_questions.append(statement.strip('"“” '))

@@ -239,7 +239,10 @@ _POLICY = re.compile(
     r"(?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b",
     re.I,
 )
-_WEIGHS = re.compile(r"\b(?:should|whether|how many)\b", re.I)
+# (or asks whether a proposal is right: "Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call?" is
+# a change to weigh, never a movement to explain, round 101)
+_RIGHT_CALL = re.compile(r"\b(?:is|was) (?:that|this|it) (?:the right (?:call|move|decision)|worth it)\b", re.I)
+_WEIGHS = re.compile(rf"\b(?:should|whether|how many)\b|{_RIGHT_CALL.pattern}", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
     # "The CFO wants to know whether it worked." (round 47's fee rise was asked as a test to design)
@@ -303,6 +306,8 @@ def shape_told(asked: str, shape: str, targets: bool) -> bool:
     if shape == "change":
         # ("The founder asks whether Ferncliff should raise its shipping fee": a decision, whatever it is about)
         asks_whether = re.search(r"\b(?:whether|if)\b[^.?]{0,60}\bshould\b", asked, re.I)
+        # ("Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call?", round 101)
+        asks_whether = asks_whether or _RIGHT_CALL.search(asked)
         return bool(_DECISION.search(asked) or _WORKED.search(asked) or _METRIC_CHOICE.search(asked) or asks_whether)
     if shape == "model":
         return targets or bool(_MODEL_BUILT.search(asked))

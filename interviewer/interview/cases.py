@@ -151,6 +151,13 @@ def _attempt_labelled(ordered: list[Chunk], staged: list[tuple[str, str]], start
     return len(staged)
 
 
+def _said_in(statement: str, text: str) -> bool:
+    """True when a statement, as read, comes from `text` (words only): its start or its end, since reading may reword
+    either ("The book's line:" is said "The book says:")."""
+    words = re.sub(r"[^\w]+", " ", statement).strip()
+    return len(words) >= 20 and (words[:40].strip() in text or words[-40:].strip() in text)
+
+
 def _names_any(statement: str, names: list[str]) -> bool:
     return bool(names) and re.search(rf"\b(?:{'|'.join(names)})\b", statement) is not None
 
@@ -406,6 +413,15 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         )
         for i, (s, at) in enumerate(staged)
     ]
+    # A section headed as the note-taker's attempt, the book's model answer or the lessons is what was answered, never
+    # a given, in a note with stage headings too: "The book says: "a forecast is only as useful as its match to the
+    # decision's unit."" led round 101's frame question, and the model answer's "what ran out was hoods, not gowns"
+    # waited for a later stage.
+    answered = " ".join(
+        c.text for c in ordered if _ANSWER_HEADING.search(c.heading.split(" > ")[-1]) and c.heading != title
+    )
+    answered = re.sub(r"[^\w]+", " ", answered)
+    staged = [(s, "told" if answered and _said_in(s, answered) else at) for s, at in staged]
     found = [(s, at) if is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and is_fact(s)))
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
@@ -536,6 +552,11 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         said = f'{said} {_put_by_whom(put_by)} "{put}"'
     elif put_by and asks and asks[0] in said and not said.startswith(asks[0]):
         said = said.replace(asks[0], f'{_put_by_whom(put_by)} "{asks[0]}"')
+    elif said == staged_prompt and said and "?" not in said and put.endswith("?") and put[:30] not in said:
+        # ... and by no one named, after the set-up it follows: 'Then the actual ask, more or less word for word:
+        # *"Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call ...?"*' (round 101 opened on the
+        # set-up alone, and asked the case as a movement to explain)
+        said = f'{said} The question: "{put}"'
     if staged_prompt and not names(staged_prompt) and proper and re.search(r"\b[Oo]ur\b", staged_prompt):
         # ... and one in its voice that never names it says whose it is: "Conversion on our online ticketing site
         # went from 3.8% to 6.2% ... Can they?" after 'at the "Northgate Museum of Science and Industry" and opened
@@ -658,6 +679,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         # The title's short name for it ("Hatchway Homes and the floorplan rule") beats a clause said six times over
         # ("making it mandatory for every new listing to have a floorplan", a blind rater, round 58).
         change = replace(change, phrase=titled_change.group(0).lower())
+    if shape == "change" and not change.phrase and (proposal := _PROPOSAL.search(said)):
+        # ... or as the opening calls it, when the ask names none: "The proposal on his desk is £23 a month but ...
+        # Should we do it?" ("the change" in every stage read as unfilled to blind raters, round 101)
+        change = replace(change, phrase=f"the {proposal.group(1).lower()}")
     if shape != "change":
         change = replace(change, phrase="", made=False)
     elif worked and not change.made:
@@ -709,6 +734,17 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     )
 
 
+# What an opening calls the change it asks about, when its question names none
+_PROPOSAL = re.compile(
+    r"\b[Tt]he (proposal|plan|pilot|new (?:scheme|policy|offer|price|pricing|rule))\b(?= (?:on|from|is|was|would|to)\b)"
+)
+# A section heading that says what follows is answered, not posed: the attempt, a model answer, the lessons
+_ANSWER_HEADING = re.compile(
+    r"\b(?:(?:my|our) (?:own )?(?:attempt|answer|approach|working)|model answer|(?:the )?(?:book|author)['’]s answer|"
+    r"solution|where I went wrong|what (?:I|we) (?:did|got) wrong|lessons?|takeaways?|things to steal|"
+    r"what I'?d do differently|feedback|post-?mortem|retro(?:spective)?)\b",
+    re.I,
+)
 # A section heading that says the case starts there: "the case, as best I remember it", "The case prompt"
 _CASE_HEADING = re.compile(r"^(?:the |my )?case\b(?! stud)|\bthe case\b|\bcase (?:prompt|set-?up|question)\b", re.I)
 # Who put the question that follows, on the line that ends before it: "Then, in character as Rhiannon, the head of
