@@ -20,8 +20,9 @@ from interviewer.ingest.sections import note_kind
 from interviewer.interview.asking import load_frames
 from interviewer.interview.case_engine import _cue
 from interviewer.interview.case_givens import concludes, is_fact
+from interviewer.interview.case_prompt import interviewers
 from interviewer.interview.case_questions import case_draft, twist_for
-from interviewer.interview.cases import _interviewers, case_facts
+from interviewer.interview.cases import case_facts
 from interviewer.interview.items import build_items
 from interviewer.interview.listening import take_up
 from interviewer.interview.templates import load_templates
@@ -720,8 +721,8 @@ def test_a_quoted_prompt_speaks_as_the_business_and_a_drop_gets_no_twist_about_r
         for seed in range(8)
     }
     assert not any("results" in twist for twist in twists)
-    assert _interviewers("Practice mock with Priya (she played Head of Ops)") == ["Priya"]
-    assert _interviewers("selling through its own site with Meta and TikTok ads") == []
+    assert interviewers("Practice mock with Priya (she played Head of Ops)") == ["Priya"]
+    assert interviewers("selling through its own site with Meta and TikTok ads") == []
 
 
 def test_a_push_with_no_term_of_its_own_is_set_against_a_given_of_the_case(interviewer_home: Path) -> None:

@@ -23,6 +23,20 @@ from interviewer.interview.case_givens import (
 )
 from interviewer.interview.case_opening import opening_text, title_question
 from interviewer.interview.case_opening_parts import SPEAKER_ASKS, as_the_business, completed_opening, in_voice_of
+from interviewer.interview.case_prompt import (
+    ANSWER_HEADING,
+    ATTEMPT,
+    CASE_HEADING,
+    CAST_AT,
+    FIRST_PERSON_PAST,
+    PUT_BY,
+    YOU_ARE,
+    attempt_labelled,
+    bare_ask,
+    interviewers,
+    put_by_whom,
+    said_in,
+)
 from interviewer.interview.case_setup import CASE_ROUND, ROUND, read_setup, readable
 from interviewer.interview.case_shape import (
     asks_allocation,
@@ -55,107 +69,12 @@ __all__ = [
 _NUMBER = re.compile(r"\d")
 
 
-_FIRST_PERSON_PAST = re.compile(
-    r"^(?:then |next |so |first,? )?I (?:[a-z]{3,}ed|put|set|did|made|took|went|thought|got|began|wrote|ran|chose|"
-    r"kept|split|spent)\b"
-)
-_ATTEMPT = re.compile(
-    r"^(?:my|our) (?:own )?(?:attempt|answer|approach|solution|go at it|working|write-?up)\b|^here'?s (?:my|what I)\b|"
-    r"^what I (?:said|did|answered|wrote)\b",
-    re.I,
-)
-
-
 # A change a title names by a short noun phrase: "the floorplan rule", "the no-show fee".
 _TITLED_CHANGE = re.compile(
     r"\bthe (?:[\w£$€%-]+ ){1,2}(?:rule|policy|change|launch|redesign|programme|program|scheme|rollout|price rise|"
     r"price cut)\b",
     re.I,
 )
-
-
-def _interviewers(text: str) -> list[str]:
-    """The names of whoever played the interviewer in a practice case's title or preface."""
-    # ("Practice mock with Priya", "Mock w/ R.", "practised this with Tom"; never "ads with Meta and TikTok")
-    found = re.findall(
-        r"\b(?i:mock|practi[sc]e[ds]?|did this|ran this)\b[^.;]{0,30}?\b(?:with|w/)\s+([A-Z][^\W\d_]{2,})\b"
-        r"(?!\s+[A-Z])",  # ("Mock with Tomás")
-        text,
-    )
-    # ("— ran by Priya, 3 Nov")
-    found += re.findall(r"\b(?:ran|run|played|interviewed) by\s+([A-Z][^\W\d_]{2,})\b", text)
-    # ("Tom Adeyemi (ex-colleague, now consulting) played the Director of Library Services", round 44)
-    found += re.findall(
-        # ("Tom from the Thursday study group played the interviewer", round 61 named its bank "Next")
-        r"\b([A-Z][^\W\d_]{2,})(?:\s+[A-Z][\w'-]+)?(?:\s*\([^()]{0,60}\))?(?:\s+from\s+[^,.;()]{3,40}?)?\s+"
-        r"(?:played|playing|was playing|as the interviewer|ran (?:this|it|the mock)|(?:offered|agreed) to play)\b"
-        # "Dan is a strategy consultant who climbs at my wall, and he offered to play the COO" (round 45)
-        r"|\b([A-Z][a-z]{2,}) is an? [^.;]{0,80}\b(?:offered|agreed) to play\b",
-        text,
-    )
-    # ("The case round was with Sam, a principal data scientist, who played the Head of Trading", round 53)
-    found += re.findall(r"\b([A-Z][^\W\d_]{2,}),\s+[^,.;]{3,60},\s+who\s+(?:played|was playing|ran)\b", text)
-    # ("Debrief: PartsPilot final round, analytics case (interviewer: Ines, staff DS)", round 55)
-    found += re.findall(r"\((?i:interviewers?|interviewed by|played by)\s*[:=-]?\s*([A-Z][^\W\d_]{2,})\b", text)
-    # ("mock #4 — Gambitly daily games jump (Tom as Head of Product)", round 62 named the case "Tom")
-    found += re.findall(
-        r"\(([A-Z][^\W\d_]{2,}) (?:as|playing) (?:the |a |an )?(?i:head|director|vp|ceo|coo|cfo|cto|cpo|pm|manager|"
-        r"lead|interviewer|founder|owner)\b",
-        text,
-    )
-    # ("Interviewer: Ines Duarte, senior DS." on its own line, round 67 named the case "Ines Duarte")
-    found += re.findall(
-        r"(?:^|[.;!?]\s+)(?i:interviewer|interviewed by|played by)\s*[:=-]\s*([A-Z][^\W\d_]{2,})\b", text
-    )
-    names = [name for group in found for name in ([group] if isinstance(group, str) else group) if name]
-    return sorted({re.escape(name) for name in names})
-
-
-# A prompt that casts the candidate: "You're the analyst at Chatterbridge, a language-exchange app where ..." (round
-# 65 called it "the language-exchange app"); its business is said as the case's own sentence.
-# ("You've joined Tallyfold, a B2B invoicing tool for small agencies.", round 88)
-_CAST_AT = re.compile(
-    r"\b(?:at|for|joined)\s+((?:[A-Z][\w&'-]+)(?:\s+(?:[A-Z][\w&'-]+|&))*)(?=[.,;:]|\s+(?:and|where|which)\b|$)"
-)
-_YOU_ARE = re.compile(
-    r"(?:^|[\"“])(?:you're|you are|imagine you(?:'re| are)|you've (?:just )?joined|you (?:have )?(?:just )?joined)\b",
-    re.I,
-)
-
-
-def _bare_ask(ask: str) -> str:
-    """A question as it was put, without the label and quotes read with it: 'The question: "Do we ...?"'."""
-    return re.sub(r"^The question:\s*", "", ask).strip('"“” ')
-
-
-def _put_by_whom(put_by: re.Match[str]) -> str:
-    """Who put the question, as the opening says it before the quote: "Rhiannon, the head of ops, asks:", "The Head
-    of Supply asks:"."""
-    return f"{put_by.group('who')}, asks:" if put_by.group("who") else f"The {put_by.group('role')} asks:"
-
-
-def _attempt_labelled(ordered: list[Chunk], staged: list[tuple[str, str]], start: int) -> int:
-    """Where the note-taker's attempt starts, after a line that labels it on its own ("**My attempt**", too short to
-    be a sentence of the case): the first of `staged` (from `start`) that the note writes after that line; else
-    len(staged). Round 96 asked "Randomly pick 8 of 38 to get vans, other 30 are control." as a given."""
-    # (a heading may label it: "## My attempt (as written, tidied slightly)", round 98 led a stage with its "99.4%
-    # only captures the first.")
-    text = "\n".join(f"{chunk.heading.split(' > ')[-1]}\n{chunk.text}" for chunk in ordered)
-    label = re.search(r"^\W*(?:my|our) (?:own )?(?:attempt|answer|approach|working)\b[^\n.]{0,40}$", text, re.I | re.M)
-    if label is None:
-        return len(staged)
-    for index, (statement, _) in enumerate(staged):
-        at = text.find(statement[:30])
-        if index >= start and at > label.end():
-            return index
-    return len(staged)
-
-
-def _said_in(statement: str, text: str) -> bool:
-    """True when a statement, as read, comes from `text` (words only): its start or its end, since reading may reword
-    either ("The book's line:" is said "The book says:")."""
-    words = re.sub(r"[^\w]+", " ", statement).strip()
-    return len(words) >= 20 and (words[:40].strip() in text or words[-40:].strip() in text)
 
 
 def _names_any(statement: str, names: list[str]) -> bool:
@@ -293,7 +212,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         (
             i
             for i, c in enumerate(ordered)
-            if i and c.heading != ordered[0].heading and _CASE_HEADING.search(c.heading.split(" > ")[-1])
+            if i and c.heading != ordered[0].heading and CASE_HEADING.search(c.heading.split(" > ")[-1])
         ),
         0,
     )
@@ -317,7 +236,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     # Whoever played the interviewer ("Practice mock with Priya", "w/ Dan", "Marcus playing the interviewer") is the
     # note-taker's story, not the case: "Point estimate first, because Priya wanted a number" is no goal of it.
     # (joined as sentences: "... — ran by Priya, 3 Nov" before "Priya played the head of analytics" named "Nov")
-    played = _interviewers(". ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
+    played = interviewers(". ".join([ordered[0].topic if ordered else "", *(s for s, _ in staged[:3])]))
     # The note-taker's line about the mock may introduce the business ("Priya played a hiring manager at Quillmoor
     # Hotels, a mid-scale chain ..."): the case keeps that introduction as its own sentence.
     staged = [
@@ -326,7 +245,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         if (i < 3 and (writes(s) or _names_any(s, played) or names_company(s) or s.startswith("At ")))
         # (a prompt that casts the candidate may follow the note-taker's lines: "You're a data scientist at Larkspur
         # Home, an online homewares retailer." came fourth, round 86)
-        or (i < 8 and _YOU_ARE.search(s))
+        or (i < 8 and YOU_ARE.search(s))
         else (s, at)
         for i, (s, at) in enumerate(staged)
     ]
@@ -360,7 +279,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         business = business_of(loop_preface, title, first_line, read.prompt_label)
     # ... or where a prompt casts the candidate, with no word on what it is: "You're the data scientist at Fernbrook
     # Health Software." (round 89 called it "the business")
-    cast_at = next((m for s, _ in staged[:10] if _YOU_ARE.search(s) and (m := _CAST_AT.search(s))), None)
+    cast_at = next((m for s, _ in staged[:10] if YOU_ARE.search(s) and (m := CAST_AT.search(s))), None)
     business = cast_at.group(1) if cast_at and business.startswith("the ") else business
     business = named_as or business  # (the candidate's name for it wins, from the opening on)
     # "Northwind Fibre — who ...?", "Pebblepost: the 12% WAU drop"
@@ -385,8 +304,8 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     setup = lead + max(3, ((len(staged) - lead) * 2) // 5)
     if story:
         # ... or at the candidate's attempt ("My attempt, written up the same evening.": what follows is theirs)
-        attempt = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and _ATTEMPT.match(s)), len(staged))
-        attempt = min(attempt, _attempt_labelled(ordered, staged, lead + 2))
+        attempt = next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and ATTEMPT.match(s)), len(staged))
+        attempt = min(attempt, attempt_labelled(ordered, staged, lead + 2))
         told = min(attempt, next((i for i, (s, _) in enumerate(staged) if i >= lead + 2 and is_story(s)), len(staged)))
         setup = min(setup, told)
         # The prompt someone put ends the set-up: what follows is the candidate's attempt ("Top-down first. Roughly
@@ -395,7 +314,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         # ... as does a prompt quoted over several sentences, when the candidate's attempt follows it in the first
         # person ("I sized the peak hour, not the day.": round 67's festival gave the sums after it as its facts)
         after_prompt = staged[read.prompt_end][0] if lead < read.prompt_end < len(staged) else ""
-        setup = min(setup, read.prompt_end) if _FIRST_PERSON_PAST.match(after_prompt) else setup
+        setup = min(setup, read.prompt_end) if FIRST_PERSON_PAST.match(after_prompt) else setup
     # Where the case may still say what it asks: its first sentences, but for those that tell what was found.
     # (never past the question someone put: "The action was tied to ... whether the vet had responded" after "The
     # question my manager gave me was whom those 1,200 calls should go to." is the candidate's answer, round 56)
@@ -418,10 +337,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     # decision's unit."" led round 101's frame question, and the model answer's "what ran out was hoods, not gowns"
     # waited for a later stage.
     answered = " ".join(
-        c.text for c in ordered if _ANSWER_HEADING.search(c.heading.split(" > ")[-1]) and c.heading != title
+        c.text for c in ordered if ANSWER_HEADING.search(c.heading.split(" > ")[-1]) and c.heading != title
     )
     answered = re.sub(r"[^\w]+", " ", answered)
-    staged = [(s, "told" if answered and _said_in(s, answered) else at) for s, at in staged]
+    staged = [(s, "told" if answered and said_in(s, answered) else at) for s, at in staged]
     found = [(s, at) if is_fact(s) else (_given(s), at) for s, at in staged]
     facts = tuple(dict.fromkeys((s, at) for s, at in found if s and is_fact(s)))
     # A case with stage headings poses its problem in its opening; its stage sections are the answers.
@@ -540,18 +459,18 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         (
             i
             for i, (t, _) in enumerate(staged)
-            if i and asks and _bare_ask(asks[0]).startswith(t.split(": ", 1)[-1][:30])
+            if i and asks and bare_ask(asks[0]).startswith(t.split(": ", 1)[-1][:30])
         ),
         0,
     )
     # (a question quoted on its own is no sentence of the set-up: it was put where it was read)
     begins = begins or (ask_at if asks and 0 < ask_at <= len(staged) else 0)
-    put_by = _PUT_BY.search(staged[begins - 1][0]) if begins else None
-    put = _bare_ask(asks[0]) if asks else ""
+    put_by = PUT_BY.search(staged[begins - 1][0]) if begins else None
+    put = bare_ask(asks[0]) if asks else ""
     if put_by and said == staged_prompt and said and "?" not in said and put.endswith("?"):
-        said = f'{said} {_put_by_whom(put_by)} "{put}"'
+        said = f'{said} {put_by_whom(put_by)} "{put}"'
     elif put_by and asks and asks[0] in said and not said.startswith(asks[0]):
-        said = said.replace(asks[0], f'{_put_by_whom(put_by)} "{asks[0]}"')
+        said = said.replace(asks[0], f'{put_by_whom(put_by)} "{asks[0]}"')
     elif said == staged_prompt and said and "?" not in said and put.endswith("?") and put[:30] not in said:
         # ... and by no one named, after the set-up it follows: 'Then the actual ask, more or less word for word:
         # *"Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call ...?"*' (round 101 opened on the
@@ -737,23 +656,6 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
 # What an opening calls the change it asks about, when its question names none
 _PROPOSAL = re.compile(
     r"\b[Tt]he (proposal|plan|pilot|new (?:scheme|policy|offer|price|pricing|rule))\b(?= (?:on|from|is|was|would|to)\b)"
-)
-# A section heading that says what follows is answered, not posed: the attempt, a model answer, the lessons
-_ANSWER_HEADING = re.compile(
-    r"\b(?:(?:my|our) (?:own )?(?:attempt|answer|approach|working)|model answer|(?:the )?(?:book|author)['’]s answer|"
-    r"solution|where I went wrong|what (?:I|we) (?:did|got) wrong|lessons?|takeaways?|things to steal|"
-    r"what I'?d do differently|feedback|post-?mortem|retro(?:spective)?)\b",
-    re.I,
-)
-# A section heading that says the case starts there: "the case, as best I remember it", "The case prompt"
-_CASE_HEADING = re.compile(r"^(?:the |my )?case\b(?! stud)|\bthe case\b|\bcase (?:prompt|set-?up|question)\b", re.I)
-# Who put the question that follows, on the line that ends before it: "Then, in character as Rhiannon, the head of
-# ops:", "In character as the CFO:"
-_PUT_BY = re.compile(
-    r"\b(?:as|from|by)\s+(?P<who>(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:the|their|its|our) [\w -]{2,40}?|"
-    r"the (?:head|director|VP|manager|CEO|CFO|COO|owner|founder)\b[\w -]{0,30}?))\s*:$"
-    # ('Then she put on her "Head of Supply" voice:', round 97)
-    r"|\bput on (?:her|his|their) [\"“]?(?P<role>[A-Z][\w -]{2,30}?)[\"”]? voice\s*:$"
 )
 # The words a prompt opens with that are said in lower case after "At <business>, " ("we run", "since May", "our ...")
 _OPENING_WORDS = frozenset(
