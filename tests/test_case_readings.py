@@ -139,20 +139,39 @@ def test_the_page_shows_the_reading_of_the_case_on_screen_and_saves_a_correction
     list(handlers.next_question(deep.session_id))
     with pytest.raises(BadInputError, match="no case asked yet"):
         readings.current(deep.session_id)
-    view = handlers.start("Case study", case_notes(app)[0].topic, 3, False, seed=1)
+    topic = case_notes(app)[0].topic
+    view = handlers.start("Case study", topic, 3, False, seed=1)
     list(handlers.next_question(view.session_id))
-    kind, business, line = readings.current(view.session_id)
-    assert kind == AS_READ and business == "the business" and line.startswith("Read as "), line
+    kind, business, line, shown = readings.current(view.session_id)
+    assert (kind, business, shown) == (AS_READ, "the business", topic) and " read as " in line, line
     # The app's own name left in the box is no correction; a name typed over it is.
-    said = readings.save(view.session_id, AS_READ, "the business")
+    said = readings.save(view.session_id, AS_READ, "the business", shown)
     assert "as the app reads it" in said and case_notes(app)[0].corrected is None, said
-    said = readings.save(view.session_id, CaseKind.CHOICE.described, "Tandem Tools")
+    said = readings.save(view.session_id, CaseKind.CHOICE.described, "Tandem Tools", shown)
     assert said.startswith("Saved: ") and "a choice among options" in said and "Tandem Tools" in said, said
-    assert readings.current(view.session_id)[:2] == (CaseKind.CHOICE.described, "Tandem Tools")
-    said = readings.save(view.session_id, NOT_A_CASE, "")
+    kind, business, line, _ = readings.current(view.session_id)
+    assert (kind, business) == (CaseKind.CHOICE.described, "Tandem Tools")
+    # ... and the panel says the app's own reading beside it, so that it can be put back.
+    assert "you set it as a choice among options, for Tandem Tools; the app read it as" in line, line
+    # A panel left from another case never saves onto this one.
+    with pytest.raises(BadInputError, match="not of the case on screen"):
+        readings.save(view.session_id, CaseKind.SIZING.described, "Streamly", "another case")
+    assert case_notes(app)[0].business == "Tandem Tools"
+    # The app's own name typed back, with its kind, puts the app's reading back; so does the reset button.
+    readings.save(view.session_id, AS_READ, "the business", shown)
+    assert case_notes(app)[0].corrected is None
+    readings.save(view.session_id, CaseKind.SIZING.described, "", shown)
+    said = readings.reset(view.session_id)
+    assert "as the app reads it again" in said and case_notes(app)[0].corrected is None, said
+    said = readings.save(view.session_id, NOT_A_CASE, "", shown)
     assert "read as a note from now on" in said and readings.current(view.session_id)[0] == NOT_A_CASE
     with pytest.raises(BadInputError, match="case reading must be one of"):
         readings.save(view.session_id, "a riddle", "")
+    # A session started with a kind of its own says so in the panel: it keeps that kind.
+    readings.reset(view.session_id)
+    chosen = handlers.start("Case study", topic, 3, False, seed=1, case_kind=CaseKind.METRIC.described)
+    list(handlers.next_question(chosen.session_id))
+    assert "This session was started as a metric to define" in readings.current(chosen.session_id)[2]
 
 
 def test_the_command_line_lists_corrects_and_exports_readings(interviewer_home: Path, tmp_path: Path) -> None:

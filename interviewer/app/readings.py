@@ -27,6 +27,8 @@ class CaseNoteReading:
     business: str
     guessed: bool  # no words of the note told its kind, and the candidate has not said it
     corrected: CaseReading | None  # the candidate's reading, if they gave one
+    read_kind: CaseKind  # the app's own reading, whatever the candidate said
+    read_business: str
 
     def said(self) -> str:
         """The reading in one line."""
@@ -53,7 +55,12 @@ def case_notes(app: App) -> list[CaseNoteReading]:
     for note, chunks in _case_chunks_by_note(app).items():
         reading = readings.get(note)
         facts = case_facts(chunks, reading.kind if reading else None, reading.business if reading else "")
-        listed.append(CaseNoteReading(chunks[0].topic, note, facts.kind, facts.business, facts.guessed, reading))
+        own = case_facts(chunks) if reading is not None else facts
+        listed.append(
+            CaseNoteReading(
+                chunks[0].topic, note, facts.kind, facts.business, facts.guessed, reading, own.kind, own.business
+            )
+        )
     return sorted(listed, key=lambda r: (r.topic.lower(), r.note))
 
 

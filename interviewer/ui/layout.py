@@ -24,7 +24,8 @@ from interviewer.ui.handlers import (
     SessionView,
 )
 from interviewer.ui.notes import ingest_notes, topic_rows
-from interviewer.ui.readings import READING_KINDS, ReadingHandlers
+from interviewer.ui.reading_panel import case_reading_panel
+from interviewer.ui.readings import ReadingHandlers
 
 __all__ = ["CSS", "build_ui"]
 
@@ -205,17 +206,7 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
                             group_consecutive_messages=False,
                         )  # fmt: skip
                         status = gr.Markdown(elem_id="status")
-                        # A case opens by saying what it read its note as; a misreading is corrected here.
-                        with gr.Accordion("Correct the case's reading", open=False, elem_id="case-reading") as reading:
-                            reading_line = gr.Markdown(elem_id="reading-line")
-                            with gr.Row():
-                                reading_kind = gr.Dropdown(
-                                    READING_KINDS, value=AS_READ, label="What the case asks", elem_id="reading-kind"
-                                )
-                                reading_business = gr.Textbox(
-                                    label="Who the case is for", max_lines=1, elem_id="reading-business"
-                                )
-                            save_reading = gr.Button("Save reading", elem_id="save-reading")
+                        case_reading_panel(readings, current, status)
                         with gr.Column(elem_id="practice-review"):
                             review_list(practice_target, [(chat, lambda done: handlers.chat(done.answer.session_id))])
                         answer = gr.Textbox(
@@ -340,22 +331,6 @@ def build_ui(app: App, secret: str, stream_delay: float = 0.02) -> gr.Blocks:
              practice_target],
         )  # fmt: skip
         challenge.input(_guard(run_challenge), [current, challenge], [level, status], queue=False)
-
-        def show_reading(state: dict[str, Any]) -> tuple[Any, ...]:
-            try:
-                kind_, business_, line = readings.current(state.get("id"))
-            except InterviewerError as exc:  # no case on screen yet: said in the panel, no warning
-                return _KEEP, _KEEP, str(exc)[:1].upper() + str(exc)[1:] + "."
-            return kind_, business_, line
-
-        def run_save_reading(state: dict[str, Any], kind_: str, business_: str) -> tuple[Any, ...]:
-            said = readings.save(state.get("id"), kind_, business_)
-            return said, show_reading(state)[2]
-
-        reading.expand(show_reading, [current], [reading_kind, reading_business, reading_line], queue=False)
-        save_reading.click(
-            _guard(run_save_reading), [current, reading_kind, reading_business], [status, reading_line], queue=False
-        )
 
         def keep_draft(state: dict[str, Any], text: str) -> dict[str, Any]:
             return {"id": state.get("id"), "turn": state.get("turn"), "text": text}

@@ -37,27 +37,42 @@ class ReadingHandlers:
             )
         return reading
 
-    def current(self, session_id: str | None) -> tuple[str, str, str]:
-        """The panel's menu entry, business and line for the case on screen."""
+    def current(self, session_id: str | None) -> tuple[str, str, str, str]:
+        """The panel for the case on screen: its menu entry, its business, the line that says how it is read (the
+        app's own reading beside the candidate's), and its topic."""
         reading = self._reading(session_id)
         corrected = reading.corrected
+        own = f"the app read it as {reading.read_kind.described}, for {reading.read_business}"
         if corrected is not None and corrected.not_case:
-            return NOT_A_CASE, "", f"{reading.topic}: {corrected.said()}."
+            return NOT_A_CASE, "", f"**{reading.topic}**: {corrected.said()} ({own}).", reading.topic
         kind = corrected.kind.described if corrected is not None and corrected.kind else AS_READ
-        unsure = " I guessed its kind: please check." if reading.guessed else ""
-        return kind, reading.business, f"Read as {reading.kind.described}, for {reading.business}.{unsure}"
+        if corrected is not None:
+            line = f"**{reading.topic}**: you set it as {reading.kind.described}, for {reading.business}; {own}."
+        else:
+            unsure = " I guessed its kind: please check." if reading.guessed else ""
+            line = f"**{reading.topic}**: read as {reading.kind.described}, for {reading.business}.{unsure}"
+        session_kind = self.interview.session(session_id).state.config.case_kind
+        if session_kind is not None:
+            line += f" This session was started as {session_kind.described}, which it keeps."
+        return kind, reading.business, line, reading.topic
 
-    def save(self, session_id: str | None, kind_label: str, business: str) -> str:
-        """Keep the candidate's reading of the case on screen; the status line that says what changes."""
+    def save(self, session_id: str | None, kind_label: str, business: str, shown_topic: str = "") -> str:
+        """Keep the candidate's reading of the case on screen; the status line that says what changes. The topic
+        the panel showed must be the case's on screen: a panel left from another case never saves onto this one."""
         if kind_label not in READING_KINDS:
             raise BadInputError(f"case reading must be one of: {'; '.join(READING_KINDS)}")
         reading = self._reading(session_id)
+        if shown_topic and shown_topic != reading.topic:
+            raise BadInputError(
+                f"the panel showed the reading of {shown_topic}, not of the case on screen ({reading.topic}); "
+                "it now shows this case's: check it and save again"
+            )
         typed = (business or "").strip()
-        # The app's own name, shown in the box, is no correction: the note keeps its reading of it.
-        kept_name = reading.corrected is not None and bool(reading.corrected.business)
-        named = "" if typed == reading.business and not kept_name else typed
+        # The app's own name is no correction: the note keeps its reading of it.
+        named = "" if typed in ("", reading.read_business) else typed
         not_case = kind_label == NOT_A_CASE
         kind = None if not_case else CASE_KINDS[kind_label]
+        kind = None if kind is reading.read_kind else kind  # (nor is the app's own kind)
         saved = correct_reading(
             self.app, reading.topic, datetime.now(UTC), kind=kind, business="" if not_case else named,
             not_case=not_case,
@@ -74,3 +89,12 @@ class ReadingHandlers:
             else ""
         )
         return f"Saved: {reading.topic}, {saved[0].said()}. It applies from the next question.{chosen}"
+
+    def reset(self, session_id: str | None) -> str:
+        """Put the app's own reading of the case on screen back."""
+        reading = self._reading(session_id)
+        correct_reading(self.app, reading.topic, datetime.now(UTC))
+        return (
+            f"Saved: {reading.topic} is asked as the app reads it again ({reading.read_kind.described}, for "
+            f"{reading.read_business}), from the next question."
+        )

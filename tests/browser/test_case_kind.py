@@ -16,14 +16,15 @@ from tests.browser.harness import LONG, Server, serve, start_interview, wait_for
 from tests.conftest import CORPUS
 
 CASE_NOTE = CORPUS / "cases" / "churn_prediction.md"
+OTHER_CASE = CORPUS / "cases" / "fraud_detection.md"
 
 
 @pytest.fixture(scope="module")
 def with_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """An app whose data directory holds one case note."""
+    """An app whose data directory holds two case notes."""
     home = tmp_path_factory.mktemp("case-kind-home")
     environment = {**os.environ, "INTERVIEWER_HOME": str(home)}
-    subprocess.run([sys.executable, "-m", "interviewer", "ingest", str(CASE_NOTE)], env=environment, check=True)
+    subprocess.run([sys.executable, "-m", "interviewer", "ingest", str(CASE_NOTE), str(OTHER_CASE)], env=environment, check=True)
     with serve(home, env={"INTERVIEWER_THREADS": "2"}) as running:
         yield running
 
@@ -60,11 +61,12 @@ def test_the_candidate_corrects_the_reading_of_the_case_on_screen_and_the_next_q
 ) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.goto(with_case.url)
+    pick_topic(page, "churn prediction")
     start_interview(page, questions=3, challenge=False, kind="Case study")
     wait_for_turn(page)
     # The panel says what the case on screen was read as, with the business the questions name.
     page.get_by_role("button", name="Correct the case's reading").click()
-    page.wait_for_function("() => /Read as .*, for /.test(document.querySelector('#reading-line')?.innerText || '')",
+    page.wait_for_function("() => /read as .*, for /.test(document.querySelector('#reading-line')?.innerText || '')",
                            timeout=LONG)  # fmt: skip
     business = page.locator("#reading-business textarea, #reading-business input").first
     assert business.input_value() == "the subscription streaming service"
@@ -81,3 +83,22 @@ def test_the_candidate_corrects_the_reading_of_the_case_on_screen_and_the_next_q
     asked = page.locator("#chat").inner_text().split("Q2 ·", 1)[1]
     # From the next question the case is the candidate's: their name for the business, asked as a number to size.
     assert "Streamly" in asked and "model" not in asked.lower(), asked
+    # Another case starts: the panel now shows its reading, never the name typed for the last one.
+    pick_topic(page, "payment fraud")
+    start_interview(page, questions=3, challenge=False, kind="Case study")
+    wait_for_turn(page)
+    page.wait_for_function(
+        "() => /Payment Fraud Detection.*read as/.test(document.querySelector('#reading-line')?.innerText || '')",
+        timeout=LONG,
+    )
+    assert business.input_value() == "the online payment platform"
+    page.screenshot(path=shots / "case-reading-next-case.png", full_page=True)
+
+
+def pick_topic(page: Any, topic: str) -> None:
+    """Type a topic into the topic box (the menu matches typed text)."""
+    page.get_by_role("tab", name="Interview").click()
+    page.wait_for_function("() => (document.querySelector('#topic input')?.value || '') !== ''")
+    box = page.locator("#topic input")
+    box.click()
+    box.fill(topic)  # typed, not picked: Start matches it to a topic
