@@ -58,7 +58,14 @@ def case_notes(app: App) -> list[CaseNoteReading]:
         own = case_facts(chunks) if reading is not None else facts
         listed.append(
             CaseNoteReading(
-                chunks[0].topic, note, facts.kind, facts.business, facts.guessed, reading, own.kind, own.business
+                chunks[0].topic,
+                note,
+                facts.kind,
+                facts.business,
+                facts.guessed and not (reading is not None and reading.not_case),  # (no case has no kind to check)
+                reading,
+                own.kind,
+                own.business,
             )
         )
     return sorted(listed, key=lambda r: (r.topic.lower(), r.note))

@@ -344,6 +344,8 @@ def plausible_name(name: str, text: str) -> bool:
         return False  # "Share of appointments booked ...": a name ends on a name, not on "of"
     if not re.search(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text):
         return False
+    if _WHEN.match(name):
+        return False  # a time told as a label ("Last January: 61,000 chats.", round 102 named the case by it)
     if _SEQUENCE.match(name):
         return False  # a story's sequence word ("Next, the boring causes: ...", round 61); "Nimbus Now" is a name
     lower = name.lower()
@@ -352,6 +354,15 @@ def plausible_name(name: str, text: str) -> bool:
     return " " in name or name == lower or not common
 
 
+_MONTHS_DAYS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    "wednesday|thursday|friday|saturday|sunday"
+)
+_WHEN = re.compile(
+    rf"^(?:(?:last|next|this|every|each|early|late|mid|since|until|by)\s+(?:{_MONTHS_DAYS}|year|month|week|quarter|"
+    rf"season|spring|summer|autumn|winter)|(?:{_MONTHS_DAYS})(?:\s+\d{{4}})?)$",
+    re.I,
+)
 # Words capitalised mid-sentence that name no business: months, days, and the note-taker's acronyms.
 _NOT_BUSINESS = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"

@@ -75,7 +75,9 @@ _QUESTION_PUT = re.compile(
     r"(?:\bhere(?:'s| is) (?:my|the) (?:actual |real |main )?(?:question|ask)\b[.:]?"
     # ('Then the actual ask, more or less word for word: *"Our CEO wants to put Saturday cleaner pay up 15%. Is that
     # the right call, and what would you do instead?"*', round 101 asked "So the answer is no?" from a later turn)
-    r"|\bthe (?:actual|real|main) (?:question|ask)\b[^:\"“”?]{0,50}:)\s*[*_]{0,2}"
+    r"|\bthe (?:actual|real|main) (?:question|ask)\b[^:\"“”?]{0,50}:"
+    # ('She said roughly: "Every January we get hammered ... How many should we hire this year?"', round 102)
+    r"|^(?:she|he|they|[A-Z][a-z]+) (?:said|asked)(?: roughly| something like| more or less)?:)\s*[*_]{0,2}"
     r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”][*_]{0,2}$",
     re.I,
 )

@@ -241,7 +241,9 @@ _POLICY = re.compile(
 )
 # (or asks whether a proposal is right: "Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call?" is
 # a change to weigh, never a movement to explain, round 101)
-_RIGHT_CALL = re.compile(r"\b(?:is|was) (?:that|this|it) (?:the right (?:call|move|decision)|worth it)\b", re.I)
+_RIGHT_CALL = re.compile(
+    r"\b(?:is|was) (?:that|this|it) (?:the right (?:call|move|decision)|worth it|a good idea)\b", re.I
+)
 _WEIGHS = re.compile(rf"\b(?:should|whether|how many)\b|{_RIGHT_CALL.pattern}", re.I)
 _WORKED = re.compile(
     r"\b(?:did|has|have)\b[^.?]{0,80}\b(?:work|worked|pay off|paid off|help|helped)\b"
@@ -289,7 +291,9 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
         return "metric"
     body = asked.replace(title, " ", 1) if title else asked
     titled = _SIZING.search(title) if title else None
-    weighed = titled and titled.group(0).lower().startswith("pric") and re.search(r"\b(?:should|whether)\b", body, re.I)
+    # (or asks if it is right: 'She asks: "Is this a good idea?"' of a move to "3 months free", round 102 sized it)
+    weighs = re.search(r"\b(?:should|whether)\b", body, re.I) or _RIGHT_CALL.search(body)
+    weighed = titled and titled.group(0).lower().startswith("pric") and weighs
     if _SIZING.search(body) or (titled and not weighed):
         return "sizing"
     if _CHOICE.search(asked):

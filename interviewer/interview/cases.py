@@ -591,7 +591,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     # (and the prompt's own sentences last: "The CFO wants to know if the migration caused it", round 88)
     prompt_said = sentences(read.prompt)[:8]
     change = case_change(
-        [title_question(title) or title, *asks, *questions[:3], *posed[:4], *prompt_said], business, title
+        [title_question(title) or title, *asks, *questions[:3], *posed[:6], *prompt_said], business, title
     )
     titled_change = _TITLED_CHANGE.search(title)
     if titled_change and len(change.phrase.split()) > 5 and titled_change.group(0).lower() not in change.phrase.lower():

@@ -24,7 +24,9 @@ def with_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """An app whose data directory holds two case notes."""
     home = tmp_path_factory.mktemp("case-kind-home")
     environment = {**os.environ, "INTERVIEWER_HOME": str(home)}
-    subprocess.run([sys.executable, "-m", "interviewer", "ingest", str(CASE_NOTE), str(OTHER_CASE)], env=environment, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "interviewer", "ingest", str(CASE_NOTE), str(OTHER_CASE)], env=environment, check=True
+    )
     with serve(home, env={"INTERVIEWER_THREADS": "2"}) as running:
         yield running
 
