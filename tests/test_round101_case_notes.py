@@ -96,3 +96,21 @@ def test_a_model_answer_and_its_lessons_never_lead_a_stage_question() -> None:
 def test_a_figure_labelled_by_a_phrase_that_opens_with_a_preposition_is_not_made_a_subject() -> None:
     assert spoken("For violins today: £19/month, and 50% counts.").startswith("For violins today: £19 a month")
     assert spoken("Staff time to process a hold: about 2 minutes") == "Staff time to process a hold is about 2 minutes"
+
+
+def test_a_loop_debriefs_points_are_its_case_rounds_and_its_own_lessons() -> None:
+    from interviewer.interview.items import build_items
+
+    note = DEBRIEF + (
+        "\n**R4 behavioural (Ola).** Used the Quillby story; she asked about stakeholder updates.\n\n"
+        "Things to fix before the next loop:\n"
+        "1. Randomise the test by school, not by family, when families compare notes.\n"
+    )
+    points = [p for chunk in chunks_of("12_debrief_larkspur.md", note) for i in build_items(chunk) for p in i.points]
+    said = " ".join(points)
+    # Nothing of the other rounds, nor a round's label, is a point of the case's stages ...
+    for other in ("Sessionise rides", "Predict which new members cancel", "R3 Case", "Quillby story", "R4"):
+        assert other not in said, points
+    # ... while the case round's and the lessons' are.
+    assert any("Randomise the test by school" in p for p in points), points
+    assert any("£39/month" in p for p in points), points

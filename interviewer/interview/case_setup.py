@@ -92,6 +92,43 @@ _SPEAKER = re.compile(r"^([A-Z][a-z]+)(?:/[A-Z][a-z]+)?\s*:\s")  # (and "Rosie/M
 # that is a case
 ROUND = re.compile(r"^(?:R|Round\s*)\d\b|^(?:first|second|third|fourth|fifth|final|last) round\b", re.I)
 CASE_ROUND = re.compile(r"\b(?:case|product sense|business problem)\b", re.I)
+_BOLD_LABEL = re.compile(r"^\s*(?:[-*]\s+)?\*\*(?P<label>[^*\n]{2,120})\*\*\s*")
+
+
+_LIST_LABEL = re.compile(r"^[^\n.:]{3,80}:\s*\n\s*(?:[-*•]|\d+[.)])\s")
+
+
+def case_round_text(text: str, continued: bool = False) -> str:
+    """A chunk of a loop debrief as its case round tells it: the other rounds ("R2 ML (45 min). Predict which new
+    rentals get returned ...") and the loop's preface are left out, and so is each round's label; the note's own
+    sections after them ("**What to do better**") are kept. What a `continued` chunk (not the note's first) tells
+    before its first round is taken to go on with the case round, the round a debrief tells at length. Any other
+    chunk is returned as it is."""
+    paragraphs = re.split(r"\n\s*\n", text)
+
+    def label(paragraph: str) -> str:
+        bold = _BOLD_LABEL.match(paragraph)
+        return bold.group("label") if bold else paragraph.lstrip("*# ").split(". ", 1)[0]
+
+    rounds = [bool(ROUND.match(label(p).strip())) for p in paragraphs]
+    if not any(rounds):
+        return text
+    kept: list[str] = []
+    keep = continued  # (never the loop's preface: "Four rounds, about 4.5h incl. lunch.")
+    for paragraph, is_round in zip(paragraphs, rounds, strict=True):
+        if is_round:
+            keep = bool(CASE_ROUND.search(label(paragraph)))
+            bold = _BOLD_LABEL.match(paragraph)
+            paragraph = paragraph[bold.end() :] if bold else paragraph.split(". ", 1)[-1]
+        elif (_BOLD_LABEL.match(paragraph) and not paragraph.lstrip().startswith(("-", "*  "))) or _LIST_LABEL.match(
+            paragraph
+        ):
+            keep = True  # a section of the note's own after the rounds ("Things to fix before the next loop:")
+        if keep:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
 _WHOLE_QUOTE = re.compile(r'^["“](?P<quote>[^"“”]{40,900})["”]\.?$')
 _PROMPT_LABEL_END = re.compile(
     r"\b(?:prompt|opener|opening(?: line)?|brief|set-?up|scenario|case|question)\b[^:]{0,60}:\s*$"

@@ -16,6 +16,7 @@ from interviewer.interview.card_items import (
     qa_pairs,
     statements_of,
 )
+from interviewer.interview.case_setup import case_round_text
 from interviewer.interview.cases import stage_statements
 from interviewer.interview.item import ITEM_KINDS, KIND_LEVELS, MAX_POINTS, Item, ItemSource
 from interviewer.interview.statements import (
@@ -213,7 +214,12 @@ def build_items(chunk: Chunk) -> list[Item]:
         if chunk.stage:
             grouped = {chunk.stage: statements_of(chunk.text)}
         else:  # a case written as prose: its stages come from what each statement talks about
-            grouped = stage_statements(chunk.text, opening=chunk.chunk_index == 0 and " > " not in chunk.heading)
+            # (a loop debrief's points are its case round's: "Predict which new rentals get returned within 90 days."
+            # of its ML round was a point of the case's frame stage, and "R3 Case — the one I want to remember." one
+            # of its clarify stage, in a trial interview)
+            text = case_round_text(chunk.text, continued=chunk.chunk_index > 0)
+            first = chunk.chunk_index == 0 and " > " not in chunk.heading and text == chunk.text
+            grouped = stage_statements(text, opening=first)
         # A first attempt the story goes on to correct is no point a good answer makes: "my first version target-encoded
         # the branch x trade combination on the full training set" scored "CatBoost's ordered target statistics" 0.07
         # (round 76), and would credit the mistake it tells.
