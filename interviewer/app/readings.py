@@ -39,20 +39,21 @@ class CaseNoteReading:
         return f"{self.topic}: {self.kind.described}{unsure}, for {self.business}{yours}"
 
 
-def _case_chunks_by_note(app: App) -> dict[str, list[Chunk]]:
-    """The chunks of every note the app reads as a case (those the candidate said are no case included)."""
+def _case_chunks_by_note(app: App, topic: str | None = None) -> dict[str, list[Chunk]]:
+    """The chunks of every note the app reads as a case (those the candidate said are no case included), or of those
+    on one `topic` only."""
     found: dict[str, list[Chunk]] = {}
-    for chunk in app.store.chunks():
+    for chunk in app.store.chunks(where={"topic": topic} if topic is not None else None):
         if chunk.kind == "case":
             found.setdefault(note_of(chunk), []).append(chunk)
     return found
 
 
-def case_notes(app: App) -> list[CaseNoteReading]:
-    """Every case note with the reading it is asked by, in topic order."""
+def case_notes(app: App, topic: str | None = None) -> list[CaseNoteReading]:
+    """Every case note (or those on `topic`) with the reading it is asked by, in topic order."""
     readings = app.readings.latest()
     listed = []
-    for note, chunks in _case_chunks_by_note(app).items():
+    for note, chunks in _case_chunks_by_note(app, topic).items():
         reading = readings.get(note)
         facts = case_facts(chunks, reading.kind if reading else None, reading.business if reading else "")
         own = case_facts(chunks) if reading is not None else facts

@@ -365,8 +365,7 @@ _WHEN = re.compile(
 )
 # Words capitalised mid-sentence that name no business: months, days, and the note-taker's acronyms.
 _NOT_BUSINESS = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mock|story|case|"
+    rf"(?:{_MONTHS_DAYS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mock|story|case|"
     r"practice|question|notes?|debrief|part|round|[A-Z]{2,6}s?)$"
 )
 

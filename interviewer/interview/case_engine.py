@@ -124,10 +124,15 @@ class CaseAsker:
         return [c for c in self.chunks() if c.topic == topic and c.kind == "case"]
 
     def taken_up(
-        self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str | None = None
+        self,
+        plan: Plan,
+        state: SessionState,
+        rng: random.Random,
+        used_texts: set[str],
+        facts: CaseFacts | None = None,
     ) -> Question | None:
         """The follow-up that takes up a term of the last answer another note covers, asked in the case's terms
-        (`business`, read from the case when not given) and scored on that note's points; None when the answer names
+        (its facts, read from the case when not given) and scored on that note's points; None when the answer names
         none (or answered the clarifying question)."""
         root = state.asked[-1]
         # Not after the clarifying questions: a method named while asking about the business is not yet a choice
@@ -136,9 +141,9 @@ class CaseAsker:
             return None
         asked_points = {point for q in state.asked for point in q.points}
         case_chunks = self._case_chunks(root.topic)
-        # (read once: the business and the case's shape)
-        facts = self.facts(case_chunks, state)
-        business = business or (facts.business if facts else _business(case_chunks))
+        # (read once: the business and the case's shape, unless the caller read them)
+        facts = facts or self.facts(case_chunks, state)
+        business = facts.business if facts else _business(case_chunks)
         explaining = facts is not None and facts.shape == "drop"
         taken = take_up(
             state.turns[-1].answer, self.bank.items, root.topic, asked_points, self.frames, rng, used_texts,
@@ -162,7 +167,7 @@ class CaseAsker:
         facts = self.facts(case_chunks, state)
         business = facts.business if facts is not None else _business(case_chunks)
         # A case interviewer listens: a term the candidate used that another note covers comes first.
-        taken = self.taken_up(plan, state, rng, used_texts, business)
+        taken = self.taken_up(plan, state, rng, used_texts, facts)
         if taken is not None:
             return taken
         # A missed point is asked by its own specific terms, in the case's terms: never quoted or blanked (in a story

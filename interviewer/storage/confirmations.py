@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 from interviewer.core.review import Confirmation, Verdict
 from interviewer.core.score import ScoreResult
 from interviewer.errors import SaveError
+from interviewer.storage.side_tables import SideTables
 
 __all__ = ["ConfirmationStore"]
 
@@ -74,21 +74,8 @@ class ConfirmationStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._ready = False  # the journal mode and the tables are set up once per store, not on every read
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = not self.path.exists()  # deleted since (delete-data in another process): set it up again
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            if not self._ready or fresh:
-                db.execute("pragma journal_mode=wal")
-                db.executescript(_SCHEMA)
-                self._ready = True
-            yield db
-        finally:
-            db.close()
+        self._tables = SideTables(path, _SCHEMA)
+        self._connect = self._tables.connect
 
     def add(
         self, confirmations: Iterable[Confirmation], confirmed: tuple[str, int, datetime, ScoreResult] | None = None
@@ -155,4 +142,4 @@ class ConfirmationStore:
             with self._connect() as db:
                 db.execute("delete from confirmations")
                 db.execute("delete from confirmed_scores")
-        self._ready = False
+        self._tables.forget()

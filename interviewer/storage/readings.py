@@ -1,18 +1,16 @@
 """The candidate's corrections of case readings, in their own table of the sessions file. Every correction ever given
-is kept (the newest per note counts), so an earlier one is never lost; a short connection per call, like the
-confirmations, so that it writes beside the sessions repository."""
+is kept (the newest per note counts), so an earlier one is never lost."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from interviewer.core.domain import CaseKind
 from interviewer.core.readings import CaseReading
 from interviewer.errors import SaveError
+from interviewer.storage.side_tables import SideTables
 
 __all__ = ["ReadingStore"]
 
@@ -48,21 +46,7 @@ class ReadingStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._ready = False
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = not self.path.exists()  # deleted since (delete-data in another process): set it up again
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            if not self._ready or fresh:
-                db.execute("pragma journal_mode=wal")
-                db.executescript(_SCHEMA)
-                self._ready = True
-            yield db
-        finally:
-            db.close()
+        self._connect = SideTables(path, _SCHEMA).connect
 
     def add(self, reading: CaseReading) -> None:
         """Keep a reading; a SaveError says when it could not be saved (nothing earlier is touched)."""

@@ -30,7 +30,8 @@ class ReadingHandlers:
         topic = next((q.topic for q in reversed(asked) if q.kind == "case"), None)
         if topic is None:
             raise BadInputError("no case asked yet in this session: the reading is corrected for a case on screen")
-        reading = next((r for r in case_notes(self.app) if r.topic == topic), None)
+        # (only the case on screen is read: the panel is refreshed with every question)
+        reading = next(iter(case_notes(self.app, topic)), None)
         if reading is None:
             raise BadInputError(
                 f"this case is built from your notes on {topic}, not from a case note: it has no reading to correct"
