@@ -13,6 +13,7 @@ from interviewer.core.domain import CASE_STAGES, Question
 from interviewer.core.score import CriterionScore, ScoreResult
 from interviewer.core.session import SessionConfig
 from interviewer.ingest.pipeline import build_chunks, ingest, read_sections
+from interviewer.ingest.sections import note_kind
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.templates import load_templates
 from interviewer.llm.fake import RecordingChatModel
@@ -22,6 +23,12 @@ from interviewer.settings import Settings
 from interviewer.storage.embeddings import Embedder, FakeEmbedder, MiniLMEmbedder
 from interviewer.ui.handlers import InterviewHandlers, SessionView
 from tests.conftest import CORPUS
+
+
+def note_kind_of(name: str, text: str) -> str:
+    """What ingest reads a note file `notes/<name>` holding `text` as: 'case' or 'note'."""
+    sections, _ = read_sections(f"notes/{name}", text.encode())
+    return note_kind(f"notes/{name}", sections)
 
 
 def chunks_of(name: str, text: str) -> list[Chunk]:

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import random
 
-from interviewer.ingest.pipeline import read_sections
-from interviewer.ingest.sections import note_kind
 from interviewer.interview.case_change import CaseChange, case_change
 from interviewer.interview.case_givens import is_story, writes
 from interviewer.interview.case_questions import case_draft
 from interviewer.interview.case_shape import asks_worked
 from interviewer.interview.cases import case_facts
 from interviewer.interview.templates import load_templates
-from tests.helpers import chunks_of
+from tests.helpers import chunks_of, note_kind_of
 
 TILES = (
     "Mock with Dana, Sunday, 40 minutes. She used to price things at a supermarket so I asked her to be harsh.\n\n"
@@ -62,15 +60,10 @@ GENRE = (
 )
 
 
-def _kind(name: str, text: str) -> str:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return note_kind(f"notes/{name}", sections)
-
-
 def test_a_debrief_of_a_case_session_and_a_story_at_where_i_worked_are_case_notes_and_a_genre_mention_is_not() -> None:
-    assert _kind("debrief_slateway_campaign_lift.md", ROOFS) == "case"
-    assert _kind("story_kennelwise_repeat_decline.md", KENNEL) == "case"
-    assert _kind("synthetic_control.md", GENRE) == "note"
+    assert note_kind_of("debrief_slateway_campaign_lift.md", ROOFS) == "case"
+    assert note_kind_of("story_kennelwise_repeat_decline.md", KENNEL) == "case"
+    assert note_kind_of("synthetic_control.md", GENRE) == "note"
 
 
 def test_a_title_made_from_the_file_name_names_the_business_and_a_yes_or_no_price_move_is_a_change() -> None:
@@ -154,7 +147,7 @@ def test_a_prompt_after_a_line_that_labels_it_opens_the_case_with_its_question()
 
 
 def test_a_debriefed_rounds_prompt_told_in_the_note_takers_words_is_a_change_to_decide_on() -> None:
-    assert _kind("debrief_loomhall.md", FEED) == "case"
+    assert note_kind_of("debrief_loomhall.md", FEED) == "case"
     facts = case_facts(chunks_of("debrief_loomhall.md", FEED))
     assert facts.decision and facts.shape == "change", (facts.decision, facts.shape)
 
@@ -237,7 +230,7 @@ def test_a_markdown_to_take_is_a_number_to_size() -> None:
 
 
 def test_a_debrief_of_an_onsite_round_is_a_case_and_its_round_opens_nothing() -> None:
-    assert _kind("debrief_dustly.md", CLEANERS) == "case"
+    assert note_kind_of("debrief_dustly.md", CLEANERS) == "case"
     facts = case_facts(chunks_of("debrief_dustly.md", CLEANERS))
     assert facts.opening.startswith("Dustly is a marketplace for booking home cleaners"), facts.opening
     assert facts.opening.endswith("would you trust the 4.2%?"), facts.opening
@@ -297,7 +290,7 @@ def test_a_labels_open_quote_and_a_written_up_line_are_no_facts_of_the_case() ->
 
 
 def test_a_story_from_the_company_i_worked_at_is_a_case_and_what_its_worth_is_a_number_to_size() -> None:
-    assert _kind("story_parcelry_geocoding.md", GEOCODES) == "case"
+    assert note_kind_of("story_parcelry_geocoding.md", GEOCODES) == "case"
     assert case_facts(chunks_of("story_parcelry_geocoding.md", GEOCODES)).shape == "sizing"
 
 
@@ -317,7 +310,7 @@ ALERTS = (
 
 
 def test_a_numbered_mock_is_a_case_and_its_prompt_after_a_long_label_opens_it_up_to_its_quoted_question() -> None:
-    assert _kind("mock_surge_fee.md", SURGE) == "case"
+    assert note_kind_of("mock_surge_fee.md", SURGE) == "case"
     facts = case_facts(chunks_of("mock_surge_fee.md", SURGE))
     assert facts.opening.startswith("Curbly is a food-delivery app"), facts.opening
     assert facts.opening.endswith("how would you know if it works?"), facts.opening
@@ -385,7 +378,7 @@ def test_a_prompt_that_has_the_candidate_join_a_business_names_it_and_pushes_and
 
 
 def test_a_story_whose_scale_is_in_signups_is_a_case_note() -> None:
-    assert _kind("story_onboarding_redesign.md", ONBOARDING) == "case"
+    assert note_kind_of("story_onboarding_redesign.md", ONBOARDING) == "case"
 
 
 def test_asking_whether_a_change_caused_a_movement_measures_a_change_made() -> None:
@@ -431,6 +424,6 @@ FEE = (
 
 
 def test_a_debrief_that_opens_on_its_quoted_prompt_is_a_case_asking_for_a_decision() -> None:
-    assert _kind("debrief_weftway_seller_fee.md", FEE) == "case"
+    assert note_kind_of("debrief_weftway_seller_fee.md", FEE) == "case"
     facts = case_facts(chunks_of("debrief_weftway_seller_fee.md", FEE))
     assert facts.decision and "final round" not in facts.opening, facts

@@ -24,7 +24,7 @@ from interviewer.interview.items import build_items
 from interviewer.interview.statements import lower_first, usable_concept
 from interviewer.interview.templates import load_templates
 from interviewer.scoring.scorer import infer_level
-from tests.helpers import chunks_of, make_app, stage_drafts
+from tests.helpers import chunks_of, make_app, note_kind_of, stage_drafts
 
 # A past-job story: no heading, its title on the first line, a speaking-time label, a metric that nearly doubled.
 STORY = """Past-job story for "a time a metric moved" — Brackenford Dental Group, March 2024
@@ -87,11 +87,6 @@ costly, no finite-sample guarantee. Conformal: guarantee and cheap, but marginal
 """
 
 
-def kind_of(name: str, text: str) -> str:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return note_kind(f"notes/{name}", sections)
-
-
 def test_a_past_job_story_is_named_by_its_first_line_and_asked_as_a_metric_that_moved() -> None:
     facts = case_facts(chunks_of("case_dental_jump.md", STORY))
     assert facts.business == "Brackenford Dental Group"  # never "Target", the speaking-time label
@@ -120,8 +115,8 @@ def test_a_mock_write_up_opens_on_the_case_never_on_who_played_the_interviewer()
 
 
 def test_a_running_example_makes_no_case_of_a_technical_note() -> None:
-    assert kind_of("did.md", EXAMPLE) == "note"
-    assert kind_of("case_dental_jump.md", STORY) == "case"
+    assert note_kind_of("did.md", EXAMPLE) == "note"
+    assert note_kind_of("case_dental_jump.md", STORY) == "case"
 
 
 @pytest.mark.parametrize(
@@ -301,7 +296,7 @@ def test_a_quoted_prompt_is_said_whole_and_its_instruction_sets_the_case() -> No
 
 
 def test_a_story_of_a_metric_that_crashed_is_a_case_about_a_drop() -> None:
-    assert kind_of("tutorly.md", CRASH) == "case"
+    assert note_kind_of("tutorly.md", CRASH) == "case"
     facts = case_facts(chunks_of("tutorly.md", CRASH))
     assert facts.business == "Tutorly" and facts.shape == "drop"
 
@@ -368,7 +363,7 @@ def test_a_story_names_its_business_in_the_titles_brackets_and_an_accented_inter
         "12,000 stations when this happened. On Tuesday the dashboard showed daily listens down 14% week on week.\n\n"
         "I split the drop by player app first.\n"
     )
-    assert kind_of("riverbend.md", story) == "case"
+    assert note_kind_of("riverbend.md", story) == "case"
     facts = case_facts(chunks_of("riverbend.md", story))
     assert facts.business == "Riverbend Radio" and facts.shape == "drop"
     mock = (

@@ -4,10 +4,8 @@ and a mock whose friend speaks as "Name/Role:" in the role she plays."""
 
 from __future__ import annotations
 
-from interviewer.ingest.pipeline import read_sections
-from interviewer.ingest.sections import note_kind
 from interviewer.interview.cases import case_facts
-from tests.helpers import chunks_of
+from tests.helpers import chunks_of, note_kind_of
 
 WORKED = (
     "# Paired vs unpaired tests: worked example (by hand once)\n\n"
@@ -34,17 +32,12 @@ MOCK = (
 )
 
 
-def kind_of(name: str, text: str) -> str:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return note_kind(f"notes/{name}", sections)
-
-
 def test_a_worked_examples_setup_is_no_case() -> None:
-    assert kind_of("01_paired_tests.md", WORKED) == "note"
+    assert note_kind_of("01_paired_tests.md", WORKED) == "note"
 
 
 def test_a_story_whose_business_is_said_in_brackets_is_a_case() -> None:
-    assert kind_of("11_story_quillby.md", STORY) == "case"
+    assert note_kind_of("11_story_quillby.md", STORY) == "case"
     assert case_facts(chunks_of("11_story_quillby.md", STORY)).business == "Quillby"
 
 

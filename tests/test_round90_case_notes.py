@@ -4,14 +4,12 @@ alarms that fire on a fixed rule, and a self-quiz question whose answer denies t
 
 from __future__ import annotations
 
-from interviewer.ingest.pipeline import read_sections
-from interviewer.ingest.sections import note_kind
 from interviewer.interview.card_fronts import as_question
 from interviewer.interview.card_items import qa_items
 from interviewer.interview.case_engine import _cue
 from interviewer.interview.cases import case_facts
 from interviewer.interview.items import build_items
-from tests.helpers import chunks_of, stage_drafts
+from tests.helpers import chunks_of, note_kind_of, stage_drafts
 
 BOOK = (
     'From *Casework for Analysts* (Odile Brannagh-Sutton, 3rd edition), Case 9, "The Garden Centre". Timed at 25 '
@@ -42,14 +40,11 @@ STORY = (
 )
 
 
-def _kind(name: str, text: str) -> str:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return note_kind(f"notes/{name}", sections)
-
-
 def test_a_case_books_case_cited_with_its_edition_and_number_is_a_case_and_its_book_is_no_business() -> None:
-    assert _kind("casebook_garden_centre.md", BOOK) == "case"
-    assert _kind("prepbook_fernhollow_split.md", BOOK.replace("Case 9, ", "")) == "case"  # the file's title says so
+    assert note_kind_of("casebook_garden_centre.md", BOOK) == "case"
+    assert (
+        note_kind_of("prepbook_fernhollow_split.md", BOOK.replace("Case 9, ", "")) == "case"
+    )  # the file's title says so
     facts = case_facts(chunks_of("casebook_garden_centre.md", BOOK))
     assert facts.business == "Fernhollow Nurseries", facts.business
     assert "Casework" not in facts.opening and "edition" not in facts.opening, facts.opening

@@ -5,11 +5,9 @@ line."""
 
 from __future__ import annotations
 
-from interviewer.ingest.pipeline import read_sections
-from interviewer.ingest.sections import note_kind
 from interviewer.interview.cases import case_facts
 from interviewer.interview.combined import combined_items, load_repertoire
-from tests.helpers import chunks_of
+from tests.helpers import chunks_of, note_kind_of
 from tests.test_combined import items_of
 
 TECHNICAL = (
@@ -39,22 +37,17 @@ DEBRIEF = (
 )
 
 
-def kind_of(name: str, text: str) -> str:
-    sections, _ = read_sections(f"notes/{name}", text.encode())
-    return note_kind(f"notes/{name}", sections)
-
-
 def test_figures_put_to_you_in_a_technical_note_are_no_business() -> None:
-    assert kind_of("01_cluster_randomisation.md", TECHNICAL) == "note"
+    assert note_kind_of("01_cluster_randomisation.md", TECHNICAL) == "note"
 
 
 def test_a_behavioural_story_of_a_business_with_an_ampersand_that_hires_out_is_a_case() -> None:
-    assert kind_of("11_story_tumble.md", STORY) == "case"
+    assert note_kind_of("11_story_tumble.md", STORY) == "case"
     assert case_facts(chunks_of("11_story_tumble.md", STORY)).business == "Tumble & Co"
 
 
 def test_a_debrief_titled_at_its_end_is_a_case_and_its_business_is_the_one_that_lists() -> None:
-    assert kind_of("12_debrief_lathwork.md", DEBRIEF) == "case"
+    assert note_kind_of("12_debrief_lathwork.md", DEBRIEF) == "case"
     facts = case_facts(chunks_of("12_debrief_lathwork.md", DEBRIEF))
     assert facts.business == "Lathwork", facts
     assert facts.opening.startswith("Lathwork lists about 21,000 carpenters"), facts.opening
