@@ -358,7 +358,9 @@ def spoken(statement: str) -> str:
     statement = re.sub(r"\b(usual|normal|typical|average|baseline|steady)\s+~\s?(?=[$£€]?\d)", r"\1 ", statement)
     # (a one-letter speaker's label is no part of what was said: "C: One precautionary run ... is roughly 100 tonnes.")
     statement = re.sub(r"^[A-Z]:\s+(?=[A-Z0-9])", "", statement)
-    said = _ABOUT.sub("about ", without_made_up(_SETUP_LABEL.sub("", statement)))
+    # (after an article it is "roughly": "every job has a ~6h window" is no "a about 6h window")
+    said = re.sub(r"\b([Aa]n?) ~\s?(?=[$£€]?\d)", r"\1 roughly ", without_made_up(_SETUP_LABEL.sub("", statement)))
+    said = _ABOUT.sub("about ", said)
     # 'The MD's claim: "It worked — ..."' -> 'The MD says: "It worked — ..."' (a label, to both raters, round 71)
     said = re.sub(r"^((?:The|Our|Their) [\w -]{1,30}?)['’]s (?:claim|view|line|take|verdict|answer)\s*:\s*(?=[\"“])",
                   r"\1 says: ", said)  # fmt: skip

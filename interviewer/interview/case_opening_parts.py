@@ -22,7 +22,11 @@ _WANTED_MADE = re.compile(
     r"(?:model|list|forecast|score|scorecard|dashboard|tool|classifier|ranking|estimate|plan)\b"
 )
 # Who asks a question, before it: 'He asks you: "How many ...?"' (the quotes go with the lead-in)
-SPEAKER_ASKS = re.compile(r"^(?:He|She|They|[A-Z][a-z]+)\s+(?:asks|asked)(?:\s+(?:you|us|me))?\s*:\s*[\"“]")
+# (or someone by their role, unquoted: "The ops director asks: how much new stock should we order this year?", 101)
+SPEAKER_ASKS = re.compile(
+    r"^(?:(?:He|She|They|[A-Z][a-z]+)\s+(?:asks|asked)(?:\s+(?:you|us|me))?\s*:\s*[\"“]"
+    r"|(?:The|Our|Their|His|Her) [a-z][\w-]*(?: [a-z][\w-]*){0,3}\s+(?:asks|asked)(?:\s+(?:you|us|me))?\s*:\s*[\"“]?)"
+)
 # The sentence that casts the candidate at the business: "You're a data scientist at Brassmoor Light Rail."
 _CAST_AS = re.compile(r"(?:^|[\"“]|:\s)(You(?:'re| are) (?:a|an|the) [^.\"“”]{0,60}\bat\b[^.\"“”]*\.)")
 # The question an opening ends on, its last sentence

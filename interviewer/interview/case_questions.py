@@ -13,6 +13,7 @@ from interviewer.core.domain import CASE_STAGES, CaseKind, Question
 from interviewer.core.session import SessionConfig, planned_case_stages
 from interviewer.interview.asking import QuestionFrames
 from interviewer.interview.case_opening import leans_back, moved_metric
+from interviewer.interview.case_quantity import asked_quantity, with_quantity_named
 from interviewer.interview.case_shape import counted_thing
 from interviewer.interview.cases import CaseFacts, case_facts, stage_of_statement, without_made_up
 from interviewer.interview.choosing import item_key
@@ -193,7 +194,9 @@ def case_draft(
         text = re.sub(r"\bin each place it could go\b", f"in each {singular}", text)
         text = re.sub(r"\b(each|an?|the) option\b", lambda m: f"{_article(m.group(1), singular)} {singular}", text)
         text = re.sub(r"\boptions\b", unit, text)
-    if facts.shape == "sizing" and (counted := counted_thing(f"{facts.opening} {topic}")):
+    quantity = asked_quantity(f"{facts.opening} {facts.setup}", business) if facts.shape == "sizing" else ""
+    text = with_quantity_named(text, business, quantity)
+    if facts.shape == "sizing" and not quantity and (counted := counted_thing(f"{facts.opening} {topic}")):
         text = re.sub(r"\b(the|your) number for\b", rf"\1 number of {counted} for", text)
     if facts.targets:
         text = _candidates_named(text, facts.opening, topic, facts.setup)

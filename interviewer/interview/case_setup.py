@@ -14,7 +14,7 @@ from interviewer.interview.statements import clean_statement
 from interviewer.scoring.keypoints import prose
 from interviewer.scoring.text import content_words, sentences
 
-__all__ = ["CASE_ROUND", "ROUND", "SetUp", "read_setup", "readable"]
+__all__ = ["ASKS_INDIRECTLY", "CASE_ROUND", "ROUND", "SetUp", "read_setup", "readable"]
 
 # A question someone put in the case's set-up, by its label: "Dan's question: it's January, how many crews ...?", "The
 # ask: ...?". It states the goal when no sentence does (a goal asked as a question is no fact to recall).
@@ -83,7 +83,7 @@ _QUESTION_PUT = re.compile(
 )
 _SET_UP_AS = re.compile(r"^((?:he|she|they) set (?:it|the case|this) up(?: as| like this)?:\s+)([a-z])", re.I)
 # A sentence that asks without a question mark: "she's asking me whether she can say that"
-_ASKS_INDIRECTLY = re.compile(
+ASKS_INDIRECTLY = re.compile(
     r"\b(?:ask(?:s|ed|ing)?(?: me| you| us)?|wants? to know|wanted to know) (?:whether|if|how|what|which|why)\b", re.I
 )
 # Who speaks a line of a mock told as dialogue: "Ade: ...", "Me: ..."
@@ -539,12 +539,19 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 asked = next((i for i, said in enumerate(after) if said.rstrip('"”').endswith("?")), -1)
                 label, prompt = told_as.group(0), " ".join(after[: asked + 1]) if asked >= 1 else ""
             # (italics close a quoted ask too: 'The Operations Director tells you: *"... What should it be?"*', 98)
-            told = [said.strip('"“”*_ ') for said in sentences(prompt)]
+            told = [spoken(said.strip('"“”*_ ')) for said in sentences(prompt)]
             asked_after = bool(asks) and plain is not None and len(told) >= 3 and "?" not in prompt
             # (or one whose last sentence asks without a question mark: "... and she's asking me whether she can say
             # that.", round 97)
             asked_after = asked_after or (
-                plain is not None and len(told) >= 3 and bool(_ASKS_INDIRECTLY.search(told[-1]))
+                plain is not None and len(told) >= 3 and bool(ASKS_INDIRECTLY.search(told[-1]))
+            )
+            # ... or a labelled prompt that says what is asked in any of its sentences ('Setup Joss read out:' then
+            # "Copperleaf has 210,000 paying subscribers ... She wants to know how big the problem is and whether we
+            # should crack down on it. You've got the streaming logs.": round 102 opened on a rebuke from later on)
+            # (only over a question read later on: a prompt read whole when none is leaves its stages no facts)
+            asked_after = asked_after or (
+                bool(asks) and bool(label) and len(told) >= 3 and any(ASKS_INDIRECTLY.search(said) for said in told[1:])
             )
             if asks and not quoted_alone and not asked_after:
                 continue

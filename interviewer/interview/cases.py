@@ -37,7 +37,7 @@ from interviewer.interview.case_prompt import (
     put_by_whom,
     said_in,
 )
-from interviewer.interview.case_setup import CASE_ROUND, ROUND, read_setup, readable
+from interviewer.interview.case_setup import ASKS_INDIRECTLY, CASE_ROUND, ROUND, read_setup, readable
 from interviewer.interview.case_shape import (
     asks_allocation,
     asks_choice,
@@ -467,6 +467,14 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     begins = begins or (ask_at if asks and 0 < ask_at <= len(staged) else 0)
     put_by = PUT_BY.search(staged[begins - 1][0]) if begins else None
     put = bare_ask(asks[0]) if asks else ""
+    # A prompt that says what it asks has asked it: a later question in the mock is a turn of its dialogue ("She
+    # wants to know how big the problem is and whether we should crack down on it." then, eight minutes on, "This is
+    # all great but I asked two things ... What number do I take to the CEO?", round 102)
+    put = (
+        ""
+        if staged_prompt and ASKS_INDIRECTLY.search(staged_prompt) and ask_at > len(sentences(staged_prompt))
+        else put
+    )
     if put_by and said == staged_prompt and said and "?" not in said and put.endswith("?"):
         said = f'{said} {put_by_whom(put_by)} "{put}"'
     elif put_by and asks and asks[0] in said and not said.startswith(asks[0]):
