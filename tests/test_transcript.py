@@ -536,3 +536,13 @@ def test_a_weak_answer_in_a_topic_that_averaged_well_is_still_listed_to_review()
     assert "Turn 5, Finance wants to use your model's scores as probabilities" in review and "0.24" in review
     assert "missed: Naive Bayes probabilities are over-confident" in review
     assert "Turn 1," not in review  # a strong answer is not listed
+
+
+def test_the_transcript_records_how_a_case_was_read_and_a_correction_of_it() -> None:
+    told = "Asked for Tandem Tools, as you set it. I read this case as a number to size."
+    first = make_turn(1, "Case", 2, 0.5, "I would ask about seasonality.")
+    first = replace(first, question=replace(first.question, kind="case", stage="clarify", notice=told))
+    second = make_turn(2, "Case", 2, 0.5, "Top-down from households.")
+    text = build_markdown("S1", at(0), "case", "standard", [first, second], timings=TIMINGS)
+    assert f"**Said with it:** {md_escape(told)}" in text
+    assert text.count("**Said with it:**") == 1  # said once, with the question it came with

@@ -10,7 +10,7 @@ import re
 from interviewer.interview.case_givens import writes
 from interviewer.scoring.text import sentences
 
-__all__ = ["SPEAKER_ASKS", "as_the_business", "completed_opening", "in_voice_of"]
+__all__ = ["SPEAKER_ASKS", "as_the_business", "completed_opening", "in_voice_of", "ours_as"]
 
 # What a business does, after its name: "Tallyfold is ...", "Dovecote Occasionwear sells ..."
 _WHAT_IT_IS = (
@@ -30,7 +30,7 @@ SPEAKER_ASKS = re.compile(
 # The sentence that casts the candidate at the business: "You're a data scientist at Brassmoor Light Rail."
 _CAST_AS = re.compile(r"(?:^|[\"“]|:\s)(You(?:'re| are) (?:a|an|the) [^.\"“”]{0,60}\bat\b[^.\"“”]*\.)")
 # The question an opening ends on, its last sentence
-_ENDING_ASK = re.compile(r"(?:^|(?<=[.!]\s))[^.!?]*\?\s*$")
+_ENDING_ASK = re.compile(r"(?:^|(?<=[.!]\s))[^.!?]*\?[\"”]?\s*$")
 # The problem a story names as the business's: "The business problem was first-month drop-off."
 _PROBLEM_NAMED = re.compile(
     r"^The (?:business |real |core |actual |underlying |main )?(?:problem|challenge|issue) (?:was|is)\b(?=[^.?]{8,})",
@@ -53,6 +53,25 @@ _PERSON_TOLD = re.compile(
 )
 
 
+# An option as a note lists it: "(A) keep daily delivery as is.", "B) move everyone ...", "Option 2: ..."
+_OPTION_LABEL = re.compile(r"^(?:\(?[A-Da-d1-4]\)|[A-D][.:]|Option [A-D1-4][.:)]?)\s+")
+
+
+def listed_options(statements: list[str]) -> str:
+    """The options a note lists under a lead-in that ends on a colon, said as one sentence ("... which of three things
+    to do: (A) keep daily delivery as is, (B) move everyone to alternate days, or (C) ..."); '' when it lists none."""
+    for at, lead in enumerate(statements):
+        items = []
+        for item in statements[at + 1 : at + 6]:
+            if not _OPTION_LABEL.match(item):
+                break
+            items.append(item.rstrip(" .;,"))
+        if lead.endswith(":") and 2 <= len(items) <= 4 and len(" ".join(items).split()) <= 60:
+            listed = ", ".join(items[:-1]) + f", or {items[-1]}" if len(items) > 2 else f"{items[0]} or {items[1]}"
+            return f"{lead} {listed}."
+    return ""
+
+
 def completed_opening(
     said: str,
     *,
@@ -72,12 +91,17 @@ def completed_opening(
         # A choice says which options there are before it asks for one: "Hadley Freight charges £38 per drop ...
         # Which option should Settle & Sprawl choose?" named one of three (round 91).
         options = next((s for s, _ in staged[:20] if _OPTIONS_TOLD.search(s) and not writes(s)), "")
+        # ... or lists them under a lead-in: "... had asked which of three things to do:" then "(A) keep daily delivery
+        # as is.", "(B) ...", "(C) ..." (round 103 opened on the figures alone, and asked "What would you tell Pat?")
+        options = options or listed_options([s for s, _ in staged[:20]])
         question_at = _ENDING_ASK.search(said)
         if options and question_at and options not in said:
             # ... where the note says it: before the first option it opens on, else before the question
             order = [t for t, _ in staged[:20]]
             parts = sentences(said)
-            later = next((i for i, p in enumerate(parts) if p in order and order.index(p) > order.index(options)), None)
+            # (a listed choice is where its lead-in is)
+            where = next((i for i, t in enumerate(order) if options.startswith(t)), len(order))
+            later = next((i for i, p in enumerate(parts) if p in order and order.index(p) > where), None)
             cut = later if later is not None else len(parts) - 1
             said = " ".join([*parts[:cut], options, *parts[cut:]])
     # A split, a choice or a policy is asked in the opening, where its prompt asks it past the opening's sentences: "How
@@ -198,4 +222,12 @@ def as_the_business(said: str, business: str, quoted: bool) -> str:
             ),
             said,
         )
+        said = ours_as(said, business)
     return said
+
+
+def ours_as(said: str, business: str) -> str:
+    """The note-taker's "our" in a story of where they worked, said as the business's: "a box full of our prepaid SIMs"
+    in a story about Gannet Mobile (both raters, round 103) is "a box full of Gannet Mobile's prepaid SIMs"."""
+    owner = f"{business}'" if business.endswith("s") else f"{business}'s"
+    return re.sub(r"(?<![\"“])\bour\b(?= [a-z])", owner, said)

@@ -22,6 +22,11 @@ _DIRECT = re.compile(
     r"(?P<who>we|they|you|I|the (?:(?:new|whole|current|local|main|existing|central|proposed|planned) )?[a-z][\w-]*|"
     r"[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of))*) (?P<rest>[a-z][^?\"“”]{1,80})\?"
 )
+# Asked of what happens: "How many replacement tyres are bought in the UK each year?"
+_PASSIVE = re.compile(
+    r"(?:^|[\"“:]\s*|[.?!]\s+)(?:How|(?<=: )how) (?P<how>many|much)(?P<thing>(?: [a-z][\w-]*){1,3}?) "
+    r"(?P<be>are|is|were|was|get|gets) (?P<rest>[a-z][^?,\"“”]{2,70})[?,]"
+)
 # "How big is the problem?" -> "how big the problem is"
 _HOW_BIG = re.compile(
     r"(?:^|[\"“:]\s*|[.?!]\s+)How (?P<how>big|large|much) (?P<be>is|are) (?P<what>[a-z][^?\"“”]{2,60})\?"
@@ -75,6 +80,11 @@ def asked_quantity(text: str, business: str) -> str:
         else:
             clause = f"how {direct.group('how')}{direct.group('thing')} {subject} {direct.group('aux')} {rest}"
         return clause if len(clause.split()) <= 18 and not _UNSAID.search(direct.group("thing")) else ""
+    passive = _PASSIVE.search(text)
+    if passive and not _UNSAID.search(passive.group(0)):
+        return (
+            f"how {passive.group('how')}{passive.group('thing')} {passive.group('be')} {passive.group('rest').strip()}"
+        )
     how_big = _HOW_BIG.search(text)
     if how_big and not _UNSAID.search(how_big.group("what")):
         return f"how {how_big.group('how')} {how_big.group('what')} {how_big.group('be')}"

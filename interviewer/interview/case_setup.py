@@ -22,7 +22,8 @@ _ASK_LABEL = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+|real\s+)?(?:question|ask|prompt|decision)"
     r"(?:,\s*(?:copied|verbatim|shortened|paraphrased|as given))?(?:\s+(?:was|is))?\s*:\s*"
     # ('Her question was simply "can data science give us a better 150?"', round 50)
-    r"|^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+)(?:question|ask|prompt)\s+was\s+"
+    r"|^(?:the\s+)?(?:[A-Z][\w-]+'s\s+|interviewer'?s\s+|their\s+|his\s+|her\s+)(?:(?:actual|real|main)\s+)?"
+    r"(?:question|ask|prompt)\s+was\s+"
     r"(?:simply\s+|just\s+|basically\s+)?(?=[\"“])"
     # ('The prompt is "Voltra\'s ops director wants a hiring number for next quarter. How many battery-swap staff?"',
     # round 69 opened on its label)
@@ -157,7 +158,11 @@ _TOLD_ASK = re.compile(
     # need in exam season?"', round 77 opened without it)
     r"|\b(?:asks?|asked|wants to know|wanted to know)\s*:\s*(?=[\"“])"
     # ("She ... asked something like: what proportion of our patients are actually doing their exercises?", 96)
-    r"|\basked (?:something like|roughly|more or less)\s*:\s*",
+    r"|\basked (?:something like|roughly|more or less)\s*:\s*"
+    # ('Marguerite ... came to our team with one question, which she put on a sticky note on my monitor: *"Can we
+    # find them faster than they can buy new SIMs?"*', round 103 opened without it)
+    r"|\b(?:came|went|turned) to (?:me|us|our team|the team|my team) with (?:a|one|the|this)(?: \w+)? question\b"
+    r"[^:\"“?]{0,80}:\s*(?=[*_]{0,2}[\"“])",
     re.I,
 )
 
@@ -568,12 +573,19 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
             # van costs me about £36k a year all in."', round 100)
             # (only inside the speaker's quote, never a label after it: "... How many kayaks ...? Given facts:")
             quote_ends = prompt.rstrip(" *_").endswith(('"', "”"))
+            # (or before a short line to the candidate: '... *"How many ... is £2m believable?"* You're helping Callum
+            # answer.', round 103)
+            to_you = bool(told) and bool(re.match(r"You(?:'re| are| have|'ve| will|'ll)?\b", told[-1]))
             ends_asking = bool(told) and (
                 told[-1].endswith("?")
-                or (len(told) >= 3 and told[-2].endswith("?") and len(told[-1].split()) <= 15 and quote_ends)
+                or (
+                    len(told) >= 3 and told[-2].endswith("?") and len(told[-1].split()) <= 15 and (quote_ends or to_you)
+                )
             )
             if len(told) >= 2 and (ends_asking or asked_after) and not writes(addressed):
-                staged_prompt = _balanced(" ".join(told))
+                # (a line to the candidate after the quote stays outside it)
+                aside = told[-1] if to_you and not told[-1].endswith("?") else ""
+                staged_prompt = _balanced(" ".join(told[:-1] if aside else told)) + (f" {aside}" if aside else "")
                 prompt_label = label
                 prompt_questions = [q for q in told if q.endswith("?")] + prompt_questions
                 # Its sentences are the set-up's, where the note puts them (a paragraph quoted whole and ending on its

@@ -214,7 +214,7 @@ _CHOICE = re.compile(
     r"\b(?:recommend|choose|decide|pick)\s+between\b|\bwhich\s+(?:[\w-]+\s+){1,3}?(?:do|would|should)\s+"
     # (or the business: "Which option should Settle & Sprawl choose?", round 91)
     r"(?:you|we|they|(?-i:[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}))\s+"
-    r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:the|these|those) (?:two|three|four|\d) "
+    r"(?:choose|pick|recommend|open|go with|select)\b|\bwhich of (?:(?:the|these|those) )?(?:two|three|four|\d) "
     # ('Ops want to pay a £20 bonus ... Finance want to charge a £35 fee instead. Which do we do?', round 96)
     r"|\bwhich (?:one )?(?:do|should) (?:we|they|I|you) (?:do|pick|choose|go with)\?",
     re.I,

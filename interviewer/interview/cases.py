@@ -22,7 +22,13 @@ from interviewer.interview.case_givens import (
     writes,
 )
 from interviewer.interview.case_opening import opening_text, title_question
-from interviewer.interview.case_opening_parts import SPEAKER_ASKS, as_the_business, completed_opening, in_voice_of
+from interviewer.interview.case_opening_parts import (
+    SPEAKER_ASKS,
+    as_the_business,
+    completed_opening,
+    in_voice_of,
+    ours_as,
+)
 from interviewer.interview.case_prompt import (
     ANSWER_HEADING,
     ATTEMPT,
@@ -200,6 +206,28 @@ _GIVEN_CONSTRAINT = re.compile(
 )
 
 
+# The questions a story bank's entry is kept for: 'Use for: "a mistake you made", ...'
+_PRACTICE_NOTE = re.compile(r"^(?:Use (?:it |this )?(?:for|when)|Good for|Works for|Fits)\s*:\s*[\"“'‘]", re.I)
+
+
+def _referent_told(said: str, ask: str, after: list[str]) -> str:
+    """An opening whose question asks about "them" before the case says what they are ('The question: "Can we
+    find them faster than they can buy new SIMs?"', round 103) with the sentences that tell it put before the question:
+    up to two of those the note gives right after it, none of them the note-taker's own."""
+    put = bare_ask(ask) if ask else ""
+    if not put or put not in said or not re.search(r"\b(?:them|they)\b", put):
+        return said
+    before = said[: said.index(put)]
+    if len(sentences(before)) > 2:
+        return said
+    told = [s for s in after if not writes(s) and not is_story(s) and s not in said and not s.startswith(('"', "“"))]
+    if not told:
+        return said
+    at = said.rfind("The question:", 0, said.index(put))
+    at = at if at >= 0 else said.index(put)
+    return f"{said[:at]}{' '.join(told[:2])} {said[at:]}".replace("  ", " ")
+
+
 def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str = "") -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
     `kind` the candidate says it is, and for the business they name (`named_as`), when they say one."""
@@ -348,7 +376,10 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     # (and the set-up's first question, wherever its paragraph puts it: "How would you decide whether to ship it?"
     # ended a long prompt told in the note-taker's words, and round 84 ran the feed-slot change as a model to build)
     set_question = next((s for s in sentences(first_text) if s.rstrip('"”').endswith("?") and not writes(s)), "")
+    # (never the note-taker's own lines: 'Use for: "a mistake you made", "impact without an experiment".' made round
+    # 103's fraud model a change to measure)
     asked = [title_question(title) or title, *posed[:4], *read.prompt_questions[:1], set_question]
+    asked = [s for s in asked if not _PRACTICE_NOTE.match(s)]
     # (or what someone wants to know past the opening's sentences: "The operations director wants to know what each
     # van should carry and how restocking should work. Go." ended a long prompt, round 92)
     wanted = [
@@ -627,6 +658,15 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
         said, shape=shape, business=business, staged=staged, raw_setup=raw_setup,
         prompt_questions=read.prompt_questions, ask=ask, attempt=attempt,
     )  # fmt: skip
+    # (only a question put as the set-up starts: after a later one come the candidate's sums)
+    near = asks and ask_at <= lead + 3
+    after = [s for s, _ in staged[ask_at : ask_at + 4]] if near else []
+    # (told in the story, in the business's name: "Ghost bookers reserve spin classes with our app")
+    said = _referent_told(said, ask, after)
+    if not staged_prompt and not business.startswith("the ") and business in said:
+        said = ours_as(said, business)  # (told in the story: "Ghost bookers reserve spin classes with our app")
+    if said[:1] in ('"', "“") and (said.count('"') + said.count("“") + said.count("”")) % 2:
+        said = said[1:]  # (a prompt's quote left open: '"You're the data scientist at Thermaline. We make ...', 103)
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
     # (or in what else it gives: "The other 16 stayed on £30 because of a till-system migration.", round 67)
     pilot = change.made and is_pilot([said, *posed[:6], *given])

@@ -307,6 +307,11 @@ def _turn_section(turn: Turn, seconds: float | None, mine: ScoreResult | None = 
         "",
         f"**Question:** {md_escape(question.text)}",
         "",
+    ]
+    # What was said with it, once: how a case was read and whether the candidate corrected that reading ("Asked for
+    # Tandem Tools, as you set it. I read this case as ..."), or that the notes cannot support a level.
+    lines += [f"**Said with it:** {md_escape(question.notice)}", ""] if question.notice else []
+    lines += [
         f"**Sources:** {sources}",
         "",
     ]

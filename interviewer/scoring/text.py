@@ -39,7 +39,11 @@ _EVASIONS = re.compile(
     re.I,
 )
 # ... also after a quote that ends a sentence ('The slide said: "Up 18%." R. asked ...')
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|(?<=[.!?][\"”’])\s+(?=[A-Z])|\n+")
+# (a quote may close inside emphasis: '*"... is £2m believable?"* You're helping Callum answer.', round 103)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])|(?<=[.!?][\"”’])\s+(?=[A-Z])"
+    r"|(?<=[.!?][\"”’][*_])\s+(?=[A-Z])|(?<=[.!?][\"”’][*_][*_])\s+(?=[A-Z])|\n+"
+)
 # ("Li et al. 2019"; a book's "ch. 7 (...)" was cut into "7 (...), case 3." and asked as a given, round 96)
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|vs|etc|cf|approx|incl|resp|fig|eq|et al|ch|chap|pp|vol)\.", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
