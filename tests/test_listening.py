@@ -374,3 +374,20 @@ def test_a_term_the_answer_turns_down_is_not_taken_up_and_one_it_proposes_comes_
         )
         is None
     )
+
+
+def test_a_hyphenated_phrase_is_quoted_and_a_pitfall_the_notes_give_is_asked_where_it_bites() -> None:
+    notes = (
+        "# Model cascades\n\n## Pitfalls\n"
+        "- filter-style cascade: the cheap model drops cases for good, so its recall caps the whole system's recall.\n"
+        "- a filter-style cascade also hides its misses, because nobody labels what it dropped.\n"
+    )
+    sections, _ = read_sections("cascades.md", notes.encode())
+    items = [i for c in build_chunks("cascades.md", "/c.md", "h", sections) for i in build_items(c)]
+    lines = NoteTerms(line for line in notes.splitlines() if line.startswith("- "))
+    taken = take_up(
+        "I would use a filter-style cascade here.",
+        items, "Fraud", set(), load_frames(), random.Random(0), set(), TEMPLATES, BUSINESS, lines,
+    )  # fmt: skip
+    assert taken is not None and "“filter-style cascade”" in taken.text, taken  # never "You mentioned filter-style ..."
+    assert "suit" not in taken.text, taken.text  # a pitfall of the notes is no method to justify

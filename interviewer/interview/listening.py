@@ -131,7 +131,9 @@ def _case_question(
     # ("You brought up ML model swaps. Why does it suit Shortlistr here?" of the swap that caused the drop, round 51).
     # (a term that names a failure is one whatever kind its statement is: "You brought up label delay. How exactly
     # would you use it ...?" asked a defined trap as a method, both raters, round 55)
-    failure = explaining or bool(_FAILURE.search(term))
+    # (and a term the notes give as a pitfall is one: "filter-style cascade", the notes' name for a recall ceiling, was
+    # asked "Why does it suit Gannet Mobile here?", round 103)
+    failure = explaining or bool(_FAILURE.search(term)) or item.kind == "pitfall"
     # (a term said in the plural is "they": "online/offline parity tests", never "neural nets ... does it")
     plural = term.endswith("s") and not term.endswith(("ss", "us", "is", "as")) and not term.isupper()
     kind = "take-up-pitfall" if failure else "take-up-method"
@@ -226,7 +228,10 @@ def take_up(
             said = lower_first(said)
         # A plain phrase of the candidate's is quoted ('You mentioned “feedback loop”.'): bare, it reads as a noun
         # missing its article; a name ('BCa', 'Qini curve', 'PR-AUC') is said as it is.
-        quoted = said if looks_named(said) or said[:1].isupper() else f"“{said}”"
+        # (a hyphen alone makes no name of a phrase: 'You mentioned filter-style cascade.' missed its article to a
+        # blind rater, round 103)
+        phrase = " " in said and said == said.lower() and not re.search(r"[\d/]", said)
+        quoted = said if (looks_named(said) and not phrase) or said[:1].isupper() else f"“{said}”"
         opener = rng.choice(frames.took_up).format(term=quoted)
         text = f"{opener} {rng.choice(_case_question(term, covering[0], templates, business, used, explaining))}"
         if text not in used:
