@@ -126,3 +126,19 @@ def test_a_kind_of_business_read_from_a_sentence_is_never_joined_to_other_words(
     from interviewer.interview.case_business import business_of
 
     assert business_of([("Ghost bookers reserve spin classes with our app and never turn up.", "")]) == "the app"
+
+
+def test_an_opening_never_says_the_notes_shorthand_but_keeps_a_sum() -> None:
+    from interviewer.interview.case_opening import opening_text
+
+    said = opening_text(
+        [
+            "Brightwick matches holiday-let owners with cleaners.",
+            "Unfilled jobs = owner scrambles for an agency.",
+            "The CEO wants to raise Saturday pay by 15%.",
+        ],
+        "",
+    )
+    assert "scrambles" not in said and "raise Saturday pay" in said, said
+    summed = opening_text(["Brightwick has 40 vans × 3 shifts = 120 van-shifts a day.", "The COO wants a plan."], "")
+    assert "120 van-shifts" in summed, summed

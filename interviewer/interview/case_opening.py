@@ -79,9 +79,12 @@ def _unsaid(statement: str) -> bool:
     numbered = re.fullmatch(
         r"(?:case\s+)?\d+(?:\.\d+)*[.:)]?\s+[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and))*\.?", statement
     )
+    # ... nor the note's shorthand ("Unfilled jobs = owner scrambles for an agency, leaves a 1-star."): read as pasted
+    # notes to both raters (round 101); a sum keeps its "=" ("40 × 3 = 120"), and an arrow may tell the problem
+    shorthand = re.search(r"[A-Za-z]\s+=\s+[A-Za-z]", statement)
     return bool(
         cut or has_pointer(statement) or advice or writes(statement) or mock or on_request or rival or label or reply
-        or numbered
+        or numbered or shorthand
     )  # fmt: skip
 
 
