@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from interviewer.interview.case_givens import writes
+from interviewer.interview.case_givens import is_story, writes
+from interviewer.interview.case_prompt import bare_ask
 from interviewer.scoring.text import sentences
 
-__all__ = ["SPEAKER_ASKS", "as_the_business", "completed_opening", "in_voice_of", "ours_as"]
+__all__ = ["SPEAKER_ASKS", "as_the_business", "completed_opening", "in_voice_of", "ours_as", "referent_told"]
 
 # What a business does, after its name: "Tallyfold is ...", "Dovecote Occasionwear sells ..."
 _WHAT_IT_IS = (
@@ -231,3 +232,21 @@ def ours_as(said: str, business: str) -> str:
     in a story about Gannet Mobile (both raters, round 103) is "a box full of Gannet Mobile's prepaid SIMs"."""
     owner = f"{business}'" if business.endswith("s") else f"{business}'s"
     return re.sub(r"(?<![\"“])\bour\b(?= [a-z])", owner, said)
+
+
+def referent_told(said: str, ask: str, after: list[str]) -> str:
+    """An opening whose question asks about "them" before the case says what they are ('The question: "Can we
+    find them faster than they can buy new SIMs?"', round 103) with the sentences that tell it put before the question:
+    up to two of those the note gives right after it, none of them the note-taker's own."""
+    put = bare_ask(ask) if ask else ""
+    if not put or put not in said or not re.search(r"\b(?:them|they)\b", put):
+        return said
+    before = said[: said.index(put)]
+    if len(sentences(before)) > 2:
+        return said
+    told = [s for s in after if not writes(s) and not is_story(s) and s not in said and not s.startswith(('"', "“"))]
+    if not told:
+        return said
+    at = said.rfind("The question:", 0, said.index(put))
+    at = at if at >= 0 else said.index(put)
+    return f"{said[:at]}{' '.join(told[:2])} {said[at:]}".replace("  ", " ")

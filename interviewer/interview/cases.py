@@ -28,6 +28,7 @@ from interviewer.interview.case_opening_parts import (
     completed_opening,
     in_voice_of,
     ours_as,
+    referent_told,
 )
 from interviewer.interview.case_prompt import (
     ANSWER_HEADING,
@@ -208,24 +209,6 @@ _GIVEN_CONSTRAINT = re.compile(
 
 # The questions a story bank's entry is kept for: 'Use for: "a mistake you made", ...'
 _PRACTICE_NOTE = re.compile(r"^(?:Use (?:it |this )?(?:for|when)|Good for|Works for|Fits)\s*:\s*[\"“'‘]", re.I)
-
-
-def _referent_told(said: str, ask: str, after: list[str]) -> str:
-    """An opening whose question asks about "them" before the case says what they are ('The question: "Can we
-    find them faster than they can buy new SIMs?"', round 103) with the sentences that tell it put before the question:
-    up to two of those the note gives right after it, none of them the note-taker's own."""
-    put = bare_ask(ask) if ask else ""
-    if not put or put not in said or not re.search(r"\b(?:them|they)\b", put):
-        return said
-    before = said[: said.index(put)]
-    if len(sentences(before)) > 2:
-        return said
-    told = [s for s in after if not writes(s) and not is_story(s) and s not in said and not s.startswith(('"', "“"))]
-    if not told:
-        return said
-    at = said.rfind("The question:", 0, said.index(put))
-    at = at if at >= 0 else said.index(put)
-    return f"{said[:at]}{' '.join(told[:2])} {said[at:]}".replace("  ", " ")
 
 
 def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str = "") -> CaseFacts:
@@ -662,7 +645,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     near = asks and ask_at <= lead + 3
     after = [s for s, _ in staged[ask_at : ask_at + 4]] if near else []
     # (told in the story, in the business's name: "Ghost bookers reserve spin classes with our app")
-    said = _referent_told(said, ask, after)
+    said = referent_told(said, ask, after)
     if not staged_prompt and not business.startswith("the ") and business in said:
         said = ours_as(said, business)  # (told in the story: "Ghost bookers reserve spin classes with our app")
     if said[:1] in ('"', "“") and (said.count('"') + said.count("“") + said.count("”")) % 2:
