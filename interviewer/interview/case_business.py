@@ -87,6 +87,8 @@ def _named(statement: str, strict: bool = False) -> str:
     if any(_NOT_A_NAME.match(word) for word in name.split()[:1]) or _NOT_A_NAME.match(name.split()[-1]):
         return ""
     how = match.group("how")
+    if " " not in name and _TEAM.fullmatch(name):
+        return ""  # a team alone is no business ("Ops had run a three-week pilot" named round 104's retailer "Ops")
     if how in _PLURAL_VERBS and not name.endswith("s"):
         return ""  # ("Analysts run ..." names nobody; "Hollin Valley Buses run ..." names the business)
     listed = how in _LISTED_VERBS or how.startswith(("is ", "was "))

@@ -83,6 +83,8 @@ _PRACTICE_LINES = (
     r"|^(?i:things|points|stuff|what) (?:to|I need to|I should) (?i:drill|practi[sc]e|work on|remember|fix)\b"
     r"|^(?:Target|Time|Timing|Length|Duration|Goal|Aim)\s*:\s*(?:~|about\s+|under\s+)?\d+\s*"
     r"(?:min(?:ute)?s?|hours?|words)\b"
+    # ("Aim for 3–4 min spoken.", how long the note-taker means to speak, opened round 104's story)
+    r"|\b\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\s+(?:spoken|out loud|aloud)\b"
 )
 # The note-taker speaking ("Decision I'm asked to support: roll out or not"): quoted, it is nobody's question.
 # A prompt's label and the quote it opens ('The prompt as printed: "Fernway is ...'): the note-taker's framing.
@@ -267,6 +269,20 @@ _FIGURE_LABEL = re.compile(
 )
 
 
+def _clause(label: str) -> bool:
+    """A label that is a sentence of its own, verb and object: "Penhallow sells practice-management software to dental
+    practices" before ": 2,300 UK practices" was said "... dental practices is 2,300 UK practices" (round 104)."""
+    words = label.split()
+    preposition = r"of|to|for|per|in|at|on|with|from|by|a|an|the"
+    return (
+        len(words) >= 3 and bool(re.fullmatch(r"[a-z]+(?:s|ed)", words[1])) and not re.fullmatch(preposition, words[2])
+    )
+
+
+def _be(label: str) -> str:
+    return "are" if _plural(label) else "is"
+
+
 def _plural(label: str) -> bool:
     """'Staff costs', never 'Staff time' nor 'Success rate per class'."""
     head = re.split(r"\s+(?:of|to|for|per|in|at|on|with|from|by)\s+", label, maxsplit=1)[0].split()[-1]
@@ -369,7 +385,7 @@ def spoken(statement: str) -> str:
     said = _RULE_LABEL.sub(lambda m: f"{m.group(1)} is to ", said)
     # "Staff time to process a hold at the desk: about 2 minutes" -> "... is about 2 minutes" (a note's label and its
     # figure, read as a pasted fragment by both blind raters, round 44)
-    said = _FIGURE_LABEL.sub(lambda m: f"{m.group(1)} {'are' if _plural(m.group(1)) else 'is'} ", said)
+    said = _FIGURE_LABEL.sub(lambda m: m.group(0) if _clause(m.group(1)) else f"{m.group(1)} {_be(m.group(1))} ", said)
     # "trials/arm/month" is a unit of its own: only a single "/day" is said out loud
     said = _PER.sub(lambda m: f"{m.group(1)} {_per_unit(_UNIT.get(m.group(2), m.group(2)))}", said)
     # "~180k orders a month" opens its sentence: "About 180k orders ...", also after a full stop; a sentence left
