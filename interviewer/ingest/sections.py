@@ -327,6 +327,9 @@ _WORKED_AT = re.compile(
     r"(?:joined|worked (?:at|for|in))\b"
     # ("At Fernhill Flowers Wholesale I was the only analyst, and ...", round 78: not found as a case)
     r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},?\s+(?:I|we)\s+(?:was|were|worked|ran|led|joined)\b"
+    # ("Loftline was my last job — B2B SaaS for independent gyms ...", round 105: not found as a case)
+    r"|^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,2}\s+was\s+my\s+(?:last|previous|old|first|second)\s+"
+    r"(?:job|employer|company)\b"
     # ("At Hartley & Crumb, the bakery-supplies wholesaler I worked at from 2022 to 2024, we supplied ...", round 79)
     r"|^At\s+[A-Z][\w&'-]+(?:\s+(?:[A-Z][\w&'-]+|&)){0,3},\s+(?:the|a|an)\s+[^,]{3,80}?\b(?:I|we)\s+"
     r"(?:worked|was|joined)\b"
@@ -387,7 +390,9 @@ def poses_case(title: str, opening: str, body: str = "", situation: str = "") ->
     if _CASE_TITLE.search(title) or _CASE_OPENING.search(opening):
         return True
     # (the word may end the title: "Hodcarry final loop — debrief", round 99)
-    if re.search(r"^\s*(?:interview\s+)?debrief\b|[—–-]\s*debrief\b", title, re.I) and _DEBRIEFED.search(body[:800]):
+    # (the title may say which loop it was: "Plover final loop — debrief", round 105)
+    debriefed = _DEBRIEFED.search(f"{title} {body[:800]}")
+    if re.search(r"^\s*(?:interview\s+)?debrief\b|[—–-]\s*debrief\b", title, re.I) and debriefed:
         return (
             True  # a debrief whose prompt comes first ('"We take 8% on every sale today. ..." That's the prompt ...')
         )

@@ -577,7 +577,20 @@ _PLAYED_AT = re.compile(
 )
 
 
+# ... or as the note-taker's last job: "Loftline was my last job — B2B SaaS for independent gyms and studios, class
+# scheduling and payments." (round 105 opened on it in the note-taker's words)
+_MY_JOB = re.compile(
+    rf"^(?P<name>{_NAME})\s+was\s+my\s+(?:last|previous|old|first|second)\s+(?:job|employer|company)\s*[—–:-]\s*"
+    r"(?P<what>[^.;]{5,200}?)\.?$"
+)
+
+
 def _introduced(statement: str) -> str:
+    mine = _MY_JOB.match(statement)
+    if mine:
+        what = mine.group("what").strip(" ,")
+        what = what if re.match(r"(?:an?|the)\s", what) else with_article(what)
+        return f"{mine.group('name')} is {what}."
     played = _PLAYED_AT.search(statement)
     if played and not _NOT_A_NAME.match(played.group("name").split()[0]):
         return f"{played.group('name')} is {played.group('what').rstrip(' ,')}."

@@ -82,6 +82,11 @@ _QUESTION_PUT = re.compile(
     r"[\"“](?P<q>[^\"“”]{20,600}\?)[\"”][*_]{0,2}$",
     re.I,
 )
+_THEIR_WORDS = re.compile(
+    r"\b(?:her|his|their|the [A-Z]{2,4}'s)\s+(?:exact\s+|actual\s+)?words(?:\s*\([^()]{0,40}\))?\s*:\s*[*_]{0,2}[\"“]"
+    r"(?P<q>[^\"“”]{20,400}\?)",
+    re.I,
+)
 _SET_UP_AS = re.compile(r"^((?:he|she|they) set (?:it|the case|this) up(?: as| like this)?:\s+)([a-z])", re.I)
 # A sentence that asks without a question mark: "she's asking me whether she can say that"
 ASKS_INDIRECTLY = re.compile(
@@ -429,6 +434,14 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 put = _QUESTION_PUT.search(piece) if asking and not asks and len(staged) - round_at < 40 else None
                 if put:
                     asks.append(put.group("q").strip())
+                    quoted_alone = True
+                    ask_at = len(staged)
+                # ... or quoted as someone's words: 'Her exact words (I saved it): "If we move from £79 flat to £1.10
+                # per active member ..., do we make more money — and who do we lose? Need a view for the board by end
+                # of Feb."' (round 105 opened without it)
+                words = _THEIR_WORDS.search(statement) if not asks and len(staged) - round_at < 12 else None
+                if words:
+                    asks.append(words.group("q").strip())
                     quoted_alone = True
                     ask_at = len(staged)
                 if quoted_ask and not writes(statement):

@@ -78,6 +78,8 @@ _METRIC_ASKED = re.compile(
     r"\b(?:one|a|the|single) (?:number|metric|measure|kpi) (?:that|which) (?:says|shows|tells|measures|captures)\b",
     re.I,
 )
+# A metric the case states ("Headline metric is 30-day return rate."), not one it asks for
+_METRIC_GIVEN = re.compile(r"^[\w -]{0,30}?\bmetrics?\s+(?:is|was|=|:)\s+(?!what\b|which\b)[\w\d-]", re.I)
 _SYSTEM_BUILT = re.compile(r"\b(bandits?|thompson sampling|recommender|ranking algorithm|autom\w+ (?:this|it))\b", re.I)
 _NO_MODEL = re.compile(r"\b(?:not|no|without|rather than|instead of)\s+(?:an?\s+|any\s+)?(?:ml\s+)?models?\b", re.I)
 # Choosing whom to act on ("Which subscribers should get the offer?", "decide which ones a human should look at") is
@@ -287,14 +289,24 @@ def case_shape(text: str, asked: str, decision: bool, targets: bool, title: str 
     if _ALLOCATE.search(asked):
         return "allocation"
     # (unless the case builds a model on it: "A churn model trained on usage would then predict which salons leave.")
-    if decision and (_METRIC_ASKED.search(asked) or _METRIC_CHOICE.search(asked)) and not _MODEL_BUILT.search(asked):
+    # (a metric named as the case's given is none to define: "Headline metric is 30-day return rate. ... it's gone
+    # down to 58%" asks why it fell, round 105)
+    named = [m for m in _METRIC_CHOICE.finditer(asked) if not _METRIC_GIVEN.search(asked[m.start() :][:60])]
+    if decision and (_METRIC_ASKED.search(asked) or named) and not _MODEL_BUILT.search(asked):
         return "metric"
     body = asked.replace(title, " ", 1) if title else asked
     titled = _SIZING.search(title) if title else None
     # (or asks if it is right: 'She asks: "Is this a good idea?"' of a move to "3 months free", round 102 sized it)
     weighs = re.search(r"\b(?:should|whether)\b", body, re.I) or _RIGHT_CALL.search(body)
+    # (or asks what a move would do: "If we move from £79 flat to £1.10 per active member ..., do we make more
+    # money?" of a channel named "#pricing", round 105 sized it)
+    weighs = weighs or re.search(
+        r"\bif (?:we|they|you) (?:move|switch|change|go|raise|cut|drop|introduce)\b", body, re.I
+    )
     weighed = titled and titled.group(0).lower().startswith("pric") and weighs
-    if _SIZING.search(body) or (titled and not weighed):
+    sized = [m.group(0).lower() for m in _SIZING.finditer(body)]
+    priced_only = bool(sized) and all(cue.startswith(("pric", "price")) for cue in sized) and bool(weighs)
+    if (sized and not priced_only) or (titled and not weighed):
         return "sizing"
     if _CHOICE.search(asked):
         return "choice"

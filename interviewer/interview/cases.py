@@ -211,6 +211,24 @@ _GIVEN_CONSTRAINT = re.compile(
 _PRACTICE_NOTE = re.compile(r"^(?:Use (?:it |this )?(?:for|when)|Good for|Works for|Fits)\s*:\s*[\"“'‘]", re.I)
 
 
+# A speaker's filler said on its own ("Ok.", "Right, so.", "Go.")
+_FILLER = re.compile(r"(?:ok(?:ay)?|right|so|go|alright|sure)(?:,?\s*(?:so|then|go))?[.!]?", re.I)
+
+
+def _said_once(said: str) -> str:
+    """An opening that says each sentence once and no filler: an interviewer's turn taken as the ask repeated the set-up
+    it opened with ("Cupcycle runs a reusable-cup deposit scheme ... Ok. Cupcycle runs a reusable-cup deposit scheme
+    ...", round 105)."""
+    parts = sentences(said)
+    kept: list[str] = []
+    for part in parts:
+        bare = part.strip(' "“”*_')
+        if _FILLER.fullmatch(bare) or any(bare == k.strip(' "“”*_') for k in kept):
+            continue
+        kept.append(part)
+    return said if len(kept) == len(parts) else " ".join(kept)
+
+
 def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str = "") -> CaseFacts:
     """The business and the facts of a case, read from its chunks (in note order; twists are not facts); asked as the
     `kind` the candidate says it is, and for the business they name (`named_as`), when they say one."""
@@ -648,6 +666,7 @@ def case_facts(chunks: list[Chunk], kind: CaseKind | None = None, named_as: str 
     said = referent_told(said, ask, after)
     if not staged_prompt and not business.startswith("the ") and business in said:
         said = ours_as(said, business)  # (told in the story: "Ghost bookers reserve spin classes with our app")
+    said = _said_once(said)
     if said[:1] in ('"', "“") and (said.count('"') + said.count("“") + said.count("”")) % 2:
         said = said[1:]  # (a prompt's quote left open: '"You're the data scientist at Thermaline. We make ...', 103)
     given = [s for s in raw_setup if not is_story(s) and not writes(s)]  # what the case gives, wherever its stage
