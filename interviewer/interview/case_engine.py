@@ -12,7 +12,6 @@ from interviewer.core.domain import CASE_STAGES, CaseKind, Question
 from interviewer.core.readings import CaseReading
 from interviewer.core.session import Plan, SessionState
 from interviewer.interview.asking import QuestionFrames
-from interviewer.interview.case_opening import leans_back
 from interviewer.interview.case_questions import (
     case_draft,
     from_other_note,
@@ -28,7 +27,6 @@ from interviewer.interview.item_bank import ItemBank
 from interviewer.interview.listening import take_up
 from interviewer.interview.planned import planned_question
 from interviewer.interview.readable import term_fits
-from interviewer.interview.statements import has_verb
 from interviewer.interview.templates import QuestionTemplates, pick
 from interviewer.scoring.text import STOPWORDS, content_words
 from interviewer.storage.store import NoteStore
@@ -198,19 +196,6 @@ class CaseAsker:
             )  # fmt: skip
         return None
 
-    def _unsaid_fact(self, root: Question, used_texts: set[str], state: SessionState) -> str:
-        """A fact of the case for the root's stage that no question of the session has said, as a sentence; ''."""
-        case_chunks = self._case_chunks(root.topic)
-        if not case_chunks or not root.stage:
-            return ""
-        said = " ".join(used_texts)
-        facts = case_facts(case_chunks, *self.told(case_chunks, state))
-        # A given of the problem (never what happened later in the story), of this stage if one is left.
-        fact = facts.fact_for(root.stage, set(root.points), said=said) or next(
-            (f for f, at in facts.facts if at in ("", "clarify") and f.rstrip(" .;:,") not in said), ""
-        )
-        return fact_said(fact, facts.business) if fact and has_verb(fact) and not leans_back(fact) else ""
-
     def _push(
         self, plan: Plan, state: SessionState, rng: random.Random, used_texts: set[str], business: str, shape: str = ""
     ) -> Question:
@@ -231,10 +216,10 @@ class CaseAsker:
         # (a drop to explain has an explanation to test, not a plan to work: "what would have to be true at ReShelf for
         # your plan to work" fit none of it, a rater in round 68)
         open_push = f"push-open-{shape}" if not opening and f"push-open-{shape}" in self.templates.case else open_push
+        # (never a fact of the case dropped in first: "The average wash lasts 13.5 minutes ... How does that change your
+        # plan?" read as a pasted fact that ignored the answer, 1 of 14 both-yes over rounds 83-104)
         options = self.templates.case["push"] if cue else self.templates.case[open_push]
-        fact = "" if cue or opening else self._unsaid_fact(root, used_texts, state)
-        options = self.templates.case["push-fact"] if fact else options
-        text = pick(options, rng, used_texts, cue=cue, business=business, fact=fact)
+        text = pick(options, rng, used_texts, cue=cue, business=business)
         sources += [c for c in self.store.get(root.chunk_ids[:1]) if c.chunk_id not in {s.chunk_id for s in sources}]
         return planned_question(
             plan, text, root.topic, sources, follow_up=True, points=(gap["text"],), item_kind=root.item_kind
