@@ -162,7 +162,9 @@ _GIVEN_NAME = re.compile(
 # Crate, saw its cart-abandonment rate drop ...' (round 78 named the interviewer's firm from the title)
 _CALLED_KIND = re.compile(
     rf"\b(?:a|an)\s+(?:[\w'-]+\s+){{0,4}}?(?:{'|'.join(ORGANISATIONS)}|business|store|site)\s+"
-    rf"(?:called|named)\s+(?P<called>(?:The\s+)?[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of|and(?= [A-Z])))*)"
+    # ('a made-up online furniture retailer he called Brackenfold', round 106 said "the business")
+    rf"(?:(?:he|she|they|we|I)\s+)?(?:called|named)\s+"
+    rf"(?P<called>(?:The\s+)?[A-Z][\w&'.-]+(?: (?:[A-Z][\w&'.-]+|&|of|and(?= [A-Z])))*)"
 )
 
 
@@ -176,7 +178,9 @@ _WHICH_RUNS = re.compile(
 def _given_name(statement: str) -> str:
     called = _CALLED_KIND.search(statement)
     if called:
-        return called.group("called")
+        name = called.group("called")
+        # (a sentence's full stop is no part of the name: "... he called Brackenfold."; "Quire & Co." keeps its own)
+        return name if re.search(r"\b(?:Co|Ltd|Inc|Bros|St)\.$", name) else name.rstrip(".")
     match = _GIVEN_NAME.match(statement)
     which = _WHICH_RUNS.search(statement) if not match else None
     if which:

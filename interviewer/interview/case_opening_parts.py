@@ -107,7 +107,9 @@ def completed_opening(
             said = " ".join([*parts[:cut], options, *parts[cut:]])
     # A split, a choice or a policy is asked in the opening, where its prompt asks it past the opening's sentences: "How
     # should Pellworth allocate the 90 days?" ended a long printed prompt (round 93 opened on its figures alone).
-    prompt_ask = next(iter(prompt_questions), "")
+    # (or the question someone put, quoted: 'her words were close to: *"... What should it be, where should it apply,
+    # ...?"*', round 106)
+    prompt_ask = next(iter(prompt_questions), "") or (ask if ask.rstrip('"”').endswith("?") else "")
     if shape in ("allocation", "choice", "policy") and "?" not in said and prompt_ask and prompt_ask not in said:
         said = f"{said} {prompt_ask}"
     # ... as does the number a sizing case asks for, put after a sentence that says what someone wants ("The operations

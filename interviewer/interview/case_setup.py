@@ -83,7 +83,9 @@ _QUESTION_PUT = re.compile(
     re.I,
 )
 _THEIR_WORDS = re.compile(
-    r"\b(?:her|his|their|the [A-Z]{2,4}'s)\s+(?:exact\s+|actual\s+)?words(?:\s*\([^()]{0,40}\))?\s*:\s*[*_]{0,2}[\"“]"
+    r"\b(?:her|his|their|the [A-Z]{2,4}'s)\s+(?:exact\s+|actual\s+)?words(?:\s*\([^()]{0,40}\))?"
+    # ('From memory, her words were close to: *"Cars sit in rapid bays ... What should it be, ...?"*', round 106)
+    r"(?:\s+were(?:\s+(?:close to|roughly|something like|about|more or less))?)?\s*:\s*[*_]{0,2}[\"“]"
     r"(?P<q>[^\"“”]{20,400}\?)",
     re.I,
 )
@@ -384,7 +386,12 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # after two rounds' sentences, round 96)
                 near_start = len(staged) - round_at < 6
                 alone = _WHOLE_QUOTE.match(piece.strip()) if not staged_prompt and near_start else None
-                if alone and _PROMPT_LABEL_END.search(previous) and len(sentences(alone.group("quote"))) >= 2:
+                # (or none: a quoted paragraph that asks, after the note-taker's line on where it is from, 'From *The
+                # Analytics Case Drill*, 2nd ed. Did it timed ...' then '"Greenbarrow sells ... He asks: how many visits
+                # could we sell in year two, ...?"', round 106 opened on the book's title)
+                asks_itself = alone is not None and alone.group("quote").rstrip().endswith("?") and writes(previous)
+                labelled = _PROMPT_LABEL_END.search(previous) or asks_itself
+                if alone and labelled and len(sentences(alone.group("quote"))) >= 2:
                     quoted = alone
                 if quoted and len(sentences(quoted.group("quote"))) >= 2:
                     # 'Copied from the prep book (case 14): "Larder, a UK grocery delivery app, acquires ... Which
@@ -439,7 +446,8 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # ... or quoted as someone's words: 'Her exact words (I saved it): "If we move from £79 flat to £1.10
                 # per active member ..., do we make more money — and who do we lose? Need a view for the board by end
                 # of Feb."' (round 105 opened without it)
-                words = _THEIR_WORDS.search(statement) if not asks and len(staged) - round_at < 12 else None
+                # (read on the piece as written: said, "her words were close to:" goes as the note-taker's label)
+                words = _THEIR_WORDS.search(piece) if not asks and len(staged) - round_at < 12 else None
                 if words:
                     asks.append(words.group("q").strip())
                     quoted_alone = True

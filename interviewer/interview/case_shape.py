@@ -238,7 +238,10 @@ _ALLOCATE = re.compile(
 _POLICY = re.compile(
     # ("The MD wants you to tell him what the pars should be.", round 94)
     r"\b(?:wants?|wanted|needs?) (?:to know|you to tell (?:him|her|them|us)) "
-    r"(?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b",
+    r"(?:what|which|how(?! many| much)|where|when)\b[^.?]{0,80}\bshould\b"
+    # ... or asks for a rule's level and its reach: "Product wants an idle fee. What should it be, where should it
+    # apply, and how would we know it worked?" (round 106 read it as a model to build)
+    r"|\bwhat should (?:it|the [\w-]+(?: [\w-]+)?) be\b[^.?]{0,40}\b(?:where|when|to whom|who) should (?:it|they)\b",
     re.I,
 )
 # (or asks whether a proposal is right: "Our CEO wants to put Saturday cleaner pay up 15%. Is that the right call?" is
