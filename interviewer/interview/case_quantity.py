@@ -95,7 +95,7 @@ def _said_of_one(verb: str) -> str:
     """A verb after "we" said of the business instead: modals stay, "need" -> "needs", "are" -> "is"."""
     if re.fullmatch(_MODALS, verb):
         return verb
-    return {"are": "is", "were": "was", "have": "has"}.get(verb, _third_person(verb))
+    return {"are": "is", "were": "was"}.get(verb, _third_person(verb))  # ("have" -> "has" is _third_person's)
 
 
 def with_quantity_named(text: str, business: str, quantity: str) -> str:

@@ -463,14 +463,6 @@ def points_of(draft: CaseDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # Twists a case that decides a price or a policy cannot take: a model's, and a slide "after launch" (asked of a
 # decision still to be taken, "The results are in. How would they decide ...?", a blind rater read a contradiction).
 _ASSUMES_MODEL = re.compile(r"\b(models?|features?|after launch)\b", re.I)
-# A case's own deadline ("The VP wants an answer by Friday"): it takes no "two weeks, not two months".
-_DEADLINE = re.compile(
-    r"\bby (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|eod|end of (?:the )?(?:day|week)|next week)\b",
-    re.I,
-)
-
-
-_LONG_OUTCOME = re.compile(r"\b(?:6|9|12|18|24|six|nine|twelve|eighteen)[- ]month\b", re.I)
 
 
 def twist_for(
@@ -492,26 +484,14 @@ def twist_for(
     generic = templates.twists_for(stage, shape) if stage else list(templates.twists)
     if facts is not None and facts.decision:
         generic = [twist for twist in generic if not _ASSUMES_MODEL.search(twist)]
-    if case_chunks and _DEADLINE.search(" ".join(c.text for c in case_chunks)):
-        # A case with its own deadline ("by Friday") takes no "two weeks, not two months" (a blind rater, round 31).
-        generic = [twist for twist in generic if "two weeks" not in twist]
     if facts is not None and facts.targets:
         # ... nor does a list to call: "three months after launch" fell after an eight-week campaign had ended; nor
         # "legal bans your strongest feature" when whom to call comes from a pilot's segments (round 44).
         generic = [twist for twist in generic if not re.search(r"\blaunch\b|strongest feature", twist)]
-    if facts is not None and (facts.shape == "sizing" or _LONG_OUTCOME.search(" ".join(c.text for c in case_chunks))):
-        # "Two weeks, not two months" misread a 12-month retention outcome and a locker installation (both raters,
-        # round 44): the normal answer there takes far longer than two months.
-        generic = [twist for twist in generic if "two weeks" not in twist]
     if facts is not None and facts.shape in _OWN_FRAMES:
         # A drop to explain or a number to size has no results to doubt and no launch to slide after (a blind rater:
         # "results look much better than anyone expected" contradicts a case whose metric fell).
         generic = [twist for twist in generic if not re.search(r"\b(results|launch)\b", twist)]
-    if facts is not None and (facts.shape == "drop" or facts.made):
-        # ... and explaining a movement never takes "two months" (a blind rater, round 32: the deadline "doesn't fit"
-        # "should anyone act on it?"), nor does measuring a change live already (round 39: "two weeks" on "has gone
-        # ahead" left unclear what the answer was for).
-        generic = [twist for twist in generic if "two weeks" not in twist]
     options = [s for c in notes for s in sentences(c.text)] or generic
     # A stage's twist is a condition to answer under (one question, not two); on its own it is a question.
     lowered = asked.lower()

@@ -439,17 +439,13 @@ def read_setup(chunks: list[Chunk]) -> SetUp:
                 # question. "The board wants us back to 90% by Q4. ... Which do we do?"' (a mock told as dialogue,
                 # round 96, whose opening never said what was asked)
                 put = _QUESTION_PUT.search(piece) if asking and not asks and len(staged) - round_at < 40 else None
-                if put:
-                    asks.append(put.group("q").strip())
-                    quoted_alone = True
-                    ask_at = len(staged)
                 # ... or quoted as someone's words: 'Her exact words (I saved it): "If we move from £79 flat to £1.10
                 # per active member ..., do we make more money — and who do we lose? Need a view for the board by end
                 # of Feb."' (round 105 opened without it)
                 # (read on the piece as written: said, "her words were close to:" goes as the note-taker's label)
-                words = _THEIR_WORDS.search(piece) if not asks and len(staged) - round_at < 12 else None
-                if words:
-                    asks.append(words.group("q").strip())
+                put = put or (_THEIR_WORDS.search(piece) if not asks and len(staged) - round_at < 12 else None)
+                if put:
+                    asks.append(put.group("q").strip())
                     quoted_alone = True
                     ask_at = len(staged)
                 if quoted_ask and not writes(statement):
